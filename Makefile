@@ -1,0 +1,37 @@
+# The two commands of the README: `make demo` and `make test`.
+# Both create .venv with a supported Python (3.11 or 3.12) if it is missing,
+# install rulesengine and its built-in plugins into it, then do their work.
+
+PYTHON ?= $(shell for p in python3.12 python3.11 python3; do \
+	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(not (3, 11) <= sys.version_info[:2] < (3, 13))' 2>/dev/null && echo $$p && break; \
+	done)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PLUGIN_SETUPS := $(wildcard plugins/*/setup.cfg plugins/*/pyproject.toml)
+PLUGIN_DIRS := $(sort $(dir $(PLUGIN_SETUPS)))
+
+.PHONY: demo test install lint clean
+
+demo: $(STAMP)
+	$(BIN)/rulesengine demo
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q -p no:cacheprovider tests $(wildcard plugins/*/tests)
+
+install: $(STAMP)
+
+$(STAMP): setup.cfg pyproject.toml $(PLUGIN_SETUPS)
+	@if [ -z "$(PYTHON)" ]; then echo "rulesengine needs Python 3.11 or 3.12 (durable-rules does not import on 3.13); none was found on PATH" >&2; exit 1; fi
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test,postgresql]' $(foreach d,$(PLUGIN_DIRS),-e $(d))
+	@touch $(STAMP)
+
+lint: $(STAMP)
+	$(BIN)/python -m pip install -q ruff mypy
+	$(BIN)/ruff check rulesengine tests
+	$(BIN)/mypy rulesengine
+
+clean:
+	rm -rf $(VENV) build *.egg-info

@@ -1,0 +1,67 @@
+"""User-facing errors. The CLI prints them (no traceback) and exits 1.
+
+Anything else that escapes a command is a bug: the CLI reports it and exits 3.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+__all__ = [
+    "LedgerError",
+    "Problem",
+    "RulesError",
+    "RulesengineError",
+    "RunRefused",
+    "StoreError",
+]
+
+
+class RulesengineError(Exception):
+    """Base of every error caused by the user's input or request (exit code 1)."""
+
+
+@attrs.frozen
+class Problem:
+    """One problem in an input file.
+
+    ``line``/``column`` are 1-based; for CSV files ``line`` is the row number as a
+    spreadsheet shows it (header = row 1) and ``column`` is the column name.
+    """
+
+    file: str
+    line: int | None
+    column: int | str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return f"{where}: {self.message}"
+
+
+class _ProblemsError(RulesengineError):
+    """An error that carries every problem found, in file order."""
+
+    def __init__(self, problems: list[Problem] | tuple[Problem, ...]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class RulesError(_ProblemsError):
+    """A rules (or scenario) file is invalid. ``problems`` lists every problem found."""
+
+
+class LedgerError(_ProblemsError):
+    """A ledger import was rejected. Nothing was written."""
+
+
+class RunRefused(RulesengineError):
+    """A statement run was refused (for example a live run dated before the latest one)."""
+
+
+class StoreError(RulesengineError):
+    """The store cannot be opened or is of an unsupported schema version."""

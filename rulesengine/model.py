@@ -1,0 +1,243 @@
+"""Ledger value types: guarantors, encounters, payments, and what a statement run produces.
+
+Money is held as whole cents (``int``) everywhere inside rulesengine, so totals are exact;
+:func:`parse_money` and :func:`format_money` convert at the edges (CSV, YAML, reports).
+
+Models do not know how they are stored: stores build them with named constructors and read
+them back with :func:`attrs.asdict` or plain attribute access.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+from collections.abc import Mapping
+
+import attrs
+
+__all__ = [
+    "ENCOUNTER_STATUSES",
+    "SKIP_REASONS_BUILTIN",
+    "Adjustment",
+    "BatchResult",
+    "Encounter",
+    "EncounterChange",
+    "Guarantor",
+    "NotificationDraft",
+    "Payment",
+    "PostalAddress",
+    "Skip",
+    "Statement",
+    "StatementLine",
+    "TraceStep",
+    "format_money",
+    "parse_money",
+]
+
+ENCOUNTER_STATUSES = ("open", "pre_collections", "closed")
+#: Skip reasons that are not the name of an ``eligibility.exclude`` rule.
+SKIP_REASONS_BUILTIN = ("encounter_hold", "guarantor_hold", "billed_recently", "below_minimum")
+
+
+def parse_money(text: str | int | float | decimal.Decimal) -> int:
+    """Return whole cents for a money amount such as ``"12.50"`` or ``12.5``.
+
+    Raises :class:`ValueError` (with a message fit for a user) when the text is not an amount
+    or has more than two decimal places.
+    """
+    if isinstance(text, bool):
+        raise ValueError(f"expected an amount such as 12.50, got {text!r}")
+    try:
+        value = decimal.Decimal(str(text).strip())
+    except decimal.InvalidOperation:
+        raise ValueError(f"expected an amount such as 12.50, got {text!r}") from None
+    if not value.is_finite():
+        raise ValueError(f"expected an amount such as 12.50, got {text!r}")
+    cents = value * 100
+    if cents != cents.to_integral_value():
+        raise ValueError(f"an amount has at most two decimal places, got {text!r}")
+    return int(cents)
+
+
+def format_money(cents: int) -> str:
+    """Format whole cents as ``1,234.50`` (with a leading ``-`` for credits)."""
+    sign = "-" if cents < 0 else ""
+    whole, frac = divmod(abs(cents), 100)
+    return f"{sign}{whole:,}.{frac:02d}"
+
+
+@attrs.frozen
+class PostalAddress:
+    line1: str
+    line2: str = ""
+    city: str = ""
+    state: str = ""
+    zip: str = ""
+
+    @property
+    def is_complete(self) -> bool:
+        return bool(self.line1 and self.city and self.zip)
+
+
+@attrs.frozen
+class Guarantor:
+    """The person responsible for paying."""
+
+    id: str
+    first_name: str = ""
+    last_name: str = ""
+    email: str | None = None
+    mobile: str | None = None  # E.164
+    postal: PostalAddress | None = None
+    timezone: str | None = None  # IANA zone; None: the profile's
+    paperless: bool = False
+    hold: bool = False
+    sms_opt_out: bool = False
+    email_opt_out: bool = False
+    profile: str | None = None
+
+
+@attrs.frozen
+class Encounter:
+    """One visit with a patient balance owed by a guarantor, with its dunning state."""
+
+    id: str
+    guarantor_id: str
+    patient_id: str
+    service_date: dt.date
+    balance_cents: int
+    level: int = 0
+    status: str = "open"  # one of ENCOUNTER_STATUSES
+    hold: bool = False
+    location: str | None = None
+    provider: str | None = None
+    first_statement: dt.date | None = None
+    last_statement: dt.date | None = None
+    statements_sent: int = 0
+    profile: str | None = None
+
+
+@attrs.frozen
+class Payment:
+    """A payment posted to an encounter. ``reviewed_batch`` is the live batch that reviewed it."""
+
+    id: int | None
+    encounter_id: str
+    amount_cents: int
+    date: dt.date
+    reviewed_batch: str | None = None
+
+
+@attrs.frozen
+class Adjustment:
+    """An adjustment (insurance, write-off, correction) posted to an encounter."""
+
+    id: int | None
+    encounter_id: str
+    amount_cents: int
+    date: dt.date
+
+
+# --- what a statement run produces -------------------------------------------------------
+
+
+@attrs.frozen
+class TraceStep:
+    """One step of the reasoning about one encounter, for ``rulesengine explain``.
+
+    ``step`` is the semantics step (``payments``, ``closing``, ``eligibility``, ``advance``,
+    ``grouping``, ``minimum``, ``statement``); ``rule`` names the rule that decided, when one
+    did; ``outcome`` is a short machine word (``reset_to_zero``, ``skipped``, ``maxed`` ...);
+    ``detail`` is the sentence shown to staff.
+    """
+
+    step: str
+    outcome: str
+    detail: str
+    rule: str | None = None
+
+
+@attrs.frozen
+class StatementLine:
+    encounter_id: str
+    patient_id: str
+    service_date: dt.date
+    balance_cents: int
+    level: int  # the level billed (a rider's unchanged level)
+    rider: bool = False  # a maxed encounter riding along
+
+
+@attrs.frozen
+class Statement:
+    id: str
+    guarantor_id: str
+    patient_id: str | None  # set when one_statement_per: patient
+    group: tuple[tuple[str, str | None], ...]  # also_by field -> value
+    level: int
+    message_id: str
+    channels: tuple[str, ...]
+    total_cents: int
+    due_date: dt.date
+    lines: tuple[StatementLine, ...] = attrs.field(converter=tuple)
+
+    @property
+    def encounter_ids(self) -> tuple[str, ...]:
+        return tuple(line.encounter_id for line in self.lines)
+
+
+@attrs.frozen
+class Skip:
+    encounter_id: str
+    guarantor_id: str
+    reason: str
+
+
+@attrs.frozen
+class EncounterChange:
+    """The state an encounter has after a run (only encounters the run changed)."""
+
+    encounter_id: str
+    level: int
+    status: str
+    first_statement: dt.date | None
+    last_statement: dt.date | None
+    statements_sent: int
+
+
+@attrs.frozen
+class NotificationDraft:
+    """A notification a batch uploads (or would upload): one per statement and channel."""
+
+    statement_id: str
+    guarantor_id: str
+    channel: str
+    message_id: str
+    level: int
+    status: str  # "scheduled" or "suppressed"
+    reason: str | None  # why suppressed
+    to: str | None  # the address: email, E.164 mobile, or a one-line postal address
+    scheduled_at: dt.datetime  # timezone-aware, UTC
+    content: Mapping[str, str]  # rendered per-channel content
+
+
+@attrs.frozen
+class BatchResult:
+    """Everything one statement run decided; a live run commits it, a test run reports it."""
+
+    id: str
+    profile_id: str
+    run_date: dt.date
+    mode: str  # "live" or "test"
+    rules_hash: str
+    rules_path: str
+    statements: tuple[Statement, ...] = attrs.field(converter=tuple)
+    pre_collections: tuple[str, ...] = attrs.field(converter=tuple)
+    skips: tuple[Skip, ...] = attrs.field(converter=tuple)
+    changes: tuple[EncounterChange, ...] = attrs.field(converter=tuple)
+    reviewed_payment_ids: tuple[int, ...] = attrs.field(converter=tuple)
+    notifications: tuple[NotificationDraft, ...] = attrs.field(converter=tuple)
+    traces: Mapping[str, tuple[TraceStep, ...]] = attrs.field(factory=dict)
+    # encounter id -> guarantor id for every encounter the run looked at (for explain)
+    guarantor_of: Mapping[str, str] = attrs.field(factory=dict)
+    created_at: dt.datetime | None = None
+    replayed: bool = False  # True when an idempotent repeat returned a stored batch

@@ -1,0 +1,250 @@
+"""The store interface: the system of record behind every command.
+
+SQLite (embedded default) and PostgreSQL implement it with the same SQLAlchemy Core code in
+:mod:`rulesengine.store.sql`. Nothing of a statement run or of the queue lives only in
+memory: a live run reads its input and writes its result inside one transaction
+(:meth:`Store.run_transaction`), so it is atomic and two live runs of one profile serialise.
+
+Money is whole cents; dates are :class:`datetime.date`; instants are timezone-aware UTC.
+"""
+
+from __future__ import annotations
+
+import abc
+import datetime as dt
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager
+
+import attrs
+
+from rulesengine.model import (
+    Adjustment,
+    BatchResult,
+    Encounter,
+    Guarantor,
+    Payment,
+)
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "BatchSummary",
+    "ImportSummary",
+    "LedgerData",
+    "RunInput",
+    "RunTransaction",
+    "Store",
+    "WorklistEntry",
+]
+
+#: Version of the store schema this release writes. Bump it with a migration step.
+SCHEMA_VERSION = 1
+
+
+@attrs.frozen
+class LedgerData:
+    """A whole ledger to import (already validated, in file order)."""
+
+    guarantors: tuple[Guarantor, ...] = attrs.field(default=(), converter=tuple)
+    encounters: tuple[Encounter, ...] = attrs.field(default=(), converter=tuple)
+    payments: tuple[Payment, ...] = attrs.field(default=(), converter=tuple)
+    adjustments: tuple[Adjustment, ...] = attrs.field(default=(), converter=tuple)
+
+
+@attrs.frozen
+class ImportSummary:
+    guarantors: int
+    encounters: int
+    payments: int
+    adjustments: int
+
+
+@attrs.frozen
+class RunInput:
+    """What a statement run of one profile on one date reads from the ledger.
+
+    ``encounters``: every encounter covered by the profile (its own ``profile``, else its
+    guarantor's, equals the profile id, or both are unset), whatever its status, ordered by
+    guarantor id then encounter id. ``guarantors``: every guarantor of those encounters.
+    ``unreviewed_payments``: per encounter, its payments not yet reviewed whose date is on
+    or before the run date, in posting order.
+    """
+
+    guarantors: Mapping[str, Guarantor]
+    encounters: tuple[Encounter, ...] = attrs.field(converter=tuple)
+    unreviewed_payments: Mapping[str, tuple[Payment, ...]] = attrs.field(factory=dict)
+
+
+@attrs.frozen
+class BatchSummary:
+    id: str
+    profile_id: str
+    run_date: dt.date
+    mode: str
+    rules_hash: str
+    created_at: dt.datetime
+    statements: int
+    pre_collections: int
+    skips: int
+    notifications: int
+
+
+@attrs.frozen
+class WorklistEntry:
+    encounter: Encounter
+    guarantor: Guarantor
+    batch_id: str | None  # the live batch that sent it to the worklist (None: imported so)
+    since: dt.date | None
+
+
+class RunTransaction(abc.ABC):
+    """One statement run's view of the store, inside one database transaction.
+
+    A live transaction holds the profile's run lock from start to end (SQLite:
+    ``BEGIN IMMEDIATE``; PostgreSQL: a row lock on the profile), so a concurrent live run of
+    the same profile waits and then sees the first one's batch. Leaving the ``with`` block
+    normally commits what :meth:`save_batch` wrote; an exception rolls everything back.
+    A test transaction never writes.
+    """
+
+    @abc.abstractmethod
+    def latest_live_batch(self) -> tuple[str, dt.date] | None:
+        """The id and run date of the profile's latest live batch, or None."""
+
+    @abc.abstractmethod
+    def load_batch(self, batch_id: str) -> BatchResult:
+        """A stored batch, complete (statements, lines, skips, worklist, notifications,
+        traces), with ``replayed=True``."""
+
+    @abc.abstractmethod
+    def load_input(self, run_date: dt.date) -> RunInput:
+        """The ledger as the run on ``run_date`` sees it (see :class:`RunInput`)."""
+
+    @abc.abstractmethod
+    def save_batch(self, batch: BatchResult, rules_text: str) -> None:
+        """Write a live batch and everything it decided, in this transaction.
+
+        Records the batch (unique per profile and run date), its statements and lines, its
+        ``pre_collections`` list, its skips, its traces, the encounter changes, the reviewed
+        payment marks (``reviewed_batch``), the rules file text under its content hash (kept
+        once per hash), and one queued notification per draft (unique per statement and
+        channel; its idempotency key is ``f"{statement_id}:{channel}"``), each with a first
+        history entry (old status None, new status its status).
+        """
+
+
+class Store(abc.ABC):
+    """The system of record. Open one with :func:`rulesengine.store.open_store`."""
+
+    url: str
+
+    # -- lifecycle -------------------------------------------------------------------------
+
+    @abc.abstractmethod
+    def close(self) -> None:
+        """Release connections."""
+
+    # -- ledger ----------------------------------------------------------------------------
+
+    @abc.abstractmethod
+    def import_ledger(self, ledger: LedgerData) -> ImportSummary:
+        """Load a ledger in one transaction.
+
+        Guarantors and encounters are inserted, or updated when their id exists. Payments and
+        adjustments are appended; a payment dated on or before its encounter's
+        ``last_statement`` is stored as already reviewed (``reviewed_batch="imported"``).
+        Balances are taken as given (they already include the payments and adjustments).
+        """
+
+    @abc.abstractmethod
+    def post_payment(self, encounter_id: str, amount_cents: int, date: dt.date) -> Payment:
+        """Record a payment and lower the encounter's balance by it (one transaction).
+        Raises :class:`KeyError` for an unknown encounter."""
+
+    @abc.abstractmethod
+    def post_adjustment(self, encounter_id: str, amount_cents: int, date: dt.date) -> Adjustment:
+        """Record an adjustment and add it (negative: a write-off) to the balance."""
+
+    @abc.abstractmethod
+    def set_hold(
+        self, *, guarantor_id: str | None = None, encounter_id: str | None = None, hold: bool
+    ) -> None:
+        """Put a guarantor or an encounter on hold (``hold=True``) or release it."""
+
+    @abc.abstractmethod
+    def get_guarantor(self, guarantor_id: str) -> Guarantor | None: ...
+
+    @abc.abstractmethod
+    def get_encounter(self, encounter_id: str) -> Encounter | None: ...
+
+    @abc.abstractmethod
+    def encounters_of(self, guarantor_id: str) -> list[Encounter]:
+        """A guarantor's encounters, ordered by id."""
+
+    @abc.abstractmethod
+    def payments_of(self, encounter_id: str) -> list[Payment]:
+        """An encounter's payments in posting order."""
+
+    @abc.abstractmethod
+    def counts(self) -> Mapping[str, int]:
+        """Row counts: guarantors, encounters, payments, adjustments, batches, statements,
+        notifications (for summaries and tests)."""
+
+    # -- statement runs --------------------------------------------------------------------
+
+    @abc.abstractmethod
+    def run_transaction(
+        self, profile_id: str, *, live: bool
+    ) -> AbstractContextManager[RunTransaction]:
+        """Open a run transaction for one profile (see :class:`RunTransaction`)."""
+
+    @abc.abstractmethod
+    def get_batch(self, batch_id: str) -> BatchResult | None:
+        """A stored live batch, complete, or None."""
+
+    @abc.abstractmethod
+    def list_batches(self, profile_id: str | None = None) -> list[BatchSummary]:
+        """Live batches, oldest first."""
+
+    @abc.abstractmethod
+    def latest_batch_with_guarantor(self, guarantor_id: str) -> str | None:
+        """Id of the newest live batch whose traces mention the guarantor, or None."""
+
+    @abc.abstractmethod
+    def worklist(self, profile_id: str | None = None) -> list[WorklistEntry]:
+        """Encounters in status ``pre_collections``, ordered by guarantor then encounter."""
+
+    @abc.abstractmethod
+    def rules_text(self, content_hash: str) -> str | None:
+        """The rules file text a batch was run with."""
+
+    @abc.abstractmethod
+    def secret(self) -> bytes:
+        """The installation's pay-link key: ``RULESENGINE_SECRET`` from the environment when
+        set, else a random 32-byte key created once and kept in the store."""
+
+    # -- notifications (the queue itself is rulesengine.queue; these are the raw reads) ------
+
+    @abc.abstractmethod
+    def notifications(
+        self,
+        *,
+        profile_id: str | None = None,
+        batch_id: str | None = None,
+        status: str | None = None,
+        guarantor_id: str | None = None,
+        channel: str | None = None,
+    ) -> list[Mapping[str, object]]:
+        """Queued notifications as mappings (id, batch_id, statement_id, guarantor_id,
+        channel, message_id, level, status, reason, to, scheduled_at, attempt,
+        idempotency_key, content), oldest first."""
+
+    @abc.abstractmethod
+    def notification_history(self, notification_id: int) -> list[Mapping[str, object]]:
+        """History entries (at, old_status, new_status, message_id, level, rules_hash,
+        attempt, detail), oldest first."""
+
+
+def chunked(items: Sequence, size: int) -> Iterator[Sequence]:
+    """Yield successive slices of ``items`` (bulk inserts stay under parameter limits)."""
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
