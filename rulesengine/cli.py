@@ -1,0 +1,426 @@
+"""The ``rulesengine`` command (``shared/spec/cli.md``).
+
+User errors (a bad file, a refused run, an unknown id) print a message saying what is wrong
+and where, and exit 1, never with a traceback. Anything else is a bug: exit 3, with the
+traceback only when ``RULESENGINE_DEBUG`` is set.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sys
+import traceback
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from rulesengine import __version__
+from rulesengine.errors import RulesengineError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EXIT_USER_ERROR = 1
+EXIT_BUG = 3
+
+
+class _Group(click.Group):
+    """Turns user errors into a message and exit 1, and bugs into exit 3."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except RulesengineError as error:
+            click.echo(f"error: {error}" if "\n" not in str(error) else str(error), err=True)
+            ctx.exit(EXIT_USER_ERROR)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            ctx.exit(130)
+        except Exception as error:  # a bug: say so plainly
+            if os.environ.get("RULESENGINE_DEBUG"):
+                traceback.print_exc()
+            click.echo(
+                f"internal error: {type(error).__name__}: {error}\n"
+                "This is a bug in rulesengine; set RULESENGINE_DEBUG=1 for the traceback"
+                " and please report it.",
+                err=True,
+            )
+            ctx.exit(EXIT_BUG)
+
+
+def _db_option(func: F) -> F:
+    return click.option(
+        "--db",
+        "db",
+        envvar="RULESENGINE_DB",
+        default=None,
+        metavar="URL",
+        help="Store: a path or sqlite:///path (default ./rulesengine.db), or postgresql://...",
+    )(func)
+
+
+def _json_option(func: F) -> F:
+    return click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")(func)
+
+
+def _open_store(db: str | None, ctx: click.Context | None = None):  # noqa: ANN202
+    from rulesengine.store import open_store
+
+    if db is None and ctx is not None:
+        db = (ctx.find_root().params or {}).get("db")
+    return open_store(db)
+
+
+def _parse_date(value: str, what: str = "--date") -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD", param_hint=what) from None
+
+
+def _console():  # noqa: ANN202
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=True)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--db",
+    envvar="RULESENGINE_DB",
+    default=None,
+    metavar="URL",
+    help="Store for every subcommand (or RULESENGINE_DB).",
+)
+@click.version_option(__version__, prog_name="rulesengine")
+def main(db: str | None) -> None:
+    """Patient statement dunning and balance notifications, driven by YAML rules files."""
+
+
+# --- validate ------------------------------------------------------------------------------
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+def validate(files: tuple[str, ...]) -> None:
+    """Check rules files; print every problem as file:line:col: message."""
+    from rulesengine.rules import load_rules
+
+    problems = []
+    for path in files:
+        try:
+            rules = load_rules(path)
+        except RulesengineError as error:
+            problems.extend(getattr(error, "problems", ()) or [str(error)])
+            continue
+        click.echo(
+            f"{path}: ok (profile {rules.profile.id}, {rules.level_count} levels,"
+            f" {'no limit' if rules.dunning.no_limit else 'limit on'})"
+        )
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    if problems:
+        count = len(problems)
+        click.echo(f"{count} problem{'s' if count != 1 else ''} found", err=True)
+        sys.exit(EXIT_USER_ERROR)
+
+
+# --- import --------------------------------------------------------------------------------
+
+
+@main.command("import")
+@click.argument("ledger_dir", type=click.Path(file_okay=False))
+@_db_option
+@click.pass_context
+def import_(ctx: click.Context, ledger_dir: str, db: str | None) -> None:
+    """Load guarantors.csv, encounters.csv (and payments.csv, adjustments.csv).
+
+    A bad row rejects the whole import, naming the file, row and column; nothing is written.
+    """
+    from rulesengine.errors import LedgerError
+    from rulesengine.ledger_csv import read_ledger_dir, validate_against_store
+
+    ledger = read_ledger_dir(ledger_dir)
+    store = _open_store(db, ctx)
+    try:
+        problems = validate_against_store(ledger, store)
+        if problems:
+            raise LedgerError(problems)
+        summary = store.import_ledger(ledger)
+    finally:
+        store.close()
+    click.echo(
+        f"imported {summary.guarantors} guarantors, {summary.encounters} encounters,"
+        f" {summary.payments} payments, {summary.adjustments} adjustments into {store.url}"
+    )
+
+
+# --- run -----------------------------------------------------------------------------------
+
+
+def batch_summary(batch: Any) -> dict[str, Any]:
+    """The batch summary shown by ``run`` (also its ``--json``)."""
+    by_level = Counter(s.level for s in batch.statements)
+    skips = Counter(s.reason for s in batch.skips)
+    notes: dict[str, Counter[str]] = {}
+    for n in batch.notifications:
+        notes.setdefault(n.channel, Counter())[n.status] += 1
+    return {
+        "batch": batch.id,
+        "profile": batch.profile_id,
+        "date": batch.run_date.isoformat(),
+        "mode": batch.mode,
+        "replayed": batch.replayed,
+        "rules_hash": batch.rules_hash,
+        "statements": len(batch.statements),
+        "statements_by_level": {str(k): by_level[k] for k in sorted(by_level)},
+        "total": sum(s.total_cents for s in batch.statements) / 100,
+        "pre_collections": list(batch.pre_collections),
+        "skipped": dict(sorted(skips.items())),
+        "notifications": {ch: dict(sorted(c.items())) for ch, c in sorted(notes.items())},
+    }
+
+
+def batch_details(batch: Any) -> dict[str, Any]:
+    """Statements, skips and notifications of a batch, for ``run --json``."""
+    return {
+        "statements": [
+            {
+                "id": s.id,
+                "guarantor": s.guarantor_id,
+                "patient": s.patient_id,
+                "level": s.level,
+                "message": s.message_id,
+                "channels": list(s.channels),
+                "total": s.total_cents / 100,
+                "due_date": s.due_date.isoformat(),
+                "encounters": [line.encounter_id for line in s.lines],
+                "riders": [line.encounter_id for line in s.lines if line.rider],
+            }
+            for s in batch.statements
+        ],
+        "skips": {s.encounter_id: s.reason for s in batch.skips},
+        "encounters": {
+            c.encounter_id: {"level": c.level, "status": c.status} for c in batch.changes
+        },
+        "notification_list": [
+            {
+                "statement": n.statement_id,
+                "guarantor": n.guarantor_id,
+                "channel": n.channel,
+                "message": n.message_id,
+                "status": n.status,
+                "reason": n.reason,
+                "scheduled_at": n.scheduled_at.isoformat(),
+            }
+            for n in batch.notifications
+        ],
+    }
+
+
+def print_summary(summary: dict[str, Any]) -> None:
+    from rich.table import Table
+
+    console = _console()
+    mode = "test batch (nothing saved)" if summary["mode"] == "test" else "live batch"
+    again = " (already run on this date: the stored batch, unchanged)" if summary["replayed"] else ""
+    console.print(f"[bold]{mode} {summary['batch']}[/bold]{again}")
+    table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
+    table.add_column("")
+    table.add_column("count", justify="right")
+    table.add_row("statements", str(summary["statements"]))
+    for level, count in summary["statements_by_level"].items():
+        table.add_row(f"  level {level}", str(count))
+    table.add_row("statement total", f"{summary['total']:,.2f}")
+    table.add_row("sent to pre-collections worklist", str(len(summary["pre_collections"])))
+    skipped = summary["skipped"]
+    table.add_row("skipped", str(sum(skipped.values())))
+    for reason, count in skipped.items():
+        table.add_row(f"  {reason}", str(count))
+    verb = "would queue" if summary["mode"] == "test" else "notifications"
+    for channel, statuses in summary["notifications"].items():
+        parts = ", ".join(f"{count} {status}" for status, count in statuses.items())
+        table.add_row(f"{verb}: {channel}", parts)
+    console.print(table)
+
+
+def load_rules_for_cli(path: str):  # noqa: ANN201
+    from rulesengine.rules import load_rules
+
+    return load_rules(path)
+
+
+@main.command()
+@click.option("--rules", "rules_path", required=True, type=click.Path(dir_okay=False), help="The profile's rules file.")
+@click.option("--date", "date_text", required=True, metavar="YYYY-MM-DD", help="The run date.")
+@click.option("--test", "test_mode", is_flag=True, help="A test batch: reported, nothing saved.")
+@_db_option
+@_json_option
+@click.pass_context
+def run(
+    ctx: click.Context, rules_path: str, date_text: str, test_mode: bool, db: str | None, as_json: bool
+) -> None:
+    """One statement run (live by default) and, when live, its upload into the queue."""
+    from rulesengine.engine.run import run_statements
+
+    run_date = _parse_date(date_text)
+    rules = load_rules_for_cli(rules_path)
+    store = _open_store(db, ctx)
+    try:
+        batch = run_statements(store, rules, run_date, live=not test_mode)
+    finally:
+        store.close()
+    summary = batch_summary(batch)
+    if as_json:
+        click.echo(json.dumps({**summary, **batch_details(batch)}, indent=2))
+    else:
+        print_summary(summary)
+
+
+# --- worklist ------------------------------------------------------------------------------
+
+
+@main.command()
+@click.option("--profile", default=None, help="Only this profile's encounters.")
+@_db_option
+@_json_option
+@click.pass_context
+def worklist(ctx: click.Context, profile: str | None, db: str | None, as_json: bool) -> None:
+    """The pre-collections worklist: encounters that exhausted their dunning levels."""
+    from rich.table import Table
+
+    from rulesengine.model import format_money
+
+    store = _open_store(db, ctx)
+    try:
+        entries = store.worklist(profile)
+    finally:
+        store.close()
+    if as_json:
+        click.echo(
+            json.dumps(
+                [
+                    {
+                        "encounter": e.encounter.id,
+                        "guarantor": e.guarantor.id,
+                        "name": f"{e.guarantor.first_name} {e.guarantor.last_name}".strip(),
+                        "patient": e.encounter.patient_id,
+                        "balance": e.encounter.balance_cents / 100,
+                        "level": e.encounter.level,
+                        "statements_sent": e.encounter.statements_sent,
+                        "last_statement": e.encounter.last_statement.isoformat()
+                        if e.encounter.last_statement
+                        else None,
+                        "batch": e.batch_id,
+                        "since": e.since.isoformat() if e.since else None,
+                    }
+                    for e in entries
+                ],
+                indent=2,
+            )
+        )
+        return
+    console = _console()
+    if not entries:
+        console.print("The pre-collections worklist is empty.")
+        return
+    table = Table(header_style="bold")
+    for column in ("encounter", "guarantor", "name", "balance", "level", "sent", "last billed", "since"):
+        table.add_column(column, justify="right" if column in ("balance", "level", "sent") else "left")
+    for e in entries:
+        enc = e.encounter
+        table.add_row(
+            enc.id,
+            e.guarantor.id,
+            f"{e.guarantor.first_name} {e.guarantor.last_name}".strip(),
+            format_money(enc.balance_cents),
+            str(enc.level),
+            str(enc.statements_sent),
+            enc.last_statement.isoformat() if enc.last_statement else "",
+            e.since.isoformat() if e.since else "",
+        )
+    console.print(table)
+    total = sum(e.encounter.balance_cents for e in entries)
+    console.print(f"{len(entries)} encounters, {format_money(total)} owed")
+
+
+# --- explain -------------------------------------------------------------------------------
+
+
+@main.command()
+@click.argument("guarantor")
+@click.option("--batch", "batch_id", default=None, help="A live batch id (default: the latest with this guarantor).")
+@click.option("--rules", "rules_path", default=None, type=click.Path(dir_okay=False), help="Explain a test run of these rules instead.")
+@click.option("--date", "date_text", default=None, metavar="YYYY-MM-DD", help="With --rules: the test run's date.")
+@_db_option
+@_json_option
+@click.pass_context
+def explain(
+    ctx: click.Context,
+    guarantor: str,
+    batch_id: str | None,
+    rules_path: str | None,
+    date_text: str | None,
+    db: str | None,
+    as_json: bool,
+) -> None:
+    """Why GUARANTOR's encounters were billed, skipped, advanced, reset or sent to the
+    worklist, rule by rule."""
+    from rulesengine.engine.explain import explain_guarantor, render_explanation
+
+    if (rules_path is None) != (date_text is None):
+        raise click.UsageError("--rules and --date go together (they explain a test run)")
+    if rules_path and batch_id:
+        raise click.UsageError("give either --batch or --rules/--date, not both")
+    store = _open_store(db, ctx)
+    try:
+        if store.get_guarantor(guarantor) is None:
+            raise RulesengineError(f"no guarantor {guarantor!r} in {store.url}")
+        if rules_path:
+            from rulesengine.engine.run import run_statements
+
+            rules = load_rules_for_cli(rules_path)
+            batch = run_statements(store, rules, _parse_date(date_text or ""), live=False)
+        else:
+            if batch_id is None:
+                batch_id = store.latest_batch_with_guarantor(guarantor)
+                if batch_id is None:
+                    raise RulesengineError(
+                        f"guarantor {guarantor!r} is in no live batch yet; run one, or explain"
+                        " a test run with --rules FILE --date YYYY-MM-DD"
+                    )
+            batch = store.get_batch(batch_id)
+            if batch is None:
+                raise RulesengineError(f"no batch {batch_id!r} in {store.url}")
+        explanation = explain_guarantor(batch, guarantor)
+    finally:
+        store.close()
+    if as_json:
+        click.echo(json.dumps(explanation, indent=2))
+    else:
+        click.echo(render_explanation(explanation))
+
+
+# --- demo ----------------------------------------------------------------------------------
+
+
+@main.command()
+@click.argument("directory", required=False, default="rulesengine-demo", type=click.Path(file_okay=False))
+@click.option("--guarantors", default=300, show_default=True, help="How many guarantors to generate.")
+@click.option("--months", default=6, show_default=True, help="How many monthly runs.")
+@click.option("--seed", default=2026, show_default=True, help="Seed of the generated practice.")
+def demo(directory: str, guarantors: int, months: int, seed: int) -> None:
+    """The whole flow on a generated sample practice, with nothing to configure."""
+    from rulesengine.demo import run_demo
+
+    run_demo(Path(directory), guarantors=guarantors, months=months, seed=seed, echo=click.echo)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

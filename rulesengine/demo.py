@@ -1,0 +1,272 @@
+"""``rulesengine demo``: a generated sample practice taken through several monthly runs.
+
+Everything the demo does goes through the same code a practice uses: it writes ledger CSV
+files, imports them, runs live statement batches with the demo rules file, posts payments
+and new visits between runs, and reports what happened. Nothing to configure; the seed
+makes it repeatable.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import random
+import shutil
+from collections import Counter
+from collections.abc import Callable
+from importlib import resources
+from pathlib import Path
+
+import attrs
+
+__all__ = ["DemoLedger", "generate_ledger", "run_demo", "write_ledger_csv"]
+
+_FIRST = (
+    "Ada Alan Grace Edsger Barbara Donald Frances Ken Margaret Dennis Radia Leslie Hedy John "
+    "Katherine Tim Lynn Niklaus Sophie Guido Anita Bjarne Mary Linus Ivan Joan Claude Evelyn"
+).split()
+_LAST = (
+    "Lovelace Turing Hopper Dijkstra Liskov Knuth Allen Thompson Hamilton Ritchie Perlman "
+    "Lamport Lamarr Backus Johnson Lee Conway Wirth Wilson Rossum Borg Stroustrup Keller "
+    "Torvalds Sutherland Clarke Shannon Berezin"
+).split()
+_STREETS = ("Oak St", "Maple Ave", "River Rd", "Main St", "Cedar Ln", "Elm Ct", "Lake Dr")
+_CITIES = (
+    ("Springfield", "IL", "62701", "America/Chicago"),
+    ("Riverside", "CA", "92501", "America/Los_Angeles"),
+    ("Madison", "WI", "53703", "America/Chicago"),
+    ("Salem", "MA", "01970", "America/New_York"),
+    ("Boulder", "CO", "80302", "America/Denver"),
+    ("Phoenix", "AZ", "85004", "America/Phoenix"),
+)
+_LOCATIONS = ("main_clinic", "north_clinic")
+_PROVIDERS = ("dr_adams", "dr_baker", "dr_chen", "dr_diaz")
+
+GUARANTOR_COLUMNS = (
+    "id first_name last_name email mobile timezone paperless hold sms_opt_out email_opt_out "
+    "profile postal_line1 postal_line2 postal_city postal_state postal_zip"
+).split()
+ENCOUNTER_COLUMNS = (
+    "id guarantor patient service_date balance level status hold location provider "
+    "first_statement last_statement statements_sent profile"
+).split()
+
+
+@attrs.define
+class DemoLedger:
+    """Rows of a generated ledger, as the CSV files hold them."""
+
+    guarantors: list[dict[str, str]] = attrs.field(factory=list)
+    encounters: list[dict[str, str]] = attrs.field(factory=list)
+
+
+def _money(rng: random.Random) -> str:
+    cents = int(min(250_000, max(1_500, rng.lognormvariate(10.2, 0.9))))
+    return f"{cents // 100}.{cents % 100:02d}"
+
+
+def generate_ledger(guarantors: int, start: dt.date, rng: random.Random) -> DemoLedger:
+    """A practice's ledger: guarantors with one to several encounters and realistic balances."""
+    ledger = DemoLedger()
+    encounter_no = 0
+    for g in range(1, guarantors + 1):
+        city, state, zip_code, zone = rng.choice(_CITIES)
+        first, last = rng.choice(_FIRST), rng.choice(_LAST)
+        gid = f"G{g:05d}"
+        has_email = rng.random() < 0.8
+        has_mobile = rng.random() < 0.7
+        ledger.guarantors.append(
+            {
+                "id": gid,
+                "first_name": first,
+                "last_name": last,
+                "email": f"{first}.{last}.{g}@example.org".lower() if has_email else "",
+                "mobile": f"+1555555{g % 10000:04d}" if has_mobile else "",
+                "timezone": zone,
+                "paperless": "true" if has_email and rng.random() < 0.3 else "false",
+                "hold": "true" if rng.random() < 0.02 else "false",
+                "sms_opt_out": "true" if has_mobile and rng.random() < 0.05 else "false",
+                "email_opt_out": "false",
+                "profile": "",
+                "postal_line1": f"{rng.randint(1, 999)} {rng.choice(_STREETS)}",
+                "postal_line2": "",
+                "postal_city": city,
+                "postal_state": state,
+                "postal_zip": zip_code,
+            }
+        )
+        patients = [f"P{g:05d}"] + ([f"P{g:05d}b"] if rng.random() < 0.25 else [])
+        for _ in range(rng.choice((1, 1, 1, 2, 2, 3))):
+            encounter_no += 1
+            ledger.encounters.append(
+                _encounter_row(encounter_no, gid, rng.choice(patients), start, rng)
+            )
+    return ledger
+
+
+def _encounter_row(
+    number: int, guarantor: str, patient: str, before: dt.date, rng: random.Random
+) -> dict[str, str]:
+    return {
+        "id": f"E{number:06d}",
+        "guarantor": guarantor,
+        "patient": patient,
+        "service_date": (before - dt.timedelta(days=rng.randint(3, 40))).isoformat(),
+        "balance": _money(rng),
+        "level": "0",
+        "status": "open",
+        "hold": "true" if rng.random() < 0.01 else "false",
+        "location": rng.choice(_LOCATIONS),
+        "provider": rng.choice(_PROVIDERS),
+        "first_statement": "",
+        "last_statement": "",
+        "statements_sent": "0",
+        "profile": "",
+    }
+
+
+def write_ledger_csv(ledger: DemoLedger, directory: Path) -> None:
+    """Write ``guarantors.csv`` and ``encounters.csv`` as ``rulesengine import`` reads them."""
+    directory.mkdir(parents=True, exist_ok=True)
+    for name, columns, rows in (
+        ("guarantors.csv", GUARANTOR_COLUMNS, ledger.guarantors),
+        ("encounters.csv", ENCOUNTER_COLUMNS, ledger.encounters),
+    ):
+        with open(directory / name, "w", newline="", encoding="utf-8") as f:
+            writer = csv.DictWriter(f, fieldnames=columns)
+            writer.writeheader()
+            writer.writerows(rows)
+
+
+def _first_of_months(start: dt.date, months: int) -> list[dt.date]:
+    dates = []
+    year, month = start.year, start.month
+    for _ in range(months):
+        dates.append(dt.date(year, month, 1))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return dates
+
+
+def run_demo(
+    directory: Path,
+    *,
+    guarantors: int = 300,
+    months: int = 6,
+    seed: int = 2026,
+    echo: Callable[[str], None] = print,
+) -> dict[str, object]:
+    """Run the demo in ``directory`` (made fresh) and return its summary figures."""
+    from rulesengine.engine.run import run_statements
+    from rulesengine.ledger_csv import read_ledger_dir
+    from rulesengine.model import format_money
+    from rulesengine.rules import load_rules
+    from rulesengine.store import open_store
+
+    rng = random.Random(seed)
+    directory.mkdir(parents=True, exist_ok=True)
+    db_path = directory / "rulesengine.db"
+    for stale in (db_path, directory / "rulesengine.db-wal", directory / "rulesengine.db-shm"):
+        stale.unlink(missing_ok=True)
+    rules_path = directory / "rules.yaml"
+    with resources.as_file(resources.files("rulesengine.demo") / "practice.yaml") as source:
+        shutil.copyfile(source, rules_path)
+    rules = load_rules(str(rules_path))
+
+    run_dates = _first_of_months(dt.date(2026, 1, 1), months)
+    ledger = generate_ledger(guarantors, run_dates[0], rng)
+    ledger_dir = directory / "ledger"
+    write_ledger_csv(ledger, ledger_dir)
+    echo(f"rulesengine demo: {rules.profile.practice}")
+    echo(f"  rules file     {rules_path}")
+    echo(f"  ledger         {ledger_dir}/ ({len(ledger.guarantors)} guarantors,"
+         f" {len(ledger.encounters)} encounters)")
+    echo(f"  store          {db_path}")
+
+    store = open_store(str(db_path))
+    try:
+        store.import_ledger(read_ledger_dir(str(ledger_dir)))
+        encounter_no = len(ledger.encounters)
+        totals: Counter[str] = Counter()
+        echo("")
+        echo(f"  {'run date':<11} {'statements':>10} {'L1':>5} {'L2':>5} {'L3':>5}"
+             f" {'worklist':>9} {'skipped':>8} {'queued':>7} {'suppressed':>10}  billed")
+        for i, run_date in enumerate(run_dates):
+            if i:
+                encounter_no = _between_runs(store, ledger, run_dates[i - 1], run_date, encounter_no, rng)
+            batch = run_statements(store, rules, run_date, live=True)
+            levels = Counter(s.level for s in batch.statements)
+            statuses = Counter(n.status for n in batch.notifications)
+            for n in batch.notifications:
+                totals[f"{n.channel}:{n.status}"] += 1
+            echo(
+                f"  {run_date.isoformat():<11} {len(batch.statements):>10} {levels[1]:>5}"
+                f" {levels[2]:>5} {sum(v for k, v in levels.items() if k >= 3):>5}"
+                f" {len(batch.pre_collections):>9} {len(batch.skips):>8}"
+                f" {statuses['scheduled']:>7} {statuses['suppressed']:>10}"
+                f"  {format_money(sum(s.total_cents for s in batch.statements))}"
+            )
+        worklist = store.worklist()
+        echo("")
+        echo(f"  pre-collections worklist: {len(worklist)} encounters,"
+             f" {format_money(sum(e.encounter.balance_cents for e in worklist))} owed")
+        echo("  notifications queued by channel:")
+        for channel in sorted({key.split(':')[0] for key in totals}):
+            scheduled = totals[f"{channel}:scheduled"]
+            suppressed = totals[f"{channel}:suppressed"]
+            echo(f"    {channel:<6} {scheduled:>5} scheduled, {suppressed:>4} suppressed"
+                 " (no address, opted out or paperless)")
+        example = worklist[0].guarantor.id if worklist else "G00001"
+        echo("")
+        echo("  Try next:")
+        echo(f"    rulesengine --db {db_path} worklist")
+        echo(f"    rulesengine --db {db_path} explain {example}")
+        echo(f"    rulesengine --db {db_path} run --rules {rules_path} --date"
+             f" {_first_of_months(run_dates[-1], 2)[1].isoformat()} --test")
+        return {"worklist": len(worklist), "notifications": dict(totals)}
+    finally:
+        store.close()
+
+
+def _between_runs(store, ledger, previous, run_date, encounter_no, rng):  # noqa: ANN001, ANN202
+    """A month of a practice's life: payments of every kind, and a few new visits."""
+    from rulesengine.model import Encounter
+
+    days = (run_date - previous).days
+    for guarantor in ledger.guarantors:
+        for encounter in store.encounters_of(guarantor["id"]):
+            if encounter.status == "closed" or encounter.balance_cents <= 0:
+                continue
+            roll = rng.random()
+            if roll < 0.15:
+                amount = encounter.balance_cents  # paid in full
+            elif roll < 0.30:
+                amount = max(100, encounter.balance_cents * rng.randint(30, 80) // 100)
+            elif roll < 0.40:
+                amount = max(100, encounter.balance_cents * rng.randint(2, 10) // 100)  # a token
+            else:
+                continue
+            paid_on = previous + dt.timedelta(days=rng.randint(1, days - 1))
+            store.post_payment(encounter.id, min(amount, encounter.balance_cents), paid_on)
+        if rng.random() < 0.08:
+            encounter_no += 1
+            row = _encounter_row(encounter_no, guarantor["id"], f"P{guarantor['id'][1:]}", run_date, rng)
+            store.import_ledger(
+                _single_encounter(
+                    Encounter(
+                        id=row["id"],
+                        guarantor_id=guarantor["id"],
+                        patient_id=row["patient"],
+                        service_date=dt.date.fromisoformat(row["service_date"]),
+                        balance_cents=int(row["balance"].replace(".", "")),
+                        location=row["location"],
+                        provider=row["provider"],
+                    )
+                )
+            )
+    return encounter_no
+
+
+def _single_encounter(encounter):  # noqa: ANN001, ANN202
+    from rulesengine.store.base import LedgerData
+
+    return LedgerData(encounters=(encounter,))

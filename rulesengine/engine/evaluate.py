@@ -1,0 +1,467 @@
+"""One statement run over a ledger snapshot: steps 1 to 7 of ``semantics.md``, plus what
+steps 8 and 9 would commit and upload.
+
+:func:`evaluate` is pure: it reads a :class:`~rulesengine.store.base.RunInput` and returns a
+:class:`~rulesengine.model.BatchResult`. Whether the result is committed (a live run) or only
+reported (a test run) is :mod:`rulesengine.engine.run`'s business. Every decision that the
+rules file expresses is made by durable-rules through :mod:`rulesengine.engine.decisions`;
+this module computes the facts, applies the verdicts, groups, totals and records why.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Mapping
+from typing import Any
+
+from rulesengine.engine.decisions import Decisions, decisions_for
+from rulesengine.engine.upload import ChannelAddressing, draft_notifications
+from rulesengine.model import (
+    BatchResult,
+    Encounter,
+    EncounterChange,
+    Guarantor,
+    Skip,
+    Statement,
+    StatementLine,
+    TraceStep,
+    format_money,
+)
+from rulesengine.rules.model import Rules
+from rulesengine.store.base import RunInput
+
+__all__ = ["batch_id_for", "evaluate"]
+
+
+def batch_id_for(profile_id: str, run_date: dt.date, mode: str) -> str:
+    """Batch ids are readable and unique: one live batch per profile and date."""
+    base = f"{profile_id}-{run_date.isoformat()}"
+    return base if mode == "live" else f"test-{base}"
+
+
+class _Work:
+    """An encounter's state while the run decides about it."""
+
+    __slots__ = (
+        "enc",
+        "guarantor",
+        "level",
+        "status",
+        "payment",
+        "hold_payment",
+        "tentative",
+        "maxed",
+        "trace",
+    )
+
+    def __init__(self, enc: Encounter, guarantor: Guarantor) -> None:
+        self.enc = enc
+        self.guarantor = guarantor
+        self.level = enc.level
+        self.status = enc.status
+        self.payment: tuple[int, float, int] | None = None  # amount, percent, days_ago
+        self.hold_payment = False
+        self.tentative = enc.level
+        self.maxed = False
+        self.trace: list[TraceStep] = []
+
+
+def _days(run_date: dt.date, day: dt.date | None) -> int | None:
+    return None if day is None else (run_date - day).days
+
+
+def _fact(w: _Work, paths: tuple[str, ...], run_date: dt.date, gbal: Mapping[str, int]) -> dict[str, Any]:
+    """The values of the vocabulary (and internal ``x.``) fields a stage reads."""
+    enc, g = w.enc, w.guarantor
+    fact: dict[str, Any] = {}
+    for path in paths:
+        if path == "encounter.balance":
+            value: Any = enc.balance_cents
+        elif path == "encounter.level":
+            value = enc.level
+        elif path == "encounter.statements_sent":
+            value = enc.statements_sent
+        elif path == "encounter.days_since_service":
+            value = _days(run_date, enc.service_date)
+        elif path == "encounter.days_since_first_statement":
+            value = _days(run_date, enc.first_statement)
+        elif path == "encounter.days_since_last_statement":
+            value = _days(run_date, enc.last_statement)
+        elif path == "encounter.location":
+            value = enc.location or None
+        elif path == "encounter.provider":
+            value = enc.provider or None
+        elif path == "guarantor.balance":
+            value = gbal.get(g.id, 0)
+        elif path == "guarantor.has_email":
+            value = bool(g.email)
+        elif path == "guarantor.has_mobile":
+            value = bool(g.mobile)
+        elif path == "guarantor.paperless":
+            value = g.paperless
+        elif path.startswith("payment."):
+            if w.payment is None:
+                value = None
+            else:
+                value = w.payment[("payment.amount", "payment.percent", "payment.days_ago").index(path)]
+        elif path == "x.encounter_hold":
+            value = enc.hold
+        elif path == "x.guarantor_hold":
+            value = g.hold
+        elif path == "x.status":
+            value = w.status
+        elif path == "x.level":
+            value = w.level
+        elif path == "x.hold_payment":
+            value = w.hold_payment
+        else:  # the schema admits no other field
+            raise KeyError(f"unknown field {path!r}")
+        fact[path] = value
+    return fact
+
+
+def evaluate(
+    rules: Rules,
+    run_input: RunInput,
+    run_date: dt.date,
+    *,
+    mode: str,
+    secret: bytes,
+    addressing: ChannelAddressing | None = None,
+    decisions: Decisions | None = None,
+) -> BatchResult:
+    """Decide one statement run of ``rules`` on ``run_date`` (``mode``: live or test)."""
+    if mode not in ("live", "test"):
+        raise ValueError(f"mode must be 'live' or 'test', not {mode!r}")
+    decisions = decisions or decisions_for(rules)
+    batch_id = batch_id_for(rules.profile.id, run_date, mode)
+    pre = rules.pre_collections
+    guarantors = run_input.guarantors
+    works = [_Work(enc, guarantors[enc.guarantor_id]) for enc in run_input.encounters]
+
+    # guarantor.balance: positive balances of encounters open or in the worklist after step 2.
+    # Closed ones with a positive balance reopen in step 2, so that is every positive balance.
+    gbal: dict[str, int] = defaultdict(int)
+    for w in works:
+        if w.enc.balance_cents > 0:
+            gbal[w.enc.guarantor_id] += w.enc.balance_cents
+
+    # 1. Payments -------------------------------------------------------------------------
+    reviewed: list[int] = []
+    paying: list[_Work] = []
+    for w in works:
+        payments = run_input.unreviewed_payments.get(w.enc.id, ())
+        if not payments:
+            continue
+        reviewed.extend(p.id for p in payments if p.id is not None)
+        if w.status not in ("open", "pre_collections"):
+            continue
+        amount = sum(p.amount_cents for p in payments)
+        balance = w.enc.balance_cents
+        percent = 100.0 if balance <= 0 else 100.0 * amount / (balance + amount)
+        days_ago = (run_date - max(p.date for p in payments)).days
+        w.payment = (amount, percent, days_ago)
+        paying.append(w)
+    if paying:
+        stage = decisions.payments
+        verdicts = stage.decide([_fact(w, stage.fields, run_date, gbal) for w in paying])
+        for w, verdict in zip(paying, verdicts, strict=True):
+            _apply_payment_rule(rules, decisions, w, verdict)
+
+    # 2. Closing and reopening --------------------------------------------------------------
+    for w in works:
+        balance = w.enc.balance_cents
+        if w.status == "open" and balance <= 0:
+            w.status = "closed"
+            w.trace.append(TraceStep("closing", "closed", "nothing owed: the encounter is closed"))
+        elif w.status == "pre_collections" and balance <= 0 and pre.clear_on_zero_balance:
+            w.status = "closed"
+            w.trace.append(
+                TraceStep(
+                    "closing",
+                    "closed",
+                    "paid off: leaves the worklist (pre_collections.clear_on_zero_balance)",
+                )
+            )
+        elif w.status == "closed" and balance > 0:
+            w.status = "open"
+            w.trace.append(
+                TraceStep(
+                    "closing",
+                    "reopened",
+                    f"owes {format_money(balance)} again: reopened at level {w.level}",
+                )
+            )
+
+    # 3. Eligibility --------------------------------------------------------------------------
+    checked = [
+        w for w in works if w.status in ("open", "pre_collections") and w.enc.balance_cents > 0
+    ]
+    skips: list[Skip] = []
+    candidates: list[_Work] = []
+    stage = decisions.eligibility
+    verdicts = stage.decide([_fact(w, stage.fields, run_date, gbal) for w in checked])
+    for w, verdict in zip(checked, verdicts, strict=True):
+        if verdict is None:
+            candidates.append(w)
+            w.trace.append(TraceStep("eligibility", "eligible", "eligible for a statement"))
+            continue
+        reason, detail, rule = _skip_reason(rules, decisions, w, verdict, run_date)
+        skips.append(Skip(w.enc.id, w.enc.guarantor_id, reason))
+        w.trace.append(TraceStep("eligibility", "skipped", detail, rule=rule))
+
+    # 4. Advance ------------------------------------------------------------------------------
+    to_worklist: list[str] = []
+    stage = decisions.advance
+    verdicts = stage.decide([_fact(w, stage.fields, run_date, gbal) for w in candidates])
+    for w, verdict in zip(candidates, verdicts, strict=True):
+        _apply_advance(rules, w, verdict, to_worklist)
+
+    # 5. Grouping ----------------------------------------------------------------------------
+    per_patient = rules.grouping.one_statement_per == "patient"
+    also_by = rules.grouping.also_by
+    groups: dict[tuple[Any, ...], list[_Work]] = defaultdict(list)
+    for w in candidates:
+        enc = w.enc
+        key = (
+            enc.guarantor_id,
+            enc.patient_id if per_patient else None,
+            *(getattr(enc, field) or None for field in also_by),
+        )
+        groups[key].append(w)
+
+    produced: list[tuple[tuple[Any, ...], list[_Work]]] = []
+    for key in sorted(groups, key=lambda k: tuple("" if v is None else str(v) for v in k)):
+        members = groups[key]
+        if not any(not w.maxed for w in members):
+            for w in members:
+                w.trace.append(
+                    TraceStep("grouping", "not_billed", "maxed and alone: never billed on its own")
+                )
+            continue
+        lines = [w for w in members if not w.maxed or rules.grouping.include_maxed_encounters]
+        # 6. Minimum ----------------------------------------------------------------------
+        total = sum(w.enc.balance_cents for w in lines)
+        minimum = rules.eligibility.min_statement_balance_cents
+        if total < minimum:
+            for w in lines:
+                if w.maxed:
+                    w.trace.append(
+                        TraceStep("minimum", "not_billed", "its statement was below the minimum")
+                    )
+                    continue
+                w.tentative = w.level
+                skips.append(Skip(w.enc.id, w.enc.guarantor_id, "below_minimum"))
+                w.trace.append(
+                    TraceStep(
+                        "minimum",
+                        "skipped",
+                        f"statement total {format_money(total)} is below the minimum"
+                        f" {format_money(minimum)}: skipped, stays at level {w.level}",
+                        rule="eligibility.min_statement_balance",
+                    )
+                )
+            continue
+        produced.append((key, lines))
+
+    # 7. Level, message, channels ---------------------------------------------------------
+    stage = decisions.statement
+    levels = [max(w.tentative if not w.maxed else w.level for w in lines) for _, lines in produced]
+    verdicts = stage.decide([{"x.level": level} for level in levels])
+    due_date = run_date + dt.timedelta(days=rules.profile.due_days)
+    statements: list[Statement] = []
+    for n, ((key, lines), level, verdict) in enumerate(
+        zip(produced, levels, verdicts, strict=True), start=1
+    ):
+        if verdict is None:  # every level >= 1 matches some entry
+            raise RuntimeError(f"no dunning level entry for statement level {level}")
+        entry = rules.dunning.levels[int(verdict.split(":")[1]) - 1]
+        statement_id = f"{batch_id}-{n:06d}"
+        statement = Statement(
+            id=statement_id,
+            guarantor_id=key[0],
+            patient_id=key[1],
+            group=tuple(zip(also_by, key[2:], strict=True)),
+            level=level,
+            message_id=entry.message,
+            channels=entry.channels,
+            total_cents=sum(w.enc.balance_cents for w in lines),
+            due_date=due_date,
+            lines=tuple(
+                StatementLine(
+                    encounter_id=w.enc.id,
+                    patient_id=w.enc.patient_id,
+                    service_date=w.enc.service_date,
+                    balance_cents=w.enc.balance_cents,
+                    level=w.level if w.maxed else w.tentative,
+                    rider=w.maxed,
+                )
+                for w in sorted(lines, key=lambda w: w.enc.id)
+            ),
+        )
+        statements.append(statement)
+        for w in lines:
+            if w.maxed:
+                detail = f"rides along on statement {statement_id} at level {w.level}"
+            else:
+                detail = f"billed on statement {statement_id} at level {w.tentative}"
+            w.trace.append(
+                TraceStep(
+                    "statement",
+                    "rider" if w.maxed else "billed",
+                    f"{detail}; the statement's level is {level} (its highest line):"
+                    f" message {entry.message!r}, channels {', '.join(entry.channels)}",
+                    rule=f"dunning.levels[{entry.number - 1}]",
+                )
+            )
+
+    # 8. What a live run commits -------------------------------------------------------------
+    billed = {line.encounter_id for s in statements for line in s.lines}
+    changes: list[EncounterChange] = []
+    for w in works:
+        enc = w.enc
+        level, first, last, sent = w.level, enc.first_statement, enc.last_statement, enc.statements_sent
+        if enc.id in billed:
+            if not w.maxed:
+                level = w.tentative
+            first = first or run_date
+            last = run_date
+            sent += 1
+        change = EncounterChange(enc.id, level, w.status, first, last, sent)
+        if (level, w.status, first, last, sent) != (
+            enc.level,
+            enc.status,
+            enc.first_statement,
+            enc.last_statement,
+            enc.statements_sent,
+        ):
+            changes.append(change)
+
+    # 9. What an upload queues --------------------------------------------------------------
+    notifications = draft_notifications(
+        rules,
+        statements,
+        guarantors,
+        run_date,
+        secret=secret,
+        addressing=addressing,
+    )
+    return BatchResult(
+        id=batch_id,
+        profile_id=rules.profile.id,
+        run_date=run_date,
+        mode=mode,
+        rules_hash=rules.content_hash,
+        rules_path=rules.path,
+        statements=statements,
+        pre_collections=to_worklist,
+        skips=sorted(skips, key=lambda s: s.encounter_id),
+        changes=changes,
+        reviewed_payment_ids=reviewed,
+        notifications=notifications,
+        traces={w.enc.id: tuple(w.trace) for w in works},
+        guarantor_of={w.enc.id: w.enc.guarantor_id for w in works},
+    )
+
+
+def _apply_payment_rule(rules: Rules, decisions: Decisions, w: _Work, verdict: str | None) -> None:
+    assert w.payment is not None
+    amount, percent, days_ago = w.payment
+    seen = f"payments of {format_money(amount)} ({percent:.1f}% of the balance, latest {days_ago} days ago)"
+    if verdict is None:
+        w.trace.append(
+            TraceStep("payments", "no_rule", f"{seen}: no payment rule matched; the level stays {w.level}")
+        )
+        return
+    index = int(verdict.split(":")[1])
+    rule = rules.payment_rules[index]
+    where = f"payments.rules[{index}] {rule.name!r} ({rule.source})"
+    action = rule.then
+    if w.status == "pre_collections":
+        if action == "reset_to_zero" and rules.pre_collections.return_on_reset:
+            w.level, w.status = 0, "open"
+            detail = f"{seen}: {where} matched: reset to level 0 and back from the worklist"
+        else:
+            why = (
+                "only reset_to_zero brings an encounter back from the worklist"
+                if action != "reset_to_zero"
+                else "pre_collections.return_on_reset is false"
+            )
+            detail = f"{seen}: {where} matched, but it stays in the worklist ({why})"
+            action = "none"
+    elif action == "reset_to_zero":
+        detail = f"{seen}: {where} matched: level {w.level} -> 0"
+        w.level = 0
+    elif action == "minus_one":
+        new = max(0, w.level - 1)
+        detail = f"{seen}: {where} matched: level {w.level} -> {new}"
+        w.level = new
+    else:  # hold
+        w.hold_payment = True
+        detail = f"{seen}: {where} matched: the level does not rise this run"
+    w.trace.append(TraceStep("payments", action, detail, rule=rule.name))
+
+
+def _skip_reason(
+    rules: Rules, decisions: Decisions, w: _Work, verdict: str, run_date: dt.date
+) -> tuple[str, str, str | None]:
+    """The skip reason, the sentence for staff, and the rule that decided."""
+    if verdict == "encounter_hold":
+        return verdict, "skipped: the encounter is on hold", None
+    if verdict == "guarantor_hold":
+        return verdict, "skipped: the guarantor is on hold", None
+    if verdict == "billed_recently":
+        days = _days(run_date, w.enc.last_statement)
+        return (
+            verdict,
+            f"skipped: billed {days} days ago, fewer than eligibility.cycle_days"
+            f" ({rules.eligibility.cycle_days})",
+            "eligibility.cycle_days",
+        )
+    index = int(verdict.split(":")[1])
+    rule = rules.eligibility.exclude[index]
+    return (
+        rule.name,
+        f"skipped by eligibility.exclude[{index}] {rule.name!r} ({rule.source})",
+        rule.name,
+    )
+
+
+def _apply_advance(rules: Rules, w: _Work, verdict: str | None, to_worklist: list[str]) -> None:
+    n = rules.level_count
+    if verdict in ("maxed_worklist", "maxed_limit"):
+        w.maxed = True
+        w.tentative = w.level
+        if w.status != "pre_collections":
+            w.status = "pre_collections"
+            to_worklist.append(w.enc.id)
+            detail = (
+                f"level {w.level} reached the dunning limit ({n} levels):"
+                " sent to the pre-collections worklist"
+            )
+            outcome = "to_worklist"
+        else:
+            detail = f"in the pre-collections worklist: keeps level {w.level}, never billed alone"
+            outcome = "maxed"
+        w.trace.append(TraceStep("advance", outcome, detail, rule="dunning.no_limit"))
+    elif verdict is not None and verdict.startswith("gate:"):
+        k = int(verdict.split(":")[1])
+        w.tentative = w.level
+        w.trace.append(
+            TraceStep(
+                "advance",
+                "gated",
+                f"does not rise to level {k} before {rules.dunning.levels[k - 1].after_days} days"
+                f" since its first statement: billed again at level {w.level}",
+                rule=f"dunning.levels[{k - 1}].after_days",
+            )
+        )
+    elif verdict == "hold":
+        w.tentative = max(w.level, 1)
+        w.trace.append(
+            TraceStep("advance", "hold", f"held by a payment rule: billed at level {w.tentative}")
+        )
+    else:
+        w.tentative = w.level + 1
+        w.trace.append(TraceStep("advance", "rise", f"level {w.level} -> {w.tentative}"))

@@ -1,0 +1,78 @@
+"""``rulesengine explain``: why a guarantor's encounters went the way they did in a batch."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rulesengine.model import BatchResult, format_money
+
+__all__ = ["explain_guarantor", "render_explanation"]
+
+
+def explain_guarantor(batch: BatchResult, guarantor_id: str) -> dict[str, Any]:
+    """The trace of every encounter of ``guarantor_id`` that ``batch`` looked at, with the
+    guarantor's statements, skips and notifications in it."""
+    encounter_ids = sorted(e for e, g in batch.guarantor_of.items() if g == guarantor_id)
+    statements = [s for s in batch.statements if s.guarantor_id == guarantor_id]
+    return {
+        "guarantor": guarantor_id,
+        "batch": batch.id,
+        "mode": batch.mode,
+        "date": batch.run_date.isoformat(),
+        "rules_hash": batch.rules_hash,
+        "encounters": [
+            {
+                "id": encounter_id,
+                "steps": [
+                    {"step": t.step, "outcome": t.outcome, "rule": t.rule, "detail": t.detail}
+                    for t in batch.traces.get(encounter_id, ())
+                ],
+            }
+            for encounter_id in encounter_ids
+        ],
+        "statements": [
+            {
+                "id": s.id,
+                "level": s.level,
+                "message": s.message_id,
+                "channels": list(s.channels),
+                "total": format_money(s.total_cents),
+                "encounters": [line.encounter_id for line in s.lines],
+            }
+            for s in statements
+        ],
+        "skipped": {s.encounter_id: s.reason for s in batch.skips if s.guarantor_id == guarantor_id},
+        "pre_collections": [e for e in batch.pre_collections if e in set(encounter_ids)],
+        "notifications": [
+            {"channel": n.channel, "message": n.message_id, "status": n.status, "reason": n.reason}
+            for n in batch.notifications
+            if n.guarantor_id == guarantor_id
+        ],
+    }
+
+
+def render_explanation(explanation: dict[str, Any]) -> str:
+    """The explanation as text for staff."""
+    kind = "test batch" if explanation["mode"] == "test" else "batch"
+    lines = [
+        f"Guarantor {explanation['guarantor']} in {kind} {explanation['batch']}"
+        f" (run date {explanation['date']}, rules {explanation['rules_hash'][:12]})",
+    ]
+    if not explanation["encounters"]:
+        lines.append("  This batch did not look at any of the guarantor's encounters.")
+    for encounter in explanation["encounters"]:
+        lines.append(f"  Encounter {encounter['id']}:")
+        if not encounter["steps"]:
+            lines.append("    closed: takes no part in the run")
+        for step in encounter["steps"]:
+            lines.append(f"    {step['step']:<12} {step['detail']}")
+    for statement in explanation["statements"]:
+        lines.append(
+            f"  Statement {statement['id']}: level {statement['level']}, message"
+            f" {statement['message']!r}, total {statement['total']}, encounters"
+            f" {', '.join(statement['encounters'])}, channels {', '.join(statement['channels'])}"
+        )
+    for note in explanation["notifications"]:
+        why = f" ({note['reason']})" if note["reason"] else ""
+        lines.append(f"  Notification {note['channel']}: {note['message']!r}, {note['status']}{why}")
+    return "\n".join(lines)

@@ -1,0 +1,68 @@
+"""A statement run against the store: the transaction around :func:`evaluate`.
+
+A live run reads its input and writes its batch inside one store transaction that holds the
+profile's run lock, so it is atomic (all or nothing), idempotent per (profile, run date)
+(a repeat reports the stored batch and changes nothing) and moves forward (a date before
+the profile's latest live run is refused). A test run reads the same input and writes
+nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from rulesengine.engine.evaluate import evaluate
+from rulesengine.engine.upload import ChannelAddressing
+from rulesengine.errors import RunRefused
+from rulesengine.model import BatchResult
+from rulesengine.rules.model import Rules
+from rulesengine.store.base import Store
+
+__all__ = ["run_statements"]
+
+
+def run_statements(
+    store: Store,
+    rules: Rules,
+    run_date: dt.date,
+    *,
+    live: bool,
+    rules_text: str | None = None,
+    addressing: ChannelAddressing | None = None,
+) -> BatchResult:
+    """Run ``rules`` on ``run_date``; commit and upload when ``live``.
+
+    :param rules_text: the rules as text, kept with the batch under its content hash
+        (default: the file at ``rules.path``).
+    :raises RunRefused: a live run dated before the profile's latest live run.
+    """
+    secret = store.secret()
+    with store.run_transaction(rules.profile.id, live=live) as tx:
+        if live:
+            latest = tx.latest_live_batch()
+            if latest is not None:
+                latest_id, latest_date = latest
+                if run_date == latest_date:
+                    return tx.load_batch(latest_id)
+                if run_date < latest_date:
+                    raise RunRefused(
+                        f"profile {rules.profile.id!r} already had a live run on"
+                        f" {latest_date.isoformat()} (batch {latest_id}); live runs move"
+                        f" forward, so {run_date.isoformat()} is refused. Use --test to see"
+                        " what a run on an earlier date would do."
+                    )
+        run_input = tx.load_input(run_date)
+        batch = evaluate(
+            rules,
+            run_input,
+            run_date,
+            mode="live" if live else "test",
+            secret=secret,
+            addressing=addressing,
+        )
+        if live:
+            if rules_text is None:
+                rules_text = Path(rules.path).read_text(encoding="utf-8")
+            tx.save_batch(batch, rules_text)
+    return batch

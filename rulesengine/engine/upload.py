@@ -1,0 +1,171 @@
+"""Step 9 of a statement run: the notifications a batch uploads into the queue.
+
+One notification per statement and channel of its level, rendered from the level's message,
+scheduled at the first instant of the run date (guarantor's local time) inside the channel's
+send window, or ``suppressed`` with a reason when the guarantor cannot receive it.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+import hmac
+from collections.abc import Mapping, Sequence
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from rulesengine.model import Guarantor, NotificationDraft, Statement
+from rulesengine.rules.model import Rules
+from rulesengine.rules.templates import render
+
+__all__ = [
+    "BUILTIN_ADDRESSING",
+    "ChannelAddressing",
+    "draft_notifications",
+    "guarantor_zone",
+    "pay_token",
+    "scheduled_at",
+    "send_window",
+]
+
+#: channel name -> which guarantor contact it needs: ``email``, ``mobile`` or ``postal``.
+ChannelAddressing = Mapping[str, str]
+BUILTIN_ADDRESSING: ChannelAddressing = {"email": "email", "text": "mobile", "print": "postal"}
+#: Text messages are never sent outside 08:00-21:00 local time (a rules file may narrow it).
+TEXT_WINDOW = (dt.time(8, 0), dt.time(21, 0))
+_UTC = dt.timezone.utc
+
+
+def send_window(rules: Rules, channel: str) -> tuple[dt.time, dt.time] | None:
+    """A channel's send window: the rules file's, else 08:00-21:00 for text, else none."""
+    settings = rules.channels.get(channel)
+    if settings is not None and settings.send_window is not None:
+        return settings.send_window
+    return TEXT_WINDOW if channel == "text" else None
+
+
+def pay_token(secret: bytes, statement_id: str) -> str:
+    """An unguessable per-statement token: a keyed HMAC of the statement id (128 bits)."""
+    digest = hmac.new(secret, statement_id.encode(), hashlib.sha256).digest()
+    return base64.urlsafe_b64encode(digest[:16]).decode().rstrip("=")
+
+
+def guarantor_zone(guarantor: Guarantor, profile_zone: str) -> ZoneInfo:
+    """The guarantor's time zone, or the profile's when it has none (or an unknown one)."""
+    if guarantor.timezone:
+        try:
+            return ZoneInfo(guarantor.timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            pass
+    return ZoneInfo(profile_zone)
+
+
+def scheduled_at(
+    run_date: dt.date, zone: ZoneInfo, window: tuple[dt.time, dt.time] | None
+) -> dt.datetime:
+    """The first instant at or after 00:00 of ``run_date`` in ``zone`` inside ``window``.
+
+    A local time that does not exist (a daylight-saving gap) is read with the offset from
+    before the gap, which lands on the first instant after it. Returned in UTC.
+    """
+    start = window[0] if window else dt.time(0, 0)
+    local = dt.datetime.combine(run_date, start, tzinfo=zone)
+    return local.astimezone(_UTC)
+
+
+def _address(guarantor: Guarantor, kind: str) -> str | None:
+    if kind == "email":
+        return guarantor.email or None
+    if kind == "mobile":
+        return guarantor.mobile or None
+    if kind == "postal":
+        postal = guarantor.postal
+        if postal is None or not postal.is_complete:
+            return None
+        parts = [postal.line1, postal.line2, f"{postal.city} {postal.state} {postal.zip}".strip()]
+        return ", ".join(p for p in parts if p)
+    return None
+
+
+def _suppression(guarantor: Guarantor, channel: str, kind: str, to: str | None) -> str | None:
+    if (channel == "email" and guarantor.email_opt_out) or (
+        channel == "text" and guarantor.sms_opt_out
+    ):
+        return "opted_out"
+    if kind == "postal" and guarantor.paperless:
+        return "paperless"
+    if to is None:
+        return f"no_{kind}" if kind in ("email", "mobile", "postal") else "no_address"
+    return None
+
+
+def render_content(
+    rules: Rules,
+    statement: Statement,
+    guarantor: Guarantor,
+    channel: str,
+    *,
+    secret: bytes,
+) -> dict[str, str]:
+    """Render the content of the statement's message for one channel."""
+    profile = rules.profile
+    token = pay_token(secret, statement.id)
+    variables = {
+        "practice": profile.practice,
+        "profile": profile.name or profile.id,
+        "phone": profile.phone,
+        "pay_link": profile.pay_link.replace("{token}", token) if profile.pay_link else "",
+        "guarantor": {"first_name": guarantor.first_name, "last_name": guarantor.last_name},
+        "statement": {
+            "total": statement.total_cents,
+            "level": statement.level,
+            "due_date": statement.due_date.isoformat(),
+            "id": statement.id,
+            "encounter_count": len(statement.lines),
+        },
+    }
+    content = rules.messages[statement.message_id].content.get(channel, {})
+    return {
+        key: render(value, variables) if isinstance(value, str) else value
+        for key, value in content.items()
+    }
+
+
+def draft_notifications(
+    rules: Rules,
+    statements: Sequence[Statement],
+    guarantors: Mapping[str, Guarantor],
+    run_date: dt.date,
+    *,
+    secret: bytes,
+    addressing: ChannelAddressing | None = None,
+) -> list[NotificationDraft]:
+    """One notification per statement and channel of the statement's level."""
+    addressing = BUILTIN_ADDRESSING if addressing is None else addressing
+    zones: dict[str | None, ZoneInfo] = {}
+    drafts: list[NotificationDraft] = []
+    for statement in statements:
+        guarantor = guarantors[statement.guarantor_id]
+        zone = zones.get(guarantor.timezone)
+        if zone is None:
+            zone = zones[guarantor.timezone] = guarantor_zone(guarantor, rules.profile.timezone)
+        for channel in statement.channels:
+            kind = addressing.get(channel, "email")
+            to = _address(guarantor, kind)
+            reason = _suppression(guarantor, channel, kind, to)
+            window = send_window(rules, channel)
+            drafts.append(
+                NotificationDraft(
+                    statement_id=statement.id,
+                    guarantor_id=guarantor.id,
+                    channel=channel,
+                    message_id=statement.message_id,
+                    level=statement.level,
+                    status="suppressed" if reason else "scheduled",
+                    reason=reason,
+                    to=to,
+                    scheduled_at=scheduled_at(run_date, zone, window),
+                    content=render_content(rules, statement, guarantor, channel, secret=secret),
+                )
+            )
+    return drafts
