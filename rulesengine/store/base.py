@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import abc
 import datetime as dt
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 
 import attrs
@@ -169,6 +169,14 @@ class Store(abc.ABC):
         self, *, guarantor_id: str | None = None, encounter_id: str | None = None, hold: bool
     ) -> None:
         """Put a guarantor or an encounter on hold (``hold=True``) or release it."""
+
+    def known_guarantors(self, ids: Iterable[str]) -> set[str]:
+        """Those of ``ids`` that are guarantors in the store (for import checks)."""
+        return {i for i in set(ids) if self.get_guarantor(i) is not None}
+
+    def known_encounters(self, ids: Iterable[str]) -> set[str]:
+        """Those of ``ids`` that are encounters in the store (for import checks)."""
+        return {i for i in set(ids) if self.get_encounter(i) is not None}
 
     @abc.abstractmethod
     def get_guarantor(self, guarantor_id: str) -> Guarantor | None: ...

@@ -1,0 +1,64 @@
+"""The store: where the ledger, the batches and the notification queue live.
+
+:func:`open_store` opens one from a URL; :class:`Store` is the interface every command uses.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.exc import DBAPIError
+
+from rulesengine.errors import StoreError
+from rulesengine.store.base import (
+    SCHEMA_VERSION,
+    BatchSummary,
+    ImportSummary,
+    LedgerData,
+    RunInput,
+    RunTransaction,
+    Store,
+    WorklistEntry,
+)
+from rulesengine.store.connect import create_store_engine, resolve_url
+from rulesengine.store.migrations import ensure_schema
+from rulesengine.store.sql import SQLStore
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "BatchSummary",
+    "ImportSummary",
+    "LedgerData",
+    "RunInput",
+    "RunTransaction",
+    "Store",
+    "WorklistEntry",
+    "open_store",
+]
+
+
+def open_store(url: str | None = None) -> Store:
+    """Open the store at ``url`` (None: ``RULESENGINE_DB``, else ``./rulesengine.db``).
+
+    ``url`` is a path or ``sqlite:///path`` (SQLite), ``sqlite://`` (in-memory SQLite) or
+    ``postgresql://...`` (PostgreSQL through psycopg 3). An empty database gets the schema;
+    an older one is upgraded; one written by a newer rulesengine is refused with
+    :class:`StoreError`, as is one that cannot be reached.
+    """
+    resolved = resolve_url(url)
+    engine = create_store_engine(resolved)
+    try:
+        with engine.connect() as conn:
+            conn.execution_options(sqlite_begin="IMMEDIATE")
+            with conn.begin():
+                ensure_schema(conn)
+    except StoreError:
+        engine.dispose()
+        raise
+    except DBAPIError as exc:
+        engine.dispose()
+        where = engine.url.render_as_string(hide_password=True)
+        raise StoreError(f"cannot open the store {where}: {_first_line(exc.orig)}") from None
+    return SQLStore(engine, resolved)
+
+
+def _first_line(error: BaseException | None) -> str:
+    return str(error).strip().splitlines()[0] if error is not None and str(error).strip() else "error"

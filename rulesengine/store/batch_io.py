@@ -1,0 +1,443 @@
+"""Writing a live batch and everything it decided, and reading it back whole.
+
+Everything is set-based where it can be: the batch's children are inserted executemany-style,
+and the ledger is then updated from them with one ``UPDATE ... FROM`` per kind of change, so
+a batch touching a million encounters costs a handful of statements, not a million.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from sqlalchemy import Connection, and_, case, literal, null, select, update
+from sqlalchemy.exc import IntegrityError
+
+from rulesengine.errors import RunRefused
+from rulesengine.model import (
+    BatchResult,
+    EncounterChange,
+    NotificationDraft,
+    Skip,
+    Statement,
+    StatementLine,
+    TraceStep,
+)
+from rulesengine.store.rows import as_utc, dumps, from_db_instant, utcnow
+from rulesengine.store.schema import (
+    batch_changes,
+    batch_pre_collections,
+    batch_reviewed_payments,
+    batch_skips,
+    batch_traces,
+    batches,
+    encounters,
+    notification_history,
+    notifications,
+    payments,
+    profiles,
+    rules_versions,
+    statement_lines,
+    statements,
+)
+from rulesengine.store.sqlutil import dialect_insert, insert_rows
+
+__all__ = ["read_batch", "write_batch"]
+
+_PRE = "pre_collections"
+
+
+def write_batch(conn: Connection, batch: BatchResult, rules_text: str) -> None:
+    """Record a live batch, apply its changes to the ledger and queue its notifications."""
+    now = utcnow()
+    bid = batch.id
+    conn.execute(
+        dialect_insert(conn, rules_versions)
+        .values(content_hash=batch.rules_hash, text=rules_text)
+        .on_conflict_do_nothing()
+    )
+    try:
+        conn.execute(
+            batches.insert().values(
+                id=bid,
+                profile_id=batch.profile_id,
+                run_date=batch.run_date,
+                mode=batch.mode,
+                rules_hash=batch.rules_hash,
+                rules_path=batch.rules_path,
+                created_at=as_utc(batch.created_at) if batch.created_at else now,
+            )
+        )
+    except IntegrityError:
+        raise RunRefused(
+            f"a live batch of profile {batch.profile_id!r} on {batch.run_date.isoformat()} "
+            f"(or with id {bid!r}) is already stored"
+        ) from None
+    _write_statements(conn, batch)
+    _write_children(conn, batch)
+    _apply_changes(conn, batch)
+    _queue_notifications(conn, batch, now)
+    conn.execute(
+        update(profiles)
+        .where(profiles.c.id == batch.profile_id)
+        .values(latest_live_date=batch.run_date, latest_batch_id=bid)
+    )
+
+
+def _write_statements(conn: Connection, batch: BatchResult) -> None:
+    bid = batch.id
+    insert_rows(
+        conn,
+        statements.insert(),
+        (
+            {
+                "id": s.id,
+                "batch_id": bid,
+                "seq": seq,
+                "guarantor_id": s.guarantor_id,
+                "patient_id": s.patient_id,
+                "group_json": dumps(s.group),
+                "level": s.level,
+                "message_id": s.message_id,
+                "channels_json": dumps(s.channels),
+                "total_cents": s.total_cents,
+                "due_date": s.due_date,
+            }
+            for seq, s in enumerate(batch.statements)
+        ),
+    )
+    insert_rows(
+        conn,
+        statement_lines.insert(),
+        (
+            {
+                "statement_id": s.id,
+                "seq": seq,
+                "encounter_id": line.encounter_id,
+                "patient_id": line.patient_id,
+                "service_date": line.service_date,
+                "balance_cents": line.balance_cents,
+                "level": line.level,
+                "rider": line.rider,
+            }
+            for s in batch.statements
+            for seq, line in enumerate(s.lines)
+        ),
+    )
+
+
+def _write_children(conn: Connection, batch: BatchResult) -> None:
+    bid = batch.id
+    insert_rows(
+        conn,
+        batch_pre_collections.insert(),
+        ({"batch_id": bid, "seq": i, "encounter_id": e} for i, e in enumerate(batch.pre_collections)),
+    )
+    insert_rows(
+        conn,
+        batch_skips.insert(),
+        (
+            {
+                "batch_id": bid,
+                "seq": i,
+                "encounter_id": s.encounter_id,
+                "guarantor_id": s.guarantor_id,
+                "reason": s.reason,
+            }
+            for i, s in enumerate(batch.skips)
+        ),
+    )
+    insert_rows(conn, batch_traces.insert(), _trace_rows(batch))
+    insert_rows(
+        conn,
+        batch_changes.insert(),
+        (
+            {
+                "batch_id": bid,
+                "seq": i,
+                "encounter_id": c.encounter_id,
+                "level": c.level,
+                "status": c.status,
+                "first_statement": c.first_statement,
+                "last_statement": c.last_statement,
+                "statements_sent": c.statements_sent,
+            }
+            for i, c in enumerate(batch.changes)
+        ),
+    )
+    insert_rows(
+        conn,
+        batch_reviewed_payments.insert(),
+        (
+            {"batch_id": bid, "seq": i, "payment_id": p}
+            for i, p in enumerate(batch.reviewed_payment_ids)
+        ),
+    )
+
+
+def _trace_rows(batch: BatchResult) -> Any:
+    """One row per encounter looked at or traced; guarantor_id is set iff looked at."""
+    traces = batch.traces
+    guarantor_of = batch.guarantor_of
+    seq = 0
+    for eid, gid in guarantor_of.items():
+        steps = traces.get(eid)
+        yield {
+            "batch_id": batch.id,
+            "seq": seq,
+            "encounter_id": eid,
+            "guarantor_id": gid,
+            "steps_json": None if steps is None else _steps_json(steps),
+        }
+        seq += 1
+    for eid, steps in traces.items():
+        if eid not in guarantor_of:
+            yield {
+                "batch_id": batch.id,
+                "seq": seq,
+                "encounter_id": eid,
+                "guarantor_id": None,
+                "steps_json": _steps_json(steps),
+            }
+            seq += 1
+
+
+def _steps_json(steps: Any) -> str:
+    return dumps([[s.step, s.outcome, s.detail, s.rule] for s in steps])
+
+
+def _apply_changes(conn: Connection, batch: BatchResult) -> None:
+    """Update encounters, worklist marks and payments from the rows just written."""
+    bid = batch.id
+    ch = batch_changes.c
+    if batch.changes:
+        conn.execute(
+            update(encounters)
+            .where(encounters.c.id == ch.encounter_id, ch.batch_id == bid)
+            .values(
+                level=ch.level,
+                status=ch.status,
+                first_statement=ch.first_statement,
+                last_statement=ch.last_statement,
+                statements_sent=ch.statements_sent,
+                worklist_batch_id=case(
+                    (ch.status == _PRE, encounters.c.worklist_batch_id), else_=null()
+                ),
+                worklist_since=case((ch.status == _PRE, encounters.c.worklist_since), else_=null()),
+            )
+        )
+    if batch.pre_collections:
+        sent = select(batch_pre_collections.c.encounter_id).where(
+            batch_pre_collections.c.batch_id == bid
+        )
+        conn.execute(
+            update(encounters)
+            .where(encounters.c.id.in_(sent))
+            .values(worklist_batch_id=bid, worklist_since=batch.run_date)
+        )
+    if batch.reviewed_payment_ids:
+        rp = batch_reviewed_payments.c
+        conn.execute(
+            update(payments)
+            .where(payments.c.id == rp.payment_id, rp.batch_id == bid)
+            .values(reviewed_batch=bid)
+        )
+
+
+def _queue_notifications(conn: Connection, batch: BatchResult, now: dt.datetime) -> None:
+    """One queued notification per draft, each with its first history entry."""
+    if not batch.notifications:
+        return
+    insert_rows(
+        conn,
+        notifications.insert(),
+        (_notification_row(batch, n, now) for n in batch.notifications),
+    )
+    n = notifications.c
+    conn.execute(
+        notification_history.insert().from_select(
+            ["notification_id", "at", "old_status", "new_status", "message_id", "level",
+             "rules_hash", "attempt", "detail"],  # fmt: skip
+            select(
+                n.id,
+                n.created_at,
+                literal(None, notification_history.c.old_status.type),
+                n.status,
+                n.message_id,
+                n.level,
+                n.rules_hash,
+                n.attempt,
+                n.reason,
+            )
+            .where(n.batch_id == batch.id)
+            .order_by(n.id),
+        )
+    )
+
+
+def _notification_row(batch: BatchResult, n: NotificationDraft, now: dt.datetime) -> dict:
+    scheduled_at = as_utc(n.scheduled_at)
+    return {
+        "batch_id": batch.id,
+        "statement_id": n.statement_id,
+        "guarantor_id": n.guarantor_id,
+        "profile_id": batch.profile_id,
+        "channel": n.channel,
+        "message_id": n.message_id,
+        "level": n.level,
+        "status": n.status,
+        "reason": n.reason,
+        "to_address": n.to,
+        "scheduled_at": scheduled_at,
+        "content_json": dumps(dict(n.content)),
+        "idempotency_key": f"{n.statement_id}:{n.channel}",
+        "attempt": 0,
+        "next_attempt_at": scheduled_at if n.status == "scheduled" else None,
+        "rules_hash": batch.rules_hash,
+        "proof": False,
+        "created_at": now,
+        "updated_at": now,
+    }
+
+
+# -- reading ------------------------------------------------------------------------------
+
+
+def read_batch(conn: Connection, batch_id: str) -> BatchResult | None:
+    """A stored batch, complete, with ``replayed=True``; None when there is none."""
+    head = conn.execute(select(batches).where(batches.c.id == batch_id)).mappings().first()
+    if head is None:
+        return None
+    traces, guarantor_of = _read_traces(conn, batch_id)
+    return BatchResult(
+        id=head["id"],
+        profile_id=head["profile_id"],
+        run_date=head["run_date"],
+        mode=head["mode"],
+        rules_hash=head["rules_hash"],
+        rules_path=head["rules_path"],
+        statements=_read_statements(conn, batch_id),
+        pre_collections=conn.execute(
+            select(batch_pre_collections.c.encounter_id)
+            .where(batch_pre_collections.c.batch_id == batch_id)
+            .order_by(batch_pre_collections.c.seq)
+        ).scalars(),
+        skips=[
+            Skip(*row)
+            for row in conn.execute(
+                select(batch_skips.c.encounter_id, batch_skips.c.guarantor_id, batch_skips.c.reason)
+                .where(batch_skips.c.batch_id == batch_id)
+                .order_by(batch_skips.c.seq)
+            )
+        ],
+        changes=_read_changes(conn, batch_id),
+        reviewed_payment_ids=conn.execute(
+            select(batch_reviewed_payments.c.payment_id)
+            .where(batch_reviewed_payments.c.batch_id == batch_id)
+            .order_by(batch_reviewed_payments.c.seq)
+        ).scalars(),
+        notifications=_read_notifications(conn, batch_id),
+        traces=traces,
+        guarantor_of=guarantor_of,
+        created_at=from_db_instant(head["created_at"]),
+        replayed=True,
+    )
+
+
+def _read_statements(conn: Connection, batch_id: str) -> list[Statement]:
+    sl = statement_lines.c
+    lines: dict[str, list[StatementLine]] = {}
+    query = (
+        select(sl.statement_id, sl.encounter_id, sl.patient_id, sl.service_date,
+               sl.balance_cents, sl.level, sl.rider)  # fmt: skip
+        .join_from(statement_lines, statements, statements.c.id == sl.statement_id)
+        .where(statements.c.batch_id == batch_id)
+        .order_by(sl.statement_id, sl.seq)
+    )
+    for sid, *rest in conn.execute(query):
+        lines.setdefault(sid, []).append(StatementLine(*rest))
+    s = statements.c
+    query = (
+        select(s.id, s.guarantor_id, s.patient_id, s.group_json, s.level, s.message_id,
+               s.channels_json, s.total_cents, s.due_date)  # fmt: skip
+        .where(s.batch_id == batch_id)
+        .order_by(s.seq)
+    )
+    return [
+        Statement(
+            sid,
+            gid,
+            pid,
+            tuple((k, v) for k, v in json.loads(group)),
+            level,
+            message,
+            tuple(json.loads(channels)),
+            total,
+            due,
+            lines.get(sid, ()),
+        )
+        for sid, gid, pid, group, level, message, channels, total, due in conn.execute(query)
+    ]
+
+
+def _read_changes(conn: Connection, batch_id: str) -> list[EncounterChange]:
+    c = batch_changes.c
+    query = (
+        select(c.encounter_id, c.level, c.status, c.first_statement, c.last_statement,
+               c.statements_sent)  # fmt: skip
+        .where(c.batch_id == batch_id)
+        .order_by(c.seq)
+    )
+    return [EncounterChange(*row) for row in conn.execute(query)]
+
+
+def _read_traces(
+    conn: Connection, batch_id: str
+) -> tuple[dict[str, tuple[TraceStep, ...]], dict[str, str]]:
+    t = batch_traces.c
+    traces: dict[str, tuple[TraceStep, ...]] = {}
+    guarantor_of: dict[str, str] = {}
+    query = (
+        select(t.encounter_id, t.guarantor_id, t.steps_json)
+        .where(t.batch_id == batch_id)
+        .order_by(t.seq)
+    )
+    for eid, gid, steps in conn.execute(query):
+        if gid is not None:
+            guarantor_of[eid] = gid
+        if steps is not None:
+            traces[eid] = tuple(TraceStep(*step) for step in json.loads(steps))
+    return traces, guarantor_of
+
+
+def _read_notifications(conn: Connection, batch_id: str) -> list[NotificationDraft]:
+    """The drafts as uploaded: status and reason come from each first history entry."""
+    n = notifications.c
+    h = notification_history.c
+    query = (
+        select(n.id, n.statement_id, n.guarantor_id, n.channel, n.message_id, n.level,
+               h.new_status, h.detail, n.to_address, n.scheduled_at, n.content_json)  # fmt: skip
+        .join_from(
+            notifications,
+            notification_history,
+            and_(h.notification_id == n.id, h.old_status.is_(None)),
+        )
+        .where(n.batch_id == batch_id)
+        .order_by(n.id, h.id)
+    )
+    drafts: list[NotificationDraft] = []
+    last_id = None
+    for nid, sid, gid, channel, message, level, status, reason, to, at, content in conn.execute(
+        query
+    ):
+        if nid == last_id:
+            continue
+        last_id = nid
+        drafts.append(
+            NotificationDraft(
+                sid, gid, channel, message, level, status, reason, to,
+                from_db_instant(at), json.loads(content),
+            )  # fmt: skip
+        )
+    return drafts

@@ -1,0 +1,96 @@
+"""From a store URL to a configured SQLAlchemy engine.
+
+Accepted forms: ``None`` (``RULESENGINE_DB``, else ``./rulesengine.db``), a plain path or
+``sqlite:///path`` (an SQLite file), ``sqlite://`` (an in-memory SQLite database shared by
+every connection of the store), ``postgresql://...`` (PostgreSQL through psycopg 3).
+
+SQLite connections run in WAL mode with ``synchronous=NORMAL``, foreign keys on and a busy
+timeout. Transactions are begun by us, not by the driver (SQLAlchemy's pysqlite recipe), so
+a write can start with ``BEGIN IMMEDIATE``: connections whose execution option
+``sqlite_begin`` is ``"IMMEDIATE"`` take the database's write lock at once.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
+from sqlalchemy.pool import StaticPool
+
+from rulesengine.errors import StoreError
+
+__all__ = ["BUSY_TIMEOUT_SECONDS", "DEFAULT_URL", "create_store_engine", "resolve_url"]
+
+DEFAULT_URL = "./rulesengine.db"
+#: How long an SQLite connection waits for another writer (a concurrent live run) to finish.
+BUSY_TIMEOUT_SECONDS = 60
+_BEGIN_MODES = {"": "BEGIN", "DEFERRED": "BEGIN DEFERRED", "IMMEDIATE": "BEGIN IMMEDIATE"}
+
+
+def resolve_url(url: str | None) -> str:
+    """The URL to open: ``url``, else ``RULESENGINE_DB``, else ``./rulesengine.db``."""
+    if url is None or not url.strip():
+        url = os.environ.get("RULESENGINE_DB") or DEFAULT_URL
+    return url.strip()
+
+
+def create_store_engine(url: str) -> Engine:
+    """An engine for a store URL (see the module docstring)."""
+    sa_url = _sqlalchemy_url(url)
+    if sa_url.get_backend_name() == "sqlite":
+        return _sqlite_engine(sa_url)
+    return create_engine(sa_url, pool_pre_ping=True)
+
+
+def _sqlalchemy_url(url: str) -> URL:
+    if "://" not in url:
+        path = os.path.expanduser(url)
+        return URL.create("sqlite+pysqlite", database=os.path.abspath(path))
+    try:
+        sa_url = make_url(url)
+    except ArgumentError:
+        raise StoreError(f"not a store URL: {url!r}") from None
+    backend = sa_url.get_backend_name()
+    if backend == "sqlite":
+        return sa_url.set(drivername="sqlite+pysqlite")
+    if backend in ("postgresql", "postgres"):
+        return sa_url.set(drivername="postgresql+psycopg")
+    raise StoreError(
+        f"unsupported store URL {sa_url.render_as_string(hide_password=True)!r}: "
+        "use a path, sqlite:///path, sqlite:// (in memory) or postgresql://..."
+    )
+
+
+def _sqlite_engine(sa_url: URL) -> Engine:
+    in_memory = sa_url.database in (None, "", ":memory:")
+    kwargs: dict[str, Any] = {"connect_args": {"timeout": BUSY_TIMEOUT_SECONDS}}
+    if in_memory:
+        sa_url = sa_url.set(database=":memory:")
+        kwargs["poolclass"] = StaticPool
+        kwargs["connect_args"]["check_same_thread"] = False
+    elif sa_url.database:
+        folder = os.path.dirname(sa_url.database)
+        if folder and not os.path.isdir(folder):
+            raise StoreError(f"cannot create the store {sa_url.database}: no folder {folder}")
+    engine = create_engine(sa_url, **kwargs)
+
+    @event.listens_for(engine, "connect")
+    def _configure(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # we emit BEGIN ourselves
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_SECONDS * 1000}")
+        if not in_memory:
+            cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Any) -> None:
+        mode = conn.get_execution_options().get("sqlite_begin", "")
+        conn.exec_driver_sql(_BEGIN_MODES[mode])
+
+    return engine

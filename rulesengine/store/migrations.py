@@ -1,0 +1,103 @@
+"""Schema versions: create a fresh store, refuse a newer one, upgrade an older one.
+
+The ``meta`` table holds ``schema_version``. A fresh database gets the current schema
+(:data:`rulesengine.store.schema.metadata`) and is stamped :data:`SCHEMA_VERSION`. An older
+one is upgraded by the steps of :data:`MIGRATIONS`: the step keyed ``n`` takes a store from
+version ``n - 1`` to ``n``. Every step runs in the same transaction as the new stamp, so an
+upgrade either completes or changes nothing.
+
+To change the schema: edit :mod:`rulesengine.store.schema`, bump ``SCHEMA_VERSION`` in
+:mod:`rulesengine.store.base`, and add the step that brings a version ``n - 1`` store to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from sqlalchemy import Connection, inspect, select, text, update
+
+from rulesengine.errors import StoreError
+from rulesengine.store.base import SCHEMA_VERSION
+from rulesengine.store.schema import meta, metadata
+
+__all__ = ["MIGRATIONS", "Migration", "ensure_schema", "stored_version", "upgrade"]
+
+Migration = Callable[[Connection], None]
+
+
+def _create_version_1(conn: Connection) -> None:
+    """Version 1: the first schema (only reached from an empty database)."""
+    metadata.create_all(conn)
+
+
+#: Upgrade steps keyed by the version they produce.
+MIGRATIONS: Mapping[int, Migration] = {1: _create_version_1}
+
+_PG_LOCK_KEY = 7_301_955_101  # serialises schema creation between processes on PostgreSQL
+
+
+def stored_version(conn: Connection) -> int | None:
+    """The schema version recorded in the store, or None for an empty database."""
+    names = set(inspect(conn).get_table_names())
+    if "meta" not in names:
+        if names & set(metadata.tables):
+            raise StoreError(
+                f"{_where(conn)} has rulesengine tables but no schema version; "
+                "it was not created by rulesengine"
+            )
+        return None
+    value = conn.execute(select(meta.c.value).where(meta.c.key == "schema_version")).scalar()
+    if value is None:
+        raise StoreError(f"{_where(conn)} has no schema version recorded")
+    return int(value)
+
+
+def upgrade(
+    conn: Connection,
+    current: int,
+    target: int = SCHEMA_VERSION,
+    steps: Mapping[int, Migration] = MIGRATIONS,
+) -> None:
+    """Apply the steps from ``current + 1`` to ``target`` and record ``target``."""
+    for version in range(current + 1, target + 1):
+        if version not in steps:
+            raise StoreError(f"no migration to schema version {version}; cannot upgrade")
+        steps[version](conn)
+    conn.execute(
+        update(meta).where(meta.c.key == "schema_version").values(value=str(target))
+    )
+
+
+def ensure_schema(
+    conn: Connection,
+    target: int = SCHEMA_VERSION,
+    steps: Mapping[int, Migration] = MIGRATIONS,
+) -> int:
+    """Create, check or upgrade the schema inside the caller's transaction.
+
+    Returns the version the store had before (0 for an empty database). Raises
+    :class:`StoreError` when the store was written by a newer rulesengine.
+    """
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_LOCK_KEY})
+    current = stored_version(conn)
+    if current is None:
+        metadata.create_all(conn)
+        conn.execute(meta.insert(), [{"key": "schema_version", "value": str(target)}])
+        return 0
+    if current > target:
+        raise StoreError(
+            f"{_where(conn)} was written by a newer rulesengine (schema {current}); "
+            "upgrade rulesengine"
+        )
+    if current < target:
+        upgrade(conn, current, target, steps)
+    return current
+
+
+def _where(conn: Connection) -> str:
+    """The database, named for a message (without a password)."""
+    url = conn.engine.url
+    if url.get_backend_name() == "sqlite":
+        return f"the store {url.database}" if url.database else "the in-memory store"
+    return f"the store {url.render_as_string(hide_password=True)}"

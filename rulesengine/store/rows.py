@@ -1,0 +1,165 @@
+"""Conversions between model values and table rows (tight loops: these run per encounter)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from rulesengine.model import Encounter, Guarantor, Payment, PostalAddress
+from rulesengine.store.schema import encounters, guarantors, payments
+
+__all__ = [
+    "ENCOUNTER_COLUMNS",
+    "GUARANTOR_COLUMNS",
+    "PAYMENT_COLUMNS",
+    "as_utc",
+    "dumps",
+    "encounter_from_row",
+    "encounter_row",
+    "from_db_instant",
+    "guarantor_from_row",
+    "guarantor_row",
+    "payment_from_row",
+    "utcnow",
+]
+
+GUARANTOR_COLUMNS = (
+    guarantors.c.id,
+    guarantors.c.first_name,
+    guarantors.c.last_name,
+    guarantors.c.email,
+    guarantors.c.mobile,
+    guarantors.c.timezone,
+    guarantors.c.paperless,
+    guarantors.c.hold,
+    guarantors.c.sms_opt_out,
+    guarantors.c.email_opt_out,
+    guarantors.c.profile,
+    guarantors.c.postal_line1,
+    guarantors.c.postal_line2,
+    guarantors.c.postal_city,
+    guarantors.c.postal_state,
+    guarantors.c.postal_zip,
+)
+
+# In the order of Encounter's fields: Encounter(*row) builds one.
+ENCOUNTER_COLUMNS = (
+    encounters.c.id,
+    encounters.c.guarantor_id,
+    encounters.c.patient_id,
+    encounters.c.service_date,
+    encounters.c.balance_cents,
+    encounters.c.level,
+    encounters.c.status,
+    encounters.c.hold,
+    encounters.c.location,
+    encounters.c.provider,
+    encounters.c.first_statement,
+    encounters.c.last_statement,
+    encounters.c.statements_sent,
+    encounters.c.profile,
+)
+
+# In the order of Payment's fields.
+PAYMENT_COLUMNS = (
+    payments.c.id,
+    payments.c.encounter_id,
+    payments.c.amount_cents,
+    payments.c.date,
+    payments.c.reviewed_batch,
+)
+
+
+def guarantor_from_row(row: Sequence[Any]) -> Guarantor:
+    """A guarantor from a row of :data:`GUARANTOR_COLUMNS`."""
+    (gid, first, last, email, mobile, tz, paperless, hold, sms_out, email_out, profile,
+     line1, line2, city, state, zip_) = row  # fmt: skip
+    postal = (
+        PostalAddress(line1, line2 or "", city or "", state or "", zip_ or "")
+        if line1 is not None
+        else None
+    )
+    return Guarantor(
+        gid, first, last, email, mobile, postal, tz, paperless, hold, sms_out, email_out, profile
+    )
+
+
+def encounter_from_row(row: Sequence[Any]) -> Encounter:
+    """An encounter from a row of :data:`ENCOUNTER_COLUMNS`."""
+    return Encounter(*row)
+
+
+def payment_from_row(row: Sequence[Any]) -> Payment:
+    """A payment from a row of :data:`PAYMENT_COLUMNS`."""
+    return Payment(*row)
+
+
+def guarantor_row(g: Guarantor) -> dict[str, Any]:
+    """The ``guarantors`` row of a guarantor."""
+    postal = g.postal
+    return {
+        "id": g.id,
+        "first_name": g.first_name,
+        "last_name": g.last_name,
+        "email": g.email,
+        "mobile": g.mobile,
+        "timezone": g.timezone,
+        "paperless": g.paperless,
+        "hold": g.hold,
+        "sms_opt_out": g.sms_opt_out,
+        "email_opt_out": g.email_opt_out,
+        "profile": g.profile,
+        "postal_line1": postal.line1 if postal else None,
+        "postal_line2": postal.line2 if postal else None,
+        "postal_city": postal.city if postal else None,
+        "postal_state": postal.state if postal else None,
+        "postal_zip": postal.zip if postal else None,
+    }
+
+
+def encounter_row(e: Encounter) -> dict[str, Any]:
+    """The ``encounters`` row of an encounter (without its worklist columns)."""
+    return {
+        "id": e.id,
+        "guarantor_id": e.guarantor_id,
+        "patient_id": e.patient_id,
+        "service_date": e.service_date,
+        "balance_cents": e.balance_cents,
+        "level": e.level,
+        "status": e.status,
+        "hold": e.hold,
+        "location": e.location,
+        "provider": e.provider,
+        "first_statement": e.first_statement,
+        "last_statement": e.last_statement,
+        "statements_sent": e.statements_sent,
+        "profile": e.profile,
+    }
+
+
+def utcnow() -> dt.datetime:
+    """The current instant, timezone-aware UTC."""
+    return dt.datetime.now(dt.UTC)
+
+
+def as_utc(value: dt.datetime) -> dt.datetime:
+    """An aware instant converted to UTC for storing (naive values are refused)."""
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValueError(f"an instant must be timezone-aware, got {value!r}")
+    return value.astimezone(dt.UTC)
+
+
+def from_db_instant(value: dt.datetime | None) -> dt.datetime | None:
+    """An instant read back, as aware UTC (SQLite returns naive UTC values)."""
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        return value.replace(tzinfo=dt.UTC)
+    return value.astimezone(dt.UTC)
+
+
+def dumps(value: Any) -> str:
+    """Compact, deterministic JSON for a ``*_json`` column."""
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)

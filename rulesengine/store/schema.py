@@ -1,0 +1,313 @@
+"""The store's tables, as SQLAlchemy Core metadata shared by SQLite and PostgreSQL.
+
+Types are portable: money is ``BigInteger`` cents, instants are ``DateTime(timezone=True)``
+stored in UTC, structured values are JSON in ``Text`` columns. Text ids compare byte by byte
+on both databases (PostgreSQL columns use the ``C`` collation), so "ordered by id" means the
+same order everywhere, and the same order as Python's string comparison.
+
+Children of a batch carry a ``seq`` column: a stored batch reads back in the order it was
+written.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+__all__ = [
+    "Id",
+    "adjustments",
+    "batch_changes",
+    "batch_pre_collections",
+    "batch_reviewed_payments",
+    "batch_skips",
+    "batch_traces",
+    "batches",
+    "encounters",
+    "guarantors",
+    "meta",
+    "metadata",
+    "notification_history",
+    "notifications",
+    "opt_outs",
+    "payments",
+    "profiles",
+    "rules_versions",
+    "statement_lines",
+    "statements",
+]
+
+#: A text identifier that sorts byte by byte on every database.
+Id = String().with_variant(String(collation="C"), "postgresql")
+#: An autoincrementing key: BIGINT on PostgreSQL, the rowid alias ``INTEGER`` on SQLite.
+SerialKey = BigInteger().with_variant(Integer(), "sqlite")
+Instant = DateTime(timezone=True)
+
+metadata = MetaData()
+
+meta = Table(
+    "meta",
+    metadata,
+    Column("key", String, primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+profiles = Table(
+    "profiles",
+    metadata,
+    Column("id", Id, primary_key=True),
+    Column("latest_live_date", Date),
+    Column("latest_batch_id", Id),
+)
+
+guarantors = Table(
+    "guarantors",
+    metadata,
+    Column("id", Id, primary_key=True),
+    Column("first_name", String, nullable=False, default=""),
+    Column("last_name", String, nullable=False, default=""),
+    Column("email", String),
+    Column("mobile", String),
+    Column("timezone", String),
+    Column("paperless", Boolean, nullable=False, default=False),
+    Column("hold", Boolean, nullable=False, default=False),
+    Column("sms_opt_out", Boolean, nullable=False, default=False),
+    Column("email_opt_out", Boolean, nullable=False, default=False),
+    Column("profile", Id),
+    # A postal address is present when postal_line1 is not NULL.
+    Column("postal_line1", String),
+    Column("postal_line2", String),
+    Column("postal_city", String),
+    Column("postal_state", String),
+    Column("postal_zip", String),
+)
+
+encounters = Table(
+    "encounters",
+    metadata,
+    Column("id", Id, primary_key=True),
+    Column("guarantor_id", Id, ForeignKey("guarantors.id"), nullable=False),
+    Column("patient_id", Id, nullable=False),
+    Column("service_date", Date, nullable=False),
+    Column("balance_cents", BigInteger, nullable=False),
+    Column("level", Integer, nullable=False, default=0),
+    Column("status", String, nullable=False, default="open"),
+    Column("hold", Boolean, nullable=False, default=False),
+    Column("location", String),
+    Column("provider", String),
+    Column("first_statement", Date),
+    Column("last_statement", Date),
+    Column("statements_sent", Integer, nullable=False, default=0),
+    Column("profile", Id),
+    # The live batch that sent it to the worklist and its run date (NULL: imported so).
+    Column("worklist_batch_id", Id),
+    Column("worklist_since", Date),
+    Index("ix_encounters_guarantor_id", "guarantor_id"),
+    Index("ix_encounters_profile", "profile"),
+    Index("ix_encounters_status", "status"),
+)
+
+payments = Table(
+    "payments",
+    metadata,
+    Column("id", SerialKey, primary_key=True, autoincrement=True),  # = posting order
+    Column("encounter_id", Id, ForeignKey("encounters.id"), nullable=False),
+    Column("amount_cents", BigInteger, nullable=False),
+    Column("date", Date, nullable=False),
+    Column("reviewed_batch", Id),  # NULL: not yet reviewed; "imported": reviewed on import
+    Index("ix_payments_encounter_id", "encounter_id"),
+    Index("ix_payments_reviewed_batch", "reviewed_batch"),
+)
+
+adjustments = Table(
+    "adjustments",
+    metadata,
+    Column("id", SerialKey, primary_key=True, autoincrement=True),
+    Column("encounter_id", Id, ForeignKey("encounters.id"), nullable=False),
+    Column("amount_cents", BigInteger, nullable=False),
+    Column("date", Date, nullable=False),
+    Index("ix_adjustments_encounter_id", "encounter_id"),
+)
+
+rules_versions = Table(
+    "rules_versions",
+    metadata,
+    Column("content_hash", String, primary_key=True),
+    Column("text", Text, nullable=False),
+)
+
+batches = Table(
+    "batches",
+    metadata,
+    Column("id", Id, primary_key=True),
+    Column("profile_id", Id, nullable=False),
+    Column("run_date", Date, nullable=False),
+    Column("mode", String, nullable=False),
+    Column("rules_hash", String, ForeignKey("rules_versions.content_hash"), nullable=False),
+    Column("rules_path", Text, nullable=False),
+    Column("created_at", Instant, nullable=False),
+    UniqueConstraint("profile_id", "run_date", name="uq_batches_profile_run_date"),
+)
+
+statements = Table(
+    "statements",
+    metadata,
+    Column("id", Id, primary_key=True),
+    Column("batch_id", Id, ForeignKey("batches.id"), nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("guarantor_id", Id, nullable=False),
+    Column("patient_id", Id),
+    Column("group_json", Text, nullable=False),
+    Column("level", Integer, nullable=False),
+    Column("message_id", String, nullable=False),
+    Column("channels_json", Text, nullable=False),
+    Column("total_cents", BigInteger, nullable=False),
+    Column("due_date", Date, nullable=False),
+    Index("ix_statements_batch_id", "batch_id"),
+    Index("ix_statements_guarantor_id", "guarantor_id"),
+)
+
+statement_lines = Table(
+    "statement_lines",
+    metadata,
+    Column("statement_id", Id, ForeignKey("statements.id"), nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("encounter_id", Id, nullable=False),
+    Column("patient_id", Id, nullable=False),
+    Column("service_date", Date, nullable=False),
+    Column("balance_cents", BigInteger, nullable=False),
+    Column("level", Integer, nullable=False),
+    Column("rider", Boolean, nullable=False, default=False),
+    PrimaryKeyConstraint("statement_id", "seq"),
+    Index("ix_statement_lines_encounter_id", "encounter_id"),
+)
+
+batch_pre_collections = Table(
+    "batch_pre_collections",
+    metadata,
+    Column("batch_id", Id, ForeignKey("batches.id"), nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("encounter_id", Id, nullable=False),
+    PrimaryKeyConstraint("batch_id", "seq"),
+)
+
+batch_skips = Table(
+    "batch_skips",
+    metadata,
+    Column("batch_id", Id, ForeignKey("batches.id"), nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("encounter_id", Id, nullable=False),
+    Column("guarantor_id", Id, nullable=False),
+    Column("reason", String, nullable=False),
+    PrimaryKeyConstraint("batch_id", "seq"),
+)
+
+# One row per encounter the run looked at (guarantor_of) or traced (steps_json not NULL).
+batch_traces = Table(
+    "batch_traces",
+    metadata,
+    Column("batch_id", Id, ForeignKey("batches.id"), nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("encounter_id", Id, nullable=False),
+    Column("guarantor_id", Id),
+    Column("steps_json", Text),
+    PrimaryKeyConstraint("batch_id", "seq"),
+    Index("ix_batch_traces_guarantor_id", "guarantor_id"),
+)
+
+# The encounter changes a batch committed (its EncounterChange list).
+batch_changes = Table(
+    "batch_changes",
+    metadata,
+    Column("batch_id", Id, ForeignKey("batches.id"), nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("encounter_id", Id, nullable=False),
+    Column("level", Integer, nullable=False),
+    Column("status", String, nullable=False),
+    Column("first_statement", Date),
+    Column("last_statement", Date),
+    Column("statements_sent", Integer, nullable=False),
+    PrimaryKeyConstraint("batch_id", "seq"),
+)
+
+# The payments a batch reviewed, in the order the batch listed them.
+batch_reviewed_payments = Table(
+    "batch_reviewed_payments",
+    metadata,
+    Column("batch_id", Id, ForeignKey("batches.id"), nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("payment_id", SerialKey, nullable=False),
+    PrimaryKeyConstraint("batch_id", "seq"),
+)
+
+notifications = Table(
+    "notifications",
+    metadata,
+    Column("id", SerialKey, primary_key=True, autoincrement=True),
+    Column("batch_id", Id),
+    Column("statement_id", Id, nullable=False),
+    Column("guarantor_id", Id, nullable=False),
+    Column("profile_id", Id),
+    Column("channel", String, nullable=False),
+    Column("message_id", String, nullable=False),
+    Column("level", Integer, nullable=False),
+    Column("status", String, nullable=False),
+    Column("reason", Text),
+    Column("to_address", Text),
+    Column("scheduled_at", Instant, nullable=False),
+    Column("content_json", Text, nullable=False),
+    Column("idempotency_key", String, nullable=False, unique=True),
+    Column("attempt", Integer, nullable=False, default=0),
+    Column("next_attempt_at", Instant),  # when a scheduled notification is next due
+    Column("rules_hash", String),
+    Column("proof", Boolean, nullable=False, default=False),
+    Column("lease_owner", String),
+    Column("lease_expires_at", Instant),
+    Column("provider_ref", Text),
+    Column("created_at", Instant, nullable=False),
+    Column("updated_at", Instant, nullable=False),
+    UniqueConstraint("statement_id", "channel", name="uq_notifications_statement_channel"),
+    Index("ix_notifications_batch_id", "batch_id"),
+    Index("ix_notifications_guarantor_id", "guarantor_id"),
+    Index("ix_notifications_due", "status", "next_attempt_at"),
+)
+
+notification_history = Table(
+    "notification_history",
+    metadata,
+    Column("id", SerialKey, primary_key=True, autoincrement=True),
+    Column("notification_id", SerialKey, ForeignKey("notifications.id"), nullable=False),
+    Column("at", Instant, nullable=False),
+    Column("old_status", String),
+    Column("new_status", String, nullable=False),
+    Column("message_id", String),
+    Column("level", Integer),
+    Column("rules_hash", String),
+    Column("attempt", Integer, nullable=False, default=0),
+    Column("detail", Text),
+    Index("ix_notification_history_notification_id", "notification_id"),
+)
+
+opt_outs = Table(
+    "opt_outs",
+    metadata,
+    Column("guarantor_id", Id, nullable=False),
+    Column("channel", String, nullable=False),
+    Column("at", Instant, nullable=False),
+    Column("source", String, nullable=False),
+    PrimaryKeyConstraint("guarantor_id", "channel"),
+)
