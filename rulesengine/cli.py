@@ -29,7 +29,24 @@ EXIT_BUG = 3
 
 
 class _Group(click.Group):
-    """Turns user errors into a message and exit 1, and bugs into exit 3."""
+    """Turns user errors into a message and exit 1, and bugs into exit 3.
+
+    click itself exits 2 on a usage error; the command line contract says 1 for every user
+    error, bad arguments included.
+    """
+
+    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        if not standalone_mode:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        try:
+            code = super().main(*args, standalone_mode=False, **kwargs)
+        except click.ClickException as error:
+            error.show()
+            sys.exit(EXIT_USER_ERROR)
+        except click.Abort:
+            click.echo("Aborted!", err=True)
+            sys.exit(EXIT_USER_ERROR)
+        sys.exit(code if isinstance(code, int) else 0)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:

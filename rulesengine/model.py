@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 from collections.abc import Mapping
+from typing import Any
 
 import attrs
 
@@ -23,6 +24,7 @@ __all__ = [
     "Encounter",
     "EncounterChange",
     "Guarantor",
+    "Notification",
     "NotificationDraft",
     "Payment",
     "PostalAddress",
@@ -241,3 +243,38 @@ class BatchResult:
     guarantor_of: Mapping[str, str] = attrs.field(factory=dict)
     created_at: dt.datetime | None = None
     replayed: bool = False  # True when an idempotent repeat returned a stored batch
+
+
+# --- delivery --------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Notification:
+    """A due notification as a channel's ``send`` receives it (``delivery.md``).
+
+    ``to`` is the address for the channel (an email address, an E.164 number, or the postal
+    address on one line); ``recipient`` has the guarantor's ``first_name``, ``last_name``
+    and postal fields (``postal_line1``, ``postal_line2``, ``postal_city``, ``postal_state``,
+    ``postal_zip``); ``statement`` has ``id``, ``total_cents``, ``due_date`` (ISO),
+    ``level``, ``encounter_count``, ``pay_link`` and ``lines`` (each ``service_date``,
+    ``patient_id``, ``balance_cents``); ``sender`` has ``practice``, ``phone`` and
+    ``profile``. ``content`` is the rendered per-channel content (``subject``/``body`` for
+    email, ``body`` for text and print, a plugin's own mapping otherwise).
+    """
+
+    id: int
+    idempotency_key: str
+    channel: str
+    to: str
+    guarantor_id: str
+    statement_id: str
+    batch_id: str
+    message_id: str
+    level: int
+    content: Mapping[str, Any]
+    attempt: int
+    scheduled_at: dt.datetime
+    recipient: Mapping[str, str] = attrs.field(factory=dict)
+    statement: Mapping[str, Any] = attrs.field(factory=dict)
+    sender: Mapping[str, str] = attrs.field(factory=dict)
+    proof: bool = False

@@ -1,0 +1,151 @@
+"""The command line: user errors exit 1 with a message and no traceback; work is reported."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from rulesengine.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+STANDARD = str(ROOT / "rules" / "standard.yaml")
+
+
+@pytest.fixture
+def cli(tmp_path, monkeypatch):
+    """Run ``rulesengine`` in an empty folder with its own store."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("RULESENGINE_DB", raising=False)
+    runner = CliRunner()
+
+    def invoke(*args: str):
+        return runner.invoke(main, list(args), catch_exceptions=False)
+
+    return invoke
+
+
+@pytest.fixture
+def ledger(tmp_path) -> Path:
+    directory = tmp_path / "ledger"
+    directory.mkdir()
+    (directory / "guarantors.csv").write_text(
+        "id,first_name,last_name,email,mobile,timezone,postal_line1,postal_city,postal_state,postal_zip\n"
+        "G1,Ada,Lovelace,ada@example.org,+15555550101,America/New_York,1 Main St,Springfield,IL,62701\n"
+        "G2,Alan,Turing,,,,2 Oak St,Salem,MA,01970\n",
+        encoding="utf-8",
+    )
+    (directory / "encounters.csv").write_text(
+        "id,guarantor,patient,service_date,balance,level,last_statement\n"
+        "E1,G1,P1,2026-01-03,200.00,0,\n"
+        "E2,G2,P2,2025-11-03,80.00,3,2025-12-01\n",
+        encoding="utf-8",
+    )
+    return directory
+
+
+def test_validate_a_good_rules_file_exits_0(cli):
+    result = cli("validate", STANDARD)
+    assert result.exit_code == 0
+    assert "ok (profile standard, 3 levels, limit on)" in result.output
+
+
+def test_validate_a_bad_rules_file_exits_1_with_file_line_col(cli, tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(Path(STANDARD).read_text(encoding="utf-8").replace("cycle_days:", "cycle_dayz:", 1))
+    result = cli("validate", str(bad))
+    assert result.exit_code == 1
+    assert f"{bad}:" in result.output and "cycle_dayz" in result.output
+    assert "did you mean 'cycle_days'" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_bad_argument_exits_1(cli):
+    result = cli("run", "--rules", STANDARD, "--date", "2026-13-01")
+    assert result.exit_code == 1
+    assert "YYYY-MM-DD" in result.output
+
+
+def test_import_then_live_run_then_worklist_and_explain(cli, ledger):
+    assert cli("import", str(ledger)).exit_code == 0
+    run = cli("run", "--rules", STANDARD, "--date", "2026-02-01", "--json")
+    assert run.exit_code == 0, run.output
+    summary = json.loads(run.output)
+    assert summary["statements"] == 1
+    assert summary["pre_collections"] == ["E2"]
+    assert summary["statements_by_level"] == {"1": 1}
+    worklist = cli("worklist", "--json")
+    assert [e["encounter"] for e in json.loads(worklist.output)] == ["E2"]
+    explain = cli("explain", "G2")
+    assert explain.exit_code == 0
+    assert "pre-collections worklist" in explain.output
+    assert "Encounter E2" in explain.output
+
+
+def test_a_repeated_live_run_reports_the_stored_batch(cli, ledger):
+    cli("import", str(ledger))
+    cli("run", "--rules", STANDARD, "--date", "2026-02-01")
+    again = cli("run", "--rules", STANDARD, "--date", "2026-02-01")
+    assert again.exit_code == 0
+    assert "already run on this date" in again.output
+
+
+def test_an_earlier_live_run_is_refused_with_exit_1(cli, ledger):
+    cli("import", str(ledger))
+    cli("run", "--rules", STANDARD, "--date", "2026-03-01")
+    earlier = cli("run", "--rules", STANDARD, "--date", "2026-02-01")
+    assert earlier.exit_code == 1
+    assert "move forward" in earlier.output
+    assert "Traceback" not in earlier.output
+
+
+def test_a_test_run_writes_nothing(cli, ledger):
+    cli("import", str(ledger))
+    result = cli("run", "--rules", STANDARD, "--date", "2026-02-01", "--test")
+    assert result.exit_code == 0
+    assert "test batch" in result.output
+    assert cli("worklist", "--json").output.strip() == "[]"
+    live = json.loads(cli("run", "--rules", STANDARD, "--date", "2026-02-01", "--json").output)
+    assert live["replayed"] is False
+
+
+def test_a_bad_import_exits_1_and_writes_nothing(cli, ledger, tmp_path):
+    (ledger / "encounters.csv").write_text(
+        "id,guarantor,patient,service_date,balance\nE1,G1,P1,2026-01-03,12.345\n", encoding="utf-8"
+    )
+    result = cli("import", str(ledger))
+    assert result.exit_code == 1
+    assert "encounters.csv:2:balance" in result.output
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "rulesengine.db").exists()
+
+
+def test_explain_an_unknown_guarantor_exits_1(cli, ledger):
+    cli("import", str(ledger))
+    result = cli("explain", "NOPE")
+    assert result.exit_code == 1
+    assert "no guarantor 'NOPE'" in result.output
+
+
+def test_explain_a_test_run(cli, ledger):
+    cli("import", str(ledger))
+    result = cli("explain", "G1", "--rules", STANDARD, "--date", "2026-02-01")
+    assert result.exit_code == 0
+    assert "test batch" in result.output
+    assert "level 0 -> 1" in result.output
+
+
+def test_demo_runs_a_practice_end_to_end(cli, tmp_path):
+    result = cli("demo", str(tmp_path / "demo"), "--guarantors", "40", "--months", "4")
+    assert result.exit_code == 0, result.output
+    assert "pre-collections worklist:" in result.output
+    assert "notifications queued by channel" in result.output
+    assert (tmp_path / "demo" / "ledger" / "encounters.csv").exists()
+
+
+def test_every_command_has_help(cli):
+    for command in ("validate", "import", "run", "worklist", "explain", "demo"):
+        result = cli(command, "--help")
+        assert result.exit_code == 0 and "Usage:" in result.output
