@@ -155,7 +155,7 @@ class SQLStore(Store):
             query = select(encounters.c.id, encounters.c.last_statement).where(
                 encounters.c.id.in_(ids)
             )
-            last.update(conn.execute(query).tuples())
+            last.update((eid, billed) for eid, billed in conn.execute(query))
 
         def row(p: Payment) -> dict[str, Any]:
             billed = last.get(p.encounter_id)
