@@ -1,0 +1,63 @@
+"""Rules files: loading YAML with line marks, the schema, conditions and message templates.
+
+``load_rules(path)`` returns a frozen :class:`Rules`; any problem in the file raises
+:class:`~rulesengine.errors.RulesError` listing every problem as ``file:line:col: message``.
+"""
+
+from __future__ import annotations
+
+from rulesengine.rules.channels import BUILTIN_CHANNEL_SPECS, ChannelSpec
+from rulesengine.rules.loader import load_rules, load_rules_data, load_rules_text, validate_files
+from rulesengine.rules.model import (
+    And,
+    Channel,
+    Compare,
+    Const,
+    Delivery,
+    Dunning,
+    Eligibility,
+    ExcludeRule,
+    Expr,
+    Field,
+    Grouping,
+    In,
+    Level,
+    Mark,
+    Message,
+    Not,
+    Or,
+    PaymentRule,
+    PreCollections,
+    Profile,
+    Rules,
+)
+
+__all__ = [
+    "BUILTIN_CHANNEL_SPECS",
+    "And",
+    "Channel",
+    "ChannelSpec",
+    "Compare",
+    "Const",
+    "Delivery",
+    "Dunning",
+    "Eligibility",
+    "ExcludeRule",
+    "Expr",
+    "Field",
+    "Grouping",
+    "In",
+    "Level",
+    "Mark",
+    "Message",
+    "Not",
+    "Or",
+    "PaymentRule",
+    "PreCollections",
+    "Profile",
+    "Rules",
+    "load_rules",
+    "load_rules_data",
+    "load_rules_text",
+    "validate_files",
+]

@@ -1,0 +1,508 @@
+"""The ``when:`` condition language: a tokenizer and a recursive-descent parser.
+
+Grammar (lowest precedence first)::
+
+    condition  := and_expr ("or" and_expr)*
+    and_expr   := not_expr ("and" not_expr)*
+    not_expr   := "not" not_expr | primary
+    primary    := "(" condition ")"
+                | operand OP operand                     OP: < <= > >= == !=
+                | field "in" "[" literal ("," literal)* "]"
+                | field "not" "in" "[" ... "]"           -> Not(In(...))
+                | field                                  a true/false field only
+                | "true" | "false"
+    operand    := field | literal
+    literal    := number | 'text' | "text" | true | false
+
+Nothing is evaluated: the parser only builds the :mod:`rulesengine.rules.model` AST, and
+type-checks it against :data:`FIELDS`. Errors are :class:`ConditionError` with the offset of
+the offending character, so the schema can point at the exact column in the rules file.
+"""
+
+from __future__ import annotations
+
+import decimal
+import difflib
+import re
+from collections.abc import Mapping
+from types import MappingProxyType
+
+import attrs
+
+from rulesengine.rules.model import And, Compare, Const, Expr, Field, In, Not, Or
+
+__all__ = ["FIELDS", "ConditionError", "parse_condition"]
+
+#: The vocabulary of conditions: field path -> ``money``, ``int``, ``number``, ``str`` or ``bool``.
+FIELDS: Mapping[str, str] = MappingProxyType(
+    {
+        "encounter.balance": "money",
+        "encounter.level": "int",
+        "encounter.statements_sent": "int",
+        "encounter.days_since_service": "int",
+        "encounter.days_since_first_statement": "int",
+        "encounter.days_since_last_statement": "int",
+        "encounter.location": "str",
+        "encounter.provider": "str",
+        "guarantor.balance": "money",
+        "guarantor.has_email": "bool",
+        "guarantor.has_mobile": "bool",
+        "guarantor.paperless": "bool",
+        "payment.amount": "money",
+        "payment.percent": "number",
+        "payment.days_ago": "int",
+    }
+)
+
+_COMPARISONS = ("<=", ">=", "==", "!=", "<", ">")
+_ORDERING = frozenset({"<", "<=", ">", ">="})
+_KEYWORDS = frozenset({"and", "or", "not", "in", "true", "false"})
+_MAX_DEPTH = 50
+_NUMBER_RE = re.compile(r"-?(?:[0-9]+(?:\.[0-9]+)?|\.[0-9]+)")
+_WORD_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]*)*")
+_PYTHONISH = {
+    "True": "write true in lower case",
+    "False": "write false in lower case",
+    "None": "there is no None: a field without a value makes every comparison false",
+    "is": "use == or != to compare",
+    "AND": "write and in lower case",
+    "OR": "write or in lower case",
+    "NOT": "write not in lower case",
+}
+_FORBIDDEN_WORDS = frozenset(
+    {
+        "import", "lambda", "exec", "eval", "open", "compile", "getattr", "setattr", "globals",
+        "locals", "vars", "dir", "type", "object", "self", "os", "sys", "builtins", "def",
+        "class", "for", "while", "if", "else", "return", "yield", "with", "del", "assert",
+    }
+)
+_FAMILY = {"money": "number", "int": "number", "number": "number", "str": "str", "bool": "bool"}
+_DESCRIBE = {
+    "money": "an amount",
+    "int": "a whole number",
+    "number": "a number",
+    "str": "text",
+    "bool": "true or false",
+}
+
+
+class ConditionError(Exception):
+    """A condition that cannot be used; ``offset`` is the 0-based index of the problem."""
+
+    def __init__(self, message: str, offset: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.offset = offset
+
+
+@attrs.frozen
+class _Token:
+    kind: str  # num, str, word, op, "(", ")", "[", "]", ",", end
+    text: str
+    offset: int
+    value: object = None
+
+
+def _tokenize(text: str) -> list[_Token]:
+    tokens: list[_Token] = []
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        if c.isspace():
+            i += 1
+            continue
+        if c in "()[],":
+            tokens.append(_Token(c, c, i))
+            i += 1
+            continue
+        two = text[i : i + 2]
+        if two in _COMPARISONS:
+            tokens.append(_Token("op", two, i))
+            i += 2
+            continue
+        if c in "<>":
+            tokens.append(_Token("op", c, i))
+            i += 1
+            continue
+        if c == "=":
+            raise ConditionError("use == to compare ('=' alone is not allowed in a condition)", i)
+        if c == "!":
+            raise ConditionError("use 'not' instead of '!'", i)
+        if two in ("&&", "||") or c in "&|":
+            raise ConditionError("use 'and' / 'or' to combine comparisons", i)
+        if c in "'\"":
+            i = _read_string(text, i, tokens)
+            continue
+        if c.isdigit() or c == "." or (c == "-" and _starts_number(text, i, tokens)):
+            i = _read_number(text, i, tokens)
+            continue
+        if c.isalpha() or c == "_":
+            match = _WORD_RE.match(text, i)
+            assert match is not None
+            word = match.group()
+            _check_word(word, i)
+            tokens.append(_Token("word", word, i))
+            i = match.end()
+            continue
+        raise ConditionError(_bad_char_message(c), i)
+    tokens.append(_Token("end", "", n))
+    return tokens
+
+
+def _bad_char_message(c: str) -> str:
+    if c in "+-*/%":
+        return f"'{c}' is not allowed in a condition: no arithmetic, compare fields with numbers"
+    if c == "@" or c == "`" or c == "$" or c == "\\" or c == ";" or c == ":" or c == "{":
+        return f"'{c}' is not allowed in a condition"
+    return f"unexpected character {c!r} in a condition"
+
+
+def _starts_number(text: str, i: int, tokens: list[_Token]) -> bool:
+    """A '-' starts a negative number where an operand is expected and a digit follows."""
+    following = text[i + 1 : i + 2]
+    if not (following.isdigit() or following == "."):
+        return False
+    if not tokens:
+        return True
+    last = tokens[-1]
+    return last.kind in ("op", "(", "[", ",") or (last.kind == "word" and last.text in _KEYWORDS)
+
+
+def _read_number(text: str, i: int, tokens: list[_Token]) -> int:
+    match = _NUMBER_RE.match(text, i)
+    if match is None:
+        raise ConditionError(f"unexpected character {text[i]!r} in a condition", i)
+    end = match.end()
+    if end < len(text) and (text[end].isalnum() or text[end] in "._"):
+        raise ConditionError(
+            f"malformed number '{text[i:end + 1]}': write numbers like 25 or 25.50", i
+        )
+    written = match.group()
+    value: int | float = float(written) if "." in written else int(written)
+    tokens.append(_Token("num", written, i, value))
+    return end
+
+
+def _read_string(text: str, i: int, tokens: list[_Token]) -> int:
+    quote = text[i]
+    j = i + 1
+    chars: list[str] = []
+    while j < len(text):
+        c = text[j]
+        if c == "\\" and j + 1 < len(text) and text[j + 1] in (quote, "\\"):
+            chars.append(text[j + 1])
+            j += 2
+            continue
+        if c == quote:
+            tokens.append(_Token("str", text[i : j + 1], i, "".join(chars)))
+            return j + 1
+        chars.append(c)
+        j += 1
+    raise ConditionError(f"text started with {quote} is not closed: add the closing {quote}", i)
+
+
+def _check_word(word: str, offset: int) -> None:
+    if "__" in word:
+        raise ConditionError(
+            f"'{word}' is not allowed in a condition: only the fields of the rules format "
+            "(such as encounter.balance) can be used",
+            offset,
+        )
+    if word in _PYTHONISH:
+        raise ConditionError(f"'{word}' is not part of conditions: {_PYTHONISH[word]}", offset)
+    if word in _FORBIDDEN_WORDS:
+        raise ConditionError(
+            f"'{word}' is not allowed in a condition: conditions only compare fields "
+            "with values",
+            offset,
+        )
+
+
+@attrs.frozen
+class _Operand:
+    node: Field | Const
+    offset: int
+    type: str  # money, int, number, str, bool (a constant: number, str, bool)
+    text: str
+
+
+class _Parser:
+    def __init__(self, text: str, allow_payment: bool) -> None:
+        self.text = text
+        self.tokens = _tokenize(text)
+        self.pos = 0
+        self.allow_payment = allow_payment
+        self.depth = 0
+
+    # -- token helpers
+    def peek(self, ahead: int = 0) -> _Token:
+        return self.tokens[min(self.pos + ahead, len(self.tokens) - 1)]
+
+    def next(self) -> _Token:
+        token = self.peek()
+        self.pos += 1
+        return token
+
+    def at_word(self, word: str, ahead: int = 0) -> bool:
+        token = self.peek(ahead)
+        return token.kind == "word" and token.text == word
+
+    # -- grammar
+    def parse(self) -> Expr:
+        if self.peek().kind == "end":
+            raise ConditionError("the condition is empty: write a comparison such as "
+                                 "encounter.balance < 5.00", 0)
+        expr = self.condition()
+        token = self.peek()
+        if token.kind != "end":
+            if token.kind == "op":
+                raise ConditionError(
+                    f"chained comparison: write two comparisons joined by 'and' instead "
+                    f"of another '{token.text}'",
+                    token.offset,
+                )
+            raise ConditionError(
+                f"expected 'and', 'or' or the end of the condition, found {_show(token)}",
+                token.offset,
+            )
+        return expr
+
+    def condition(self) -> Expr:
+        self.depth += 1
+        if self.depth > _MAX_DEPTH:
+            raise ConditionError("the condition is nested too deeply", self.peek().offset)
+        operands = [self.and_expr()]
+        while self.at_word("or"):
+            self.next()
+            operands.append(self.and_expr())
+        self.depth -= 1
+        return operands[0] if len(operands) == 1 else Or(operands)
+
+    def and_expr(self) -> Expr:
+        operands = [self.not_expr()]
+        while self.at_word("and"):
+            self.next()
+            operands.append(self.not_expr())
+        return operands[0] if len(operands) == 1 else And(operands)
+
+    def not_expr(self) -> Expr:
+        if self.at_word("not"):
+            self.next()
+            self.depth += 1
+            if self.depth > _MAX_DEPTH:
+                raise ConditionError("the condition is nested too deeply", self.peek().offset)
+            operand = self.not_expr()
+            self.depth -= 1
+            return Not(operand)
+        return self.primary()
+
+    def primary(self) -> Expr:
+        token = self.peek()
+        if token.kind == "(":
+            self.next()
+            expr = self.condition()
+            closing = self.peek()
+            if closing.kind != ")":
+                raise ConditionError(
+                    f"expected ')' to close the '(' at column {token.offset + 1}, "
+                    f"found {_show(closing)}",
+                    closing.offset,
+                )
+            self.next()
+            return expr
+        left = self.operand()
+        token = self.peek()
+        if token.kind == "op":
+            self.next()
+            right = self.operand()
+            return self.compare(token, left, right)
+        if self.at_word("in"):
+            return self.membership(left, negate=False)
+        if self.at_word("not") and self.at_word("in", 1):
+            self.next()
+            return self.membership(left, negate=True)
+        return self.bare(left)
+
+    def operand(self) -> _Operand:
+        token = self.next()
+        if token.kind == "num":
+            return _Operand(Const(token.value), token.offset, "number", token.text)  # type: ignore[arg-type]
+        if token.kind == "str":
+            return _Operand(Const(token.value), token.offset, "str", token.text)  # type: ignore[arg-type]
+        if token.kind == "word":
+            if token.text in ("true", "false"):
+                return _Operand(Const(token.text == "true"), token.offset, "bool", token.text)
+            if token.text in _KEYWORDS:
+                raise ConditionError(
+                    f"expected a field, a number or a quoted text before '{token.text}'",
+                    token.offset,
+                )
+            after = self.peek()
+            if after.kind == "(":
+                raise ConditionError(
+                    f"calls such as '{token.text}(...)' are not allowed in a condition",
+                    token.offset,
+                )
+            if after.kind == "[":
+                raise ConditionError(
+                    f"subscripts such as '{token.text}[...]' are not allowed in a condition",
+                    after.offset,
+                )
+            return _Operand(Field(token.text), token.offset, self.field_type(token), token.text)
+        raise ConditionError(
+            f"expected a field, a number or a quoted text, found {_show(token)}", token.offset
+        )
+
+    def field_type(self, token: _Token) -> str:
+        name = token.text
+        kind = FIELDS.get(name)
+        if kind is not None:
+            if name.startswith("payment.") and not self.allow_payment:
+                raise ConditionError(
+                    f"'{name}' is only available in payment rules (payments.rules), "
+                    "not here",
+                    token.offset,
+                )
+            return kind
+        known = [f for f in FIELDS if self.allow_payment or not f.startswith("payment.")]
+        close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+        hint = f"; did you mean '{close[0]}'?" if close else (
+            " (fields: " + ", ".join(known) + ")"
+        )
+        raise ConditionError(f"unknown field '{name}'{hint}", token.offset)
+
+    # -- building and type-checking
+    def compare(self, op: _Token, left: _Operand, right: _Operand) -> Compare:
+        fields = [o for o in (left, right) if isinstance(o.node, Field)]
+        if not fields:
+            raise ConditionError(
+                f"'{left.text} {op.text} {right.text}' compares two values: one side must be "
+                "a field such as encounter.balance",
+                left.offset,
+            )
+        field = fields[0]
+        other = right if field is left else left
+        family = _FAMILY[field.type]
+        if _FAMILY.get(other.type, other.type) != family:
+            raise ConditionError(_type_mismatch(field, other), other.offset)
+        if isinstance(other.node, Field) and {field.type, other.type} & {"money"} and (
+            field.type != other.type
+        ):
+            raise ConditionError(
+                f"cannot compare {field.text} ({_DESCRIBE[field.type]}) with {other.text} "
+                f"({_DESCRIBE[other.type]})",
+                other.offset,
+            )
+        if op.text in _ORDERING and family != "number":
+            raise ConditionError(
+                f"'{op.text}' cannot be used with {field.text} ({_DESCRIBE[field.type]}): "
+                "use == or !=" + (" or in [...]" if family == "str" else ""),
+                op.offset,
+            )
+        self.check_money(field, other)
+        return Compare(op.text, left.node, right.node)
+
+    def membership(self, left: _Operand, negate: bool) -> Expr:
+        in_token = self.next()
+        if not isinstance(left.node, Field):
+            raise ConditionError(
+                f"'in' needs a field on its left, found {left.text}", left.offset
+            )
+        if _FAMILY[left.type] == "bool":
+            raise ConditionError(
+                f"{left.text} is true or false: use == instead of 'in'", in_token.offset
+            )
+        opening = self.next()
+        if opening.kind != "[":
+            raise ConditionError(
+                f"expected '[' after 'in' (a list such as ['North', 'South']), found "
+                f"{_show(opening)}",
+                opening.offset,
+            )
+        values: list[Const] = []
+        while True:
+            token = self.peek()
+            if token.kind not in ("num", "str") and not (
+                token.kind == "word" and token.text in ("true", "false")
+            ):
+                raise ConditionError(
+                    f"expected a number or a quoted text in the list, found {_show(token)}",
+                    token.offset,
+                )
+            item = self.operand()
+            if _FAMILY[left.type] != item.type:
+                raise ConditionError(_type_mismatch(left, item), item.offset)
+            self.check_money(left, item)
+            values.append(item.node)  # type: ignore[arg-type]
+            sep = self.next()
+            if sep.kind == "]":
+                break
+            if sep.kind != ",":
+                raise ConditionError(
+                    f"expected ',' or ']' in the list, found {_show(sep)}", sep.offset
+                )
+        expr = In(left.node, values)
+        return Not(expr) if negate else expr
+
+    def bare(self, operand: _Operand) -> Expr:
+        if isinstance(operand.node, Const):
+            if operand.type == "bool":
+                return operand.node
+            raise ConditionError(
+                f"{operand.text} alone is not a condition: compare it with a field",
+                operand.offset,
+            )
+        if operand.type == "bool":
+            return Compare("==", operand.node, Const(True))
+        token = self.peek()
+        if token.kind == "end" or (token.kind == "word" and token.text in ("and", "or")) or (
+            token.kind == ")"
+        ):
+            raise ConditionError(
+                f"{operand.text} is {_DESCRIBE[operand.type]}, not true or false: compare "
+                f"it, for example {operand.text} {_example(operand.type)}",
+                operand.offset,
+            )
+        raise ConditionError(
+            f"expected a comparison (< <= > >= == !=) or 'in' after {operand.text}, "
+            f"found {_show(token)}",
+            token.offset,
+        )
+
+    @staticmethod
+    def check_money(field: _Operand, other: _Operand) -> None:
+        if field.type != "money" or not isinstance(other.node, Const):
+            return
+        exponent = decimal.Decimal(other.text).as_tuple().exponent
+        if isinstance(exponent, int) and exponent < -2:
+            raise ConditionError(
+                f"{field.text} is an amount: {other.text} has more than two decimal places",
+                other.offset,
+            )
+
+
+def _example(kind: str) -> str:
+    return {"str": "== 'Main Street'", "bool": "== true"}.get(kind, "> 0")
+
+
+def _type_mismatch(field: _Operand, other: _Operand) -> str:
+    want = _FAMILY[field.type]
+    how = {
+        "number": "a number such as 25 or 25.50 (without quotes)",
+        "str": "a quoted text such as 'Main Street'",
+        "bool": "true or false",
+    }[want]
+    return f"{field.text} is {_DESCRIBE[field.type]}: compare it with {how}, not {other.text}"
+
+
+def _show(token: _Token) -> str:
+    return "the end of the condition" if token.kind == "end" else f"'{token.text}'"
+
+
+def parse_condition(text: str, *, allow_payment: bool) -> Expr:
+    """Parse and type-check a ``when:`` condition.
+
+    :param allow_payment: whether ``payment.*`` fields may be used (payment rules only).
+    :raises ConditionError: with a message for the practice and the 0-based offset in ``text``.
+    """
+    return _Parser(text, allow_payment).parse()

@@ -1,0 +1,275 @@
+"""Load a rules file: read, compose with marks, merge overrides, validate, build the model.
+
+Every problem found is raised at once as a :class:`~rulesengine.errors.RulesError` whose
+``problems`` are in file order; nothing half-valid is ever returned.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from rulesengine.errors import Problem, RulesError
+from rulesengine.rules.channels import BUILTIN_CHANNEL_SPECS, ChannelSpec
+from rulesengine.rules.model import (
+    Channel,
+    Delivery,
+    Dunning,
+    Eligibility,
+    ExcludeRule,
+    Grouping,
+    Level,
+    Message,
+    PaymentRule,
+    PreCollections,
+    Profile,
+    Rules,
+)
+from rulesengine.rules.schema import FORMAT_VERSION, sort_problems, validate
+from rulesengine.rules.yamlmarks import (
+    Node,
+    canonical_json,
+    compose,
+    from_data,
+    merge_overrides,
+)
+
+__all__ = ["load_rules", "load_rules_data", "load_rules_text", "validate_files"]
+
+Overrides = Node | Mapping[str, Any] | None
+
+
+def load_rules(
+    path: str | os.PathLike[str],
+    *,
+    channel_specs: Mapping[str, ChannelSpec] | None = None,
+    overrides: Overrides = None,
+) -> Rules:
+    """Load the rules file at ``path``.
+
+    :param channel_specs: channel name -> :class:`ChannelSpec` of every registered channel;
+        ``None`` means the built-in email, text and print channels.
+    :param overrides: a mapping (a node tree from another file, or plain data) merged over
+        the file: mappings key by key, lists and values replace.
+    :returns: the rules; ``content_hash`` is the sha256 of the file's bytes, or with
+        overrides of a canonical JSON of the merged data.
+    :raises RulesError: with every problem, or one problem when the file cannot be read.
+    """
+    filename = os.fspath(path)
+    data = _read(filename)
+    text = _decode(data, filename)
+    content_hash = hashlib.sha256(data).hexdigest()
+    return _load(_compose(text, filename), filename, content_hash, channel_specs, overrides)
+
+
+def load_rules_text(
+    text: str,
+    *,
+    filename: str = "<rules>",
+    channel_specs: Mapping[str, ChannelSpec] | None = None,
+    overrides: Overrides = None,
+) -> Rules:
+    """Load rules from YAML text; problems name ``filename``."""
+    content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return _load(_compose(text, filename), filename, content_hash, channel_specs, overrides)
+
+
+def load_rules_data(
+    tree: Node | Mapping[str, Any],
+    *,
+    filename: str,
+    channel_specs: Mapping[str, ChannelSpec] | None = None,
+    overrides: Overrides = None,
+) -> Rules:
+    """Load rules from a mapping embedded in another YAML file (a scenario's inline rules).
+
+    ``tree`` is a node tree from :func:`rulesengine.rules.yamlmarks.compose` (its marks
+    point into that file) or plain data. ``content_hash`` is the sha256 of a canonical JSON
+    of the (merged) data.
+    """
+    node: Node = tree if not isinstance(tree, Mapping) else from_data(tree, filename)
+    return _load((node, []), filename, None, channel_specs, overrides)
+
+
+def validate_files(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    channel_specs: Mapping[str, ChannelSpec] | None = None,
+) -> list[Problem]:
+    """Every problem of every rules file in ``paths`` (files in the order given)."""
+    problems: list[Problem] = []
+    for path in paths:
+        try:
+            load_rules(path, channel_specs=channel_specs)
+        except RulesError as exc:
+            problems.extend(exc.problems)
+    return problems
+
+
+# --- steps ---------------------------------------------------------------------------------
+
+
+def _read(filename: str) -> bytes:
+    try:
+        with open(filename, "rb") as f:
+            return f.read()
+    except FileNotFoundError:
+        message = "file not found"
+    except IsADirectoryError:
+        message = "is a folder, not a rules file"
+    except PermissionError:
+        message = "cannot read the file: permission denied"
+    except OSError as exc:
+        message = f"cannot read the file: {exc.strerror or exc}"
+    raise RulesError([Problem(filename, None, None, message)])
+
+
+def _decode(data: bytes, filename: str) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        raise RulesError(
+            [
+                Problem(
+                    filename, line, column,
+                    "the file is not UTF-8 text: save it with the UTF-8 encoding",
+                )
+            ]
+        ) from None
+
+
+def _compose(text: str, filename: str) -> tuple[Node | None, list[Problem]]:
+    tree, problems = compose(text, filename)
+    if problems and tree is None:
+        raise RulesError(problems)
+    # With a tree, keep going: the schema's problems are reported together with these.
+    return tree, problems
+
+
+def _load(
+    composed: tuple[Node | None, list[Problem]],
+    filename: str,
+    content_hash: str | None,
+    channel_specs: Mapping[str, ChannelSpec] | None,
+    overrides: Overrides,
+) -> Rules:
+    tree, problems = composed
+    if overrides is not None:
+        override_tree = (
+            overrides
+            if not isinstance(overrides, Mapping)
+            else from_data(overrides, f"{filename} (overrides)")
+        )
+        if tree is not None:
+            tree = merge_overrides(tree, override_tree)
+        content_hash = None
+    if content_hash is None:
+        content_hash = hashlib.sha256(canonical_json(tree).encode("utf-8")).hexdigest()
+    specs = BUILTIN_CHANNEL_SPECS if channel_specs is None else channel_specs
+    result = validate(tree, filename, specs)
+    if result.newer_version:
+        raise RulesError(result.problems)  # "upgrade rulesengine" and nothing else
+    problems = sort_problems([*problems, *result.problems])
+    if problems or result.data is None:
+        raise RulesError(problems)
+    return _build(result.data, filename, content_hash, specs)
+
+
+# --- building the model --------------------------------------------------------------------
+
+
+def _build(
+    data: dict[str, Any], path: str, content_hash: str, specs: Mapping[str, ChannelSpec]
+) -> Rules:
+    profile = data["profile"]
+    eligibility = data["eligibility"]
+    dunning = data["dunning"]
+    grouping = data["grouping"]
+    pre = data["pre_collections"]
+    delivery = data["delivery"]
+    messages = {
+        mid: Message(id=mid, content={ch: dict(c) for ch, c in content.items()})
+        for mid, content in data["messages"].items()
+    }
+    return Rules(
+        path=path,
+        content_hash=content_hash,
+        version=FORMAT_VERSION,
+        profile=Profile(**profile),
+        dunning=Dunning(
+            levels=[
+                Level(
+                    number=i + 1,
+                    message=level["message"],
+                    channels=level["channels"],
+                    after_days=level.get("after_days"),
+                )
+                for i, level in enumerate(dunning["levels"])
+            ],
+            no_limit=dunning["no_limit"],
+        ),
+        eligibility=Eligibility(
+            min_statement_balance_cents=eligibility["min_statement_balance"],
+            cycle_days=eligibility["cycle_days"],
+            exclude=[
+                ExcludeRule(
+                    name=rule["name"],
+                    when=rule["when"].expr,
+                    source=rule["when"].source,
+                    mark=rule["when"].mark,
+                )
+                for rule in eligibility["exclude"]
+            ],
+        ),
+        payment_rules=[
+            PaymentRule(
+                name=rule["name"],
+                when=rule["when"].expr,
+                then=rule["then"],
+                source=rule["when"].source,
+                mark=rule["when"].mark,
+            )
+            for rule in data["payments"]["rules"]
+        ],
+        grouping=Grouping(
+            one_statement_per=grouping["one_statement_per"],
+            also_by=grouping["also_by"],
+            include_maxed_encounters=grouping["include_maxed_encounters"],
+        ),
+        pre_collections=PreCollections(
+            return_on_reset=pre["return_on_reset"],
+            clear_on_zero_balance=pre["clear_on_zero_balance"],
+        ),
+        messages=messages,
+        channels=_build_channels(data, specs),
+        delivery=Delivery(
+            max_attempts=delivery["max_attempts"],
+            backoff=delivery["backoff"],
+            test_recipients=dict(delivery["test_recipients"]),
+        ),
+    )
+
+
+def _build_channels(data: dict[str, Any], specs: Mapping[str, ChannelSpec]) -> dict[str, Channel]:
+    """A :class:`Channel` for every channel the file uses or configures, in file order."""
+    names: list[str] = list(data["channels"])
+    for level in data["dunning"]["levels"]:
+        names.extend(level["channels"])
+    for content in data["messages"].values():
+        names.extend(content)
+    channels: dict[str, Channel] = {}
+    for name in dict.fromkeys(names):
+        spec = specs[name]
+        configured = data["channels"].get(name, {"settings": {}, "window": None})
+        settings = dict(configured["settings"])
+        settings.setdefault("outbox", f"outbox/{name}")
+        window = configured["window"][1] if configured["window"] else spec.default_window
+        if window is not None and "send_window" not in settings:
+            settings["send_window"] = f"{window[0]:%H:%M}-{window[1]:%H:%M}"
+        channels[name] = Channel(name=name, send_window=window, settings=settings)
+    return channels

@@ -1,0 +1,282 @@
+"""Message templates: Jinja2 in a sandbox with a fixed set of variables and filters.
+
+At load time :func:`check_template` parses a template and walks its syntax tree: only the
+variables of ``rules-format.md``, the ``money`` filter and a few harmless text filters are
+allowed; loops, calls, assignments, imports, arithmetic and any other attribute are load
+errors. At send time :func:`render` renders a checked template in a
+:class:`~jinja2.sandbox.SandboxedEnvironment` with :class:`~jinja2.StrictUndefined` and no
+globals, so a template cannot reach a Python object even if a check were missed.
+"""
+
+from __future__ import annotations
+
+import decimal
+import difflib
+import functools
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import attrs
+import jinja2
+from jinja2 import nodes
+from jinja2.sandbox import SandboxedEnvironment
+
+from rulesengine.model import format_money
+
+__all__ = [
+    "FILTERS",
+    "VARIABLES",
+    "TemplateIssue",
+    "check_template",
+    "check_template_issues",
+    "money",
+    "render",
+]
+
+_PLAIN_VARIABLES = ("practice", "profile", "phone", "pay_link")
+_OBJECT_VARIABLES: Mapping[str, tuple[str, ...]] = {
+    "guarantor": ("first_name", "last_name"),
+    "statement": ("total", "level", "due_date", "id", "encounter_count"),
+}
+#: Every variable a template may use, as written in a template.
+VARIABLES: tuple[str, ...] = _PLAIN_VARIABLES + tuple(
+    f"{obj}.{attr}" for obj, attrs_ in _OBJECT_VARIABLES.items() for attr in attrs_
+)
+#: The filters a template may use.
+FILTERS = ("money", "upper", "lower", "title", "capitalize", "trim", "default", "round", "int")
+_TESTS = ("defined", "undefined", "none", "number", "string")
+
+# Node types that only read values; anything else is reported by name.
+_ALLOWED_NODES = (
+    nodes.Template,
+    nodes.Output,
+    nodes.TemplateData,
+    nodes.Const,
+    nodes.If,
+    nodes.CondExpr,
+    nodes.Compare,
+    nodes.Operand,
+    nodes.And,
+    nodes.Or,
+    nodes.Not,
+    nodes.Concat,
+    nodes.Keyword,
+)
+_DESCRIBE_NODE = {
+    "For": "loops ({% for %}) are",
+    "Macro": "macros ({% macro %}) are",
+    "CallBlock": "call blocks ({% call %}) are",
+    "Assign": "assignments ({% set %}) are",
+    "AssignBlock": "assignments ({% set %}) are",
+    "Include": "{% include %} is",
+    "Import": "{% import %} is",
+    "FromImport": "{% from ... import %} is",
+    "Extends": "{% extends %} is",
+    "Block": "{% block %} is",
+    "With": "{% with %} is",
+    "FilterBlock": "{% filter %} blocks are",
+    "List": "lists are",
+    "Tuple": "tuples are",
+    "Dict": "dictionaries are",
+    "Slice": "slices are",
+}
+
+
+def money(value: Any) -> str:
+    """Format whole cents (``int``) or an amount in dollars (``Decimal``) as ``$1,234.50``."""
+    if isinstance(value, jinja2.Undefined):
+        # Touching a StrictUndefined raises the usual "is undefined" error.
+        str(value)
+    if isinstance(value, bool) or not isinstance(value, int | decimal.Decimal):
+        raise TypeError(f"money expects cents (a whole number) or a Decimal, got {value!r}")
+    if isinstance(value, decimal.Decimal):
+        cents = int((value * 100).quantize(decimal.Decimal(1), rounding=decimal.ROUND_HALF_UP))
+    else:
+        cents = value
+    sign = "-" if cents < 0 else ""
+    return f"{sign}${format_money(abs(cents))}"
+
+
+def _environment() -> SandboxedEnvironment:
+    env = SandboxedEnvironment(
+        undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True
+    )
+    env.globals.clear()  # range, dict, lipsum, cycler, joiner, namespace
+    builtin_filters = env.filters
+    env.filters = {name: builtin_filters[name] for name in FILTERS if name != "money"}
+    env.filters["money"] = money
+    builtin_tests = env.tests
+    env.tests = {name: builtin_tests[name] for name in _TESTS}
+    return env
+
+
+_ENV = _environment()
+
+
+@attrs.frozen
+class TemplateIssue:
+    """A problem in a template; ``offset`` is the 0-based index in the template source."""
+
+    message: str
+    offset: int
+
+
+def check_template_issues(source: str) -> list[TemplateIssue]:
+    """Every problem in ``source``, each with its offset, in source order."""
+    try:
+        tree = _ENV.parse(source)
+    except jinja2.TemplateSyntaxError as exc:
+        offset = _line_offset(source, exc.lineno or 1)
+        return [TemplateIssue(f"template syntax error: {(exc.message or '').rstrip('.')}", offset)]
+    issues: list[TemplateIssue] = []
+    for message, lineno, needle in _walk(tree):
+        issues.append(TemplateIssue(message, _find(source, lineno, needle)))
+    issues.sort(key=lambda i: i.offset)
+    return issues
+
+
+def check_template(source: str) -> list[str]:
+    """The messages of :func:`check_template_issues` (empty: the template is fine)."""
+    return [issue.message for issue in check_template_issues(source)]
+
+
+def _walk(node: nodes.Node) -> Iterator[tuple[str, int, str | None]]:
+    """Yield ``(message, lineno, text to look for)`` for every disallowed construct."""
+    lineno = getattr(node, "lineno", 1) or 1
+    if isinstance(node, nodes.Getattr | nodes.Getitem):
+        yield from _check_attribute(node, lineno)
+        return
+    if isinstance(node, nodes.Name):
+        yield from _check_name(node.name, lineno)
+        return
+    if isinstance(node, nodes.Filter | nodes.Test):
+        kind, allowed = ("filter", FILTERS) if isinstance(node, nodes.Filter) else (
+            "test", _TESTS
+        )
+        if node.name not in allowed:
+            yield (
+                f"the {kind} '{node.name}' is not allowed in a message template"
+                + _did_you_mean(node.name, allowed, f"{kind}s")
+            ), lineno, node.name
+            return
+    elif not isinstance(node, _ALLOWED_NODES):
+        yield _describe_disallowed(node), lineno, _needle(node)
+        return
+    for child in node.iter_child_nodes():
+        yield from _walk(child)
+
+
+def _describe_disallowed(node: nodes.Node) -> str:
+    if isinstance(node, nodes.Call):
+        called = node.node
+        name = called.name if isinstance(called, nodes.Name) else (
+            called.attr if isinstance(called, nodes.Getattr) else "..."
+        )
+        return f"calls such as '{name}(...)' are not allowed in a message template"
+    if isinstance(node, nodes.BinExpr | nodes.UnaryExpr):
+        return "arithmetic is not allowed in a message template"
+    kind = type(node).__name__
+    what = _DESCRIBE_NODE.get(kind, f"'{kind}' is")
+    return f"{what} not allowed in a message template"
+
+
+def _needle(node: nodes.Node) -> str | None:
+    if isinstance(node, nodes.Call):
+        if isinstance(node.node, nodes.Name):
+            return node.node.name
+        if isinstance(node.node, nodes.Getattr):
+            return node.node.attr
+    return None
+
+
+def _check_name(name: str, lineno: int) -> Iterator[tuple[str, int, str | None]]:
+    if name in _PLAIN_VARIABLES:
+        return
+    if name in _OBJECT_VARIABLES:
+        fields = ", ".join(f"{name}.{a}" for a in _OBJECT_VARIABLES[name])
+        yield f"use one of {fields} instead of '{name}' alone", lineno, name
+        return
+    yield f"unknown variable '{name}'" + _did_you_mean(name, VARIABLES, "variables"), lineno, name
+
+
+def _check_attribute(
+    node: nodes.Getattr | nodes.Getitem, lineno: int
+) -> Iterator[tuple[str, int, str | None]]:
+    if isinstance(node, nodes.Getattr):
+        attr: object = node.attr
+    else:
+        attr = node.arg.value if isinstance(node.arg, nodes.Const) else None
+    root = node.node
+    if isinstance(root, nodes.Getattr | nodes.Getitem):
+        inner = list(_check_attribute(root, lineno))
+        if inner:  # report the first step that leaves the vocabulary
+            yield from inner
+            return
+    if isinstance(root, nodes.Name) and root.name in _OBJECT_VARIABLES and isinstance(attr, str):
+        if attr in _OBJECT_VARIABLES[root.name]:
+            return
+        written = f"{root.name}.{attr}"
+        yield (
+            f"unknown variable '{written}'" + _did_you_mean(written, VARIABLES, "variables"),
+            lineno,
+            attr,
+        )
+        return
+    shown = f"'.{attr}'" if isinstance(attr, str) else "'[...]'"
+    yield (
+        f"{shown} is not allowed in a message template: only the listed variables "
+        "(such as guarantor.first_name or statement.total) can be used",
+        lineno,
+        attr if isinstance(attr, str) else None,
+    )
+
+
+def _did_you_mean(word: str, choices: tuple[str, ...], what: str) -> str:
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    if close:
+        return f"; did you mean '{close[0]}'?"
+    return f" ({what}: {', '.join(choices)})"
+
+
+def _line_offset(source: str, lineno: int) -> int:
+    offset = 0
+    for _ in range(lineno - 1):
+        newline = source.find("\n", offset)
+        if newline < 0:
+            break
+        offset = newline + 1
+    return offset
+
+
+def _find(source: str, lineno: int, needle: str | None) -> int:
+    """Offset of ``needle`` on template line ``lineno`` (its start when not found)."""
+    start = _line_offset(source, lineno)
+    if needle:
+        end = source.find("\n", start)
+        line = source[start:] if end < 0 else source[start:end]
+        match = re.search(r"(?<![A-Za-z0-9_])" + re.escape(needle) + r"(?![A-Za-z0-9_])", line)
+        if match:
+            return start + match.start()
+    return start
+
+
+@functools.lru_cache(maxsize=1024)
+def _compile(source: str) -> jinja2.Template:
+    problems = check_template(source)
+    if problems:
+        raise jinja2.TemplateError("; ".join(problems))
+    return _ENV.from_string(source)
+
+
+def render(source: str, variables: Mapping[str, Any]) -> str:
+    """Render a template checked by :func:`check_template` with ``variables``.
+
+    ``variables`` holds ``practice``, ``profile``, ``phone``, ``pay_link``, ``guarantor``
+    (``first_name``, ``last_name``) and ``statement`` (``total`` in cents, ``level``,
+    ``due_date`` as an ISO date, ``id``, ``encounter_count``); mappings or objects.
+
+    :raises jinja2.TemplateError: for a template that does not pass the check, or a
+        variable missing from ``variables``.
+    """
+    return _compile(source).render(dict(variables))

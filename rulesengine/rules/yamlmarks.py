@@ -1,0 +1,354 @@
+"""YAML with line marks, read literally.
+
+:func:`compose` turns YAML text into a small tree of :class:`ScalarNode`, :class:`MapNode` and
+:class:`SeqNode`. Nothing is converted: every scalar keeps the text as written, its style
+(plain, quoted, block) and where it stands, so the schema decides what ``NO`` or ``02134``
+means from the type it expects, never PyYAML's YAML 1.1 resolver. Duplicate keys, aliases,
+merge keys and non-standard tags are problems; a syntax error is one problem with the
+parser's message. Only ``yaml.compose`` with a SafeLoader subclass is used: no object is
+ever constructed from the file.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any, Union
+
+import attrs
+import yaml
+from yaml.events import AliasEvent
+
+from rulesengine.errors import Problem
+from rulesengine.rules.model import Mark
+
+__all__ = [
+    "MapNode",
+    "Node",
+    "ScalarNode",
+    "SeqNode",
+    "Source",
+    "canonical_json",
+    "compose",
+    "from_data",
+    "merge_overrides",
+    "to_data",
+    "to_plain",
+]
+
+_TAG_PREFIX = "tag:yaml.org,2002:"
+_STANDARD_TAGS = frozenset(
+    _TAG_PREFIX + t for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
+)
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_TRUE = frozenset({"true", "True", "TRUE"})
+_FALSE = frozenset({"false", "False", "FALSE"})
+_INT_RE = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+_FLOAT_RE = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?")
+
+
+@attrs.frozen(eq=False)
+class Source:
+    """The text a node came from, kept to place errors inside multi-line scalars."""
+
+    file: str
+    lines: tuple[str, ...]
+
+
+@attrs.frozen(eq=False)
+class ScalarNode:
+    """A scalar as written. ``style`` is ``None`` for a plain scalar, else ``' " | >``."""
+
+    value: str
+    style: str | None
+    mark: Mark
+    end: Mark
+    source: Source | None = attrs.field(default=None, repr=False)
+
+    @property
+    def plain(self) -> bool:
+        return self.style is None
+
+    @property
+    def is_null(self) -> bool:
+        """A plain empty value, ``~`` or ``null``: "no value"."""
+        return self.plain and self.value in _NULLS
+
+    def position(self, offset: int) -> Mark:
+        """The mark of the character at ``offset`` in :attr:`value` (best effort)."""
+        if self.source is None:
+            return self.mark
+        quoted = 1 if self.style in ("'", '"') else 0
+        if self.style not in ("|", ">") and self.mark.line == self.end.line:
+            return attrs.evolve(self.mark, column=self.mark.column + quoted + offset)
+        return self._position_multiline(offset, quoted)
+
+    def _position_multiline(self, offset: int, quoted: int) -> Mark:
+        assert self.source is not None
+        lines = self.source.lines
+        pieces: list[tuple[int, int, int]] = []  # (offset in value, line, column)
+        pos = 0
+        if self.style in ("|", ">"):
+            first, last = self.mark.line + 1, self.end.line
+        else:
+            first, last = self.mark.line, self.end.line
+        for line_no in range(first, min(last, len(lines)) + 1):
+            raw = lines[line_no - 1]
+            if line_no == self.mark.line:
+                start = self.mark.column - 1 + quoted
+            else:
+                start = len(raw) - len(raw.lstrip(" \t"))
+            piece = raw[start:].rstrip()
+            if line_no == self.end.line and self.style not in ("|", ">"):
+                piece = raw[start : self.end.column - 1 - quoted]
+            if not piece:
+                continue
+            idx = self.value.find(piece, pos)
+            if idx < 0:
+                continue
+            pieces.append((idx, line_no, start + 1))
+            pos = idx + len(piece)
+        best = None
+        for piece in pieces:
+            if piece[0] <= offset:
+                best = piece
+        if best is None:
+            return self.mark
+        idx, line_no, column = best
+        return Mark(self.mark.file, line_no, column + offset - idx)
+
+
+@attrs.frozen(eq=False)
+class MapNode:
+    """A mapping; ``items`` keep file order. Keys are unique (duplicates are problems)."""
+
+    items: tuple[tuple[ScalarNode, Node], ...]
+    mark: Mark
+
+    def get(self, key: str) -> Node | None:
+        for k, v in self.items:
+            if k.value == key:
+                return v
+        return None
+
+    def key_node(self, key: str) -> ScalarNode | None:
+        for k, _ in self.items:
+            if k.value == key:
+                return k
+        return None
+
+    def keys(self) -> list[str]:
+        return [k.value for k, _ in self.items]
+
+
+@attrs.frozen(eq=False)
+class SeqNode:
+    """A sequence (block ``- item`` lines or flow ``[a, b]``)."""
+
+    items: tuple[Node, ...]
+    mark: Mark
+
+
+Node = Union[ScalarNode, MapNode, SeqNode]
+
+
+class _Loader(yaml.SafeLoader):
+    """A SafeLoader that records where aliases are used (they are not allowed)."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.alias_marks: list[yaml.Mark] = []
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(AliasEvent):
+            self.alias_marks.append(self.peek_event().start_mark)
+        return super().compose_node(parent, index)
+
+
+def _mark(file: str, mark: yaml.Mark) -> Mark:
+    return Mark(file, mark.line + 1, mark.column + 1)
+
+
+def _problem(mark: Mark, message: str) -> Problem:
+    return Problem(mark.file, mark.line, mark.column, message)
+
+
+def compose(text: str, filename: str) -> tuple[Node | None, list[Problem]]:
+    """Compose ``text`` into a node tree. Returns ``(tree, problems)``.
+
+    The tree is ``None`` for an empty document or a syntax error. With problems such as a
+    duplicate key the tree is still returned (the first occurrence kept), so the schema can
+    report the rest of the file's problems in the same pass.
+    """
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        return None, [_syntax_problem(filename, exc)]
+    except yaml.YAMLError as exc:
+        return None, [Problem(filename, None, None, f"invalid YAML: {exc}")]
+    finally:
+        loader.dispose()
+    problems = [
+        _problem(
+            _mark(filename, m),
+            "aliases (*name) are not allowed in a rules file; write the value out in full",
+        )
+        for m in loader.alias_marks
+    ]
+    if root is None:
+        return None, problems
+    source = Source(filename, tuple(text.splitlines()))
+    tree = _convert(root, source, problems, set())
+    return tree, problems
+
+
+def _syntax_problem(filename: str, exc: yaml.MarkedYAMLError) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    message = f"invalid YAML: {exc.problem or exc.context}"
+    if exc.context and exc.problem and exc.context_mark is not None:
+        message += f" ({exc.context} at line {exc.context_mark.line + 1})"
+    if mark is None:
+        return Problem(filename, None, None, message)
+    return Problem(filename, mark.line + 1, mark.column + 1, message)
+
+
+def _convert(node: yaml.Node, source: Source, problems: list[Problem], active: set[int]) -> Node:
+    file = source.file
+    mark = _mark(file, node.start_mark)
+    if node.tag not in _STANDARD_TAGS and not node.tag.startswith(_TAG_PREFIX + "merge"):
+        problems.append(_problem(mark, f"the tag {_show_tag(node.tag)} is not allowed here"))
+    if isinstance(node, yaml.ScalarNode):
+        return ScalarNode(node.value, node.style or None, mark, _mark(file, node.end_mark), source)
+    if id(node) in active:  # a recursive alias: already reported as an alias
+        return ScalarNode("", None, mark, mark, source)
+    active = active | {id(node)}
+    if isinstance(node, yaml.SequenceNode):
+        return SeqNode(tuple(_convert(n, source, problems, active) for n in node.value), mark)
+    seen: dict[str, Mark] = {}
+    items: list[tuple[ScalarNode, Node]] = []
+    for key, value in node.value:
+        key_mark = _mark(file, key.start_mark)
+        if key.tag == _TAG_PREFIX + "merge":
+            problems.append(
+                _problem(key_mark, "merge keys (<<) are not allowed in a rules file; "
+                         "write the keys out in full")
+            )
+            continue
+        if not isinstance(key, yaml.ScalarNode):
+            problems.append(_problem(key_mark, "a key must be a simple word or text"))
+            continue
+        key_node = _convert(key, source, problems, active)
+        assert isinstance(key_node, ScalarNode)
+        first = seen.get(key_node.value)
+        if first is not None:
+            problems.append(
+                _problem(
+                    key_mark,
+                    f"duplicate key '{key_node.value}' (first defined at line {first.line}); "
+                    "a key may appear only once in a mapping: remove or rename one of them",
+                )
+            )
+            continue
+        seen[key_node.value] = key_mark
+        items.append((key_node, _convert(value, source, problems, active)))
+    return MapNode(tuple(items), mark)
+
+
+def _show_tag(tag: str) -> str:
+    return "!!" + tag[len(_TAG_PREFIX) :] if tag.startswith(_TAG_PREFIX) else tag
+
+
+# --- plain data ----------------------------------------------------------------------------
+
+
+def to_data(node: Node | None) -> Any:
+    """The tree as plain data with every scalar as written (strings); for hashing."""
+    if node is None:
+        return None
+    if isinstance(node, ScalarNode):
+        return node.value
+    if isinstance(node, SeqNode):
+        return [to_data(n) for n in node.items]
+    return {k.value: to_data(v) for k, v in node.items}
+
+
+def canonical_json(node: Node | None) -> str:
+    """A canonical JSON text of :func:`to_data` (sorted keys, no spaces)."""
+    return json.dumps(to_data(node), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def to_plain(node: Node | None) -> Any:
+    """The tree as plain data, read the YAML 1.2 core way.
+
+    Used for a plugin's free-form settings and content: plain ``true``/``false`` are
+    booleans, plain decimal numbers without leading zeros are numbers, an empty value is
+    ``None``; everything else (``NO``, ``yes``, ``02134``, quoted values) is a string as written.
+    """
+    if node is None:
+        return None
+    if isinstance(node, SeqNode):
+        return [to_plain(n) for n in node.items]
+    if isinstance(node, MapNode):
+        return {k.value: to_plain(v) for k, v in node.items}
+    if not node.plain:
+        return node.value
+    value = node.value
+    if value in _NULLS:
+        return None
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    if _INT_RE.fullmatch(value):
+        return int(value)
+    if _FLOAT_RE.fullmatch(value) and not re.match(r"[-+]?0[0-9]", value):
+        return float(value)
+    return value
+
+
+def iter_scalars(node: Node) -> Iterator[tuple[list[str | int], ScalarNode]]:
+    """Every scalar value under ``node`` (not keys) with its relative path."""
+    if isinstance(node, ScalarNode):
+        yield [], node
+    elif isinstance(node, SeqNode):
+        for i, item in enumerate(node.items):
+            for path, scalar in iter_scalars(item):
+                yield [i, *path], scalar
+    else:
+        for key, value in node.items:
+            for path, scalar in iter_scalars(value):
+                yield [key.value, *path], scalar
+
+
+def from_data(data: Mapping[str, Any], filename: str) -> Node:
+    """A tree for plain Python data (marks point into its YAML dump; for programmatic use)."""
+    text = yaml.safe_dump(dict(data), sort_keys=False, allow_unicode=True)
+    tree, problems = compose(text, filename)
+    if problems or tree is None:  # safe_dump output always composes cleanly
+        raise ValueError(f"cannot represent {data!r} as YAML")
+    return tree
+
+
+# --- overrides ---------------------------------------------------------------------------
+
+
+def merge_overrides(base: Node, override: Node) -> Node:
+    """``override`` merged over ``base``: mappings merge key by key, lists and values replace.
+
+    Overridden keys and values keep the override's marks, so problems in them point into
+    the file that set them.
+    """
+    if not (isinstance(base, MapNode) and isinstance(override, MapNode)):
+        return override
+    items: list[tuple[ScalarNode, Node]] = []
+    over = {k.value: (k, v) for k, v in override.items}
+    for key, value in base.items:
+        if key.value in over:
+            okey, ovalue = over.pop(key.value)
+            items.append((okey, merge_overrides(value, ovalue)))
+        else:
+            items.append((key, value))
+    items.extend(over.values())
+    return MapNode(tuple(items), base.mark)
