@@ -18,7 +18,14 @@ from typing import Any, Union
 
 import attrs
 import yaml
+from yaml.composer import Composer
 from yaml.events import AliasEvent
+from yaml.resolver import Resolver
+
+try:
+    from yaml.cyaml import CParser
+except ImportError:  # PyYAML built without libyaml
+    CParser = None
 
 from rulesengine.errors import Problem
 from rulesengine.rules.model import Mark
@@ -153,17 +160,53 @@ class SeqNode:
 Node = Union[ScalarNode, MapNode, SeqNode]
 
 
-class _Loader(yaml.SafeLoader):
-    """A SafeLoader that records where aliases are used (they are not allowed)."""
+class _AliasMarks:
+    """Records where aliases are used (they are not allowed) while composing."""
+
+    alias_marks: list[Any]
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(AliasEvent):  # type: ignore[attr-defined]
+            self.alias_marks.append(self.peek_event().start_mark)  # type: ignore[attr-defined]
+        return super().compose_node(parent, index)  # type: ignore[misc]
+
+
+class _Loader(_AliasMarks, yaml.SafeLoader):
+    """The pure-Python SafeLoader: used without libyaml, and for syntax error messages."""
 
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
-        self.alias_marks: list[yaml.Mark] = []
+        self.alias_marks = []
 
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(AliasEvent):
-            self.alias_marks.append(self.peek_event().start_mark)
-        return super().compose_node(parent, index)
+
+if CParser is not None:
+
+    class _FastLoader(_AliasMarks, Composer, CParser, Resolver):  # type: ignore[misc,valid-type]
+        """libyaml's parser with PyYAML's composer and safe resolver: ~9x faster."""
+
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            Composer.__init__(self)
+            Resolver.__init__(self)
+            self.alias_marks = []
+
+
+def _compose_root(text: str) -> tuple[yaml.Node | None, list[Any]]:
+    """Compose with libyaml when available; a syntax error is re-read by the Python
+    parser, whose messages are clearer (and the same with or without libyaml)."""
+    if CParser is not None:
+        fast = _FastLoader(text)
+        try:
+            return fast.get_single_node(), fast.alias_marks
+        except yaml.YAMLError:
+            pass
+        finally:
+            fast.dispose()
+    loader = _Loader(text)
+    try:
+        return loader.get_single_node(), loader.alias_marks
+    finally:
+        loader.dispose()
 
 
 def _mark(file: str, mark: yaml.Mark) -> Mark:
@@ -181,21 +224,18 @@ def compose(text: str, filename: str) -> tuple[Node | None, list[Problem]]:
     duplicate key the tree is still returned (the first occurrence kept), so the schema can
     report the rest of the file's problems in the same pass.
     """
-    loader = _Loader(text)
     try:
-        root = loader.get_single_node()
+        root, alias_marks = _compose_root(text)
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_problem(filename, exc)]
     except yaml.YAMLError as exc:
         return None, [Problem(filename, None, None, f"invalid YAML: {exc}")]
-    finally:
-        loader.dispose()
     problems = [
         _problem(
             _mark(filename, m),
             "aliases (*name) are not allowed in a rules file; write the value out in full",
         )
-        for m in loader.alias_marks
+        for m in alias_marks
     ]
     if root is None:
         return None, problems
