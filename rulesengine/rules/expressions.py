@@ -22,13 +22,13 @@ the offending character, so the schema can point at the exact column in the rule
 from __future__ import annotations
 
 import decimal
-import difflib
 import re
 from collections.abc import Mapping
 from types import MappingProxyType
 
 import attrs
 
+from rulesengine.rules._hints import closest
 from rulesengine.rules.model import And, Compare, Const, Expr, Field, In, Not, Or
 
 __all__ = ["FIELDS", "ConditionError", "parse_condition"]
@@ -116,6 +116,8 @@ def _tokenize(text: str) -> list[_Token]:
             i += 1
             continue
         two = text[i : i + 2]
+        if two == "<>":
+            raise ConditionError("use != for 'not equal' ('<>' is not an operator)", i)
         if two in _COMPARISONS:
             tokens.append(_Token("op", two, i))
             i += 2
@@ -304,9 +306,7 @@ class _Parser:
             closing = self.peek()
             if closing.kind != ")":
                 raise ConditionError(
-                    f"expected ')' to close the '(' at column {token.offset + 1}, "
-                    f"found {_show(closing)}",
-                    closing.offset,
+                    f"expected ')' to close the '(', found {_show(closing)}", closing.offset
                 )
             self.next()
             return expr
@@ -365,8 +365,8 @@ class _Parser:
                 )
             return kind
         known = [f for f in FIELDS if self.allow_payment or not f.startswith("payment.")]
-        close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-        hint = f"; did you mean '{close[0]}'?" if close else (
+        close = closest(name, known)
+        hint = f"; did you mean '{close}'?" if close else (
             " (fields: " + ", ".join(known) + ")"
         )
         raise ConditionError(f"unknown field '{name}'{hint}", token.offset)

@@ -12,7 +12,6 @@ message exists and has content for each of its channels, ...).
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 import zoneinfo
 from collections.abc import Callable, Iterable, Mapping
@@ -23,6 +22,7 @@ import attrs
 import rulesengine
 from rulesengine.errors import Problem
 from rulesengine.model import SKIP_REASONS_BUILTIN, parse_money
+from rulesengine.rules._hints import closest, did_you_mean
 from rulesengine.rules.channels import COMMON_SETTINGS, ChannelSpec
 from rulesengine.rules.expressions import ConditionError, parse_condition
 from rulesengine.rules.model import Expr, Mark
@@ -66,17 +66,6 @@ def _join(path: str, key: str | int) -> str:
     if isinstance(key, int):
         return f"{path}[{key}]"
     return f"{path}.{key}" if path else key
-
-
-def did_you_mean(word: str, choices: Iterable[str], what: str) -> str:
-    """``"; did you mean 'x'?"`` for a close choice, else ``" (what: a, b, c)"``."""
-    choices = list(choices)
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    if close:
-        return f"; did you mean '{close[0]}'?"
-    if not choices:
-        return f" (no {what})"
-    return f" ({what}: {', '.join(choices)})"
 
 
 def _describe(node: Node) -> str:
@@ -170,8 +159,8 @@ class Whole(Spec):
             )
         value = int(scalar.value)
         if self.minimum is not None and value < self.minimum:
-            what = "not negative" if self.minimum == 0 else f"at least {self.minimum}"
-            return ctx.error(scalar.mark, path, f"must be {what}, got {value}")
+            what = "not be negative" if self.minimum == 0 else f"be at least {self.minimum}"
+            return ctx.error(scalar.mark, path, f"must {what}, got {value}")
         return value
 
 
@@ -375,8 +364,8 @@ def _timezone(node: Node, path: str, ctx: Context) -> Any:
     try:
         zoneinfo.ZoneInfo(name)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        close = difflib.get_close_matches(name, sorted(zoneinfo.available_timezones()), n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else (
+        close = closest(name, sorted(zoneinfo.available_timezones()))
+        hint = f"; did you mean '{close}'?" if close else (
             " (use an IANA time zone such as America/Chicago)"
         )
         return ctx.error(scalar.mark, path, f"unknown time zone '{name}'{hint}")
@@ -399,7 +388,7 @@ def _unknown_channel(name: str, ctx: Context) -> str:
 
 
 def _registered_suffix(name: str, ctx: Context) -> str:
-    if difflib.get_close_matches(name, ctx.channel_names, n=1, cutoff=0.6):
+    if closest(name, ctx.channel_names):
         return f" (registered channels: {', '.join(ctx.channel_names)})"
     return ""
 
@@ -847,8 +836,8 @@ def _check_level(i: int, level: dict[str, Any], messages: Any, ctx: Context) -> 
         return
     if message not in messages:
         defined = ", ".join(messages) if messages else "none"
-        close = difflib.get_close_matches(message, list(messages), n=1, cutoff=0.6)
-        hint = f"; did you mean '{close[0]}'?" if close else ""
+        close = closest(message, messages)
+        hint = f"; did you mean '{close}'?" if close else ""
         ctx.error(
             ctx.marks[f"{path}.message"], f"{path}.message",
             f"unknown message '{message}'{hint} (messages defined: {defined})",

@@ -11,7 +11,6 @@ globals, so a template cannot reach a Python object even if a check were missed.
 from __future__ import annotations
 
 import decimal
-import difflib
 import functools
 import re
 from collections.abc import Iterator, Mapping
@@ -23,6 +22,7 @@ from jinja2 import nodes
 from jinja2.sandbox import SandboxedEnvironment
 
 from rulesengine.model import format_money
+from rulesengine.rules._hints import closest, did_you_mean
 
 __all__ = [
     "FILTERS",
@@ -142,7 +142,7 @@ def check_template(source: str) -> list[str]:
 
 
 def _walk(node: nodes.Node) -> Iterator[tuple[str, int, str | None]]:
-    """Yield ``(message, lineno, text to look for)`` for every disallowed construct."""
+    """Yield ``(message, lineno, regex of the text to point at)`` for every problem."""
     lineno = getattr(node, "lineno", 1) or 1
     if isinstance(node, nodes.Getattr | nodes.Getitem):
         yield from _check_attribute(node, lineno)
@@ -158,7 +158,7 @@ def _walk(node: nodes.Node) -> Iterator[tuple[str, int, str | None]]:
             yield (
                 f"the {kind} '{node.name}' is not allowed in a message template"
                 + _did_you_mean(node.name, allowed, f"{kind}s")
-            ), lineno, node.name
+            ), lineno, re.escape(node.name)
             return
     elif not isinstance(node, _ALLOWED_NODES):
         yield _describe_disallowed(node), lineno, _needle(node)
@@ -184,9 +184,11 @@ def _describe_disallowed(node: nodes.Node) -> str:
 def _needle(node: nodes.Node) -> str | None:
     if isinstance(node, nodes.Call):
         if isinstance(node.node, nodes.Name):
-            return node.node.name
+            return re.escape(node.node.name) + r"\s*\("
         if isinstance(node.node, nodes.Getattr):
-            return node.node.attr
+            return re.escape(node.node.attr) + r"\s*\("
+    if isinstance(node, nodes.For):
+        return r"\{%-?\s*for\b"
     return None
 
 
@@ -195,9 +197,13 @@ def _check_name(name: str, lineno: int) -> Iterator[tuple[str, int, str | None]]
         return
     if name in _OBJECT_VARIABLES:
         fields = ", ".join(f"{name}.{a}" for a in _OBJECT_VARIABLES[name])
-        yield f"use one of {fields} instead of '{name}' alone", lineno, name
+        yield f"use one of {fields} instead of '{name}' alone", lineno, re.escape(name)
         return
-    yield f"unknown variable '{name}'" + _did_you_mean(name, VARIABLES, "variables"), lineno, name
+    yield (
+        f"unknown variable '{name}'" + _did_you_mean(name, VARIABLES, "variables"),
+        lineno,
+        re.escape(name),
+    )
 
 
 def _check_attribute(
@@ -213,30 +219,36 @@ def _check_attribute(
         if inner:  # report the first step that leaves the vocabulary
             yield from inner
             return
-    if isinstance(root, nodes.Name) and root.name in _OBJECT_VARIABLES and isinstance(attr, str):
-        if attr in _OBJECT_VARIABLES[root.name]:
-            return
-        written = f"{root.name}.{attr}"
-        yield (
-            f"unknown variable '{written}'" + _did_you_mean(written, VARIABLES, "variables"),
-            lineno,
-            attr,
-        )
-        return
     shown = f"'.{attr}'" if isinstance(attr, str) else "'[...]'"
+    needle = re.escape(attr) if isinstance(attr, str) else r"\["
+    if isinstance(attr, str) and not attr.startswith("_") and isinstance(root, nodes.Name):
+        written = f"{root.name}.{attr}"
+        needle = re.escape(root.name) + r"\s*\.\s*" + re.escape(attr)
+        if root.name in _OBJECT_VARIABLES:
+            if attr not in _OBJECT_VARIABLES[root.name]:
+                known = _OBJECT_VARIABLES[root.name]
+                match = closest(attr, known)
+                hint = f"; did you mean '{root.name}.{match}'?" if match else (
+                    " (" + ", ".join(f"{root.name}.{a}" for a in known) + " are available)"
+                )
+                yield f"unknown variable '{written}'{hint}", lineno, needle
+            return
+        if root.name not in _PLAIN_VARIABLES:
+            yield (
+                f"unknown variable '{written}'" + _did_you_mean(written, VARIABLES, "variables"),
+                lineno,
+                needle,
+            )
+            return
     yield (
         f"{shown} is not allowed in a message template: only the listed variables "
         "(such as guarantor.first_name or statement.total) can be used",
         lineno,
-        attr if isinstance(attr, str) else None,
+        needle,
     )
 
 
-def _did_you_mean(word: str, choices: tuple[str, ...], what: str) -> str:
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    if close:
-        return f"; did you mean '{close[0]}'?"
-    return f" ({what}: {', '.join(choices)})"
+_did_you_mean = did_you_mean
 
 
 def _line_offset(source: str, lineno: int) -> int:
@@ -250,12 +262,12 @@ def _line_offset(source: str, lineno: int) -> int:
 
 
 def _find(source: str, lineno: int, needle: str | None) -> int:
-    """Offset of ``needle`` on template line ``lineno`` (its start when not found)."""
+    """Offset of the regex ``needle`` on template line ``lineno`` (its start if not found)."""
     start = _line_offset(source, lineno)
     if needle:
         end = source.find("\n", start)
         line = source[start:] if end < 0 else source[start:end]
-        match = re.search(r"(?<![A-Za-z0-9_])" + re.escape(needle) + r"(?![A-Za-z0-9_])", line)
+        match = re.search(r"(?<![A-Za-z0-9_])" + needle + r"(?![A-Za-z0-9_])", line)
         if match:
             return start + match.start()
     return start
