@@ -135,10 +135,10 @@ def _tokenize(text: str) -> list[_Token]:
         if c in "'\"":
             i = _read_string(text, i, tokens)
             continue
-        if c.isdigit() or c == "." or (c == "-" and _starts_number(text, i, tokens)):
+        if c in "0123456789." or (c == "-" and _starts_number(text, i, tokens)):
             i = _read_number(text, i, tokens)
             continue
-        if c.isalpha() or c == "_":
+        if (c.isascii() and c.isalpha()) or c == "_":
             match = _WORD_RE.match(text, i)
             assert match is not None
             word = match.group()
@@ -162,7 +162,7 @@ def _bad_char_message(c: str) -> str:
 def _starts_number(text: str, i: int, tokens: list[_Token]) -> bool:
     """A '-' starts a negative number where an operand is expected and a digit follows."""
     following = text[i + 1 : i + 2]
-    if not (following.isdigit() or following == "."):
+    if not following or following not in "0123456789.":
         return False
     if not tokens:
         return True
