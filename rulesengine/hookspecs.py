@@ -1,0 +1,122 @@
+"""The plugin contract: every hook rulesengine calls, and nothing else.
+
+Plugins implement these hooks with :data:`rulesengine.hookimpl` and are found through the
+``rulesengine`` setuptools entry-point group (``docs/plugins.md``). A hook implementation may
+accept any subset of a hook's arguments, by name.
+
+Observer hooks (everything except ``register_channels``) are told about things that already
+happened. An exception raised by an observer is logged and never breaks delivery: the host
+calls them through :func:`rulesengine.plugins.notify_observers`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import pluggy
+
+if TYPE_CHECKING:
+    from rulesengine.delivery import DeliveryResult
+
+__all__ = [
+    "batch_uploaded",
+    "delivery_finished",
+    "hookspec",
+    "notification_status_changed",
+    "register_channels",
+]
+
+hookspec = pluggy.HookspecMarker("rulesengine")
+
+
+# --- Start-up: what a plugin provides ---------------------------------------------------------
+
+
+@hookspec
+def register_channels(register: Callable[[type], None]) -> None:
+    """Register the channel classes this plugin provides.
+
+    Fires once for every plugin manager the host builds, when rulesengine collects the
+    channels (before a rules file is loaded, since its ``channels:`` keys and message
+    contents are checked against the registered channels). Call ``register`` once per
+    channel class. The host owns ``register`` and may grow keyword arguments later, so
+    call it with the class as its only positional argument.
+
+    A channel class has a ``name`` (``[a-z][a-z0-9_]*``, what rules files write under
+    ``channels:``), an ``address`` (``email``, ``mobile`` or ``postal``), a constructor
+    taking the rules file's settings mapping and a ``send(notifications)`` method returning
+    one :class:`~rulesengine.DeliveryResult` per notification. It may declare
+    ``settings_keys``, ``content_keys`` and ``required_content`` (``None``: accepts any).
+
+    :param register: the host's function ``register(channel_class)`` that records a channel
+        class; two channels with one name are an error naming both plugins.
+    :returns: nothing; return values are ignored.
+
+    .. versionadded:: 0.1
+    """
+
+
+# --- Statement runs ------------------------------------------------------------------------------
+
+
+@hookspec
+def batch_uploaded(batch_id: str, profile_id: str, notifications: int) -> None:
+    """Observe a live batch whose notifications were queued.
+
+    Fires after a live statement run's batch is committed and its notifications are in the
+    queue (not for test runs, and not when loading the same batch again queues nothing new).
+    An exception raised here is logged and does not undo the upload.
+
+    :param batch_id: the id of the uploaded batch.
+    :param profile_id: the id of the statement profile (``profile.id`` of the rules file).
+    :param notifications: how many notifications the batch put into the queue (scheduled or
+        suppressed).
+    :returns: nothing; return values are ignored.
+
+    .. versionadded:: 0.1
+    """
+
+
+# --- Delivery ------------------------------------------------------------------------------------
+
+
+@hookspec
+def delivery_finished(channel: str, results: list[DeliveryResult]) -> None:
+    """Observe the results of one call to a channel's ``send``.
+
+    Fires after each ``send`` call, once its results (including the retries the host made
+    of an exception or a missing result) are recorded in the queue's history. An exception
+    raised here is logged and never breaks delivery.
+
+    :param channel: the name of the channel that was called (``email``, ``text`` ...).
+    :param results: one :class:`~rulesengine.DeliveryResult` per notification handed to
+        ``send``, in the order they were handed over.
+    :returns: nothing; return values are ignored.
+
+    .. versionadded:: 0.1
+    """
+
+
+@hookspec
+def notification_status_changed(
+    notification_id: int, old_status: str | None, new_status: str, detail: str | None
+) -> None:
+    """Observe a notification moving from one status to another.
+
+    Fires after the change is committed to the queue, once per change: on upload
+    (``None`` -> ``scheduled`` or ``suppressed``), when claimed (``sending``), after
+    delivery (``sent``, ``scheduled`` again for a retry, ``error``), and when canceled,
+    suppressed or marked ``unknown``. An exception raised here is logged and never breaks
+    delivery.
+
+    :param notification_id: the id of the notification (``Notification.id``).
+    :param old_status: the status before the change; ``None`` when the notification was
+        just created.
+    :param new_status: the status after the change.
+    :param detail: the reason recorded in the history (a provider's error, "paid", ...),
+        or ``None``.
+    :returns: nothing; return values are ignored.
+
+    .. versionadded:: 0.1
+    """

@@ -1,0 +1,360 @@
+"""Finding plugins and the channels they register.
+
+:func:`get_plugin_manager` builds a fresh :class:`pluggy.PluginManager` each call: the hook
+specifications, every plugin of the ``rulesengine`` entry-point group (filtered by
+``RULESENGINE_LOAD_PLUGINS`` and ``RULESENGINE_DISABLE_PLUGINS``), then ``check_pending()``
+so a misspelt hook name fails loudly. :func:`get_channels` collects the channel classes,
+:func:`channel_specs` tells the rules loader what each channel accepts,
+:func:`notify_observers` calls observer hooks without letting one break delivery, and
+:func:`plugin_info` is what ``rulesengine plugins`` lists.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from collections.abc import Collection, Mapping
+from typing import TYPE_CHECKING, Any
+
+import attrs
+import pluggy
+
+from rulesengine import hookspecs
+from rulesengine.errors import RulesengineError
+
+if TYPE_CHECKING:
+    from rulesengine.rules.channels import ChannelSpec
+
+__all__ = [
+    "CHANNEL_ADDRESSES",
+    "DISABLE_ENV",
+    "ENTRY_POINT_GROUP",
+    "LOAD_ENV",
+    "ChannelRegistry",
+    "PluginError",
+    "PluginInfo",
+    "channel_problems",
+    "channel_specs",
+    "get_channels",
+    "get_plugin_manager",
+    "hookimpl",
+    "notify_observers",
+    "plugin_info",
+]
+
+log = logging.getLogger(__name__)
+
+#: The pluggy project name and the setuptools entry-point group.
+ENTRY_POINT_GROUP = "rulesengine"
+#: Comma-separated entry-point or distribution names not to load; ``*`` skips every plugin.
+DISABLE_ENV = "RULESENGINE_DISABLE_PLUGINS"
+#: Comma-separated entry-point or distribution names: load only these (empty: none).
+LOAD_ENV = "RULESENGINE_LOAD_PLUGINS"
+#: The guarantor contact a channel can need (``ChannelSpec.address``).
+CHANNEL_ADDRESSES = ("email", "mobile", "postal")
+
+_CHANNEL_NAME = re.compile(r"[a-z][a-z0-9_]*")
+
+hookimpl = pluggy.HookimplMarker(ENTRY_POINT_GROUP)
+
+
+class PluginError(RulesengineError):
+    """A plugin cannot be loaded, or registers a channel that breaks the contract."""
+
+
+# --- Loading -----------------------------------------------------------------------------------
+
+
+def _normalize(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name.strip()).lower()
+
+
+def _env_names(var: str) -> set[str] | None:
+    """The names listed in environment variable ``var``; ``None`` when it is not set."""
+    value = os.environ.get(var)
+    if value is None:
+        return None
+    return {_normalize(part) for part in value.split(",") if part.strip()}
+
+
+def _entry_points() -> list[tuple[str, str]]:
+    """``(entry-point name, distribution name)`` of every ``rulesengine`` entry point."""
+    import importlib.metadata
+
+    found: dict[str, str] = {}
+    for dist in importlib.metadata.distributions():
+        for ep in dist.entry_points:
+            if ep.group == ENTRY_POINT_GROUP:
+                found.setdefault(ep.name, dist.metadata["Name"] or "")
+    return sorted(found.items())
+
+
+def _selected(entry_points: list[tuple[str, str]]) -> list[str]:
+    """The entry-point names to load, after ``RULESENGINE_LOAD/DISABLE_PLUGINS``."""
+    load = _env_names(LOAD_ENV)
+    disable = _env_names(DISABLE_ENV) or set()
+    if "*" in disable:
+        return []
+    chosen = []
+    for ep_name, dist_name in entry_points:
+        keys = {_normalize(ep_name), _normalize(dist_name)}
+        if load is not None and not keys & load:
+            continue
+        if keys & disable:
+            continue
+        chosen.append(ep_name)
+    if load:
+        known = {_normalize(n) for pair in entry_points for n in pair}
+        for name in sorted(load - known):
+            log.warning("%s names %r, which is not an installed rulesengine plugin", LOAD_ENV, name)
+    return chosen
+
+
+def get_plugin_manager() -> pluggy.PluginManager:
+    """A new plugin manager with the hook specifications and the installed plugins loaded.
+
+    Raises :class:`PluginError` naming the plugin when one fails to import or implements a
+    hook that does not exist (a misspelt name) or with arguments the hook does not have.
+    """
+    pm = pluggy.PluginManager(ENTRY_POINT_GROUP)
+    pm.add_hookspecs(hookspecs)
+    for ep_name in _selected(_entry_points()):
+        try:
+            pm.load_setuptools_entrypoints(ENTRY_POINT_GROUP, name=ep_name)
+        except Exception as exc:
+            raise PluginError(
+                f"the rulesengine plugin {ep_name!r} cannot be loaded: {_summary(exc)} "
+                f"(set {DISABLE_ENV}={ep_name} to run without it)"
+            ) from exc
+    try:
+        pm.check_pending()
+    except pluggy.PluginValidationError as exc:
+        raise PluginError(f"a rulesengine plugin has an unknown hook: {exc}") from exc
+    return pm
+
+
+def _summary(exc: BaseException) -> str:
+    from rulesengine.delivery import exception_summary
+
+    return exception_summary(exc)
+
+
+# --- Calling hooks one implementation at a time -----------------------------------------------
+
+
+def _caller(pm: pluggy.PluginManager, hook_name: str, kwargs: Mapping[str, Any]) -> Any:
+    caller = getattr(pm.hook, hook_name, None)
+    if caller is None or caller.spec is None:
+        raise ValueError(f"rulesengine has no hook named {hook_name!r}")
+    expected = set(caller.spec.argnames)
+    if set(kwargs) != expected:
+        raise TypeError(
+            f"hook {hook_name} takes {', '.join(sorted(expected))}; "
+            f"got {', '.join(sorted(kwargs)) or 'nothing'}"
+        )
+    return caller
+
+
+def _implementations(caller: Any) -> list[Any]:
+    """The hook's plain implementations in pluggy's call order (wrappers are not called)."""
+    return [
+        impl
+        for impl in reversed(caller.get_hookimpls())
+        if not (impl.hookwrapper or impl.wrapper)
+    ]
+
+
+def notify_observers(pm: pluggy.PluginManager, hook_name: str, **kwargs: Any) -> list[str]:
+    """Call every implementation of observer hook ``hook_name`` with ``kwargs``.
+
+    Each implementation is called on its own: one that raises is logged (with its plugin's
+    name and the traceback) and the others are still called. Returns the names of the
+    plugins that raised. An unknown hook name or wrong arguments are the host's bug and
+    raise ``ValueError``/``TypeError``.
+    """
+    caller = _caller(pm, hook_name, kwargs)
+    raised = []
+    for impl in _implementations(caller):
+        try:
+            impl.function(*(kwargs[arg] for arg in impl.argnames))
+        except Exception as exc:
+            raised.append(impl.plugin_name)
+            log.error(
+                "plugin %s raised in hook %s (ignored): %s",
+                impl.plugin_name, hook_name, _summary(exc), exc_info=True,
+            )
+    return raised
+
+
+# --- Channels ----------------------------------------------------------------------------------
+
+
+def _key_set_problem(cls: type, attr: str) -> str | None:
+    value = getattr(cls, attr, None)
+    if value is None:
+        return None
+    if isinstance(value, (str, bytes)) or not isinstance(value, Collection):
+        return f"{attr} must be a set of key names or None, got {value!r}"
+    if not all(isinstance(k, str) for k in value):
+        return f"{attr} must contain only strings, got {sorted(map(repr, value))}"
+    return None
+
+
+def channel_problems(channel_class: Any) -> list[str]:
+    """Everything wrong with a channel class's declaration (empty when it is fine)."""
+    if not isinstance(channel_class, type):
+        return [f"register() takes a channel class, got {channel_class!r}"]
+    problems = []
+    label = channel_class.__qualname__
+    name = getattr(channel_class, "name", None)
+    if not isinstance(name, str) or not _CHANNEL_NAME.fullmatch(name):
+        problems.append(
+            f"{label}.name must be a channel name such as 'fax' "
+            f"(lower-case letters, digits and _, starting with a letter), got {name!r}"
+        )
+    address = getattr(channel_class, "address", None)
+    if address not in CHANNEL_ADDRESSES:
+        problems.append(
+            f"{label}.address must be one of {', '.join(CHANNEL_ADDRESSES)}, got {address!r}"
+        )
+    if not callable(getattr(channel_class, "send", None)):
+        problems.append(f"{label} has no send(notifications) method")
+    for attr in ("settings_keys", "content_keys", "required_content"):
+        problem = _key_set_problem(channel_class, attr)
+        if problem:
+            problems.append(f"{label}.{problem}")
+    content = getattr(channel_class, "content_keys", None)
+    required = getattr(channel_class, "required_content", None)
+    if not problems and content is not None and required and set(required) - set(content):
+        extra = ", ".join(sorted(set(required) - set(content)))
+        problems.append(f"{label}.required_content lists keys not in content_keys: {extra}")
+    return problems
+
+
+@attrs.define
+class ChannelRegistry:
+    """The channel classes registered through ``register_channels``, by channel name.
+
+    ``owners`` maps each channel name to the plugin that registered it (its distribution
+    and entry-point name), for error messages and ``rulesengine plugins``.
+    """
+
+    channels: dict[str, type] = attrs.field(factory=dict)
+    owners: dict[str, str] = attrs.field(factory=dict)
+    by_plugin: dict[str, list[str]] = attrs.field(factory=dict)
+
+    def add(self, channel_class: Any, owner: str, plugin_name: str | None = None) -> None:
+        """Record ``channel_class`` for ``owner``; raise :class:`PluginError` if it is invalid."""
+        problems = channel_problems(channel_class)
+        if problems:
+            raise PluginError(
+                f"{owner} registered an invalid channel:\n" + "\n".join(f"  {p}" for p in problems)
+            )
+        name = channel_class.name
+        if name in self.channels:
+            raise PluginError(
+                f"two plugins register a channel named {name!r}: {self.owners[name]} and "
+                f"{owner}; uninstall one or set {DISABLE_ENV} to skip it"
+            )
+        self.channels[name] = channel_class
+        self.owners[name] = owner
+        self.by_plugin.setdefault(plugin_name or owner, []).append(name)
+
+    @classmethod
+    def collect(cls, pm: pluggy.PluginManager) -> ChannelRegistry:
+        """Call every plugin's ``register_channels`` and return what they registered."""
+        registry = cls()
+        dists = _distributions(pm)
+        for impl in _implementations(pm.hook.register_channels):
+            dist = dists.get(impl.plugin_name)
+            owner = (
+                f"{dist[0]} (plugin {impl.plugin_name})" if dist else f"plugin {impl.plugin_name}"
+            )
+
+            def register(
+                channel_class: type, _owner: str = owner, _plugin: str = impl.plugin_name
+            ) -> None:
+                registry.add(channel_class, _owner, _plugin)
+
+            try:
+                impl.function(*({"register": register}[arg] for arg in impl.argnames))
+            except PluginError:
+                raise
+            except Exception as exc:
+                raise PluginError(
+                    f"{owner} failed to register its channels: {_summary(exc)}"
+                ) from exc
+        return registry
+
+
+def get_channels(pm: pluggy.PluginManager) -> dict[str, type]:
+    """Channel name -> channel class, for every channel the plugins register."""
+    return dict(ChannelRegistry.collect(pm).channels)
+
+
+def _optional_keys(cls: type, attr: str) -> frozenset[str] | None:
+    value = getattr(cls, attr, None)
+    return None if value is None else frozenset(value)
+
+
+def channel_specs(channels: Mapping[str, type]) -> dict[str, ChannelSpec]:
+    """The :class:`~rulesengine.rules.ChannelSpec` the rules loader checks each channel with.
+
+    Built from the class attributes ``address`` and the optional ``settings_keys``,
+    ``content_keys`` (``None`` or absent: accepts anything), ``required_content``,
+    ``setting_types``, ``default_window`` and ``max_window``.
+    """
+    from rulesengine.rules.channels import ChannelSpec
+
+    specs = {}
+    for name, cls in channels.items():
+        specs[name] = ChannelSpec(
+            name=name,
+            address=cls.address,  # type: ignore[attr-defined]
+            settings_keys=_optional_keys(cls, "settings_keys"),
+            content_keys=_optional_keys(cls, "content_keys"),
+            required_content=_optional_keys(cls, "required_content") or frozenset(),
+            setting_types=dict(getattr(cls, "setting_types", None) or {}),
+            default_window=getattr(cls, "default_window", None),
+            max_window=getattr(cls, "max_window", None),
+        )
+    return specs
+
+
+# --- Listing -----------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class PluginInfo:
+    """One plugin as ``rulesengine plugins`` lists it."""
+
+    name: str
+    distribution: str | None
+    version: str | None
+    channels: tuple[str, ...] = attrs.field(converter=tuple)
+
+
+def _distributions(pm: pluggy.PluginManager) -> dict[str, tuple[str, str]]:
+    """Plugin name -> (distribution name, version) for plugins loaded from entry points."""
+    out = {}
+    for plugin, dist in pm.list_plugin_distinfo():
+        name = pm.get_name(plugin)
+        if name is not None:
+            out[name] = (dist.metadata["Name"] or dist.project_name, dist.version)
+    return out
+
+
+def plugin_info(pm: pluggy.PluginManager) -> list[PluginInfo]:
+    """Every loaded plugin (blocked ones excluded) with its distribution, version and channels,
+    sorted by name. Raises :class:`PluginError` like :func:`get_channels`."""
+    registry = ChannelRegistry.collect(pm)
+    dists = _distributions(pm)
+    infos = []
+    for name, plugin in pm.list_name_plugin():
+        if plugin is None:
+            continue
+        dist, version = dists.get(name, (None, None))
+        infos.append(PluginInfo(name, dist, version, sorted(registry.by_plugin.get(name, []))))
+    return sorted(infos, key=lambda info: info.name)
+
