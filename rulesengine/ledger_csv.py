@@ -40,7 +40,11 @@ if TYPE_CHECKING:
 __all__ = ["FILES", "read_ledger_dir", "validate_against_store"]
 
 GUARANTORS, ENCOUNTERS, PAYMENTS, ADJUSTMENTS = (
-    "guarantors.csv", "encounters.csv", "payments.csv", "adjustments.csv")  # fmt: skip
+    "guarantors.csv",
+    "encounters.csv",
+    "payments.csv",
+    "adjustments.csv",
+)
 #: The files of a ledger folder and whether each is required.
 FILES = {GUARANTORS: True, ENCOUNTERS: True, PAYMENTS: False, ADJUSTMENTS: False}
 
@@ -219,8 +223,11 @@ def _read_sheet(folder: str, name: str) -> _Sheet:
     sheet = _Sheet(name, os.path.join(folder, name), _COLUMNS[name])
     if not os.path.isfile(sheet.path):
         if FILES[name]:
-            sheet.problem(None, None, "file not found (a ledger folder needs guarantors.csv "
-                                      "and encounters.csv)")  # fmt: skip
+            sheet.problem(
+                None,
+                None,
+                "file not found (a ledger folder needs guarantors.csv and encounters.csv)",
+            )
         return sheet
     try:
         with open(sheet.path, encoding="utf-8-sig", newline="") as handle:
@@ -235,12 +242,12 @@ def _read_sheet(folder: str, name: str) -> _Sheet:
     records = [(n, cells) for n, cells in records if any(cells)]
     required = ", ".join(c for c, (_, req) in sheet.columns.items() if req)
     if not records:
-        sheet.problem(None, None, f"empty file; its first row names the columns ({required} "
-                                  "required)")  # fmt: skip
+        sheet.problem(
+            None, None, f"empty file; its first row names the columns ({required} required)"
+        )
         return sheet
     if records[0][0] != 1:
-        sheet.problem(1, None, f"empty row; the first row names the columns ({required} "
-                               "required)")  # fmt: skip
+        sheet.problem(1, None, f"empty row; the first row names the columns ({required} required)")
         return sheet
     _check_header(sheet, records[0][1])
     if sheet.readable:
@@ -363,12 +370,15 @@ def _postings(sheet: _Sheet, payment: bool) -> list[Payment] | list[Adjustment]:
     for number, v in sheet.rows:
         amount = v.get("amount")
         if payment and amount is not None and amount <= 0:
-            sheet.problem(number, "amount", f"a payment's amount must be greater than 0, "
-                                            f"got {_cents(amount)}")  # fmt: skip
+            sheet.problem(
+                number, "amount", f"a payment's amount must be greater than 0, got {_cents(amount)}"
+            )
         if not payment and amount == 0:
             sheet.problem(number, "amount", "an adjustment's amount must not be 0")
         kind = Payment if payment else Adjustment
-        built.append(kind(None, v.get("encounter") or "", amount or 0, v.get("date") or dt.date.min))
+        built.append(
+            kind(None, v.get("encounter") or "", amount or 0, v.get("date") or dt.date.min)
+        )
     return built
 
 
@@ -415,12 +425,24 @@ def read_ledger_dir(path: str | os.PathLike[str], *, store: Store | None = None)
     payments = _postings(sheets[PAYMENTS], payment=True)
     adjustments = _postings(sheets[ADJUSTMENTS], payment=False)
     if g_sheet.readable:
-        _check_references(e_sheet, "guarantor", "guarantor", guarantor_rows, GUARANTORS,
-                          store.known_guarantors if store else None)  # fmt: skip
+        _check_references(
+            e_sheet,
+            "guarantor",
+            "guarantor",
+            guarantor_rows,
+            GUARANTORS,
+            store.known_guarantors if store else None,
+        )
     if e_sheet.readable:
         for name in (PAYMENTS, ADJUSTMENTS):
-            _check_references(sheets[name], "encounter", "encounter", encounter_rows, ENCOUNTERS,
-                              store.known_encounters if store else None)  # fmt: skip
+            _check_references(
+                sheets[name],
+                "encounter",
+                "encounter",
+                encounter_rows,
+                ENCOUNTERS,
+                store.known_encounters if store else None,
+            )
     problems = [p for sheet in sheets.values() for p in sheet.sorted_problems()]
     if problems:
         raise LedgerError(problems)
@@ -436,21 +458,51 @@ def validate_against_store(ledger: LedgerData, store: Store, folder: str = "") -
     """
     problems: list[Problem] = []
 
-    def check(name: str, column: str, what: str, refs: Sequence[str], own: set[str],
-              lookup: Callable[[Iterable[str]], set[str]]) -> None:  # fmt: skip
+    def check(
+        name: str,
+        column: str,
+        what: str,
+        refs: Sequence[str],
+        own: set[str],
+        lookup: Callable[[Iterable[str]], set[str]],
+    ) -> None:
         outside = {r for r in refs if r not in own}
         found = lookup(outside) if outside else set()
         for index, ref in enumerate(refs):
             if ref not in own and ref not in found:
                 where = "not in the ledger or the store"
-                problems.append(Problem(os.path.join(folder, name), index + 2, column,
-                                        f"unknown {what} {ref!r} ({where})"))  # fmt: skip
+                problems.append(
+                    Problem(
+                        os.path.join(folder, name),
+                        index + 2,
+                        column,
+                        f"unknown {what} {ref!r} ({where})",
+                    )
+                )
 
-    check(ENCOUNTERS, "guarantor", "guarantor", [e.guarantor_id for e in ledger.encounters],
-          {g.id for g in ledger.guarantors}, store.known_guarantors)  # fmt: skip
+    check(
+        ENCOUNTERS,
+        "guarantor",
+        "guarantor",
+        [e.guarantor_id for e in ledger.encounters],
+        {g.id for g in ledger.guarantors},
+        store.known_guarantors,
+    )
     encounter_ids = {e.id for e in ledger.encounters}
-    check(PAYMENTS, "encounter", "encounter", [p.encounter_id for p in ledger.payments],
-          encounter_ids, store.known_encounters)  # fmt: skip
-    check(ADJUSTMENTS, "encounter", "encounter", [a.encounter_id for a in ledger.adjustments],
-          encounter_ids, store.known_encounters)  # fmt: skip
+    check(
+        PAYMENTS,
+        "encounter",
+        "encounter",
+        [p.encounter_id for p in ledger.payments],
+        encounter_ids,
+        store.known_encounters,
+    )
+    check(
+        ADJUSTMENTS,
+        "encounter",
+        "encounter",
+        [a.encounter_id for a in ledger.adjustments],
+        encounter_ids,
+        store.known_encounters,
+    )
     return problems

@@ -35,9 +35,7 @@ def pg_server() -> str:
 
     url = _pg_base_url()
     try:
-        engine = sqlalchemy.create_engine(
-            _pg_driver_url(url), connect_args={"connect_timeout": 3}
-        )
+        engine = sqlalchemy.create_engine(_pg_driver_url(url), connect_args={"connect_timeout": 3})
         with engine.connect() as conn:
             conn.exec_driver_sql("SELECT 1")
         engine.dispose()

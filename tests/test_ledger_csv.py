@@ -24,23 +24,75 @@ D = dt.date
 
 GOOD = LedgerData(
     guarantors=[
-        Guarantor("G1", "Ada", "Lovelace", "ada@example.org", "+15555550101",
-                  PostalAddress("12 Analytical Way", "Apt 3", "Boston", "MA", "02110"),
-                  "America/New_York"),
-        Guarantor("G2", "Charles", "Babbage", None, "+442071838750", None, "Europe/London",
-                  paperless=True, sms_opt_out=True, profile="north"),
-        Guarantor("G3", "Grace", "Hopper", "grace@example.com", None,
-                  PostalAddress("1 Navy Rd", "", "Arlington", "VA", "22201")),
-    ],  # fmt: skip
+        Guarantor(
+            "G1",
+            "Ada",
+            "Lovelace",
+            "ada@example.org",
+            "+15555550101",
+            PostalAddress("12 Analytical Way", "Apt 3", "Boston", "MA", "02110"),
+            "America/New_York",
+        ),
+        Guarantor(
+            "G2",
+            "Charles",
+            "Babbage",
+            None,
+            "+442071838750",
+            None,
+            "Europe/London",
+            paperless=True,
+            sms_opt_out=True,
+            profile="north",
+        ),
+        Guarantor(
+            "G3",
+            "Grace",
+            "Hopper",
+            "grace@example.com",
+            None,
+            PostalAddress("1 Navy Rd", "", "Arlington", "VA", "22201"),
+        ),
+    ],
     encounters=[
-        Encounter("E1", "G1", "P1", D(2026, 1, 3), 20_000, 1, "open", False, "clinic", "dr-lee",
-                  D(2026, 1, 20), D(2026, 1, 20), 1),
+        Encounter(
+            "E1",
+            "G1",
+            "P1",
+            D(2026, 1, 3),
+            20_000,
+            1,
+            "open",
+            False,
+            "clinic",
+            "dr-lee",
+            D(2026, 1, 20),
+            D(2026, 1, 20),
+            1,
+        ),
         Encounter("E2", "G1", "P2", D(2026, 1, 4), -1_550, status="closed"),
-        Encounter("E3", "G2", "P3", D(2025, 11, 30), 123_456, 3, "pre_collections", True, None,
-                  "dr-lee", D(2025, 12, 1), D(2026, 1, 20), 3, "north"),
+        Encounter(
+            "E3",
+            "G2",
+            "P3",
+            D(2025, 11, 30),
+            123_456,
+            3,
+            "pre_collections",
+            True,
+            None,
+            "dr-lee",
+            D(2025, 12, 1),
+            D(2026, 1, 20),
+            3,
+            "north",
+        ),
         Encounter("E4", "G3", "P4", D(2026, 1, 10), 8_000, location="annex"),
-    ],  # fmt: skip
-    payments=[Payment(None, "E1", 2_500, D(2026, 1, 15)), Payment(None, "E1", 1_000, D(2026, 2, 1))],
+    ],
+    payments=[
+        Payment(None, "E1", 2_500, D(2026, 1, 15)),
+        Payment(None, "E1", 1_000, D(2026, 2, 1)),
+    ],
     adjustments=[Adjustment(None, "E2", -3_000, D(2026, 1, 16))],
 )
 
@@ -70,7 +122,10 @@ def test_problems_carry_file_row_and_column(in_ledgers: Path) -> None:
     with pytest.raises(LedgerError) as caught:
         read_ledger_dir("bad_date")
     assert caught.value.problems[0] == Problem(
-        "bad_date/encounters.csv", 3, "service_date", "expected a date as YYYY-MM-DD, got '2026-02-30'"
+        "bad_date/encounters.csv",
+        3,
+        "service_date",
+        "expected a date as YYYY-MM-DD, got '2026-02-30'",
     )
 
 
@@ -109,7 +164,9 @@ def test_references_may_be_satisfied_by_the_store(tmp_path: Path) -> None:
     (folder / "encounters.csv").write_text(
         "id,guarantor,patient,service_date,balance\nE9,G1,P1,2026-02-01,5\nE10,G8,P1,2026-02-01,5\n"
     )
-    (folder / "payments.csv").write_text("encounter,amount,date\nE4,1,2026-02-02\nE11,1,2026-02-02\n")
+    (folder / "payments.csv").write_text(
+        "encounter,amount,date\nE4,1,2026-02-02\nE11,1,2026-02-02\n"
+    )
     with pytest.raises(LedgerError) as caught:
         read_ledger_dir(folder, store=store)
     assert [str(p).removeprefix(str(folder) + "/") for p in caught.value.problems] == [
@@ -124,8 +181,10 @@ def test_validate_against_store() -> None:
     store.import_ledger(GOOD)
     ledger = LedgerData(
         guarantors=[Guarantor("G7")],
-        encounters=[Encounter("E7", "G7", "P", D(2026, 1, 1), 1),
-                    Encounter("E8", "G9", "P", D(2026, 1, 1), 1)],  # fmt: skip
+        encounters=[
+            Encounter("E7", "G7", "P", D(2026, 1, 1), 1),
+            Encounter("E8", "G9", "P", D(2026, 1, 1), 1),
+        ],
         payments=[Payment(None, "E1", 1, D(2026, 1, 2)), Payment(None, "E0", 1, D(2026, 1, 2))],
         adjustments=[Adjustment(None, "E8", 1, D(2026, 1, 2))],
     )
@@ -149,7 +208,11 @@ def test_import_of_good_ledger(tmp_path: Path) -> None:
     store = open_store(str(tmp_path / "s.db"))
     summary = store.import_ledger(read_ledger_dir(LEDGERS / "good"))
     assert (summary.guarantors, summary.encounters, summary.payments, summary.adjustments) == (
-        3, 4, 2, 1)  # fmt: skip
+        3,
+        4,
+        2,
+        1,
+    )
     assert [p.reviewed_batch for p in store.payments_of("E1")] == ["imported", None]
 
 

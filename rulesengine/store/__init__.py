@@ -61,4 +61,6 @@ def open_store(url: str | None = None) -> Store:
 
 
 def _first_line(error: BaseException | None) -> str:
-    return str(error).strip().splitlines()[0] if error is not None and str(error).strip() else "error"
+    return (
+        str(error).strip().splitlines()[0] if error is not None and str(error).strip() else "error"
+    )

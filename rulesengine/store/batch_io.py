@@ -132,7 +132,10 @@ def _write_children(conn: Connection, batch: BatchResult) -> None:
     insert_rows(
         conn,
         batch_pre_collections.insert(),
-        ({"batch_id": bid, "seq": i, "encounter_id": e} for i, e in enumerate(batch.pre_collections)),
+        (
+            {"batch_id": bid, "seq": i, "encounter_id": e}
+            for i, e in enumerate(batch.pre_collections)
+        ),
     )
     insert_rows(
         conn,
@@ -257,8 +260,17 @@ def _queue_notifications(conn: Connection, batch: BatchResult, now: dt.datetime)
     n = notifications.c
     conn.execute(
         notification_history.insert().from_select(
-            ["notification_id", "at", "old_status", "new_status", "message_id", "level",
-             "rules_hash", "attempt", "detail"],  # fmt: skip
+            [
+                "notification_id",
+                "at",
+                "old_status",
+                "new_status",
+                "message_id",
+                "level",
+                "rules_hash",
+                "attempt",
+                "detail",
+            ],
             select(
                 n.id,
                 n.created_at,
@@ -318,25 +330,29 @@ def read_batch(conn: Connection, batch_id: str) -> BatchResult | None:
         rules_hash=head["rules_hash"],
         rules_path=head["rules_path"],
         statements=_read_statements(conn, batch_id),
-        pre_collections=conn.execute(
-            select(batch_pre_collections.c.encounter_id)
-            .where(batch_pre_collections.c.batch_id == batch_id)
-            .order_by(batch_pre_collections.c.seq)
-        ).scalars(),
-        skips=[
+        pre_collections=tuple(
+            conn.execute(
+                select(batch_pre_collections.c.encounter_id)
+                .where(batch_pre_collections.c.batch_id == batch_id)
+                .order_by(batch_pre_collections.c.seq)
+            ).scalars()
+        ),
+        skips=tuple(
             Skip(*row)
             for row in conn.execute(
                 select(batch_skips.c.encounter_id, batch_skips.c.guarantor_id, batch_skips.c.reason)
                 .where(batch_skips.c.batch_id == batch_id)
                 .order_by(batch_skips.c.seq)
             )
-        ],
+        ),
         changes=_read_changes(conn, batch_id),
-        reviewed_payment_ids=conn.execute(
-            select(batch_reviewed_payments.c.payment_id)
-            .where(batch_reviewed_payments.c.batch_id == batch_id)
-            .order_by(batch_reviewed_payments.c.seq)
-        ).scalars(),
+        reviewed_payment_ids=tuple(
+            conn.execute(
+                select(batch_reviewed_payments.c.payment_id)
+                .where(batch_reviewed_payments.c.batch_id == batch_id)
+                .order_by(batch_reviewed_payments.c.seq)
+            ).scalars()
+        ),
         notifications=_read_notifications(conn, batch_id),
         traces=traces,
         guarantor_of=guarantor_of,
@@ -345,12 +361,19 @@ def read_batch(conn: Connection, batch_id: str) -> BatchResult | None:
     )
 
 
-def _read_statements(conn: Connection, batch_id: str) -> list[Statement]:
+def _read_statements(conn: Connection, batch_id: str) -> tuple[Statement, ...]:
     sl = statement_lines.c
     lines: dict[str, list[StatementLine]] = {}
     query = (
-        select(sl.statement_id, sl.encounter_id, sl.patient_id, sl.service_date,
-               sl.balance_cents, sl.level, sl.rider)  # fmt: skip
+        select(
+            sl.statement_id,
+            sl.encounter_id,
+            sl.patient_id,
+            sl.service_date,
+            sl.balance_cents,
+            sl.level,
+            sl.rider,
+        )
         .join_from(statement_lines, statements, statements.c.id == sl.statement_id)
         .where(statements.c.batch_id == batch_id)
         .order_by(sl.statement_id, sl.seq)
@@ -359,37 +382,56 @@ def _read_statements(conn: Connection, batch_id: str) -> list[Statement]:
         lines.setdefault(sid, []).append(StatementLine(*rest))
     s = statements.c
     query = (
-        select(s.id, s.guarantor_id, s.patient_id, s.group_json, s.level, s.message_id,
-               s.channels_json, s.total_cents, s.due_date)  # fmt: skip
+        select(
+            s.id,
+            s.guarantor_id,
+            s.patient_id,
+            s.group_json,
+            s.level,
+            s.message_id,
+            s.channels_json,
+            s.total_cents,
+            s.due_date,
+        )
         .where(s.batch_id == batch_id)
         .order_by(s.seq)
     )
-    return [
-        Statement(
-            sid,
-            gid,
-            pid,
-            tuple((k, v) for k, v in json.loads(group)),
-            level,
-            message,
-            tuple(json.loads(channels)),
-            total,
-            due,
-            lines.get(sid, ()),
+    built: list[Statement] = []
+    row: Any
+    for row in conn.execute(query):
+        sid, gid, pid, group, level, message, channels, total, due = row
+        built.append(
+            Statement(
+                sid,
+                gid,
+                pid,
+                tuple((k, v) for k, v in json.loads(group)),
+                level,
+                message,
+                tuple(json.loads(channels)),
+                total,
+                due,
+                tuple(lines.get(sid, ())),
+            )
         )
-        for sid, gid, pid, group, level, message, channels, total, due in conn.execute(query)
-    ]
+    return tuple(built)
 
 
-def _read_changes(conn: Connection, batch_id: str) -> list[EncounterChange]:
+def _read_changes(conn: Connection, batch_id: str) -> tuple[EncounterChange, ...]:
     c = batch_changes.c
     query = (
-        select(c.encounter_id, c.level, c.status, c.first_statement, c.last_statement,
-               c.statements_sent)  # fmt: skip
+        select(
+            c.encounter_id,
+            c.level,
+            c.status,
+            c.first_statement,
+            c.last_statement,
+            c.statements_sent,
+        )
         .where(c.batch_id == batch_id)
         .order_by(c.seq)
     )
-    return [EncounterChange(*row) for row in conn.execute(query)]
+    return tuple(EncounterChange(*row) for row in conn.execute(query))
 
 
 def _read_traces(
@@ -411,13 +453,24 @@ def _read_traces(
     return traces, guarantor_of
 
 
-def _read_notifications(conn: Connection, batch_id: str) -> list[NotificationDraft]:
+def _read_notifications(conn: Connection, batch_id: str) -> tuple[NotificationDraft, ...]:
     """The drafts as uploaded: status and reason come from each first history entry."""
     n = notifications.c
     h = notification_history.c
     query = (
-        select(n.id, n.statement_id, n.guarantor_id, n.channel, n.message_id, n.level,
-               h.new_status, h.detail, n.to_address, n.scheduled_at, n.content_json)  # fmt: skip
+        select(
+            n.id,
+            n.statement_id,
+            n.guarantor_id,
+            n.channel,
+            n.message_id,
+            n.level,
+            h.new_status,
+            h.detail,
+            n.to_address,
+            n.scheduled_at,
+            n.content_json,
+        )
         .join_from(
             notifications,
             notification_history,
@@ -436,8 +489,16 @@ def _read_notifications(conn: Connection, batch_id: str) -> list[NotificationDra
         last_id = nid
         drafts.append(
             NotificationDraft(
-                sid, gid, channel, message, level, status, reason, to,
-                from_db_instant(at), json.loads(content),
-            )  # fmt: skip
+                sid,
+                gid,
+                channel,
+                message,
+                level,
+                status,
+                reason,
+                to,
+                from_db_instant(at),
+                json.loads(content),
+            )
         )
-    return drafts
+    return tuple(drafts)

@@ -63,9 +63,7 @@ def upgrade(
         if version not in steps:
             raise StoreError(f"no migration to schema version {version}; cannot upgrade")
         steps[version](conn)
-    conn.execute(
-        update(meta).where(meta.c.key == "schema_version").values(value=str(target))
-    )
+    conn.execute(update(meta).where(meta.c.key == "schema_version").values(value=str(target)))
 
 
 def ensure_schema(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, overload
 
 from rulesengine.model import Encounter, Guarantor, Payment, PostalAddress
 from rulesengine.store.schema import encounters, guarantors, payments
@@ -74,8 +74,24 @@ PAYMENT_COLUMNS = (
 
 def guarantor_from_row(row: Sequence[Any]) -> Guarantor:
     """A guarantor from a row of :data:`GUARANTOR_COLUMNS`."""
-    (gid, first, last, email, mobile, tz, paperless, hold, sms_out, email_out, profile,
-     line1, line2, city, state, zip_) = row  # fmt: skip
+    (
+        gid,
+        first,
+        last,
+        email,
+        mobile,
+        tz,
+        paperless,
+        hold,
+        sms_out,
+        email_out,
+        profile,
+        line1,
+        line2,
+        city,
+        state,
+        zip_,
+    ) = row
     postal = (
         PostalAddress(line1, line2 or "", city or "", state or "", zip_ or "")
         if line1 is not None
@@ -151,6 +167,10 @@ def as_utc(value: dt.datetime) -> dt.datetime:
     return value.astimezone(dt.UTC)
 
 
+@overload
+def from_db_instant(value: dt.datetime) -> dt.datetime: ...
+@overload
+def from_db_instant(value: None) -> None: ...
 def from_db_instant(value: dt.datetime | None) -> dt.datetime | None:
     """An instant read back, as aware UTC (SQLite returns naive UTC values)."""
     if value is None:

@@ -109,7 +109,7 @@ class SQLRunTransaction(RunTransaction):
                 last_gid = gid
         return RunInput(
             guarantors=found,
-            encounters=found_encounters,
+            encounters=tuple(found_encounters),
             unreviewed_payments=self._unreviewed(run_date, {e.id for e in found_encounters}),
         )
 

@@ -110,8 +110,11 @@ class SQLStore(Store):
                     conn,
                     adjustments.insert(),
                     (
-                        {"encounter_id": a.encounter_id, "amount_cents": a.amount_cents,
-                         "date": a.date}  # fmt: skip
+                        {
+                            "encounter_id": a.encounter_id,
+                            "amount_cents": a.amount_cents,
+                            "date": a.date,
+                        }
                         for a in ledger.adjustments
                     ),
                 )
@@ -137,7 +140,9 @@ class SQLStore(Store):
     def _upsert_encounters(self, conn: Connection, items: Iterable[Encounter]) -> None:
         """Insert or update; a worklist mark survives only while it stays in the worklist."""
         stmt = dialect_insert(conn, encounters)
-        keep = and_(encounters.c.status == "pre_collections", stmt.excluded.status == "pre_collections")
+        keep = and_(
+            encounters.c.status == "pre_collections", stmt.excluded.status == "pre_collections"
+        )
         updates: dict[str, Any] = {
             c.name: stmt.excluded[c.name] for c in ENCOUNTER_COLUMNS if c.name != "id"
         }
@@ -181,7 +186,7 @@ class SQLStore(Store):
                     encounter_id=encounter_id, amount_cents=amount_cents, date=date
                 )
             )
-            pid = result.inserted_primary_key[0]
+            pid = result.inserted_primary_key[0]  # type: ignore[index]
         return Payment(pid, encounter_id, amount_cents, date)
 
     def post_adjustment(self, encounter_id: str, amount_cents: int, date: dt.date) -> Adjustment:
@@ -194,7 +199,7 @@ class SQLStore(Store):
                     encounter_id=encounter_id, amount_cents=amount_cents, date=date
                 )
             )
-            aid = result.inserted_primary_key[0]
+            aid = result.inserted_primary_key[0]  # type: ignore[index]
         return Adjustment(aid, encounter_id, amount_cents, date)
 
     @staticmethod
@@ -303,18 +308,45 @@ class SQLStore(Store):
 
         b = batches.c
         query = select(
-            b.id, b.profile_id, b.run_date, b.mode, b.rules_hash, b.created_at,
-            count_of(statements), count_of(batch_pre_collections), count_of(batch_skips),
+            b.id,
+            b.profile_id,
+            b.run_date,
+            b.mode,
+            b.rules_hash,
+            b.created_at,
+            count_of(statements),
+            count_of(batch_pre_collections),
+            count_of(batch_skips),
             count_of(notifications),
-        ).order_by(b.created_at, b.id)  # fmt: skip
+        ).order_by(b.created_at, b.id)
         if profile_id is not None:
             query = query.where(b.profile_id == profile_id)
         with self.reading() as conn:
             return [
-                BatchSummary(bid, pid, run_date, mode, rules_hash, from_db_instant(created),
-                             n_statements, n_pre, n_skips, n_notifications)  # fmt: skip
-                for (bid, pid, run_date, mode, rules_hash, created, n_statements, n_pre,
-                     n_skips, n_notifications) in conn.execute(query)  # fmt: skip
+                BatchSummary(
+                    bid,
+                    pid,
+                    run_date,
+                    mode,
+                    rules_hash,
+                    from_db_instant(created),
+                    n_statements,
+                    n_pre,
+                    n_skips,
+                    n_notifications,
+                )
+                for (
+                    bid,
+                    pid,
+                    run_date,
+                    mode,
+                    rules_hash,
+                    created,
+                    n_statements,
+                    n_pre,
+                    n_skips,
+                    n_notifications,
+                ) in conn.execute(query)
             ]
 
     def latest_batch_with_guarantor(self, guarantor_id: str) -> str | None:
@@ -406,19 +438,26 @@ class SQLStore(Store):
     def notification_history(self, notification_id: int) -> list[Mapping[str, object]]:
         h = notification_history.c
         query = (
-            select(h.at, h.old_status, h.new_status, h.message_id, h.level, h.rules_hash,
-                   h.attempt, h.detail)  # fmt: skip
+            select(
+                h.at,
+                h.old_status,
+                h.new_status,
+                h.message_id,
+                h.level,
+                h.rules_hash,
+                h.attempt,
+                h.detail,
+            )
             .where(h.notification_id == notification_id)
             .order_by(h.id)
         )
         with self.reading() as conn:
             return [
-                {**row, "at": from_db_instant(row["at"])}
-                for row in conn.execute(query).mappings()
+                {**row, "at": from_db_instant(row["at"])} for row in conn.execute(query).mappings()
             ]
 
 
-def _notification_mapping(row: Mapping[str, Any]) -> dict[str, object]:
+def _notification_mapping(row: Any) -> dict[str, object]:
     """A notifications row as the mapping :meth:`Store.notifications` documents."""
     return {
         "id": row["id"],

@@ -22,6 +22,7 @@ from rulesengine.model import (
 from rulesengine.store.base import LedgerData
 
 D = dt.date
+FIRST_RUN = D(2026, 2, 1)
 
 
 def guarantor(gid: str, **kw: object) -> Guarantor:
@@ -53,11 +54,19 @@ def small_ledger() -> LedgerData:
             guarantor("G2", paperless=True, hold=True, sms_opt_out=True, profile="north"),
         ],
         encounters=[
-            encounter("E1", "G1", level=1, last_statement=D(2026, 1, 20), statements_sent=1,
-                      first_statement=D(2026, 1, 20), location="clinic", provider="dr-who"),
+            encounter(
+                "E1",
+                "G1",
+                level=1,
+                last_statement=D(2026, 1, 20),
+                statements_sent=1,
+                first_statement=D(2026, 1, 20),
+                location="clinic",
+                provider="dr-who",
+            ),
             encounter("E2", "G1", balance=-500, status="closed"),
             encounter("E3", "G2", status="pre_collections", level=3, hold=True),
-        ],  # fmt: skip
+        ],
         payments=[Payment(None, "E1", 2_500, D(2026, 1, 10))],
         adjustments=[Adjustment(None, "E2", -1_000, D(2026, 1, 11))],
     )
@@ -67,7 +76,7 @@ def batch(
     bid: str = "B1",
     *,
     profile: str = "default",
-    run_date: dt.date = D(2026, 2, 1),
+    run_date: dt.date = FIRST_RUN,
     reviewed: tuple[int, ...] = (),
 ) -> BatchResult:
     """A live batch over :func:`small_ledger`: E1 billed at level 2, E3 sent to the
@@ -83,9 +92,19 @@ def batch(
         rules_hash="sha256:abc",
         rules_path="rules/standard.yaml",
         statements=[
-            Statement(f"{bid}-S1", "G1", None, (("location", "clinic"), ("provider", None)), 3,
-                      "final_notice", ("email", "text"), 20_000, D(2026, 2, 22), [line1, rider]),
-        ],  # fmt: skip
+            Statement(
+                f"{bid}-S1",
+                "G1",
+                None,
+                (("location", "clinic"), ("provider", None)),
+                3,
+                "final_notice",
+                ("email", "text"),
+                20_000,
+                D(2026, 2, 22),
+                [line1, rider],
+            ),
+        ],
         pre_collections=["E3"],
         skips=[Skip("E4", "G2", "guarantor_hold")],
         changes=[
@@ -94,18 +113,38 @@ def batch(
         ],
         reviewed_payment_ids=reviewed,
         notifications=[
-            NotificationDraft(f"{bid}-S1", "G1", "email", "final_notice", 3, "scheduled", None,
-                              "ada@example.org", dt.datetime(2026, 2, 1, 0, 0, tzinfo=chicago),
-                              {"subject": "Final notice", "body": "Pay 200.00 — now"}),
-            NotificationDraft(f"{bid}-S1", "G1", "text", "final_notice", 3, "suppressed",
-                              "opted out of text", None,
-                              dt.datetime(2026, 2, 1, 14, 0, tzinfo=dt.UTC), {"body": "Pay"}),
-        ],  # fmt: skip
+            NotificationDraft(
+                f"{bid}-S1",
+                "G1",
+                "email",
+                "final_notice",
+                3,
+                "scheduled",
+                None,
+                "ada@example.org",
+                dt.datetime(2026, 2, 1, 0, 0, tzinfo=chicago),
+                {"subject": "Final notice", "body": "Pay 200.00 — now"},
+            ),
+            NotificationDraft(
+                f"{bid}-S1",
+                "G1",
+                "text",
+                "final_notice",
+                3,
+                "suppressed",
+                "opted out of text",
+                None,
+                dt.datetime(2026, 2, 1, 14, 0, tzinfo=dt.UTC),
+                {"body": "Pay"},
+            ),
+        ],
         traces={
-            "E1": (TraceStep("advance", "rose", "level 1 -> 2"),
-                   TraceStep("statement", "billed", "on B1-S1", rule="standard")),
+            "E1": (
+                TraceStep("advance", "rose", "level 1 -> 2"),
+                TraceStep("statement", "billed", "on B1-S1", rule="standard"),
+            ),
             "E4": (),
-        },  # fmt: skip
+        },
         guarantor_of={"E1": "G1", "E3": "G1"},
         created_at=dt.datetime(2026, 2, 1, 6, 30, 15, 123456, tzinfo=dt.UTC),
     )

@@ -15,7 +15,9 @@ from rulesengine.store.sql import SQLStore
 
 def version_of(store: SQLStore) -> int:
     with store.reading() as conn:
-        return int(conn.execute(select(meta.c.value).where(meta.c.key == "schema_version")).scalar_one())
+        return int(
+            conn.execute(select(meta.c.value).where(meta.c.key == "schema_version")).scalar_one()
+        )
 
 
 def set_version(store: SQLStore, version: int) -> None:
@@ -59,8 +61,11 @@ def test_newer_store_is_refused(store_url: str) -> None:
     store = open_store(store_url)
     set_version(store, SCHEMA_VERSION + 1)  # type: ignore[arg-type]
     store.close()
-    with pytest.raises(StoreError, match=rf"was written by a newer rulesengine \(schema "
-                       rf"{SCHEMA_VERSION + 1}\); upgrade rulesengine$"):  # fmt: skip
+    with pytest.raises(
+        StoreError,
+        match=rf"was written by a newer rulesengine \(schema "
+        rf"{SCHEMA_VERSION + 1}\); upgrade rulesengine$",
+    ):
         open_store(store_url)
 
 
@@ -113,8 +118,9 @@ def test_failing_step_rolls_back_the_upgrade(tmp_path) -> None:  # type: ignore[
 
     with pytest.raises(RuntimeError, match="step failed"):
         with store.writing() as conn:
-            ensure_schema(conn, target=SCHEMA_VERSION + 1,
-                          steps={**MIGRATIONS, SCHEMA_VERSION + 1: half_done})  # fmt: skip
+            ensure_schema(
+                conn, target=SCHEMA_VERSION + 1, steps={**MIGRATIONS, SCHEMA_VERSION + 1: half_done}
+            )
     assert version_of(store) == SCHEMA_VERSION
     assert "note" not in encounter_columns(store)
 

@@ -57,7 +57,11 @@ def test_import_reads_back_equal_values(store: Store) -> None:
     ledger = small_ledger()
     summary = store.import_ledger(ledger)
     assert (summary.guarantors, summary.encounters, summary.payments, summary.adjustments) == (
-        2, 3, 1, 1)  # fmt: skip
+        2,
+        3,
+        1,
+        1,
+    )
     assert store.get_guarantor("G1") == ledger.guarantors[0]
     assert store.get_guarantor("G2") == ledger.guarantors[1]
     assert [store.get_encounter(e.id) for e in ledger.encounters] == list(ledger.encounters)
@@ -176,8 +180,11 @@ def test_load_input_covers_profile_and_unassigned(store: Store) -> None:
     """A run covers encounters of its profile (own, else the guarantor's) and unassigned ones."""
     store.import_ledger(
         LedgerData(
-            guarantors=[guarantor("GA", profile="a"), guarantor("GB", profile="b"),
-                        guarantor("GN")],  # fmt: skip
+            guarantors=[
+                guarantor("GA", profile="a"),
+                guarantor("GB", profile="b"),
+                guarantor("GN"),
+            ],
             encounters=[
                 encounter("A1", "GA"),  # guarantor's profile a
                 encounter("A2", "GB", profile="a"),  # own profile wins
@@ -200,14 +207,22 @@ def test_load_input_orders_by_guarantor_then_encounter(store: Store) -> None:
     store.import_ledger(
         LedgerData(
             guarantors=[guarantor(g) for g in ("g1", "G2", "G10")],
-            encounters=[encounter("E2", "g1"), encounter("E1", "g1"), encounter("Z", "G2"),
-                        encounter("A", "G10")],  # fmt: skip
+            encounters=[
+                encounter("E2", "g1"),
+                encounter("E1", "g1"),
+                encounter("Z", "G2"),
+                encounter("A", "G10"),
+            ],
         )
     )
     with store.run_transaction("any", live=False) as run:
         found = run.load_input(D(2026, 2, 1))
     assert [(e.guarantor_id, e.id) for e in found.encounters] == [
-        ("G10", "A"), ("G2", "Z"), ("g1", "E1"), ("g1", "E2")]  # fmt: skip
+        ("G10", "A"),
+        ("G2", "Z"),
+        ("g1", "E1"),
+        ("g1", "E2"),
+    ]
 
 
 def test_load_input_unreviewed_payments(store: Store) -> None:
@@ -255,8 +270,11 @@ def test_save_batch_commits_ledger_changes(store: Store) -> None:
     save(store, batch(reviewed=(payment.id,)))
     assert store.get_encounter("E1") == attrs.evolve(
         small_ledger().encounters[0],
-        balance_cents=9_900, level=2, last_statement=D(2026, 2, 1), statements_sent=2,
-    )  # fmt: skip
+        balance_cents=9_900,
+        level=2,
+        last_statement=D(2026, 2, 1),
+        statements_sent=2,
+    )
     assert store.payments_of("E1")[-1].reviewed_batch == "B1"
     entries = store.worklist()
     assert [(w.encounter.id, w.guarantor.id, w.batch_id, w.since) for w in entries] == [
@@ -271,7 +289,9 @@ def test_worklist_lists_imported_entries_without_batch(store: Store) -> None:
     store.import_ledger(small_ledger())
     [entry] = store.worklist()
     assert (entry.encounter, entry.guarantor) == (
-        small_ledger().encounters[2], small_ledger().guarantors[1])  # fmt: skip
+        small_ledger().encounters[2],
+        small_ledger().guarantors[1],
+    )
     assert (entry.batch_id, entry.since) == (None, None)
     assert store.worklist("north") == [entry]
     assert store.worklist("south") == []
@@ -283,9 +303,11 @@ def test_leaving_the_worklist_clears_its_mark(store: Store) -> None:
     save(store, batch())
     later = attrs.evolve(
         batch("B2", run_date=D(2026, 3, 1)),
-        statements=[], notifications=[], pre_collections=[],
+        statements=[],
+        notifications=[],
+        pre_collections=[],
         changes=[attrs.evolve(batch().changes[1], status="open", level=0)],
-    )  # fmt: skip
+    )
     save(store, later)
     assert store.worklist() == []
 
@@ -349,13 +371,29 @@ def test_list_batches_summarises(store: Store) -> None:
     """Batch summaries carry counts of statements, worklist entries, skips, notifications."""
     store.import_ledger(small_ledger())
     save(store, batch())
-    save(store, attrs.evolve(batch("B2", profile="north"), statements=[], notifications=[],
-                             created_at=dt.datetime(2026, 2, 2, tzinfo=dt.UTC)))  # fmt: skip
+    save(
+        store,
+        attrs.evolve(
+            batch("B2", profile="north"),
+            statements=[],
+            notifications=[],
+            created_at=dt.datetime(2026, 2, 2, tzinfo=dt.UTC),
+        ),
+    )
     first, second = store.list_batches()
     assert (first.id, first.profile_id, first.run_date, first.mode, first.rules_hash) == (
-        "B1", "default", D(2026, 2, 1), "live", "sha256:abc")  # fmt: skip
+        "B1",
+        "default",
+        D(2026, 2, 1),
+        "live",
+        "sha256:abc",
+    )
     assert (first.statements, first.pre_collections, first.skips, first.notifications) == (
-        1, 1, 1, 2)  # fmt: skip
+        1,
+        1,
+        1,
+        2,
+    )
     assert first.created_at == batch().created_at
     assert (second.id, second.statements) == ("B2", 0)
     assert [b.id for b in store.list_batches("north")] == ["B2"]
@@ -365,8 +403,11 @@ def test_rules_text_kept_once_per_hash(store: Store) -> None:
     """The rules file text is stored under its content hash."""
     store.import_ledger(small_ledger())
     save(store, batch(), "text v1")
-    save(store, attrs.evolve(batch("B2", run_date=D(2026, 3, 1)), statements=[],
-                             notifications=[]), "text v1")  # fmt: skip
+    save(
+        store,
+        attrs.evolve(batch("B2", run_date=D(2026, 3, 1)), statements=[], notifications=[]),
+        "text v1",
+    )
     assert store.rules_text("sha256:abc") == "text v1"
     assert store.rules_text("sha256:none") is None
 
@@ -375,9 +416,16 @@ def test_latest_batch_with_guarantor(store: Store) -> None:
     """The newest batch whose traces mention the guarantor."""
     store.import_ledger(small_ledger())
     save(store, batch())
-    save(store, attrs.evolve(batch("B2", run_date=D(2026, 3, 1)), statements=[],
-                             notifications=[], guarantor_of={"E9": "G7"},
-                             created_at=dt.datetime(2026, 3, 1, tzinfo=dt.UTC)))  # fmt: skip
+    save(
+        store,
+        attrs.evolve(
+            batch("B2", run_date=D(2026, 3, 1)),
+            statements=[],
+            notifications=[],
+            guarantor_of={"E9": "G7"},
+            created_at=dt.datetime(2026, 3, 1, tzinfo=dt.UTC),
+        ),
+    )
     assert store.latest_batch_with_guarantor("G1") == "B1"
     assert store.latest_batch_with_guarantor("G7") == "B2"
     assert store.latest_batch_with_guarantor("G2") is None
@@ -391,23 +439,60 @@ def test_save_batch_queues_notifications_with_history(store: Store) -> None:
     store.import_ledger(small_ledger())
     save(store, batch())
     email, text = store.notifications(batch_id="B1")
-    assert {k: email[k] for k in ("batch_id", "statement_id", "guarantor_id", "channel",
-                                  "message_id", "level", "status", "reason", "to", "attempt",
-                                  "idempotency_key", "content")} == {  # fmt: skip
-        "batch_id": "B1", "statement_id": "B1-S1", "guarantor_id": "G1", "channel": "email",
-        "message_id": "final_notice", "level": 3, "status": "scheduled", "reason": None,
-        "to": "ada@example.org", "attempt": 0, "idempotency_key": "B1-S1:email",
+    assert {
+        k: email[k]
+        for k in (
+            "batch_id",
+            "statement_id",
+            "guarantor_id",
+            "channel",
+            "message_id",
+            "level",
+            "status",
+            "reason",
+            "to",
+            "attempt",
+            "idempotency_key",
+            "content",
+        )
+    } == {
+        "batch_id": "B1",
+        "statement_id": "B1-S1",
+        "guarantor_id": "G1",
+        "channel": "email",
+        "message_id": "final_notice",
+        "level": 3,
+        "status": "scheduled",
+        "reason": None,
+        "to": "ada@example.org",
+        "attempt": 0,
+        "idempotency_key": "B1-S1:email",
         "content": {"subject": "Final notice", "body": "Pay 200.00 — now"},
-    }  # fmt: skip
+    }
     assert email["scheduled_at"] == dt.datetime(2026, 2, 1, 6, 0, tzinfo=dt.UTC)
     assert email["scheduled_at"].utcoffset() == dt.timedelta(0)
     assert (text["status"], text["reason"], text["to"]) == ("suppressed", "opted out of text", None)
     [entry] = store.notification_history(email["id"])
-    assert {k: entry[k] for k in ("old_status", "new_status", "message_id", "level",
-                                  "rules_hash", "attempt", "detail")} == {  # fmt: skip
-        "old_status": None, "new_status": "scheduled", "message_id": "final_notice",
-        "level": 3, "rules_hash": "sha256:abc", "attempt": 0, "detail": None,
-    }  # fmt: skip
+    assert {
+        k: entry[k]
+        for k in (
+            "old_status",
+            "new_status",
+            "message_id",
+            "level",
+            "rules_hash",
+            "attempt",
+            "detail",
+        )
+    } == {
+        "old_status": None,
+        "new_status": "scheduled",
+        "message_id": "final_notice",
+        "level": 3,
+        "rules_hash": "sha256:abc",
+        "attempt": 0,
+        "detail": None,
+    }
     assert store.notification_history(text["id"])[0]["detail"] == "opted out of text"
 
 
@@ -417,8 +502,10 @@ def test_notifications_filters(store: Store) -> None:
     save(store, batch())
     assert [n["channel"] for n in store.notifications()] == ["email", "text"]
     assert [n["channel"] for n in store.notifications(status="suppressed")] == ["text"]
-    assert [n["channel"] for n in store.notifications(channel="email", guarantor_id="G1",
-                                                      profile_id="default")] == ["email"]  # fmt: skip
+    assert [
+        n["channel"]
+        for n in store.notifications(channel="email", guarantor_id="G1", profile_id="default")
+    ] == ["email"]
     assert store.notifications(batch_id="B2") == []
     assert store.notifications(guarantor_id="G2") == []
 
@@ -428,9 +515,14 @@ def test_counts(store: Store) -> None:
     store.import_ledger(small_ledger())
     save(store, batch())
     assert dict(store.counts()) == {
-        "guarantors": 2, "encounters": 3, "payments": 1, "adjustments": 1, "batches": 1,
-        "statements": 1, "notifications": 2,
-    }  # fmt: skip
+        "guarantors": 2,
+        "encounters": 3,
+        "payments": 1,
+        "adjustments": 1,
+        "batches": 1,
+        "statements": 1,
+        "notifications": 2,
+    }
 
 
 # -- secret and concurrency --------------------------------------------------------------
