@@ -506,14 +506,16 @@ def _secret_hint(name: str, spec: ChannelSpec) -> str | None:
     if word is None:
         return None
     keys = spec.settings_keys
-    env_key = f"{word}_env"
-    if keys is not None and env_key not in keys:
-        env_keys = sorted(k for k in keys if k.endswith("_env"))
-        env_key = env_keys[0] if env_keys else ""
+    if keys is None:
+        env_key = f"{name}_env"  # the convention for channels that accept any setting
+    else:
+        env_key = f"{word}_env" if f"{word}_env" in keys else ""
     if not env_key:
+        env_keys = sorted(k for k in keys or () if k.endswith("_env"))
+        where = f" (this channel reads: {', '.join(env_keys)})" if env_keys else ""
         return (
             f"secrets never go in a rules file: remove '{name}' and keep the secret in an "
-            "environment variable"
+            f"environment variable{where}"
         )
     return (
         f"secrets never go in a rules file: remove '{name}', put the secret in an "
