@@ -1,4 +1,4 @@
-""""Did you mean" hints shared by the schema, conditions and templates."""
+""" "Did you mean" hints shared by the schema, conditions and templates."""
 
 from __future__ import annotations
 

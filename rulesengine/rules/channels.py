@@ -8,7 +8,7 @@ rules file's mappings as they are (``delivery.md``).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 
 import attrs
@@ -31,8 +31,16 @@ COMMON_SETTINGS = frozenset({"send_window", "outbox"})
 TEXT_WINDOW = (dt.time(8, 0), dt.time(21, 0))
 
 
-def _frozen_keys(keys: frozenset[str] | set[str] | None) -> frozenset[str] | None:
+def _frozen_keys(keys: Iterable[str] | None) -> frozenset[str] | None:
     return None if keys is None else frozenset(keys)
+
+
+def _frozen(keys: Iterable[str]) -> frozenset[str]:
+    return frozenset(keys)
+
+
+def _proxy(mapping: Mapping[str, str]) -> Mapping[str, str]:
+    return MappingProxyType(dict(mapping))
 
 
 @attrs.frozen
@@ -56,10 +64,8 @@ class ChannelSpec:
     address: str = attrs.field(validator=attrs.validators.in_(ADDRESS_KINDS))
     settings_keys: frozenset[str] | None = attrs.field(default=None, converter=_frozen_keys)
     content_keys: frozenset[str] | None = attrs.field(default=None, converter=_frozen_keys)
-    required_content: frozenset[str] = attrs.field(default=frozenset(), converter=frozenset)
-    setting_types: Mapping[str, str] = attrs.field(
-        factory=dict, converter=lambda m: MappingProxyType(dict(m))
-    )
+    required_content: frozenset[str] = attrs.field(default=frozenset(), converter=_frozen)
+    setting_types: Mapping[str, str] = attrs.field(factory=dict, converter=_proxy)
     default_window: tuple[dt.time, dt.time] | None = None
     max_window: tuple[dt.time, dt.time] | None = None
 

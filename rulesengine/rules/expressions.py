@@ -71,9 +71,35 @@ _PYTHONISH = {
 }
 _FORBIDDEN_WORDS = frozenset(
     {
-        "import", "lambda", "exec", "eval", "open", "compile", "getattr", "setattr", "globals",
-        "locals", "vars", "dir", "type", "object", "self", "os", "sys", "builtins", "def",
-        "class", "for", "while", "if", "else", "return", "yield", "with", "del", "assert",
+        "import",
+        "lambda",
+        "exec",
+        "eval",
+        "open",
+        "compile",
+        "getattr",
+        "setattr",
+        "globals",
+        "locals",
+        "vars",
+        "dir",
+        "type",
+        "object",
+        "self",
+        "os",
+        "sys",
+        "builtins",
+        "def",
+        "class",
+        "for",
+        "while",
+        "if",
+        "else",
+        "return",
+        "yield",
+        "with",
+        "del",
+        "assert",
     }
 )
 _FAMILY = {"money": "number", "int": "number", "number": "number", "str": "str", "bool": "bool"}
@@ -177,7 +203,7 @@ def _read_number(text: str, i: int, tokens: list[_Token]) -> int:
     end = match.end()
     if end < len(text) and (text[end].isalnum() or text[end] in "._"):
         raise ConditionError(
-            f"malformed number '{text[i:end + 1]}': write numbers like 25 or 25.50", i
+            f"malformed number '{text[i : end + 1]}': write numbers like 25 or 25.50", i
         )
     written = match.group()
     value: int | float = float(written) if "." in written else int(written)
@@ -214,8 +240,7 @@ def _check_word(word: str, offset: int) -> None:
         raise ConditionError(f"'{word}' is not part of conditions: {_PYTHONISH[word]}", offset)
     if word in _FORBIDDEN_WORDS:
         raise ConditionError(
-            f"'{word}' is not allowed in a condition: conditions only compare fields "
-            "with values",
+            f"'{word}' is not allowed in a condition: conditions only compare fields with values",
             offset,
         )
 
@@ -252,8 +277,9 @@ class _Parser:
     # -- grammar
     def parse(self) -> Expr:
         if self.peek().kind == "end":
-            raise ConditionError("the condition is empty: write a comparison such as "
-                                 "encounter.balance < 5.00", 0)
+            raise ConditionError(
+                "the condition is empty: write a comparison such as encounter.balance < 5.00", 0
+            )
         expr = self.condition()
         token = self.peek()
         if token.kind != "end":
@@ -359,16 +385,13 @@ class _Parser:
         if kind is not None:
             if name.startswith("payment.") and not self.allow_payment:
                 raise ConditionError(
-                    f"'{name}' is only available in payment rules (payments.rules), "
-                    "not here",
+                    f"'{name}' is only available in payment rules (payments.rules), not here",
                     token.offset,
                 )
             return kind
         known = [f for f in FIELDS if self.allow_payment or not f.startswith("payment.")]
         close = closest(name, known)
-        hint = f"; did you mean '{close}'?" if close else (
-            " (fields: " + ", ".join(known) + ")"
-        )
+        hint = f"; did you mean '{close}'?" if close else (" (fields: " + ", ".join(known) + ")")
         raise ConditionError(f"unknown field '{name}'{hint}", token.offset)
 
     # -- building and type-checking
@@ -385,8 +408,10 @@ class _Parser:
         family = _FAMILY[field.type]
         if _FAMILY.get(other.type, other.type) != family:
             raise ConditionError(_type_mismatch(field, other), other.offset)
-        if isinstance(other.node, Field) and {field.type, other.type} & {"money"} and (
-            field.type != other.type
+        if (
+            isinstance(other.node, Field)
+            and {field.type, other.type} & {"money"}
+            and (field.type != other.type)
         ):
             raise ConditionError(
                 f"cannot compare {field.text} ({_DESCRIBE[field.type]}) with {other.text} "
@@ -405,9 +430,7 @@ class _Parser:
     def membership(self, left: _Operand, negate: bool) -> Expr:
         in_token = self.next()
         if not isinstance(left.node, Field):
-            raise ConditionError(
-                f"'in' needs a field on its left, found {left.text}", left.offset
-            )
+            raise ConditionError(f"'in' needs a field on its left, found {left.text}", left.offset)
         if _FAMILY[left.type] == "bool":
             raise ConditionError(
                 f"{left.text} is true or false: use == instead of 'in'", in_token.offset
@@ -455,8 +478,10 @@ class _Parser:
         if operand.type == "bool":
             return Compare("==", operand.node, Const(True))
         token = self.peek()
-        if token.kind == "end" or (token.kind == "word" and token.text in ("and", "or")) or (
-            token.kind == ")"
+        if (
+            token.kind == "end"
+            or (token.kind == "word" and token.text in ("and", "or"))
+            or (token.kind == ")")
         ):
             raise ConditionError(
                 f"{operand.text} is {_DESCRIBE[operand.type]}, not true or false: compare "

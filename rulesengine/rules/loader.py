@@ -136,7 +136,9 @@ def _decode(data: bytes, filename: str) -> str:
         raise RulesError(
             [
                 Problem(
-                    filename, line, column,
+                    filename,
+                    line,
+                    column,
                     "the file is not UTF-8 text: save it with the UTF-8 encoding",
                 )
             ]

@@ -135,7 +135,8 @@ class Text(Spec):
         value = scalar.value
         if self.choices is not None and value not in self.choices:
             return ctx.error(
-                scalar.mark, path,
+                scalar.mark,
+                path,
                 f"unknown value '{value}'" + did_you_mean(value, self.choices, "allowed"),
             )
         if self.pattern is not None and not re.fullmatch(self.pattern, value):
@@ -154,9 +155,7 @@ class Whole(Spec):
         if scalar is None:
             return _INVALID
         if not _WHOLE_RE.fullmatch(scalar.value):
-            return ctx.error(
-                scalar.mark, path, f"expected a whole number, got '{scalar.value}'"
-            )
+            return ctx.error(scalar.mark, path, f"expected a whole number, got '{scalar.value}'")
         value = int(scalar.value)
         if self.minimum is not None and value < self.minimum:
             what = "not be negative" if self.minimum == 0 else f"be at least {self.minimum}"
@@ -177,9 +176,7 @@ class Flag(Spec):
         if scalar.plain and scalar.value in _FALSE:
             return False
         if scalar.value in _YAML11_BOOLS:
-            return ctx.error(
-                scalar.mark, path, f"write true or false, not '{scalar.value}'"
-            )
+            return ctx.error(scalar.mark, path, f"write true or false, not '{scalar.value}'")
         return ctx.error(scalar.mark, path, f"expected true or false, got '{scalar.value}'")
 
 
@@ -220,12 +217,14 @@ class ListOf(Spec):
             items = node.items
         else:
             return ctx.error(
-                node.mark, path,
+                node.mark,
+                path,
                 f"expected a list ('- item' lines or [a, b]), got {_describe(node)}",
             )
         if len(items) < self.min_items:
             return ctx.error(
-                node.mark, path,
+                node.mark,
+                path,
                 f"needs at least {self.min_items} item{'s' if self.min_items > 1 else ''}",
             )
         values = []
@@ -243,7 +242,8 @@ class ListOf(Spec):
             where = where or item.mark
             if key in seen and self.unique_by:
                 ctx.error(
-                    where, _join(item_path, self.unique_by),
+                    where,
+                    _join(item_path, self.unique_by),
                     f"duplicate {self.unique_by} '{key}' (first used at line {seen[key].line}): "
                     f"each entry needs its own {self.unique_by}",
                 )
@@ -291,32 +291,38 @@ class Record(Spec):
             child = _join(path, key.value)
             spec = self.keys.get(key.value)
             if spec is None:
-                where = f"unknown key '{key.value}'" if path else (
-                    f"unknown top-level key '{key.value}'"
+                where = (
+                    f"unknown key '{key.value}'"
+                    if path
+                    else (f"unknown top-level key '{key.value}'")
                 )
                 ctx.error(key.mark, path, where + did_you_mean(key.value, self.keys, "allowed"))
                 continue
             ctx.key_marks[child] = key.mark
             out[key.value] = ctx.check(spec.spec, value, child)
         missing_at = ctx.key_marks.get(path, node.mark)
-        for name, key in self.keys.items():
+        for name, field in self.keys.items():
             if name in out:
                 continue
-            if key.required:
-                what = f"missing required key '{name}'" if path else (
-                    f"missing required top-level key '{name}'"
+            if field.required:
+                what = (
+                    f"missing required key '{name}'"
+                    if path
+                    else (f"missing required top-level key '{name}'")
                 )
-                ctx.error(missing_at, path, what + (f" ({key.hint})" if key.hint else ""))
-            elif key.default is not _NO_DEFAULT:
-                out[name] = _copy_default(key.default)
-            elif isinstance(key.spec, Record):
-                out[name] = key.spec.defaults()
+                ctx.error(missing_at, path, what + (f" ({field.hint})" if field.hint else ""))
+            elif field.default is not _NO_DEFAULT:
+                out[name] = _copy_default(field.default)
+            elif isinstance(field.spec, Record):
+                out[name] = field.spec.defaults()
         return out
 
 
 def _copy_default(value: Any) -> Any:
-    return list(value) if isinstance(value, list | tuple) else (
-        dict(value) if isinstance(value, dict) else value
+    return (
+        list(value)
+        if isinstance(value, list | tuple)
+        else (dict(value) if isinstance(value, dict) else value)
     )
 
 
@@ -365,8 +371,10 @@ def _timezone(node: Node, path: str, ctx: Context) -> Any:
         zoneinfo.ZoneInfo(name)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
         close = closest(name, sorted(zoneinfo.available_timezones()))
-        hint = f"; did you mean '{close}'?" if close else (
-            " (use an IANA time zone such as America/Chicago)"
+        hint = (
+            f"; did you mean '{close}'?"
+            if close
+            else (" (use an IANA time zone such as America/Chicago)")
         )
         return ctx.error(scalar.mark, path, f"unknown time zone '{name}'{hint}")
     return name
@@ -382,9 +390,11 @@ def _channel_name(node: Node, path: str, ctx: Context) -> Any:
 
 
 def _unknown_channel(name: str, ctx: Context) -> str:
-    return f"unknown channel '{name}'" + did_you_mean(
-        name, ctx.channel_names, "registered channels"
-    ) + _registered_suffix(name, ctx)
+    return (
+        f"unknown channel '{name}'"
+        + did_you_mean(name, ctx.channel_names, "registered channels")
+        + _registered_suffix(name, ctx)
+    )
 
 
 def _registered_suffix(name: str, ctx: Context) -> str:
@@ -404,7 +414,8 @@ def _message(node: Node, path: str, ctx: Context) -> Any:
     """One message: channel name -> content (a template, or a mapping of templates)."""
     if not isinstance(node, MapNode):
         return ctx.error(
-            node.mark, path,
+            node.mark,
+            path,
             f"expected the content per channel (email:, text:, ...), got {_describe(node)}",
         )
     content: dict[str, Any] = {}
@@ -429,14 +440,16 @@ def _channel_content(
         if (keys is not None and "body" not in keys) or spec.required_content - {"body"}:
             needed = sorted(spec.required_content or keys or ())
             return ctx.error(
-                node.mark, path,
+                node.mark,
+                path,
                 f"{spec.name} content needs {' and '.join(needed)}: write them as keys "
                 f"under {path}",
             )
         return {"body": _template(node, path, ctx)}
     if not isinstance(node, MapNode):
         return ctx.error(
-            node.mark, path,
+            node.mark,
+            path,
             f"expected the {spec.name} content (a text, or body: ...), got {_describe(node)}",
         )
     out: dict[str, Any] = {}
@@ -444,7 +457,8 @@ def _channel_content(
         kpath = _join(path, ckey.value)
         if keys is not None and ckey.value not in keys:
             ctx.error(
-                ckey.mark, path,
+                ckey.mark,
+                path,
                 f"unknown key '{ckey.value}'" + did_you_mean(ckey.value, sorted(keys), "allowed"),
             )
             continue
@@ -456,12 +470,14 @@ def _channel_content(
                     failed |= _template(scalar, kpath, ctx) is _INVALID
             out[ckey.value] = _INVALID if failed else to_plain(cvalue)
             continue
-        scalar = _scalar(cvalue, kpath, ctx, "a text (a template)")
-        out[ckey.value] = _INVALID if scalar is None else _template(scalar, kpath, ctx)
+        text = _scalar(cvalue, kpath, ctx, "a text (a template)")
+        out[ckey.value] = _INVALID if text is None else _template(text, kpath, ctx)
     missing = sorted(spec.required_content - set(out))
     if missing:
         ctx.error(
-            key.mark, path, f"missing {' and '.join(repr(m) for m in missing)} "
+            key.mark,
+            path,
+            f"missing {' and '.join(repr(m) for m in missing)} "
             f"({spec.name} content needs {' and '.join(sorted(spec.required_content))})",
         )
     return out
@@ -474,7 +490,8 @@ def _window(spec: ChannelSpec, node: Node, path: str, ctx: Context) -> Any:
     match = _WINDOW_RE.fullmatch(scalar.value)
     if match is None:
         return ctx.error(
-            scalar.mark, path,
+            scalar.mark,
+            path,
             f"expected a window such as 08:00-21:00 (HH:MM-HH:MM, 24-hour clock), "
             f"got '{scalar.value}'",
         )
@@ -482,14 +499,16 @@ def _window(spec: ChannelSpec, node: Node, path: str, ctx: Context) -> Any:
     start, end = dt.time(h1, m1), dt.time(h2, m2)
     if start >= end:
         return ctx.error(
-            scalar.mark, path,
+            scalar.mark,
+            path,
             f"the window must start before it ends (no window across midnight), "
             f"got '{scalar.value}'",
         )
     if spec.max_window is not None and (start < spec.max_window[0] or end > spec.max_window[1]):
         limit = f"{spec.max_window[0]:%H:%M}-{spec.max_window[1]:%H:%M}"
         return ctx.error(
-            scalar.mark, path,
+            scalar.mark,
+            path,
             f"a {spec.name} send window must lie within {limit}, got '{scalar.value}'",
         )
     return (scalar.value, (start, end))
@@ -500,9 +519,7 @@ def _secret_hint(name: str, spec: ChannelSpec) -> str | None:
     lowered = name.lower()
     if lowered.endswith("_env"):
         return None
-    word = next(
-        (w for w in _SECRET_WORDS if lowered == w or lowered.endswith("_" + w)), None
-    )
+    word = next((w for w in _SECRET_WORDS if lowered == w or lowered.endswith("_" + w)), None)
     if word is None:
         return None
     keys = spec.settings_keys
@@ -528,8 +545,7 @@ def _channel_settings(spec: ChannelSpec, node: Node, path: str, ctx: Context) ->
         node = MapNode((), node.mark)
     if not isinstance(node, MapNode):
         return ctx.error(
-            node.mark, path, f"expected the channel's settings (a mapping), got "
-            f"{_describe(node)}"
+            node.mark, path, f"expected the channel's settings (a mapping), got {_describe(node)}"
         )
     settings: dict[str, Any] = {}
     window: Any = None
@@ -543,9 +559,10 @@ def _channel_settings(spec: ChannelSpec, node: Node, path: str, ctx: Context) ->
             continue
         if allowed is not None and key.value not in allowed:
             ctx.error(
-                key.mark, path,
-                f"unknown setting '{key.value}'" + did_you_mean(key.value, sorted(allowed),
-                                                                 "allowed"),
+                key.mark,
+                path,
+                f"unknown setting '{key.value}'"
+                + did_you_mean(key.value, sorted(allowed), "allowed"),
             )
             continue
         if key.value == "send_window":
@@ -594,9 +611,7 @@ def _test_recipients(node: Node, path: str, ctx: Context) -> Any:
     if isinstance(node, ScalarNode) and node.is_null:
         return {}
     if not isinstance(node, MapNode):
-        return ctx.error(
-            node.mark, path, f"expected channel: address lines, got {_describe(node)}"
-        )
+        return ctx.error(node.mark, path, f"expected channel: address lines, got {_describe(node)}")
     out: dict[str, Any] = {}
     for key, value in node.items:
         kpath = _join(path, key.value)
@@ -610,14 +625,16 @@ def _test_recipients(node: Node, path: str, ctx: Context) -> Any:
         address = scalar.value
         if spec.address == "email" and not _EMAIL_RE.fullmatch(address):
             ctx.error(
-                scalar.mark, kpath,
+                scalar.mark,
+                kpath,
                 f"'{address}' is not an email address (such as billing-test@example.org)",
             )
         elif spec.address == "mobile" and not _E164_RE.fullmatch(address):
             ctx.error(
-                scalar.mark, kpath,
+                scalar.mark,
+                kpath,
                 f"'{address}' is not a mobile number in E.164 form: write + and the country "
-                "code, no spaces, such as \"+15555550100\"",
+                'code, no spaces, such as "+15555550100"',
             )
         else:
             out[key.value] = address
@@ -647,7 +664,8 @@ def rules_schema() -> Record:
                         "practice": Key(Text(), default=""),
                         "phone": Key(Text(), default=""),
                         "timezone": Key(
-                            Custom(_timezone), required=True,
+                            Custom(_timezone),
+                            required=True,
                             hint="an IANA time zone such as America/Chicago",
                         ),
                         "pay_link": Key(Text(), default=""),
@@ -686,12 +704,12 @@ def rules_schema() -> Record:
                                 Record(
                                     {
                                         "message": Key(
-                                            Text(), required=True,
+                                            Text(),
+                                            required=True,
                                             hint="a message id from messages",
                                         ),
                                         "channels": Key(
-                                            ListOf(Custom(_channel_name), min_items=1,
-                                                   unique=True),
+                                            ListOf(Custom(_channel_name), min_items=1, unique=True),
                                             required=True,
                                             hint="a list of channels such as [email]",
                                         ),
@@ -718,7 +736,8 @@ def rules_schema() -> Record:
                                         "name": rule_name,
                                         "when": Key(_condition(True), required=True),
                                         "then": Key(
-                                            Text(choices=THEN_ACTIONS), required=True,
+                                            Text(choices=THEN_ACTIONS),
+                                            required=True,
                                             hint="reset_to_zero, minus_one or hold",
                                         ),
                                     }
@@ -760,8 +779,9 @@ def rules_schema() -> Record:
                 Record(
                     {
                         "max_attempts": Key(Whole(1), default=5),
-                        "backoff": Key(ListOf(Whole(0), min_items=1),
-                                       default=[60, 300, 1800, 7200]),
+                        "backoff": Key(
+                            ListOf(Whole(0), min_items=1), default=[60, 300, 1800, 7200]
+                        ),
                         "test_recipients": Key(Custom(_test_recipients), default={}),
                     }
                 )
@@ -778,7 +798,8 @@ def _check_version(root: MapNode, ctx: Context) -> bool:
     node = root.get("rulesengine")
     if node is None:
         ctx.error(
-            root.mark, "",
+            root.mark,
+            "",
             f"missing required top-level key 'rulesengine' (the format version: write "
             f"'rulesengine: {FORMAT_VERSION}' as the first line)",
         )
@@ -789,7 +810,8 @@ def _check_version(root: MapNode, ctx: Context) -> bool:
     if version > FORMAT_VERSION:
         ctx.problems.clear()
         ctx.error(
-            node.mark, "",
+            node.mark,
+            "",
             f"this file needs rulesengine format version {version}; this is rulesengine "
             f"{rulesengine.__version__} which reads version {FORMAT_VERSION}: "
             "upgrade rulesengine",
@@ -797,9 +819,9 @@ def _check_version(root: MapNode, ctx: Context) -> bool:
         return False
     if version < 1:
         ctx.error(
-            node.mark, "rulesengine",
-            f"unknown format version {version}: this rulesengine reads version "
-            f"{FORMAT_VERSION}",
+            node.mark,
+            "rulesengine",
+            f"unknown format version {version}: this rulesengine reads version {FORMAT_VERSION}",
         )
     return True
 
@@ -819,7 +841,8 @@ def _cross_checks(data: dict[str, Any], ctx: Context) -> None:
             if name in SKIP_REASONS_BUILTIN:
                 path = f"eligibility.exclude[{i}].name"
                 ctx.error(
-                    ctx.marks[path], path,
+                    ctx.marks[path],
+                    path,
                     f"'{name}' is a built-in skip reason: choose another name for this rule",
                 )
 
@@ -829,7 +852,8 @@ def _check_level(i: int, level: dict[str, Any], messages: Any, ctx: Context) -> 
     if i == 0 and "after_days" in level:
         where = ctx.key_marks[f"{path}.after_days"]
         ctx.error(
-            where, f"{path}.after_days",
+            where,
+            f"{path}.after_days",
             "after_days is allowed on levels 2 and above only (it delays the rise to that "
             "level); remove it from the first level",
         )
@@ -841,7 +865,8 @@ def _check_level(i: int, level: dict[str, Any], messages: Any, ctx: Context) -> 
         close = closest(message, messages)
         hint = f"; did you mean '{close}'?" if close else ""
         ctx.error(
-            ctx.marks[f"{path}.message"], f"{path}.message",
+            ctx.marks[f"{path}.message"],
+            f"{path}.message",
             f"unknown message '{message}'{hint} (messages defined: {defined})",
         )
         return
@@ -854,7 +879,8 @@ def _check_level(i: int, level: dict[str, Any], messages: Any, ctx: Context) -> 
             continue
         cpath = f"{path}.channels[{j}]"
         ctx.error(
-            ctx.marks[cpath], cpath,
+            ctx.marks[cpath],
+            cpath,
             f"message '{message}' has no content for channel '{channel}': add "
             f"messages.{message}.{channel}",
         )
@@ -881,13 +907,15 @@ def validate(
     ctx = Context(channel_specs)
     if tree is None:
         ctx.error(
-            Mark(filename, 1, 1), "",
+            Mark(filename, 1, 1),
+            "",
             f"the file is empty: a rules file starts with 'rulesengine: {FORMAT_VERSION}'",
         )
         return Validation(None, ctx.problems)
     if not isinstance(tree, MapNode):
         ctx.error(
-            tree.mark, "",
+            tree.mark,
+            "",
             f"a rules file is a mapping of keys (rulesengine:, profile:, ...), got "
             f"{_describe(tree)}",
         )

@@ -151,14 +151,16 @@ def _walk(node: nodes.Node) -> Iterator[tuple[str, int, str | None]]:
         yield from _check_name(node.name, lineno)
         return
     if isinstance(node, nodes.Filter | nodes.Test):
-        kind, allowed = ("filter", FILTERS) if isinstance(node, nodes.Filter) else (
-            "test", _TESTS
-        )
+        kind, allowed = ("filter", FILTERS) if isinstance(node, nodes.Filter) else ("test", _TESTS)
         if node.name not in allowed:
             yield (
-                f"the {kind} '{node.name}' is not allowed in a message template"
-                + _did_you_mean(node.name, allowed, f"{kind}s")
-            ), lineno, re.escape(node.name)
+                (
+                    f"the {kind} '{node.name}' is not allowed in a message template"
+                    + _did_you_mean(node.name, allowed, f"{kind}s")
+                ),
+                lineno,
+                re.escape(node.name),
+            )
             return
     elif not isinstance(node, _ALLOWED_NODES):
         yield _describe_disallowed(node), lineno, _needle(node)
@@ -170,8 +172,10 @@ def _walk(node: nodes.Node) -> Iterator[tuple[str, int, str | None]]:
 def _describe_disallowed(node: nodes.Node) -> str:
     if isinstance(node, nodes.Call):
         called = node.node
-        name = called.name if isinstance(called, nodes.Name) else (
-            called.attr if isinstance(called, nodes.Getattr) else "..."
+        name = (
+            called.name
+            if isinstance(called, nodes.Name)
+            else (called.attr if isinstance(called, nodes.Getattr) else "...")
         )
         return f"calls such as '{name}(...)' are not allowed in a message template"
     if isinstance(node, nodes.BinExpr | nodes.UnaryExpr):
@@ -228,8 +232,10 @@ def _check_attribute(
             if attr not in _OBJECT_VARIABLES[root.name]:
                 known = _OBJECT_VARIABLES[root.name]
                 match = closest(attr, known)
-                hint = f"; did you mean '{root.name}.{match}'?" if match else (
-                    " (" + ", ".join(f"{root.name}.{a}" for a in known) + " are available)"
+                hint = (
+                    f"; did you mean '{root.name}.{match}'?"
+                    if match
+                    else (" (" + ", ".join(f"{root.name}.{a}" for a in known) + " are available)")
                 )
                 yield f"unknown variable '{written}'{hint}", lineno, needle
             return

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator, Mapping
-from typing import Any, Union
+from typing import Any
 
 import attrs
 import yaml
@@ -117,9 +117,9 @@ class ScalarNode:
             pieces.append((idx, line_no, start + 1))
             pos = idx + len(piece)
         best = None
-        for piece in pieces:
-            if piece[0] <= offset:
-                best = piece
+        for candidate in pieces:
+            if candidate[0] <= offset:
+                best = candidate
         if best is None:
             return self.mark
         idx, line_no, column = best
@@ -157,7 +157,7 @@ class SeqNode:
     mark: Mark
 
 
-Node = Union[ScalarNode, MapNode, SeqNode]
+Node = ScalarNode | MapNode | SeqNode
 
 
 class _AliasMarks:
@@ -272,8 +272,10 @@ def _convert(node: yaml.Node, source: Source, problems: list[Problem], active: s
         key_mark = _mark(file, key.start_mark)
         if key.tag == _TAG_PREFIX + "merge":
             problems.append(
-                _problem(key_mark, "merge keys (<<) are not allowed in a rules file; "
-                         "write the keys out in full")
+                _problem(
+                    key_mark,
+                    "merge keys (<<) are not allowed in a rules file; write the keys out in full",
+                )
             )
             continue
         if not isinstance(key, yaml.ScalarNode):

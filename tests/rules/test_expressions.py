@@ -43,9 +43,7 @@ def test_vocabulary_is_exactly_the_rules_format_fields() -> None:
 
 def test_comparison_builds_compare_with_numbers_as_written() -> None:
     """Integers stay ints, decimals become floats."""
-    assert parse("encounter.balance < 1.50") == Compare(
-        "<", Field("encounter.balance"), Const(1.5)
-    )
+    assert parse("encounter.balance < 1.50") == Compare("<", Field("encounter.balance"), Const(1.5))
     assert parse("encounter.level >= 2") == Compare(">=", Field("encounter.level"), Const(2))
     assert parse("encounter.level == -1") == Compare("==", Field("encounter.level"), Const(-1))
 
@@ -73,9 +71,7 @@ def test_parentheses_group() -> None:
 
 def test_bare_boolean_field_means_equal_to_true() -> None:
     """``guarantor.paperless`` alone is ``guarantor.paperless == true``."""
-    assert parse("guarantor.paperless") == Compare(
-        "==", Field("guarantor.paperless"), Const(True)
-    )
+    assert parse("guarantor.paperless") == Compare("==", Field("guarantor.paperless"), Const(True))
 
 
 def test_true_and_false_alone_are_constant_conditions() -> None:

@@ -14,7 +14,7 @@ from rulesengine.rules import load_rules, load_rules_data, load_rules_text, vali
 from rulesengine.rules.model import Mark
 from rulesengine.rules.yamlmarks import MapNode, compose
 
-from .conftest import MINIMAL, REPO
+from .conftest import MINIMAL
 
 WriteRules = Callable[..., Path]
 
@@ -26,12 +26,15 @@ def test_shipped_rules_files_load(name: str, repo_root: Path) -> None:
     assert rules.path == f"rules/{name}"
     assert [lv.message for lv in rules.dunning.levels] == ["reminder", "past_due", "final_notice"]
     assert [lv.channels for lv in rules.dunning.levels] == [
-        ("email",), ("email", "text"), ("email", "text", "print")
+        ("email",),
+        ("email", "text"),
+        ("email", "text", "print"),
     ]
     assert rules.dunning.no_limit is (name == "no-limit.yaml")
     assert rules.eligibility.cycle_days == 28
     assert [(r.name, r.then) for r in rules.payment_rules] == [
-        ("adequate", "reset_to_zero"), ("token", "hold")
+        ("adequate", "reset_to_zero"),
+        ("token", "hold"),
     ]
 
 
@@ -132,9 +135,7 @@ def test_problems_in_overrides_point_into_the_overriding_file(rules_file: WriteR
 
 def test_overrides_replace_lists_whole() -> None:
     """A list in the overrides replaces the file's list."""
-    rules = load_rules_text(
-        MINIMAL, filename="r.yaml", overrides={"delivery": {"backoff": [5]}}
-    )
+    rules = load_rules_text(MINIMAL, filename="r.yaml", overrides={"delivery": {"backoff": [5]}})
     assert rules.delivery.backoff == (5,)
 
 
@@ -175,8 +176,11 @@ def test_validate_files_collects_every_files_problems(repo_root: Path) -> None:
     """validate_files: no problems for good files, all problems for bad ones, in order."""
     assert validate_files(["rules/standard.yaml", "rules/no-limit.yaml"]) == []
     found = validate_files(
-        ["tests/data/invalid/bad_then.yaml", "rules/standard.yaml",
-         "tests/data/invalid/bad_money.yaml"]
+        [
+            "tests/data/invalid/bad_then.yaml",
+            "rules/standard.yaml",
+            "tests/data/invalid/bad_money.yaml",
+        ]
     )
     assert [(p.file, p.line) for p in found] == [
         ("tests/data/invalid/bad_then.yaml", 13),
@@ -201,7 +205,9 @@ def test_rules_errors_print_one_line_per_problem(rules_file: WriteRules) -> None
 
 def test_exclude_rule_marks_point_at_the_condition() -> None:
     """ExcludeRule.mark is where its condition is written (for explain and traces)."""
-    text = MINIMAL + "eligibility:\n  exclude:\n    - name: small\n      when: encounter.balance < 1\n"
+    text = MINIMAL + (
+        "eligibility:\n  exclude:\n    - name: small\n      when: encounter.balance < 1\n"
+    )
     [rule] = load_rules_text(text, filename="r.yaml").eligibility.exclude
     assert rule.mark == Mark("r.yaml", 17, 13)
 

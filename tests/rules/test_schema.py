@@ -56,7 +56,8 @@ def test_channels_get_outbox_and_text_gets_its_default_window() -> None:
     assert rules.channels["email"].settings == {"outbox": "outbox/email"}
     assert rules.channels["text"].send_window == (dt.time(8), dt.time(21))
     assert rules.channels["text"].settings == {
-        "outbox": "outbox/text", "send_window": "08:00-21:00"
+        "outbox": "outbox/text",
+        "send_window": "08:00-21:00",
     }
     assert rules.channels["print"].send_window is None
 
@@ -83,9 +84,9 @@ def test_channel_settings_are_typed_for_builtin_channels() -> None:
 def test_text_content_written_as_a_string_becomes_a_body() -> None:
     """``text: "..."`` is normalised to ``{"body": "..."}``."""
     text = MINIMAL.replace("channels: [email]", "channels: [text]").replace(
-        "    email:\n      subject: \"Statement from {{ practice }}\"\n"
-        "      body: \"You owe {{ statement.total | money }}.\"\n",
-        "    text: \"{{ practice }}: pay {{ pay_link }}\"\n",
+        '    email:\n      subject: "Statement from {{ practice }}"\n'
+        '      body: "You owe {{ statement.total | money }}."\n',
+        '    text: "{{ practice }}: pay {{ pay_link }}"\n',
     )
     assert load(text).messages["reminder"].content == {
         "text": {"body": "{{ practice }}: pay {{ pay_link }}"}
@@ -116,8 +117,9 @@ def test_literal_values_in_rule_names_message_ids_and_conditions() -> None:
     assert rules.eligibility.exclude[0].source == "encounter.location == 'NO'"
 
 
-@pytest.mark.parametrize(("written", "expected"), [("true", True), ("false", False),
-                                                    ("True", True), ("FALSE", False)])
+@pytest.mark.parametrize(
+    ("written", "expected"), [("true", True), ("false", False), ("True", True), ("FALSE", False)]
+)
 def test_booleans_where_booleans_are_expected(written: str, expected: bool) -> None:
     """true/false (any case) are booleans in a boolean field."""
     text = MINIMAL.replace("dunning:\n", f"dunning:\n  no_limit: {written}\n")
@@ -139,12 +141,16 @@ def test_money_becomes_cents() -> None:
 
 def test_conditions_carry_source_and_mark() -> None:
     """A rule keeps its condition as written and where it stands in the file."""
-    text = MINIMAL + "payments:\n  rules:\n    - name: any\n      when: payment.amount > 0\n" \
-                     "      then: minus_one\n"
+    text = (
+        MINIMAL + "payments:\n  rules:\n    - name: any\n      when: payment.amount > 0\n"
+        "      then: minus_one\n"
+    )
     [rule] = load(text).payment_rules
     assert (rule.name, rule.then, rule.source) == ("any", "minus_one", "payment.amount > 0")
     assert rule.mark is not None and (rule.mark.file, rule.mark.line, rule.mark.column) == (
-        "r.yaml", 17, 13
+        "r.yaml",
+        17,
+        13,
     )
 
 
@@ -161,9 +167,12 @@ def test_levels_are_numbered_from_one_with_after_days() -> None:
 
 def test_every_problem_is_reported_in_file_order() -> None:
     """Problems from different sections come together, sorted by line and column."""
-    text = MINIMAL.replace("id: clinic", "id: Clinic").replace(
-        "timezone: America/Chicago", "timezone: Mars/Olympus"
-    ) + "grouping:\n  also_by: [location, location]\n"
+    text = (
+        MINIMAL.replace("id: clinic", "id: Clinic").replace(
+            "timezone: America/Chicago", "timezone: Mars/Olympus"
+        )
+        + "grouping:\n  also_by: [location, location]\n"
+    )
     assert problems(text) == [
         "r.yaml:3:7: profile.id: 'Clinic' is not allowed: use lower-case letters, digits, "
         "'_' and '-' only, such as standard",
@@ -207,8 +216,11 @@ def test_version_zero_is_unknown() -> None:
 
 VOICE = ChannelSpec(name="voice", address="mobile")
 FAX = ChannelSpec(
-    name="fax", address="postal", settings_keys=frozenset({"number_env"}),
-    content_keys=frozenset({"cover", "pages"}), required_content=frozenset({"pages"}),
+    name="fax",
+    address="postal",
+    settings_keys=frozenset({"number_env"}),
+    content_keys=frozenset({"cover", "pages"}),
+    required_content=frozenset({"pages"}),
 )
 PLUGINS = {**BUILTIN_CHANNEL_SPECS, "voice": VOICE, "fax": FAX}
 
@@ -222,10 +234,15 @@ def test_plugin_channel_without_declared_keys_receives_mappings_as_they_are() ->
     )
     rules = load(text, channel_specs=PLUGINS)
     assert rules.messages["reminder"].content["voice"] == {
-        "script": "Hello {{ guarantor.first_name }}", "retries": 2, "voice": "NO"
+        "script": "Hello {{ guarantor.first_name }}",
+        "retries": 2,
+        "voice": "NO",
     }
     assert rules.channels["voice"].settings == {
-        "region": "us-east", "speed": 1.5, "loud": True, "outbox": "outbox/voice"
+        "region": "us-east",
+        "speed": 1.5,
+        "loud": True,
+        "outbox": "outbox/voice",
     }
     assert rules.channels["voice"].send_window is None
 
@@ -291,7 +308,9 @@ def test_window_must_lie_within_a_channels_outer_limit() -> None:
 
 def test_test_recipients_are_checked_by_address_kind() -> None:
     """Email looks like an email address; text is E.164."""
-    good = MINIMAL + "delivery:\n  test_recipients:\n    email: a@b.org\n    text: '+4915112345678'\n"
+    good = MINIMAL + (
+        "delivery:\n  test_recipients:\n    email: a@b.org\n    text: '+4915112345678'\n"
+    )
     assert load(good).delivery.test_recipients == {"email": "a@b.org", "text": "+4915112345678"}
     bad = MINIMAL + "delivery:\n  test_recipients:\n    text: '+0123'\n"
     assert "is not a mobile number in E.164 form" in problems(bad)[0]

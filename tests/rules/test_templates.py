@@ -82,37 +82,57 @@ def test_harmless_filters_and_conditionals_are_allowed() -> None:
 @pytest.mark.parametrize(
     ("source", "message"),
     [
-        ("{{ guarantor.ssn }}",
-         "unknown variable 'guarantor.ssn' (guarantor.first_name, guarantor.last_name are "
-         "available)"),
-        ("{{ statement.totl }}", "unknown variable 'statement.totl'; did you mean "
-                                 "'statement.total'?"),
+        (
+            "{{ guarantor.ssn }}",
+            "unknown variable 'guarantor.ssn' (guarantor.first_name, guarantor.last_name are "
+            "available)",
+        ),
+        (
+            "{{ statement.totl }}",
+            "unknown variable 'statement.totl'; did you mean 'statement.total'?",
+        ),
         ("{{ practise }}", "unknown variable 'practise'; did you mean 'practice'?"),
-        ("{{ guarantor }}",
-         "use one of guarantor.first_name, guarantor.last_name instead of 'guarantor' alone"),
-        ("{{ ''.__class__.__mro__ }}",
-         "'.__class__' is not allowed in a message template: only the listed variables "
-         "(such as guarantor.first_name or statement.total) can be used"),
+        (
+            "{{ guarantor }}",
+            "use one of guarantor.first_name, guarantor.last_name instead of 'guarantor' alone",
+        ),
+        (
+            "{{ ''.__class__.__mro__ }}",
+            "'.__class__' is not allowed in a message template: only the listed variables "
+            "(such as guarantor.first_name or statement.total) can be used",
+        ),
         ("{{ range(10) }}", "calls such as 'range(...)' are not allowed in a message template"),
         ("{{ lipsum() }}", "calls such as 'lipsum(...)' are not allowed in a message template"),
-        ("{{ namespace() }}",
-         "calls such as 'namespace(...)' are not allowed in a message template"),
+        (
+            "{{ namespace() }}",
+            "calls such as 'namespace(...)' are not allowed in a message template",
+        ),
         ("{{ joiner() }}", "calls such as 'joiner(...)' are not allowed in a message template"),
-        ("{{ practice.upper() }}",
-         "calls such as 'upper(...)' are not allowed in a message template"),
-        ("{% for x in [1] %}{% endfor %}",
-         "loops ({% for %}) are not allowed in a message template"),
+        (
+            "{{ practice.upper() }}",
+            "calls such as 'upper(...)' are not allowed in a message template",
+        ),
+        (
+            "{% for x in [1] %}{% endfor %}",
+            "loops ({% for %}) are not allowed in a message template",
+        ),
         ("{% set x = 1 %}", "assignments ({% set %}) are not allowed in a message template"),
         ("{% include 'x' %}", "{% include %} is not allowed in a message template"),
         ("{{ statement.total * 1000 }}", "arithmetic is not allowed in a message template"),
-        ("{{ statement.total | attr('x') }}",
-         "the filter 'attr' is not allowed in a message template (filters: money, upper, "
-         "lower, title, capitalize, trim, default, round, int)"),
-        ("{{ practice is callable }}",
-         "the test 'callable' is not allowed in a message template (tests: defined, "
-         "undefined, none, number, string)"),
-        ("{{ x", "template syntax error: unexpected end of template, expected 'end of print "
-                 "statement'"),
+        (
+            "{{ statement.total | attr('x') }}",
+            "the filter 'attr' is not allowed in a message template (filters: money, upper, "
+            "lower, title, capitalize, trim, default, round, int)",
+        ),
+        (
+            "{{ practice is callable }}",
+            "the test 'callable' is not allowed in a message template (tests: defined, "
+            "undefined, none, number, string)",
+        ),
+        (
+            "{{ x",
+            "template syntax error: unexpected end of template, expected 'end of print statement'",
+        ),
     ],
 )
 def test_check_rejects_anything_outside_the_vocabulary(source: str, message: str) -> None:
@@ -139,7 +159,9 @@ def test_every_problem_of_a_template_is_reported_in_order() -> None:
     """Several problems in one template are all reported, in source order."""
     issues = check_template_issues("{{ a }} {{ b }}\n{{ c }}")
     assert [i.message.split(" (")[0] for i in issues] == [
-        "unknown variable 'a'", "unknown variable 'b'", "unknown variable 'c'"
+        "unknown variable 'a'",
+        "unknown variable 'b'",
+        "unknown variable 'c'",
     ]
     assert [i.offset for i in issues] == [3, 11, 19]
 
