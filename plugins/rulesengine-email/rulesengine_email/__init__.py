@@ -1,0 +1,189 @@
+"""The ``email`` channel: SMTP when ``smtp_host`` is set, else ``.eml`` files in the outbox."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+from collections.abc import Mapping
+from email.message import EmailMessage
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+import rulesengine
+from rulesengine.delivery import (
+    DeliveryResult,
+    exception_summary,
+    private_dir,
+    safe_file_stem,
+    write_private_file,
+)
+from rulesengine.model import Notification
+from rulesengine_email._message import BadMessage, build_message, check_address, message_id
+from rulesengine_email._smtp import SmtpServer, deliver
+
+__all__ = ["EmailChannel", "EmailSettings", "message_id", "register_channels"]
+
+log = logging.getLogger(__name__)
+
+DEFAULT_OUTBOX = "outbox/email"
+OUTBOX_SENDER = "statements@localhost.localdomain"
+
+
+class SettingsProblem(ValueError):
+    """The channel's settings are unusable: every notification fails with this text."""
+
+
+def _opt_str(settings: Mapping[str, Any], key: str) -> str | None:
+    value = settings.get(key)
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise SettingsProblem(f"channels.email.{key} must be a text, got {value!r}")
+    return value.strip()
+
+
+@attrs.frozen
+class EmailSettings:
+    """The ``channels.email`` settings, checked."""
+
+    smtp_host: str | None
+    smtp_port: int
+    starttls: bool
+    username: str | None
+    password_env: str | None
+    sender: str | None
+    outbox: Path
+
+    @classmethod
+    def parse(cls, settings: Mapping[str, Any]) -> EmailSettings:
+        """Check ``settings``; raise :class:`SettingsProblem` saying what to fix."""
+        host = _opt_str(settings, "smtp_host")
+        starttls = settings.get("starttls", host is not None)
+        if not isinstance(starttls, bool):
+            raise SettingsProblem(f"channels.email.starttls must be true or false, got {starttls!r}")
+        port = settings.get("smtp_port", 587 if starttls else 25)
+        if isinstance(port, bool) or not isinstance(port, int) or not 0 < port < 65536:
+            raise SettingsProblem(f"channels.email.smtp_port must be a port number, got {port!r}")
+        username = _opt_str(settings, "username")
+        password_env = _opt_str(settings, "password_env")
+        if username and not password_env:
+            raise SettingsProblem(
+                "channels.email.username is set but password_env is not: set password_env to "
+                "the name of the environment variable holding the SMTP password"
+            )
+        sender = _opt_str(settings, "from")
+        if sender is not None:
+            try:
+                check_address(sender, "sender ('from' setting)")
+            except BadMessage as exc:
+                raise SettingsProblem(f"channels.email.from: {exc}") from None
+        elif host is not None:
+            raise SettingsProblem(
+                "channels.email.from is not set: the SMTP server needs a sender address"
+            )
+        outbox = settings.get("outbox") or DEFAULT_OUTBOX
+        if not isinstance(outbox, (str, os.PathLike)):
+            raise SettingsProblem(f"channels.email.outbox must be a folder, got {outbox!r}")
+        return cls(host, port, starttls, username, password_env, sender, Path(outbox))
+
+
+class EmailChannel:
+    """Email to the guarantor's address; content ``subject`` and ``body`` (text/plain)."""
+
+    name = "email"
+    address = "email"
+    settings_keys = frozenset(
+        {"send_window", "outbox", "smtp_host", "smtp_port", "starttls", "username",
+         "password_env", "from"}
+    )
+    content_keys = frozenset({"subject", "body"})
+    required_content = frozenset({"subject", "body"})
+    setting_types = {
+        "smtp_host": "str", "smtp_port": "int", "starttls": "bool", "username": "str",
+        "password_env": "str", "from": "str",
+    }
+    #: Seconds to wait for the SMTP server at each step.
+    timeout_seconds: float = 30.0
+
+    def __init__(self, settings: Mapping[str, Any]) -> None:
+        self.problem: str | None = None
+        self.settings: EmailSettings | None = None
+        try:
+            self.settings = EmailSettings.parse(settings)
+        except SettingsProblem as exc:
+            self.problem = str(exc)
+
+    def _server(self, cfg: EmailSettings) -> SmtpServer:
+        password = None
+        if cfg.password_env:
+            password = os.environ.get(cfg.password_env)
+            if password is None:
+                raise SettingsProblem(
+                    f"the environment variable {cfg.password_env} (channels.email.password_env) "
+                    "is not set: it must hold the SMTP password"
+                )
+        assert cfg.smtp_host is not None and cfg.sender is not None
+        return SmtpServer(
+            cfg.smtp_host, cfg.smtp_port, cfg.starttls, cfg.username, password, cfg.sender,
+            self.timeout_seconds,
+        )
+
+    def send(self, notifications: list[Notification]) -> list[DeliveryResult]:
+        """Send ``notifications`` (one SMTP connection for the batch, or outbox files)."""
+        cfg = self.settings
+        try:
+            if cfg is None:
+                raise SettingsProblem(self.problem or "the email settings are invalid")
+            server = self._server(cfg) if cfg.smtp_host else None
+        except SettingsProblem as exc:
+            return [DeliveryResult.failed(n, str(exc)) for n in notifications]
+
+        now = dt.datetime.now(dt.timezone.utc)
+        results: dict[int, DeliveryResult] = {}
+        prepared: list[tuple[Notification, EmailMessage]] = []
+        for n in notifications:
+            try:
+                prepared.append((n, build_message(n, cfg.sender or OUTBOX_SENDER, now)))
+            except BadMessage as exc:
+                results[n.id] = DeliveryResult.failed(n, str(exc))
+        if server is not None:
+            results.update(deliver(server, prepared))
+        else:
+            results.update(_write_outbox(cfg.outbox, prepared))
+        sent = sum(r.outcome == "sent" for r in results.values())
+        log.info("email: %d of %d notifications sent", sent, len(notifications))
+        return [results[n.id] for n in notifications]
+
+
+def _write_outbox(
+    outbox: Path, items: list[tuple[Notification, EmailMessage]]
+) -> dict[int, DeliveryResult]:
+    """One ``<key>.eml`` per notification; a retry rewrites the same file."""
+    if not items:
+        return {}
+    try:
+        folder = private_dir(outbox)
+    except OSError as exc:
+        detail = f"cannot create the email outbox {outbox}: {exception_summary(exc)}"
+        return {n.id: DeliveryResult.retry(n, detail) for n, _ in items}
+    results = {}
+    for n, msg in items:
+        path = folder / f"{safe_file_stem(n.idempotency_key)}.eml"
+        try:
+            write_private_file(path, msg.as_bytes())
+        except OSError as exc:
+            results[n.id] = DeliveryResult.retry(
+                n, f"cannot write {path}: {exception_summary(exc)}"
+            )
+        else:
+            results[n.id] = DeliveryResult.sent(n, provider_ref=str(path))
+    return results
+
+
+@rulesengine.hookimpl
+def register_channels(register: Any) -> None:
+    """Register the email channel."""
+    register(EmailChannel)

@@ -1,0 +1,180 @@
+"""Sending a batch over one SMTP connection, mapping every SMTP outcome to a result.
+
+4xx replies, refused or dropped connections and timeouts are transient (``retry``); 5xx
+replies are permanent (``failed``); a recipient refused by the server affects only its
+own notification.
+"""
+
+from __future__ import annotations
+
+import logging
+import smtplib
+import ssl
+from email.message import EmailMessage
+
+import attrs
+
+from rulesengine.delivery import DeliveryResult, exception_summary
+from rulesengine.model import Notification
+
+__all__ = ["SmtpServer", "deliver"]
+
+log = logging.getLogger(__name__)
+
+
+@attrs.frozen
+class SmtpServer:
+    """Where and how to connect."""
+
+    host: str
+    port: int
+    starttls: bool
+    username: str | None
+    password: str | None
+    sender: str
+    timeout: float
+
+    @property
+    def where(self) -> str:
+        return f"{self.host}:{self.port}"
+
+
+def _text(reply: bytes | str) -> str:
+    text = reply.decode("utf-8", "replace") if isinstance(reply, bytes) else str(reply)
+    return " ".join(text.split())
+
+
+def _by_code(n: Notification, code: int, reply: bytes | str, where: str, when: str = "") -> DeliveryResult:
+    detail = f"SMTP {code} from {where}{when}: {_text(reply)}"
+    if 500 <= code < 600:
+        return DeliveryResult.failed(n, detail)
+    return DeliveryResult.retry(n, detail)
+
+
+class _SessionFailed(Exception):
+    """The session cannot go on; ``result(n)`` is the result for every notification left."""
+
+    def __init__(self, outcome: str, detail: str) -> None:
+        super().__init__(detail)
+        self.outcome = outcome
+        self.detail = detail
+
+    def result(self, n: Notification) -> DeliveryResult:
+        if self.outcome == "failed":
+            return DeliveryResult.failed(n, self.detail)
+        return DeliveryResult.retry(n, self.detail)
+
+
+def _session_error(exc: Exception, server: SmtpServer, when: str) -> _SessionFailed:
+    if isinstance(exc, smtplib.SMTPResponseException):
+        code = exc.smtp_code
+        outcome = "failed" if 500 <= code < 600 else "retry"
+        return _SessionFailed(outcome, f"SMTP {code} from {server.where} {when}: {_text(exc.smtp_error)}")
+    if isinstance(exc, ssl.SSLCertVerificationError):
+        return _SessionFailed(
+            "failed",
+            f"the TLS certificate of SMTP server {server.where} cannot be trusted: "
+            f"{exc.verify_message or exception_summary(exc)}",
+        )
+    if isinstance(exc, smtplib.SMTPNotSupportedError):
+        return _SessionFailed("failed", f"SMTP server {server.where} {when}: {exception_summary(exc)}")
+    return _SessionFailed(
+        "retry", f"SMTP server {server.where} {when}: {exception_summary(exc)}"
+    )
+
+
+def _open(server: SmtpServer) -> smtplib.SMTP:
+    try:
+        conn = smtplib.SMTP(server.host, server.port, timeout=server.timeout)
+    except smtplib.SMTPConnectError as exc:
+        raise _session_error(exc, server, "on connect") from exc
+    except (OSError, smtplib.SMTPException) as exc:
+        raise _SessionFailed(
+            "retry", f"cannot connect to SMTP server {server.where}: {exception_summary(exc)}"
+        ) from exc
+    try:
+        conn.ehlo()
+        if server.starttls:
+            if not conn.has_extn("starttls"):
+                raise _SessionFailed(
+                    "failed",
+                    f"SMTP server {server.where} does not offer STARTTLS; set starttls: false "
+                    "only for a server on a trusted network",
+                )
+            conn.starttls(context=ssl.create_default_context())
+            conn.ehlo()
+        if server.username:
+            conn.login(server.username, server.password or "")
+    except _SessionFailed:
+        conn.close()
+        raise
+    except smtplib.SMTPAuthenticationError as exc:
+        conn.close()
+        raise _SessionFailed(
+            "failed" if 500 <= exc.smtp_code < 600 else "retry",
+            f"SMTP {exc.smtp_code} from {server.where}: login as {server.username!r} refused: "
+            f"{_text(exc.smtp_error)}",
+        ) from exc
+    except (OSError, smtplib.SMTPException) as exc:
+        conn.close()
+        raise _session_error(exc, server, "while starting the session") from exc
+    return conn
+
+
+def _send_one(
+    conn: smtplib.SMTP, server: SmtpServer, n: Notification, msg: EmailMessage
+) -> DeliveryResult:
+    """Send one message; raise for a lost connection (the caller stops the batch)."""
+    try:
+        conn.send_message(msg, from_addr=server.sender, to_addrs=[n.to])
+    except smtplib.SMTPRecipientsRefused as exc:
+        code, reply = exc.recipients.get(n.to, (550, b"recipient refused"))
+        return _by_code(n, code, reply, server.where, " for the recipient")
+    except smtplib.SMTPSenderRefused as exc:
+        return _by_code(n, exc.smtp_code, exc.smtp_error, server.where, " for the sender")
+    except smtplib.SMTPDataError as exc:
+        return _by_code(n, exc.smtp_code, exc.smtp_error, server.where)
+    return DeliveryResult.sent(n, provider_ref=str(msg["Message-ID"]))
+
+
+def deliver(
+    server: SmtpServer, items: list[tuple[Notification, EmailMessage]]
+) -> dict[int, DeliveryResult]:
+    """Send every message over one connection; one result per notification id."""
+    results: dict[int, DeliveryResult] = {}
+    if not items:
+        return results
+    try:
+        conn = _open(server)
+    except _SessionFailed as problem:
+        log.warning("email: %s (%d notifications)", problem.detail, len(items))
+        return {n.id: problem.result(n) for n, _ in items}
+    try:
+        for index, (n, msg) in enumerate(items):
+            try:
+                results[n.id] = _send_one(conn, server, n, msg)
+            except (smtplib.SMTPServerDisconnected, OSError) as exc:
+                lost = (
+                    f"the connection to SMTP server {server.where} was lost while sending: "
+                    f"{exception_summary(exc)}"
+                )
+                results[n.id] = DeliveryResult.retry(n, lost)
+                for later, _ in items[index + 1:]:
+                    results[later.id] = DeliveryResult.retry(
+                        later, f"not attempted: the connection to SMTP server {server.where} "
+                        "was lost during this batch",
+                    )
+                log.warning("email: %s", lost)
+                break
+            except smtplib.SMTPResponseException as exc:
+                results[n.id] = _by_code(n, exc.smtp_code, exc.smtp_error, server.where)
+            except smtplib.SMTPException as exc:
+                results[n.id] = DeliveryResult.retry(
+                    n, f"SMTP server {server.where}: {exception_summary(exc)}"
+                )
+    finally:
+        try:
+            conn.quit()
+        except (OSError, smtplib.SMTPException):
+            conn.close()
+    return results

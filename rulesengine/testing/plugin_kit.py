@@ -1,0 +1,307 @@
+"""The plugin test kit: check a channel class against the contract, with or without pytest.
+
+::
+
+    from rulesengine.testing.plugin_kit import check_channel
+
+    report = check_channel(FaxChannel, {"outbox": "/tmp/fax"})
+    report.raise_for_problems()          # or: assert report.ok, report
+
+The checks: the class attributes (``name``, ``address``, ``send``, key sets); the class is
+constructible from a settings mapping; ``send([])`` returns an empty list; ``send`` of a
+batch returns exactly one :class:`~rulesengine.DeliveryResult` per notification with
+matching ids (also when the batch is sent again, as a retry does); what the host's
+:func:`~rulesengine.delivery.call_channel` makes of the batch; and that the sample
+notifications have distinct ids and idempotency keys. Things that are allowed but probably
+unintended (every sample failing, one odd notification making ``send`` raise for the whole
+batch) are warnings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import attrs
+
+from rulesengine.delivery import DeliveryResult, call_channel, exception_summary
+from rulesengine.model import Notification
+from rulesengine.plugins import channel_problems
+
+__all__ = [
+    "BATCH_SIZE",
+    "ChannelContractError",
+    "KitReport",
+    "check_channel",
+    "sample_notification",
+]
+
+#: How many sample notifications the batch check sends.
+BATCH_SIZE = 3
+
+_ADDRESSES = {
+    "email": "pat.doe@example.org",
+    "mobile": "+15555550101",
+    "postal": "12 Elm St, Apt 4, Springfield, IL 62704",
+}
+
+
+def sample_notification(*, address: str = "email", **overrides: Any) -> Notification:
+    """A realistic notification for tests; ``overrides`` replace any field.
+
+    ``address`` (``email``, ``mobile`` or ``postal``) picks the default ``to``. The default
+    content has ``subject`` and ``body`` (email) or ``body``; ``recipient``, ``statement``
+    and ``sender`` are filled as the queue fills them (see :class:`~rulesengine.model.
+    Notification`).
+    """
+    n = int(overrides.get("id", 1))
+    channel = overrides.get("channel", {"email": "email", "mobile": "text"}.get(address, "print"))
+    body = (
+        "Hello Pat, your balance of $182.40 is due. "
+        "Pay online: https://pay.example.org/q/tok123"
+    )
+    content: dict[str, Any] = {"body": body}
+    if address == "email":
+        content["subject"] = "Your statement from Riverside Family Medicine"
+    values: dict[str, Any] = {
+        "id": n,
+        "idempotency_key": f"B20240301-1:S{n:04d}:{channel}",
+        "channel": channel,
+        "to": _ADDRESSES.get(address, _ADDRESSES["email"]),
+        "guarantor_id": f"G{n:04d}",
+        "statement_id": f"S{n:04d}",
+        "batch_id": "B20240301-1",
+        "message_id": "reminder",
+        "level": 1,
+        "content": content,
+        "attempt": 1,
+        "scheduled_at": dt.datetime(2024, 3, 1, 14, 0, tzinfo=dt.timezone.utc),
+        "recipient": {
+            "first_name": "Pat",
+            "last_name": "Doe",
+            "postal_line1": "12 Elm St",
+            "postal_line2": "Apt 4",
+            "postal_city": "Springfield",
+            "postal_state": "IL",
+            "postal_zip": "62704",
+        },
+        "statement": {
+            "id": f"S{n:04d}",
+            "total_cents": 18240,
+            "due_date": "2024-03-22",
+            "level": 1,
+            "encounter_count": 2,
+            "pay_link": "https://pay.example.org/q/tok123",
+            "lines": [
+                {"service_date": "2024-01-09", "patient_id": "P001", "balance_cents": 12000},
+                {"service_date": "2024-02-02", "patient_id": "P002", "balance_cents": 6240},
+            ],
+        },
+        "sender": {
+            "practice": "Riverside Family Medicine",
+            "phone": "+1 555 555 0199",
+            "profile": "standard",
+        },
+    }
+    values.update(overrides)
+    return Notification(**values)
+
+
+class ChannelContractError(AssertionError):
+    """Raised by :meth:`KitReport.raise_for_problems`; its text is the whole report."""
+
+
+@attrs.frozen
+class KitReport:
+    """What :func:`check_channel` found.
+
+    :ivar channel: the class's ``name`` (or its class name when it has none).
+    :ivar problems: contract violations; the channel is not fit to install while any exist.
+    :ivar warnings: allowed but probably unintended behaviour.
+    :ivar results: the results of the sample batch, for further assertions.
+    """
+
+    channel: str
+    problems: tuple[str, ...] = attrs.field(converter=tuple)
+    warnings: tuple[str, ...] = attrs.field(converter=tuple, default=())
+    results: tuple[DeliveryResult, ...] = attrs.field(converter=tuple, default=())
+
+    @property
+    def ok(self) -> bool:
+        """``True`` when there is no problem (warnings do not count)."""
+        return not self.problems
+
+    def raise_for_problems(self) -> None:
+        """Raise :class:`ChannelContractError` listing every problem, if there is any."""
+        if self.problems:
+            raise ChannelContractError(str(self))
+
+    def __str__(self) -> str:
+        head = f"channel {self.channel}: " + (
+            "meets the contract" if self.ok else f"{len(self.problems)} problem(s)"
+        )
+        lines = [head]
+        lines += [f"  problem: {p}" for p in self.problems]
+        lines += [f"  warning: {w}" for w in self.warnings]
+        return "\n".join(lines)
+
+
+MakeNotification = Callable[..., Notification]
+
+
+def _batch(
+    channel_class: type, make: MakeNotification | None, ids: range
+) -> list[Notification]:
+    address = getattr(channel_class, "address", "email")
+    name = getattr(channel_class, "name", "channel")
+    if make is not None:
+        return [make(id=i, channel=name) for i in ids]
+    return [
+        sample_notification(
+            address=address, id=i, channel=name,
+            idempotency_key=f"B20240301-1:S{i:04d}:{name}", statement_id=f"S{i:04d}",
+        )
+        for i in ids
+    ]
+
+
+def _check_batch_identity(batch: list[Notification], problems: list[str]) -> None:
+    ids = [n.id for n in batch]
+    keys = [n.idempotency_key for n in batch]
+    if any(not isinstance(n, Notification) for n in batch):
+        problems.append("make_notification must return rulesengine.model.Notification values")
+    if len(set(ids)) != len(ids):
+        problems.append(f"the sample notifications must have distinct ids, got {ids}")
+    if any(not k for k in keys) or len(set(keys)) != len(keys):
+        problems.append(
+            f"every notification needs its own non-empty idempotency_key, got {keys}"
+        )
+
+
+def _check_results(
+    what: str, batch: list[Notification], returned: Any, problems: list[str]
+) -> list[DeliveryResult]:
+    """Problems with what ``send`` returned for ``batch``; the valid results."""
+    if not isinstance(returned, (list, tuple)):
+        problems.append(f"{what}: send must return a list, got {type(returned).__name__}")
+        return []
+    results = [r for r in returned if isinstance(r, DeliveryResult)]
+    for item in returned:
+        if not isinstance(item, DeliveryResult):
+            problems.append(
+                f"{what}: send returned a {type(item).__name__} ({item!r:.60}); "
+                "return rulesengine.DeliveryResult values"
+            )
+    wanted = [n.id for n in batch]
+    got = [r.notification_id for r in results]
+    if sorted(got) != sorted(wanted):
+        missing = sorted(set(wanted) - set(got))
+        unknown = sorted(set(got) - set(wanted))
+        twice = sorted({i for i in got if got.count(i) > 1})
+        detail = []
+        if missing:
+            detail.append(f"no result for {missing}")
+        if unknown:
+            detail.append(f"results for ids not in the batch {unknown}")
+        if twice:
+            detail.append(f"more than one result for {twice}")
+        problems.append(
+            f"{what}: send must return exactly one result per notification "
+            f"(ids {wanted}): {'; '.join(detail)}"
+        )
+    return results
+
+
+def _send(channel: Any, batch: list[Notification], what: str, problems: list[str]) -> Any:
+    try:
+        return channel.send(list(batch))
+    except Exception as exc:
+        problems.append(
+            f"{what}: send raised {exception_summary(exc)}; the host turns that into a retry "
+            "of every notification in the batch: return DeliveryResult.retry or .failed for "
+            "the notifications concerned instead"
+        )
+        return None
+
+
+def check_channel(
+    channel_class: type,
+    settings: Mapping[str, Any] | None = None,
+    *,
+    make_notification: MakeNotification | None = None,
+) -> KitReport:
+    """Check ``channel_class`` against the channel contract and report every problem.
+
+    :param channel_class: the class a plugin passes to ``register``.
+    :param settings: the ``channels.<name>`` mapping to construct it with; by default
+        ``{"outbox": <a temporary folder>}``, removed afterwards.
+    :param make_notification: ``make_notification(id=..., channel=...)`` building the
+        sample notifications, for channels that need particular content or addresses;
+        by default :func:`sample_notification` for the channel's address kind.
+    :returns: a :class:`KitReport`; call ``raise_for_problems()`` to fail on problems.
+    """
+    name = str(getattr(channel_class, "name", getattr(channel_class, "__name__", "channel")))
+    problems = list(channel_problems(channel_class))
+    if problems:
+        return KitReport(name, problems)
+    with tempfile.TemporaryDirectory(prefix="rulesengine-kit-") as tmp:
+        config = dict(settings) if settings is not None else {"outbox": tmp}
+        return _check_instance(channel_class, name, config, make_notification)
+
+
+def _check_instance(
+    channel_class: type,
+    name: str,
+    settings: dict[str, Any],
+    make: MakeNotification | None,
+) -> KitReport:
+    problems: list[str] = []
+    warnings: list[str] = []
+    try:
+        channel = channel_class(settings)
+    except Exception as exc:
+        return KitReport(
+            name,
+            [f"{channel_class.__qualname__}(settings) raised {exception_summary(exc)}; "
+             "a channel must be constructible from its settings mapping"],
+        )
+
+    empty = _send(channel, [], "an empty batch", problems)
+    if empty is not None and (not isinstance(empty, (list, tuple)) or len(empty) != 0):
+        problems.append(f"an empty batch: send([]) must return [], got {empty!r:.80}")
+
+    batch = _batch(channel_class, make, range(1, BATCH_SIZE + 1))
+    _check_batch_identity(batch, problems)
+    if problems and any("make_notification" in p for p in problems):
+        return KitReport(name, problems, warnings)
+    returned = _send(channel, batch, f"a batch of {len(batch)}", problems)
+    results: list[DeliveryResult] = []
+    if returned is not None:
+        results = _check_results(f"a batch of {len(batch)}", batch, returned, problems)
+        if results and all(r.outcome == "failed" for r in results):
+            details = sorted({r.detail or "" for r in results})
+            warnings.append(f"every sample notification failed: {'; '.join(details)}")
+
+    again = [attrs.evolve(n, attempt=n.attempt + 1) for n in batch]
+    returned = _send(channel, again, "the same batch sent again (a retry)", problems)
+    if returned is not None:
+        _check_results("the same batch sent again (a retry)", again, returned, problems)
+
+    # What the host makes of the batch: always one result per notification.
+    hosted = call_channel(channel, batch)
+    if [r.notification_id for r in hosted] != [n.id for n in batch]:
+        problems.append("call_channel did not return one result per notification")
+
+    odd = attrs.evolve(batch[0], id=BATCH_SIZE + 1, content={}, idempotency_key="kit:odd")
+    mixed = [batch[1], odd]
+    try:
+        channel.send(mixed)
+    except Exception as exc:
+        warnings.append(
+            f"a notification with empty content made send raise {exception_summary(exc)}, "
+            "so the whole batch is retried; return DeliveryResult.failed for that "
+            "notification instead"
+        )
+    return KitReport(name, problems, warnings, results)
