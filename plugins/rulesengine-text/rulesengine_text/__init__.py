@@ -1,0 +1,228 @@
+"""The ``text`` channel: SMS through a Twilio-shaped HTTP API, else JSON lines in the outbox."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import os
+import urllib.parse
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+import phonenumbers
+
+import rulesengine
+from rulesengine.delivery import DeliveryResult, exception_summary, private_dir
+from rulesengine.model import Notification
+from rulesengine_text._provider import Provider, post_message
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not POSIX
+    fcntl = None  # type: ignore[assignment]
+
+__all__ = ["MAX_BODY", "TextChannel", "TextSettings", "register_channels"]
+
+log = logging.getLogger(__name__)
+
+#: The longest body an SMS provider accepts (Twilio: 1600 characters).
+MAX_BODY = 1600
+DEFAULT_OUTBOX = "outbox/text"
+TEXT_WINDOW = (dt.time(8, 0), dt.time(21, 0))
+
+
+class SettingsProblem(ValueError):
+    """The channel's settings are unusable: every notification fails with this text."""
+
+
+def _opt_str(settings: Mapping[str, Any], key: str) -> str | None:
+    value = settings.get(key)
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise SettingsProblem(f"channels.text.{key} must be a text, got {value!r}")
+    return value.strip()
+
+
+@attrs.frozen
+class TextSettings:
+    """The ``channels.text`` settings, checked."""
+
+    base_url: str | None
+    account_sid: str | None
+    token_env: str | None
+    sender: str | None
+    outbox: Path
+
+    @classmethod
+    def parse(cls, settings: Mapping[str, Any]) -> TextSettings:
+        """Check ``settings``; raise :class:`SettingsProblem` saying what to fix."""
+        base_url = _opt_str(settings, "base_url")
+        account_sid = _opt_str(settings, "account_sid")
+        token_env = _opt_str(settings, "token_env")
+        sender = _opt_str(settings, "from")
+        if base_url is not None:
+            parts = urllib.parse.urlsplit(base_url)
+            if parts.scheme not in ("http", "https") or not parts.netloc:
+                raise SettingsProblem(
+                    f"channels.text.base_url must be an http(s) address such as "
+                    f"https://api.twilio.com, got {base_url!r}"
+                )
+            missing = [
+                key for key, value in
+                (("account_sid", account_sid), ("token_env", token_env), ("from", sender))
+                if value is None
+            ]
+            if missing:
+                raise SettingsProblem(
+                    f"channels.text needs {', '.join(missing)} when base_url is set"
+                )
+        outbox = settings.get("outbox") or DEFAULT_OUTBOX
+        if not isinstance(outbox, (str, os.PathLike)):
+            raise SettingsProblem(f"channels.text.outbox must be a folder, got {outbox!r}")
+        return cls(base_url, account_sid, token_env, sender, Path(outbox))
+
+
+def _check(n: Notification) -> str:
+    """The message body for ``n``; raise ``ValueError`` with the reason it cannot be sent."""
+    to = n.to
+    try:
+        number = phonenumbers.parse(to, None) if isinstance(to, str) else None
+    except phonenumbers.NumberParseException:
+        number = None
+    if (
+        number is None
+        or not phonenumbers.is_possible_number(number)
+        or phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164) != to
+    ):
+        raise ValueError(
+            "the address is not an E.164 mobile number (such as +15555550101)"
+        )
+    body = n.content.get("body")
+    if not isinstance(body, str) or not body.strip():
+        raise ValueError("the text message has no body (content key 'body')")
+    if len(body) > MAX_BODY:
+        raise ValueError(
+            f"the text message is {len(body)} characters long; SMS providers accept at most "
+            f"{MAX_BODY}: shorten the message"
+        )
+    return body
+
+
+class TextChannel:
+    """SMS to the guarantor's mobile number; content ``body``."""
+
+    name = "text"
+    address = "mobile"
+    settings_keys = frozenset({"send_window", "outbox", "base_url", "account_sid", "token_env",
+                               "from"})
+    content_keys = frozenset({"body"})
+    required_content = frozenset({"body"})
+    setting_types = {"base_url": "str", "account_sid": "str", "token_env": "str", "from": "str"}
+    default_window = TEXT_WINDOW
+    max_window = TEXT_WINDOW
+    #: Seconds to wait for the provider's reply.
+    timeout_seconds: float = 20.0
+
+    def __init__(self, settings: Mapping[str, Any]) -> None:
+        self.problem: str | None = None
+        self.settings: TextSettings | None = None
+        try:
+            self.settings = TextSettings.parse(settings)
+        except SettingsProblem as exc:
+            self.problem = str(exc)
+
+    def _provider(self, cfg: TextSettings) -> Provider | None:
+        if cfg.base_url is None:
+            return None
+        assert cfg.token_env and cfg.account_sid and cfg.sender
+        token = os.environ.get(cfg.token_env)
+        if not token:
+            raise SettingsProblem(
+                f"the environment variable {cfg.token_env} (channels.text.token_env) is not "
+                "set: it must hold the SMS provider's auth token"
+            )
+        return Provider(cfg.base_url, cfg.account_sid, token, cfg.sender, self.timeout_seconds)
+
+    def send(self, notifications: list[Notification]) -> list[DeliveryResult]:
+        """Post each message to the provider, or append it to the outbox."""
+        cfg = self.settings
+        try:
+            if cfg is None:
+                raise SettingsProblem(self.problem or "the text settings are invalid")
+            provider = self._provider(cfg)
+        except SettingsProblem as exc:
+            return [DeliveryResult.failed(n, str(exc)) for n in notifications]
+        results: dict[int, DeliveryResult] = {}
+        ready: list[tuple[Notification, str]] = []
+        for n in notifications:
+            try:
+                ready.append((n, _check(n)))
+            except ValueError as exc:
+                results[n.id] = DeliveryResult.failed(n, str(exc))
+        if provider is not None:
+            for n, body in ready:
+                results[n.id] = post_message(provider, n, body)
+        else:
+            results.update(_append_outbox(cfg.outbox, cfg.sender, ready))
+        sent = sum(r.outcome == "sent" for r in results.values())
+        log.info("text: %d of %d notifications sent", sent, len(notifications))
+        return [results[n.id] for n in notifications]
+
+
+def _append_outbox(
+    outbox: Path, sender: str | None, items: list[tuple[Notification, str]]
+) -> dict[int, DeliveryResult]:
+    """Append one JSON line per message to ``messages.jsonl``, skipping keys already there."""
+    if not items:
+        return {}
+    path = outbox / "messages.jsonl"
+    try:
+        private_dir(outbox)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o600)
+    except OSError as exc:
+        detail = f"cannot open the text outbox {path}: {exception_summary(exc)}"
+        return {n.id: DeliveryResult.retry(n, detail) for n, _ in items}
+    results = {}
+    with os.fdopen(fd, "r+", encoding="utf-8") as fh:
+        if fcntl is not None:
+            fcntl.flock(fh, fcntl.LOCK_EX)  # several workers may share one outbox
+        os.fchmod(fh.fileno(), 0o600)
+        fh.seek(0)
+        lines: dict[str, int] = {}
+        count = 0
+        last = ""
+        for count, last in enumerate(fh, start=1):
+            try:
+                lines.setdefault(json.loads(last).get("idempotency_key"), count)
+            except (ValueError, AttributeError):
+                continue
+        if last and not last.endswith("\n"):
+            fh.write("\n")  # a line cut short by a crash: keep it apart from the next
+        for n, body in items:
+            if n.idempotency_key not in lines:
+                record = {
+                    "idempotency_key": n.idempotency_key,
+                    "notification_id": n.id,
+                    "to": n.to,
+                    "from": sender,
+                    "body": body,
+                    "statement_id": n.statement_id,
+                    "written_at": dt.datetime.now(dt.timezone.utc).isoformat(),
+                }
+                fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+                count += 1
+                lines[n.idempotency_key] = count
+            results[n.id] = DeliveryResult.sent(n, provider_ref=f"{path}:{lines[n.idempotency_key]}")
+        fh.flush()
+        os.fsync(fh.fileno())
+    return results
+
+
+@rulesengine.hookimpl
+def register_channels(register: Any) -> None:
+    """Register the text channel."""
+    register(TextChannel)

@@ -1,0 +1,106 @@
+"""A local SMS provider in the shape of Twilio's Messages API, on 127.0.0.1."""
+
+from __future__ import annotations
+
+import base64
+import json
+import threading
+import urllib.parse
+from collections.abc import Callable, Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+import attrs
+import pytest
+
+pytest_plugins = ["rulesengine.testing.pytest_fixtures"]
+
+
+@attrs.define
+class Request:
+    path: str
+    user: str
+    password: str
+    idempotency_key: str | None
+    content_type: str | None
+    form: dict[str, str]
+
+
+class FakeProvider(ThreadingHTTPServer):
+    """``mode``: ``ok`` (201 with a sid), ``bad`` (400 with an error JSON), ``busy`` (429),
+    ``down`` (500), ``slow`` (answers only once ``release`` is set, at most after 5 s)."""
+
+    daemon_threads = True
+
+    def __init__(self, mode: str) -> None:
+        super().__init__(("127.0.0.1", 0), _Handler)
+        self.mode = mode
+        self.requests: list[Request] = []
+        self.release = threading.Event()
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.server_address[1]}"
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: FakeProvider
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+        """Quiet."""
+
+    def _reply(self, status: int, payload: dict[str, Any] | str) -> None:
+        body = payload.encode() if isinstance(payload, str) else json.dumps(payload).encode()
+        try:
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        except OSError:
+            pass  # the client gave up (the timeout test)
+
+    def do_POST(self) -> None:  # noqa: N802
+        length = int(self.headers.get("Content-Length", "0"))
+        form = dict(urllib.parse.parse_qsl(self.rfile.read(length).decode("utf-8")))
+        auth = self.headers.get("Authorization", "")
+        user, _, password = (
+            base64.b64decode(auth[6:]).decode().partition(":") if auth.startswith("Basic ")
+            else ("", "", "")
+        )
+        self.server.requests.append(
+            Request(self.path, user, password, self.headers.get("Idempotency-Key"),
+                    self.headers.get("Content-Type"), form)
+        )
+        mode = self.server.mode
+        if mode == "slow":
+            self.server.release.wait(5)
+        if mode in ("ok", "slow"):
+            self._reply(201, {"sid": f"SM{len(self.server.requests):032d}", "status": "queued"})
+        elif mode == "bad":
+            self._reply(400, {"code": 21211, "message": "The 'To' number is not a valid phone number.",
+                              "status": 400})
+        elif mode == "busy":
+            self._reply(429, {"code": 20429, "message": "Too Many Requests", "status": 429})
+        else:
+            self._reply(500, "Internal Server Error")
+
+
+@pytest.fixture
+def sms_provider() -> Iterator[Callable[[str], FakeProvider]]:
+    servers: list[tuple[FakeProvider, threading.Thread]] = []
+
+    def start(mode: str = "ok") -> FakeProvider:
+        server = FakeProvider(mode)
+        thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
+                                  daemon=True)
+        thread.start()
+        servers.append((server, thread))
+        return server
+
+    yield start
+    for server, thread in servers:
+        server.release.set()
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)

@@ -1,0 +1,67 @@
+"""The text channel without a provider: JSON lines in the outbox, never twice per key."""
+
+from __future__ import annotations
+
+import json
+import stat
+from pathlib import Path
+
+from rulesengine_text import TextChannel
+
+from rulesengine.delivery import DeliveryResult
+from rulesengine.testing.plugin_kit import check_channel, sample_notification
+
+
+def note(i: int, **overrides):  # noqa: ANN001, ANN201
+    values = {"id": i, "channel": "text", "to": "+15555550101",
+              "idempotency_key": f"B1:S{i}:text", "content": {"body": f"message {i} – é"}}
+    values.update(overrides)
+    return sample_notification(**values)
+
+
+def read(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_appends_one_line_per_message(tmp_path: Path) -> None:
+    ch = TextChannel({"outbox": str(tmp_path / "text"), "from": "+15555550100"})
+    results = ch.send([note(1), note(2)])
+    path = tmp_path / "text" / "messages.jsonl"
+    assert results == [DeliveryResult.sent(1, provider_ref=f"{path}:1"),
+                       DeliveryResult.sent(2, provider_ref=f"{path}:2")]
+    lines = read(path)
+    assert [(x["idempotency_key"], x["to"], x["from"], x["body"]) for x in lines] == [
+        ("B1:S1:text", "+15555550101", "+15555550100", "message 1 – é"),
+        ("B1:S2:text", "+15555550101", "+15555550100", "message 2 – é"),
+    ]
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE((tmp_path / "text").stat().st_mode) == 0o700
+
+
+def test_a_retry_never_duplicates_a_line(tmp_path: Path) -> None:
+    ch = TextChannel({"outbox": str(tmp_path)})
+    ch.send([note(1)])
+    results = ch.send([note(1, attempt=2), note(3)])
+    path = tmp_path / "messages.jsonl"
+    assert [x["idempotency_key"] for x in read(path)] == ["B1:S1:text", "B1:S3:text"]
+    assert results == [DeliveryResult.sent(1, provider_ref=f"{path}:1"),
+                       DeliveryResult.sent(3, provider_ref=f"{path}:2")]
+
+
+def test_a_line_cut_short_is_kept_apart(tmp_path: Path) -> None:
+    path = tmp_path / "messages.jsonl"
+    path.write_text('{"idempotency_key": "old", "bo')
+    TextChannel({"outbox": str(tmp_path)}).send([note(1)])
+    lines = path.read_text().splitlines()
+    assert lines[0] == '{"idempotency_key": "old", "bo'
+    assert json.loads(lines[1])["idempotency_key"] == "B1:S1:text"
+
+
+def test_kit_plain_call() -> None:
+    report = check_channel(TextChannel)
+    assert report.ok, str(report)
+    assert report.warnings == ()
+
+
+def test_kit_fixture(channel_kit) -> None:  # noqa: ANN001
+    channel_kit.check(TextChannel)
