@@ -124,16 +124,23 @@ class TemplateIssue:
 
 def check_template_issues(source: str) -> list[TemplateIssue]:
     """Every problem in ``source``, each with its offset, in source order."""
+    return list(_issues(source))
+
+
+@functools.lru_cache(maxsize=4096)
+def _issues(source: str) -> tuple[TemplateIssue, ...]:
     try:
         tree = _ENV.parse(source)
     except jinja2.TemplateSyntaxError as exc:
         offset = _line_offset(source, exc.lineno or 1)
-        return [TemplateIssue(f"template syntax error: {(exc.message or '').rstrip('.')}", offset)]
-    issues: list[TemplateIssue] = []
-    for message, lineno, needle in _walk(tree):
-        issues.append(TemplateIssue(message, _find(source, lineno, needle)))
+        message = f"template syntax error: {(exc.message or '').rstrip('.')}"
+        return (TemplateIssue(message, offset),)
+    issues = [
+        TemplateIssue(message, _find(source, lineno, needle))
+        for message, lineno, needle in _walk(tree)
+    ]
     issues.sort(key=lambda i: i.offset)
-    return issues
+    return tuple(issues)
 
 
 def check_template(source: str) -> list[str]:
