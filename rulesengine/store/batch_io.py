@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from sqlalchemy import Connection, and_, case, literal, null, select, update
@@ -89,38 +90,61 @@ def _write_statements(conn: Connection, batch: BatchResult) -> None:
     bid = batch.id
     insert_rows(
         conn,
-        statements.insert(),
+        statements,
         (
-            {
-                "id": s.id,
-                "batch_id": bid,
-                "seq": seq,
-                "guarantor_id": s.guarantor_id,
-                "patient_id": s.patient_id,
-                "group_json": dumps(s.group),
-                "level": s.level,
-                "message_id": s.message_id,
-                "channels_json": dumps(s.channels),
-                "total_cents": s.total_cents,
-                "due_date": s.due_date,
-            }
+            "id",
+            "batch_id",
+            "seq",
+            "guarantor_id",
+            "patient_id",
+            "group_json",
+            "level",
+            "message_id",
+            "channels_json",
+            "total_cents",
+            "due_date",
+        ),
+        (
+            (
+                s.id,
+                bid,
+                seq,
+                s.guarantor_id,
+                s.patient_id,
+                dumps(s.group),
+                s.level,
+                s.message_id,
+                dumps(s.channels),
+                s.total_cents,
+                s.due_date,
+            )
             for seq, s in enumerate(batch.statements)
         ),
     )
     insert_rows(
         conn,
-        statement_lines.insert(),
+        statement_lines,
         (
-            {
-                "statement_id": s.id,
-                "seq": seq,
-                "encounter_id": line.encounter_id,
-                "patient_id": line.patient_id,
-                "service_date": line.service_date,
-                "balance_cents": line.balance_cents,
-                "level": line.level,
-                "rider": line.rider,
-            }
+            "statement_id",
+            "seq",
+            "encounter_id",
+            "patient_id",
+            "service_date",
+            "balance_cents",
+            "level",
+            "rider",
+        ),
+        (
+            (
+                s.id,
+                seq,
+                line.encounter_id,
+                line.patient_id,
+                line.service_date,
+                line.balance_cents,
+                line.level,
+                line.rider,
+            )
             for s in batch.statements
             for seq, line in enumerate(s.lines)
         ),
@@ -131,78 +155,70 @@ def _write_children(conn: Connection, batch: BatchResult) -> None:
     bid = batch.id
     insert_rows(
         conn,
-        batch_pre_collections.insert(),
-        (
-            {"batch_id": bid, "seq": i, "encounter_id": e}
-            for i, e in enumerate(batch.pre_collections)
-        ),
+        batch_pre_collections,
+        ("batch_id", "seq", "encounter_id"),
+        ((bid, i, e) for i, e in enumerate(batch.pre_collections)),
     )
     insert_rows(
         conn,
-        batch_skips.insert(),
-        (
-            {
-                "batch_id": bid,
-                "seq": i,
-                "encounter_id": s.encounter_id,
-                "guarantor_id": s.guarantor_id,
-                "reason": s.reason,
-            }
-            for i, s in enumerate(batch.skips)
-        ),
+        batch_skips,
+        ("batch_id", "seq", "encounter_id", "guarantor_id", "reason"),
+        ((bid, i, s.encounter_id, s.guarantor_id, s.reason) for i, s in enumerate(batch.skips)),
     )
-    insert_rows(conn, batch_traces.insert(), _trace_rows(batch))
     insert_rows(
         conn,
-        batch_changes.insert(),
+        batch_traces,
+        ("batch_id", "seq", "encounter_id", "guarantor_id", "steps_json"),
+        _trace_rows(batch),
+    )
+    insert_rows(
+        conn,
+        batch_changes,
         (
-            {
-                "batch_id": bid,
-                "seq": i,
-                "encounter_id": c.encounter_id,
-                "level": c.level,
-                "status": c.status,
-                "first_statement": c.first_statement,
-                "last_statement": c.last_statement,
-                "statements_sent": c.statements_sent,
-            }
+            "batch_id",
+            "seq",
+            "encounter_id",
+            "level",
+            "status",
+            "first_statement",
+            "last_statement",
+            "statements_sent",
+        ),
+        (
+            (
+                bid,
+                i,
+                c.encounter_id,
+                c.level,
+                c.status,
+                c.first_statement,
+                c.last_statement,
+                c.statements_sent,
+            )
             for i, c in enumerate(batch.changes)
         ),
     )
     insert_rows(
         conn,
-        batch_reviewed_payments.insert(),
-        (
-            {"batch_id": bid, "seq": i, "payment_id": p}
-            for i, p in enumerate(batch.reviewed_payment_ids)
-        ),
+        batch_reviewed_payments,
+        ("batch_id", "seq", "payment_id"),
+        ((bid, i, p) for i, p in enumerate(batch.reviewed_payment_ids)),
     )
 
 
-def _trace_rows(batch: BatchResult) -> Any:
+def _trace_rows(batch: BatchResult) -> Iterator[tuple[Any, ...]]:
     """One row per encounter looked at or traced; guarantor_id is set iff looked at."""
+    bid = batch.id
     traces = batch.traces
     guarantor_of = batch.guarantor_of
     seq = 0
     for eid, gid in guarantor_of.items():
         steps = traces.get(eid)
-        yield {
-            "batch_id": batch.id,
-            "seq": seq,
-            "encounter_id": eid,
-            "guarantor_id": gid,
-            "steps_json": None if steps is None else _steps_json(steps),
-        }
+        yield (bid, seq, eid, gid, None if steps is None else _steps_json(steps))
         seq += 1
     for eid, steps in traces.items():
         if eid not in guarantor_of:
-            yield {
-                "batch_id": batch.id,
-                "seq": seq,
-                "encounter_id": eid,
-                "guarantor_id": None,
-                "steps_json": _steps_json(steps),
-            }
+            yield (bid, seq, eid, None, _steps_json(steps))
             seq += 1
 
 
@@ -254,7 +270,8 @@ def _queue_notifications(conn: Connection, batch: BatchResult, now: dt.datetime)
         return
     insert_rows(
         conn,
-        notifications.insert(),
+        notifications,
+        _NOTIFICATION_COLUMNS,
         (_notification_row(batch, n, now) for n in batch.notifications),
     )
     n = notifications.c
@@ -288,29 +305,55 @@ def _queue_notifications(conn: Connection, batch: BatchResult, now: dt.datetime)
     )
 
 
-def _notification_row(batch: BatchResult, n: NotificationDraft, now: dt.datetime) -> dict:
+_NOTIFICATION_COLUMNS = (
+    "batch_id",
+    "statement_id",
+    "guarantor_id",
+    "profile_id",
+    "channel",
+    "message_id",
+    "level",
+    "status",
+    "reason",
+    "to_address",
+    "scheduled_at",
+    "content_json",
+    "idempotency_key",
+    "attempt",
+    "next_attempt_at",
+    "rules_hash",
+    "proof",
+    "created_at",
+    "updated_at",
+)
+
+
+def _notification_row(
+    batch: BatchResult, n: NotificationDraft, now: dt.datetime
+) -> tuple[Any, ...]:
+    """A notifications row in the order of ``_NOTIFICATION_COLUMNS``."""
     scheduled_at = as_utc(n.scheduled_at)
-    return {
-        "batch_id": batch.id,
-        "statement_id": n.statement_id,
-        "guarantor_id": n.guarantor_id,
-        "profile_id": batch.profile_id,
-        "channel": n.channel,
-        "message_id": n.message_id,
-        "level": n.level,
-        "status": n.status,
-        "reason": n.reason,
-        "to_address": n.to,
-        "scheduled_at": scheduled_at,
-        "content_json": dumps(dict(n.content)),
-        "idempotency_key": f"{n.statement_id}:{n.channel}",
-        "attempt": 0,
-        "next_attempt_at": scheduled_at if n.status == "scheduled" else None,
-        "rules_hash": batch.rules_hash,
-        "proof": False,
-        "created_at": now,
-        "updated_at": now,
-    }
+    return (
+        batch.id,
+        n.statement_id,
+        n.guarantor_id,
+        batch.profile_id,
+        n.channel,
+        n.message_id,
+        n.level,
+        n.status,
+        n.reason,
+        n.to,
+        scheduled_at,
+        dumps(dict(n.content)),
+        f"{n.statement_id}:{n.channel}",
+        0,
+        scheduled_at if n.status == "scheduled" else None,
+        batch.rules_hash,
+        False,
+        now,
+        now,
+    )
 
 
 # -- reading ------------------------------------------------------------------------------

@@ -108,15 +108,9 @@ class SQLStore(Store):
                 self._append_payments(conn, ledger)
                 insert_rows(
                     conn,
-                    adjustments.insert(),
-                    (
-                        {
-                            "encounter_id": a.encounter_id,
-                            "amount_cents": a.amount_cents,
-                            "date": a.date,
-                        }
-                        for a in ledger.adjustments
-                    ),
+                    adjustments,
+                    ("encounter_id", "amount_cents", "date"),
+                    ((a.encounter_id, a.amount_cents, a.date) for a in ledger.adjustments),
                 )
         except IntegrityError as exc:
             raise LedgerError(
@@ -135,7 +129,8 @@ class SQLStore(Store):
             index_elements=["id"],
             set_={c.name: stmt.excluded[c.name] for c in guarantors.c if c.name != "id"},
         )
-        insert_rows(conn, stmt, (guarantor_row(g) for g in items))
+        names = [c.name for c in GUARANTOR_COLUMNS]
+        insert_rows(conn, guarantors, names, (guarantor_row(g) for g in items), statement=stmt)
 
     def _upsert_encounters(self, conn: Connection, items: Iterable[Encounter]) -> None:
         """Insert or update; a worklist mark survives only while it stays in the worklist."""
@@ -149,7 +144,8 @@ class SQLStore(Store):
         updates["worklist_batch_id"] = case((keep, encounters.c.worklist_batch_id), else_=None)
         updates["worklist_since"] = case((keep, encounters.c.worklist_since), else_=None)
         stmt = stmt.on_conflict_do_update(index_elements=["id"], set_=updates)
-        insert_rows(conn, stmt, (encounter_row(e) for e in items))
+        names = [c.name for c in ENCOUNTER_COLUMNS]
+        insert_rows(conn, encounters, names, (encounter_row(e) for e in items), statement=stmt)
 
     def _append_payments(self, conn: Connection, ledger: LedgerData) -> None:
         """Payments dated on or before their encounter's last statement are already
@@ -162,19 +158,19 @@ class SQLStore(Store):
             )
             last.update((eid, billed) for eid, billed in conn.execute(query))
 
-        def row(p: Payment) -> dict[str, Any]:
+        def row(p: Payment) -> tuple[Any, ...]:
             billed = last.get(p.encounter_id)
             reviewed = p.reviewed_batch
             if reviewed is None and billed is not None and p.date <= billed:
                 reviewed = "imported"
-            return {
-                "encounter_id": p.encounter_id,
-                "amount_cents": p.amount_cents,
-                "date": p.date,
-                "reviewed_batch": reviewed,
-            }
+            return (p.encounter_id, p.amount_cents, p.date, reviewed)
 
-        insert_rows(conn, payments.insert(), (row(p) for p in ledger.payments))
+        insert_rows(
+            conn,
+            payments,
+            ("encounter_id", "amount_cents", "date", "reviewed_batch"),
+            (row(p) for p in ledger.payments),
+        )
 
     def post_payment(self, encounter_id: str, amount_cents: int, date: dt.date) -> Payment:
         if amount_cents <= 0:

@@ -321,10 +321,10 @@ def test_failed_save_leaves_store_unchanged(store: Store, monkeypatch: pytest.Mo
     before = snapshot(store)
     real_insert_rows = batch_io.insert_rows
 
-    def failing_insert_rows(conn, statement, rows):  # type: ignore[no-untyped-def]
-        if statement.table.name == "batch_changes":
+    def failing_insert_rows(conn, table, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if table.name == "batch_changes":
             raise RuntimeError("disk on fire")
-        return real_insert_rows(conn, statement, rows)
+        return real_insert_rows(conn, table, *args, **kwargs)
 
     monkeypatch.setattr(batch_io, "insert_rows", failing_insert_rows)
     with pytest.raises(RuntimeError, match="disk on fire"):
