@@ -17,7 +17,9 @@ import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
-pytest_plugins = ["rulesengine.testing.pytest_fixtures"]
+# Imported, not listed in pytest_plugins: this conftest is not at the rootdir when the whole
+# repository's tests run (pytest only honours pytest_plugins in a top-level conftest).
+from rulesengine.testing.pytest_fixtures import channel_kit  # noqa: F401
 
 LOOPBACK = "127.0.0.1"
 

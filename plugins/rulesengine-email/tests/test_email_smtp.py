@@ -5,6 +5,7 @@ from __future__ import annotations
 import email
 import email.policy
 import hashlib
+import socket
 
 import pytest
 from rulesengine_email import EmailChannel
@@ -116,10 +117,10 @@ def test_refused_recipient_with_4xx_is_a_retry(smtp_server) -> None:  # noqa: AN
 
 
 def test_connection_refused_is_a_retry_for_every_notification() -> None:
-    from conftest import free_port
-
-    port = free_port()  # nothing listens there
-    results = channel(port).send([note(1), note(2)])
+    with socket.socket() as s:
+        s.bind((LOOPBACK, 0))
+        port = s.getsockname()[1]  # bound but not listening: connections are refused
+        results = channel(port).send([note(1), note(2)])
     assert [r.outcome for r in results] == ["retry", "retry"]
     assert results[0].detail.startswith(
         f"cannot connect to SMTP server {LOOPBACK}:{port}: ConnectionRefusedError:"
