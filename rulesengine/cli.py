@@ -35,11 +35,12 @@ class _Group(click.Group):
     error, bad arguments included.
     """
 
-    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:  # type: ignore[override]
+        parent = super().main
         if not standalone_mode:
-            return super().main(*args, standalone_mode=False, **kwargs)
+            return parent(*args, standalone_mode=False, **kwargs)  # type: ignore[call-overload]
         try:
-            code = super().main(*args, standalone_mode=False, **kwargs)
+            code = parent(*args, standalone_mode=False, **kwargs)  # type: ignore[call-overload]
         except click.ClickException as error:
             error.show()
             sys.exit(EXIT_USER_ERROR)
@@ -102,9 +103,13 @@ def _parse_date(value: str, what: str = "--date") -> dt.date:
 
 
 def _console():  # noqa: ANN202
+    """A rich console; piped output gets room for whole tables instead of 80 columns."""
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=True)
+    console = Console(highlight=False)
+    if not console.is_terminal:
+        console = Console(highlight=False, width=200)
+    return console
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -129,7 +134,7 @@ def validate(files: tuple[str, ...]) -> None:
     """Check rules files; print every problem as file:line:col: message."""
     from rulesengine.rules import load_rules
 
-    problems = []
+    problems: list[object] = []
     for path in files:
         try:
             rules = load_rules(path)
@@ -207,7 +212,7 @@ def batch_summary(batch: Any) -> dict[str, Any]:
 def batch_details(batch: Any) -> dict[str, Any]:
     """Statements, skips and notifications of a batch, for ``run --json``."""
     return {
-        "statements": [
+        "statement_list": [
             {
                 "id": s.id,
                 "guarantor": s.guarantor_id,

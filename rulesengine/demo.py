@@ -168,7 +168,7 @@ def run_demo(
     for stale in (db_path, directory / "rulesengine.db-wal", directory / "rulesengine.db-shm"):
         stale.unlink(missing_ok=True)
     rules_path = directory / "rules.yaml"
-    with resources.as_file(resources.files("rulesengine.demo") / "practice.yaml") as source:
+    with resources.as_file(resources.files("rulesengine") / "data" / "demo-practice.yaml") as source:
         shutil.copyfile(source, rules_path)
     rules = load_rules(str(rules_path))
 

@@ -11,10 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
+
+def _tuple(items: Iterable[Any]) -> tuple[Any, ...]:
+    """attrs converter: keep list fields immutable (typed, unlike a bare ``tuple``)."""
+    return tuple(items)
 
 __all__ = [
     "ENCOUNTER_STATUSES",
@@ -180,7 +184,7 @@ class Statement:
     channels: tuple[str, ...]
     total_cents: int
     due_date: dt.date
-    lines: tuple[StatementLine, ...] = attrs.field(converter=tuple)
+    lines: tuple[StatementLine, ...] = attrs.field(converter=_tuple)
 
     @property
     def encounter_ids(self) -> tuple[str, ...]:
@@ -232,12 +236,12 @@ class BatchResult:
     mode: str  # "live" or "test"
     rules_hash: str
     rules_path: str
-    statements: tuple[Statement, ...] = attrs.field(converter=tuple)
-    pre_collections: tuple[str, ...] = attrs.field(converter=tuple)
-    skips: tuple[Skip, ...] = attrs.field(converter=tuple)
-    changes: tuple[EncounterChange, ...] = attrs.field(converter=tuple)
-    reviewed_payment_ids: tuple[int, ...] = attrs.field(converter=tuple)
-    notifications: tuple[NotificationDraft, ...] = attrs.field(converter=tuple)
+    statements: tuple[Statement, ...] = attrs.field(converter=_tuple)
+    pre_collections: tuple[str, ...] = attrs.field(converter=_tuple)
+    skips: tuple[Skip, ...] = attrs.field(converter=_tuple)
+    changes: tuple[EncounterChange, ...] = attrs.field(converter=_tuple)
+    reviewed_payment_ids: tuple[int, ...] = attrs.field(converter=_tuple)
+    notifications: tuple[NotificationDraft, ...] = attrs.field(converter=_tuple)
     traces: Mapping[str, tuple[TraceStep, ...]] = attrs.field(factory=dict)
     # encounter id -> guarantor id for every encounter the run looked at (for explain)
     guarantor_of: Mapping[str, str] = attrs.field(factory=dict)

@@ -42,10 +42,10 @@ def decisions_for(rules: Rules) -> Decisions:
     profile = rules.profile.id
     payment_rules: list[tuple[str, Expr]] = []
     payment_names: dict[str, str] = {}
-    for i, rule in enumerate(rules.payment_rules):
+    for i, payment_rule in enumerate(rules.payment_rules):
         key = f"payment:{i}"
-        payment_rules.append((key, rule.when))
-        payment_names[key] = rule.name
+        payment_rules.append((key, payment_rule.when))
+        payment_names[key] = payment_rule.name
 
     eligibility: list[tuple[str, Expr]] = [
         ("encounter_hold", _is("x.encounter_hold", True)),

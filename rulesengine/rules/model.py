@@ -8,10 +8,14 @@ durable-rules conditions; templates are kept as source text and rendered in the 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, Union
 
 import attrs
+
+def _tuple(items: Iterable[Any]) -> tuple[Any, ...]:
+    """attrs converter: keep list fields immutable (typed, unlike a bare ``tuple``)."""
+    return tuple(items)
 
 __all__ = [
     "And",
@@ -87,17 +91,17 @@ class In:
     """``field in [v1, v2, ...]``."""
 
     field: Field
-    values: tuple[Const, ...] = attrs.field(converter=tuple)
+    values: tuple[Const, ...] = attrs.field(converter=_tuple)
 
 
 @attrs.frozen
 class And:
-    operands: tuple[Expr, ...] = attrs.field(converter=tuple)
+    operands: tuple[Expr, ...] = attrs.field(converter=_tuple)
 
 
 @attrs.frozen
 class Or:
-    operands: tuple[Expr, ...] = attrs.field(converter=tuple)
+    operands: tuple[Expr, ...] = attrs.field(converter=_tuple)
 
 
 @attrs.frozen
@@ -135,20 +139,20 @@ class ExcludeRule:
 class Eligibility:
     min_statement_balance_cents: int = 1
     cycle_days: int = 28
-    exclude: tuple[ExcludeRule, ...] = attrs.field(default=(), converter=tuple)
+    exclude: tuple[ExcludeRule, ...] = attrs.field(default=(), converter=_tuple)
 
 
 @attrs.frozen
 class Level:
     number: int  # 1-based
     message: str  # a key of Rules.messages
-    channels: tuple[str, ...] = attrs.field(converter=tuple)
+    channels: tuple[str, ...] = attrs.field(converter=_tuple)
     after_days: int | None = None
 
 
 @attrs.frozen
 class Dunning:
-    levels: tuple[Level, ...] = attrs.field(converter=tuple)
+    levels: tuple[Level, ...] = attrs.field(converter=_tuple)
     no_limit: bool = False
 
 
@@ -164,7 +168,7 @@ class PaymentRule:
 @attrs.frozen
 class Grouping:
     one_statement_per: str = "guarantor"  # guarantor | patient
-    also_by: tuple[str, ...] = attrs.field(default=(), converter=tuple)  # location, provider
+    also_by: tuple[str, ...] = attrs.field(default=(), converter=_tuple)  # location, provider
     include_maxed_encounters: bool = True
 
 
@@ -199,7 +203,7 @@ class Channel:
 @attrs.frozen
 class Delivery:
     max_attempts: int = 5
-    backoff: tuple[int, ...] = attrs.field(default=(60, 300, 1800, 7200), converter=tuple)
+    backoff: tuple[int, ...] = attrs.field(default=(60, 300, 1800, 7200), converter=_tuple)
     test_recipients: Mapping[str, str] = attrs.field(factory=dict)
 
 
@@ -213,7 +217,7 @@ class Rules:
     profile: Profile
     dunning: Dunning
     eligibility: Eligibility = Eligibility()
-    payment_rules: tuple[PaymentRule, ...] = attrs.field(default=(), converter=tuple)
+    payment_rules: tuple[PaymentRule, ...] = attrs.field(default=(), converter=_tuple)
     grouping: Grouping = Grouping()
     pre_collections: PreCollections = PreCollections()
     messages: Mapping[str, Message] = attrs.field(factory=dict)
