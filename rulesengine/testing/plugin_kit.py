@@ -34,6 +34,7 @@ __all__ = [
     "BATCH_SIZE",
     "ChannelContractError",
     "KitReport",
+    "MakeNotification",
     "check_channel",
     "sample_notification",
 ]
@@ -214,7 +215,11 @@ def _check_results(
     return results
 
 
+_RAISED = object()
+
+
 def _send(channel: Any, batch: list[Notification], what: str, problems: list[str]) -> Any:
+    """What ``send`` returned, or ``_RAISED`` (with a problem recorded) when it raised."""
     try:
         return channel.send(list(batch))
     except Exception as exc:
@@ -223,7 +228,7 @@ def _send(channel: Any, batch: list[Notification], what: str, problems: list[str
             "of every notification in the batch: return DeliveryResult.retry or .failed for "
             "the notifications concerned instead"
         )
-        return None
+        return _RAISED
 
 
 def check_channel(
@@ -269,7 +274,7 @@ def _check_instance(
         )
 
     empty = _send(channel, [], "an empty batch", problems)
-    if empty is not None and (not isinstance(empty, (list, tuple)) or len(empty) != 0):
+    if empty is not _RAISED and (not isinstance(empty, (list, tuple)) or len(empty) != 0):
         problems.append(f"an empty batch: send([]) must return [], got {empty!r:.80}")
 
     batch = _batch(channel_class, make, range(1, BATCH_SIZE + 1))
@@ -278,7 +283,7 @@ def _check_instance(
         return KitReport(name, problems, warnings)
     returned = _send(channel, batch, f"a batch of {len(batch)}", problems)
     results: list[DeliveryResult] = []
-    if returned is not None:
+    if returned is not _RAISED:
         results = _check_results(f"a batch of {len(batch)}", batch, returned, problems)
         if results and all(r.outcome == "failed" for r in results):
             details = sorted({r.detail or "" for r in results})
@@ -286,7 +291,7 @@ def _check_instance(
 
     again = [attrs.evolve(n, attempt=n.attempt + 1) for n in batch]
     returned = _send(channel, again, "the same batch sent again (a retry)", problems)
-    if returned is not None:
+    if returned is not _RAISED:
         _check_results("the same batch sent again (a retry)", again, returned, problems)
 
     # What the host makes of the batch: always one result per notification.
