@@ -223,7 +223,14 @@ class NotificationDraft:
     reason: str | None  # why suppressed
     to: str | None  # the address: email, E.164 mobile, or a one-line postal address
     scheduled_at: dt.datetime  # timezone-aware, UTC
-    content: Mapping[str, str]  # rendered per-channel content
+    content: Mapping[str, Any]  # rendered per-channel content
+    timezone: str = "UTC"  # the zone its send window is read in (guarantor's, else profile's)
+    send_window: str | None = None  # "HH:MM-HH:MM" local, start included, end excluded
+    max_attempts: int = 5
+    backoff: tuple[int, ...] = attrs.field(default=(60, 300, 1800, 7200), converter=_tuple)
+    #: what a channel needs besides ``content``: ``recipient``, ``statement`` and ``sender``
+    #: mappings exactly as :class:`Notification` documents them.
+    context: Mapping[str, Any] = attrs.field(factory=dict)
 
 
 @attrs.frozen

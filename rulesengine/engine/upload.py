@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 import hmac
 from collections.abc import Mapping, Sequence
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from rulesengine.model import Guarantor, NotificationDraft, Statement
@@ -21,6 +22,8 @@ from rulesengine.rules.templates import render
 __all__ = [
     "BUILTIN_ADDRESSING",
     "ChannelAddressing",
+    "channel_context",
+    "pay_link",
     "draft_notifications",
     "guarantor_zone",
     "pay_token",
@@ -99,6 +102,51 @@ def _suppression(guarantor: Guarantor, channel: str, kind: str, to: str | None) 
     return None
 
 
+def pay_link(rules: Rules, statement_id: str, secret: bytes) -> str:
+    """The profile's pay link with the statement's token (empty when none is configured)."""
+    link = rules.profile.pay_link
+    return link.replace("{token}", pay_token(secret, statement_id)) if link else ""
+
+
+def channel_context(
+    rules: Rules, statement: Statement, guarantor: Guarantor, *, secret: bytes
+) -> dict[str, Any]:
+    """``recipient``, ``statement`` and ``sender`` as a channel receives them."""
+    postal = guarantor.postal
+    return {
+        "recipient": {
+            "first_name": guarantor.first_name,
+            "last_name": guarantor.last_name,
+            "postal_line1": postal.line1 if postal else "",
+            "postal_line2": postal.line2 if postal else "",
+            "postal_city": postal.city if postal else "",
+            "postal_state": postal.state if postal else "",
+            "postal_zip": postal.zip if postal else "",
+        },
+        "statement": {
+            "id": statement.id,
+            "total_cents": statement.total_cents,
+            "due_date": statement.due_date.isoformat(),
+            "level": statement.level,
+            "encounter_count": len(statement.lines),
+            "pay_link": pay_link(rules, statement.id, secret),
+            "lines": [
+                {
+                    "service_date": line.service_date.isoformat(),
+                    "patient_id": line.patient_id,
+                    "balance_cents": line.balance_cents,
+                }
+                for line in statement.lines
+            ],
+        },
+        "sender": {
+            "practice": rules.profile.practice,
+            "phone": rules.profile.phone,
+            "profile": rules.profile.name or rules.profile.id,
+        },
+    }
+
+
 def render_content(
     rules: Rules,
     statement: Statement,
@@ -109,12 +157,11 @@ def render_content(
 ) -> dict[str, str]:
     """Render the content of the statement's message for one channel."""
     profile = rules.profile
-    token = pay_token(secret, statement.id)
     variables = {
         "practice": profile.practice,
         "profile": profile.name or profile.id,
         "phone": profile.phone,
-        "pay_link": profile.pay_link.replace("{token}", token) if profile.pay_link else "",
+        "pay_link": pay_link(rules, statement.id, secret),
         "guarantor": {"first_name": guarantor.first_name, "last_name": guarantor.last_name},
         "statement": {
             "total": statement.total_cents,
@@ -149,6 +196,7 @@ def draft_notifications(
         zone = zones.get(guarantor.timezone)
         if zone is None:
             zone = zones[guarantor.timezone] = guarantor_zone(guarantor, rules.profile.timezone)
+        context = channel_context(rules, statement, guarantor, secret=secret)
         for channel in statement.channels:
             kind = addressing.get(channel, "email")
             to = _address(guarantor, kind)
@@ -166,6 +214,11 @@ def draft_notifications(
                     to=to,
                     scheduled_at=scheduled_at(run_date, zone, window),
                     content=render_content(rules, statement, guarantor, channel, secret=secret),
+                    timezone=zone.key,
+                    send_window=f"{window[0]:%H:%M}-{window[1]:%H:%M}" if window else None,
+                    max_attempts=rules.delivery.max_attempts,
+                    backoff=rules.delivery.backoff,
+                    context=context,
                 )
             )
     return drafts
