@@ -129,9 +129,7 @@ def call_channel(channel: _Channel, notifications: Iterable[Notification]) -> li
     wanted = {n.id for n in batch}
     found: dict[int, DeliveryResult] = {}
     bad: list[str] = []
-    if returned is None or isinstance(returned, (str, bytes)) or not isinstance(
-        returned, Iterable
-    ):
+    if returned is None or isinstance(returned, (str, bytes)) or not isinstance(returned, Iterable):
         bad.append(f"send returned {type(returned).__name__}, not a list of DeliveryResult")
         items: Sequence[Any] = ()
     else:
@@ -149,13 +147,15 @@ def call_channel(channel: _Channel, notifications: Iterable[Notification]) -> li
         if item.notification_id not in wanted:
             log.warning(
                 "channel %s returned a result for notification %s, which was not in the batch",
-                name, item.notification_id,
+                name,
+                item.notification_id,
             )
             continue
         if item.notification_id in found:
             log.warning(
                 "channel %s returned two results for notification %s; the first one counts",
-                name, item.notification_id,
+                name,
+                item.notification_id,
             )
             continue
         found[item.notification_id] = item

@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import os
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -159,9 +159,7 @@ def _caller(pm: pluggy.PluginManager, hook_name: str, kwargs: Mapping[str, Any])
 def _implementations(caller: Any) -> list[Any]:
     """The hook's plain implementations in pluggy's call order (wrappers are not called)."""
     return [
-        impl
-        for impl in reversed(caller.get_hookimpls())
-        if not (impl.hookwrapper or impl.wrapper)
+        impl for impl in reversed(caller.get_hookimpls()) if not (impl.hookwrapper or impl.wrapper)
     ]
 
 
@@ -182,7 +180,10 @@ def notify_observers(pm: pluggy.PluginManager, hook_name: str, **kwargs: Any) ->
             raised.append(impl.plugin_name)
             log.error(
                 "plugin %s raised in hook %s (ignored): %s",
-                impl.plugin_name, hook_name, _summary(exc), exc_info=True,
+                impl.plugin_name,
+                hook_name,
+                _summary(exc),
+                exc_info=True,
             )
     return raised
 
@@ -325,6 +326,10 @@ def channel_specs(channels: Mapping[str, type]) -> dict[str, ChannelSpec]:
 # --- Listing -----------------------------------------------------------------------------------
 
 
+def _names(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(items)
+
+
 @attrs.frozen
 class PluginInfo:
     """One plugin as ``rulesengine plugins`` lists it."""
@@ -332,7 +337,7 @@ class PluginInfo:
     name: str
     distribution: str | None
     version: str | None
-    channels: tuple[str, ...] = attrs.field(converter=tuple)
+    channels: tuple[str, ...] = attrs.field(converter=_names)
 
 
 def _distributions(pm: pluggy.PluginManager) -> dict[str, tuple[str, str]]:
@@ -357,4 +362,3 @@ def plugin_info(pm: pluggy.PluginManager) -> list[PluginInfo]:
         dist, version = dists.get(name, (None, None))
         infos.append(PluginInfo(name, dist, version, sorted(registry.by_plugin.get(name, []))))
     return sorted(infos, key=lambda info: info.name)
-

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import attrs
@@ -59,10 +59,7 @@ def sample_notification(*, address: str = "email", **overrides: Any) -> Notifica
     """
     n = int(overrides.get("id", 1))
     channel = overrides.get("channel", {"email": "email", "mobile": "text"}.get(address, "print"))
-    body = (
-        "Hello Pat, your balance of $182.40 is due. "
-        "Pay online: https://pay.example.org/q/tok123"
-    )
+    body = "Hello Pat, your balance of $182.40 is due. Pay online: https://pay.example.org/q/tok123"
     content: dict[str, Any] = {"body": body}
     if address == "email":
         content["subject"] = "Your statement from Riverside Family Medicine"
@@ -78,7 +75,7 @@ def sample_notification(*, address: str = "email", **overrides: Any) -> Notifica
         "level": 1,
         "content": content,
         "attempt": 1,
-        "scheduled_at": dt.datetime(2024, 3, 1, 14, 0, tzinfo=dt.timezone.utc),
+        "scheduled_at": dt.datetime(2024, 3, 1, 14, 0, tzinfo=dt.UTC),
         "recipient": {
             "first_name": "Pat",
             "last_name": "Doe",
@@ -110,6 +107,14 @@ def sample_notification(*, address: str = "email", **overrides: Any) -> Notifica
     return Notification(**values)
 
 
+def _strings(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(items)
+
+
+def _results(items: Iterable[DeliveryResult]) -> tuple[DeliveryResult, ...]:
+    return tuple(items)
+
+
 class ChannelContractError(AssertionError):
     """Raised by :meth:`KitReport.raise_for_problems`; its text is the whole report."""
 
@@ -125,9 +130,9 @@ class KitReport:
     """
 
     channel: str
-    problems: tuple[str, ...] = attrs.field(converter=tuple)
-    warnings: tuple[str, ...] = attrs.field(converter=tuple, default=())
-    results: tuple[DeliveryResult, ...] = attrs.field(converter=tuple, default=())
+    problems: tuple[str, ...] = attrs.field(converter=_strings)
+    warnings: tuple[str, ...] = attrs.field(converter=_strings, default=())
+    results: tuple[DeliveryResult, ...] = attrs.field(converter=_results, default=())
 
     @property
     def ok(self) -> bool:
@@ -152,17 +157,18 @@ class KitReport:
 MakeNotification = Callable[..., Notification]
 
 
-def _batch(
-    channel_class: type, make: MakeNotification | None, ids: range
-) -> list[Notification]:
+def _batch(channel_class: type, make: MakeNotification | None, ids: range) -> list[Notification]:
     address = getattr(channel_class, "address", "email")
     name = getattr(channel_class, "name", "channel")
     if make is not None:
         return [make(id=i, channel=name) for i in ids]
     return [
         sample_notification(
-            address=address, id=i, channel=name,
-            idempotency_key=f"B20240301-1:S{i:04d}:{name}", statement_id=f"S{i:04d}",
+            address=address,
+            id=i,
+            channel=name,
+            idempotency_key=f"B20240301-1:S{i:04d}:{name}",
+            statement_id=f"S{i:04d}",
         )
         for i in ids
     ]
@@ -176,9 +182,7 @@ def _check_batch_identity(batch: list[Notification], problems: list[str]) -> Non
     if len(set(ids)) != len(ids):
         problems.append(f"the sample notifications must have distinct ids, got {ids}")
     if any(not k for k in keys) or len(set(keys)) != len(keys):
-        problems.append(
-            f"every notification needs its own non-empty idempotency_key, got {keys}"
-        )
+        problems.append(f"every notification needs its own non-empty idempotency_key, got {keys}")
 
 
 def _check_results(
@@ -269,8 +273,10 @@ def _check_instance(
     except Exception as exc:
         return KitReport(
             name,
-            [f"{channel_class.__qualname__}(settings) raised {exception_summary(exc)}; "
-             "a channel must be constructible from its settings mapping"],
+            [
+                f"{channel_class.__qualname__}(settings) raised {exception_summary(exc)}; "
+                "a channel must be constructible from its settings mapping"
+            ],
         )
 
     empty = _send(channel, [], "an empty batch", problems)

@@ -33,9 +33,7 @@ def fake_dist(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., 
     def make(dist: str, ep_name: str, module: str, source: str, version: str = "1.0") -> None:
         info = site / f"{dist.replace('-', '_')}-{version}.dist-info"
         info.mkdir()
-        (info / "METADATA").write_text(
-            f"Metadata-Version: 2.1\nName: {dist}\nVersion: {version}\n"
-        )
+        (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {dist}\nVersion: {version}\n")
         (info / "entry_points.txt").write_text(f"[rulesengine]\n{ep_name} = {module}\n")
         (site / f"{module}.py").write_text(textwrap.dedent(source))
 

@@ -41,7 +41,9 @@ def test_constructors_take_a_notification_or_its_id() -> None:
     n = sample_notification(id=42)
     assert DeliveryResult.sent(n, provider_ref="SM1") == DeliveryResult(42, "sent", "SM1", None)
     assert DeliveryResult.retry(42, "busy") == DeliveryResult(42, "retry", None, "busy")
-    assert DeliveryResult.failed(n, "no mailbox") == DeliveryResult(42, "failed", None, "no mailbox")
+    assert DeliveryResult.failed(n, "no mailbox") == DeliveryResult(
+        42, "failed", None, "no mailbox"
+    )
     with pytest.raises(ValueError):
         DeliveryResult(1, "delivered")
     with pytest.raises(TypeError):
@@ -61,8 +63,10 @@ def test_an_exception_retries_every_notification(caplog) -> None:  # noqa: ANN00
 
     with caplog.at_level(logging.WARNING):
         results = call_channel(Channel(boom), batch(2))
-    assert results == [DeliveryResult.retry(i, "ConnectionRefusedError: [Errno 111] Connection "
-                                               "refused") for i in (1, 2)]
+    assert results == [
+        DeliveryResult.retry(i, "ConnectionRefusedError: [Errno 111] Connection refused")
+        for i in (1, 2)
+    ]
     assert caplog.messages == [
         "channel fake raised in send (2 notifications): ConnectionRefusedError: [Errno 111] "
         "Connection refused"
@@ -82,7 +86,10 @@ def test_exception_summary_is_one_line() -> None:
 
 def test_a_missing_result_is_a_retry() -> None:
     ch = Channel(lambda ns: [DeliveryResult.sent(ns[0])])
-    assert call_channel(ch, batch(2)) == [DeliveryResult.sent(1), DeliveryResult.retry(2, NO_RESULT)]
+    assert call_channel(ch, batch(2)) == [
+        DeliveryResult.sent(1),
+        DeliveryResult.retry(2, NO_RESULT),
+    ]
 
 
 def test_results_for_unknown_ids_are_ignored() -> None:
@@ -103,11 +110,12 @@ def test_items_that_are_not_results_become_retries() -> None:
     ]
 
 
-@pytest.mark.parametrize(("returned", "what"), [(None, "NoneType"), (True, "bool"), ("sent", "str")])
+@pytest.mark.parametrize(
+    ("returned", "what"), [(None, "NoneType"), (True, "bool"), ("sent", "str")]
+)
 def test_send_returning_no_list_retries_everything(returned, what) -> None:  # noqa: ANN001
     assert call_channel(Channel(lambda ns: returned), batch(1)) == [
-        DeliveryResult.retry(1, f"{NO_RESULT} (send returned {what}, not a list of "
-                                "DeliveryResult)")
+        DeliveryResult.retry(1, f"{NO_RESULT} (send returned {what}, not a list of DeliveryResult)")
     ]
 
 
@@ -137,9 +145,13 @@ def test_base_exceptions_are_not_swallowed() -> None:
 
 @pytest.mark.parametrize(
     ("key", "stem"),
-    [("B20240301-1.S1.email", "B20240301-1.S1.email"),
-     ("B1:S1:email", "B1_S1_email-"), ("../../etc/passwd", "etc_passwd-"), (".hidden", "hidden-"),
-     ("::", "")],
+    [
+        ("B20240301-1.S1.email", "B20240301-1.S1.email"),
+        ("B1:S1:email", "B1_S1_email-"),
+        ("../../etc/passwd", "etc_passwd-"),
+        (".hidden", "hidden-"),
+        ("::", ""),
+    ],
 )
 def test_safe_file_stem(key: str, stem: str) -> None:
     result = safe_file_stem(key)

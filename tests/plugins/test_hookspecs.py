@@ -20,7 +20,8 @@ DOCS = Path(__file__).resolve().parents[2] / "docs" / "plugins.md"
 
 def hook_functions() -> dict[str, object]:
     return {
-        name: fn for name, fn in inspect.getmembers(hookspecs, inspect.isfunction)
+        name: fn
+        for name, fn in inspect.getmembers(hookspecs, inspect.isfunction)
         if hasattr(fn, "rulesengine_spec")
     }
 
@@ -34,7 +35,9 @@ def signature_text(fn) -> str:  # noqa: ANN001
 
 def test_the_hooks_are_the_documented_ones() -> None:
     assert sorted(hook_functions()) == [
-        "batch_uploaded", "delivery_finished", "notification_status_changed",
+        "batch_uploaded",
+        "delivery_finished",
+        "notification_status_changed",
         "register_channels",
     ]
 
@@ -78,13 +81,26 @@ def test_hook_notification_status_changed(no_entry_points) -> None:  # noqa: ANN
 
     pm = get_plugin_manager()
     pm.register(Plugin())
-    notify_observers(pm, "notification_status_changed", notification_id=3, old_status=None,
-                     new_status="scheduled", detail=None)
-    notify_observers(pm, "notification_status_changed", notification_id=3,
-                     old_status="sending", new_status="scheduled",
-                     detail="SMTP 451 from mx:25: try later")
-    assert calls == [(3, None, "scheduled", None),
-                     (3, "sending", "scheduled", "SMTP 451 from mx:25: try later")]
+    notify_observers(
+        pm,
+        "notification_status_changed",
+        notification_id=3,
+        old_status=None,
+        new_status="scheduled",
+        detail=None,
+    )
+    notify_observers(
+        pm,
+        "notification_status_changed",
+        notification_id=3,
+        old_status="sending",
+        new_status="scheduled",
+        detail="SMTP 451 from mx:25: try later",
+    )
+    assert calls == [
+        (3, None, "scheduled", None),
+        (3, "sending", "scheduled", "SMTP 451 from mx:25: try later"),
+    ]
 
 
 def test_hook_batch_uploaded(no_entry_points) -> None:  # noqa: ANN001
@@ -145,8 +161,10 @@ def test_notify_observers_refuses_unknown_hooks_and_wrong_arguments(no_entry_poi
     pm = get_plugin_manager()
     with pytest.raises(ValueError, match="rulesengine has no hook named 'batch_upload'"):
         notify_observers(pm, "batch_upload", batch_id="B1")
-    with pytest.raises(TypeError, match="hook batch_uploaded takes batch_id, notifications, "
-                                        "profile_id; got batch_id"):
+    with pytest.raises(
+        TypeError,
+        match="hook batch_uploaded takes batch_id, notifications, profile_id; got batch_id",
+    ):
         notify_observers(pm, "batch_uploaded", batch_id="B1")
 
 

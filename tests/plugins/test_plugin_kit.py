@@ -39,7 +39,9 @@ def bad(**attributes):  # noqa: ANN003, ANN201
 def test_a_good_channel_passes() -> None:
     report = check_channel(Good)
     assert report == KitReport(
-        "pager", [], [],
+        "pager",
+        [],
+        [],
         [DeliveryResult.sent(i, provider_ref=f"pg-B20240301-1:S{i:04d}:pager") for i in (1, 2, 3)],
     )
     assert report.ok
@@ -62,6 +64,7 @@ def test_settings_are_passed_to_the_constructor() -> None:
 def _send(result):  # noqa: ANN001, ANN202
     def send(self, notifications):  # noqa: ANN001, ANN202
         return result(notifications)
+
     return send
 
 
@@ -72,42 +75,73 @@ def _init_raising(self, settings):  # noqa: ANN001, ANN202
 def _raise(exc):  # noqa: ANN001, ANN202
     def send(self, notifications):  # noqa: ANN001, ANN202
         raise exc
+
     return send
 
 
 @pytest.mark.parametrize(
     ("channel", "problem"),
     [
-        (bad(name="Pager"), "Bad.name must be a channel name such as 'fax' (lower-case letters, "
-                            "digits and _, starting with a letter), got 'Pager'"),
+        (
+            bad(name="Pager"),
+            "Bad.name must be a channel name such as 'fax' (lower-case letters, "
+            "digits and _, starting with a letter), got 'Pager'",
+        ),
         (bad(address="phone"), "Bad.address must be one of email, mobile, postal, got 'phone'"),
         (bad(send=None), "Bad has no send(notifications) method"),
-        (bad(__init__=_init_raising),
-         "Bad(settings) raised KeyError: 'outbox'; a channel must be constructible from its "
-         "settings mapping"),
-        (bad(send=_send(lambda ns: [DeliveryResult.sent(1)])),
-         "an empty batch: send([]) must return [], got [DeliveryResult(notification_id=1, "
-         "outcome='sent', p"),
-        (bad(send=_send(lambda ns: [DeliveryResult.sent(n) for n in ns[:1]])),
-         "a batch of 3: send must return exactly one result per notification (ids [1, 2, 3]): "
-         "no result for [2, 3]"),
-        (bad(send=_send(lambda ns: [DeliveryResult.sent(n) for n in ns + ns[:1]])),
-         "a batch of 3: send must return exactly one result per notification (ids [1, 2, 3]): "
-         "more than one result for [1]"),
-        (bad(send=_send(lambda ns: [DeliveryResult.sent(n.id + 10) for n in ns])),
-         "a batch of 3: send must return exactly one result per notification (ids [1, 2, 3]): "
-         "no result for [1, 2, 3]; results for ids not in the batch [11, 12, 13]"),
-        (bad(send=_send(lambda ns: [{"id": n.id} for n in ns])),
-         "an empty batch"),  # passes the empty check; the batch problems follow
-        (bad(send=_send(lambda ns: (DeliveryResult.sent(n) for n in ns))),
-         "an empty batch: send([]) must return [], got <generator object"),
-        (bad(send=_raise(ConnectionError("provider down"))),
-         "an empty batch: send raised ConnectionError: provider down; the host turns that into a "
-         "retry of every notification in the batch: return DeliveryResult.retry or .failed for "
-         "the notifications concerned instead"),
+        (
+            bad(__init__=_init_raising),
+            "Bad(settings) raised KeyError: 'outbox'; a channel must be constructible from its "
+            "settings mapping",
+        ),
+        (
+            bad(send=_send(lambda ns: [DeliveryResult.sent(1)])),
+            "an empty batch: send([]) must return [], got [DeliveryResult(notification_id=1, "
+            "outcome='sent', p",
+        ),
+        (
+            bad(send=_send(lambda ns: [DeliveryResult.sent(n) for n in ns[:1]])),
+            "a batch of 3: send must return exactly one result per notification (ids [1, 2, 3]): "
+            "no result for [2, 3]",
+        ),
+        (
+            bad(send=_send(lambda ns: [DeliveryResult.sent(n) for n in ns + ns[:1]])),
+            "a batch of 3: send must return exactly one result per notification (ids [1, 2, 3]): "
+            "more than one result for [1]",
+        ),
+        (
+            bad(send=_send(lambda ns: [DeliveryResult.sent(n.id + 10) for n in ns])),
+            "a batch of 3: send must return exactly one result per notification (ids [1, 2, 3]): "
+            "no result for [1, 2, 3]; results for ids not in the batch [11, 12, 13]",
+        ),
+        (
+            bad(send=_send(lambda ns: [{"id": n.id} for n in ns])),
+            "an empty batch",
+        ),  # passes the empty check; the batch problems follow
+        (
+            bad(send=_send(lambda ns: (DeliveryResult.sent(n) for n in ns))),
+            "an empty batch: send([]) must return [], got <generator object",
+        ),
+        (
+            bad(send=_raise(ConnectionError("provider down"))),
+            "an empty batch: send raised ConnectionError: provider down; the host turns that "
+            "into a retry of every notification in the batch: return DeliveryResult.retry or "
+            ".failed for the notifications concerned instead",
+        ),
     ],
-    ids=["name", "address", "send", "constructor", "empty", "missing", "twice", "unknown-ids",
-         "not-results", "generator", "raises"],
+    ids=[
+        "name",
+        "address",
+        "send",
+        "constructor",
+        "empty",
+        "missing",
+        "twice",
+        "unknown-ids",
+        "not-results",
+        "generator",
+        "raises",
+    ],
 )
 def test_bad_channels_are_reported(channel, problem) -> None:  # noqa: ANN001
     report = check_channel(channel)
@@ -127,7 +161,9 @@ def test_bad_channels_are_reported(channel, problem) -> None:  # noqa: ANN001
 
 def test_send_must_return_a_list_for_a_batch() -> None:
     channel = bad(send=_send(lambda ns: None if ns else []))
-    assert check_channel(channel).problems[0] == "a batch of 3: send must return a list, got NoneType"
+    assert (
+        check_channel(channel).problems[0] == "a batch of 3: send must return a list, got NoneType"
+    )
 
 
 def test_a_retry_of_the_same_batch_is_checked() -> None:
@@ -159,8 +195,12 @@ def test_warnings_for_probably_unintended_behaviour() -> None:
 
 
 def test_make_notification_must_give_distinct_ids_and_keys() -> None:
-    report = check_channel(Good, make_notification=lambda id, channel: sample_notification(
-        id=1, channel=channel, address="mobile", idempotency_key=""))
+    report = check_channel(
+        Good,
+        make_notification=lambda id, channel: sample_notification(
+            id=1, channel=channel, address="mobile", idempotency_key=""
+        ),
+    )
     assert report.problems == (
         "the sample notifications must have distinct ids, got [1, 1, 1]",
         "every notification needs its own non-empty idempotency_key, got ['', '', '']",
@@ -172,8 +212,13 @@ def test_make_notification_builds_the_batch() -> None:
 
     def make(id, channel):  # noqa: A002, ANN001, ANN202
         made.append((id, channel))
-        return sample_notification(id=id, channel=channel, address="mobile",
-                                   idempotency_key=f"custom-{id}", content={"body": "hi"})
+        return sample_notification(
+            id=id,
+            channel=channel,
+            address="mobile",
+            idempotency_key=f"custom-{id}",
+            content={"body": "hi"},
+        )
 
     report = check_channel(Good, make_notification=make)
     assert report.ok

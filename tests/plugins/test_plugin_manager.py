@@ -100,15 +100,21 @@ def test_load_warns_about_unknown_names(clean_plugin_env, monkeypatch, caplog) -
 
 
 def test_misspelt_hook_fails_loudly(clean_plugin_env, fake_dist, monkeypatch) -> None:  # noqa: ANN001
-    fake_dist("acme-typo", "typo", "acme_typo_plugin", """
+    fake_dist(
+        "acme-typo",
+        "typo",
+        "acme_typo_plugin",
+        """
         import rulesengine
 
         @rulesengine.hookimpl
         def register_channel(register):
             pass
-    """)
-    with pytest.raises(PluginError, match="a rulesengine plugin has an unknown hook: .*"
-                                          "register_channel"):
+    """,
+    )
+    with pytest.raises(
+        PluginError, match="a rulesengine plugin has an unknown hook: .*register_channel"
+    ):
         get_plugin_manager()
     monkeypatch.setenv("RULESENGINE_DISABLE_PLUGINS", "acme-typo")
     assert "typo" not in loaded(get_plugin_manager())
@@ -138,8 +144,12 @@ def test_plugin_that_cannot_import_is_named(clean_plugin_env, fake_dist) -> None
     )
 
 
-def test_duplicate_channel_names_name_both_distributions(clean_plugin_env, fake_dist, monkeypatch) -> None:  # noqa: ANN001
-    fake_dist("acme-mail", "acme", "acme_mail_plugin", FAX.replace('name = "fax"', 'name = "email"'))
+def test_duplicate_channel_names_name_both_distributions(
+    clean_plugin_env, fake_dist, monkeypatch
+) -> None:  # noqa: ANN001
+    fake_dist(
+        "acme-mail", "acme", "acme_mail_plugin", FAX.replace('name = "fax"', 'name = "email"')
+    )
     monkeypatch.setenv("RULESENGINE_LOAD_PLUGINS", "acme,email")
     with pytest.raises(PluginError) as info:
         get_channels(get_plugin_manager())
@@ -152,18 +162,26 @@ def test_duplicate_channel_names_name_both_distributions(clean_plugin_env, fake_
 @pytest.mark.parametrize(
     ("body", "problem"),
     [
-        ('name = "Fax!"\n    address = "postal"\n    def send(self, n): return []',
-         "FaxChannel.name must be a channel name such as 'fax' (lower-case letters, digits and "
-         "_, starting with a letter), got 'Fax!'"),
-        ('name = "fax"\n    address = "phone"\n    def send(self, n): return []',
-         "FaxChannel.address must be one of email, mobile, postal, got 'phone'"),
+        (
+            'name = "Fax!"\n    address = "postal"\n    def send(self, n): return []',
+            "FaxChannel.name must be a channel name such as 'fax' (lower-case letters, digits and "
+            "_, starting with a letter), got 'Fax!'",
+        ),
+        (
+            'name = "fax"\n    address = "phone"\n    def send(self, n): return []',
+            "FaxChannel.address must be one of email, mobile, postal, got 'phone'",
+        ),
         ('name = "fax"\n    address = "postal"', "FaxChannel has no send(notifications) method"),
-        ('name = "fax"\n    address = "postal"\n    content_keys = "body"\n'
-         '    def send(self, n): return []',
-         "FaxChannel.content_keys must be a set of key names or None, got 'body'"),
-        ('name = "fax"\n    address = "postal"\n    content_keys = {"body"}\n'
-         '    required_content = {"cover"}\n    def send(self, n): return []',
-         "FaxChannel.required_content lists keys not in content_keys: cover"),
+        (
+            'name = "fax"\n    address = "postal"\n    content_keys = "body"\n'
+            "    def send(self, n): return []",
+            "FaxChannel.content_keys must be a set of key names or None, got 'body'",
+        ),
+        (
+            'name = "fax"\n    address = "postal"\n    content_keys = {"body"}\n'
+            '    required_content = {"cover"}\n    def send(self, n): return []',
+            "FaxChannel.required_content lists keys not in content_keys: cover",
+        ),
     ],
 )
 def test_invalid_channel_classes_are_refused(no_entry_points, body, problem) -> None:  # noqa: ANN001
@@ -191,8 +209,11 @@ def test_register_channels_that_raises_is_named(no_entry_points) -> None:  # noq
 
     pm = get_plugin_manager()
     pm.register(Plugin(), name="acme")
-    with pytest.raises(PluginError, match=r"^plugin acme failed to register its channels: "
-                                          r"KeyError: 'license'$"):
+    with pytest.raises(
+        PluginError,
+        match=r"^plugin acme failed to register its channels: "
+        r"KeyError: 'license'$",
+    ):
         get_channels(pm)
 
 
@@ -202,7 +223,10 @@ def test_channel_specs_from_class_attributes(clean_plugin_env, fake_dist) -> Non
     fake_dist("acme-fax", "fax", "acme_fax_plugin", FAX)
     specs = channel_specs(get_channels(get_plugin_manager()))
     assert specs["fax"] == ChannelSpec(
-        name="fax", address="postal", settings_keys=None, content_keys={"cover", "body"},
+        name="fax",
+        address="postal",
+        settings_keys=None,
+        content_keys={"cover", "body"},
         required_content={"body"},
     )
 
@@ -224,8 +248,10 @@ def test_public_api_is_light() -> None:
     import subprocess
     import sys
 
-    code = ("import sys, rulesengine; "
-            "print(sorted(m for m in ('sqlalchemy', 'durable', 'yaml', 'jinja2') "
-            "if m in sys.modules)); print(rulesengine.__all__)")
+    code = (
+        "import sys, rulesengine; "
+        "print(sorted(m for m in ('sqlalchemy', 'durable', 'yaml', 'jinja2') "
+        "if m in sys.modules)); print(rulesengine.__all__)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.splitlines() == ["[]", "['DeliveryResult', '__version__', 'hookimpl']"]

@@ -16,7 +16,11 @@ STANDARD = Path(__file__).resolve().parents[2] / "rules" / "standard.yaml"
 
 @pytest.fixture
 def specs(clean_plugin_env, fake_dist):  # noqa: ANN001, ANN201
-    fake_dist("acme-voice", "acmevoice", "acme_voice_plugin", """
+    fake_dist(
+        "acme-voice",
+        "acmevoice",
+        "acme_voice_plugin",
+        """
         import rulesengine
 
         class VoiceChannel:
@@ -35,7 +39,8 @@ def specs(clean_plugin_env, fake_dist):  # noqa: ANN001, ANN201
         @rulesengine.hookimpl
         def register_channels(register):
             register(VoiceChannel)
-    """)
+    """,
+    )
     return channel_specs(get_channels(get_plugin_manager()))
 
 

@@ -38,7 +38,9 @@ class VoiceChannel:
         for n in notifications:
             script = n.content.get("say")
             if not isinstance(script, str) or not script.strip():
-                results.append(rulesengine.DeliveryResult.failed(n, "the message has no 'say' text"))
+                results.append(
+                    rulesengine.DeliveryResult.failed(n, "the message has no 'say' text")
+                )
             elif self.base_url:
                 results.append(self._call(n, script))
             else:
@@ -49,16 +51,19 @@ class VoiceChannel:
         token = os.environ.get(self.api_key_env or "")
         if not token or not self.caller_id:
             return rulesengine.DeliveryResult.failed(
-                n, "channels.voice needs caller_id and api_key_env naming a set environment variable"
+                n,
+                "channels.voice needs caller_id and api_key_env naming a set environment variable",
             )
         request = urllib.request.Request(
             f"{self.base_url}/calls",
-            data=json.dumps({
-                "to": n.to,
-                "from": self.caller_id,
-                "say": script,
-                "voice": n.content.get("voice", "female"),
-            }).encode(),
+            data=json.dumps(
+                {
+                    "to": n.to,
+                    "from": self.caller_id,
+                    "say": script,
+                    "voice": n.content.get("voice", "female"),
+                }
+            ).encode(),
             method="POST",
             headers={
                 "Authorization": f"Bearer {token}",

@@ -63,7 +63,9 @@ class EmailSettings:
         host = _opt_str(settings, "smtp_host")
         starttls = settings.get("starttls", host is not None)
         if not isinstance(starttls, bool):
-            raise SettingsProblem(f"channels.email.starttls must be true or false, got {starttls!r}")
+            raise SettingsProblem(
+                f"channels.email.starttls must be true or false, got {starttls!r}"
+            )
         port = settings.get("smtp_port", 587 if starttls else 25)
         if isinstance(port, bool) or not isinstance(port, int) or not 0 < port < 65536:
             raise SettingsProblem(f"channels.email.smtp_port must be a port number, got {port!r}")
@@ -96,14 +98,26 @@ class EmailChannel:
     name = "email"
     address = "email"
     settings_keys = frozenset(
-        {"send_window", "outbox", "smtp_host", "smtp_port", "starttls", "username",
-         "password_env", "from"}
+        {
+            "send_window",
+            "outbox",
+            "smtp_host",
+            "smtp_port",
+            "starttls",
+            "username",
+            "password_env",
+            "from",
+        }
     )
     content_keys = frozenset({"subject", "body"})
     required_content = frozenset({"subject", "body"})
     setting_types = {
-        "smtp_host": "str", "smtp_port": "int", "starttls": "bool", "username": "str",
-        "password_env": "str", "from": "str",
+        "smtp_host": "str",
+        "smtp_port": "int",
+        "starttls": "bool",
+        "username": "str",
+        "password_env": "str",
+        "from": "str",
     }
     #: Seconds to wait for the SMTP server at each step.
     timeout_seconds: float = 30.0
@@ -127,7 +141,12 @@ class EmailChannel:
                 )
         assert cfg.smtp_host is not None and cfg.sender is not None
         return SmtpServer(
-            cfg.smtp_host, cfg.smtp_port, cfg.starttls, cfg.username, password, cfg.sender,
+            cfg.smtp_host,
+            cfg.smtp_port,
+            cfg.starttls,
+            cfg.username,
+            password,
+            cfg.sender,
             self.timeout_seconds,
         )
 
@@ -141,7 +160,7 @@ class EmailChannel:
         except SettingsProblem as exc:
             return [DeliveryResult.failed(n, str(exc)) for n in notifications]
 
-        now = dt.datetime.now(dt.timezone.utc)
+        now = dt.datetime.now(dt.UTC)
         results: dict[int, DeliveryResult] = {}
         prepared: list[tuple[Notification, EmailMessage]] = []
         for n in notifications:

@@ -44,7 +44,9 @@ def _text(reply: bytes | str) -> str:
     return " ".join(text.split())
 
 
-def _by_code(n: Notification, code: int, reply: bytes | str, where: str, when: str = "") -> DeliveryResult:
+def _by_code(
+    n: Notification, code: int, reply: bytes | str, where: str, when: str = ""
+) -> DeliveryResult:
     detail = f"SMTP {code} from {where}{when}: {_text(reply)}"
     if 500 <= code < 600:
         return DeliveryResult.failed(n, detail)
@@ -69,7 +71,9 @@ def _session_error(exc: Exception, server: SmtpServer, when: str) -> _SessionFai
     if isinstance(exc, smtplib.SMTPResponseException):
         code = exc.smtp_code
         outcome = "failed" if 500 <= code < 600 else "retry"
-        return _SessionFailed(outcome, f"SMTP {code} from {server.where} {when}: {_text(exc.smtp_error)}")
+        return _SessionFailed(
+            outcome, f"SMTP {code} from {server.where} {when}: {_text(exc.smtp_error)}"
+        )
     if isinstance(exc, ssl.SSLCertVerificationError):
         return _SessionFailed(
             "failed",
@@ -77,10 +81,10 @@ def _session_error(exc: Exception, server: SmtpServer, when: str) -> _SessionFai
             f"{exc.verify_message or exception_summary(exc)}",
         )
     if isinstance(exc, smtplib.SMTPNotSupportedError):
-        return _SessionFailed("failed", f"SMTP server {server.where} {when}: {exception_summary(exc)}")
-    return _SessionFailed(
-        "retry", f"SMTP server {server.where} {when}: {exception_summary(exc)}"
-    )
+        return _SessionFailed(
+            "failed", f"SMTP server {server.where} {when}: {exception_summary(exc)}"
+        )
+    return _SessionFailed("retry", f"SMTP server {server.where} {when}: {exception_summary(exc)}")
 
 
 def _open(server: SmtpServer) -> smtplib.SMTP:
@@ -159,9 +163,10 @@ def deliver(
                     f"{exception_summary(exc)}"
                 )
                 results[n.id] = DeliveryResult.retry(n, lost)
-                for later, _ in items[index + 1:]:
+                for later, _ in items[index + 1 :]:
                     results[later.id] = DeliveryResult.retry(
-                        later, f"not attempted: the connection to SMTP server {server.where} "
+                        later,
+                        f"not attempted: the connection to SMTP server {server.where} "
                         "was lost during this batch",
                     )
                 log.warning("email: %s", lost)

@@ -60,8 +60,13 @@ class RecordingHandler:
             return self.data_reply
         login = session.auth_data.login.decode() if session.authenticated else None
         self.received.append(
-            Received(session.peer, envelope.mail_from, list(envelope.rcpt_tos),
-                     envelope.original_content or envelope.content, login)
+            Received(
+                session.peer,
+                envelope.mail_from,
+                list(envelope.rcpt_tos),
+                envelope.original_content or envelope.content,
+                login,
+            )
         )
         return "250 2.0.0 queued"
 
@@ -71,7 +76,9 @@ def smtp_server() -> Iterator[Callable[..., tuple[RecordingHandler, int]]]:
     """Start an aiosmtpd server on 127.0.0.1 with a free port: ``start(**handler_fields)``."""
     controllers: list[Controller] = []
 
-    def start(tls_context: ssl.SSLContext | None = None, **fields: Any) -> tuple[RecordingHandler, int]:
+    def start(
+        tls_context: ssl.SSLContext | None = None, **fields: Any
+    ) -> tuple[RecordingHandler, int]:
         handler = RecordingHandler(**fields)
         port = free_port()
         kwargs: dict[str, Any] = {}
@@ -93,8 +100,10 @@ def smtp_server() -> Iterator[Callable[..., tuple[RecordingHandler, int]]]:
 
 
 def _authenticator(server, session, envelope, mechanism, auth_data):  # noqa: ANN001
-    ok = isinstance(auth_data, LoginPassword) and auth_data.login == b"billing" and (
-        auth_data.password == b"s3cret pass"
+    ok = (
+        isinstance(auth_data, LoginPassword)
+        and auth_data.login == b"billing"
+        and (auth_data.password == b"s3cret pass")
     )
     return AuthResult(success=ok, handled=False, auth_data=auth_data)
 
@@ -109,7 +118,7 @@ def tls_files(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 
     key = ec.generate_private_key(ec.SECP256R1())
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "rulesengine test SMTP")])
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     cert = (
         x509.CertificateBuilder()
         .subject_name(name)

@@ -20,8 +20,10 @@ def mode(path: Path) -> int:
 def test_writes_one_private_eml_per_notification(tmp_path: Path) -> None:
     outbox = tmp_path / "out" / "email"
     ch = EmailChannel({"outbox": str(outbox), "from": "billing@riverside.example.org"})
-    batch = [sample_notification(id=1, idempotency_key="B1:S1:email"),
-             sample_notification(id=2, idempotency_key="B1-S2-email")]
+    batch = [
+        sample_notification(id=1, idempotency_key="B1:S1:email"),
+        sample_notification(id=2, idempotency_key="B1-S2-email"),
+    ]
     results = ch.send(batch)
     safe = sorted(p.name for p in outbox.iterdir())
     assert len(safe) == 2 and safe[0] == "B1-S2-email.eml"
@@ -41,8 +43,16 @@ def test_writes_one_private_eml_per_notification(tmp_path: Path) -> None:
 def test_retry_rewrites_the_same_file(tmp_path: Path) -> None:
     ch = EmailChannel({"outbox": str(tmp_path)})
     ch.send([sample_notification(id=1, idempotency_key="k1")])
-    ch.send([sample_notification(id=1, idempotency_key="k1", attempt=2,
-                                 content={"subject": "Second try", "body": "b"})])
+    ch.send(
+        [
+            sample_notification(
+                id=1,
+                idempotency_key="k1",
+                attempt=2,
+                content={"subject": "Second try", "body": "b"},
+            )
+        ]
+    )
     assert [p.name for p in tmp_path.iterdir()] == ["k1.eml"]
     msg = email.message_from_bytes((tmp_path / "k1.eml").read_bytes(), policy=email.policy.default)
     assert msg["Subject"] == "Second try"

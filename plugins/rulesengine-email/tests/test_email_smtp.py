@@ -28,8 +28,12 @@ def note(i: int, **overrides):  # noqa: ANN001, ANN201
 
 
 def channel(port: int, **settings) -> EmailChannel:  # noqa: ANN003
-    base = {"smtp_host": LOOPBACK, "smtp_port": port, "starttls": False,
-            "from": "billing@riverside.example.org"}
+    base = {
+        "smtp_host": LOOPBACK,
+        "smtp_port": port,
+        "starttls": False,
+        "from": "billing@riverside.example.org",
+    }
     base.update(settings)
     return EmailChannel(base)
 
@@ -46,7 +50,9 @@ def test_batch_is_sent_over_one_connection(smtp_server) -> None:  # noqa: ANN001
     assert [r.outcome for r in results] == ["sent", "sent", "sent"]
     assert [r.notification_id for r in results] == [1, 2, 3]
     assert [m.rcpt_tos for m in handler.received] == [
-        ["guarantor1@example.org"], ["guarantor2@example.org"], ["guarantor3@example.org"]
+        ["guarantor1@example.org"],
+        ["guarantor2@example.org"],
+        ["guarantor3@example.org"],
     ]
     assert len({m.peer for m in handler.received}) == 1
     assert {m.mail_from for m in handler.received} == {"billing@riverside.example.org"}
@@ -105,7 +111,8 @@ def test_refused_recipient_affects_only_its_notification(smtp_server) -> None:  
         f"SMTP 550 from {LOOPBACK}:{port} for the recipient: 5.1.1 mailbox unavailable"
     )
     assert [m.rcpt_tos for m in handler.received] == [
-        ["guarantor1@example.org"], ["guarantor3@example.org"]
+        ["guarantor1@example.org"],
+        ["guarantor3@example.org"],
     ]
 
 
@@ -135,8 +142,7 @@ def test_connection_dropped_mid_data_retries_the_rest(dropping_server) -> None: 
         f"the connection to SMTP server {LOOPBACK}:{port} was lost while sending: "
     )
     assert results[1].detail == (
-        f"not attempted: the connection to SMTP server {LOOPBACK}:{port} was lost during "
-        "this batch"
+        f"not attempted: the connection to SMTP server {LOOPBACK}:{port} was lost during this batch"
     )
 
 
@@ -204,11 +210,18 @@ def test_missing_password_variable_fails_every_notification(monkeypatch) -> None
 @pytest.mark.parametrize(
     ("overrides", "detail"),
     [
-        ({"content": {"subject": "Hi\r\nBcc: victim@example.org", "body": "x"}},
-         "the subject contains a line break (refused: header injection)"),
-        ({"to": "pat@example.org\r\nBcc: victim@example.org"},
-         "the recipient address contains a line break (refused)"),
-        ({"to": "not an address"}, "the recipient address 'not an address' is not an email address"),
+        (
+            {"content": {"subject": "Hi\r\nBcc: victim@example.org", "body": "x"}},
+            "the subject contains a line break (refused: header injection)",
+        ),
+        (
+            {"to": "pat@example.org\r\nBcc: victim@example.org"},
+            "the recipient address contains a line break (refused)",
+        ),
+        (
+            {"to": "not an address"},
+            "the recipient address 'not an address' is not an email address",
+        ),
         ({"content": {"body": "x"}}, "the email has no subject (content key 'subject')"),
         ({"content": {"subject": "Hi"}}, "the email has no body (content key 'body')"),
     ],
@@ -226,18 +239,24 @@ def test_bad_notifications_fail_alone(smtp_server, overrides, detail) -> None:  
 def test_settings_problems_fail_every_notification() -> None:
     results = EmailChannel({"smtp_host": LOOPBACK}).send([note(1)])
     assert results == [
-        DeliveryResult.failed(1, "channels.email.from is not set: the SMTP server needs a "
-                                 "sender address")
+        DeliveryResult.failed(
+            1, "channels.email.from is not set: the SMTP server needs a sender address"
+        )
     ]
     results = EmailChannel({"username": "billing"}).send([note(1)])
     assert results[0].detail.startswith("channels.email.username is set but password_env is not")
 
 
 def test_default_port_follows_starttls() -> None:
-    assert EmailChannel({"smtp_host": "mail.example.org", "from": "a@b.org"}).settings.smtp_port == 587
-    assert EmailChannel(
-        {"smtp_host": "mail.example.org", "from": "a@b.org", "starttls": False}
-    ).settings.smtp_port == 25
+    assert (
+        EmailChannel({"smtp_host": "mail.example.org", "from": "a@b.org"}).settings.smtp_port == 587
+    )
+    assert (
+        EmailChannel(
+            {"smtp_host": "mail.example.org", "from": "a@b.org", "starttls": False}
+        ).settings.smtp_port
+        == 25
+    )
 
 
 def test_contract_with_a_real_server(smtp_server) -> None:  # noqa: ANN001
@@ -245,8 +264,12 @@ def test_contract_with_a_real_server(smtp_server) -> None:  # noqa: ANN001
     from rulesengine.testing.plugin_kit import check_channel
 
     handler, port = smtp_server()
-    settings = {"smtp_host": LOOPBACK, "smtp_port": port, "starttls": False,
-                "from": "billing@riverside.example.org"}
+    settings = {
+        "smtp_host": LOOPBACK,
+        "smtp_port": port,
+        "starttls": False,
+        "from": "billing@riverside.example.org",
+    }
     report = check_channel(EmailChannel, settings)
     assert report.ok, str(report)
     assert [r.outcome for r in call_channel(EmailChannel(settings), [note(7)])] == ["sent"]

@@ -33,8 +33,15 @@ log = logging.getLogger(__name__)
 
 DEFAULT_OUTBOX = "outbox/print"
 MANIFEST_COLUMNS = (
-    "file", "statement_id", "guarantor_id", "name", "address_line1", "address_line2",
-    "address_line3", "pages", "total",
+    "file",
+    "statement_id",
+    "guarantor_id",
+    "name",
+    "address_line1",
+    "address_line2",
+    "address_line3",
+    "pages",
+    "total",
 )
 
 
@@ -76,8 +83,10 @@ class PrintChannel:
         """Write each letter into its batch folder and update that folder's manifest."""
         if self.problem:
             return [DeliveryResult.failed(n, self.problem) for n in notifications]
-        note = None if self.letter.practice_address else (
-            "no practice_address is set: the letter has no return address"
+        note = (
+            None
+            if self.letter.practice_address
+            else ("no practice_address is set: the letter has no return address")
         )
         results: dict[int, DeliveryResult] = {}
         by_batch: dict[str, list[Notification]] = {}
@@ -87,7 +96,8 @@ class PrintChannel:
             results.update(self._print_batch(batch_id, batch, note))
         log.info(
             "print: %d of %d letters written",
-            sum(r.outcome == "sent" for r in results.values()), len(notifications),
+            sum(r.outcome == "sent" for r in results.values()),
+            len(notifications),
         )
         return [results[n.id] for n in notifications]
 
@@ -132,13 +142,19 @@ class PrintChannel:
             padded = [*address, "", "", ""][:3]
             if len(address) > 3:
                 padded[2] = ", ".join(address[2:])
-            rows.append({
-                "file": path.name, "statement_id": n.statement_id,
-                "guarantor_id": n.guarantor_id, "name": recipient_name(n),
-                "address_line1": padded[0], "address_line2": padded[1],
-                "address_line3": padded[2], "pages": str(pages),
-                "total": format_money(int(n.statement.get("total_cents") or 0)),
-            })
+            rows.append(
+                {
+                    "file": path.name,
+                    "statement_id": n.statement_id,
+                    "guarantor_id": n.guarantor_id,
+                    "name": recipient_name(n),
+                    "address_line1": padded[0],
+                    "address_line2": padded[1],
+                    "address_line3": padded[2],
+                    "pages": str(pages),
+                    "total": format_money(int(n.statement.get("total_cents") or 0)),
+                }
+            )
             results[n.id] = DeliveryResult.sent(n, provider_ref=str(path), detail=note)
         if rows:
             try:
@@ -167,8 +183,9 @@ def _update_manifest(folder: Path, rows: list[dict[str, str]]) -> None:
         for row in rows:
             merged[row["file"]] = row
         out = io.StringIO()
-        writer = csv.DictWriter(out, fieldnames=MANIFEST_COLUMNS, extrasaction="ignore",
-                                lineterminator="\r\n")
+        writer = csv.DictWriter(
+            out, fieldnames=MANIFEST_COLUMNS, extrasaction="ignore", lineterminator="\r\n"
+        )
         writer.writeheader()
         for key in sorted(merged):
             writer.writerow(merged[key])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+
 import attrs
 from fpdf import FPDF
 
@@ -72,12 +73,17 @@ def _header(pdf: FPDF, n: Notification, letter: Letter, date_text: str) -> None:
     pdf.set_font("helvetica", "B", 15)
     pdf.set_text_color(*INK)
     pdf.cell(RIGHT - 4.9, 0.25, "PROOF - NOT A BILL" if n.proof else "STATEMENT", align="R")
-    _label_rows(pdf, 4.9, 0.9, [
-        ("Statement date", date_text, False),
-        ("Statement ID", n.statement_id, False),
-        ("Due date", long_date(n.statement.get("due_date")), False),
-        ("Amount due", money(n.statement.get("total_cents")), True),
-    ])
+    _label_rows(
+        pdf,
+        4.9,
+        0.9,
+        [
+            ("Statement date", date_text, False),
+            ("Statement ID", n.statement_id, False),
+            ("Due date", long_date(n.statement.get("due_date")), False),
+            ("Amount due", money(n.statement.get("total_cents")), True),
+        ],
+    )
 
 
 def _window(pdf: FPDF, name: str, address: Sequence[str]) -> None:
@@ -147,7 +153,9 @@ def _how_to_pay(pdf: FPDF, n: Notification) -> None:
         pdf.ln(0.24)
     if n.sender.get("phone"):
         pdf.set_x(LEFT)
-        pdf.multi_cell(WIDTH, 0.2, latin1(f"Questions about this statement? Call {n.sender['phone']}."))
+        pdf.multi_cell(
+            WIDTH, 0.2, latin1(f"Questions about this statement? Call {n.sender['phone']}.")
+        )
 
 
 def _remit_slip(pdf: FPDF, n: Notification, letter: Letter, name: str) -> None:
@@ -174,12 +182,17 @@ def _remit_slip(pdf: FPDF, n: Notification, letter: Letter, name: str) -> None:
         pdf.cell(3.3, 0.19, latin1(line))
         y += 0.19
 
-    _label_rows(pdf, 4.5, SLIP_TOP + 0.45, [
-        ("Statement ID", n.statement_id, False),
-        ("Account", f"{latin1(name)} ({n.guarantor_id})" if name else n.guarantor_id, False),
-        ("Due date", long_date(n.statement.get("due_date")), False),
-        ("Amount due", money(n.statement.get("total_cents")), True),
-    ])
+    _label_rows(
+        pdf,
+        4.5,
+        SLIP_TOP + 0.45,
+        [
+            ("Statement ID", n.statement_id, False),
+            ("Account", f"{latin1(name)} ({n.guarantor_id})" if name else n.guarantor_id, False),
+            ("Due date", long_date(n.statement.get("due_date")), False),
+            ("Amount due", money(n.statement.get("total_cents")), True),
+        ],
+    )
     pdf.set_xy(4.5, SLIP_TOP + 1.45)
     pdf.set_font("helvetica", "", 9)
     pdf.set_text_color(*MUTED)
@@ -208,4 +221,3 @@ def render_letter(n: Notification, letter: Letter, address: Sequence[str]) -> tu
     _remit_slip(pdf, n, letter, name)
     data = bytes(pdf.output())
     return data, pdf.pages_count
-

@@ -19,9 +19,15 @@ BODY = "Our records show a balance of $182.40.\nPlease pay by March 22, 2024 or 
 
 
 def note(i: int = 1, **overrides):  # noqa: ANN001, ANN201
-    values = {"id": i, "channel": "print", "statement_id": f"S{i:04d}",
-              "idempotency_key": f"B1:S{i}:print", "batch_id": "B20240301-1",
-              "to": "12 Elm St, Apt 4, Springfield, IL 62704", "content": {"body": BODY}}
+    values = {
+        "id": i,
+        "channel": "print",
+        "statement_id": f"S{i:04d}",
+        "idempotency_key": f"B1:S{i}:print",
+        "batch_id": "B20240301-1",
+        "to": "12 Elm St, Apt 4, Springfield, IL 62704",
+        "content": {"body": BODY},
+    }
     values.update(overrides)
     return sample_notification(address="postal", **values)
 
@@ -37,8 +43,9 @@ def read_manifest(folder: Path) -> list[dict[str, str]]:
 
 @pytest.fixture
 def channel(tmp_path: Path) -> PrintChannel:
-    return PrintChannel({"outbox": str(tmp_path / "print"), "practice_address": PRACTICE,
-                         "remit_address": REMIT})
+    return PrintChannel(
+        {"outbox": str(tmp_path / "print"), "practice_address": PRACTICE, "remit_address": REMIT}
+    )
 
 
 def test_letter_contains_everything_a_patient_needs(channel: PrintChannel, tmp_path: Path) -> None:
@@ -47,15 +54,30 @@ def test_letter_contains_everything_a_patient_needs(channel: PrintChannel, tmp_p
     assert result == DeliveryResult.sent(1, provider_ref=str(path))
     text = text_of(path)
     for expected in [
-        "Riverside Family Medicine", "200 River Rd", "Springfield, IL 62701",  # practice
-        "Pat Doe", "12 Elm St", "Apt 4", "Springfield, IL 62704",             # window
-        "STATEMENT", "S0001", "March 1, 2024",                                  # id and date
-        "Our records show a balance of $182.40.",                               # message
-        "January 9, 2024", "P001", "$120.00", "February 2, 2024", "$62.40",     # lines
-        "Total due", "$182.40", "March 22, 2024",                               # total, due
-        "https://pay.example.org/q/tok123",                                     # pay link
-        "Please detach and return this portion with your payment.",             # remit slip
-        "PO Box 4411", "Springfield, IL 62708", "Amount enclosed",
+        "Riverside Family Medicine",
+        "200 River Rd",
+        "Springfield, IL 62701",  # practice
+        "Pat Doe",
+        "12 Elm St",
+        "Apt 4",
+        "Springfield, IL 62704",  # window
+        "STATEMENT",
+        "S0001",
+        "March 1, 2024",  # id and date
+        "Our records show a balance of $182.40.",  # message
+        "January 9, 2024",
+        "P001",
+        "$120.00",
+        "February 2, 2024",
+        "$62.40",  # lines
+        "Total due",
+        "$182.40",
+        "March 22, 2024",  # total, due
+        "https://pay.example.org/q/tok123",  # pay link
+        "Please detach and return this portion with your payment.",  # remit slip
+        "PO Box 4411",
+        "Springfield, IL 62708",
+        "Amount enclosed",
     ]:
         assert expected in text, expected
 
@@ -83,22 +105,46 @@ def test_remit_address_defaults_to_the_practice_address(tmp_path: Path) -> None:
     ch = PrintChannel({"outbox": str(tmp_path), "practice_address": PRACTICE})
     ch.send([note(1)])
     text = text_of(tmp_path / "B20240301-1" / "S0001-1.pdf")
-    slip = text[text.index("Please detach"):]
+    slip = text[text.index("Please detach") :]
     assert "200 River Rd" in slip and "Springfield, IL 62701" in slip
 
 
 def test_manifest_lists_every_letter(channel: PrintChannel, tmp_path: Path) -> None:
-    results = channel.send([note(1), note(2, recipient={"first_name": "Ann", "last_name": "Lee"},
-                                       to="9 Oak Ave, Salem, OR 97301")])
+    results = channel.send(
+        [
+            note(1),
+            note(
+                2,
+                recipient={"first_name": "Ann", "last_name": "Lee"},
+                to="9 Oak Ave, Salem, OR 97301",
+            ),
+        ]
+    )
     folder = tmp_path / "print" / "B20240301-1"
     assert [r.outcome for r in results] == ["sent", "sent"]
     assert read_manifest(folder) == [
-        {"file": "S0001-1.pdf", "statement_id": "S0001", "guarantor_id": "G0001",
-         "name": "Pat Doe", "address_line1": "12 Elm St", "address_line2": "Apt 4",
-         "address_line3": "Springfield, IL 62704", "pages": "1", "total": "182.40"},
-        {"file": "S0002-2.pdf", "statement_id": "S0002", "guarantor_id": "G0002",
-         "name": "Ann Lee", "address_line1": "9 Oak Ave", "address_line2": "Salem, OR 97301",
-         "address_line3": "", "pages": "1", "total": "182.40"},
+        {
+            "file": "S0001-1.pdf",
+            "statement_id": "S0001",
+            "guarantor_id": "G0001",
+            "name": "Pat Doe",
+            "address_line1": "12 Elm St",
+            "address_line2": "Apt 4",
+            "address_line3": "Springfield, IL 62704",
+            "pages": "1",
+            "total": "182.40",
+        },
+        {
+            "file": "S0002-2.pdf",
+            "statement_id": "S0002",
+            "guarantor_id": "G0002",
+            "name": "Ann Lee",
+            "address_line1": "9 Oak Ave",
+            "address_line2": "Salem, OR 97301",
+            "address_line3": "",
+            "pages": "1",
+            "total": "182.40",
+        },
     ]
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
     assert {stat.S_IMODE(p.stat().st_mode) for p in folder.iterdir()} == {0o600}
@@ -117,14 +163,23 @@ def test_batch_dir_is_the_mail_house_folder(tmp_path: Path) -> None:
     ch.send([note(1), note(2, batch_id="B20240302-1")])
     assert sorted(p.name for p in (tmp_path / "pickup").iterdir()) == ["B20240301-1", "B20240302-1"]
     assert not (tmp_path / "outbox").exists()
-    assert [r["file"] for r in read_manifest(tmp_path / "pickup" / "B20240302-1")] == ["S0002-2.pdf"]
+    assert [r["file"] for r in read_manifest(tmp_path / "pickup" / "B20240302-1")] == [
+        "S0002-2.pdf"
+    ]
 
 
 def test_non_latin1_text_is_transliterated(channel: PrintChannel, tmp_path: Path) -> None:
-    n = note(1, recipient={"first_name": "Zoë", "last_name": "Łukasiewicz",
-                           "postal_line1": "ul. Główna 5", "postal_city": "Łódź",
-                           "postal_zip": "90-001"},
-             content={"body": "Saldo: 12,00 € – “danke” 你好"})
+    n = note(
+        1,
+        recipient={
+            "first_name": "Zoë",
+            "last_name": "Łukasiewicz",
+            "postal_line1": "ul. Główna 5",
+            "postal_city": "Łódź",
+            "postal_zip": "90-001",
+        },
+        content={"body": "Saldo: 12,00 € – “danke” 你好"},
+    )
     [result] = channel.send([n])
     assert result.outcome == "sent"
     text = text_of(tmp_path / "print" / "B20240301-1" / "S0001-1.pdf")
@@ -134,8 +189,11 @@ def test_non_latin1_text_is_transliterated(channel: PrintChannel, tmp_path: Path
 
 
 def test_many_lines_flow_onto_more_pages(channel: PrintChannel, tmp_path: Path) -> None:
-    lines = [{"service_date": f"2023-{m:02d}-{d:02d}", "patient_id": f"P{m}{d}",
-              "balance_cents": 1000} for m in range(1, 13) for d in (1, 15)] * 2
+    lines = [
+        {"service_date": f"2023-{m:02d}-{d:02d}", "patient_id": f"P{m}{d}", "balance_cents": 1000}
+        for m in range(1, 13)
+        for d in (1, 15)
+    ] * 2
     statement = {**note(1).statement, "lines": lines, "total_cents": 48000}
     channel.send([note(1, statement=statement)])
     path = tmp_path / "print" / "B20240301-1" / "S0001-1.pdf"

@@ -72,8 +72,12 @@ class TextSettings:
                     f"https://api.twilio.com, got {base_url!r}"
                 )
             missing = [
-                key for key, value in
-                (("account_sid", account_sid), ("token_env", token_env), ("from", sender))
+                key
+                for key, value in (
+                    ("account_sid", account_sid),
+                    ("token_env", token_env),
+                    ("from", sender),
+                )
                 if value is None
             ]
             if missing:
@@ -98,9 +102,7 @@ def _check(n: Notification) -> str:
         or not phonenumbers.is_possible_number(number)
         or phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164) != to
     ):
-        raise ValueError(
-            "the address is not an E.164 mobile number (such as +15555550101)"
-        )
+        raise ValueError("the address is not an E.164 mobile number (such as +15555550101)")
     body = n.content.get("body")
     if not isinstance(body, str) or not body.strip():
         raise ValueError("the text message has no body (content key 'body')")
@@ -117,8 +119,9 @@ class TextChannel:
 
     name = "text"
     address = "mobile"
-    settings_keys = frozenset({"send_window", "outbox", "base_url", "account_sid", "token_env",
-                               "from"})
+    settings_keys = frozenset(
+        {"send_window", "outbox", "base_url", "account_sid", "token_env", "from"}
+    )
     content_keys = frozenset({"body"})
     required_content = frozenset({"body"})
     setting_types = {"base_url": "str", "account_sid": "str", "token_env": "str", "from": "str"}
@@ -211,12 +214,14 @@ def _append_outbox(
                     "from": sender,
                     "body": body,
                     "statement_id": n.statement_id,
-                    "written_at": dt.datetime.now(dt.timezone.utc).isoformat(),
+                    "written_at": dt.datetime.now(dt.UTC).isoformat(),
                 }
                 fh.write(json.dumps(record, ensure_ascii=False) + "\n")
                 count += 1
                 lines[n.idempotency_key] = count
-            results[n.id] = DeliveryResult.sent(n, provider_ref=f"{path}:{lines[n.idempotency_key]}")
+            results[n.id] = DeliveryResult.sent(
+                n, provider_ref=f"{path}:{lines[n.idempotency_key]}"
+            )
         fh.flush()
         os.fsync(fh.fileno())
     return results

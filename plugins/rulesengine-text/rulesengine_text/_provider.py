@@ -84,14 +84,12 @@ def post_message(provider: Provider, n: Notification, body: str) -> DeliveryResu
         if status == 429 or status >= 500:
             return DeliveryResult.retry(n, detail)
         return DeliveryResult.failed(n, detail)
-    except (TimeoutError, socket.timeout):
+    except TimeoutError:
         return DeliveryResult.retry(n, f"{where} did not answer within {provider.timeout:g} s")
     except urllib.error.URLError as exc:
         reason = exc.reason
         if isinstance(reason, (TimeoutError, socket.timeout)):
-            return DeliveryResult.retry(
-                n, f"{where} did not answer within {provider.timeout:g} s"
-            )
+            return DeliveryResult.retry(n, f"{where} did not answer within {provider.timeout:g} s")
         summary = exception_summary(reason) if isinstance(reason, BaseException) else str(reason)
         return DeliveryResult.retry(n, f"cannot reach {where}: {summary}")
     except OSError as exc:

@@ -67,12 +67,19 @@ class _Handler(BaseHTTPRequestHandler):
         form = dict(urllib.parse.parse_qsl(self.rfile.read(length).decode("utf-8")))
         auth = self.headers.get("Authorization", "")
         user, _, password = (
-            base64.b64decode(auth[6:]).decode().partition(":") if auth.startswith("Basic ")
+            base64.b64decode(auth[6:]).decode().partition(":")
+            if auth.startswith("Basic ")
             else ("", "", "")
         )
         self.server.requests.append(
-            Request(self.path, user, password, self.headers.get("Idempotency-Key"),
-                    self.headers.get("Content-Type"), form)
+            Request(
+                self.path,
+                user,
+                password,
+                self.headers.get("Idempotency-Key"),
+                self.headers.get("Content-Type"),
+                form,
+            )
         )
         mode = self.server.mode
         if mode == "slow":
@@ -80,8 +87,14 @@ class _Handler(BaseHTTPRequestHandler):
         if mode in ("ok", "slow"):
             self._reply(201, {"sid": f"SM{len(self.server.requests):032d}", "status": "queued"})
         elif mode == "bad":
-            self._reply(400, {"code": 21211, "message": "The 'To' number is not a valid phone number.",
-                              "status": 400})
+            self._reply(
+                400,
+                {
+                    "code": 21211,
+                    "message": "The 'To' number is not a valid phone number.",
+                    "status": 400,
+                },
+            )
         elif mode == "busy":
             self._reply(429, {"code": 20429, "message": "Too Many Requests", "status": 429})
         else:
@@ -94,8 +107,9 @@ def sms_provider() -> Iterator[Callable[[str], FakeProvider]]:
 
     def start(mode: str = "ok") -> FakeProvider:
         server = FakeProvider(mode)
-        thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
-                                  daemon=True)
+        thread = threading.Thread(
+            target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
         thread.start()
         servers.append((server, thread))
         return server

@@ -13,8 +13,13 @@ from rulesengine.testing.plugin_kit import check_channel, sample_notification
 
 
 def note(i: int, **overrides):  # noqa: ANN001, ANN201
-    values = {"id": i, "channel": "text", "to": "+15555550101",
-              "idempotency_key": f"B1:S{i}:text", "content": {"body": f"message {i} – é"}}
+    values = {
+        "id": i,
+        "channel": "text",
+        "to": "+15555550101",
+        "idempotency_key": f"B1:S{i}:text",
+        "content": {"body": f"message {i} – é"},
+    }
     values.update(overrides)
     return sample_notification(**values)
 
@@ -27,8 +32,10 @@ def test_appends_one_line_per_message(tmp_path: Path) -> None:
     ch = TextChannel({"outbox": str(tmp_path / "text"), "from": "+15555550100"})
     results = ch.send([note(1), note(2)])
     path = tmp_path / "text" / "messages.jsonl"
-    assert results == [DeliveryResult.sent(1, provider_ref=f"{path}:1"),
-                       DeliveryResult.sent(2, provider_ref=f"{path}:2")]
+    assert results == [
+        DeliveryResult.sent(1, provider_ref=f"{path}:1"),
+        DeliveryResult.sent(2, provider_ref=f"{path}:2"),
+    ]
     lines = read(path)
     assert [(x["idempotency_key"], x["to"], x["from"], x["body"]) for x in lines] == [
         ("B1:S1:text", "+15555550101", "+15555550100", "message 1 – é"),
@@ -44,8 +51,10 @@ def test_a_retry_never_duplicates_a_line(tmp_path: Path) -> None:
     results = ch.send([note(1, attempt=2), note(3)])
     path = tmp_path / "messages.jsonl"
     assert [x["idempotency_key"] for x in read(path)] == ["B1:S1:text", "B1:S3:text"]
-    assert results == [DeliveryResult.sent(1, provider_ref=f"{path}:1"),
-                       DeliveryResult.sent(3, provider_ref=f"{path}:2")]
+    assert results == [
+        DeliveryResult.sent(1, provider_ref=f"{path}:1"),
+        DeliveryResult.sent(3, provider_ref=f"{path}:2"),
+    ]
 
 
 def test_a_line_cut_short_is_kept_apart(tmp_path: Path) -> None:

@@ -12,9 +12,13 @@ SID = "AC0123456789abcdef"
 
 
 def note(i: int, **overrides):  # noqa: ANN001, ANN201
-    values = {"id": i, "channel": "text", "to": f"+1555555010{i}",
-              "idempotency_key": f"B1:S{i}:text",
-              "content": {"body": f"Riverside: statement {i} is ready. Reply STOP to opt out"}}
+    values = {
+        "id": i,
+        "channel": "text",
+        "to": f"+1555555010{i}",
+        "idempotency_key": f"B1:S{i}:text",
+        "content": {"body": f"Riverside: statement {i} is ready. Reply STOP to opt out"},
+    }
     values.update(overrides)
     return sample_notification(**values)
 
@@ -25,8 +29,14 @@ def token(monkeypatch):  # noqa: ANN001, ANN201
 
 
 def channel(base_url: str, cls: type[TextChannel] = TextChannel) -> TextChannel:
-    return cls({"base_url": base_url, "account_sid": SID, "token_env": "TEST_SMS_TOKEN",
-                "from": "+15555550100"})
+    return cls(
+        {
+            "base_url": base_url,
+            "account_sid": SID,
+            "token_env": "TEST_SMS_TOKEN",
+            "from": "+15555550100",
+        }
+    )
 
 
 def test_posts_twilio_shaped_requests(sms_provider, token) -> None:  # noqa: ANN001
@@ -43,8 +53,11 @@ def test_posts_twilio_shaped_requests(sms_provider, token) -> None:  # noqa: ANN
     assert (first.user, first.password) == (SID, "tok-secret")
     assert first.idempotency_key == "B1:S1:text"
     assert first.content_type.startswith("application/x-www-form-urlencoded")
-    assert first.form == {"To": "+15555550101", "From": "+15555550100",
-                          "Body": "Riverside: statement 1 is ready. Reply STOP to opt out"}
+    assert first.form == {
+        "To": "+15555550101",
+        "From": "+15555550100",
+        "Body": "Riverside: statement 1 is ready. Reply STOP to opt out",
+    }
 
 
 def test_a_retry_sends_the_same_idempotency_key(sms_provider, token) -> None:  # noqa: ANN001
@@ -60,13 +73,19 @@ def test_400_is_failed_with_the_providers_message(sms_provider, token) -> None: 
     [result] = channel(server.base_url).send([note(1)])
     host = server.base_url.removeprefix("http://")
     assert result == DeliveryResult.failed(
-        1, f"SMS provider {host} answered HTTP 400: The 'To' number is not a valid phone "
-           "number. (error 21211)"
+        1,
+        f"SMS provider {host} answered HTTP 400: The 'To' number is not a valid phone "
+        "number. (error 21211)",
     )
 
 
-@pytest.mark.parametrize(("mode", "text"), [("busy", "HTTP 429: Too Many Requests (error 20429)"),
-                                             ("down", "HTTP 500: Internal Server Error")])
+@pytest.mark.parametrize(
+    ("mode", "text"),
+    [
+        ("busy", "HTTP 429: Too Many Requests (error 20429)"),
+        ("down", "HTTP 500: Internal Server Error"),
+    ],
+)
 def test_429_and_5xx_are_retries(sms_provider, token, mode, text) -> None:  # noqa: ANN001
     server = sms_provider(mode)
     [result] = channel(server.base_url).send([note(1)])
@@ -115,8 +134,9 @@ def test_fictional_555_numbers_are_accepted(tmp_path) -> None:  # noqa: ANN001
 def test_too_long_body_is_failed(tmp_path) -> None:  # noqa: ANN001
     [result] = TextChannel({"outbox": str(tmp_path)}).send([note(1, content={"body": "x" * 1601})])
     assert result == DeliveryResult.failed(
-        1, "the text message is 1601 characters long; SMS providers accept at most 1600: "
-           "shorten the message"
+        1,
+        "the text message is 1601 characters long; SMS providers accept at most 1600: "
+        "shorten the message",
     )
 
 
@@ -133,11 +153,15 @@ def test_missing_token_variable_fails_every_notification(monkeypatch) -> None:  
 @pytest.mark.parametrize(
     ("settings", "detail"),
     [
-        ({"base_url": "file:///etc/passwd", "account_sid": SID, "token_env": "T", "from": "+1"},
-         "channels.text.base_url must be an http(s) address such as https://api.twilio.com, "
-         "got 'file:///etc/passwd'"),
-        ({"base_url": "https://api.twilio.com"},
-         "channels.text needs account_sid, token_env, from when base_url is set"),
+        (
+            {"base_url": "file:///etc/passwd", "account_sid": SID, "token_env": "T", "from": "+1"},
+            "channels.text.base_url must be an http(s) address such as https://api.twilio.com, "
+            "got 'file:///etc/passwd'",
+        ),
+        (
+            {"base_url": "https://api.twilio.com"},
+            "channels.text needs account_sid, token_env, from when base_url is set",
+        ),
     ],
 )
 def test_settings_problems_fail_every_notification(settings, detail) -> None:  # noqa: ANN001
@@ -146,8 +170,12 @@ def test_settings_problems_fail_every_notification(settings, detail) -> None:  #
 
 def test_contract_with_a_real_server(sms_provider, token) -> None:  # noqa: ANN001
     server = sms_provider("ok")
-    settings = {"base_url": server.base_url, "account_sid": SID, "token_env": "TEST_SMS_TOKEN",
-                "from": "+15555550100"}
+    settings = {
+        "base_url": server.base_url,
+        "account_sid": SID,
+        "token_env": "TEST_SMS_TOKEN",
+        "from": "+15555550100",
+    }
     report = check_channel(TextChannel, settings)
     assert report.ok, str(report)
     assert [r.outcome for r in report.results] == ["sent", "sent", "sent"]

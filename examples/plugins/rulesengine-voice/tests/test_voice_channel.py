@@ -11,14 +11,18 @@ from rulesengine.testing.plugin_kit import check_channel, sample_notification
 def make_notification(id, channel):
     """Sample notifications with voice content (the kit's default content is for text)."""
     return sample_notification(
-        address="mobile", id=id, channel=channel, idempotency_key=f"B1:S{id}:voice",
+        address="mobile",
+        id=id,
+        channel=channel,
+        idempotency_key=f"B1:S{id}:voice",
         content={"say": "This is Riverside Family Medicine with a reminder about your bill."},
     )
 
 
 def test_contract_plain_call(tmp_path):
-    report = check_channel(VoiceChannel, {"outbox": str(tmp_path)},
-                           make_notification=make_notification)
+    report = check_channel(
+        VoiceChannel, {"outbox": str(tmp_path)}, make_notification=make_notification
+    )
     report.raise_for_problems()
     assert [r.outcome for r in report.results] == ["sent", "sent", "sent"]
 
@@ -41,8 +45,9 @@ class Provider(BaseHTTPRequestHandler):
 
     def do_POST(self):
         body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-        self.server.seen.append((self.path, self.headers["Authorization"],
-                                 self.headers["Idempotency-Key"], body))
+        self.server.seen.append(
+            (self.path, self.headers["Authorization"], self.headers["Idempotency-Key"], body)
+        )
         reply = json.dumps({"id": "CA123"}).encode()
         self.send_response(self.server.status)
         self.send_header("Content-Length", str(len(reply)))
@@ -67,8 +72,13 @@ def provider():
 
 def test_call_provider(provider, monkeypatch):
     monkeypatch.setenv("VOICE_API_KEY", "k-123")
-    channel = VoiceChannel({"base_url": f"http://127.0.0.1:{provider.server_port}",
-                            "api_key_env": "VOICE_API_KEY", "caller_id": "+15555550100"})
+    channel = VoiceChannel(
+        {
+            "base_url": f"http://127.0.0.1:{provider.server_port}",
+            "api_key_env": "VOICE_API_KEY",
+            "caller_id": "+15555550100",
+        }
+    )
     [result] = channel.send([make_notification(1, "voice")])
     assert (result.outcome, result.provider_ref) == ("sent", "CA123")
     path, auth, key, body = provider.seen[0]
@@ -80,7 +90,12 @@ def test_call_provider(provider, monkeypatch):
 def test_provider_errors(provider, monkeypatch, status, outcome):
     provider.status = status
     monkeypatch.setenv("VOICE_API_KEY", "k-123")
-    channel = VoiceChannel({"base_url": f"http://127.0.0.1:{provider.server_port}",
-                            "api_key_env": "VOICE_API_KEY", "caller_id": "+15555550100"})
+    channel = VoiceChannel(
+        {
+            "base_url": f"http://127.0.0.1:{provider.server_port}",
+            "api_key_env": "VOICE_API_KEY",
+            "caller_id": "+15555550100",
+        }
+    )
     [result] = channel.send([make_notification(1, "voice")])
     assert (result.outcome, result.detail) == (outcome, f"call provider answered HTTP {status}")
