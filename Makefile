@@ -8,7 +8,8 @@ PYTHON ?= $(shell for p in python3.12 python3.11 python3; do \
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-PLUGIN_SETUPS := $(wildcard plugins/*/setup.cfg plugins/*/pyproject.toml)
+# Built-in channel plugins, and the example third-party plugin (its tests run too).
+PLUGIN_SETUPS := $(wildcard plugins/*/setup.cfg examples/plugins/*/setup.cfg)
 PLUGIN_DIRS := $(sort $(dir $(PLUGIN_SETUPS)))
 
 .PHONY: demo test install lint clean
@@ -17,7 +18,7 @@ demo: $(STAMP)
 	$(BIN)/rulesengine demo
 
 test: $(STAMP)
-	$(BIN)/python -m pytest -q -p no:cacheprovider tests $(wildcard plugins/*/tests)
+	$(BIN)/python -m pytest -q -p no:cacheprovider tests $(wildcard plugins/*/tests examples/plugins/*/tests) examples/scenarios
 
 install: $(STAMP)
 

@@ -131,12 +131,17 @@ def main(db: str | None) -> None:
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 def validate(files: tuple[str, ...]) -> None:
-    """Check rules files; print every problem as file:line:col: message."""
+    """Check rules files (and scenario files); print every problem as file:line:col: message."""
     from rulesengine.rules import load_rules
+    from rulesengine.scenarios import is_scenario_file, load_scenario
 
     problems: list[object] = []
     for path in files:
         try:
+            if is_scenario_file(path):
+                scenario = load_scenario(path)
+                click.echo(f"{path}: ok (scenario {scenario.title!r}, {len(scenario.steps)} steps)")
+                continue
             rules = load_rules(path)
         except RulesengineError as error:
             problems.extend(getattr(error, "problems", ()) or [str(error)])
@@ -427,6 +432,92 @@ def explain(
         click.echo(json.dumps(explanation, indent=2))
     else:
         click.echo(render_explanation(explanation))
+
+
+# --- scenarios and rule changes ------------------------------------------------------------
+
+
+def _scenario_files(paths: tuple[str, ...]) -> list[str]:
+    found: list[str] = []
+    for path in paths:
+        p = Path(path)
+        if p.is_dir():
+            found.extend(str(f) for f in sorted(p.rglob("*.scenario.yaml")))
+        elif p.is_file():
+            found.append(str(p))
+        else:
+            raise RulesengineError(f"{path}: no such file or folder")
+    if not found:
+        raise RulesengineError(f"no *.scenario.yaml files in {', '.join(paths)}")
+    return found
+
+
+@main.command("test")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--coverage", is_flag=True, help="Report which rules the scenarios exercised.")
+@click.option("--no-trace", is_flag=True, help="Leave the rule trace out of failure reports.")
+@_json_option
+def test_(paths: tuple[str, ...], coverage: bool, no_trace: bool, as_json: bool) -> None:
+    """Run scenario files (and folders of *.scenario.yaml): one line each, then the summary."""
+    import time
+
+    from rulesengine.scenarios import run_scenario_file
+    from rulesengine.scenarios.coverage import coverage_report
+    from rulesengine.scenarios.report import (
+        format_coverage,
+        format_failure,
+        format_summary,
+        results_json,
+    )
+
+    files = _scenario_files(paths)
+    started = time.perf_counter()
+    results = []
+    for path in files:
+        result = run_scenario_file(path)
+        results.append(result)
+        if as_json:
+            continue
+        click.echo(f"{'PASS' if result.passed else 'FAIL'} {path}: {result.title}")
+        if not result.passed:
+            click.echo(format_failure(result, trace=not no_trace))
+    reports = coverage_report(results) if coverage else None
+    if as_json:
+        click.echo(results_json(results, reports))
+    else:
+        if reports is not None:
+            click.echo(format_coverage(reports))
+        click.echo(format_summary(results, time.perf_counter() - started))
+    if not all(r.passed for r in results):
+        sys.exit(EXIT_USER_ERROR)
+
+
+@main.command("diff")
+@click.argument("old_rules", type=click.Path(dir_okay=False))
+@click.argument("new_rules", type=click.Path(dir_okay=False))
+@click.option("--date", "date_text", required=True, metavar="YYYY-MM-DD", help="The run date of both test batches.")
+@_db_option
+@_json_option
+@click.pass_context
+def diff(
+    ctx: click.Context, old_rules: str, new_rules: str, date_text: str, db: str | None, as_json: bool
+) -> None:
+    """Run both rules files as test batches on the current ledger; report who would change
+    level, message, channels, worklist or skip status. Nothing is saved."""
+    from rulesengine.engine.diff import diff_batches, render_diff
+    from rulesengine.engine.run import run_statements
+
+    run_date = _parse_date(date_text)
+    old, new = load_rules_for_cli(old_rules), load_rules_for_cli(new_rules)
+    store = _open_store(db, ctx)
+    try:
+        report = diff_batches(
+            run_statements(store, old, run_date, live=False),
+            run_statements(store, new, run_date, live=False),
+        )
+    finally:
+        store.close()
+    click.echo(json.dumps(report, indent=2) if as_json else render_diff(report))
 
 
 # --- demo ----------------------------------------------------------------------------------

@@ -1,0 +1,16 @@
+"""Scenario files: prove what a rules file does (``shared/spec/scenario-format.md``)."""
+
+from __future__ import annotations
+
+from rulesengine.scenarios.load import Scenario, is_scenario_file, load_scenario
+from rulesengine.scenarios.run import Failure, ScenarioResult, run_scenario, run_scenario_file
+
+__all__ = [
+    "Failure",
+    "Scenario",
+    "ScenarioResult",
+    "is_scenario_file",
+    "load_scenario",
+    "run_scenario",
+    "run_scenario_file",
+]

@@ -1,0 +1,508 @@
+"""Load scenario files (``shared/spec/scenario-format.md``) with every problem at file:line:col.
+
+A scenario is loaded completely before anything runs: its rules (a file, or an inline
+mapping, with ``overrides`` merged over it), its ledger, and its steps with their
+expectations. Unknown keys, bad values and references to ids the ledger does not have are
+all reported together, like problems in a rules file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from rulesengine.errors import Problem, RulesError
+from rulesengine.model import Adjustment, Encounter, Guarantor, Payment, PostalAddress, parse_money
+from rulesengine.rules import load_rules_data
+from rulesengine.rules.channels import ChannelSpec
+from rulesengine.rules.model import Mark, Rules
+from rulesengine.rules.schema import Context, Custom, Flag, Key, ListOf, Record, Text, Whole, sort_problems
+from rulesengine.rules.yamlmarks import MapNode, Node, ScalarNode, SeqNode, compose, merge_overrides
+from rulesengine.store.base import LedgerData
+
+__all__ = ["Expect", "Scenario", "Step", "is_scenario_file", "load_scenario"]
+
+STEP_KINDS = ("run", "test_run", "payment", "adjustment", "hold", "release", "deliver")
+STATUSES = ("open", "pre_collections", "closed")
+NOTIFICATION_STATUSES = (
+    "scheduled", "sending", "sent", "error", "canceled", "suppressed", "unknown",
+)
+_INVALID: Any = object()
+
+
+@attrs.frozen
+class Expect:
+    """What a step must produce. ``None``: not checked. Each value keeps its mark."""
+
+    statements: tuple[Mapping[str, Any], ...] | None = None
+    encounters: Mapping[str, Mapping[str, Any]] | None = None
+    pre_collections: tuple[str, ...] | None = None
+    skipped: Mapping[str, str] | None = None
+    notifications: tuple[Mapping[str, Any], ...] | None = None
+    marks: Mapping[str, Mark] = attrs.field(factory=dict)
+
+
+@attrs.frozen
+class Step:
+    index: int  # 1-based
+    kind: str  # one of STEP_KINDS
+    value: Any  # a date, an instant, or a mapping (payment, hold ...)
+    expect: Expect
+    mark: Mark
+
+    @property
+    def title(self) -> str:
+        if isinstance(self.value, dt.datetime):
+            shown = self.value.isoformat()
+        elif isinstance(self.value, dt.date):
+            shown = self.value.isoformat()
+        else:
+            shown = ", ".join(f"{k}: {v}" for k, v in self.value.items())
+        return f"step {self.index} ({self.kind}: {shown}) at line {self.mark.line}"
+
+
+@attrs.frozen
+class Scenario:
+    path: str
+    title: str
+    rules: Rules
+    rules_text: str  # kept with live batches (canonical JSON when inline or overridden)
+    ledger: LedgerData
+    steps: tuple[Step, ...]
+    mark: Mark
+
+
+def is_scenario_file(path: str | os.PathLike[str]) -> bool:
+    return os.fspath(path).endswith(".scenario.yaml")
+
+
+# --- value specs ---------------------------------------------------------------------------
+
+
+def _scalar(node: Node, path: str, ctx: Context, expected: str) -> ScalarNode | None:
+    if isinstance(node, ScalarNode) and not node.is_null:
+        return node
+    ctx.error(node.mark, path, f"expected {expected}")
+    return None
+
+
+def _date(node: Node, path: str, ctx: Context) -> Any:
+    scalar = _scalar(node, path, ctx, "a date such as 2026-02-01")
+    if scalar is None:
+        return _INVALID
+    try:
+        return dt.date.fromisoformat(scalar.value)
+    except ValueError:
+        return ctx.error(scalar.mark, path, f"expected a date such as 2026-02-01, got '{scalar.value}'")
+
+
+def _instant(node: Node, path: str, ctx: Context) -> Any:
+    scalar = _scalar(node, path, ctx, "a timestamp such as 2026-02-01T15:00:00Z")
+    if scalar is None:
+        return _INVALID
+    text = scalar.value
+    try:
+        value = dt.datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00"))
+    except ValueError:
+        return ctx.error(
+            scalar.mark, path, f"expected a timestamp such as 2026-02-01T15:00:00Z, got '{text}'"
+        )
+    if value.tzinfo is None:
+        return ctx.error(
+            scalar.mark, path, f"'{text}' has no time zone: add Z (UTC) or an offset such as -05:00"
+        )
+    return value.astimezone(dt.timezone.utc)
+
+
+def _money(*, positive: bool = False, nonzero: bool = False) -> Custom:
+    def check(node: Node, path: str, ctx: Context) -> Any:
+        scalar = _scalar(node, path, ctx, "an amount such as 12.50")
+        if scalar is None:
+            return _INVALID
+        if not re.fullmatch(r"[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)", scalar.value):
+            return ctx.error(scalar.mark, path, f"expected an amount such as 12.50, got '{scalar.value}'")
+        try:
+            cents = parse_money(scalar.value)
+        except ValueError as exc:
+            return ctx.error(scalar.mark, path, str(exc))
+        if positive and cents <= 0:
+            return ctx.error(scalar.mark, path, f"a payment's amount is more than 0, got {scalar.value}")
+        if nonzero and cents == 0:
+            return ctx.error(scalar.mark, path, "an adjustment's amount is not 0")
+        return cents
+
+    return Custom(check)
+
+
+def _ids(node: Node, path: str, ctx: Context) -> Any:
+    return ctx.check(ListOf(Text()), node, path)
+
+
+def _money_any(node: Node, path: str, ctx: Context) -> Any:
+    return _money().check(node, path, ctx)
+
+
+_TEXT = Text()
+_DATE = Custom(_date)
+_POSTAL = Record(
+    {"line1": Key(_TEXT, required=True), "line2": Key(_TEXT), "city": Key(_TEXT),
+     "state": Key(_TEXT), "zip": Key(_TEXT)}
+)
+_GUARANTOR = Record(
+    {
+        "id": Key(_TEXT, required=True), "first_name": Key(_TEXT), "last_name": Key(_TEXT),
+        "email": Key(Text(pattern=r"[^@\s]+@[^@\s]+\.[^@\s.]+", hint="write an email address such as ada@example.org")),
+        "mobile": Key(Text(pattern=r"\+[1-9][0-9]{6,14}", hint="write the number in E.164 form such as +15555550101")),
+        "timezone": Key(_TEXT), "postal": Key(_POSTAL), "paperless": Key(Flag()),
+        "hold": Key(Flag()), "sms_opt_out": Key(Flag()), "email_opt_out": Key(Flag()),
+        "profile": Key(_TEXT),
+    }
+)
+_ENCOUNTER = Record(
+    {
+        "id": Key(_TEXT, required=True), "guarantor": Key(_TEXT, required=True),
+        "patient": Key(_TEXT, required=True), "service_date": Key(_DATE, required=True),
+        "balance": Key(Custom(_money_any), required=True), "level": Key(Whole(minimum=0)),
+        "status": Key(Text(choices=STATUSES)), "hold": Key(Flag()), "location": Key(_TEXT),
+        "provider": Key(_TEXT), "first_statement": Key(_DATE), "last_statement": Key(_DATE),
+        "statements_sent": Key(Whole(minimum=0)), "profile": Key(_TEXT),
+    }
+)
+_PAYMENT = Record(
+    {"encounter": Key(_TEXT, required=True), "amount": Key(_money(positive=True), required=True),
+     "date": Key(_DATE, required=True)}
+)
+_ADJUSTMENT = Record(
+    {"encounter": Key(_TEXT, required=True), "amount": Key(_money(nonzero=True), required=True),
+     "date": Key(_DATE, required=True)}
+)
+_LEDGER = Record(
+    {
+        "guarantors": Key(ListOf(_GUARANTOR, unique_by="id"), default=[]),
+        "encounters": Key(ListOf(_ENCOUNTER, unique_by="id"), default=[]),
+        "payments": Key(ListOf(_PAYMENT), default=[]),
+        "adjustments": Key(ListOf(_ADJUSTMENT), default=[]),
+    }
+)
+
+
+def _hold_target(node: Node, path: str, ctx: Context) -> Any:
+    value = ctx.check(Record({"guarantor": Key(_TEXT), "encounter": Key(_TEXT)}), node, path)
+    if isinstance(value, dict) and len(value) != 1:
+        return ctx.error(node.mark, path, "name exactly one of guarantor: or encounter:")
+    return value
+
+
+_EXPECTED_STATEMENT = Record(
+    {
+        "guarantor": Key(_TEXT), "patient": Key(_TEXT), "level": Key(Whole(minimum=1)),
+        "message": Key(_TEXT), "encounters": Key(Custom(_ids)), "total": Key(Custom(_money_any)),
+        "channels": Key(ListOf(_TEXT)), "riders": Key(Custom(_ids)),
+    }
+)
+_EXPECTED_ENCOUNTER = Record(
+    {
+        "level": Key(Whole(minimum=0)), "status": Key(Text(choices=STATUSES)),
+        "statements_sent": Key(Whole(minimum=0)), "balance": Key(Custom(_money_any)),
+        "first_statement": Key(_DATE), "last_statement": Key(_DATE),
+    }
+)
+_EXPECTED_NOTIFICATION = Record(
+    {
+        "guarantor": Key(_TEXT), "channel": Key(_TEXT), "message": Key(_TEXT),
+        "status": Key(Text(choices=NOTIFICATION_STATUSES)), "level": Key(Whole(minimum=1)),
+        "reason": Key(_TEXT), "to": Key(_TEXT),
+    }
+)
+
+
+def _mapping_of(value_spec: Any, what: str) -> Custom:
+    def check(node: Node, path: str, ctx: Context) -> Any:
+        if isinstance(node, ScalarNode) and node.is_null:
+            return {}
+        if not isinstance(node, MapNode):
+            return ctx.error(node.mark, path, f"expected a mapping of {what}")
+        out = {}
+        for key, value in node.items:
+            ctx.key_marks[f"{path}.{key.value}"] = key.mark
+            out[key.value] = ctx.check(value_spec, value, f"{path}.{key.value}")
+        return out
+
+    return Custom(check)
+
+
+_EXPECT = Record(
+    {
+        "statements": Key(ListOf(_EXPECTED_STATEMENT)),
+        "encounters": Key(_mapping_of(_EXPECTED_ENCOUNTER, "encounter id -> fields")),
+        "pre_collections": Key(Custom(_ids)),
+        "skipped": Key(_mapping_of(_TEXT, "encounter id -> skip reason")),
+        "notifications": Key(ListOf(_EXPECTED_NOTIFICATION)),
+    }
+)
+_STEP_VALUE = {
+    "run": _DATE, "test_run": _DATE, "deliver": Custom(_instant),
+    "payment": _PAYMENT, "adjustment": _ADJUSTMENT,
+    "hold": Custom(_hold_target), "release": Custom(_hold_target),
+}
+#: what each kind of step may expect
+_EXPECT_KEYS = {
+    "run": {"statements", "encounters", "pre_collections", "skipped", "notifications"},
+    "test_run": {"statements", "encounters", "pre_collections", "skipped", "notifications"},
+    "deliver": {"notifications", "encounters"},
+}
+
+
+# --- loading ---------------------------------------------------------------------------------
+
+
+def load_scenario(
+    path: str | os.PathLike[str], *, channel_specs: Mapping[str, ChannelSpec] | None = None
+) -> Scenario:
+    """Load and check a scenario file; raises :class:`RulesError` with every problem."""
+    filename = os.fspath(path)
+    try:
+        text = Path(filename).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise RulesError([Problem(filename, None, None, "file not found")]) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RulesError([Problem(filename, None, None, f"cannot read the file: {exc}")]) from None
+    tree, problems = compose(text, filename)
+    if tree is None:
+        raise RulesError(problems or [Problem(filename, 1, 1, "the file is empty: a scenario starts with 'scenario: <title>'")])
+    ctx = Context(channel_specs or {})
+    ctx.problems.extend(problems)
+    if not isinstance(tree, MapNode):
+        ctx.error(tree.mark, "", "a scenario file is a mapping (scenario:, rules:, ledger:, steps:)")
+        raise RulesError(sort_problems(ctx.problems))
+
+    allowed = ("scenario", "rules", "overrides", "ledger", "steps")
+    for key, _ in tree.items:
+        if key.value not in allowed:
+            from rulesengine.rules._hints import did_you_mean
+
+            ctx.error(key.mark, "", f"unknown top-level key '{key.value}'" + did_you_mean(key.value, allowed, "allowed"))
+    title = _required(tree, "scenario", ctx)
+    title_value = ctx.check(_TEXT, title, "scenario") if title is not None else _INVALID
+    rules, rules_text = _rules(tree, filename, ctx, channel_specs)
+    ledger_node = tree.get("ledger")
+    ledger = ctx.check(_LEDGER, ledger_node, "ledger") if ledger_node is not None else _LEDGER.defaults()
+    steps_node = _required(tree, "steps", ctx)
+    steps = _steps(steps_node, ctx) if steps_node is not None else []
+    ledger_data = _ledger(ledger, ctx) if isinstance(ledger, dict) else None
+    if ledger_data is not None:
+        _check_references(ledger_data, steps, ctx)
+    if ctx.problems or rules is None or ledger_data is None or title_value is _INVALID:
+        raise RulesError(sort_problems(ctx.problems))
+    return Scenario(
+        path=filename,
+        title=title_value,
+        rules=rules,
+        rules_text=rules_text,
+        ledger=ledger_data,
+        steps=tuple(steps),
+        mark=tree.mark,
+    )
+
+
+def _required(tree: MapNode, key: str, ctx: Context) -> Node | None:
+    node = tree.get(key)
+    if node is None:
+        ctx.error(tree.mark, "", f"missing required top-level key '{key}'")
+    return node
+
+
+def _rules(
+    tree: MapNode, filename: str, ctx: Context, channel_specs: Mapping[str, ChannelSpec] | None
+) -> tuple[Rules | None, str]:
+    """The scenario's rules: a file path relative to the scenario, or an inline mapping."""
+    from rulesengine.rules.yamlmarks import canonical_json
+
+    node = _required(tree, "rules", ctx)
+    overrides = tree.get("overrides")
+    if overrides is not None and not isinstance(overrides, MapNode):
+        ctx.error(overrides.mark, "overrides", "expected a mapping merged over the rules file")
+        overrides = None
+    if node is None:
+        return None, ""
+    if isinstance(node, ScalarNode) and not node.is_null:
+        rules_path = os.path.normpath(os.path.join(os.path.dirname(filename), node.value))
+        try:
+            rules_file_text = Path(rules_path).read_text(encoding="utf-8")
+        except OSError:
+            ctx.error(node.mark, "rules", f"cannot read the rules file '{node.value}' (looked for {rules_path})")
+            return None, ""
+        base, problems = compose(rules_file_text, rules_path)
+        if base is None:
+            ctx.problems.extend(problems)
+            return None, ""
+        if problems:
+            ctx.problems.extend(problems)
+        rules_tree: Node = base
+        text = rules_file_text
+        label = rules_path
+    elif isinstance(node, MapNode):
+        rules_tree, text, label = node, "", filename
+    else:
+        ctx.error(node.mark, "rules", "expected a path to a rules file or an inline rules mapping")
+        return None, ""
+    if overrides is not None:
+        rules_tree = merge_overrides(rules_tree, overrides)
+    if overrides is not None or not text:
+        text = canonical_json(rules_tree)
+    try:
+        rules = load_rules_data(rules_tree, filename=label, channel_specs=channel_specs)
+    except RulesError as exc:
+        ctx.problems.extend(exc.problems)
+        return None, ""
+    if not (overrides is not None or isinstance(node, MapNode)):
+        import hashlib
+
+        rules = attrs.evolve(rules, content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest())
+    return rules, text
+
+
+def _steps(node: Node, ctx: Context) -> list[Step]:
+    if not isinstance(node, SeqNode):
+        ctx.error(node.mark, "steps", "expected a list of steps ('- run: 2026-02-01' lines)")
+        return []
+    steps = []
+    for i, item in enumerate(node.items):
+        path = f"steps[{i}]"
+        if not isinstance(item, MapNode):
+            ctx.error(item.mark, path, "expected a step such as 'run: 2026-02-01'")
+            continue
+        kinds = [k for k in item.keys() if k in STEP_KINDS]
+        from rulesengine.rules._hints import did_you_mean
+
+        for key, _ in item.items:
+            if key.value not in STEP_KINDS and key.value != "expect":
+                ctx.error(key.mark, path, f"unknown key '{key.value}'" + did_you_mean(key.value, (*STEP_KINDS, "expect"), "allowed"))
+        if len(kinds) != 1:
+            if not kinds and all(k in (*STEP_KINDS, "expect") for k in item.keys()):
+                ctx.error(item.mark, path, f"a step needs one of {', '.join(STEP_KINDS)}")
+            elif len(kinds) > 1:
+                ctx.error(item.mark, path, f"a step does one thing; this one has {' and '.join(kinds)}")
+            continue
+        kind = kinds[0]
+        value = ctx.check(_STEP_VALUE[kind], item.get(kind), f"{path}.{kind}")
+        expect_node = item.get("expect")
+        expect = Expect()
+        if expect_node is not None:
+            allowed = _EXPECT_KEYS.get(kind, {"encounters"})
+            if isinstance(expect_node, MapNode):
+                for key, _ in expect_node.items:
+                    if key.value in _EXPECT.keys and key.value not in allowed:
+                        ctx.error(key.mark, f"{path}.expect", f"a {kind} step cannot expect '{key.value}' (it can expect: {', '.join(sorted(allowed))})")
+            data = ctx.check(_EXPECT, expect_node, f"{path}.expect")
+            if isinstance(data, dict):
+                marks = {k: ctx.marks.get(f"{path}.expect.{k}", expect_node.mark) for k in data}
+                expect = Expect(
+                    statements=tuple(data["statements"]) if "statements" in data else None,
+                    encounters=data.get("encounters"),
+                    pre_collections=tuple(data["pre_collections"]) if "pre_collections" in data else None,
+                    skipped=data.get("skipped"),
+                    notifications=tuple(data["notifications"]) if "notifications" in data else None,
+                    marks={**marks, **_item_marks(ctx, path)},
+                )
+        steps.append(Step(index=i + 1, kind=kind, value=value, expect=expect, mark=item.mark))
+    return steps
+
+
+def _item_marks(ctx: Context, path: str) -> dict[str, Mark]:
+    prefix = f"{path}.expect."
+    return {k[len(prefix):]: m for k, m in {**ctx.marks, **ctx.key_marks}.items() if k.startswith(prefix)}
+
+
+def _ledger(data: dict[str, Any], ctx: Context) -> LedgerData | None:
+    try:
+        guarantors = [
+            Guarantor(
+                id=g["id"],
+                first_name=g.get("first_name", ""),
+                last_name=g.get("last_name", ""),
+                email=g.get("email"),
+                mobile=g.get("mobile"),
+                postal=PostalAddress(**g["postal"]) if g.get("postal") else None,
+                timezone=g.get("timezone"),
+                paperless=g.get("paperless", False),
+                hold=g.get("hold", False),
+                sms_opt_out=g.get("sms_opt_out", False),
+                email_opt_out=g.get("email_opt_out", False),
+                profile=g.get("profile"),
+            )
+            for g in data["guarantors"]
+        ]
+        encounters = [
+            Encounter(
+                id=e["id"],
+                guarantor_id=e["guarantor"],
+                patient_id=e["patient"],
+                service_date=e["service_date"],
+                balance_cents=e["balance"],
+                level=e.get("level", 0),
+                status=e.get("status", "open"),
+                hold=e.get("hold", False),
+                location=e.get("location"),
+                provider=e.get("provider"),
+                first_statement=e.get("first_statement"),
+                last_statement=e.get("last_statement"),
+                statements_sent=e.get("statements_sent", 0),
+                profile=e.get("profile"),
+            )
+            for e in data["encounters"]
+        ]
+        payments = [Payment(None, p["encounter"], p["amount"], p["date"]) for p in data["payments"]]
+        adjustments = [Adjustment(None, a["encounter"], a["amount"], a["date"]) for a in data["adjustments"]]
+    except (TypeError, KeyError):  # a value had a problem already reported
+        return None
+    return LedgerData(guarantors, encounters, payments, adjustments)
+
+
+def _check_references(ledger: LedgerData, steps: list[Step], ctx: Context) -> None:
+    """Every id a ledger row or a step names must exist in the ledger."""
+    from rulesengine.rules._hints import did_you_mean
+
+    guarantors = [g.id for g in ledger.guarantors]
+    encounters = [e.id for e in ledger.encounters]
+
+    def check(value: str, known: list[str], what: str, path: str) -> None:
+        if value not in known:
+            mark = ctx.marks.get(path) or ctx.key_marks.get(path)
+            if mark is not None:
+                ctx.error(mark, path, f"unknown {what} '{value}'" + did_you_mean(value, known, f"{what}s in the ledger"))
+
+    for i, e in enumerate(ledger.encounters):
+        check(e.guarantor_id, guarantors, "guarantor", f"ledger.encounters[{i}].guarantor")
+    for section, rows in (("payments", ledger.payments), ("adjustments", ledger.adjustments)):
+        for i, row in enumerate(rows):
+            check(row.encounter_id, encounters, "encounter", f"ledger.{section}[{i}].encounter")
+    for step in steps:
+        path = f"steps[{step.index - 1}]"
+        if step.kind in ("payment", "adjustment"):
+            check(step.value["encounter"], encounters, "encounter", f"{path}.{step.kind}.encounter")
+        if step.kind in ("hold", "release"):
+            for key, known in (("guarantor", guarantors), ("encounter", encounters)):
+                if key in step.value:
+                    check(step.value[key], known, key, f"{path}.{step.kind}.{key}")
+        expect = step.expect
+        for eid in expect.encounters or {}:
+            check(eid, encounters, "encounter", f"{path}.expect.encounters.{eid}")
+        for eid in expect.skipped or {}:
+            check(eid, encounters, "encounter", f"{path}.expect.skipped.{eid}")
+        for j, eid in enumerate(expect.pre_collections or ()):
+            check(eid, encounters, "encounter", f"{path}.expect.pre_collections[{j}]")
+        for j, statement in enumerate(expect.statements or ()):
+            if "guarantor" in statement:
+                check(statement["guarantor"], guarantors, "guarantor", f"{path}.expect.statements[{j}].guarantor")
+            for k, eid in enumerate(statement.get("encounters", ())):
+                check(eid, encounters, "encounter", f"{path}.expect.statements[{j}].encounters[{k}]")
+        for j, note in enumerate(expect.notifications or ()):
+            if "guarantor" in note:
+                check(note["guarantor"], guarantors, "guarantor", f"{path}.expect.notifications[{j}].guarantor")
