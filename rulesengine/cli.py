@@ -102,6 +102,18 @@ def _parse_date(value: str, what: str = "--date") -> dt.date:
         raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD", param_hint=what) from None
 
 
+def _working(message: str):  # noqa: ANN202
+    """A spinner on the terminal while long work runs; nothing when output is piped."""
+    import contextlib
+
+    from rich.console import Console
+
+    console = Console(stderr=True)
+    if not console.is_terminal:
+        return contextlib.nullcontext()
+    return console.status(message, spinner="dots")
+
+
 def _console():  # noqa: ANN202
     """A rich console; piped output gets room for whole tables instead of 80 columns."""
     from rich.console import Console
@@ -135,14 +147,15 @@ def validate(files: tuple[str, ...]) -> None:
     from rulesengine.rules import load_rules
     from rulesengine.scenarios import is_scenario_file, load_scenario
 
+    specs = _channel_specs()
     problems: list[object] = []
     for path in files:
         try:
             if is_scenario_file(path):
-                scenario = load_scenario(path)
+                scenario = load_scenario(path, channel_specs=specs)
                 click.echo(f"{path}: ok (scenario {scenario.title!r}, {len(scenario.steps)} steps)")
                 continue
-            rules = load_rules(path)
+            rules = load_rules(path, channel_specs=specs)
         except RulesengineError as error:
             problems.extend(getattr(error, "problems", ()) or [str(error)])
             continue
@@ -173,13 +186,15 @@ def import_(ctx: click.Context, ledger_dir: str, db: str | None) -> None:
     from rulesengine.errors import LedgerError
     from rulesengine.ledger_csv import read_ledger_dir, validate_against_store
 
-    ledger = read_ledger_dir(ledger_dir)
+    with _working(f"Reading {ledger_dir}"):
+        ledger = read_ledger_dir(ledger_dir)
     store = _open_store(db, ctx)
     try:
         problems = validate_against_store(ledger, store)
         if problems:
             raise LedgerError(problems)
-        summary = store.import_ledger(ledger)
+        with _working(f"Importing into {store.url}"):
+            summary = store.import_ledger(ledger)
     finally:
         store.close()
     click.echo(
@@ -277,10 +292,23 @@ def print_summary(summary: dict[str, Any]) -> None:
     console.print(table)
 
 
+def _channel_specs():  # noqa: ANN202
+    from rulesengine.registry import installed_channel_specs
+
+    return installed_channel_specs()
+
+
 def load_rules_for_cli(path: str):  # noqa: ANN201
+    """A rules file, checked against every installed channel."""
     from rulesengine.rules import load_rules
 
-    return load_rules(path)
+    return load_rules(path, channel_specs=_channel_specs())
+
+
+def _addressing():  # noqa: ANN202
+    from rulesengine.registry import channel_addressing
+
+    return channel_addressing(_channel_specs())
 
 
 @main.command()
@@ -300,7 +328,9 @@ def run(
     rules = load_rules_for_cli(rules_path)
     store = _open_store(db, ctx)
     try:
-        batch = run_statements(store, rules, run_date, live=not test_mode)
+        kind = "test" if test_mode else "live"
+        with _working(f"Running the {kind} batch of {rules.profile.id} for {run_date.isoformat()}"):
+            batch = run_statements(store, rules, run_date, live=not test_mode, addressing=_addressing())
     finally:
         store.close()
     summary = batch_summary(batch)
@@ -471,10 +501,11 @@ def test_(paths: tuple[str, ...], coverage: bool, no_trace: bool, as_json: bool)
     )
 
     files = _scenario_files(paths)
+    specs = _channel_specs()
     started = time.perf_counter()
     results = []
     for path in files:
-        result = run_scenario_file(path)
+        result = run_scenario_file(path, channel_specs=specs)
         results.append(result)
         if as_json:
             continue
@@ -511,10 +542,11 @@ def diff(
     old, new = load_rules_for_cli(old_rules), load_rules_for_cli(new_rules)
     store = _open_store(db, ctx)
     try:
-        report = diff_batches(
-            run_statements(store, old, run_date, live=False),
-            run_statements(store, new, run_date, live=False),
-        )
+        with _working("Running both rules files as test batches"):
+            report = diff_batches(
+                run_statements(store, old, run_date, live=False),
+                run_statements(store, new, run_date, live=False),
+            )
     finally:
         store.close()
     click.echo(json.dumps(report, indent=2) if as_json else render_diff(report))

@@ -159,6 +159,7 @@ def run_demo(
     from rulesengine.engine.run import run_statements
     from rulesengine.ledger_csv import read_ledger_dir
     from rulesengine.model import format_money
+    from rulesengine.registry import channel_addressing, installed_channel_specs
     from rulesengine.rules import load_rules
     from rulesengine.store import open_store
 
@@ -170,7 +171,9 @@ def run_demo(
     rules_path = directory / "rules.yaml"
     with resources.as_file(resources.files("rulesengine") / "data" / "demo-practice.yaml") as source:
         shutil.copyfile(source, rules_path)
-    rules = load_rules(str(rules_path))
+    specs = installed_channel_specs()
+    rules = load_rules(str(rules_path), channel_specs=specs)
+    addressing = channel_addressing(specs)
 
     run_dates = _first_of_months(dt.date(2026, 1, 1), months)
     ledger = generate_ledger(guarantors, run_dates[0], rng)
@@ -193,7 +196,7 @@ def run_demo(
         for i, run_date in enumerate(run_dates):
             if i:
                 encounter_no = _between_runs(store, ledger, run_dates[i - 1], run_date, encounter_no, rng)
-            batch = run_statements(store, rules, run_date, live=True)
+            batch = run_statements(store, rules, run_date, live=True, addressing=addressing)
             levels = Counter(s.level for s in batch.statements)
             statuses = Counter(n.status for n in batch.notifications)
             for n in batch.notifications:
