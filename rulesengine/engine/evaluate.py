@@ -71,54 +71,42 @@ def _days(run_date: dt.date, day: dt.date | None) -> int | None:
     return None if day is None else (run_date - day).days
 
 
-def _fact(w: _Work, paths: tuple[str, ...], run_date: dt.date, gbal: Mapping[str, int]) -> dict[str, Any]:
-    """The values of the vocabulary (and internal ``x.``) fields a stage reads."""
-    enc, g = w.enc, w.guarantor
-    fact: dict[str, Any] = {}
-    for path in paths:
-        if path == "encounter.balance":
-            value: Any = enc.balance_cents
-        elif path == "encounter.level":
-            value = enc.level
-        elif path == "encounter.statements_sent":
-            value = enc.statements_sent
-        elif path == "encounter.days_since_service":
-            value = _days(run_date, enc.service_date)
-        elif path == "encounter.days_since_first_statement":
-            value = _days(run_date, enc.first_statement)
-        elif path == "encounter.days_since_last_statement":
-            value = _days(run_date, enc.last_statement)
-        elif path == "encounter.location":
-            value = enc.location or None
-        elif path == "encounter.provider":
-            value = enc.provider or None
-        elif path == "guarantor.balance":
-            value = gbal.get(g.id, 0)
-        elif path == "guarantor.has_email":
-            value = bool(g.email)
-        elif path == "guarantor.has_mobile":
-            value = bool(g.mobile)
-        elif path == "guarantor.paperless":
-            value = g.paperless
-        elif path.startswith("payment."):
-            if w.payment is None:
-                value = None
-            else:
-                value = w.payment[("payment.amount", "payment.percent", "payment.days_ago").index(path)]
-        elif path == "x.encounter_hold":
-            value = enc.hold
-        elif path == "x.guarantor_hold":
-            value = g.hold
-        elif path == "x.status":
-            value = w.status
-        elif path == "x.level":
-            value = w.level
-        elif path == "x.hold_payment":
-            value = w.hold_payment
-        else:  # the schema admits no other field
-            raise KeyError(f"unknown field {path!r}")
-        fact[path] = value
-    return fact
+def _payment_field(index: int) -> Any:
+    return lambda w, day, gbal: None if w.payment is None else w.payment[index]
+
+
+#: How each field a condition may read is computed for an encounter on the run date.
+#: (``x.`` fields are internal: they carry the run's own state into durable-rules.)
+_FIELDS: dict[str, Any] = {
+    "encounter.balance": lambda w, day, gbal: w.enc.balance_cents,
+    "encounter.level": lambda w, day, gbal: w.enc.level,
+    "encounter.statements_sent": lambda w, day, gbal: w.enc.statements_sent,
+    "encounter.days_since_service": lambda w, day, gbal: _days(day, w.enc.service_date),
+    "encounter.days_since_first_statement": lambda w, day, gbal: _days(day, w.enc.first_statement),
+    "encounter.days_since_last_statement": lambda w, day, gbal: _days(day, w.enc.last_statement),
+    "encounter.location": lambda w, day, gbal: w.enc.location or None,
+    "encounter.provider": lambda w, day, gbal: w.enc.provider or None,
+    "guarantor.balance": lambda w, day, gbal: gbal.get(w.guarantor.id, 0),
+    "guarantor.has_email": lambda w, day, gbal: bool(w.guarantor.email),
+    "guarantor.has_mobile": lambda w, day, gbal: bool(w.guarantor.mobile),
+    "guarantor.paperless": lambda w, day, gbal: w.guarantor.paperless,
+    "payment.amount": _payment_field(0),
+    "payment.percent": _payment_field(1),
+    "payment.days_ago": _payment_field(2),
+    "x.encounter_hold": lambda w, day, gbal: w.enc.hold,
+    "x.guarantor_hold": lambda w, day, gbal: w.guarantor.hold,
+    "x.status": lambda w, day, gbal: w.status,
+    "x.level": lambda w, day, gbal: w.level,
+    "x.hold_payment": lambda w, day, gbal: w.hold_payment,
+}
+
+
+def _facts(
+    works: list[_Work], paths: tuple[str, ...], run_date: dt.date, gbal: Mapping[str, int]
+) -> list[dict[str, Any]]:
+    """The values of the fields a stage reads, one mapping per encounter."""
+    getters = [(path, _FIELDS[path]) for path in paths]
+    return [{path: get(w, run_date, gbal) for path, get in getters} for w in works]
 
 
 def evaluate(
@@ -165,7 +153,7 @@ def evaluate(
         paying.append(w)
     if paying:
         stage = decisions.payments
-        verdicts = stage.decide([_fact(w, stage.fields, run_date, gbal) for w in paying])
+        verdicts = stage.decide(_facts(paying, stage.fields, run_date, gbal))
         for w, verdict in zip(paying, verdicts, strict=True):
             _apply_payment_rule(rules, decisions, w, verdict)
 
@@ -201,7 +189,7 @@ def evaluate(
     skips: list[Skip] = []
     candidates: list[_Work] = []
     stage = decisions.eligibility
-    verdicts = stage.decide([_fact(w, stage.fields, run_date, gbal) for w in checked])
+    verdicts = stage.decide(_facts(checked, stage.fields, run_date, gbal))
     for w, verdict in zip(checked, verdicts, strict=True):
         if verdict is None:
             candidates.append(w)
@@ -214,7 +202,7 @@ def evaluate(
     # 4. Advance ------------------------------------------------------------------------------
     to_worklist: list[str] = []
     stage = decisions.advance
-    verdicts = stage.decide([_fact(w, stage.fields, run_date, gbal) for w in candidates])
+    verdicts = stage.decide(_facts(candidates, stage.fields, run_date, gbal))
     for w, verdict in zip(candidates, verdicts, strict=True):
         _apply_advance(rules, w, verdict, to_worklist)
 
