@@ -219,15 +219,37 @@ def run_demo(
             echo(f"    {channel:<6} {scheduled:>5} scheduled, {suppressed:>4} suppressed"
                  " (no address, opted out or paperless)")
         example = worklist[0].guarantor.id if worklist else "G00001"
+        command = _command_name()
         echo("")
         echo("  Try next:")
-        echo(f"    rulesengine --db {db_path} worklist")
-        echo(f"    rulesengine --db {db_path} explain {example}")
-        echo(f"    rulesengine --db {db_path} run --rules {rules_path} --date"
+        echo(f"    {command} --db {db_path} worklist")
+        echo(f"    {command} --db {db_path} explain {example}")
+        echo(f"    {command} --db {db_path} run --rules {rules_path} --date"
              f" {_first_of_months(run_dates[-1], 2)[1].isoformat()} --test")
         return {"worklist": len(worklist), "notifications": dict(totals)}
     finally:
         store.close()
+
+
+def _command_name() -> str:
+    """How the user can type this command: ``.venv/bin/rulesengine`` when run from a
+    virtual environment below the current folder (as ``make demo`` does), else plain."""
+    import os
+    import sys
+
+    program = Path(sys.argv[0]) if sys.argv and sys.argv[0] else Path("rulesengine")
+    if program.name != "rulesengine":
+        return "rulesengine"
+    try:
+        relative = program.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return "rulesengine"
+    on_path = any(
+        Path(folder, "rulesengine").resolve() == program.resolve()
+        for folder in os.environ.get("PATH", "").split(os.pathsep)
+        if folder
+    )
+    return "rulesengine" if on_path else str(relative)
 
 
 def _between_runs(store, ledger, previous, run_date, encounter_no, rng):  # noqa: ANN001, ANN202
