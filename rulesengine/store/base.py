@@ -14,6 +14,7 @@ import abc
 import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
+from typing import Any
 
 import attrs
 
@@ -36,6 +37,12 @@ __all__ = [
     "WorklistEntry",
 ]
 
+
+def _tuple(items: Iterable[Any]) -> tuple[Any, ...]:
+    """attrs converter: keep list fields immutable (typed, unlike a bare ``tuple``)."""
+    return tuple(items)
+
+
 #: Version of the store schema this release writes. Bump it with a migration step.
 SCHEMA_VERSION = 1
 
@@ -44,10 +51,10 @@ SCHEMA_VERSION = 1
 class LedgerData:
     """A whole ledger to import (already validated, in file order)."""
 
-    guarantors: tuple[Guarantor, ...] = attrs.field(default=(), converter=tuple)
-    encounters: tuple[Encounter, ...] = attrs.field(default=(), converter=tuple)
-    payments: tuple[Payment, ...] = attrs.field(default=(), converter=tuple)
-    adjustments: tuple[Adjustment, ...] = attrs.field(default=(), converter=tuple)
+    guarantors: tuple[Guarantor, ...] = attrs.field(default=(), converter=_tuple)
+    encounters: tuple[Encounter, ...] = attrs.field(default=(), converter=_tuple)
+    payments: tuple[Payment, ...] = attrs.field(default=(), converter=_tuple)
+    adjustments: tuple[Adjustment, ...] = attrs.field(default=(), converter=_tuple)
 
 
 @attrs.frozen
@@ -70,7 +77,7 @@ class RunInput:
     """
 
     guarantors: Mapping[str, Guarantor]
-    encounters: tuple[Encounter, ...] = attrs.field(converter=tuple)
+    encounters: tuple[Encounter, ...] = attrs.field(converter=_tuple)
     unreviewed_payments: Mapping[str, tuple[Payment, ...]] = attrs.field(factory=dict)
 
 
@@ -241,10 +248,14 @@ class Store(abc.ABC):
         status: str | None = None,
         guarantor_id: str | None = None,
         channel: str | None = None,
+        kind: str | None = None,
     ) -> list[Mapping[str, object]]:
-        """Queued notifications as mappings (id, batch_id, statement_id, guarantor_id,
-        channel, message_id, level, status, reason, to, scheduled_at, attempt,
-        idempotency_key, content), oldest first."""
+        """Queued notifications as mappings, oldest first: id, kind (``batch``, ``proof``,
+        ``on_demand``), batch_id, statement_id, guarantor_id, profile_id, channel,
+        message_id, level, status, reason, to, scheduled_at, attempt, next_attempt_at,
+        idempotency_key, content, context, timezone, send_window, max_attempts, backoff,
+        rules_hash, proof, lease_owner, lease_expires_at, handed_at, provider_ref,
+        created_at, updated_at."""
 
     @abc.abstractmethod
     def notification_history(self, notification_id: int) -> list[Mapping[str, object]]:

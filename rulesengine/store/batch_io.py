@@ -299,7 +299,7 @@ def _queue_notifications(conn: Connection, batch: BatchResult, now: dt.datetime)
                 n.attempt,
                 n.reason,
             )
-            .where(n.batch_id == batch.id)
+            .where(n.batch_id == batch.id, n.kind == "batch")
             .order_by(n.id),
         )
     )
@@ -325,6 +325,12 @@ _NOTIFICATION_COLUMNS = (
     "proof",
     "created_at",
     "updated_at",
+    "context_json",
+    "timezone",
+    "send_window",
+    "max_attempts",
+    "backoff_json",
+    "kind",
 )
 
 
@@ -353,6 +359,12 @@ def _notification_row(
         False,
         now,
         now,
+        dumps(dict(n.context)),
+        n.timezone,
+        n.send_window,
+        n.max_attempts,
+        dumps(list(n.backoff)),
+        "batch",
     )
 
 
@@ -513,20 +525,26 @@ def _read_notifications(conn: Connection, batch_id: str) -> tuple[NotificationDr
             n.to_address,
             n.scheduled_at,
             n.content_json,
+            n.timezone,
+            n.send_window,
+            n.max_attempts,
+            n.backoff_json,
+            n.context_json,
         )
         .join_from(
             notifications,
             notification_history,
             and_(h.notification_id == n.id, h.old_status.is_(None)),
         )
-        .where(n.batch_id == batch_id)
+        .where(n.batch_id == batch_id, n.kind == "batch")
         .order_by(n.id, h.id)
     )
     drafts: list[NotificationDraft] = []
     last_id = None
-    for nid, sid, gid, channel, message, level, status, reason, to, at, content in conn.execute(
-        query
-    ):
+    row: Any
+    for row in conn.execute(query):
+        (nid, sid, gid, channel, message, level, status, reason, to, at, content) = row[:11]
+        zone, window, max_attempts, backoff, context = row[11:]
         if nid == last_id:
             continue
         last_id = nid
@@ -542,6 +560,11 @@ def _read_notifications(conn: Connection, batch_id: str) -> tuple[NotificationDr
                 to,
                 from_db_instant(at),
                 json.loads(content),
+                timezone=zone,
+                send_window=window,
+                max_attempts=max_attempts,
+                backoff=json.loads(backoff),
+                context=json.loads(context),
             )
         )
     return tuple(drafts)

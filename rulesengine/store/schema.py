@@ -270,6 +270,13 @@ notifications = Table(
     Column("to_address", Text),
     Column("scheduled_at", Instant, nullable=False),
     Column("content_json", Text, nullable=False),
+    # What a channel needs besides content: recipient, statement and sender mappings.
+    Column("context_json", Text, nullable=False, default="{}"),
+    Column("timezone", String, nullable=False, default="UTC"),  # the send window's zone
+    Column("send_window", String),  # "HH:MM-HH:MM" local, start included; NULL: any time
+    Column("max_attempts", Integer, nullable=False, default=5),
+    Column("backoff_json", Text, nullable=False, default="[60,300,1800,7200]"),
+    Column("kind", String, nullable=False, default="batch"),  # batch | proof | on_demand
     Column("idempotency_key", String, nullable=False, unique=True),
     Column("attempt", Integer, nullable=False, default=0),
     Column("next_attempt_at", Instant),  # when a scheduled notification is next due
@@ -277,6 +284,9 @@ notifications = Table(
     Column("proof", Boolean, nullable=False, default=False),
     Column("lease_owner", String),
     Column("lease_expires_at", Instant),
+    # Set (and committed) right before the notification is handed to its channel: a lease
+    # that expires after it means "it may have been sent" (status unknown), never a resend.
+    Column("handed_at", Instant),
     Column("provider_ref", Text),
     Column("created_at", Instant, nullable=False),
     Column("updated_at", Instant, nullable=False),
@@ -284,6 +294,7 @@ notifications = Table(
     Index("ix_notifications_batch_id", "batch_id"),
     Index("ix_notifications_guarantor_id", "guarantor_id"),
     Index("ix_notifications_due", "status", "next_attempt_at"),
+    Index("ix_notifications_lease", "status", "lease_expires_at"),
 )
 
 notification_history = Table(
@@ -302,12 +313,15 @@ notification_history = Table(
     Index("ix_notification_history_notification_id", "notification_id"),
 )
 
+# The opt-out ledger: every opt-out (an inbound STOP, a staff action) with its time and
+# source; a guarantor is opted out of a channel when any row names them and it.
 opt_outs = Table(
     "opt_outs",
     metadata,
+    Column("id", SerialKey, primary_key=True, autoincrement=True),
     Column("guarantor_id", Id, nullable=False),
     Column("channel", String, nullable=False),
     Column("at", Instant, nullable=False),
     Column("source", String, nullable=False),
-    PrimaryKeyConstraint("guarantor_id", "channel"),
+    Index("ix_opt_outs_guarantor_channel", "guarantor_id", "channel"),
 )

@@ -416,6 +416,7 @@ class SQLStore(Store):
         status: str | None = None,
         guarantor_id: str | None = None,
         channel: str | None = None,
+        kind: str | None = None,
     ) -> list[Mapping[str, object]]:
         n = notifications.c
         query = select(notifications).order_by(n.id)
@@ -425,6 +426,7 @@ class SQLStore(Store):
             (n.status, status),
             (n.guarantor_id, guarantor_id),
             (n.channel, channel),
+            (n.kind, kind),
         ):
             if value is not None:
                 query = query.where(column == value)
@@ -474,6 +476,15 @@ def _notification_mapping(row: Any) -> dict[str, object]:
         "content": json.loads(row["content_json"]),
         "rules_hash": row["rules_hash"],
         "proof": row["proof"],
+        "kind": row["kind"],
+        "timezone": row["timezone"],
+        "send_window": row["send_window"],
+        "max_attempts": row["max_attempts"],
+        "backoff": tuple(json.loads(row["backoff_json"])),
+        "context": json.loads(row["context_json"]),
+        "lease_owner": row["lease_owner"],
+        "lease_expires_at": from_db_instant(row["lease_expires_at"]),
+        "handed_at": from_db_instant(row["handed_at"]),
         "provider_ref": row["provider_ref"],
         "created_at": from_db_instant(row["created_at"]),
         "updated_at": from_db_instant(row["updated_at"]),

@@ -124,6 +124,15 @@ def batch(
                 "ada@example.org",
                 dt.datetime(2026, 2, 1, 0, 0, tzinfo=chicago),
                 {"subject": "Final notice", "body": "Pay 200.00 — now"},
+                timezone="America/Chicago",
+                send_window="09:00-17:30",
+                max_attempts=3,
+                backoff=(30, 90),
+                context={
+                    "recipient": {"first_name": "Ada", "last_name": "G1", "postal_zip": "62701"},
+                    "statement": {"id": f"{bid}-S1", "total_cents": 20_000, "lines": []},
+                    "sender": {"practice": "Riverside", "phone": "", "profile": "default"},
+                },
             ),
             NotificationDraft(
                 f"{bid}-S1",

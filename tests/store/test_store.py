@@ -496,6 +496,34 @@ def test_save_batch_queues_notifications_with_history(store: Store) -> None:
     assert store.notification_history(text["id"])[0]["detail"] == "opted out of text"
 
 
+def test_save_batch_keeps_delivery_fields(store: Store) -> None:
+    """Zone, window, retry policy and channel context are stored with each notification."""
+    store.import_ledger(small_ledger())
+    save(store, batch())
+    email, text = store.notifications(batch_id="B1")
+    assert {
+        k: email[k]
+        for k in ("kind", "timezone", "send_window", "max_attempts", "backoff", "handed_at")
+    } == {
+        "kind": "batch",
+        "timezone": "America/Chicago",
+        "send_window": "09:00-17:30",
+        "max_attempts": 3,
+        "backoff": (30, 90),
+        "handed_at": None,
+    }
+    assert email["context"]["recipient"]["postal_zip"] == "62701"
+    assert email["next_attempt_at"] == email["scheduled_at"]
+    assert (text["timezone"], text["send_window"], text["backoff"]) == (
+        "UTC",
+        None,
+        (60, 300, 1800, 7200),
+    )
+    assert text["next_attempt_at"] is None
+    assert store.notifications(kind="proof") == []
+    assert len(store.notifications(kind="batch")) == 2
+
+
 def test_notifications_filters(store: Store) -> None:
     """Queue reads filter by profile, batch, status, guarantor and channel."""
     store.import_ledger(small_ledger())

@@ -1,0 +1,575 @@
+"""The notification queue's SQL: claiming, status changes with history, checks, leases.
+
+Every function works on a connection inside the caller's transaction; the queue
+(:mod:`rulesengine.queue`) decides what to do and when to commit. Rows that are about to
+change are read with ``SELECT ... FOR UPDATE`` (``SKIP LOCKED`` when claiming due work), so
+on PostgreSQL several workers share the queue without handing one notification out twice;
+on SQLite the caller's ``BEGIN IMMEDIATE`` serialises writers and the locking clauses are
+not rendered.
+
+Instants are bound as UTC (SQLite compares them as text) and read back as aware UTC.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import attrs
+from sqlalchemy import Connection, func, or_, select, update
+
+from rulesengine.model import Notification, Statement, StatementLine
+from rulesengine.store.rows import as_utc, dumps, from_db_instant
+from rulesengine.store.schema import (
+    batches,
+    encounters,
+    guarantors,
+    notification_history,
+    notifications,
+    opt_outs,
+    rules_versions,
+    statement_lines,
+    statements,
+)
+from rulesengine.store.sqlutil import dialect_insert
+
+__all__ = [
+    "FLAG_OPT_OUTS",
+    "PresendFacts",
+    "QueueRow",
+    "Transition",
+    "add_note",
+    "change_status",
+    "due_rows",
+    "expired_leases",
+    "extend_leases",
+    "insert_notification",
+    "keep_rules_text",
+    "last_detail",
+    "latest_live_statement",
+    "mark_handed",
+    "postpone",
+    "presend_facts",
+    "queue_rows",
+    "record_opt_out",
+    "rows_by_id",
+    "scheduled_for",
+    "status_counts",
+]
+
+#: The guarantor flags that opt out of a built-in channel (besides the opt-out ledger).
+FLAG_OPT_OUTS = {"text": "sms_opt_out", "email": "email_opt_out"}
+_IN_CHUNK = 500
+
+
+@attrs.frozen
+class QueueRow:
+    """One ``notifications`` row, decoded (JSON columns parsed, instants aware UTC)."""
+
+    id: int
+    kind: str
+    batch_id: str | None
+    statement_id: str
+    guarantor_id: str
+    profile_id: str | None
+    channel: str
+    message_id: str
+    level: int
+    status: str
+    reason: str | None
+    to: str | None
+    scheduled_at: dt.datetime
+    content: Mapping[str, Any]
+    context: Mapping[str, Any]
+    idempotency_key: str
+    attempt: int
+    next_attempt_at: dt.datetime | None
+    rules_hash: str | None
+    proof: bool
+    timezone: str
+    send_window: str | None
+    max_attempts: int
+    backoff: tuple[int, ...] = attrs.field(converter=tuple)
+    lease_owner: str | None = None
+    lease_expires_at: dt.datetime | None = None
+    handed_at: dt.datetime | None = None
+    provider_ref: str | None = None
+    created_at: dt.datetime | None = None
+    updated_at: dt.datetime | None = None
+
+    @classmethod
+    def from_mapping(cls, row: Any) -> QueueRow:
+        """Build one from a ``select(notifications)`` result mapping."""
+        return cls(
+            id=row["id"],
+            kind=row["kind"],
+            batch_id=row["batch_id"],
+            statement_id=row["statement_id"],
+            guarantor_id=row["guarantor_id"],
+            profile_id=row["profile_id"],
+            channel=row["channel"],
+            message_id=row["message_id"],
+            level=row["level"],
+            status=row["status"],
+            reason=row["reason"],
+            to=row["to_address"],
+            scheduled_at=from_db_instant(row["scheduled_at"]),
+            content=json.loads(row["content_json"]),
+            context=json.loads(row["context_json"]),
+            idempotency_key=row["idempotency_key"],
+            attempt=row["attempt"],
+            next_attempt_at=from_db_instant(row["next_attempt_at"]),
+            rules_hash=row["rules_hash"],
+            proof=bool(row["proof"]),
+            timezone=row["timezone"],
+            send_window=row["send_window"],
+            max_attempts=row["max_attempts"],
+            backoff=json.loads(row["backoff_json"]),
+            lease_owner=row["lease_owner"],
+            lease_expires_at=from_db_instant(row["lease_expires_at"]),
+            handed_at=from_db_instant(row["handed_at"]),
+            provider_ref=row["provider_ref"],
+            created_at=from_db_instant(row["created_at"]),
+            updated_at=from_db_instant(row["updated_at"]),
+        )
+
+    @property
+    def checked_statement_id(self) -> str:
+        """The stored statement whose encounters the pre-send check looks at: the
+        notification's own, or for an on-demand notification the statement it was rendered
+        from (``context["statement"]["id"]``)."""
+        statement = self.context.get("statement") or {}
+        return str(statement.get("id") or self.statement_id)
+
+    def as_notification(self) -> Notification:
+        """The :class:`~rulesengine.model.Notification` a channel's ``send`` receives."""
+        return Notification(
+            id=self.id,
+            idempotency_key=self.idempotency_key,
+            channel=self.channel,
+            to=self.to or "",
+            guarantor_id=self.guarantor_id,
+            statement_id=self.statement_id,
+            batch_id=self.batch_id or self.kind.replace("_", "-"),
+            message_id=self.message_id,
+            level=self.level,
+            content=dict(self.content),
+            attempt=self.attempt,
+            scheduled_at=self.scheduled_at,
+            recipient=dict(self.context.get("recipient") or {}),
+            statement=dict(self.context.get("statement") or {}),
+            sender=dict(self.context.get("sender") or {}),
+            proof=self.proof,
+        )
+
+
+@attrs.frozen
+class Transition:
+    """A status change, for the ``notification_status_changed`` observers after commit."""
+
+    notification_id: int
+    old_status: str | None
+    new_status: str
+    detail: str | None
+
+
+# -- reading rows --------------------------------------------------------------------------
+
+
+def due_rows(conn: Connection, now: dt.datetime, limit: int) -> list[QueueRow]:
+    """Lock and return up to ``limit`` scheduled notifications due at ``now``, oldest first.
+
+    PostgreSQL: ``FOR UPDATE SKIP LOCKED`` in the statement that picks them, so concurrent
+    workers each get different rows.
+    """
+    n = notifications.c
+    query = (
+        select(notifications)
+        .where(n.status == "scheduled", n.next_attempt_at <= as_utc(now))
+        .order_by(n.next_attempt_at, n.id)
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+    )
+    return [QueueRow.from_mapping(row) for row in conn.execute(query).mappings()]
+
+
+def expired_leases(conn: Connection, now: dt.datetime) -> list[QueueRow]:
+    """Lock and return ``sending`` notifications whose lease ran out at or before ``now``."""
+    n = notifications.c
+    query = (
+        select(notifications)
+        .where(n.status == "sending", n.lease_expires_at <= as_utc(now))
+        .order_by(n.id)
+        .with_for_update(skip_locked=True)
+    )
+    return [QueueRow.from_mapping(row) for row in conn.execute(query).mappings()]
+
+
+def rows_by_id(conn: Connection, ids: Iterable[int], *, lock: bool = True) -> dict[int, QueueRow]:
+    """The notifications with these ids (missing ids are absent), locked for update."""
+    found: dict[int, QueueRow] = {}
+    wanted = sorted(set(ids))
+    for start in range(0, len(wanted), _IN_CHUNK):
+        query = select(notifications).where(
+            notifications.c.id.in_(wanted[start : start + _IN_CHUNK])
+        )
+        if lock:
+            query = query.with_for_update()
+        for row in conn.execute(query).mappings():
+            found[row["id"]] = QueueRow.from_mapping(row)
+    return found
+
+
+def scheduled_for(conn: Connection, guarantor_id: str, channel: str) -> list[QueueRow]:
+    """A guarantor's still-scheduled notifications on a channel (proofs excluded), locked."""
+    n = notifications.c
+    query = (
+        select(notifications)
+        .where(
+            n.guarantor_id == guarantor_id,
+            n.channel == channel,
+            n.status == "scheduled",
+            n.kind != "proof",
+        )
+        .order_by(n.id)
+        .with_for_update()
+    )
+    return [QueueRow.from_mapping(row) for row in conn.execute(query).mappings()]
+
+
+def queue_rows(
+    conn: Connection,
+    *,
+    profile_id: str | None = None,
+    batch_id: str | None = None,
+    status: str | None = None,
+    guarantor_id: str | None = None,
+    channel: str | None = None,
+    kind: str | None = None,
+    limit: int | None = None,
+) -> list[QueueRow]:
+    """Notifications matching every given filter, oldest first."""
+    n = notifications.c
+    query = select(notifications).order_by(n.id)
+    for column, value in (
+        (n.profile_id, profile_id),
+        (n.batch_id, batch_id),
+        (n.status, status),
+        (n.guarantor_id, guarantor_id),
+        (n.channel, channel),
+        (n.kind, kind),
+    ):
+        if value is not None:
+            query = query.where(column == value)
+    if limit is not None:
+        query = query.limit(limit)
+    return [QueueRow.from_mapping(row) for row in conn.execute(query).mappings()]
+
+
+def last_detail(conn: Connection, notification_id: int) -> str | None:
+    """The detail of a notification's newest history entry."""
+    h = notification_history.c
+    return conn.execute(
+        select(h.detail).where(h.notification_id == notification_id).order_by(h.id.desc()).limit(1)
+    ).scalar()
+
+
+# -- writing -------------------------------------------------------------------------------
+
+
+def _history(
+    conn: Connection,
+    row: QueueRow,
+    at: dt.datetime,
+    old: str | None,
+    new: str,
+    attempt: int,
+    detail: str | None,
+) -> None:
+    conn.execute(
+        notification_history.insert().values(
+            notification_id=row.id,
+            at=as_utc(at),
+            old_status=old,
+            new_status=new,
+            message_id=row.message_id,
+            level=row.level,
+            rules_hash=row.rules_hash,
+            attempt=attempt,
+            detail=detail,
+        )
+    )
+
+
+def change_status(
+    conn: Connection,
+    row: QueueRow,
+    new_status: str,
+    at: dt.datetime,
+    *,
+    detail: str | None = None,
+    expect_lease: str | None = None,
+    **values: Any,
+) -> Transition | None:
+    """Move ``row`` from its status to ``new_status`` and append the history entry.
+
+    The update only applies while the row still has the status (and attempt) it was read
+    with, and, with ``expect_lease``, that lease owner: a late worker cannot overwrite a
+    newer decision. Returns the :class:`Transition`, or None when nothing matched.
+    ``values`` are further columns to set (instants are converted to UTC).
+    """
+    n = notifications.c
+    conditions = [n.id == row.id, n.status == row.status, n.attempt == row.attempt]
+    if expect_lease is not None:
+        conditions.append(n.lease_owner == expect_lease)
+    values = {
+        key: as_utc(value) if isinstance(value, dt.datetime) else value
+        for key, value in values.items()
+    }
+    result = conn.execute(
+        update(notifications)
+        .where(*conditions)
+        .values(status=new_status, updated_at=as_utc(at), **values)
+    )
+    if result.rowcount != 1:
+        return None
+    attempt = values.get("attempt", row.attempt)
+    _history(conn, row, at, row.status, new_status, attempt, detail)
+    return Transition(row.id, row.status, new_status, detail)
+
+
+def add_note(conn: Connection, row: QueueRow, at: dt.datetime, detail: str, **values: Any) -> None:
+    """A history entry without a status change (a deferral), plus column updates."""
+    values = {
+        key: as_utc(value) if isinstance(value, dt.datetime) else value
+        for key, value in values.items()
+    }
+    conn.execute(
+        update(notifications)
+        .where(notifications.c.id == row.id)
+        .values(updated_at=as_utc(at), **values)
+    )
+    _history(conn, row, at, row.status, row.status, row.attempt, detail)
+
+
+def postpone(conn: Connection, notification_id: int, until: dt.datetime, at: dt.datetime) -> None:
+    """Move a scheduled notification's next attempt to ``until`` without a history entry."""
+    conn.execute(
+        update(notifications)
+        .where(notifications.c.id == notification_id)
+        .values(next_attempt_at=as_utc(until), updated_at=as_utc(at))
+    )
+
+
+def mark_handed(conn: Connection, ids: Sequence[int], worker_id: str, at: dt.datetime) -> None:
+    """Stamp ``handed_at`` on this worker's ``sending`` rows about to go to a channel."""
+    n = notifications.c
+    for start in range(0, len(ids), _IN_CHUNK):
+        conn.execute(
+            update(notifications)
+            .where(
+                n.id.in_(ids[start : start + _IN_CHUNK]),
+                n.status == "sending",
+                n.lease_owner == worker_id,
+            )
+            .values(handed_at=as_utc(at))
+        )
+
+
+def extend_leases(conn: Connection, worker_id: str, until: dt.datetime) -> int:
+    """Extend every lease this worker holds to ``until`` (never shortening one)."""
+    n = notifications.c
+    until_utc = as_utc(until)
+    result = conn.execute(
+        update(notifications)
+        .where(
+            n.status == "sending",
+            n.lease_owner == worker_id,
+            or_(n.lease_expires_at.is_(None), n.lease_expires_at < until_utc),
+        )
+        .values(lease_expires_at=until_utc)
+    )
+    return result.rowcount
+
+
+def insert_notification(
+    conn: Connection, values: Mapping[str, Any], at: dt.datetime, detail: str | None
+) -> int:
+    """Insert one notification (columns of ``notifications``) and its first history entry."""
+    row: dict[str, Any] = {
+        key: as_utc(value) if isinstance(value, dt.datetime) else value
+        for key, value in values.items()
+    }
+    for key in ("content", "context"):
+        if key in row:
+            row[f"{key}_json"] = dumps(dict(row.pop(key)))
+    if "backoff" in row:
+        row["backoff_json"] = dumps(list(row.pop("backoff")))
+    row.setdefault("created_at", as_utc(at))
+    row.setdefault("updated_at", as_utc(at))
+    result = conn.execute(notifications.insert().values(**row))
+    nid = int(result.inserted_primary_key[0])  # type: ignore[index]
+    conn.execute(
+        notification_history.insert().values(
+            notification_id=nid,
+            at=as_utc(at),
+            old_status=None,
+            new_status=row["status"],
+            message_id=row["message_id"],
+            level=row["level"],
+            rules_hash=row.get("rules_hash"),
+            attempt=row.get("attempt", 0),
+            detail=detail,
+        )
+    )
+    return nid
+
+
+def keep_rules_text(conn: Connection, content_hash: str, text: str) -> None:
+    """Keep a rules file's text under its content hash (once per hash)."""
+    conn.execute(
+        dialect_insert(conn, rules_versions)
+        .values(content_hash=content_hash, text=text)
+        .on_conflict_do_nothing()
+    )
+
+
+def record_opt_out(
+    conn: Connection, guarantor_id: str, channel: str, at: dt.datetime, source: str
+) -> None:
+    """Append an entry to the opt-out ledger."""
+    conn.execute(
+        opt_outs.insert().values(
+            guarantor_id=guarantor_id, channel=channel, at=as_utc(at), source=source
+        )
+    )
+
+
+# -- the pre-send check's facts --------------------------------------------------------------
+
+
+@attrs.frozen
+class PresendFacts:
+    """What the pre-send check reads about a set of claimed notifications.
+
+    ``opted_out``: (guarantor, channel) -> the source of the opt-out (the ledger's first
+    entry, or the guarantor flag); ``held``: guarantors on hold; ``lines``: per stored
+    statement, its encounters' current (hold, balance in cents).
+    """
+
+    opted_out: Mapping[tuple[str, str], str]
+    held: frozenset[str]
+    lines: Mapping[str, tuple[tuple[bool, int], ...]]
+
+
+def presend_facts(conn: Connection, rows: Sequence[QueueRow]) -> PresendFacts:
+    """Read the opt-outs, holds and current balances that decide the pre-send check."""
+    gids = sorted({r.guarantor_id for r in rows})
+    sids = sorted({r.checked_statement_id for r in rows})
+    opted: dict[tuple[str, str], str] = {}
+    held: set[str] = set()
+    lines: dict[str, list[tuple[bool, int]]] = {}
+    g = guarantors.c
+    for start in range(0, len(gids), _IN_CHUNK):
+        chunk = gids[start : start + _IN_CHUNK]
+        query = select(g.id, g.hold, g.sms_opt_out, g.email_opt_out).where(g.id.in_(chunk))
+        for gid, hold, sms_out, email_out in conn.execute(query):
+            if hold:
+                held.add(gid)
+            if sms_out:
+                opted[(gid, "text")] = "sms_opt_out on the guarantor"
+            if email_out:
+                opted[(gid, "email")] = "email_opt_out on the guarantor"
+        o = opt_outs.c
+        query = (
+            select(o.guarantor_id, o.channel, o.source)
+            .where(o.guarantor_id.in_(chunk))
+            .order_by(o.id.desc())
+        )
+        entry: Any
+        for entry in conn.execute(query):  # newest first: the oldest entry wins
+            opted[(entry[0], entry[1])] = entry[2]
+    sl, e = statement_lines.c, encounters.c
+    for start in range(0, len(sids), _IN_CHUNK):
+        query = (
+            select(sl.statement_id, e.hold, e.balance_cents)
+            .join_from(statement_lines, encounters, e.id == sl.encounter_id)
+            .where(sl.statement_id.in_(sids[start : start + _IN_CHUNK]))
+            .order_by(sl.statement_id, sl.seq)
+        )
+        for entry in conn.execute(query):
+            lines.setdefault(entry[0], []).append((bool(entry[1]), int(entry[2])))
+    return PresendFacts(opted, frozenset(held), {k: tuple(v) for k, v in lines.items()})
+
+
+# -- on-demand notifications -----------------------------------------------------------------
+
+
+def latest_live_statement(
+    conn: Connection, guarantor_id: str, profile_id: str
+) -> tuple[str, Statement] | None:
+    """The guarantor's newest statement of a live batch of the profile, with its batch id."""
+    s, b = statements.c, batches.c
+    head = conn.execute(
+        select(
+            s.id,
+            s.batch_id,
+            s.guarantor_id,
+            s.patient_id,
+            s.group_json,
+            s.level,
+            s.message_id,
+            s.channels_json,
+            s.total_cents,
+            s.due_date,
+        )
+        .join_from(statements, batches, b.id == s.batch_id)
+        .where(s.guarantor_id == guarantor_id, b.profile_id == profile_id, b.mode == "live")
+        .order_by(b.run_date.desc(), b.created_at.desc(), s.seq.desc())
+        .limit(1)
+    ).first()
+    if head is None:
+        return None
+    sid, bid, gid, pid, group, level, message, channels, total, due = head
+    sl = statement_lines.c
+    lines = tuple(
+        StatementLine(*line)
+        for line in conn.execute(
+            select(
+                sl.encounter_id,
+                sl.patient_id,
+                sl.service_date,
+                sl.balance_cents,
+                sl.level,
+                sl.rider,
+            )
+            .where(sl.statement_id == sid)
+            .order_by(sl.seq)
+        )
+    )
+    statement = Statement(
+        sid,
+        gid,
+        pid,
+        tuple((k, v) for k, v in json.loads(group)),
+        level,
+        message,
+        tuple(json.loads(channels)),
+        total,
+        due,
+        lines,
+    )
+    return bid, statement
+
+
+def status_counts(conn: Connection) -> dict[str, int]:
+    """Notifications per status."""
+    n = notifications.c
+    return {
+        status: count
+        for status, count in conn.execute(
+            select(n.status, func.count()).group_by(n.status).order_by(n.status)
+        )
+    }
