@@ -99,7 +99,9 @@ def _parse_date(value: str, what: str = "--date") -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD", param_hint=what) from None
+        raise click.BadParameter(
+            f"{value!r} is not a date; write it as YYYY-MM-DD", param_hint=what
+        ) from None
 
 
 def _working(message: str):  # noqa: ANN202
@@ -271,7 +273,9 @@ def print_summary(summary: dict[str, Any]) -> None:
 
     console = _console()
     mode = "test batch (nothing saved)" if summary["mode"] == "test" else "live batch"
-    again = " (already run on this date: the stored batch, unchanged)" if summary["replayed"] else ""
+    again = (
+        " (already run on this date: the stored batch, unchanged)" if summary["replayed"] else ""
+    )
     console.print(f"[bold]{mode} {summary['batch']}[/bold]{again}")
     table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
     table.add_column("")
@@ -312,14 +316,25 @@ def _addressing():  # noqa: ANN202
 
 
 @main.command()
-@click.option("--rules", "rules_path", required=True, type=click.Path(dir_okay=False), help="The profile's rules file.")
+@click.option(
+    "--rules",
+    "rules_path",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="The profile's rules file.",
+)
 @click.option("--date", "date_text", required=True, metavar="YYYY-MM-DD", help="The run date.")
 @click.option("--test", "test_mode", is_flag=True, help="A test batch: reported, nothing saved.")
 @_db_option
 @_json_option
 @click.pass_context
 def run(
-    ctx: click.Context, rules_path: str, date_text: str, test_mode: bool, db: str | None, as_json: bool
+    ctx: click.Context,
+    rules_path: str,
+    date_text: str,
+    test_mode: bool,
+    db: str | None,
+    as_json: bool,
 ) -> None:
     """One statement run (live by default) and, when live, its upload into the queue."""
     from rulesengine.engine.run import run_statements
@@ -330,7 +345,9 @@ def run(
     try:
         kind = "test" if test_mode else "live"
         with _working(f"Running the {kind} batch of {rules.profile.id} for {run_date.isoformat()}"):
-            batch = run_statements(store, rules, run_date, live=not test_mode, addressing=_addressing())
+            batch = run_statements(
+                store, rules, run_date, live=not test_mode, addressing=_addressing()
+            )
     finally:
         store.close()
     summary = batch_summary(batch)
@@ -388,8 +405,19 @@ def worklist(ctx: click.Context, profile: str | None, db: str | None, as_json: b
         console.print("The pre-collections worklist is empty.")
         return
     table = Table(header_style="bold")
-    for column in ("encounter", "guarantor", "name", "balance", "level", "sent", "last billed", "since"):
-        table.add_column(column, justify="right" if column in ("balance", "level", "sent") else "left")
+    for column in (
+        "encounter",
+        "guarantor",
+        "name",
+        "balance",
+        "level",
+        "sent",
+        "last billed",
+        "since",
+    ):
+        table.add_column(
+            column, justify="right" if column in ("balance", "level", "sent") else "left"
+        )
     for e in entries:
         enc = e.encounter
         table.add_row(
@@ -412,9 +440,26 @@ def worklist(ctx: click.Context, profile: str | None, db: str | None, as_json: b
 
 @main.command()
 @click.argument("guarantor")
-@click.option("--batch", "batch_id", default=None, help="A live batch id (default: the latest with this guarantor).")
-@click.option("--rules", "rules_path", default=None, type=click.Path(dir_okay=False), help="Explain a test run of these rules instead.")
-@click.option("--date", "date_text", default=None, metavar="YYYY-MM-DD", help="With --rules: the test run's date.")
+@click.option(
+    "--batch",
+    "batch_id",
+    default=None,
+    help="A live batch id (default: the latest with this guarantor).",
+)
+@click.option(
+    "--rules",
+    "rules_path",
+    default=None,
+    type=click.Path(dir_okay=False),
+    help="Explain a test run of these rules instead.",
+)
+@click.option(
+    "--date",
+    "date_text",
+    default=None,
+    metavar="YYYY-MM-DD",
+    help="With --rules: the test run's date.",
+)
 @_db_option
 @_json_option
 @click.pass_context
@@ -526,12 +571,23 @@ def test_(paths: tuple[str, ...], coverage: bool, no_trace: bool, as_json: bool)
 @main.command("diff")
 @click.argument("old_rules", type=click.Path(dir_okay=False))
 @click.argument("new_rules", type=click.Path(dir_okay=False))
-@click.option("--date", "date_text", required=True, metavar="YYYY-MM-DD", help="The run date of both test batches.")
+@click.option(
+    "--date",
+    "date_text",
+    required=True,
+    metavar="YYYY-MM-DD",
+    help="The run date of both test batches.",
+)
 @_db_option
 @_json_option
 @click.pass_context
 def diff(
-    ctx: click.Context, old_rules: str, new_rules: str, date_text: str, db: str | None, as_json: bool
+    ctx: click.Context,
+    old_rules: str,
+    new_rules: str,
+    date_text: str,
+    db: str | None,
+    as_json: bool,
 ) -> None:
     """Run both rules files as test batches on the current ledger; report who would change
     level, message, channels, worklist or skip status. Nothing is saved."""
@@ -556,8 +612,12 @@ def diff(
 
 
 @main.command()
-@click.argument("directory", required=False, default="rulesengine-demo", type=click.Path(file_okay=False))
-@click.option("--guarantors", default=300, show_default=True, help="How many guarantors to generate.")
+@click.argument(
+    "directory", required=False, default="rulesengine-demo", type=click.Path(file_okay=False)
+)
+@click.option(
+    "--guarantors", default=300, show_default=True, help="How many guarantors to generate."
+)
 @click.option("--months", default=6, show_default=True, help="How many monthly runs.")
 @click.option("--seed", default=2026, show_default=True, help="Seed of the generated practice.")
 def demo(directory: str, guarantors: int, months: int, seed: int) -> None:

@@ -169,7 +169,9 @@ def run_demo(
     for stale in (db_path, directory / "rulesengine.db-wal", directory / "rulesengine.db-shm"):
         stale.unlink(missing_ok=True)
     rules_path = directory / "rules.yaml"
-    with resources.as_file(resources.files("rulesengine") / "data" / "demo-practice.yaml") as source:
+    with resources.as_file(
+        resources.files("rulesengine") / "data" / "demo-practice.yaml"
+    ) as source:
         shutil.copyfile(source, rules_path)
     specs = installed_channel_specs()
     rules = load_rules(str(rules_path), channel_specs=specs)
@@ -181,8 +183,10 @@ def run_demo(
     write_ledger_csv(ledger, ledger_dir)
     echo(f"rulesengine demo: {rules.profile.practice}")
     echo(f"  rules file     {rules_path}")
-    echo(f"  ledger         {ledger_dir}/ ({len(ledger.guarantors)} guarantors,"
-         f" {len(ledger.encounters)} encounters)")
+    echo(
+        f"  ledger         {ledger_dir}/ ({len(ledger.guarantors)} guarantors,"
+        f" {len(ledger.encounters)} encounters)"
+    )
     echo(f"  store          {db_path}")
 
     store = open_store(str(db_path))
@@ -191,11 +195,15 @@ def run_demo(
         encounter_no = len(ledger.encounters)
         totals: Counter[str] = Counter()
         echo("")
-        echo(f"  {'run date':<11} {'statements':>10} {'L1':>5} {'L2':>5} {'L3':>5}"
-             f" {'worklist':>9} {'skipped':>8} {'queued':>7} {'suppressed':>10}  billed")
+        echo(
+            f"  {'run date':<11} {'statements':>10} {'L1':>5} {'L2':>5} {'L3':>5}"
+            f" {'worklist':>9} {'skipped':>8} {'queued':>7} {'suppressed':>10}  billed"
+        )
         for i, run_date in enumerate(run_dates):
             if i:
-                encounter_no = _between_runs(store, ledger, run_dates[i - 1], run_date, encounter_no, rng)
+                encounter_no = _between_runs(
+                    store, ledger, run_dates[i - 1], run_date, encounter_no, rng
+                )
             batch = run_statements(store, rules, run_date, live=True, addressing=addressing)
             levels = Counter(s.level for s in batch.statements)
             statuses = Counter(n.status for n in batch.notifications)
@@ -210,22 +218,28 @@ def run_demo(
             )
         worklist = store.worklist()
         echo("")
-        echo(f"  pre-collections worklist: {len(worklist)} encounters,"
-             f" {format_money(sum(e.encounter.balance_cents for e in worklist))} owed")
+        echo(
+            f"  pre-collections worklist: {len(worklist)} encounters,"
+            f" {format_money(sum(e.encounter.balance_cents for e in worklist))} owed"
+        )
         echo("  notifications queued by channel:")
-        for channel in sorted({key.split(':')[0] for key in totals}):
+        for channel in sorted({key.split(":")[0] for key in totals}):
             scheduled = totals[f"{channel}:scheduled"]
             suppressed = totals[f"{channel}:suppressed"]
-            echo(f"    {channel:<6} {scheduled:>5} scheduled, {suppressed:>4} suppressed"
-                 " (no address, opted out or paperless)")
+            echo(
+                f"    {channel:<6} {scheduled:>5} scheduled, {suppressed:>4} suppressed"
+                " (no address, opted out or paperless)"
+            )
         example = worklist[0].guarantor.id if worklist else "G00001"
         command = _command_name()
         echo("")
         echo("  Try next:")
         echo(f"    {command} --db {db_path} worklist")
         echo(f"    {command} --db {db_path} explain {example}")
-        echo(f"    {command} --db {db_path} run --rules {rules_path} --date"
-             f" {_first_of_months(run_dates[-1], 2)[1].isoformat()} --test")
+        echo(
+            f"    {command} --db {db_path} run --rules {rules_path} --date"
+            f" {_first_of_months(run_dates[-1], 2)[1].isoformat()} --test"
+        )
         return {"worklist": len(worklist), "notifications": dict(totals)}
     finally:
         store.close()
@@ -274,7 +288,9 @@ def _between_runs(store, ledger, previous, run_date, encounter_no, rng):  # noqa
             store.post_payment(encounter.id, min(amount, encounter.balance_cents), paid_on)
         if rng.random() < 0.08:
             encounter_no += 1
-            row = _encounter_row(encounter_no, guarantor["id"], f"P{guarantor['id'][1:]}", run_date, rng)
+            row = _encounter_row(
+                encounter_no, guarantor["id"], f"P{guarantor['id'][1:]}", run_date, rng
+            )
             store.import_ledger(
                 _single_encounter(
                     Encounter(

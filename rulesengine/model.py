@@ -16,9 +16,11 @@ from typing import Any
 
 import attrs
 
+
 def _tuple(items: Iterable[Any]) -> tuple[Any, ...]:
     """attrs converter: keep list fields immutable (typed, unlike a bare ``tuple``)."""
     return tuple(items)
+
 
 __all__ = [
     "ENCOUNTER_STATUSES",

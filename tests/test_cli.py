@@ -32,8 +32,10 @@ def ledger(tmp_path) -> Path:
     directory = tmp_path / "ledger"
     directory.mkdir()
     (directory / "guarantors.csv").write_text(
-        "id,first_name,last_name,email,mobile,timezone,postal_line1,postal_city,postal_state,postal_zip\n"
-        "G1,Ada,Lovelace,ada@example.org,+15555550101,America/New_York,1 Main St,Springfield,IL,62701\n"
+        "id,first_name,last_name,email,mobile,timezone,"
+        "postal_line1,postal_city,postal_state,postal_zip\n"
+        "G1,Ada,Lovelace,ada@example.org,+15555550101,America/New_York,"
+        "1 Main St,Springfield,IL,62701\n"
         "G2,Alan,Turing,,,,2 Oak St,Salem,MA,01970\n",
         encoding="utf-8",
     )
@@ -54,7 +56,9 @@ def test_validate_a_good_rules_file_exits_0(cli):
 
 def test_validate_a_bad_rules_file_exits_1_with_file_line_col(cli, tmp_path):
     bad = tmp_path / "bad.yaml"
-    bad.write_text(Path(STANDARD).read_text(encoding="utf-8").replace("cycle_days:", "cycle_dayz:", 1))
+    bad.write_text(
+        Path(STANDARD).read_text(encoding="utf-8").replace("cycle_days:", "cycle_dayz:", 1)
+    )
     result = cli("validate", str(bad))
     assert result.exit_code == 1
     assert f"{bad}:" in result.output and "cycle_dayz" in result.output

@@ -37,7 +37,7 @@ _OTHER_STRING = "\u241fother"  # stands for every string that no condition names
 
 
 def fact_key(path: str) -> str:
-    """The message field name for a vocabulary path (``encounter.balance`` -> ``encounter_balance``)."""
+    """The message field of a vocabulary path: ``encounter.balance`` -> ``encounter_balance``."""
     return path.replace(".", "_")
 
 
@@ -132,7 +132,9 @@ class _Representative:
     def __init__(self, path: str, constants: Iterable[Any]) -> None:
         self.path = path
         numbers = sorted(
-            _scaled(path, c) for c in constants if isinstance(c, int | float) and not isinstance(c, bool)
+            _scaled(path, c)
+            for c in constants
+            if isinstance(c, int | float) and not isinstance(c, bool)
         )
         self.numbers = numbers
         self.strings = frozenset(c for c in constants if isinstance(c, str))

@@ -59,7 +59,11 @@ def decisions_for(rules: Rules) -> Decisions:
     eligibility.append(
         (
             "billed_recently",
-            Compare("<", Field("encounter.days_since_last_statement"), Const(rules.eligibility.cycle_days)),
+            Compare(
+                "<",
+                Field("encounter.days_since_last_statement"),
+                Const(rules.eligibility.cycle_days),
+            ),
         )
     )
 
@@ -89,9 +93,7 @@ def decisions_for(rules: Rules) -> Decisions:
             )
     advance.append(("hold", _is("x.hold_payment", True)))
 
-    statement: list[tuple[str, Expr]] = [
-        (f"level:{k}", _is("x.level", k)) for k in range(1, n)
-    ]
+    statement: list[tuple[str, Expr]] = [(f"level:{k}", _is("x.level", k)) for k in range(1, n)]
     statement.append((f"level:{n}", Compare(">=", Field("x.level"), Const(n))))
 
     return Decisions(

@@ -309,7 +309,12 @@ def evaluate(
     changes: list[EncounterChange] = []
     for w in works:
         enc = w.enc
-        level, first, last, sent = w.level, enc.first_statement, enc.last_statement, enc.statements_sent
+        level, first, last, sent = (
+            w.level,
+            enc.first_statement,
+            enc.last_statement,
+            enc.statements_sent,
+        )
         if enc.id in billed:
             if not w.maxed:
                 level = w.tentative
@@ -356,10 +361,15 @@ def evaluate(
 def _apply_payment_rule(rules: Rules, decisions: Decisions, w: _Work, verdict: str | None) -> None:
     assert w.payment is not None
     amount, percent, days_ago = w.payment
-    seen = f"payments of {format_money(amount)} ({percent:.1f}% of the balance, latest {days_ago} days ago)"
+    seen = (
+        f"payments of {format_money(amount)} ({percent:.1f}% of the balance,"
+        f" latest {days_ago} days ago)"
+    )
     if verdict is None:
         w.trace.append(
-            TraceStep("payments", "no_rule", f"{seen}: no payment rule matched; the level stays {w.level}")
+            TraceStep(
+                "payments", "no_rule", f"{seen}: no payment rule matched; the level stays {w.level}"
+            )
         )
         return
     index = int(verdict.split(":")[1])

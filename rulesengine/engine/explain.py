@@ -41,7 +41,9 @@ def explain_guarantor(batch: BatchResult, guarantor_id: str) -> dict[str, Any]:
             }
             for s in statements
         ],
-        "skipped": {s.encounter_id: s.reason for s in batch.skips if s.guarantor_id == guarantor_id},
+        "skipped": {
+            s.encounter_id: s.reason for s in batch.skips if s.guarantor_id == guarantor_id
+        },
         "pre_collections": [e for e in batch.pre_collections if e in set(encounter_ids)],
         "notifications": [
             {"channel": n.channel, "message": n.message_id, "status": n.status, "reason": n.reason}
@@ -74,5 +76,7 @@ def render_explanation(explanation: dict[str, Any]) -> str:
         )
     for note in explanation["notifications"]:
         why = f" ({note['reason']})" if note["reason"] else ""
-        lines.append(f"  Notification {note['channel']}: {note['message']!r}, {note['status']}{why}")
+        lines.append(
+            f"  Notification {note['channel']}: {note['message']!r}, {note['status']}{why}"
+        )
     return "\n".join(lines)

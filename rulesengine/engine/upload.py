@@ -36,7 +36,7 @@ ChannelAddressing = Mapping[str, str]
 BUILTIN_ADDRESSING: ChannelAddressing = {"email": "email", "text": "mobile", "print": "postal"}
 #: Text messages are never sent outside 08:00-21:00 local time (a rules file may narrow it).
 TEXT_WINDOW = (dt.time(8, 0), dt.time(21, 0))
-_UTC = dt.timezone.utc
+_UTC = dt.UTC
 
 
 def send_window(rules: Rules, channel: str) -> tuple[dt.time, dt.time] | None:

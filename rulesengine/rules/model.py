@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from typing import Any, Union
+from typing import Any
 
 import attrs
+
 
 def _tuple(items: Iterable[Any]) -> tuple[Any, ...]:
     """attrs converter: keep list fields immutable (typed, unlike a bare ``tuple``)."""
     return tuple(items)
+
 
 __all__ = [
     "And",
@@ -110,7 +112,7 @@ class Not:
 
 
 #: A condition. ``Const(True)`` / ``Const(False)`` alone are the conditions ``true`` / ``false``.
-Expr = Union[Compare, In, And, Or, Not, Const]
+Expr = Compare | In | And | Or | Not | Const
 
 
 # --- the rules file ----------------------------------------------------------------------

@@ -33,7 +33,9 @@ def rule_parts(rules: Rules) -> tuple[Part, ...]:
     parts: list[Part] = [("payment_rule", r.name) for r in rules.payment_rules]
     parts += [("exclude", r.name) for r in rules.eligibility.exclude]
     parts += [("level", str(level.number)) for level in rules.dunning.levels]
-    parts += [("message", m) for m in dict.fromkeys(level.message for level in rules.dunning.levels)]
+    parts += [
+        ("message", m) for m in dict.fromkeys(level.message for level in rules.dunning.levels)
+    ]
     channels = dict.fromkeys(c for level in rules.dunning.levels for c in level.channels)
     parts += [("channel", c) for c in channels]
     return tuple(parts)
@@ -58,8 +60,8 @@ def exercised_by(
             used.add(("message", statement.message_id))
         for note in batch.notifications:
             used.add(("channel", note.channel))
-    for note in delivered:
-        used.add(("channel", str(note["channel"])))
+    for delivered_note in delivered:
+        used.add(("channel", str(delivered_note["channel"])))
     return Exercised(frozenset(used), rule_parts(rules))
 
 
@@ -75,7 +77,9 @@ class CoverageReport:
 
     @property
     def percent(self) -> float:
-        return 100.0 * (len(self.parts) - len(self.missed)) / len(self.parts) if self.parts else 100.0
+        return (
+            100.0 * (len(self.parts) - len(self.missed)) / len(self.parts) if self.parts else 100.0
+        )
 
 
 def coverage_report(results: Iterable[Any]) -> list[CoverageReport]:

@@ -22,7 +22,17 @@ from rulesengine.model import Adjustment, Encounter, Guarantor, Payment, PostalA
 from rulesengine.rules import load_rules_data
 from rulesengine.rules.channels import ChannelSpec
 from rulesengine.rules.model import Mark, Rules
-from rulesengine.rules.schema import Context, Custom, Flag, Key, ListOf, Record, Text, Whole, sort_problems
+from rulesengine.rules.schema import (
+    Context,
+    Custom,
+    Flag,
+    Key,
+    ListOf,
+    Record,
+    Text,
+    Whole,
+    sort_problems,
+)
 from rulesengine.rules.yamlmarks import MapNode, Node, ScalarNode, SeqNode, compose, merge_overrides
 from rulesengine.store.base import LedgerData
 
@@ -31,7 +41,13 @@ __all__ = ["Expect", "Scenario", "Step", "is_scenario_file", "load_scenario"]
 STEP_KINDS = ("run", "test_run", "payment", "adjustment", "hold", "release", "deliver")
 STATUSES = ("open", "pre_collections", "closed")
 NOTIFICATION_STATUSES = (
-    "scheduled", "sending", "sent", "error", "canceled", "suppressed", "unknown",
+    "scheduled",
+    "sending",
+    "sent",
+    "error",
+    "canceled",
+    "suppressed",
+    "unknown",
 )
 _INVALID: Any = object()
 
@@ -99,7 +115,9 @@ def _date(node: Node, path: str, ctx: Context) -> Any:
     try:
         return dt.date.fromisoformat(scalar.value)
     except ValueError:
-        return ctx.error(scalar.mark, path, f"expected a date such as 2026-02-01, got '{scalar.value}'")
+        return ctx.error(
+            scalar.mark, path, f"expected a date such as 2026-02-01, got '{scalar.value}'"
+        )
 
 
 def _instant(node: Node, path: str, ctx: Context) -> Any:
@@ -117,7 +135,7 @@ def _instant(node: Node, path: str, ctx: Context) -> Any:
         return ctx.error(
             scalar.mark, path, f"'{text}' has no time zone: add Z (UTC) or an offset such as -05:00"
         )
-    return value.astimezone(dt.timezone.utc)
+    return value.astimezone(dt.UTC)
 
 
 def _money(*, positive: bool = False, nonzero: bool = False) -> Custom:
@@ -126,13 +144,17 @@ def _money(*, positive: bool = False, nonzero: bool = False) -> Custom:
         if scalar is None:
             return _INVALID
         if not re.fullmatch(r"[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)", scalar.value):
-            return ctx.error(scalar.mark, path, f"expected an amount such as 12.50, got '{scalar.value}'")
+            return ctx.error(
+                scalar.mark, path, f"expected an amount such as 12.50, got '{scalar.value}'"
+            )
         try:
             cents = parse_money(scalar.value)
         except ValueError as exc:
             return ctx.error(scalar.mark, path, str(exc))
         if positive and cents <= 0:
-            return ctx.error(scalar.mark, path, f"a payment's amount is more than 0, got {scalar.value}")
+            return ctx.error(
+                scalar.mark, path, f"a payment's amount is more than 0, got {scalar.value}"
+            )
         if nonzero and cents == 0:
             return ctx.error(scalar.mark, path, "an adjustment's amount is not 0")
         return cents
@@ -151,36 +173,71 @@ def _money_any(node: Node, path: str, ctx: Context) -> Any:
 _TEXT = Text()
 _DATE = Custom(_date)
 _POSTAL = Record(
-    {"line1": Key(_TEXT, required=True), "line2": Key(_TEXT), "city": Key(_TEXT),
-     "state": Key(_TEXT), "zip": Key(_TEXT)}
+    {
+        "line1": Key(_TEXT, required=True),
+        "line2": Key(_TEXT),
+        "city": Key(_TEXT),
+        "state": Key(_TEXT),
+        "zip": Key(_TEXT),
+    }
 )
 _GUARANTOR = Record(
     {
-        "id": Key(_TEXT, required=True), "first_name": Key(_TEXT), "last_name": Key(_TEXT),
-        "email": Key(Text(pattern=r"[^@\s]+@[^@\s]+\.[^@\s.]+", hint="write an email address such as ada@example.org")),
-        "mobile": Key(Text(pattern=r"\+[1-9][0-9]{6,14}", hint="write the number in E.164 form such as +15555550101")),
-        "timezone": Key(_TEXT), "postal": Key(_POSTAL), "paperless": Key(Flag()),
-        "hold": Key(Flag()), "sms_opt_out": Key(Flag()), "email_opt_out": Key(Flag()),
+        "id": Key(_TEXT, required=True),
+        "first_name": Key(_TEXT),
+        "last_name": Key(_TEXT),
+        "email": Key(
+            Text(
+                pattern=r"[^@\s]+@[^@\s]+\.[^@\s.]+",
+                hint="write an email address such as ada@example.org",
+            )
+        ),
+        "mobile": Key(
+            Text(
+                pattern=r"\+[1-9][0-9]{6,14}",
+                hint="write the number in E.164 form such as +15555550101",
+            )
+        ),
+        "timezone": Key(_TEXT),
+        "postal": Key(_POSTAL),
+        "paperless": Key(Flag()),
+        "hold": Key(Flag()),
+        "sms_opt_out": Key(Flag()),
+        "email_opt_out": Key(Flag()),
         "profile": Key(_TEXT),
     }
 )
 _ENCOUNTER = Record(
     {
-        "id": Key(_TEXT, required=True), "guarantor": Key(_TEXT, required=True),
-        "patient": Key(_TEXT, required=True), "service_date": Key(_DATE, required=True),
-        "balance": Key(Custom(_money_any), required=True), "level": Key(Whole(minimum=0)),
-        "status": Key(Text(choices=STATUSES)), "hold": Key(Flag()), "location": Key(_TEXT),
-        "provider": Key(_TEXT), "first_statement": Key(_DATE), "last_statement": Key(_DATE),
-        "statements_sent": Key(Whole(minimum=0)), "profile": Key(_TEXT),
+        "id": Key(_TEXT, required=True),
+        "guarantor": Key(_TEXT, required=True),
+        "patient": Key(_TEXT, required=True),
+        "service_date": Key(_DATE, required=True),
+        "balance": Key(Custom(_money_any), required=True),
+        "level": Key(Whole(minimum=0)),
+        "status": Key(Text(choices=STATUSES)),
+        "hold": Key(Flag()),
+        "location": Key(_TEXT),
+        "provider": Key(_TEXT),
+        "first_statement": Key(_DATE),
+        "last_statement": Key(_DATE),
+        "statements_sent": Key(Whole(minimum=0)),
+        "profile": Key(_TEXT),
     }
 )
 _PAYMENT = Record(
-    {"encounter": Key(_TEXT, required=True), "amount": Key(_money(positive=True), required=True),
-     "date": Key(_DATE, required=True)}
+    {
+        "encounter": Key(_TEXT, required=True),
+        "amount": Key(_money(positive=True), required=True),
+        "date": Key(_DATE, required=True),
+    }
 )
 _ADJUSTMENT = Record(
-    {"encounter": Key(_TEXT, required=True), "amount": Key(_money(nonzero=True), required=True),
-     "date": Key(_DATE, required=True)}
+    {
+        "encounter": Key(_TEXT, required=True),
+        "amount": Key(_money(nonzero=True), required=True),
+        "date": Key(_DATE, required=True),
+    }
 )
 _LEDGER = Record(
     {
@@ -201,23 +258,35 @@ def _hold_target(node: Node, path: str, ctx: Context) -> Any:
 
 _EXPECTED_STATEMENT = Record(
     {
-        "guarantor": Key(_TEXT), "patient": Key(_TEXT), "level": Key(Whole(minimum=1)),
-        "message": Key(_TEXT), "encounters": Key(Custom(_ids)), "total": Key(Custom(_money_any)),
-        "channels": Key(ListOf(_TEXT)), "riders": Key(Custom(_ids)),
+        "guarantor": Key(_TEXT),
+        "patient": Key(_TEXT),
+        "level": Key(Whole(minimum=1)),
+        "message": Key(_TEXT),
+        "encounters": Key(Custom(_ids)),
+        "total": Key(Custom(_money_any)),
+        "channels": Key(ListOf(_TEXT)),
+        "riders": Key(Custom(_ids)),
     }
 )
 _EXPECTED_ENCOUNTER = Record(
     {
-        "level": Key(Whole(minimum=0)), "status": Key(Text(choices=STATUSES)),
-        "statements_sent": Key(Whole(minimum=0)), "balance": Key(Custom(_money_any)),
-        "first_statement": Key(_DATE), "last_statement": Key(_DATE),
+        "level": Key(Whole(minimum=0)),
+        "status": Key(Text(choices=STATUSES)),
+        "statements_sent": Key(Whole(minimum=0)),
+        "balance": Key(Custom(_money_any)),
+        "first_statement": Key(_DATE),
+        "last_statement": Key(_DATE),
     }
 )
 _EXPECTED_NOTIFICATION = Record(
     {
-        "guarantor": Key(_TEXT), "channel": Key(_TEXT), "message": Key(_TEXT),
-        "status": Key(Text(choices=NOTIFICATION_STATUSES)), "level": Key(Whole(minimum=1)),
-        "reason": Key(_TEXT), "to": Key(_TEXT),
+        "guarantor": Key(_TEXT),
+        "channel": Key(_TEXT),
+        "message": Key(_TEXT),
+        "status": Key(Text(choices=NOTIFICATION_STATUSES)),
+        "level": Key(Whole(minimum=1)),
+        "reason": Key(_TEXT),
+        "to": Key(_TEXT),
     }
 )
 
@@ -247,9 +316,13 @@ _EXPECT = Record(
     }
 )
 _STEP_VALUE = {
-    "run": _DATE, "test_run": _DATE, "deliver": Custom(_instant),
-    "payment": _PAYMENT, "adjustment": _ADJUSTMENT,
-    "hold": Custom(_hold_target), "release": Custom(_hold_target),
+    "run": _DATE,
+    "test_run": _DATE,
+    "deliver": Custom(_instant),
+    "payment": _PAYMENT,
+    "adjustment": _ADJUSTMENT,
+    "hold": Custom(_hold_target),
+    "release": Custom(_hold_target),
 }
 #: what each kind of step may expect
 _EXPECT_KEYS = {
@@ -275,11 +348,20 @@ def load_scenario(
         raise RulesError([Problem(filename, None, None, f"cannot read the file: {exc}")]) from None
     tree, problems = compose(text, filename)
     if tree is None:
-        raise RulesError(problems or [Problem(filename, 1, 1, "the file is empty: a scenario starts with 'scenario: <title>'")])
+        raise RulesError(
+            problems
+            or [
+                Problem(
+                    filename, 1, 1, "the file is empty: a scenario starts with 'scenario: <title>'"
+                )
+            ]
+        )
     ctx = Context(channel_specs or {})
     ctx.problems.extend(problems)
     if not isinstance(tree, MapNode):
-        ctx.error(tree.mark, "", "a scenario file is a mapping (scenario:, rules:, ledger:, steps:)")
+        ctx.error(
+            tree.mark, "", "a scenario file is a mapping (scenario:, rules:, ledger:, steps:)"
+        )
         raise RulesError(sort_problems(ctx.problems))
 
     allowed = ("scenario", "rules", "overrides", "ledger", "steps")
@@ -287,12 +369,19 @@ def load_scenario(
         if key.value not in allowed:
             from rulesengine.rules._hints import did_you_mean
 
-            ctx.error(key.mark, "", f"unknown top-level key '{key.value}'" + did_you_mean(key.value, allowed, "allowed"))
+            ctx.error(
+                key.mark,
+                "",
+                f"unknown top-level key '{key.value}'"
+                + did_you_mean(key.value, allowed, "allowed"),
+            )
     title = _required(tree, "scenario", ctx)
     title_value = ctx.check(_TEXT, title, "scenario") if title is not None else _INVALID
     rules, rules_text = _rules(tree, filename, ctx, channel_specs)
     ledger_node = tree.get("ledger")
-    ledger = ctx.check(_LEDGER, ledger_node, "ledger") if ledger_node is not None else _LEDGER.defaults()
+    ledger = (
+        ctx.check(_LEDGER, ledger_node, "ledger") if ledger_node is not None else _LEDGER.defaults()
+    )
     steps_node = _required(tree, "steps", ctx)
     steps = _steps(steps_node, ctx) if steps_node is not None else []
     ledger_data = _ledger(ledger, ctx) if isinstance(ledger, dict) else None
@@ -336,7 +425,11 @@ def _rules(
         try:
             rules_file_text = Path(rules_path).read_text(encoding="utf-8")
         except OSError:
-            ctx.error(node.mark, "rules", f"cannot read the rules file '{node.value}' (looked for {rules_path})")
+            ctx.error(
+                node.mark,
+                "rules",
+                f"cannot read the rules file '{node.value}' (looked for {rules_path})",
+            )
             return None, ""
         base, problems = compose(rules_file_text, rules_path)
         if base is None:
@@ -383,15 +476,24 @@ def _steps(node: Node, ctx: Context) -> list[Step]:
 
         for key, _ in item.items:
             if key.value not in STEP_KINDS and key.value != "expect":
-                ctx.error(key.mark, path, f"unknown key '{key.value}'" + did_you_mean(key.value, (*STEP_KINDS, "expect"), "allowed"))
+                ctx.error(
+                    key.mark,
+                    path,
+                    f"unknown key '{key.value}'"
+                    + did_you_mean(key.value, (*STEP_KINDS, "expect"), "allowed"),
+                )
         if len(kinds) != 1:
             if not kinds and all(k in (*STEP_KINDS, "expect") for k in item.keys()):
                 ctx.error(item.mark, path, f"a step needs one of {', '.join(STEP_KINDS)}")
             elif len(kinds) > 1:
-                ctx.error(item.mark, path, f"a step does one thing; this one has {' and '.join(kinds)}")
+                ctx.error(
+                    item.mark, path, f"a step does one thing; this one has {' and '.join(kinds)}"
+                )
             continue
         kind = kinds[0]
-        value = ctx.check(_STEP_VALUE[kind], item.get(kind), f"{path}.{kind}")
+        kind_node = item.get(kind)
+        assert kind_node is not None  # kinds lists the keys the step has
+        value = ctx.check(_STEP_VALUE[kind], kind_node, f"{path}.{kind}")
         expect_node = item.get("expect")
         expect = Expect()
         if expect_node is not None:
@@ -399,14 +501,21 @@ def _steps(node: Node, ctx: Context) -> list[Step]:
             if isinstance(expect_node, MapNode):
                 for key, _ in expect_node.items:
                     if key.value in _EXPECT.keys and key.value not in allowed:
-                        ctx.error(key.mark, f"{path}.expect", f"a {kind} step cannot expect '{key.value}' (it can expect: {', '.join(sorted(allowed))})")
+                        ctx.error(
+                            key.mark,
+                            f"{path}.expect",
+                            f"a {kind} step cannot expect '{key.value}'"
+                            f" (it can expect: {', '.join(sorted(allowed))})",
+                        )
             data = ctx.check(_EXPECT, expect_node, f"{path}.expect")
             if isinstance(data, dict):
                 marks = {k: ctx.marks.get(f"{path}.expect.{k}", expect_node.mark) for k in data}
                 expect = Expect(
                     statements=tuple(data["statements"]) if "statements" in data else None,
                     encounters=data.get("encounters"),
-                    pre_collections=tuple(data["pre_collections"]) if "pre_collections" in data else None,
+                    pre_collections=tuple(data["pre_collections"])
+                    if "pre_collections" in data
+                    else None,
                     skipped=data.get("skipped"),
                     notifications=tuple(data["notifications"]) if "notifications" in data else None,
                     marks={**marks, **_item_marks(ctx, path)},
@@ -417,7 +526,11 @@ def _steps(node: Node, ctx: Context) -> list[Step]:
 
 def _item_marks(ctx: Context, path: str) -> dict[str, Mark]:
     prefix = f"{path}.expect."
-    return {k[len(prefix):]: m for k, m in {**ctx.marks, **ctx.key_marks}.items() if k.startswith(prefix)}
+    return {
+        k[len(prefix) :]: m
+        for k, m in {**ctx.marks, **ctx.key_marks}.items()
+        if k.startswith(prefix)
+    }
 
 
 def _ledger(data: dict[str, Any], ctx: Context) -> LedgerData | None:
@@ -459,7 +572,9 @@ def _ledger(data: dict[str, Any], ctx: Context) -> LedgerData | None:
             for e in data["encounters"]
         ]
         payments = [Payment(None, p["encounter"], p["amount"], p["date"]) for p in data["payments"]]
-        adjustments = [Adjustment(None, a["encounter"], a["amount"], a["date"]) for a in data["adjustments"]]
+        adjustments = [
+            Adjustment(None, a["encounter"], a["amount"], a["date"]) for a in data["adjustments"]
+        ]
     except (TypeError, KeyError):  # a value had a problem already reported
         return None
     return LedgerData(guarantors, encounters, payments, adjustments)
@@ -476,11 +591,20 @@ def _check_references(ledger: LedgerData, steps: list[Step], ctx: Context) -> No
         if value not in known:
             mark = ctx.marks.get(path) or ctx.key_marks.get(path)
             if mark is not None:
-                ctx.error(mark, path, f"unknown {what} '{value}'" + did_you_mean(value, known, f"{what}s in the ledger"))
+                ctx.error(
+                    mark,
+                    path,
+                    f"unknown {what} '{value}'"
+                    + did_you_mean(value, known, f"{what}s in the ledger"),
+                )
 
     for i, e in enumerate(ledger.encounters):
         check(e.guarantor_id, guarantors, "guarantor", f"ledger.encounters[{i}].guarantor")
-    for section, rows in (("payments", ledger.payments), ("adjustments", ledger.adjustments)):
+    sections: tuple[tuple[str, tuple[Payment | Adjustment, ...]], ...] = (
+        ("payments", ledger.payments),
+        ("adjustments", ledger.adjustments),
+    )
+    for section, rows in sections:
         for i, row in enumerate(rows):
             check(row.encounter_id, encounters, "encounter", f"ledger.{section}[{i}].encounter")
     for step in steps:
@@ -500,9 +624,21 @@ def _check_references(ledger: LedgerData, steps: list[Step], ctx: Context) -> No
             check(eid, encounters, "encounter", f"{path}.expect.pre_collections[{j}]")
         for j, statement in enumerate(expect.statements or ()):
             if "guarantor" in statement:
-                check(statement["guarantor"], guarantors, "guarantor", f"{path}.expect.statements[{j}].guarantor")
+                check(
+                    statement["guarantor"],
+                    guarantors,
+                    "guarantor",
+                    f"{path}.expect.statements[{j}].guarantor",
+                )
             for k, eid in enumerate(statement.get("encounters", ())):
-                check(eid, encounters, "encounter", f"{path}.expect.statements[{j}].encounters[{k}]")
+                check(
+                    eid, encounters, "encounter", f"{path}.expect.statements[{j}].encounters[{k}]"
+                )
         for j, note in enumerate(expect.notifications or ()):
             if "guarantor" in note:
-                check(note["guarantor"], guarantors, "guarantor", f"{path}.expect.notifications[{j}].guarantor")
+                check(
+                    note["guarantor"],
+                    guarantors,
+                    "guarantor",
+                    f"{path}.expect.notifications[{j}].guarantor",
+                )

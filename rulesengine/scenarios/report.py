@@ -53,7 +53,9 @@ def format_summary(results: Sequence[ScenarioResult], seconds: float) -> str:
 def format_coverage(reports: Sequence[CoverageReport]) -> str:
     lines = ["rule coverage:"]
     for report in reports:
-        lines.append(f"  {report.rules_path}: {report.percent:.0f}% of {len(report.parts)} rules exercised")
+        lines.append(
+            f"  {report.rules_path}: {report.percent:.0f}% of {len(report.parts)} rules exercised"
+        )
         for kind, name in report.parts:
             mark = "x" if (kind, name) in report.exercised else " "
             lines.append(f"    [{mark}] {kind} {name}")

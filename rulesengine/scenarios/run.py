@@ -104,7 +104,9 @@ class _Runner:
         self.current = "loading the ledger"
         self._queue: Any = None
 
-    def result(self, failures: Sequence[Failure], started: float, error: str | None = None) -> ScenarioResult:
+    def result(
+        self, failures: Sequence[Failure], started: float, error: str | None = None
+    ) -> ScenarioResult:
         return ScenarioResult(
             path=self.scenario.path,
             title=self.scenario.title,
@@ -138,7 +140,11 @@ class _Runner:
 
     def _run(self, step: Step, *, live: bool) -> list[Failure]:
         batch = run_statements(
-            self.store, self.scenario.rules, step.value, live=live, rules_text=self.scenario.rules_text
+            self.store,
+            self.scenario.rules,
+            step.value,
+            live=live,
+            rules_text=self.scenario.rules_text,
         )
         self.batches.append(batch)
         expect = step.expect
@@ -146,12 +152,18 @@ class _Runner:
         trace = lambda guarantors: self._trace(batch, guarantors)  # noqa: E731
         if expect.statements is not None:
             actual = [_statement_view(s) for s in batch.statements]
-            failures += _match_lists(step, "statements", expect.statements, actual, trace, key="guarantor")
+            failures += _match_lists(
+                step, "statements", expect.statements, actual, trace, key="guarantor"
+            )
         if expect.pre_collections is not None:
             got, want = sorted(batch.pre_collections), sorted(expect.pre_collections)
             if got != want:
                 guarantors = {batch.guarantor_of.get(e) for e in [*got, *want]} - {None}
-                failures.append(Failure(step.title, "pre_collections", want, got, step.mark.line, trace(guarantors)))
+                failures.append(
+                    Failure(
+                        step.title, "pre_collections", want, got, step.mark.line, trace(guarantors)
+                    )
+                )
         if expect.skipped is not None:
             got_skips = {s.encounter_id: s.reason for s in batch.skips}
             if got_skips != dict(expect.skipped):
@@ -160,11 +172,20 @@ class _Runner:
                 }
                 guarantors = {batch.guarantor_of.get(e) for e in ids} - {None}
                 failures.append(
-                    Failure(step.title, "skipped", dict(sorted(expect.skipped.items())), dict(sorted(got_skips.items())), step.mark.line, trace(guarantors))
+                    Failure(
+                        step.title,
+                        "skipped",
+                        dict(sorted(expect.skipped.items())),
+                        dict(sorted(got_skips.items())),
+                        step.mark.line,
+                        trace(guarantors),
+                    )
                 )
         if expect.notifications is not None:
             actual_notes = [] if batch.replayed else [_draft_view(n) for n in batch.notifications]
-            failures += _match_lists(step, "notifications", expect.notifications, actual_notes, trace, key="guarantor")
+            failures += _match_lists(
+                step, "notifications", expect.notifications, actual_notes, trace, key="guarantor"
+            )
         if expect.encounters:
             would_be = {} if live else {c.encounter_id: c for c in batch.changes}
             failures += self._check_encounters(step, would_be, batch)
@@ -184,13 +205,20 @@ class _Runner:
         if step.expect.notifications is not None:
             actual = [_stored_view(n) for n in changed]
             failures += _match_lists(
-                step, "notifications", step.expect.notifications, actual, self._history, key="guarantor"
+                step,
+                "notifications",
+                step.expect.notifications,
+                actual,
+                self._history,
+                key="guarantor",
             )
         if step.expect.encounters:
             failures += self._check_encounters(step, {})
         return failures
 
-    def _check_encounters(self, step: Step, would_be: Mapping[str, Any], batch: BatchResult | None = None) -> list[Failure]:
+    def _check_encounters(
+        self, step: Step, would_be: Mapping[str, Any], batch: BatchResult | None = None
+    ) -> list[Failure]:
         failures = []
         for eid, fields in (step.expect.encounters or {}).items():
             encounter = self.store.get_encounter(eid)
@@ -240,15 +268,22 @@ class _Runner:
         for note in self.store.notifications():
             if note["guarantor_id"] not in guarantors:
                 continue
-            lines.append(f"Notification {note['id']} ({note['channel']}, {note['message_id']}) for {note['guarantor_id']}:")
+            lines.append(
+                f"Notification {note['id']} ({note['channel']}, {note['message_id']})"
+                f" for {note['guarantor_id']}:"
+            )
             for entry in self.store.notification_history(note["id"]):
                 detail = f": {entry['detail']}" if entry.get("detail") else ""
-                lines.append(f"  {entry['at']} {entry['old_status'] or '-'} -> {entry['new_status']}{detail}")
+                lines.append(
+                    f"  {entry['at']} {entry['old_status'] or '-'} -> {entry['new_status']}{detail}"
+                )
         return "\n".join(lines) or None
 
 
 def _money_or(field: str, value: Any) -> Any:
-    return format_money(value) if field in ("balance", "total") and isinstance(value, int) else value
+    return (
+        format_money(value) if field in ("balance", "total") and isinstance(value, int) else value
+    )
 
 
 def _statement_view(statement: Any) -> dict[str, Any]:
@@ -334,7 +369,10 @@ def _match_lists(
                 Failure(step.title, f"{name}[{i}]", dict(want), f"no such {name[:-1]}", line, trace)
             )
             continue
-        best = max(candidates, key=lambda j: sum(_normalise(k, v) == actual[j].get(k) for k, v in want.items()))
+        best = max(
+            candidates,
+            key=lambda j: sum(_normalise(k, v) == actual[j].get(k) for k, v in want.items()),
+        )
         free.remove(best)
         got = actual[best]
         for field, value in want.items():
@@ -352,13 +390,17 @@ def _match_lists(
                 )
     for j in free:
         shown = {k: _money_or(k, v) for k, v in actual[j].items() if v not in (None, [], ())}
-        failures.append(Failure(step.title, f"{name} (unexpected)", "nothing more", shown, line, trace))
+        failures.append(
+            Failure(step.title, f"{name} (unexpected)", "nothing more", shown, line, trace)
+        )
     if not failures:  # counts differ in a way the greedy pass did not explain
         failures.append(Failure(step.title, name, list(expected), list(actual), line, trace))
     return failures
 
 
-def _perfect_matching(expected: Sequence[Mapping[str, Any]], actual: Sequence[Mapping[str, Any]]) -> dict[int, int] | None:
+def _perfect_matching(
+    expected: Sequence[Mapping[str, Any]], actual: Sequence[Mapping[str, Any]]
+) -> dict[int, int] | None:
     """A one-to-one pairing of every expected item with a fitting actual item (Kuhn's
     augmenting paths), or None."""
     if len(expected) != len(actual):

@@ -42,7 +42,10 @@ WORKED_EXAMPLE_RULES: dict[str, Any] = {
     },
     "messages": {
         "reminder": {
-            "email": {"subject": "Statement from {{ practice }}", "body": "Due: {{ statement.total | money }}"},
+            "email": {
+                "subject": "Statement from {{ practice }}",
+                "body": "Due: {{ statement.total | money }}",
+            },
         },
         "past_due": {
             "email": {"subject": "Past due", "body": "Past due: {{ statement.total | money }}"},
@@ -51,7 +54,9 @@ WORKED_EXAMPLE_RULES: dict[str, Any] = {
         "final_notice": {
             "email": {"subject": "Final notice", "body": "Pay {{ statement.total | money }}"},
             "text": "{{ practice }}: final notice. Call {{ phone }}",
-            "print": {"body": "Final notice: {{ statement.total | money }} due {{ statement.due_date }}"},
+            "print": {
+                "body": "Final notice: {{ statement.total | money }} due {{ statement.due_date }}"
+            },
         },
     },
 }
@@ -100,7 +105,9 @@ class Practice:
         self.store.import_ledger(LedgerData(guarantors=[guarantor]))
         return guarantor
 
-    def encounter(self, eid: str = "E1", guarantor: str = "G1", balance: float = 200.0, **fields: Any) -> Encounter:
+    def encounter(
+        self, eid: str = "E1", guarantor: str = "G1", balance: float = 200.0, **fields: Any
+    ) -> Encounter:
         if self.store.get_guarantor(guarantor) is None:
             self.guarantor(guarantor)
         values: dict[str, Any] = {"patient_id": "P1", "service_date": dt.date(2026, 1, 3)}

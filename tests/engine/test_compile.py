@@ -26,7 +26,9 @@ def meaning(expr: Expr, fact: dict[str, Any]) -> bool:
         return any(meaning(e, fact) for e in expr.operands)
     if isinstance(expr, In):
         value = fact.get(expr.field.path)
-        return value is not None and any(value == scaled(expr.field.path, c.value) for c in expr.values)
+        return value is not None and any(
+            value == scaled(expr.field.path, c.value) for c in expr.values
+        )
     assert isinstance(expr, Compare)
     values = []
     for side in (expr.left, expr.right):
@@ -40,7 +42,12 @@ def meaning(expr: Expr, fact: dict[str, Any]) -> bool:
             values.append(scaled(other.path if isinstance(other, Field) else "", side.value))
     a, b = values
     return {
-        "<": a < b, "<=": a <= b, ">": a > b, ">=": a >= b, "==": a == b, "!=": a != b,
+        "<": a < b,
+        "<=": a <= b,
+        ">": a > b,
+        ">=": a >= b,
+        "==": a == b,
+        "!=": a != b,
     }[expr.op]
 
 
@@ -115,7 +122,12 @@ def test_compiled_conditions_are_plain_data():
 
 # --- property: durable verdicts through interval classes equal the reference meaning -------
 
-NUMERIC = ["encounter.balance", "encounter.level", "payment.percent", "encounter.days_since_first_statement"]
+NUMERIC = [
+    "encounter.balance",
+    "encounter.level",
+    "payment.percent",
+    "encounter.days_since_first_statement",
+]
 STRING = ["encounter.location"]
 BOOL = ["guarantor.paperless"]
 OPS = ["<", "<=", ">", ">=", "==", "!="]
@@ -124,15 +136,20 @@ OPS = ["<", "<=", ">", ">=", "==", "!="]
 def leaves() -> st.SearchStrategy[Expr]:
     numeric = st.builds(
         lambda f, op, v: Compare(op, F(f), C(v)),
-        st.sampled_from(NUMERIC), st.sampled_from(OPS), st.integers(-2, 12),
+        st.sampled_from(NUMERIC),
+        st.sampled_from(OPS),
+        st.integers(-2, 12),
     )
     flipped = st.builds(
         lambda f, op, v: Compare(op, C(v), F(f)),
-        st.sampled_from(NUMERIC), st.sampled_from(OPS), st.integers(-2, 12),
+        st.sampled_from(NUMERIC),
+        st.sampled_from(OPS),
+        st.integers(-2, 12),
     )
     strings = st.builds(
         lambda op, v: Compare(op, F("encounter.location"), C(v)),
-        st.sampled_from(["==", "!="]), st.sampled_from(["a", "b", "c"]),
+        st.sampled_from(["==", "!="]),
+        st.sampled_from(["a", "b", "c"]),
     )
     members = st.builds(
         lambda vs: In(F("encounter.location"), [C(v) for v in vs]),
@@ -143,7 +160,9 @@ def leaves() -> st.SearchStrategy[Expr]:
         lambda op: Compare(op, F("encounter.level"), F("encounter.days_since_first_statement")),
         st.sampled_from(OPS),
     )
-    return st.one_of(numeric, flipped, strings, members, booleans, fields, st.builds(C, st.booleans()))
+    return st.one_of(
+        numeric, flipped, strings, members, booleans, fields, st.builds(C, st.booleans())
+    )
 
 
 conditions = st.recursive(
@@ -174,12 +193,13 @@ def facts() -> st.SearchStrategy[dict[str, Any]]:
 
 
 @settings(max_examples=60, deadline=None)
-@given(rules=st.lists(conditions, min_size=1, max_size=4), batch=st.lists(facts(), min_size=1, max_size=25))
+@given(
+    rules=st.lists(conditions, min_size=1, max_size=4),
+    batch=st.lists(facts(), min_size=1, max_size=25),
+)
 def test_stage_verdicts_equal_the_reference_meaning(rules, batch):
     """Whatever the conditions and facts, durable-rules (fed one fact per interval class)
     picks the same first rule as evaluating every condition directly."""
     named = [(f"r{i}", expr) for i, expr in enumerate(rules)]
-    expected = [
-        next((name for name, expr in named if meaning(expr, fact)), None) for fact in batch
-    ]
+    expected = [next((name for name, expr in named if meaning(expr, fact)), None) for fact in batch]
     assert Stage("t", named).decide(batch) == expected

@@ -22,8 +22,14 @@ def test_first_matching_rule_wins_in_priority_order():
     with FirstMatchRuleset("t", [("high", GE5), ("low", GE2)], kind="f") as rs:
         decided = rs.classify([{"id": str(x), "x": x} for x in range(8)])
     assert decided == {
-        "0": None, "1": None, "2": "low", "3": "low", "4": "low",
-        "5": "high", "6": "high", "7": "high",
+        "0": None,
+        "1": None,
+        "2": "low",
+        "3": "low",
+        "4": "low",
+        "5": "high",
+        "6": "high",
+        "7": "high",
     }
 
 
@@ -125,7 +131,9 @@ def test_deleting_rulesets_never_crashes_the_process():
         "    rs.close()\n"  # i % 3 == 2: nothing ever posted
         "print('ok')\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"
 
@@ -138,7 +146,10 @@ def test_rule_names_must_be_unique():
 def test_only_one_module_imports_durable():
     """durable-rules stays behind the adapter (ansible-rulebook's lesson)."""
     importers = []
-    for path in [*ROOT.joinpath("rulesengine").rglob("*.py"), *ROOT.joinpath("plugins").rglob("*.py")]:
+    for path in [
+        *ROOT.joinpath("rulesengine").rglob("*.py"),
+        *ROOT.joinpath("plugins").rglob("*.py"),
+    ]:
         if re.search(r"^\s*(from|import)\s+durable", path.read_text(encoding="utf-8"), re.M):
             importers.append(path.relative_to(ROOT).as_posix())
     assert importers == ["rulesengine/engine/durable_adapter.py"]

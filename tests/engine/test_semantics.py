@@ -58,15 +58,25 @@ def test_worked_example_no_limit_keeps_billing_with_the_last_message(practice):
     practice.encounter("E1", balance=200)
     result = levels_and_messages(practice, RUN[:5])
     assert result == [
-        (1, "reminder"), (2, "past_due"), (3, "final_notice"), (4, "final_notice"), (5, "final_notice"),
+        (1, "reminder"),
+        (2, "past_due"),
+        (3, "final_notice"),
+        (4, "final_notice"),
+        (5, "final_notice"),
     ]
 
 
 def test_worked_example_a_maxed_encounter_rides_along_with_a_new_one(practice):
     """G has E1 at level 3 and a new E2: E1 goes to the worklist and rides along, E2 is level
     1, and the statement is level 3 with final_notice."""
-    practice.encounter("E1", balance=200, level=3, first_statement=dt.date(2025, 10, 1),
-                       last_statement=dt.date(2025, 12, 1), statements_sent=3)
+    practice.encounter(
+        "E1",
+        balance=200,
+        level=3,
+        first_statement=dt.date(2025, 10, 1),
+        last_statement=dt.date(2025, 12, 1),
+        statements_sent=3,
+    )
     practice.encounter("E2", balance=80)
     batch = practice.run(RUN[0])
     statement = statement_of(batch)
@@ -99,16 +109,22 @@ def test_seed_dunning_count_starts_at_zero_and_rises_by_one_each_run(practice):
 
 
 def test_seed_message_and_delivery_follow_the_highest_level(practice):
-    """"The message and delivery will always be based on the highest Dunning Level.\""""
+    """ "The message and delivery will always be based on the highest Dunning Level.\""""
     practice.encounter("E1", balance=50, level=1, last_statement=dt.date(2025, 12, 1))
     practice.encounter("E2", balance=70)
     statement = statement_of(practice.run(RUN[0]))
     assert [line.level for line in statement.lines] == [2, 1]
-    assert (statement.level, statement.message_id, statement.channels) == (2, "past_due", ("email", "text"))
+    assert (statement.level, statement.message_id, statement.channels) == (
+        2,
+        "past_due",
+        ("email", "text"),
+    )
 
 
 def test_seed_max_count_does_not_increase_once_in_the_worklist(practice):
-    practice.encounter("E1", balance=200, level=3, status="pre_collections", last_statement=dt.date(2025, 12, 1))
+    practice.encounter(
+        "E1", balance=200, level=3, status="pre_collections", last_statement=dt.date(2025, 12, 1)
+    )
     practice.encounter("E2", balance=20)
     for date in RUN[:3]:
         practice.run(date)
@@ -119,7 +135,9 @@ def test_seed_max_count_does_not_increase_once_in_the_worklist(practice):
 
 
 def test_minus_one_lowers_the_level_by_one_not_below_zero(practice):
-    practice.use_rules(payments={"rules": [{"name": "some", "when": "payment.amount > 0", "then": "minus_one"}]})
+    practice.use_rules(
+        payments={"rules": [{"name": "some", "when": "payment.amount > 0", "then": "minus_one"}]}
+    )
     practice.encounter("E1", balance=200, level=2, last_statement=dt.date(2026, 1, 1))
     practice.pay("E1", 5, dt.date(2026, 1, 20))
     batch = practice.run(RUN[0])
@@ -128,7 +146,9 @@ def test_minus_one_lowers_the_level_by_one_not_below_zero(practice):
 
 
 def test_a_hold_payment_keeps_the_level_and_bills_at_least_level_one(practice):
-    practice.use_rules(payments={"rules": [{"name": "token", "when": "payment.amount > 0", "then": "hold"}]})
+    practice.use_rules(
+        payments={"rules": [{"name": "token", "when": "payment.amount > 0", "then": "hold"}]}
+    )
     practice.encounter("E1", balance=200, level=2, last_statement=dt.date(2026, 1, 1))
     practice.encounter("E2", guarantor="G2", balance=200)
     practice.pay("E1", 5, dt.date(2026, 1, 20))
@@ -174,7 +194,9 @@ def test_imported_payments_on_or_before_the_last_statement_count_as_reviewed(pra
 
 
 def test_reset_brings_a_worklist_encounter_back_when_return_on_reset(practice):
-    practice.encounter("E1", balance=200, level=3, status="pre_collections", last_statement=dt.date(2026, 1, 1))
+    practice.encounter(
+        "E1", balance=200, level=3, status="pre_collections", last_statement=dt.date(2026, 1, 1)
+    )
     practice.pay("E1", 100, dt.date(2026, 1, 20))
     batch = practice.run(RUN[0])
     assert (practice.enc().status, practice.enc().level) == ("open", 1)
@@ -183,7 +205,9 @@ def test_reset_brings_a_worklist_encounter_back_when_return_on_reset(practice):
 
 def test_reset_leaves_a_worklist_encounter_when_return_on_reset_is_off(practice):
     practice.use_rules(pre_collections={"return_on_reset": False})
-    practice.encounter("E1", balance=200, level=3, status="pre_collections", last_statement=dt.date(2026, 1, 1))
+    practice.encounter(
+        "E1", balance=200, level=3, status="pre_collections", last_statement=dt.date(2026, 1, 1)
+    )
     practice.pay("E1", 100, dt.date(2026, 1, 20))
     batch = practice.run(RUN[0])
     assert (practice.enc().status, practice.enc().level) == ("pre_collections", 3)
@@ -218,7 +242,9 @@ def test_a_paid_off_worklist_encounter_stays_when_clear_on_zero_balance_is_off(p
 
 
 def test_a_closed_encounter_with_a_balance_again_reopens_at_its_level(practice):
-    practice.encounter("E1", balance=0, level=2, status="closed", last_statement=dt.date(2025, 12, 1))
+    practice.encounter(
+        "E1", balance=0, level=2, status="closed", last_statement=dt.date(2025, 12, 1)
+    )
     practice.adjust("E1", 40, dt.date(2026, 1, 15))
     batch = practice.run(RUN[0])
     assert practice.enc().status == "open"
@@ -229,16 +255,25 @@ def test_a_closed_encounter_with_a_balance_again_reopens_at_its_level(practice):
 
 
 def test_skip_reasons_come_in_order(practice):
-    practice.use_rules(eligibility={"exclude": [{"name": "tiny", "when": "encounter.balance < 1.00"}]})
+    practice.use_rules(
+        eligibility={"exclude": [{"name": "tiny", "when": "encounter.balance < 1.00"}]}
+    )
     practice.guarantor("G2", hold=True)
-    practice.encounter("E1", guarantor="G2", balance=0.5, hold=True)   # encounter_hold first
-    practice.encounter("E2", guarantor="G2", balance=0.5)              # guarantor_hold next
-    practice.encounter("E3", guarantor="G3", balance=0.5)              # then exclude rules
-    practice.encounter("E4", guarantor="G4", balance=50, last_statement=RUN[0] - dt.timedelta(days=27))
-    practice.encounter("E5", guarantor="G5", balance=50, last_statement=RUN[0] - dt.timedelta(days=28))
+    practice.encounter("E1", guarantor="G2", balance=0.5, hold=True)  # encounter_hold first
+    practice.encounter("E2", guarantor="G2", balance=0.5)  # guarantor_hold next
+    practice.encounter("E3", guarantor="G3", balance=0.5)  # then exclude rules
+    practice.encounter(
+        "E4", guarantor="G4", balance=50, last_statement=RUN[0] - dt.timedelta(days=27)
+    )
+    practice.encounter(
+        "E5", guarantor="G5", balance=50, last_statement=RUN[0] - dt.timedelta(days=28)
+    )
     batch = practice.run(RUN[0])
     assert {s.encounter_id: s.reason for s in batch.skips} == {
-        "E1": "encounter_hold", "E2": "guarantor_hold", "E3": "tiny", "E4": "billed_recently",
+        "E1": "encounter_hold",
+        "E2": "guarantor_hold",
+        "E3": "tiny",
+        "E4": "billed_recently",
     }
     assert [s.guarantor_id for s in batch.statements] == ["G5"]
 
@@ -248,11 +283,15 @@ def test_skip_reasons_come_in_order(practice):
 
 def test_after_days_gates_the_rise_to_a_level(practice):
     """Level 2 waits until 60 days after the first statement; meanwhile level 1 again."""
-    practice.use_rules(dunning={"levels": [
-        {"message": "reminder", "channels": ["email"]},
-        {"message": "past_due", "channels": ["email"], "after_days": 60},
-        {"message": "final_notice", "channels": ["email"]},
-    ]})
+    practice.use_rules(
+        dunning={
+            "levels": [
+                {"message": "reminder", "channels": ["email"]},
+                {"message": "past_due", "channels": ["email"], "after_days": 60},
+                {"message": "final_notice", "channels": ["email"]},
+            ]
+        }
+    )
     first = RUN[0] - dt.timedelta(days=30)
     practice.encounter("E1", balance=100, level=1, first_statement=first, last_statement=first)
     levels = []
@@ -263,10 +302,14 @@ def test_after_days_gates_the_rise_to_a_level(practice):
 
 
 def test_after_days_never_gates_a_never_billed_rise_to_level_one(practice):
-    practice.use_rules(dunning={"levels": [
-        {"message": "reminder", "channels": ["email"]},
-        {"message": "past_due", "channels": ["email"], "after_days": 60},
-    ]})
+    practice.use_rules(
+        dunning={
+            "levels": [
+                {"message": "reminder", "channels": ["email"]},
+                {"message": "past_due", "channels": ["email"], "after_days": 60},
+            ]
+        }
+    )
     practice.encounter("E1")
     practice.run(RUN[0])
     assert practice.enc().level == 1
@@ -282,7 +325,8 @@ def test_one_statement_per_patient(practice):
     practice.encounter("E3", patient_id="P1")
     batch = practice.run(RUN[0])
     assert sorted((s.patient_id, s.encounter_ids) for s in batch.statements) == [
-        ("P1", ("E1", "E3")), ("P2", ("E2",)),
+        ("P1", ("E1", "E3")),
+        ("P2", ("E2",)),
     ]
 
 
@@ -313,7 +357,10 @@ def test_a_statement_below_the_minimum_is_not_produced_and_keeps_levels(practice
     practice.encounter("E3", guarantor="G2", balance=10)
     batch = practice.run(RUN[0])
     assert [s.guarantor_id for s in batch.statements] == ["G2"]
-    assert {s.encounter_id: s.reason for s in batch.skips} == {"E1": "below_minimum", "E2": "below_minimum"}
+    assert {s.encounter_id: s.reason for s in batch.skips} == {
+        "E1": "below_minimum",
+        "E2": "below_minimum",
+    }
     assert (practice.enc("E1").level, practice.enc("E2").level) == (1, 0)
     assert practice.enc("E1").last_statement == dt.date(2025, 12, 1)
 
@@ -330,12 +377,22 @@ def test_riders_count_towards_the_minimum(practice):
 
 
 def test_billing_sets_statement_dates_and_counts_riders_included(practice):
-    practice.encounter("E1", balance=200, level=3, first_statement=dt.date(2025, 10, 1),
-                       last_statement=dt.date(2025, 12, 1), statements_sent=3)
+    practice.encounter(
+        "E1",
+        balance=200,
+        level=3,
+        first_statement=dt.date(2025, 10, 1),
+        last_statement=dt.date(2025, 12, 1),
+        statements_sent=3,
+    )
     practice.encounter("E2", balance=80)
     practice.run(RUN[0])
     e1, e2 = practice.enc("E1"), practice.enc("E2")
-    assert (e1.first_statement, e1.last_statement, e1.statements_sent) == (dt.date(2025, 10, 1), RUN[0], 4)
+    assert (e1.first_statement, e1.last_statement, e1.statements_sent) == (
+        dt.date(2025, 10, 1),
+        RUN[0],
+        4,
+    )
     assert (e2.first_statement, e2.last_statement, e2.statements_sent) == (RUN[0], RUN[0], 1)
 
 
@@ -408,8 +465,8 @@ def test_one_notification_per_statement_and_channel_scheduled_in_the_guarantors_
     by_channel = {n.channel: n for n in batch.notifications}
     assert set(by_channel) == {"email", "text"}
     # 07:00 EST = 12:00 UTC; text defaults to 08:00-21:00: 13:00 UTC
-    assert by_channel["email"].scheduled_at == dt.datetime(2026, 2, 1, 12, 0, tzinfo=dt.timezone.utc)
-    assert by_channel["text"].scheduled_at == dt.datetime(2026, 2, 1, 13, 0, tzinfo=dt.timezone.utc)
+    assert by_channel["email"].scheduled_at == dt.datetime(2026, 2, 1, 12, 0, tzinfo=dt.UTC)
+    assert by_channel["text"].scheduled_at == dt.datetime(2026, 2, 1, 13, 0, tzinfo=dt.UTC)
     assert all(n.status == "scheduled" for n in batch.notifications)
     stored = practice.store.notifications(batch_id=batch.id)
     assert sorted(n["channel"] for n in stored) == ["email", "text"]
@@ -432,13 +489,15 @@ def test_a_guarantor_without_a_zone_is_scheduled_in_the_profiles_zone(practice):
     practice.encounter("E1")
     batch = practice.run(RUN[0])
     # 00:00 in America/Chicago (CST) = 06:00 UTC; email has no window here
-    assert batch.notifications[0].scheduled_at == dt.datetime(2026, 2, 1, 6, 0, tzinfo=dt.timezone.utc)
+    assert batch.notifications[0].scheduled_at == dt.datetime(2026, 2, 1, 6, 0, tzinfo=dt.UTC)
 
 
 def test_rendered_content_uses_the_statement_and_an_unguessable_pay_link(practice):
     practice.encounter("E1", level=1, last_statement=dt.date(2025, 12, 1), balance=1234.5)
     batch = practice.run(RUN[0])
     text = next(n for n in batch.notifications if n.channel == "text")
-    assert text.content["body"].startswith("Riverside Family Medicine: past due $1,234.50 https://pay.example.org/q/")
+    assert text.content["body"].startswith(
+        "Riverside Family Medicine: past due $1,234.50 https://pay.example.org/q/"
+    )
     token = text.content["body"].rsplit("/", 1)[1]
     assert len(token) >= 20 and batch.statements[0].id not in token
