@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rulesengine.engine.evaluate import evaluate
 from rulesengine.engine.upload import ChannelAddressing
@@ -18,6 +19,9 @@ from rulesengine.errors import RunRefused
 from rulesengine.model import BatchResult
 from rulesengine.rules.model import Rules
 from rulesengine.store.base import Store
+
+if TYPE_CHECKING:
+    import pluggy
 
 __all__ = ["run_statements"]
 
@@ -30,11 +34,16 @@ def run_statements(
     live: bool,
     rules_text: str | None = None,
     addressing: ChannelAddressing | None = None,
+    plugin_manager: pluggy.PluginManager | None = None,
 ) -> BatchResult:
     """Run ``rules`` on ``run_date``; commit and upload when ``live``.
 
     :param rules_text: the rules as text, kept with the batch under its content hash
         (default: the file at ``rules.path``).
+    :param addressing: channel name -> the guarantor contact it needs (default: the
+        built-in channels').
+    :param plugin_manager: whose ``batch_uploaded`` observers hear of a new live batch once
+        it is committed (default: the installed plugins).
     :raises RunRefused: a live run dated before the profile's latest live run.
     """
     secret = store.secret()
@@ -65,4 +74,19 @@ def run_statements(
             if rules_text is None:
                 rules_text = Path(rules.path).read_text(encoding="utf-8")
             tx.save_batch(batch, rules_text)
+    if live:
+        _announce(batch, plugin_manager)
     return batch
+
+
+def _announce(batch: BatchResult, plugin_manager: pluggy.PluginManager | None) -> None:
+    """Tell ``batch_uploaded`` observers (after the commit; their errors are only logged)."""
+    from rulesengine.plugins import get_plugin_manager, notify_observers
+
+    notify_observers(
+        plugin_manager or get_plugin_manager(),
+        "batch_uploaded",
+        batch_id=batch.id,
+        profile_id=batch.profile_id,
+        notifications=len(batch.notifications),
+    )

@@ -501,3 +501,43 @@ def test_rendered_content_uses_the_statement_and_an_unguessable_pay_link(practic
     )
     token = text.content["body"].rsplit("/", 1)[1]
     assert len(token) >= 20 and batch.statements[0].id not in token
+
+
+def test_batch_uploaded_observers_hear_of_a_new_live_batch_once(practice):
+    """After the commit, once; not for a test run, not for a repeated run."""
+    import pluggy
+
+    from rulesengine import hookimpl
+    from rulesengine.engine.run import run_statements
+    from rulesengine.plugins import get_plugin_manager
+
+    heard = []
+
+    class Observer:
+        @hookimpl
+        def batch_uploaded(self, batch_id, profile_id, notifications):
+            heard.append((batch_id, profile_id, notifications))
+
+    pm: pluggy.PluginManager = get_plugin_manager()
+    pm.register(Observer())
+    practice.encounter("E1")
+    for live in (False, True, True):
+        run_statements(practice.store, practice.rules, RUN[0], live=live, plugin_manager=pm)
+    assert heard == [(f"standard-{RUN[0].isoformat()}", "standard", 1)]
+
+
+def test_an_observer_that_raises_does_not_undo_the_upload(practice):
+    from rulesengine import hookimpl
+    from rulesengine.engine.run import run_statements
+    from rulesengine.plugins import get_plugin_manager
+
+    class Broken:
+        @hookimpl
+        def batch_uploaded(self, batch_id, profile_id, notifications):
+            raise RuntimeError("observer down")
+
+    pm = get_plugin_manager()
+    pm.register(Broken())
+    practice.encounter("E1")
+    batch = run_statements(practice.store, practice.rules, RUN[0], live=True, plugin_manager=pm)
+    assert practice.store.get_batch(batch.id) is not None
