@@ -1,0 +1,24 @@
+"""The notification queue (``delivery.md``): scheduling, send windows, claiming, retries,
+leases, staff actions, the opt-out ledger, on-demand notifications, proofs and history.
+
+Start with :class:`Queue`; ``docs/queue.md`` describes the statuses and every rule.
+"""
+
+from __future__ import annotations
+
+from rulesengine.queue.core import STATUSES, Queue, default_worker_id
+from rulesengine.queue.report import DeliveryReport, ProofsAdded
+from rulesengine.queue.windows import Window, parse_window
+from rulesengine.store.queue_io import QueueRow, Transition
+
+__all__ = [
+    "STATUSES",
+    "DeliveryReport",
+    "ProofsAdded",
+    "Queue",
+    "QueueRow",
+    "Transition",
+    "Window",
+    "default_worker_id",
+    "parse_window",
+]

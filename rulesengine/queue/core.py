@@ -1,0 +1,577 @@
+"""The notification queue: claim due work, hand it to channels, record what happened.
+
+One delivery round (:meth:`Queue.deliver`):
+
+1. **expire leases**: ``sending`` rows whose lease ran out go back to ``scheduled`` when
+   they were never handed to a channel, else to ``unknown`` (never blindly resent);
+2. **claim**, in one transaction (SQLite ``BEGIN IMMEDIATE``; PostgreSQL ``FOR UPDATE SKIP
+   LOCKED``): scheduled notifications due now, oldest first; each is deferred to its next
+   window start when now is outside its send window, else stopped by the pre-send check
+   (:mod:`rulesengine.queue.checks`), else left waiting when its channel is not available,
+   else moved to ``sending`` under this worker's lease;
+3. **hand over**: per channel, stamp ``handed_at`` (committed), then call the channel once
+   with all its notifications through :func:`rulesengine.delivery.call_channel`;
+4. **record**, in one transaction per call: ``sent``; ``retry`` back to ``scheduled`` after
+   the backoff (or ``error`` when out of attempts); ``failed`` to ``error``. Only rows still
+   ``sending`` under this worker's lease and attempt are recorded.
+
+Every status change appends a history entry and, after its transaction commits, calls the
+``notification_status_changed`` observers; ``delivery_finished`` follows each recorded call.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import socket
+import threading
+import uuid
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
+
+import attrs
+from sqlalchemy.exc import DBAPIError
+
+from rulesengine.delivery import DeliveryResult, call_channel
+from rulesengine.errors import RulesengineError
+from rulesengine.queue.channels import Channels, ChannelSetupError
+from rulesengine.queue.checks import presend_outcome
+from rulesengine.queue.report import DeliveryReport, ProofsAdded
+from rulesengine.queue.windows import local_zone, parse_window
+from rulesengine.store import queue_io as qio
+from rulesengine.store.queue_io import QueueRow, Transition
+from rulesengine.store.rows import as_utc, utcnow
+
+if TYPE_CHECKING:
+    import pluggy
+
+    from rulesengine.model import BatchResult
+    from rulesengine.rules.model import Rules
+    from rulesengine.store.sql import SQLStore
+
+__all__ = ["STATUSES", "Queue"]
+
+log = logging.getLogger(__name__)
+
+STATUSES = ("scheduled", "sending", "sent", "error", "canceled", "suppressed", "unknown")
+#: How long a notification whose channel is not available waits before it is looked at again.
+UNAVAILABLE_RECHECK = dt.timedelta(hours=1)
+UNKNOWN_DETAIL = "the worker stopped after handing it to the channel; it may have been sent"
+
+
+def default_worker_id() -> str:
+    """``host:pid:random``: unique per process, readable in the history."""
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
+
+
+@attrs.define
+class _Round:
+    """What one round did (merged into a :class:`DeliveryReport`)."""
+
+    claimed: int = 0
+    final: dict[int, str] = attrs.field(factory=dict)
+    deferred: list[int] = attrs.field(factory=list)
+    waiting: list[int] = attrs.field(factory=list)
+
+    def note(self, transitions: Iterable[Transition]) -> None:
+        for t in transitions:
+            self.final[t.notification_id] = t.new_status
+
+
+class Queue:
+    """The notification queue over a store (``delivery.md``).
+
+    :param store: an open SQL store (:func:`rulesengine.store.open_store`).
+    :param channels: channel name -> channel object to use as is (tests, scenarios); when
+        given, only these channels are used. Default: the registered plugin channels,
+        built with the settings of each notification's rules file.
+    :param pm: the plugin manager for channels and observers (default: a fresh
+        :func:`~rulesengine.plugins.get_plugin_manager`, made when first needed).
+    :param worker_id: this worker's name in leases and history (default ``host:pid:rand``).
+    :param lease_seconds: how long a claim holds a notification before it is expired.
+    :param clock: returns the current instant (aware); default UTC now.
+    """
+
+    def __init__(
+        self,
+        store: SQLStore,
+        *,
+        channels: Mapping[str, Any] | None = None,
+        pm: pluggy.PluginManager | None = None,
+        worker_id: str | None = None,
+        lease_seconds: float = 300,
+        clock: Callable[[], dt.datetime] | None = None,
+    ) -> None:
+        if lease_seconds <= 0:
+            raise ValueError("lease_seconds must be positive")
+        self.store = store
+        self.worker_id = worker_id or default_worker_id()
+        self.lease = dt.timedelta(seconds=lease_seconds)
+        self.clock = clock or utcnow
+        self._pm = pm
+        self.channels = Channels(store, channels, self.plugin_manager)
+
+    def __repr__(self) -> str:
+        return f"<Queue {self.store!r} worker={self.worker_id}>"
+
+    def plugin_manager(self) -> pluggy.PluginManager:
+        """The plugin manager (built on first use)."""
+        if self._pm is None:
+            from rulesengine.plugins import get_plugin_manager
+
+            self._pm = get_plugin_manager()
+        return self._pm
+
+    def _now(self, now: dt.datetime | None) -> dt.datetime:
+        if now is None:
+            return as_utc(self.clock())
+        try:
+            return as_utc(now)
+        except ValueError:
+            raise RulesengineError(
+                f"a time needs its zone, such as 2026-02-01T15:00:00Z; got {now.isoformat()}"
+            ) from None
+
+    # -- observers ---------------------------------------------------------------------------
+
+    def observe(self, transitions: Iterable[Transition]) -> None:
+        """Call the ``notification_status_changed`` observers for committed changes (an
+        observer that raises is logged and never stops the queue)."""
+        transitions = list(transitions)
+        if not transitions:
+            return
+        from rulesengine.plugins import notify_observers
+
+        pm = self.plugin_manager()
+        for t in transitions:
+            notify_observers(
+                pm,
+                "notification_status_changed",
+                notification_id=t.notification_id,
+                old_status=t.old_status,
+                new_status=t.new_status,
+                detail=t.detail,
+            )
+
+    def _delivery_finished(self, channel: str, results: list[DeliveryResult]) -> None:
+        from rulesengine.plugins import notify_observers
+
+        notify_observers(
+            self.plugin_manager(), "delivery_finished", channel=channel, results=results
+        )
+
+    # -- delivery ----------------------------------------------------------------------------
+
+    def deliver(
+        self, now: dt.datetime | None = None, *, until_empty: bool = False, limit: int = 100
+    ) -> DeliveryReport:
+        """Hand due notifications to their channels: one round, or rounds until none is due.
+
+        :param now: the instant to deliver at (aware); default the clock, read afresh at
+            each step.
+        :param until_empty: repeat rounds until nothing is due at ``now``.
+        :param limit: the most notifications one round claims.
+        """
+        if limit < 1:
+            raise ValueError("limit must be at least 1")
+        fixed = None if now is None else self._now(now)
+        final: dict[int, str] = {}
+        deferred: list[int] = []
+        waiting: list[int] = []
+        rounds = 0
+        while True:
+            done = self._round(fixed, limit)
+            rounds += 1
+            final.update(done.final)
+            deferred.extend(done.deferred)
+            waiting.extend(done.waiting)
+            if not until_empty or done.claimed == 0:
+                break
+        counts: dict[str, int] = {}
+        for status in final.values():
+            counts[status] = counts.get(status, 0) + 1
+        return DeliveryReport(counts, tuple(final), deferred, waiting, rounds)
+
+    def _round(self, fixed: dt.datetime | None, limit: int) -> _Round:
+        done = _Round()
+        done.note(self.expire_leases(fixed))
+        claimed = self._claim(fixed, limit, done)
+        groups: dict[tuple[str | None, str], list[QueueRow]] = {}
+        for row in claimed:
+            key = (None if self.channels.injected else row.rules_hash, row.channel)
+            groups.setdefault(key, []).append(row)
+        for (rules_hash, channel), rows in groups.items():
+            done.note(self._send(fixed, rules_hash, channel, rows))
+        return done
+
+    def _claim(self, fixed: dt.datetime | None, limit: int, done: _Round) -> list[QueueRow]:
+        """Claim due rows, run the window and pre-send checks; return the rows now sending."""
+        now = self._now(fixed)
+        sending: list[QueueRow] = []
+        transitions: list[Transition] = []
+        with self.store.writing() as conn:
+            rows = qio.due_rows(conn, now, limit)
+            done.claimed = len(rows)
+            in_window = [row for row in rows if self._in_window(conn, row, now, done)]
+            facts = qio.presend_facts(conn, in_window) if in_window else None
+            for row in in_window:
+                assert facts is not None
+                stopped = presend_outcome(row, facts)
+                if stopped is not None:
+                    status, detail = stopped
+                    t = qio.change_status(
+                        conn, row, status, now, detail=detail, next_attempt_at=None
+                    )
+                    transitions += [t] if t else []
+                    continue
+                if not self.channels.available(row.channel):
+                    self._wait_for_channel(conn, row, now)
+                    done.waiting.append(row.id)
+                    continue
+                attempt = row.attempt + 1
+                expires = now + self.lease
+                t = qio.change_status(
+                    conn,
+                    row,
+                    "sending",
+                    now,
+                    detail=f"attempt {attempt} of {row.max_attempts} by {self.worker_id}",
+                    attempt=attempt,
+                    lease_owner=self.worker_id,
+                    lease_expires_at=expires,
+                    handed_at=None,
+                )
+                if t is not None:
+                    transitions.append(t)
+                    sending.append(
+                        attrs.evolve(
+                            row,
+                            status="sending",
+                            attempt=attempt,
+                            lease_owner=self.worker_id,
+                            lease_expires_at=expires,
+                        )
+                    )
+        self.observe(transitions)
+        done.note(transitions)
+        return sending
+
+    def _in_window(self, conn: Any, row: QueueRow, now: dt.datetime, done: _Round) -> bool:
+        """True when ``now`` is inside the row's window; else defer it to the next start."""
+        zone = local_zone(row.timezone)
+        try:
+            window = parse_window(row.send_window, zone)
+        except ValueError:
+            log.warning("notification %s: bad send window %r, ignored", row.id, row.send_window)
+            window = None
+        if window is None or window.contains(now):
+            return True
+        start = window.next_start(now)
+        local = start.astimezone(zone).isoformat(timespec="minutes")
+        qio.add_note(conn, row, now, f"window {window}: deferred to {local}", next_attempt_at=start)
+        done.deferred.append(row.id)
+        return False
+
+    def _wait_for_channel(self, conn: Any, row: QueueRow, now: dt.datetime) -> None:
+        """Leave a row queued whose channel is not registered (or injected); look again later."""
+        later = now + UNAVAILABLE_RECHECK
+        detail = (
+            f"no channel {row.channel!r} is available (install or enable its plugin): "
+            "waiting in the queue"
+        )
+        if qio.last_detail(conn, row.id) == detail:  # said once is enough
+            qio.postpone(conn, row.id, later, now)
+        else:
+            qio.add_note(conn, row, now, detail, next_attempt_at=later)
+
+    def _send(
+        self,
+        fixed: dt.datetime | None,
+        rules_hash: str | None,
+        channel_name: str,
+        rows: list[QueueRow],
+    ) -> list[Transition]:
+        """Hand ``rows`` to their channel and record the results."""
+        try:
+            channel = self.channels.instance(rules_hash, channel_name)
+        except ChannelSetupError as exc:
+            results = [DeliveryResult.retry(row.id, str(exc)) for row in rows]
+            return self._record(fixed, channel_name, rows, results)
+        with self.store.writing() as conn:
+            qio.mark_handed(conn, [row.id for row in rows], self.worker_id, self._now(fixed))
+        notifications = [row.as_notification() for row in rows]
+        log.info("handing %d notification(s) to %s", len(rows), channel_name)
+        with self._heartbeat_while(fixed is None):
+            results = call_channel(channel, notifications)
+        return self._record(fixed, channel_name, rows, results)
+
+    def _record(
+        self,
+        fixed: dt.datetime | None,
+        channel_name: str,
+        rows: list[QueueRow],
+        results: list[DeliveryResult],
+    ) -> list[Transition]:
+        now = self._now(fixed)
+        transitions: list[Transition] = []
+        with self.store.writing() as conn:
+            for row, result in zip(rows, results, strict=True):
+                t = self._record_one(conn, row, result, now)
+                if t is None:
+                    log.warning(
+                        "notification %s changed while it was being sent; result %s not recorded",
+                        row.id,
+                        result.outcome,
+                    )
+                else:
+                    transitions.append(t)
+        self.observe(transitions)
+        self._delivery_finished(channel_name, results)
+        return transitions
+
+    def _record_one(
+        self, conn: Any, row: QueueRow, result: DeliveryResult, now: dt.datetime
+    ) -> Transition | None:
+        release = {"lease_owner": None, "lease_expires_at": None}
+        detail = result.detail
+        if result.outcome == "sent":
+            if detail is None and result.provider_ref:
+                detail = f"provider reference {result.provider_ref}"
+            return qio.change_status(
+                conn,
+                row,
+                "sent",
+                now,
+                detail=detail,
+                expect_lease=self.worker_id,
+                provider_ref=result.provider_ref,
+                next_attempt_at=None,
+                **release,
+            )
+        if result.outcome == "retry" and row.attempt < row.max_attempts:
+            backoff = row.backoff or (0,)
+            delay = backoff[min(row.attempt - 1, len(backoff) - 1)]  # the last one repeats
+            later = now + dt.timedelta(seconds=delay)
+            local = later.astimezone(local_zone(row.timezone)).isoformat(timespec="seconds")
+            return qio.change_status(
+                conn,
+                row,
+                "scheduled",
+                now,
+                detail=f"{detail}; attempt {row.attempt} of {row.max_attempts}, next at {local}",
+                expect_lease=self.worker_id,
+                next_attempt_at=later,
+                handed_at=None,
+                **release,
+            )
+        if result.outcome == "retry":
+            detail = f"{detail}; gave up after {row.attempt} of {row.max_attempts} attempts"
+        return qio.change_status(
+            conn,
+            row,
+            "error",
+            now,
+            detail=detail,
+            expect_lease=self.worker_id,
+            next_attempt_at=None,
+            **release,
+        )
+
+    # -- leases ------------------------------------------------------------------------------
+
+    def expire_leases(self, now: dt.datetime | None = None) -> list[Transition]:
+        """Return expired claims: never handed -> ``scheduled`` (due now); handed ->
+        ``unknown``, which only staff resolve (``resolve``)."""
+        at = self._now(now)
+        transitions: list[Transition] = []
+        with self.store.writing() as conn:
+            for row in qio.expired_leases(conn, at):
+                release = {"lease_owner": None, "lease_expires_at": None}
+                if row.handed_at is None:
+                    t = qio.change_status(
+                        conn,
+                        row,
+                        "scheduled",
+                        at,
+                        detail=f"lease of {row.lease_owner} expired before it was handed to "
+                        "the channel: queued again",
+                        next_attempt_at=at,
+                        **release,
+                    )
+                else:
+                    t = qio.change_status(
+                        conn,
+                        row,
+                        "unknown",
+                        at,
+                        detail=f"lease of {row.lease_owner} expired: {UNKNOWN_DETAIL}",
+                        next_attempt_at=None,
+                        **release,
+                    )
+                transitions += [t] if t else []
+        self.observe(transitions)
+        return transitions
+
+    def heartbeat(self, now: dt.datetime | None = None) -> int:
+        """Extend this worker's leases to ``now + lease_seconds``; returns how many."""
+        at = self._now(now)
+        with self.store.writing() as conn:
+            return qio.extend_leases(conn, self.worker_id, at + self.lease)
+
+    @contextmanager
+    def _heartbeat_while(self, enabled: bool) -> Iterator[None]:
+        """Renew this worker's leases in the background while a long send runs."""
+        if not enabled:
+            yield
+            return
+        stop = threading.Event()
+        interval = self.lease.total_seconds() / 3
+
+        def beat() -> None:
+            while not stop.wait(interval):
+                try:
+                    self.heartbeat()
+                except DBAPIError as exc:
+                    log.warning("heartbeat failed: %s", type(exc.orig).__name__)
+
+        thread = threading.Thread(target=beat, name=f"heartbeat-{self.worker_id}", daemon=True)
+        thread.start()
+        try:
+            yield
+        finally:
+            stop.set()
+            thread.join()
+
+    # -- staff actions -----------------------------------------------------------------------
+
+    def retry(self, ids: Sequence[int], now: dt.datetime | None = None) -> list[Transition]:
+        """``error``/``unknown``/``canceled`` -> ``scheduled`` now (attempt kept)."""
+        from rulesengine.queue.staff import staff_action
+
+        return staff_action(self, ids, "retry", self._now(now))
+
+    def cancel(self, ids: Sequence[int], now: dt.datetime | None = None) -> list[Transition]:
+        """``scheduled``/``error``/``unknown`` -> ``canceled``."""
+        from rulesengine.queue.staff import staff_action
+
+        return staff_action(self, ids, "cancel", self._now(now))
+
+    def resolve(
+        self, ids: Sequence[int], outcome: str, now: dt.datetime | None = None
+    ) -> list[Transition]:
+        """Decide ``unknown`` notifications: ``sent`` (it went out) or ``resend``."""
+        from rulesengine.queue.staff import staff_action
+
+        if outcome not in ("sent", "resend"):
+            raise RulesengineError(f"resolve as 'sent' or 'resend', not {outcome!r}")
+        return staff_action(self, ids, f"resolve-{outcome}", self._now(now))
+
+    def opt_out(
+        self,
+        guarantor_id: str,
+        channel: str,
+        source: str = "staff",
+        now: dt.datetime | None = None,
+    ) -> list[int]:
+        """Record an opt-out and suppress what is still scheduled; returns those ids."""
+        from rulesengine.queue.staff import opt_out
+
+        return opt_out(self, guarantor_id, channel, source, self._now(now))
+
+    # -- new notifications -------------------------------------------------------------------
+
+    def notify(
+        self,
+        guarantor_id: str,
+        channel: str,
+        message_id: str,
+        rules: Rules,
+        now: dt.datetime | None = None,
+        *,
+        rules_text: str | None = None,
+    ) -> int:
+        """Queue an on-demand notification; returns its id (see :mod:`.create`)."""
+        from rulesengine.queue.create import notify
+
+        return notify(self, guarantor_id, channel, message_id, rules, self._now(now), rules_text)
+
+    def add_proofs(
+        self,
+        batch: BatchResult,
+        rules: Rules,
+        now: dt.datetime | None = None,
+        *,
+        rules_text: str | None = None,
+    ) -> ProofsAdded:
+        """Queue the proofs of a test batch; returns their ids (see :mod:`.create`)."""
+        from rulesengine.queue.create import add_proofs
+
+        return add_proofs(self, batch, rules, self._now(now), rules_text)
+
+    # -- reads -------------------------------------------------------------------------------
+
+    def find(
+        self,
+        *,
+        profile_id: str | None = None,
+        batch_id: str | None = None,
+        status: str | None = None,
+        guarantor_id: str | None = None,
+        channel: str | None = None,
+        kind: str | None = None,
+        limit: int | None = None,
+    ) -> list[QueueRow]:
+        """Notifications matching every given filter, oldest first."""
+        if status is not None and status not in STATUSES:
+            raise RulesengineError(
+                f"unknown status {status!r}; the statuses are {', '.join(STATUSES)}"
+            )
+        with self.store.reading() as conn:
+            return qio.queue_rows(
+                conn,
+                profile_id=profile_id,
+                batch_id=batch_id,
+                status=status,
+                guarantor_id=guarantor_id,
+                channel=channel,
+                kind=kind,
+                limit=limit,
+            )
+
+    def get(self, notification_id: int) -> QueueRow:
+        """One notification; :class:`RulesengineError` when there is none."""
+        with self.store.reading() as conn:
+            found = qio.rows_by_id(conn, [notification_id], lock=False)
+        if notification_id not in found:
+            raise RulesengineError(f"no notification {notification_id}")
+        return found[notification_id]
+
+    def history(self, notification_id: int) -> list[Mapping[str, object]]:
+        """A notification's history entries, oldest first."""
+        return self.store.notification_history(notification_id)
+
+    # -- the worker --------------------------------------------------------------------------
+
+    def run_worker(
+        self, stop_event: threading.Event, *, poll_seconds: float = 1.0, limit: int = 100
+    ) -> int:
+        """Deliver round after round until ``stop_event`` is set; returns the rounds run.
+
+        A round always finishes; between rounds with nothing due the worker sleeps up to
+        ``poll_seconds`` (waking at once when the event is set). A database that cannot be
+        reached is logged and tried again after the pause.
+        """
+        rounds = 0
+        while not stop_event.is_set():
+            try:
+                done = self._round(None, limit)
+            except DBAPIError as exc:
+                log.warning("delivery round failed, trying again: %s", type(exc.orig).__name__)
+                stop_event.wait(poll_seconds)
+                continue
+            rounds += 1
+            if done.claimed == 0:
+                stop_event.wait(poll_seconds)
+        return rounds
