@@ -1,0 +1,5 @@
+"""The invalid scenario files here are golden cases for the loader, not scenarios to run:
+pytest's scenario plugin must not collect them (tests/scenarios/test_golden_errors.py loads
+them and compares the problems with the ``.txt`` next to each)."""
+
+collect_ignore_glob = ["invalid/*"]
