@@ -1,0 +1,120 @@
+"""Failure reports: the step, the field, expected against actual, and why (the rule trace)."""
+
+from __future__ import annotations
+
+from rulesengine.scenarios import run_scenario_file
+from rulesengine.scenarios.report import format_failure
+
+RESET = """\
+steps:
+  - run: 2026-02-01
+  - payment: {encounter: E1, amount: 60.00, date: 2026-02-10}
+  - run: 2026-03-01
+    expect:
+      statements:
+        - {guarantor: G1, level: 2, total: 140.00}
+"""
+
+
+def test_a_failure_names_the_file_line_step_field_expected_and_actual(scenario_file):
+    """The first lines say where (file:line of the field), which step, and what differed."""
+    path = scenario_file(RESET)
+    report = format_failure(run_scenario_file(str(path)), trace=False)
+    assert report == (
+        f"{path}:15: step 3 (run: 2026-03-01) at line 12 failed\n"
+        "  statements[0].level (guarantor G1)\n"
+        "    expected: 2\n"
+        "    actual:   1"
+    )
+
+
+def test_a_failure_shows_the_trace_of_the_affected_guarantor(scenario_file):
+    """Under 'why', the rules that decided: the payment rule that reset E1, then the rise."""
+    path = scenario_file(RESET)
+    report = format_failure(run_scenario_file(str(path)))
+    lines = [line.strip() for line in report.splitlines()]
+    why = lines.index("why (the rules that decided):")
+    assert lines[why + 1].startswith("Guarantor G1 in batch standard-2026-03-01 (run date 2026-03-01, rules ")
+    assert lines[why + 2] == "Encounter E1:"
+    assert lines[why + 3] == (
+        "payments     payments of 60.00 (30.0% of the balance, latest 19 days ago):"
+        " payments.rules[0] 'adequate' (payment.percent >= 25 or payment.amount >= 100)"
+        " matched: level 1 -> 0"
+    )
+    assert "advance      level 0 -> 1" in lines
+
+
+def test_an_encounter_failure_has_the_trace_too(scenario_file):
+    """A wrong encounter level shows the advance step that set the actual level."""
+    path = scenario_file("""\
+steps:
+  - run: 2026-02-01
+    expect:
+      encounters: {E1: {level: 2}}
+""")
+    report = format_failure(run_scenario_file(str(path)))
+    assert "  encounters.E1.level\n    expected: 2\n    actual:   1\n" in report
+    assert "Guarantor G1 in batch standard-2026-02-01" in report
+    assert "advance      level 0 -> 1" in report
+
+
+def test_money_in_a_report_is_shown_as_money(scenario_file):
+    """Totals read 140.00 and 200.00, not cents."""
+    path = scenario_file("""\
+steps:
+  - run: 2026-02-01
+    expect:
+      statements: [{guarantor: G1, total: 140.00}]
+""")
+    report = format_failure(run_scenario_file(str(path)), trace=False)
+    assert report.endswith("  statements[0].total (guarantor G1)\n    expected: 140.00\n    actual:   200.00")
+
+
+def test_a_test_run_failure_traces_the_test_batch(scenario_file):
+    """The trace of a test_run step says it is a test batch."""
+    path = scenario_file("""\
+steps:
+  - test_run: 2026-02-01
+    expect:
+      statements: [{guarantor: G1, level: 3}]
+""")
+    report = format_failure(run_scenario_file(str(path)))
+    assert "Guarantor G1 in test batch" in report
+
+
+def test_an_unexpected_statement_is_shown_with_its_fields(scenario_file):
+    """An extra statement reads 'expected: nothing more' and shows what was produced."""
+    path = scenario_file("""\
+steps:
+  - run: 2026-02-01
+    expect:
+      statements: []
+""")
+    report = format_failure(run_scenario_file(str(path)), trace=False)
+    assert "  statements (unexpected)\n    expected: nothing more\n    actual:   {guarantor: G1, " in report
+    assert "total: 200.00" in report
+
+
+def test_a_refused_step_is_reported_as_an_error_naming_the_step(scenario_file):
+    """A live run dated before the latest live run stops the scenario with the refusal."""
+    path = scenario_file("""\
+steps:
+  - run: 2026-03-01
+  - run: 2026-02-01
+""")
+    result = run_scenario_file(str(path))
+    assert not result.passed
+    assert result.error.startswith(f"{path}: step 2 (run: 2026-02-01) at line 11: ")
+    assert "live runs move forward" in result.error
+
+
+def test_a_file_that_does_not_load_reports_its_problems(scenario_file):
+    """Load problems are the result's error, as file:line:col lines."""
+    path = scenario_file("""\
+steps:
+  - run: 2026-02-31
+""")
+    result = run_scenario_file(str(path))
+    assert format_failure(result) == (
+        f"{path}:10:10: steps[0].run: expected a date such as 2026-02-01, got '2026-02-31'"
+    )
