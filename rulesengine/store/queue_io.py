@@ -48,6 +48,7 @@ __all__ = [
     "insert_notification",
     "keep_rules_text",
     "last_detail",
+    "last_details",
     "latest_live_statement",
     "mark_handed",
     "postpone",
@@ -274,6 +275,21 @@ def last_detail(conn: Connection, notification_id: int) -> str | None:
     return conn.execute(
         select(h.detail).where(h.notification_id == notification_id).order_by(h.id.desc()).limit(1)
     ).scalar()
+
+
+def last_details(conn: Connection, ids: Sequence[int]) -> dict[int, str | None]:
+    """The detail of each notification's newest history entry, by id."""
+    h = notification_history.c
+    found: dict[int, str | None] = {}
+    for start in range(0, len(ids), _IN_CHUNK):
+        newest = (
+            select(func.max(h.id))
+            .where(h.notification_id.in_(ids[start : start + _IN_CHUNK]))
+            .group_by(h.notification_id)
+        )
+        query = select(h.notification_id, h.detail).where(h.id.in_(newest))
+        found.update((nid, detail) for nid, detail in conn.execute(query))
+    return found
 
 
 # -- writing -------------------------------------------------------------------------------

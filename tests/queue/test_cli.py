@@ -1,0 +1,221 @@
+"""The queue's commands through click's CliRunner, and a real worker stopped by SIGTERM."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from rulesengine.engine.run import run_statements
+from rulesengine.queue_cli import COMMANDS
+from rulesengine.rules import load_rules
+from rulesengine.store import open_store
+from tests.queue.helpers import STANDARD, ledger
+
+ROOT = Path(__file__).resolve().parents[2]
+RUN = dt.date(2026, 2, 1)
+AFTERNOON = "2026-02-01T15:00:00Z"  # 09:00 in Chicago
+
+
+def _group():
+    """``rulesengine`` with the queue commands: the real group once they are registered on
+    it, else the same kind of group (same error handling) holding just them."""
+    from rulesengine.cli import _Group, main
+
+    if all(main.commands.get(c.name) is c for c in COMMANDS):
+        return main
+    return _Group("rulesengine", commands={c.name: c for c in COMMANDS})
+
+
+@pytest.fixture
+def db(tmp_path, monkeypatch) -> str:
+    """A store file with the queue ledger and a live run of the standard rules."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("RULESENGINE_DB", raising=False)
+    path = str(tmp_path / "store.db")
+    store = open_store(path)
+    store.import_ledger(ledger())
+    run_statements(store, load_rules(STANDARD), RUN, live=True)
+    store.close()
+    return path
+
+
+@pytest.fixture
+def cli(db):
+    runner = CliRunner()
+
+    def invoke(*args: str):
+        return runner.invoke(_group(), [*args], env={"RULESENGINE_DB": db}, catch_exceptions=False)
+
+    return invoke
+
+
+def _ids(db: str, **filters: str) -> list[int]:
+    store = open_store(db)
+    try:
+        return [n["id"] for n in store.notifications(**filters)]
+    finally:
+        store.close()
+
+
+def test_deliver_sends_through_the_installed_channels(cli, db, tmp_path) -> None:
+    """deliver --until-empty hands email and text to the built-in outboxes."""
+    result = cli("deliver", "--until-empty", "--now", AFTERNOON)
+    assert result.exit_code == 0, result.output
+    assert result.output == "delivered: 6 sent\n"
+    assert list((tmp_path / "outbox" / "email").glob("*.eml"))
+    again = cli("deliver", "--now", AFTERNOON, "--json")
+    assert json.loads(again.output) == {
+        "counts": {},
+        "changed": [],
+        "deferred": [],
+        "waiting": [],
+        "rounds": 1,
+    }
+
+
+def test_deliver_before_the_window_defers(cli) -> None:
+    """At 06:00 Chicago both email (07:00-21:00) and text (08:00-21:00) wait."""
+    result = cli("deliver", "--now", "2026-02-01T06:00:00-06:00")
+    assert result.output == "delivered: nothing was due\n"
+
+
+def test_deliver_refuses_a_time_without_zone(cli) -> None:
+    result = cli("deliver", "--now", "2026-02-01T15:00:00")
+    assert result.exit_code == 1
+    assert "has no zone; add one, such as Z or -06:00" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_queue_lists_and_filters(cli, db) -> None:
+    """The table view, a status filter (the 'Manage errors' view) and JSON."""
+    table = cli("queue")
+    assert table.exit_code == 0
+    assert "6 notifications: 6 scheduled" in table.output
+    assert "past_due" in table.output
+    assert cli("queue", "--status", "error").output == "No notifications match.\n"
+    rows = json.loads(cli("queue", "--guarantor", "G1", "--channel", "text", "--json").output)
+    assert [(r["guarantor"], r["channel"], r["status"], r["kind"]) for r in rows] == [
+        ("G1", "text", "scheduled", "batch")
+    ]
+    bad = cli("queue", "--status", "lost")
+    assert bad.exit_code in (1, 2) and "lost" in bad.output
+
+
+def test_queue_show_prints_fields_and_history(cli, db) -> None:
+    nid = _ids(db, guarantor_id="G1", channel="email")[0]
+    shown = cli("queue", "show", str(nid))
+    assert shown.exit_code == 0
+    for text in ("idempotency_key", "America/Chicago", "07:00-21:00", "history", "(new)"):
+        assert text in shown.output
+    data = json.loads(cli("queue", "show", str(nid), "--json").output)
+    assert data["id"] == nid and data["history"][0]["new_status"] == "scheduled"
+    missing = cli("queue", "show", "999")
+    assert (missing.exit_code, missing.output) == (1, "error: no notification 999\n")
+
+
+def test_staff_commands(cli, db) -> None:
+    """cancel, then retry; refusals exit 1 naming the id and its status."""
+    first, second = _ids(db, guarantor_id="G1")
+    result = cli("queue", "cancel", str(first))
+    assert result.exit_code == 0
+    assert result.output == (
+        f"notification {first}: scheduled -> canceled\n1 notification canceled\n"
+    )
+    refused = cli("queue", "retry", str(first), str(second))
+    assert refused.exit_code == 1
+    assert (
+        f"notification {second} is scheduled: only error or unknown or canceled" in refused.output
+    )
+    assert cli("queue", "retry", str(first)).exit_code == 0
+    unresolved = cli("queue", "resolve", str(first), "--as", "sent")
+    assert (
+        unresolved.exit_code == 1
+        and "only unknown notifications can be resolved" in unresolved.output
+    )
+
+
+def test_opt_out_command(cli, db) -> None:
+    result = cli("opt-out", "G1", "text", "--source", "inbound STOP")
+    assert result.exit_code == 0
+    assert (
+        result.output == "G1 opted out of text (inbound STOP); 1 queued notification suppressed\n"
+    )
+    assert cli("opt-out", "G404", "text").exit_code == 1
+
+
+def test_notify_command(cli, db) -> None:
+    result = cli(
+        "notify",
+        "G1",
+        "--channel",
+        "email",
+        "--message",
+        "reminder",
+        "--rules",
+        str(STANDARD),
+        "--now",
+        AFTERNOON,
+    )
+    assert result.exit_code == 0, result.output
+    assert "queued: reminder by email, due 2026-02-01T15:00+00:00" in result.output
+    refused = cli(
+        "notify", "G3", "--channel", "email", "--message", "reminder", "--rules", str(STANDARD)
+    )
+    assert refused.exit_code == 1
+    assert "has had no live statement" in refused.output
+
+
+def test_plugins_command(cli) -> None:
+    result = cli("plugins", "--json")
+    channels = {c for p in json.loads(result.output) for c in p["channels"]}
+    assert {"email", "text", "print"} <= channels
+    assert "rulesengine-email" in cli("plugins").output
+
+
+# -- the worker process ------------------------------------------------------------------------
+
+_WORKER = (
+    "from rulesengine.cli import main\n"
+    "from rulesengine.queue_cli import COMMANDS\n"
+    "for command in COMMANDS:\n"
+    "    if command.name not in main.commands:\n"
+    "        main.add_command(command)\n"
+    "main()\n"
+)
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_worker_stops_cleanly_on_a_signal(db, tmp_path, signum) -> None:
+    """A real `rulesengine worker`: it starts, delivers, and on the signal finishes its round
+    and exits 0 saying so, without a traceback."""
+    env = {**os.environ, "RULESENGINE_DB": db, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _WORKER, "worker", "--poll", "0.2", "--worker-id", "w-test"],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        first = proc.stdout.readline()
+        assert first.startswith("worker w-test started on ")
+        proc.send_signal(signum)
+        out, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == 0, err
+    assert (
+        f"worker w-test stopped on {signal.Signals(signum).name} after finishing its round" in out
+    )
+    assert "Traceback" not in err
