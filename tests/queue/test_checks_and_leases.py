@@ -210,3 +210,23 @@ def test_two_queues_never_claim_the_same_row(qstore, make_queue, recorders) -> N
     # while w1 was sending the first row, w2 claimed only the other one
     assert claimed_by_second == [(ids[1],)]
     assert statuses(qstore, ids) == ["sent", "sent"]
+
+
+# -- the worker loop ---------------------------------------------------------------------------
+
+
+def test_run_worker_finishes_its_round_after_the_stop_event(qstore, make_queue, recorders) -> None:
+    """The stop event set during a send: the round is recorded, then the loop ends."""
+    import threading
+
+    ids = save(qstore, draft("G1", at=NINE), draft("G2", at=NINE))
+    stop = threading.Event()
+
+    def stop_then_send(n):
+        stop.set()
+        return DeliveryResult.sent(n)
+
+    recorders["email"].behaviour = stop_then_send
+    queue = make_queue(clock=lambda: NINE)
+    assert queue.run_worker(stop, poll_seconds=0.01) == 1
+    assert statuses(qstore, ids) == ["sent", "sent"]
