@@ -42,7 +42,11 @@ def practice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("RULESENGINE_DB", str(tmp_path / "practice.db"))
     ledger = tmp_path / "ledger"
     ledger.mkdir()
-    for name, text in (("guarantors", GUARANTORS), ("encounters", ENCOUNTERS), ("payments", PAYMENTS)):
+    for name, text in (
+        ("guarantors", GUARANTORS),
+        ("encounters", ENCOUNTERS),
+        ("payments", PAYMENTS),
+    ):
         (ledger / f"{name}.csv").write_text(text, encoding="utf-8")
     runner = CliRunner()
 
@@ -59,7 +63,9 @@ def stricter(tmp_path: Path) -> Path:
     text = STANDARD.read_text(encoding="utf-8")
     assert "payment.percent >= 25 or" in text
     path = tmp_path / "stricter.yaml"
-    path.write_text(text.replace("payment.percent >= 25 or", "payment.percent >= 50 or"), encoding="utf-8")
+    path.write_text(
+        text.replace("payment.percent >= 25 or", "payment.percent >= 50 or"), encoding="utf-8"
+    )
     return path
 
 
@@ -75,7 +81,9 @@ def test_a_higher_reset_threshold_moves_only_the_guarantor_below_it(practice, st
     (g1,) = report["guarantors"]
     assert g1["guarantor"] == "G1"
     assert g1["changes"] == ["level", "message", "channels"]
-    assert [(s["level"], s["message"], s["channels"]) for s in g1["old"]["statements"]] == [(1, "reminder", ["email"])]
+    assert [(s["level"], s["message"], s["channels"]) for s in g1["old"]["statements"]] == [
+        (1, "reminder", ["email"])
+    ]
     assert [(s["level"], s["message"], s["channels"]) for s in g1["new"]["statements"]] == [
         (2, "past_due", ["email", "text"])
     ]
@@ -100,7 +108,14 @@ def test_the_text_report_says_who_changes_and_how(practice, stricter):
 
 def test_no_limit_moves_the_worklist_encounter_onto_a_statement(practice):
     """Against rules/no-limit.yaml, G4's maxed E4 is billed at level 4 instead of the worklist."""
-    result = practice("diff", str(STANDARD), str(REPO / "rules" / "no-limit.yaml"), "--date", "2026-02-01", "--json")
+    result = practice(
+        "diff",
+        str(STANDARD),
+        str(REPO / "rules" / "no-limit.yaml"),
+        "--date",
+        "2026-02-01",
+        "--json",
+    )
     report = json.loads(result.output)
     assert [g["guarantor"] for g in report["guarantors"]] == ["G4"]
     (g4,) = report["guarantors"]

@@ -34,7 +34,9 @@ def rulesengine():
     return invoke
 
 
-def test_all_passing_exits_0_with_one_line_each_and_the_summary(rulesengine, scenario_file, tmp_path):
+def test_all_passing_exits_0_with_one_line_each_and_the_summary(
+    rulesengine, scenario_file, tmp_path
+):
     """PASS path: title per file, then 'N passed, 0 failed in Xs'."""
     one = scenario_file(PASSING, "one.scenario.yaml", title="First")
     two = scenario_file(PASSING, "two.scenario.yaml", title="Second")
@@ -51,9 +53,17 @@ def test_a_failing_scenario_exits_1_and_prints_its_report(rulesengine, scenario_
     bad = scenario_file(FAILING, "b_bad.scenario.yaml", title="Wrong level")
     result = rulesengine("test", str(tmp_path))
     assert result.exit_code == 1
-    assert f"FAIL {bad}: Wrong level\n{bad}:12: step 1 (run: 2026-02-01) at line 10 failed\n" in result.output
-    assert "  statements[0].level (guarantor G1)\n    expected: 2\n    actual:   1\n" in result.output
-    assert "  why (the rules that decided):\n    Guarantor G1 in batch standard-2026-02-01" in result.output
+    assert (
+        f"FAIL {bad}: Wrong level\n{bad}:12: step 1 (run: 2026-02-01) at line 10 failed\n"
+        in result.output
+    )
+    assert (
+        "  statements[0].level (guarantor G1)\n    expected: 2\n    actual:   1\n" in result.output
+    )
+    assert (
+        "  why (the rules that decided):\n    Guarantor G1 in batch standard-2026-02-01"
+        in result.output
+    )
     assert re.search(r"^1 passed, 1 failed in \d+\.\d\ds$", result.output, re.M)
     assert "Traceback" not in result.output
 
@@ -77,7 +87,9 @@ def test_a_scenario_that_does_not_load_fails_with_its_problems(rulesengine, scen
     assert "0 passed, 1 failed" in result.output
 
 
-def test_folders_are_searched_recursively_for_scenario_files_only(rulesengine, scenario_file, tmp_path):
+def test_folders_are_searched_recursively_for_scenario_files_only(
+    rulesengine, scenario_file, tmp_path
+):
     """Nested *.scenario.yaml files run; other YAML files in the folder are ignored."""
     deep = scenario_file(PASSING, "a/b/c/deep.scenario.yaml")
     (tmp_path / "a" / "rules.yaml").write_text("not: a scenario\n", encoding="utf-8")
@@ -120,7 +132,12 @@ def test_json_output_has_counts_and_every_failure(rulesengine, scenario_file, tm
     assert "coverage" not in payload
     first, second = payload["scenarios"]
     assert set(first) == {"path", "title", "passed", "seconds", "error", "failures"}
-    assert (first["path"], first["title"], first["passed"], first["failures"]) == (str(good), "Good", True, [])
+    assert (first["path"], first["title"], first["passed"], first["failures"]) == (
+        str(good),
+        "Good",
+        True,
+        [],
+    )
     assert (second["path"], second["passed"], second["error"]) == (str(bad), False, None)
     (failure,) = second["failures"]
     assert {k: failure[k] for k in ("step", "line", "field", "expected", "actual")} == {
@@ -154,14 +171,22 @@ def test_coverage_lists_exercised_and_never_exercised_rules(rulesengine, scenari
 def test_coverage_adds_up_over_every_scenario_of_a_rules_file(rulesengine, scenario_file, tmp_path):
     """A second scenario with a small payment adds the token rule and level 2 to the first's."""
     scenario_file(PASSING, "a.scenario.yaml")
-    scenario_file("""\
+    scenario_file(
+        """\
 steps:
   - run: 2026-02-01
   - payment: {encounter: E1, amount: 5.00, date: 2026-02-10}
   - run: 2026-03-01
-""", "b.scenario.yaml")
+""",
+        "b.scenario.yaml",
+    )
     result = rulesengine("test", "--coverage", "--json", str(tmp_path))
     (report,) = json.loads(result.output)["coverage"]
-    assert report["exercised"] == ["payment_rule token", "level 1", "message reminder", "channel email"]
+    assert report["exercised"] == [
+        "payment_rule token",
+        "level 1",
+        "message reminder",
+        "channel email",
+    ]
     assert "level 2" in report["missed"]
     assert report["percent"] == pytest.approx(33.3)

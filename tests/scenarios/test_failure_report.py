@@ -34,7 +34,9 @@ def test_a_failure_shows_the_trace_of_the_affected_guarantor(scenario_file):
     report = format_failure(run_scenario_file(str(path)))
     lines = [line.strip() for line in report.splitlines()]
     why = lines.index("why (the rules that decided):")
-    assert lines[why + 1].startswith("Guarantor G1 in batch standard-2026-03-01 (run date 2026-03-01, rules ")
+    assert lines[why + 1].startswith(
+        "Guarantor G1 in batch standard-2026-03-01 (run date 2026-03-01, rules "
+    )
     assert lines[why + 2] == "Encounter E1:"
     assert lines[why + 3] == (
         "payments     payments of 60.00 (30.0% of the balance, latest 19 days ago):"
@@ -67,7 +69,9 @@ steps:
       statements: [{guarantor: G1, total: 140.00}]
 """)
     report = format_failure(run_scenario_file(str(path)), trace=False)
-    assert report.endswith("  statements[0].total (guarantor G1)\n    expected: 140.00\n    actual:   200.00")
+    assert report.endswith(
+        "  statements[0].total (guarantor G1)\n    expected: 140.00\n    actual:   200.00"
+    )
 
 
 def test_a_test_run_failure_traces_the_test_batch(scenario_file):
@@ -91,7 +95,10 @@ steps:
       statements: []
 """)
     report = format_failure(run_scenario_file(str(path)), trace=False)
-    assert "  statements (unexpected)\n    expected: nothing more\n    actual:   {guarantor: G1, " in report
+    assert (
+        "  statements (unexpected)\n    expected: nothing more\n    actual:   {guarantor: G1, "
+        in report
+    )
     assert "total: 200.00" in report
 
 

@@ -27,7 +27,9 @@ def _case(name: str) -> object:
     if name in CRASHES:
         return pytest.param(
             name,
-            marks=pytest.mark.xfail(raises=TypeError, strict=True, reason="loader crashes: see CRASHES"),
+            marks=pytest.mark.xfail(
+                raises=TypeError, strict=True, reason="loader crashes: see CRASHES"
+            ),
         )
     return name
 
@@ -40,7 +42,9 @@ def test_there_are_enough_golden_cases() -> None:
 
 
 @pytest.mark.parametrize("case", [_case(c) for c in CASES])
-def test_invalid_scenario_reports_exactly_the_golden_text(case: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_invalid_scenario_reports_exactly_the_golden_text(
+    case: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Loading the file raises RulesError whose problems print as the .txt says."""
     monkeypatch.chdir(REPO)
     expected = (INVALID / f"{case}.txt").read_text(encoding="utf-8")
@@ -50,8 +54,10 @@ def test_invalid_scenario_reports_exactly_the_golden_text(case: str, monkeypatch
     assert str(info.value) == expected.rstrip("\n")
 
 
-def test_a_problem_in_the_rules_file_points_into_the_rules_file(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A broken rules file is reported at its own file:line:col, not at the scenario's rules: line."""
+def test_a_problem_in_the_rules_file_points_into_the_rules_file(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A broken rules file is reported at its own file:line:col, not at the scenario's rules:."""
     monkeypatch.chdir(REPO)
     with pytest.raises(RulesError) as info:
         load_scenario("tests/data/scenarios/invalid/rules_file_with_error.scenario.yaml")

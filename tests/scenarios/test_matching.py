@@ -33,12 +33,15 @@ def fields(result):
 
 def test_statements_match_in_any_order(scenario_file):
     """Statements listed in another order than the run produced them still match."""
-    path = scenario_file(TWO_GUARANTORS + """\
+    path = scenario_file(
+        TWO_GUARANTORS
+        + """\
 steps:
   - run: 2026-02-01
     expect:
       statements: [{guarantor: G2, total: 50.00}, {guarantor: G1, total: 200.00}]
-""")
+"""
+    )
     assert run_scenario_file(str(path)).passed
 
 
@@ -69,12 +72,15 @@ steps:
 
 def test_an_extra_actual_statement_fails(scenario_file):
     """statements is the whole list: a statement the scenario did not list is a failure."""
-    path = scenario_file(TWO_GUARANTORS + """\
+    path = scenario_file(
+        TWO_GUARANTORS
+        + """\
 steps:
   - run: 2026-02-01
     expect:
       statements: [{guarantor: G1}]
-""")
+"""
+    )
     result = run_scenario_file(str(path))
     (failure,) = result.failures
     assert failure.field == "statements (unexpected)"
@@ -84,12 +90,15 @@ steps:
 
 def test_a_missing_statement_fails(scenario_file):
     """An expected statement the run did not produce is reported as 'no such statement'."""
-    path = scenario_file(TWO_GUARANTORS + """\
+    path = scenario_file(
+        TWO_GUARANTORS
+        + """\
 steps:
   - run: 2026-02-01
     expect:
       statements: [{guarantor: G1}, {guarantor: G2}, {guarantor: G2}]
-""")
+"""
+    )
     result = run_scenario_file(str(path))
     (failure,) = result.failures
     assert failure.field == "statements[2]"
@@ -121,12 +130,15 @@ steps:
 
 def test_encounters_checks_only_the_listed_ids_and_fields(scenario_file):
     """E2 changed but is not listed; E1 is checked on level only."""
-    path = scenario_file(TWO_GUARANTORS + """\
+    path = scenario_file(
+        TWO_GUARANTORS
+        + """\
 steps:
   - run: 2026-02-01
     expect:
       encounters: {E1: {level: 1}}
-""")
+"""
+    )
     assert run_scenario_file(str(path)).passed
 
 
@@ -145,45 +157,72 @@ steps:
 
 def test_pre_collections_is_the_whole_list_in_any_order(scenario_file):
     """[E2, E1] matches E1 and E2 sent to the worklist; [E1] alone fails."""
-    good = scenario_file(WORKLIST + """\
+    good = scenario_file(
+        WORKLIST
+        + """\
 steps:
   - run: 2026-02-01
     expect: {pre_collections: [E2, E1]}
-""", "good.scenario.yaml")
-    bad = scenario_file(WORKLIST + """\
+""",
+        "good.scenario.yaml",
+    )
+    bad = scenario_file(
+        WORKLIST
+        + """\
 steps:
   - run: 2026-02-01
     expect: {pre_collections: [E1]}
-""", "bad.scenario.yaml")
+""",
+        "bad.scenario.yaml",
+    )
     assert run_scenario_file(str(good)).passed
     (failure,) = run_scenario_file(str(bad)).failures
-    assert (failure.field, failure.expected, failure.actual) == ("pre_collections", ["E1"], ["E1", "E2"])
+    assert (failure.field, failure.expected, failure.actual) == (
+        "pre_collections",
+        ["E1"],
+        ["E1", "E2"],
+    )
 
 
 def test_skipped_is_the_whole_mapping(scenario_file):
     """skipped: {} fails when an encounter was skipped; the exact reasons pass."""
-    bad = scenario_file(WORKLIST + """\
+    bad = scenario_file(
+        WORKLIST
+        + """\
 steps:
   - run: 2026-02-01
     expect: {skipped: {}}
-""", "bad.scenario.yaml")
-    good = scenario_file(WORKLIST + """\
+""",
+        "bad.scenario.yaml",
+    )
+    good = scenario_file(
+        WORKLIST
+        + """\
 steps:
   - run: 2026-02-01
     expect: {skipped: {E3: tiny_balance}}
-""", "good.scenario.yaml")
+""",
+        "good.scenario.yaml",
+    )
     (failure,) = run_scenario_file(str(bad)).failures
-    assert (failure.field, failure.expected, failure.actual) == ("skipped", {}, {"E3": "tiny_balance"})
+    assert (failure.field, failure.expected, failure.actual) == (
+        "skipped",
+        {},
+        {"E3": "tiny_balance"},
+    )
     assert run_scenario_file(str(good)).passed
 
 
 def test_a_wrong_skip_reason_fails(scenario_file):
     """The reason must be the one the run gave, not just any skip."""
-    path = scenario_file(WORKLIST + """\
+    path = scenario_file(
+        WORKLIST
+        + """\
 steps:
   - run: 2026-02-01
     expect: {skipped: {E3: below_minimum}}
-""")
+"""
+    )
     (failure,) = run_scenario_file(str(path)).failures
     assert failure.actual == {"E3": "tiny_balance"}
 
@@ -198,20 +237,28 @@ ledger:
     - {id: E1, guarantor: G1, patient: P1, service_date: 2025-12-01, balance: 80.00,
        level: 1, last_statement: 2026-01-01}
 """
-    both = scenario_file(ledger + """\
+    both = scenario_file(
+        ledger
+        + """\
 steps:
   - run: 2026-02-01
     expect:
       notifications:
         - {guarantor: G1, channel: text, message: past_due, status: scheduled}
         - {guarantor: G1, channel: email, message: past_due, status: scheduled}
-""", "both.scenario.yaml")
-    one = scenario_file(ledger + """\
+""",
+        "both.scenario.yaml",
+    )
+    one = scenario_file(
+        ledger
+        + """\
 steps:
   - run: 2026-02-01
     expect:
       notifications: [{guarantor: G1, channel: email}]
-""", "one.scenario.yaml")
+""",
+        "one.scenario.yaml",
+    )
     assert run_scenario_file(str(both)).passed
     (failure,) = run_scenario_file(str(one)).failures
     assert failure.field == "notifications (unexpected)"
@@ -220,19 +267,25 @@ steps:
 
 def test_money_compares_to_the_cent(scenario_file):
     """200 matches 200.00; 199.99 does not, and the report shows both amounts as money."""
-    same = scenario_file("""\
+    same = scenario_file(
+        """\
 steps:
   - run: 2026-02-01
     expect:
       statements: [{guarantor: G1, total: 200}]
       encounters: {E1: {balance: 200.00}}
-""", "same.scenario.yaml")
-    cent = scenario_file("""\
+""",
+        "same.scenario.yaml",
+    )
+    cent = scenario_file(
+        """\
 steps:
   - run: 2026-02-01
     expect:
       statements: [{guarantor: G1, total: 199.99}]
-""", "cent.scenario.yaml")
+""",
+        "cent.scenario.yaml",
+    )
     assert run_scenario_file(str(same)).passed
     (failure,) = run_scenario_file(str(cent)).failures
     assert (failure.expected, failure.actual) == ("199.99", "200.00")

@@ -32,7 +32,9 @@ def test_scenario_files_are_collected_as_items(pytester: pytest.Pytester) -> Non
     pytester.makefile(".scenario.yaml", first_statement=PASSING)
     pytester.makefile(".yaml", rules="not: a scenario")
     result = pytester.runpytest("--collect-only", "-q", "-p", "no:cacheprovider")
-    result.stdout.fnmatch_lines(["first_statement.scenario.yaml::first_statement", "*1 test collected*"])
+    result.stdout.fnmatch_lines(
+        ["first_statement.scenario.yaml::first_statement", "*1 test collected*"]
+    )
 
 
 def test_a_passing_and_a_failing_scenario(pytester: pytest.Pytester) -> None:
@@ -59,7 +61,9 @@ def test_a_scenario_that_does_not_load_fails_with_its_problems(pytester: pytest.
     pytester.makefile(".scenario.yaml", typo=PASSING.replace("- run:", "- rn:"))
     result = pytester.runpytest("-p", "no:cacheprovider")
     result.assert_outcomes(failed=1)
-    result.stdout.fnmatch_lines(["*typo.scenario.yaml:10:5: steps[[]0]: unknown key 'rn'; did you mean 'run'?"])
+    result.stdout.fnmatch_lines(
+        ["*typo.scenario.yaml:10:5: steps[[]0]: unknown key 'rn'; did you mean 'run'?"]
+    )
 
 
 def test_scenarios_run_beside_ordinary_tests(pytester: pytest.Pytester) -> None:

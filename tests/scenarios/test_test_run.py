@@ -57,7 +57,9 @@ steps:
 def test_a_test_run_sends_nothing_to_the_worklist_for_good(scenario_file):
     """The test batch lists E1 for the worklist (would-be status pre_collections), the store
     keeps it open, and the live run after it sends it there."""
-    path = scenario_file(MAXED + """\
+    path = scenario_file(
+        MAXED
+        + """\
 steps:
   - test_run: 2026-02-01
     expect:
@@ -70,7 +72,8 @@ steps:
     expect:
       pre_collections: [E1]
       encounters: {E1: {status: pre_collections}}
-""")
+"""
+    )
     result = run_scenario_file(str(path))
     assert result.passed, (result.error, result.failures)
 
