@@ -325,6 +325,11 @@ def _addressing():  # noqa: ANN202
 )
 @click.option("--date", "date_text", required=True, metavar="YYYY-MM-DD", help="The run date.")
 @click.option("--test", "test_mode", is_flag=True, help="A test batch: reported, nothing saved.")
+@click.option(
+    "--proof",
+    is_flag=True,
+    help="With --test: queue one proof per message and channel, to delivery.test_recipients.",
+)
 @_db_option
 @_json_option
 @click.pass_context
@@ -333,12 +338,15 @@ def run(
     rules_path: str,
     date_text: str,
     test_mode: bool,
+    proof: bool,
     db: str | None,
     as_json: bool,
 ) -> None:
     """One statement run (live by default) and, when live, its upload into the queue."""
     from rulesengine.engine.run import run_statements
 
+    if proof and not test_mode:
+        raise click.UsageError("--proof goes with --test (proofs are made from a test batch)")
     run_date = _parse_date(date_text)
     rules = load_rules_for_cli(rules_path)
     store = _open_store(db, ctx)
@@ -348,13 +356,37 @@ def run(
             batch = run_statements(
                 store, rules, run_date, live=not test_mode, addressing=_addressing()
             )
+        proofs = _queue_proofs(store, batch, rules) if proof else None
     finally:
         store.close()
     summary = batch_summary(batch)
+    if proofs is not None:
+        summary["proofs"] = {
+            "queued": list(proofs),
+            "skipped": [f"{message} by {channel}" for message, channel in proofs.skipped],
+        }
     if as_json:
         click.echo(json.dumps({**summary, **batch_details(batch)}, indent=2))
     else:
         print_summary(summary)
+        if proofs is not None:
+            click.echo(
+                f"queued {len(proofs)} proof(s) for delivery.test_recipients;"
+                " deliver them with `rulesengine deliver`"
+            )
+            for message, channel in proofs.skipped:
+                click.echo(
+                    f"  no proof of {message!r} by {channel}: no test recipient for {channel}"
+                )
+
+
+def _queue_proofs(store: Any, batch: Any, rules: Any) -> Any:
+    from pathlib import Path as _Path
+
+    from rulesengine.queue import Queue
+
+    text = _Path(rules.path).read_text(encoding="utf-8")
+    return Queue(store).add_proofs(batch, rules, rules_text=text)
 
 
 # --- worklist ------------------------------------------------------------------------------
@@ -625,6 +657,17 @@ def demo(directory: str, guarantors: int, months: int, seed: int) -> None:
     from rulesengine.demo import run_demo
 
     run_demo(Path(directory), guarantors=guarantors, months=months, seed=seed, echo=click.echo)
+
+
+def _register_queue_commands() -> None:
+    """The queue's commands (deliver, worker, queue, opt-out, notify, plugins)."""
+    from rulesengine.queue_cli import COMMANDS
+
+    for command in COMMANDS:
+        main.add_command(command)
+
+
+_register_queue_commands()
 
 
 if __name__ == "__main__":  # pragma: no cover

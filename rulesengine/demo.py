@@ -159,6 +159,7 @@ def run_demo(
     from rulesengine.engine.run import run_statements
     from rulesengine.ledger_csv import read_ledger_dir
     from rulesengine.model import format_money
+    from rulesengine.queue import Queue
     from rulesengine.registry import channel_addressing, installed_channel_specs
     from rulesengine.rules import load_rules
     from rulesengine.store import open_store
@@ -168,11 +169,15 @@ def run_demo(
     db_path = directory / "rulesengine.db"
     for stale in (db_path, directory / "rulesengine.db-wal", directory / "rulesengine.db-shm"):
         stale.unlink(missing_ok=True)
+    outbox = directory.resolve() / "outbox"
+    shutil.rmtree(outbox, ignore_errors=True)
     rules_path = directory / "rules.yaml"
-    with resources.as_file(
-        resources.files("rulesengine") / "data" / "demo-practice.yaml"
-    ) as source:
-        shutil.copyfile(source, rules_path)
+    template = resources.files("rulesengine") / "data" / "demo-practice.yaml"
+    # The outboxes go inside the demo folder, wherever the demo is run from.
+    rules_path.write_text(
+        template.read_text(encoding="utf-8").replace("outbox: outbox/", f"outbox: {outbox}/"),
+        encoding="utf-8",
+    )
     specs = installed_channel_specs()
     rules = load_rules(str(rules_path), channel_specs=specs)
     addressing = channel_addressing(specs)
@@ -192,12 +197,13 @@ def run_demo(
     store = open_store(str(db_path))
     try:
         store.import_ledger(read_ledger_dir(str(ledger_dir)))
+        queue = Queue(store, worker_id="demo")
         encounter_no = len(ledger.encounters)
-        totals: Counter[str] = Counter()
         echo("")
         echo(
-            f"  {'run date':<11} {'statements':>10} {'L1':>5} {'L2':>5} {'L3':>5}"
-            f" {'worklist':>9} {'skipped':>8} {'queued':>7} {'suppressed':>10}  billed"
+            f"  {'run date':<11} {'statements':>10} {'L1':>5} {'L2':>5} {'L3+':>5}"
+            f" {'worklist':>9} {'skipped':>8} {'sent':>6} {'canceled':>9} {'suppressed':>10}"
+            "  billed"
         )
         for i, run_date in enumerate(run_dates):
             if i:
@@ -205,44 +211,69 @@ def run_demo(
                     store, ledger, run_dates[i - 1], run_date, encounter_no, rng
                 )
             batch = run_statements(store, rules, run_date, live=True, addressing=addressing)
+            # Deliver that afternoon: 18:00 UTC is inside every channel's window in US zones.
+            afternoon = dt.datetime.combine(run_date, dt.time(18, 0), tzinfo=dt.timezone.utc)
+            queue.deliver(afternoon, until_empty=True)
             levels = Counter(s.level for s in batch.statements)
-            statuses = Counter(n.status for n in batch.notifications)
-            for n in batch.notifications:
-                totals[f"{n.channel}:{n.status}"] += 1
+            statuses = Counter(n["status"] for n in store.notifications(batch_id=batch.id))
             echo(
                 f"  {run_date.isoformat():<11} {len(batch.statements):>10} {levels[1]:>5}"
                 f" {levels[2]:>5} {sum(v for k, v in levels.items() if k >= 3):>5}"
                 f" {len(batch.pre_collections):>9} {len(batch.skips):>8}"
-                f" {statuses['scheduled']:>7} {statuses['suppressed']:>10}"
+                f" {statuses['sent']:>6} {statuses['canceled']:>9} {statuses['suppressed']:>10}"
                 f"  {format_money(sum(s.total_cents for s in batch.statements))}"
             )
         worklist = store.worklist()
+        by_channel: dict[str, Counter[str]] = {}
+        for note in store.notifications():
+            by_channel.setdefault(str(note["channel"]), Counter())[str(note["status"])] += 1
         echo("")
         echo(
             f"  pre-collections worklist: {len(worklist)} encounters,"
             f" {format_money(sum(e.encounter.balance_cents for e in worklist))} owed"
         )
-        echo("  notifications queued by channel:")
-        for channel in sorted({key.split(":")[0] for key in totals}):
-            scheduled = totals[f"{channel}:scheduled"]
-            suppressed = totals[f"{channel}:suppressed"]
-            echo(
-                f"    {channel:<6} {scheduled:>5} scheduled, {suppressed:>4} suppressed"
-                " (no address, opted out or paperless)"
-            )
+        echo("  notifications by channel:")
+        for channel, counts in sorted(by_channel.items()):
+            shown = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
+            echo(f"    {channel:<6} {sum(counts.values()):>5}: {shown}")
+        echo("    (suppressed: no address, opted out or paperless; canceled: paid off or on hold")
+        echo("     by the time it was sent)")
+        letters = list((outbox / "print").rglob("*.pdf"))
+        echo("")
+        echo("  what the channels sent (no email server or SMS provider configured: outboxes):")
+        echo(
+            f"    email  {outbox / 'email'}/  ({len(list((outbox / 'email').glob('*.eml')))} .eml)"
+        )
+        echo(
+            f"    text   {outbox / 'text' / 'messages.jsonl'}"
+            f"  ({_count_lines(outbox / 'text' / 'messages.jsonl')} messages)"
+        )
+        echo(
+            f"    print  {outbox / 'print'}/  ({len(letters)} PDF letters, manifest.csv per batch)"
+        )
         example = worklist[0].guarantor.id if worklist else "G00001"
         command = _command_name()
+        next_date = _first_of_months(run_dates[-1], 2)[1].isoformat()
         echo("")
         echo("  Try next:")
         echo(f"    {command} --db {db_path} worklist")
         echo(f"    {command} --db {db_path} explain {example}")
-        echo(
-            f"    {command} --db {db_path} run --rules {rules_path} --date"
-            f" {_first_of_months(run_dates[-1], 2)[1].isoformat()} --test"
-        )
-        return {"worklist": len(worklist), "notifications": dict(totals)}
+        echo(f"    {command} --db {db_path} queue --guarantor {example}")
+        echo(f"    {command} --db {db_path} run --rules {rules_path} --date {next_date} --test")
+        return {
+            "worklist": len(worklist),
+            "notifications": {ch: dict(c) for ch, c in by_channel.items()},
+            "letters": len(letters),
+        }
     finally:
         store.close()
+
+
+def _count_lines(path: Path) -> int:
+    if not path.exists():
+        return 0
+    with path.open(encoding="utf-8") as f:
+        return sum(1 for _ in f)
 
 
 def _command_name() -> str:

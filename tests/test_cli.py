@@ -142,14 +142,59 @@ def test_explain_a_test_run(cli, ledger):
 
 
 def test_demo_runs_a_practice_end_to_end(cli, tmp_path):
-    result = cli("demo", str(tmp_path / "demo"), "--guarantors", "40", "--months", "4")
+    """Import, monthly runs, delivery through email, text and print into outboxes."""
+    result = cli("demo", str(tmp_path / "demo"), "--guarantors", "30", "--months", "3")
     assert result.exit_code == 0, result.output
     assert "pre-collections worklist:" in result.output
-    assert "notifications queued by channel" in result.output
+    assert "notifications by channel:" in result.output
+    outbox = tmp_path / "demo" / "outbox"
+    assert list((outbox / "email").glob("*.eml"))
+    assert (outbox / "text" / "messages.jsonl").exists()
+    assert list((outbox / "print").rglob("*.pdf"))
+    assert list((outbox / "print").rglob("manifest.csv"))
     assert (tmp_path / "demo" / "ledger" / "encounters.csv").exists()
 
 
 def test_every_command_has_help(cli):
-    for command in ("validate", "import", "run", "worklist", "explain", "demo"):
+    for command in (
+        "validate",
+        "import",
+        "run",
+        "worklist",
+        "explain",
+        "demo",
+        "test",
+        "diff",
+        "deliver",
+        "worker",
+        "queue",
+        "opt-out",
+        "notify",
+        "plugins",
+    ):
         result = cli(command, "--help")
         assert result.exit_code == 0 and "Usage:" in result.output
+
+
+def test_a_proof_run_queues_proofs_to_the_test_recipients_only(cli, ledger, tmp_path):
+    """`run --test --proof` persists only proofs: one per message and channel."""
+    from rulesengine.store import open_store
+
+    cli("import", str(ledger))
+    result = cli("run", "--rules", STANDARD, "--date", "2026-02-01", "--test", "--proof")
+    assert result.exit_code == 0, result.output
+    assert "queued 1 proof" in result.output
+    store = open_store(str(tmp_path / "rulesengine.db"))
+    try:
+        proofs = store.notifications(kind="proof")
+        assert [(p["channel"], p["to"]) for p in proofs] == [("email", "billing-test@example.org")]
+        assert store.notifications(kind="batch") == []
+        assert store.list_batches() == []
+    finally:
+        store.close()
+
+
+def test_proof_without_test_is_a_usage_error(cli):
+    result = cli("run", "--rules", STANDARD, "--date", "2026-02-01", "--proof")
+    assert result.exit_code == 1
+    assert "--proof goes with --test" in result.output

@@ -339,6 +339,7 @@ def evaluate(
         run_date,
         secret=secret,
         addressing=addressing,
+        opted_out=run_input.opted_out,
     )
     return BatchResult(
         id=batch_id,

@@ -90,9 +90,13 @@ def _address(guarantor: Guarantor, kind: str) -> str | None:
     return None
 
 
-def _suppression(guarantor: Guarantor, channel: str, kind: str, to: str | None) -> str | None:
-    if (channel == "email" and guarantor.email_opt_out) or (
-        channel == "text" and guarantor.sms_opt_out
+def _suppression(
+    guarantor: Guarantor, channel: str, kind: str, to: str | None, opted_out: frozenset[str]
+) -> str | None:
+    if (
+        channel in opted_out
+        or (channel == "email" and guarantor.email_opt_out)
+        or (channel == "text" and guarantor.sms_opt_out)
     ):
         return "opted_out"
     if kind == "postal" and guarantor.paperless:
@@ -186,8 +190,14 @@ def draft_notifications(
     *,
     secret: bytes,
     addressing: ChannelAddressing | None = None,
+    opted_out: Mapping[str, frozenset[str]] | None = None,
 ) -> list[NotificationDraft]:
-    """One notification per statement and channel of the statement's level."""
+    """One notification per statement and channel of the statement's level.
+
+    ``opted_out``: per guarantor, the channels of the opt-out ledger (besides the
+    guarantor's own ``email_opt_out``/``sms_opt_out`` flags).
+    """
+    opted_out = opted_out or {}
     addressing = BUILTIN_ADDRESSING if addressing is None else addressing
     zones: dict[str | None, ZoneInfo] = {}
     drafts: list[NotificationDraft] = []
@@ -200,7 +210,9 @@ def draft_notifications(
         for channel in statement.channels:
             kind = addressing.get(channel, "email")
             to = _address(guarantor, kind)
-            reason = _suppression(guarantor, channel, kind, to)
+            reason = _suppression(
+                guarantor, channel, kind, to, opted_out.get(guarantor.id, frozenset())
+            )
             window = send_window(rules, channel)
             drafts.append(
                 NotificationDraft(

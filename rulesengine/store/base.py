@@ -73,12 +73,14 @@ class RunInput:
     guarantor's, equals the profile id, or both are unset), whatever its status, ordered by
     guarantor id then encounter id. ``guarantors``: every guarantor of those encounters.
     ``unreviewed_payments``: per encounter, its payments not yet reviewed whose date is on
-    or before the run date, in posting order.
+    or before the run date, in posting order. ``opted_out``: per guarantor, the channels
+    the opt-out ledger says they opted out of.
     """
 
     guarantors: Mapping[str, Guarantor]
     encounters: tuple[Encounter, ...] = attrs.field(converter=_tuple)
     unreviewed_payments: Mapping[str, tuple[Payment, ...]] = attrs.field(factory=dict)
+    opted_out: Mapping[str, frozenset[str]] = attrs.field(factory=dict)
 
 
 @attrs.frozen

@@ -13,7 +13,14 @@ from rulesengine.model import BatchResult, Encounter, Guarantor, Payment
 from rulesengine.store.base import RunInput, RunTransaction
 from rulesengine.store.batch_io import read_batch, write_batch
 from rulesengine.store.rows import ENCOUNTER_COLUMNS, GUARANTOR_COLUMNS, guarantor_from_row
-from rulesengine.store.schema import batches, encounters, guarantors, payments, profiles
+from rulesengine.store.schema import (
+    batches,
+    encounters,
+    guarantors,
+    opt_outs,
+    payments,
+    profiles,
+)
 from rulesengine.store.sqlutil import dialect_insert
 
 __all__ = ["SQLRunTransaction", "covered_by", "open_run_transaction"]
@@ -111,7 +118,17 @@ class SQLRunTransaction(RunTransaction):
             guarantors=found,
             encounters=tuple(found_encounters),
             unreviewed_payments=self._unreviewed(run_date, {e.id for e in found_encounters}),
+            opted_out=self._opted_out(set(found)),
         )
+
+    def _opted_out(self, guarantor_ids: set[str]) -> dict[str, frozenset[str]]:
+        """The opt-out ledger's channels per guarantor (only guarantors of this run)."""
+        found: dict[str, set[str]] = {}
+        query = select(opt_outs.c.guarantor_id, opt_outs.c.channel).distinct()
+        for guarantor_id, channel in self.conn.execute(query):
+            if guarantor_id in guarantor_ids:
+                found.setdefault(guarantor_id, set()).add(channel)
+        return {g: frozenset(channels) for g, channels in found.items()}
 
     def _unreviewed(self, run_date: dt.date, covered: set[str]) -> dict[str, tuple[Payment, ...]]:
         p = payments.c

@@ -541,3 +541,16 @@ def test_an_observer_that_raises_does_not_undo_the_upload(practice):
     practice.encounter("E1")
     batch = run_statements(practice.store, practice.rules, RUN[0], live=True, plugin_manager=pm)
     assert practice.store.get_batch(batch.id) is not None
+
+
+def test_a_channel_opted_out_in_the_ledger_is_suppressed_at_upload(practice):
+    """Opting out (an inbound STOP, or staff) applies to later batches too."""
+    from rulesengine.queue import Queue
+
+    practice.encounter("E1", level=1, last_statement=dt.date(2025, 12, 1))
+    Queue(practice.store).opt_out("G1", "text", source="inbound STOP")
+    batch = practice.run(RUN[0])
+    assert {(n.channel, n.status, n.reason) for n in batch.notifications} == {
+        ("email", "scheduled", None),
+        ("text", "suppressed", "opted_out"),
+    }
