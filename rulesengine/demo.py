@@ -212,7 +212,7 @@ def run_demo(
                 )
             batch = run_statements(store, rules, run_date, live=True, addressing=addressing)
             # Deliver that afternoon: 18:00 UTC is inside every channel's window in US zones.
-            afternoon = dt.datetime.combine(run_date, dt.time(18, 0), tzinfo=dt.timezone.utc)
+            afternoon = dt.datetime.combine(run_date, dt.time(18, 0), tzinfo=dt.UTC)
             queue.deliver(afternoon, until_empty=True)
             levels = Counter(s.level for s in batch.statements)
             statuses = Counter(n["status"] for n in store.notifications(batch_id=batch.id))

@@ -35,7 +35,7 @@ __all__ = [
 ]
 
 
-def open_store(url: str | None = None) -> Store:
+def open_store(url: str | None = None) -> SQLStore:
     """Open the store at ``url`` (None: ``RULESENGINE_DB``, else ``./rulesengine.db``).
 
     ``url`` is a path or ``sqlite:///path`` (SQLite), ``sqlite://`` (in-memory SQLite) or
