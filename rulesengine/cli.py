@@ -13,16 +13,14 @@ import os
 import sys
 import traceback
 from collections import Counter
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 
 from rulesengine import __version__
+from rulesengine.cli_options import db_option, json_option
 from rulesengine.errors import RulesengineError
-
-F = TypeVar("F", bound=Callable[..., Any])
 
 EXIT_USER_ERROR = 1
 EXIT_BUG = 3
@@ -70,21 +68,6 @@ class _Group(click.Group):
                 err=True,
             )
             ctx.exit(EXIT_BUG)
-
-
-def _db_option(func: F) -> F:
-    return click.option(
-        "--db",
-        "db",
-        envvar="RULESENGINE_DB",
-        default=None,
-        metavar="URL",
-        help="Store: a path or sqlite:///path (default ./rulesengine.db), or postgresql://...",
-    )(func)
-
-
-def _json_option(func: F) -> F:
-    return click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")(func)
 
 
 def _open_store(db: str | None, ctx: click.Context | None = None):  # noqa: ANN202
@@ -178,7 +161,7 @@ def validate(files: tuple[str, ...]) -> None:
 
 @main.command("import")
 @click.argument("ledger_dir", type=click.Path(file_okay=False))
-@_db_option
+@db_option
 @click.pass_context
 def import_(ctx: click.Context, ledger_dir: str, db: str | None) -> None:
     """Load guarantors.csv, encounters.csv (and payments.csv, adjustments.csv).
@@ -330,8 +313,8 @@ def _addressing():  # noqa: ANN202
     is_flag=True,
     help="With --test: queue one proof per message and channel, to delivery.test_recipients.",
 )
-@_db_option
-@_json_option
+@db_option
+@json_option
 @click.pass_context
 def run(
     ctx: click.Context,
@@ -394,8 +377,8 @@ def _queue_proofs(store: Any, batch: Any, rules: Any) -> Any:
 
 @main.command()
 @click.option("--profile", default=None, help="Only this profile's encounters.")
-@_db_option
-@_json_option
+@db_option
+@json_option
 @click.pass_context
 def worklist(ctx: click.Context, profile: str | None, db: str | None, as_json: bool) -> None:
     """The pre-collections worklist: encounters that exhausted their dunning levels."""
@@ -492,8 +475,8 @@ def worklist(ctx: click.Context, profile: str | None, db: str | None, as_json: b
     metavar="YYYY-MM-DD",
     help="With --rules: the test run's date.",
 )
-@_db_option
-@_json_option
+@db_option
+@json_option
 @click.pass_context
 def explain(
     ctx: click.Context,
@@ -563,7 +546,7 @@ def _scenario_files(paths: tuple[str, ...]) -> list[str]:
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--coverage", is_flag=True, help="Report which rules the scenarios exercised.")
 @click.option("--no-trace", is_flag=True, help="Leave the rule trace out of failure reports.")
-@_json_option
+@json_option
 def test_(paths: tuple[str, ...], coverage: bool, no_trace: bool, as_json: bool) -> None:
     """Run scenario files (and folders of *.scenario.yaml): one line each, then the summary."""
     import time
@@ -610,8 +593,8 @@ def test_(paths: tuple[str, ...], coverage: bool, no_trace: bool, as_json: bool)
     metavar="YYYY-MM-DD",
     help="The run date of both test batches.",
 )
-@_db_option
-@_json_option
+@db_option
+@json_option
 @click.pass_context
 def diff(
     ctx: click.Context,

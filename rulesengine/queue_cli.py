@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from rulesengine.cli_options import db_option, json_option
+
 if TYPE_CHECKING:
     from rulesengine.queue import Queue, QueueRow
 
@@ -31,22 +33,6 @@ F = TypeVar("F", bound=Callable[..., Any])
 STATUS_CHOICE = click.Choice(
     ["scheduled", "sending", "sent", "error", "canceled", "suppressed", "unknown"]
 )
-
-
-def _db_option(func: F) -> F:
-    """``--db URL`` (or ``RULESENGINE_DB``), as on every other rulesengine command."""
-    return click.option(
-        "--db",
-        "db",
-        envvar="RULESENGINE_DB",
-        default=None,
-        metavar="URL",
-        help="Store: a path or sqlite:///path (default ./rulesengine.db), or postgresql://...",
-    )(func)
-
-
-def _json_option(func: F) -> F:
-    return click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")(func)
 
 
 def _now_option(func: F) -> F:
@@ -126,8 +112,8 @@ def _report_line(counts: dict[str, int], deferred: int, waiting: int) -> str:
 @click.option("--until-empty", is_flag=True, help="Repeat until no notification is due.")
 @click.option("--limit", default=100, show_default=True, help="Most notifications per round.")
 @_now_option
-@_db_option
-@_json_option
+@db_option
+@json_option
 @click.pass_context
 def deliver(
     ctx: click.Context,
@@ -175,7 +161,7 @@ def _stop_on_signals(stop: threading.Event, caught: list[str]) -> Iterator[None]
 @click.option(
     "--lease", default=300.0, show_default=True, help="Seconds a claim is held (renewed)."
 )
-@_db_option
+@db_option
 @click.pass_context
 def worker(
     ctx: click.Context,
@@ -244,8 +230,8 @@ def _row_json(row: QueueRow, detail: str | None = None) -> dict[str, Any]:
     help="Only batch notifications, proofs or on-demand ones.",
 )
 @click.option("--limit", default=None, type=int, help="At most this many rows.")
-@_db_option
-@_json_option
+@db_option
+@json_option
 @click.pass_context
 def queue(
     ctx: click.Context,
@@ -337,8 +323,8 @@ def _print_table(rows: Sequence[QueueRow], details: dict[int, str | None]) -> No
 
 @queue.command("show")
 @click.argument("notification_id", type=int)
-@_db_option
-@_json_option
+@db_option
+@json_option
 @click.pass_context
 def show(ctx: click.Context, notification_id: int, db: str | None, as_json: bool) -> None:
     """One notification: every field and its full status history."""
@@ -409,7 +395,7 @@ def _acted(transitions: Sequence[Any], what: str) -> None:
 
 @queue.command("retry")
 @click.argument("ids", nargs=-1, required=True, type=int)
-@_db_option
+@db_option
 @click.pass_context
 def retry(ctx: click.Context, ids: tuple[int, ...], db: str | None) -> None:
     """Schedule error, unknown or canceled notifications again, now."""
@@ -419,7 +405,7 @@ def retry(ctx: click.Context, ids: tuple[int, ...], db: str | None) -> None:
 
 @queue.command("cancel")
 @click.argument("ids", nargs=-1, required=True, type=int)
-@_db_option
+@db_option
 @click.pass_context
 def cancel(ctx: click.Context, ids: tuple[int, ...], db: str | None) -> None:
     """Cancel scheduled, error or unknown notifications."""
@@ -436,7 +422,7 @@ def cancel(ctx: click.Context, ids: tuple[int, ...], db: str | None) -> None:
     type=click.Choice(["sent", "resend"]),
     help="sent: it did go out; resend: schedule it again now.",
 )
-@_db_option
+@db_option
 @click.pass_context
 def resolve(ctx: click.Context, ids: tuple[int, ...], outcome: str, db: str | None) -> None:
     """Decide notifications whose delivery is unknown (a worker stopped mid-send)."""
@@ -454,7 +440,7 @@ def resolve(ctx: click.Context, ids: tuple[int, ...], outcome: str, db: str | No
     "--source", default="staff", show_default=True, help="Who asked, e.g. 'inbound STOP'."
 )
 @_now_option
-@_db_option
+@db_option
 @click.pass_context
 def opt_out(
     ctx: click.Context,
@@ -486,7 +472,7 @@ def opt_out(
     help="The profile's rules file.",
 )
 @_now_option
-@_db_option
+@db_option
 @click.pass_context
 def notify(
     ctx: click.Context,
@@ -517,7 +503,7 @@ def notify(
 
 
 @click.command()
-@_json_option
+@json_option
 def plugins(as_json: bool) -> None:
     """Installed plugins with their distribution, version and channels."""
     from rich.table import Table

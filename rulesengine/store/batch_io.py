@@ -25,7 +25,7 @@ from rulesengine.model import (
     StatementLine,
     TraceStep,
 )
-from rulesengine.store.rows import as_utc, dumps, from_db_instant, utcnow
+from rulesengine.store.rows import as_utc, dumps, from_db_instant, statement_from_row, utcnow
 from rulesengine.store.schema import (
     batch_changes,
     batch_pre_collections,
@@ -454,21 +454,7 @@ def _read_statements(conn: Connection, batch_id: str) -> tuple[Statement, ...]:
     built: list[Statement] = []
     row: Any
     for row in conn.execute(query):
-        sid, gid, pid, group, level, message, channels, total, due = row
-        built.append(
-            Statement(
-                sid,
-                gid,
-                pid,
-                tuple((k, v) for k, v in json.loads(group)),
-                level,
-                message,
-                tuple(json.loads(channels)),
-                total,
-                due,
-                tuple(lines.get(sid, ())),
-            )
-        )
+        built.append(statement_from_row(row, lines.get(row[0], ())))
     return tuple(built)
 
 

@@ -21,7 +21,7 @@ import attrs
 from sqlalchemy import Connection, func, or_, select, update
 
 from rulesengine.model import Notification, Statement, StatementLine
-from rulesengine.store.rows import as_utc, dumps, from_db_instant
+from rulesengine.store.rows import as_utc, dumps, from_db_instant, statement_from_row
 from rulesengine.store.schema import (
     batches,
     encounters,
@@ -565,17 +565,8 @@ def latest_live_statement(
             .order_by(sl.seq)
         )
     )
-    statement = Statement(
-        sid,
-        gid,
-        pid,
-        tuple((k, v) for k, v in json.loads(group)),
-        level,
-        message,
-        tuple(json.loads(channels)),
-        total,
-        due,
-        lines,
+    statement = statement_from_row(
+        (sid, gid, pid, group, level, message, channels, total, due), lines
     )
     return bid, statement
 

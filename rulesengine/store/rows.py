@@ -7,7 +7,14 @@ import json
 from collections.abc import Sequence
 from typing import Any, overload
 
-from rulesengine.model import Encounter, Guarantor, Payment, PostalAddress
+from rulesengine.model import (
+    Encounter,
+    Guarantor,
+    Payment,
+    PostalAddress,
+    Statement,
+    StatementLine,
+)
 from rulesengine.store.schema import encounters, guarantors, payments
 
 __all__ = [
@@ -110,6 +117,24 @@ def encounter_from_row(row: Sequence[Any]) -> Encounter:
 def payment_from_row(row: Sequence[Any]) -> Payment:
     """A payment from a row of :data:`PAYMENT_COLUMNS`."""
     return Payment(*row)
+
+
+def statement_from_row(row: Sequence[Any], lines: Sequence[StatementLine]) -> Statement:
+    """A statement from (id, guarantor_id, patient_id, group_json, level, message_id,
+    channels_json, total_cents, due_date) and its lines."""
+    sid, gid, pid, group, level, message, channels, total, due = row
+    return Statement(
+        sid,
+        gid,
+        pid,
+        tuple((k, v) for k, v in json.loads(group)),
+        level,
+        message,
+        tuple(json.loads(channels)),
+        total,
+        due,
+        tuple(lines),
+    )
 
 
 def guarantor_row(g: Guarantor) -> tuple[Any, ...]:
