@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from rulesengine.engine.decisions import Decisions, decisions_for
+from rulesengine.engine.phases import PhaseClock
 from rulesengine.engine.upload import ChannelAddressing, draft_notifications
 from rulesengine.model import (
     BatchResult,
@@ -118,11 +119,13 @@ def evaluate(
     secret: bytes,
     addressing: ChannelAddressing | None = None,
     decisions: Decisions | None = None,
+    timings: dict[str, float] | None = None,
 ) -> BatchResult:
     """Decide one statement run of ``rules`` on ``run_date`` (``mode``: live or test)."""
     if mode not in ("live", "test"):
         raise ValueError(f"mode must be 'live' or 'test', not {mode!r}")
     decisions = decisions or decisions_for(rules)
+    clock = PhaseClock(timings)
     batch_id = batch_id_for(rules.profile.id, run_date, mode)
     pre = rules.pre_collections
     guarantors = run_input.guarantors
@@ -153,7 +156,8 @@ def evaluate(
         paying.append(w)
     if paying:
         stage = decisions.payments
-        verdicts = stage.decide(_facts(paying, stage.fields, run_date, gbal))
+        with clock("decide"):
+            verdicts = stage.decide(_facts(paying, stage.fields, run_date, gbal))
         for w, verdict in zip(paying, verdicts, strict=True):
             _apply_payment_rule(rules, decisions, w, verdict)
 
@@ -189,7 +193,8 @@ def evaluate(
     skips: list[Skip] = []
     candidates: list[_Work] = []
     stage = decisions.eligibility
-    verdicts = stage.decide(_facts(checked, stage.fields, run_date, gbal))
+    with clock("decide"):
+        verdicts = stage.decide(_facts(checked, stage.fields, run_date, gbal))
     for w, verdict in zip(checked, verdicts, strict=True):
         if verdict is None:
             candidates.append(w)
@@ -202,7 +207,8 @@ def evaluate(
     # 4. Advance ------------------------------------------------------------------------------
     to_worklist: list[str] = []
     stage = decisions.advance
-    verdicts = stage.decide(_facts(candidates, stage.fields, run_date, gbal))
+    with clock("decide"):
+        verdicts = stage.decide(_facts(candidates, stage.fields, run_date, gbal))
     for w, verdict in zip(candidates, verdicts, strict=True):
         _apply_advance(rules, w, verdict, to_worklist)
 
@@ -256,7 +262,8 @@ def evaluate(
     # 7. Level, message, channels ---------------------------------------------------------
     stage = decisions.statement
     levels = [max(w.tentative if not w.maxed else w.level for w in lines) for _, lines in produced]
-    verdicts = stage.decide([{"x.level": level} for level in levels])
+    with clock("decide"):
+        verdicts = stage.decide([{"x.level": level} for level in levels])
     due_date = run_date + dt.timedelta(days=rules.profile.due_days)
     statements: list[Statement] = []
     for n, ((key, lines), level, verdict) in enumerate(
@@ -332,15 +339,16 @@ def evaluate(
             changes.append(change)
 
     # 9. What an upload queues --------------------------------------------------------------
-    notifications = draft_notifications(
-        rules,
-        statements,
-        guarantors,
-        run_date,
-        secret=secret,
-        addressing=addressing,
-        opted_out=run_input.opted_out,
-    )
+    with clock("upload"):
+        notifications = draft_notifications(
+            rules,
+            statements,
+            guarantors,
+            run_date,
+            secret=secret,
+            addressing=addressing,
+            opted_out=run_input.opted_out,
+        )
     return BatchResult(
         id=batch_id,
         profile_id=rules.profile.id,

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rulesengine.engine.evaluate import evaluate
+from rulesengine.engine.phases import PhaseClock
 from rulesengine.engine.upload import ChannelAddressing
 from rulesengine.errors import RunRefused
 from rulesengine.model import BatchResult
@@ -35,6 +36,7 @@ def run_statements(
     rules_text: str | None = None,
     addressing: ChannelAddressing | None = None,
     plugin_manager: pluggy.PluginManager | None = None,
+    timings: dict[str, float] | None = None,
 ) -> BatchResult:
     """Run ``rules`` on ``run_date``; commit and upload when ``live``.
 
@@ -44,8 +46,11 @@ def run_statements(
         built-in channels').
     :param plugin_manager: whose ``batch_uploaded`` observers hear of a new live batch once
         it is committed (default: the installed plugins).
+    :param timings: when given, seconds spent per phase are added to it (``load``,
+        ``evaluate`` with its ``decide`` and ``upload`` parts, ``save``): for benchmarks.
     :raises RunRefused: a live run dated before the profile's latest live run.
     """
+    clock = PhaseClock(timings)
     secret = store.secret()
     with store.run_transaction(rules.profile.id, live=live) as tx:
         if live:
@@ -61,19 +66,23 @@ def run_statements(
                         f" forward, so {run_date.isoformat()} is refused. Use --test to see"
                         " what a run on an earlier date would do."
                     )
-        run_input = tx.load_input(run_date)
-        batch = evaluate(
-            rules,
-            run_input,
-            run_date,
-            mode="live" if live else "test",
-            secret=secret,
-            addressing=addressing,
-        )
+        with clock("load"):
+            run_input = tx.load_input(run_date)
+        with clock("evaluate"):
+            batch = evaluate(
+                rules,
+                run_input,
+                run_date,
+                mode="live" if live else "test",
+                secret=secret,
+                addressing=addressing,
+                timings=timings,
+            )
         if live:
             if rules_text is None:
                 rules_text = Path(rules.path).read_text(encoding="utf-8")
-            tx.save_batch(batch, rules_text)
+            with clock("save"):
+                tx.save_batch(batch, rules_text)
     if live:
         _announce(batch, plugin_manager)
     return batch
