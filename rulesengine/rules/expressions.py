@@ -58,6 +58,11 @@ _COMPARISONS = ("<=", ">=", "==", "!=", "<", ">")
 _ORDERING = frozenset({"<", "<=", ">", ">="})
 _KEYWORDS = frozenset({"and", "or", "not", "in", "true", "false"})
 _MAX_DEPTH = 50
+#: Constants stay far inside what the rule engine compares exactly (64-bit integers, cents).
+_MAX_NUMBER = 10**12
+#: A condition is run as its alternatives (the "or" of "and"s it expands to); the rule
+#: engine refuses or stalls on conditions with many more (measured: 65 that match one fact).
+MAX_ALTERNATIVES = 64
 _NUMBER_RE = re.compile(r"-?(?:[0-9]+(?:\.[0-9]+)?|\.[0-9]+)")
 _WORD_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]*)*")
 _PYTHONISH = {
@@ -207,6 +212,12 @@ def _read_number(text: str, i: int, tokens: list[_Token]) -> int:
         )
     written = match.group()
     value: int | float = float(written) if "." in written else int(written)
+    if abs(value) > _MAX_NUMBER:
+        raise ConditionError(
+            f"the number {written} is too large: numbers in a condition are at most"
+            f" {_MAX_NUMBER:,}",
+            i,
+        )
     tokens.append(_Token("num", written, i, value))
     return end
 
@@ -524,10 +535,40 @@ def _show(token: _Token) -> str:
     return "the end of the condition" if token.kind == "end" else f"'{token.text}'"
 
 
+def alternatives(expr: Expr, *, negate: bool = False) -> int:
+    """How many alternatives ``expr`` has once written as an "or" of "and"s, with every
+    ``not`` pushed down to the comparisons as the engine does (a negated comparison is
+    "no value, or the opposite comparison")."""
+    if isinstance(expr, Not):
+        return alternatives(expr.operand, negate=not negate)
+    if isinstance(expr, And | Or):
+        counts = [alternatives(operand, negate=negate) for operand in expr.operands]
+        if isinstance(expr, And) != negate:  # an "and" (or a negated "or"): products
+            total = 1
+            for count in counts:
+                total = min(total * count, MAX_ALTERNATIVES + 1)
+            return total
+        return min(sum(counts), MAX_ALTERNATIVES + 1)
+    if isinstance(expr, In):
+        return 2 if negate else len(expr.values)
+    if isinstance(expr, Compare):
+        if not negate:
+            return 1
+        return 3 if isinstance(expr.left, Field) and isinstance(expr.right, Field) else 2
+    return 1
+
+
 def parse_condition(text: str, *, allow_payment: bool) -> Expr:
     """Parse and type-check a ``when:`` condition.
 
     :param allow_payment: whether ``payment.*`` fields may be used (payment rules only).
     :raises ConditionError: with a message for the practice and the 0-based offset in ``text``.
     """
-    return _Parser(text, allow_payment).parse()
+    expr = _Parser(text, allow_payment).parse()
+    if alternatives(expr) > MAX_ALTERNATIVES:
+        raise ConditionError(
+            f"the condition is too complex: it has more than {MAX_ALTERNATIVES} alternatives"
+            " (comparisons joined by 'or', values of 'in [...]'); split it into several rules",
+            0,
+        )
+    return expr

@@ -127,18 +127,28 @@ def check_template_issues(source: str) -> list[TemplateIssue]:
     return list(_issues(source))
 
 
+#: How deeply a template may nest ({% if %} in {% if %}, parentheses, filters, and/or ...).
+_MAX_DEPTH = 40
+_TOO_DEEP = "the template is nested too deeply: simplify it"
+
+
 @functools.lru_cache(maxsize=4096)
 def _issues(source: str) -> tuple[TemplateIssue, ...]:
     try:
         tree = _ENV.parse(source)
+        found = list(_walk(tree))
     except jinja2.TemplateSyntaxError as exc:
         offset = _line_offset(source, exc.lineno or 1)
         message = f"template syntax error: {(exc.message or '').rstrip('.')}"
         return (TemplateIssue(message, offset),)
-    issues = [
-        TemplateIssue(message, _find(source, lineno, needle))
-        for message, lineno, needle in _walk(tree)
-    ]
+    except RecursionError:  # Jinja's own parser recurses once per level of nesting
+        return (TemplateIssue(_TOO_DEEP, 0),)
+    issues = list(
+        dict.fromkeys(
+            TemplateIssue(message, _find(source, lineno, needle))
+            for message, lineno, needle in found
+        )
+    )
     issues.sort(key=lambda i: i.offset)
     return tuple(issues)
 
@@ -148,9 +158,12 @@ def check_template(source: str) -> list[str]:
     return [issue.message for issue in check_template_issues(source)]
 
 
-def _walk(node: nodes.Node) -> Iterator[tuple[str, int, str | None]]:
+def _walk(node: nodes.Node, depth: int = 0) -> Iterator[tuple[str, int, str | None]]:
     """Yield ``(message, lineno, regex of the text to point at)`` for every problem."""
     lineno = getattr(node, "lineno", 1) or 1
+    if depth > _MAX_DEPTH:
+        yield _TOO_DEEP, lineno, None
+        return
     if isinstance(node, nodes.Getattr | nodes.Getitem):
         yield from _check_attribute(node, lineno)
         return
@@ -173,7 +186,7 @@ def _walk(node: nodes.Node) -> Iterator[tuple[str, int, str | None]]:
         yield _describe_disallowed(node), lineno, _needle(node)
         return
     for child in node.iter_child_nodes():
-        yield from _walk(child)
+        yield from _walk(child, depth + 1)
 
 
 def _describe_disallowed(node: nodes.Node) -> str:
