@@ -9,8 +9,10 @@ One delivery round (:meth:`Queue.deliver`):
    window start when now is outside its send window, else stopped by the pre-send check
    (:mod:`rulesengine.queue.checks`), else left waiting when its channel is not available,
    else moved to ``sending`` under this worker's lease;
-3. **hand over**: per channel, stamp ``handed_at`` (committed), then call the channel once
-   with all its notifications through :func:`rulesengine.delivery.call_channel`;
+3. **hand over**: per channel, stamp ``handed_at`` and renew the lease (committed) on the
+   rows this worker still holds (a row whose lease ran out meanwhile is not handed over: it
+   is no longer ours), then call the channel once with them through
+   :func:`rulesengine.delivery.call_channel`;
 4. **record**, in one transaction per call: ``sent``; ``retry`` back to ``scheduled`` after
    the backoff (or ``error`` when out of attempts); ``failed`` to ``error``. Only rows still
    ``sending`` under this worker's lease and attempt are recorded.
@@ -299,8 +301,23 @@ class Queue:
         except ChannelSetupError as exc:
             results = [DeliveryResult.retry(row.id, str(exc)) for row in rows]
             return self._record(fixed, channel_name, rows, results)
+        now = self._now(fixed)
         with self.store.writing() as conn:
-            qio.mark_handed(conn, [row.id for row in rows], self.worker_id, self._now(fixed))
+            handed = qio.mark_handed(
+                conn, [row.id for row in rows], self.worker_id, now, now + self.lease
+            )
+        lost = [row.id for row in rows if row.id not in handed]
+        if lost:
+            log.warning(
+                "%s notification(s) %s not handed to the channel: the lease of %s ran out "
+                "before the hand-off and another worker may have them",
+                channel_name,
+                ", ".join(map(str, lost)),
+                self.worker_id,
+            )
+            rows = [row for row in rows if row.id in handed]
+            if not rows:
+                return []
         notifications = [row.as_notification() for row in rows]
         log.info("handing %d notification(s) to %s", len(rows), channel_name)
         with self._heartbeat_while(fixed is None):

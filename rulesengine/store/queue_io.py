@@ -379,19 +379,39 @@ def postpone(conn: Connection, notification_id: int, until: dt.datetime, at: dt.
     )
 
 
-def mark_handed(conn: Connection, ids: Sequence[int], worker_id: str, at: dt.datetime) -> None:
-    """Stamp ``handed_at`` on this worker's ``sending`` rows about to go to a channel."""
+def mark_handed(
+    conn: Connection,
+    ids: Sequence[int],
+    worker_id: str,
+    at: dt.datetime,
+    lease_until: dt.datetime | None = None,
+) -> set[int]:
+    """Stamp ``handed_at`` on this worker's ``sending`` rows about to go to a channel, and
+    renew their lease to ``lease_until``; returns the ids stamped.
+
+    Only rows this worker still holds are stamped: still ``sending`` under its lease, and the
+    lease not run out at ``at``. A row missing from the result was lost (its lease expired and
+    another worker may have it) and must not be handed to the channel.
+    """
     n = notifications.c
+    values: dict[str, Any] = {"handed_at": as_utc(at)}
+    if lease_until is not None:
+        values["lease_expires_at"] = as_utc(lease_until)
+    stamped: set[int] = set()
     for start in range(0, len(ids), _IN_CHUNK):
-        conn.execute(
+        result = conn.execute(
             update(notifications)
             .where(
                 n.id.in_(ids[start : start + _IN_CHUNK]),
                 n.status == "sending",
                 n.lease_owner == worker_id,
+                n.lease_expires_at > as_utc(at),
             )
-            .values(handed_at=as_utc(at))
+            .values(**values)
+            .returning(n.id)
         )
+        stamped.update(result.scalars())
+    return stamped
 
 
 def extend_leases(conn: Connection, worker_id: str, until: dt.datetime) -> int:

@@ -32,6 +32,10 @@ def pytest_configure(config: pytest.Config) -> None:
         "concurrency: real worker processes against PostgreSQL (deselect with "
         '-m "not concurrency")',
     )
+    config.addinivalue_line(
+        "markers",
+        "stall_first_message: the practice's sinks hold their reply to the first message",
+    )
 
 
 @attrs.define

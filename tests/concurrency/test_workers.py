@@ -7,7 +7,16 @@ from collections import Counter
 
 import pytest
 
-from tests.concurrency.harness import claimed_by, ids_of, received, strangers
+from tests.concurrency import pause_plugin
+from tests.concurrency.harness import (
+    claimed_by,
+    history,
+    ids_of,
+    received,
+    run_cli,
+    strangers,
+    wait_until,
+)
 
 pytestmark = pytest.mark.concurrency
 
@@ -34,3 +43,102 @@ def test_workers_drain_the_queue_handing_each_notification_over_once(practice) -
     assert sum(practice.smtp.counts.snapshot().values()) == GUARANTORS
     assert sum(practice.sms.counts.snapshot().values()) == GUARANTORS
     assert len(claimed_by(practice)) > 1, "the proof needs more than one worker at work"
+
+
+# -- a worker dies, or stalls, in the middle of a round -----------------------------------------
+
+SMALL = 60  # 120 notifications
+
+
+def _paused_victim(practice, tmp_path, *args: str):  # noqa: ANN202
+    """A worker with the pause plugin, stopped right after its first claim committed;
+    returns it and the ids it holds (all ``sending``, none handed to a channel yet)."""
+    pause = tmp_path / "pause"
+    env = pause_plugin.install(tmp_path / "site", pause)
+    victim = practice.workers.start("victim", *args, env=env)
+    wait_until(
+        lambda: (pause / "claimed").exists() or victim.proc.poll() is not None,
+        timeout=30,
+        what="the victim's first claim",
+    )
+    assert victim.proc.poll() is None, victim.output()
+    state = practice.queue()
+    held = sorted(nid for nid, status in state.status.items() if status == "sending")
+    assert held and not any(state.handed[nid] for nid in held)
+    return victim, pause, held
+
+
+def test_a_worker_killed_after_claiming_loses_nothing(practice, tmp_path) -> None:
+    """kill -9 between the claim and the hand-off: the claims' lease runs out, they go back
+    to the queue, another worker sends each of them exactly once."""
+    queued = practice.upload(SMALL)
+    victim, _, held = _paused_victim(practice, tmp_path, "--limit", "5", "--lease", "2")
+    assert len(held) == 5
+    practice.workers.kill(victim)
+    helpers = practice.workers.start_many(3, prefix="h")
+
+    state = practice.wait_until_final()
+    for helper in helpers:
+        assert practice.workers.stop(helper) == 0
+    assert state.counts() == Counter({"sent": queued})
+    assert Counter(received(state, practice.smtp, practice.sms).values()) == Counter({1: queued})
+    for nid in held:
+        assert history(practice.engine, nid) == [
+            (None, "scheduled"),
+            ("scheduled", "sending"),  # the victim's claim
+            ("sending", "scheduled"),  # its lease expired before the hand-off
+            ("scheduled", "sending"),
+            ("sending", "sent"),
+        ]
+
+
+def test_a_worker_stalled_past_its_lease_does_not_send_what_it_lost(practice, tmp_path) -> None:
+    """A worker frozen after its claim (a long GC pause, SIGSTOP, a slow disk) wakes up after
+    its lease ran out and another worker sent the notification: it must not send it again."""
+    practice.upload(SMALL)
+    victim, pause, held = _paused_victim(practice, tmp_path, "--limit", "1", "--lease", "1")
+    (nid,) = held
+    helper = practice.workers.start("h1").ready()
+    wait_until(
+        lambda: practice.queue().status[nid] == "sent",
+        timeout=30,
+        what=f"notification {nid} to be sent by another worker",
+    )
+    (pause / "release").touch()  # the victim goes on with its round ...
+    assert practice.workers.stop(victim) == 0  # ... and finishes it before it stops
+
+    state = practice.wait_until_final()
+    assert practice.workers.stop(helper) == 0
+    assert received(state, practice.smtp, practice.sms)[nid] == 1, victim.output()
+    assert state.status[nid] == "sent"
+    assert "not handed to the channel" in victim.err.read_text()
+
+
+@pytest.mark.stall_first_message
+def test_a_worker_killed_after_the_provider_accepted_leaves_it_unknown(practice) -> None:
+    """kill -9 after the provider took the message but before the result was recorded: the
+    notification ends ``unknown`` and is not resent; staff resolve it as sent."""
+    queued = practice.upload(SMALL)
+    victim = practice.workers.start("victim", "--limit", "1", "--lease", "2")
+    assert practice.stall.caught.wait(30), victim.output()
+    state = practice.queue()
+    (nid,) = [n for n, status in state.status.items() if status == "sending"]
+    assert state.handed[nid]
+    practice.workers.kill(victim)
+    practice.stall.release()
+    helpers = practice.workers.start_many(3, prefix="h")
+
+    state = practice.wait_until_final()
+    assert state.counts() == Counter({"sent": queued - 1, "unknown": 1})
+    assert state.status[nid] == "unknown"
+    got = received(state, practice.smtp, practice.sms)
+    assert Counter(got.values()) == Counter({1: queued})  # the unknown one too: never resent
+    assert history(practice.engine, nid)[-2:] == [("scheduled", "sending"), ("sending", "unknown")]
+
+    resolved = run_cli(practice.url, "queue", "resolve", str(nid), "--as", "sent", cwd=practice.folder)
+    assert resolved.returncode == 0, resolved.stderr
+    assert practice.queue().status[nid] == "sent"
+    assert history(practice.engine, nid)[-1] == ("unknown", "sent")
+    for helper in helpers:
+        assert practice.workers.stop(helper) == 0
+    assert received(practice.queue(), practice.smtp, practice.sms)[nid] == 1
