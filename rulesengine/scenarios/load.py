@@ -324,6 +324,16 @@ _STEP_VALUE = {
     "hold": Custom(_hold_target),
     "release": Custom(_hold_target),
 }
+#: the type a step's value has once it passed its check
+_STEP_TYPE: dict[str, type] = {
+    "run": dt.date,
+    "test_run": dt.date,
+    "deliver": dt.datetime,
+    "payment": dict,
+    "adjustment": dict,
+    "hold": dict,
+    "release": dict,
+}
 #: what each kind of step may expect
 _EXPECT_KEYS = {
     "run": {"statements", "encounters", "pre_collections", "skipped", "notifications"},
@@ -494,6 +504,8 @@ def _steps(node: Node, ctx: Context) -> list[Step]:
         kind_node = item.get(kind)
         assert kind_node is not None  # kinds lists the keys the step has
         value = ctx.check(_STEP_VALUE[kind], kind_node, f"{path}.{kind}")
+        if not isinstance(value, _STEP_TYPE[kind]):  # its problem is already reported
+            continue
         expect_node = item.get("expect")
         expect = Expect()
         if expect_node is not None:

@@ -18,21 +18,6 @@ from .conftest import REPO
 INVALID = REPO / "tests" / "data" / "scenarios" / "invalid"
 CASES = sorted(p.name.removesuffix(".scenario.yaml") for p in INVALID.glob("*.scenario.yaml"))
 
-#: Cases the loader crashes on today (TypeError from _check_references on a step value that
-#: failed its own check); the .txt says what it should report instead.
-CRASHES = {"hold_names_both", "payment_not_a_mapping"}
-
-
-def _case(name: str) -> object:
-    if name in CRASHES:
-        return pytest.param(
-            name,
-            marks=pytest.mark.xfail(
-                raises=TypeError, strict=True, reason="loader crashes: see CRASHES"
-            ),
-        )
-    return name
-
 
 def test_there_are_enough_golden_cases() -> None:
     """At least 15 invalid scenario files, each with its expected problems."""
@@ -41,7 +26,7 @@ def test_there_are_enough_golden_cases() -> None:
         assert (INVALID / f"{case}.txt").is_file(), case
 
 
-@pytest.mark.parametrize("case", [_case(c) for c in CASES])
+@pytest.mark.parametrize("case", CASES)
 def test_invalid_scenario_reports_exactly_the_golden_text(
     case: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
