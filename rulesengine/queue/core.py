@@ -17,6 +17,11 @@ One delivery round (:meth:`Queue.deliver`):
    the backoff (or ``error`` when out of attempts); ``failed`` to ``error``. Only rows still
    ``sending`` under this worker's lease and attempt are recorded.
 
+A database error ends the round, but what the worker knows is kept in memory and settled at
+the start of its next round: results a channel returned are recorded, and claims that were
+never handed to a channel go back to ``scheduled`` at once (rather than waiting for their
+lease to run out). Only a worker that dies loses that knowledge; its lease decides then.
+
 Every status change appends a history entry and, after its transaction commits, calls the
 ``notification_status_changed`` observers; ``delivery_finished`` follows each recorded call.
 """
@@ -61,6 +66,8 @@ STATUSES = ("scheduled", "sending", "sent", "error", "canceled", "suppressed", "
 #: How long a notification whose channel is not available waits before it is looked at again.
 UNAVAILABLE_RECHECK = dt.timedelta(hours=1)
 UNKNOWN_DETAIL = "the worker stopped after handing it to the channel; it may have been sent"
+#: The longest pause of a worker between rounds that failed on a database error (seconds).
+MAX_ERROR_PAUSE = 30.0
 
 
 def default_worker_id() -> str:
@@ -114,6 +121,9 @@ class Queue:
         self.clock = clock or utcnow
         self._pm = pm
         self.channels = Channels(store, channels, self.plugin_manager)
+        # What a round cut short by a database error left in memory (see _settle).
+        self._unhanded: list[QueueRow] = []
+        self._unrecorded: list[tuple[str, list[QueueRow], list[DeliveryResult]]] = []
 
     def __repr__(self) -> str:
         return f"<Queue {self.store!r} worker={self.worker_id}>"
@@ -198,15 +208,58 @@ class Queue:
 
     def _round(self, fixed: dt.datetime | None, limit: int) -> _Round:
         done = _Round()
+        self._settle(fixed, done)
         done.note(self.expire_leases(fixed))
         claimed = self._claim(fixed, limit, done)
         groups: dict[tuple[str | None, str], list[QueueRow]] = {}
         for row in claimed:
             key = (None if self.channels.injected else row.rules_hash, row.channel)
             groups.setdefault(key, []).append(row)
-        for (rules_hash, channel), rows in groups.items():
-            done.note(self._send(fixed, rules_hash, channel, rows))
+        todo = list(groups.items())
+        for index, ((rules_hash, channel), rows) in enumerate(todo):
+            try:
+                done.note(self._send(fixed, rules_hash, channel, rows))
+            except DBAPIError:
+                for _, later in todo[index + 1 :]:
+                    self._unhanded.extend(later)
+                raise
         return done
+
+    def _settle(self, fixed: dt.datetime | None, done: _Round) -> None:
+        """Finish what a round cut short by a database error left in memory: record the
+        results a channel returned, and queue again what was claimed but never handed to a
+        channel. Only rows still held under this worker's lease change; one whose lease ran
+        out meanwhile was already decided by ``expire_leases`` (``unknown`` if handed)."""
+        while self._unrecorded:
+            channel_name, rows, results = self._unrecorded[0]
+            done.note(self._record(fixed, channel_name, rows, results))
+            del self._unrecorded[0]
+        if self._unhanded:
+            done.note(self._release(fixed, self._unhanded))
+            self._unhanded = []
+
+    def _release(self, fixed: dt.datetime | None, rows: list[QueueRow]) -> list[Transition]:
+        """``sending`` -> ``scheduled`` (due now) for claims this worker never handed over."""
+        now = self._now(fixed)
+        transitions: list[Transition] = []
+        with self.store.writing() as conn:
+            for row in rows:
+                t = qio.change_status(
+                    conn,
+                    row,
+                    "scheduled",
+                    now,
+                    detail=f"{self.worker_id} lost its database connection before handing it "
+                    "to the channel: queued again",
+                    expect_lease=self.worker_id,
+                    next_attempt_at=now,
+                    handed_at=None,
+                    lease_owner=None,
+                    lease_expires_at=None,
+                )
+                transitions += [t] if t else []
+        self.observe(transitions)
+        return transitions
 
     def _claim(self, fixed: dt.datetime | None, limit: int, done: _Round) -> list[QueueRow]:
         """Claim due rows, run the window and pre-send checks; return the rows now sending."""
@@ -300,12 +353,16 @@ class Queue:
             channel = self.channels.instance(rules_hash, channel_name)
         except ChannelSetupError as exc:
             results = [DeliveryResult.retry(row.id, str(exc)) for row in rows]
-            return self._record(fixed, channel_name, rows, results)
+            return self._record_or_keep(fixed, channel_name, rows, results)
         now = self._now(fixed)
-        with self.store.writing() as conn:
-            handed = qio.mark_handed(
-                conn, [row.id for row in rows], self.worker_id, now, now + self.lease
-            )
+        try:
+            with self.store.writing() as conn:
+                handed = qio.mark_handed(
+                    conn, [row.id for row in rows], self.worker_id, now, now + self.lease
+                )
+        except DBAPIError:
+            self._unhanded.extend(rows)  # not handed over: queued again by _settle
+            raise
         lost = [row.id for row in rows if row.id not in handed]
         if lost:
             log.warning(
@@ -322,7 +379,21 @@ class Queue:
         log.info("handing %d notification(s) to %s", len(rows), channel_name)
         with self._heartbeat_while(fixed is None):
             results = call_channel(channel, notifications)
-        return self._record(fixed, channel_name, rows, results)
+        return self._record_or_keep(fixed, channel_name, rows, results)
+
+    def _record_or_keep(
+        self,
+        fixed: dt.datetime | None,
+        channel_name: str,
+        rows: list[QueueRow],
+        results: list[DeliveryResult],
+    ) -> list[Transition]:
+        """:meth:`_record`; when the database fails, keep the results for :meth:`_settle`."""
+        try:
+            return self._record(fixed, channel_name, rows, results)
+        except DBAPIError:
+            self._unrecorded.append((channel_name, rows, results))
+            raise
 
     def _record(
         self,
@@ -577,18 +648,36 @@ class Queue:
         """Deliver round after round until ``stop_event`` is set; returns the rounds run.
 
         A round always finishes; between rounds with nothing due the worker sleeps up to
-        ``poll_seconds`` (waking at once when the event is set). A database that cannot be
-        reached is logged and tried again after the pause.
+        ``poll_seconds`` (waking at once when the event is set). A database error (the server
+        restarted, the connection was dropped) ends the round with one log line; the worker
+        pauses (``poll_seconds``, doubling while the errors go on, at most
+        :data:`MAX_ERROR_PAUSE`) and goes on with fresh connections. What the failed round
+        knew is not lost: results a channel returned are recorded and claims never handed
+        over are queued again at the start of the next round (:meth:`_settle`).
         """
         rounds = 0
+        failures = 0
         while not stop_event.is_set():
             try:
                 done = self._round(None, limit)
             except DBAPIError as exc:
-                log.warning("delivery round failed, trying again: %s", type(exc.orig).__name__)
-                stop_event.wait(poll_seconds)
+                failures += 1
+                pause = min(poll_seconds * 2 ** (failures - 1), MAX_ERROR_PAUSE)
+                log.warning(
+                    "delivery round failed (%s: %s); trying again in %.1f s",
+                    type(exc.orig).__name__,
+                    _first_line(exc.orig),
+                    pause,
+                )
+                stop_event.wait(pause)
                 continue
+            failures = 0
             rounds += 1
             if done.claimed == 0:
                 stop_event.wait(poll_seconds)
         return rounds
+
+
+def _first_line(error: BaseException | None) -> str:
+    text = str(error).strip() if error is not None else ""
+    return text.splitlines()[0] if text else "no message"

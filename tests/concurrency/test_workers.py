@@ -142,3 +142,29 @@ def test_a_worker_killed_after_the_provider_accepted_leaves_it_unknown(practice)
     for helper in helpers:
         assert practice.workers.stop(helper) == 0
     assert received(practice.queue(), practice.smtp, practice.sms)[nid] == 1
+
+
+# -- the database drops connections -------------------------------------------------------------
+
+
+def test_workers_ride_out_terminated_database_connections(practice) -> None:
+    """Every time another 30 notifications are sent, every connection of this practice is
+    terminated by the server (pg_terminate_backend): the workers reconnect and finish;
+    nothing is lost, nothing is sent twice, nothing is left for staff."""
+    workers = practice.workers.start_many(WORKERS, "--limit", "10", "--lease", "10")
+    queued = practice.upload(GUARANTORS)
+    terminated = 0
+    for threshold in range(30, queued, 30):
+        wait_until(
+            lambda t=threshold: practice.queue().counts()["sent"] >= t,
+            timeout=60,
+            what=f"{threshold} notifications sent\n{practice.workers.output()}",
+        )
+        terminated += practice.pg.terminate_connections()
+    state = practice.wait_until_final()
+    assert practice.workers.stop_all() == {w.name: 0 for w in workers}
+
+    assert terminated >= WORKERS
+    assert state.counts() == Counter({"sent": queued})
+    assert Counter(received(state, practice.smtp, practice.sms).values()) == Counter({1: queued})
+    assert strangers(state, practice.smtp, practice.sms) == []
