@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+
 import attrs
 import pytest
 import sqlalchemy
@@ -132,4 +133,3 @@ def practice(pg_server: str, tmp_path: Path, request: pytest.FixtureRequest) -> 
         stall.release()
         smtp.stop()
         sms.stop()
-

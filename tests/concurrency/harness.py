@@ -379,8 +379,7 @@ def ledger(n: int, zone: str) -> LedgerData:
             for i in range(n)
         ],
         encounters=[
-            Encounter(f"E{i:04d}", f"G{i:04d}", f"P{i:04d}", service, 10_000 + i)
-            for i in range(n)
+            Encounter(f"E{i:04d}", f"G{i:04d}", f"P{i:04d}", service, 10_000 + i) for i in range(n)
         ],
     )
 
@@ -492,7 +491,9 @@ class Workers:
         return "\n".join(w.output() for w in self.started)
 
 
-def run_cli(url: str, *args: str, cwd: Path, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    url: str, *args: str, cwd: Path, timeout: float = 60
+) -> subprocess.CompletedProcess[str]:
     """``rulesengine ARGS`` on the store, to completion (bounded)."""
     return subprocess.run(
         [RULESENGINE, *args],
@@ -617,3 +618,37 @@ def claimed_by(practice: Any) -> Counter[str]:
             )
         ).scalars()
         return Counter(str(d).rsplit(" by ", 1)[-1] for d in details)
+
+
+@contextmanager
+def run_lock_held(engine: sqlalchemy.Engine, profile: str) -> Iterator[None]:
+    """Hold a profile's run lock (its ``profiles`` row, FOR UPDATE) until the block ends, so
+    runs started meanwhile all queue up on it and race the moment it is released."""
+    with engine.connect() as conn:
+        with conn.begin():
+            conn.execute(
+                sqlalchemy.text("INSERT INTO profiles (id) VALUES (:p) ON CONFLICT DO NOTHING"),
+                {"p": profile},
+            )
+        trans = conn.begin()
+        try:
+            conn.execute(
+                sqlalchemy.text("SELECT id FROM profiles WHERE id = :p FOR UPDATE"), {"p": profile}
+            ).one()
+            yield
+        finally:
+            trans.rollback()
+
+
+def waiting_on_locks(pg: PgSchema, engine: sqlalchemy.Engine) -> int:
+    """How many of the schema's connections are waiting for a row lock."""
+    with engine.connect() as conn:
+        return int(
+            conn.execute(
+                sqlalchemy.text(
+                    "SELECT count(*) FROM pg_stat_activity "
+                    "WHERE application_name = :name AND wait_event_type = 'Lock'"
+                ),
+                {"name": pg.application_name},
+            ).scalar_one()
+        )

@@ -135,7 +135,9 @@ def test_a_worker_killed_after_the_provider_accepted_leaves_it_unknown(practice)
     assert Counter(got.values()) == Counter({1: queued})  # the unknown one too: never resent
     assert history(practice.engine, nid)[-2:] == [("scheduled", "sending"), ("sending", "unknown")]
 
-    resolved = run_cli(practice.url, "queue", "resolve", str(nid), "--as", "sent", cwd=practice.folder)
+    resolved = run_cli(
+        practice.url, "queue", "resolve", str(nid), "--as", "sent", cwd=practice.folder
+    )
     assert resolved.returncode == 0, resolved.stderr
     assert practice.queue().status[nid] == "sent"
     assert history(practice.engine, nid)[-1] == ("unknown", "sent")

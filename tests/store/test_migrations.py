@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 import sqlalchemy
 from sqlalchemy import Column, Connection, Integer, MetaData, Table, inspect, select, text
@@ -144,3 +146,83 @@ def test_store_tables_without_version_are_refused(tmp_path) -> None:  # type: ig
     engine.dispose()
     with pytest.raises(StoreError, match="has rulesengine tables but no schema version"):
         open_store(str(path))
+
+
+# -- the migration list builds what a fresh store has --------------------------------------------
+
+
+def _schema_shape(conn: Connection) -> dict[str, object]:
+    """Tables with their columns, primary keys, indexes, unique and foreign keys, as
+    reflected from the database (names and types as the database reports them)."""
+    found = inspect(conn)
+    shape: dict[str, object] = {}
+    for table in sorted(found.get_table_names()):
+        shape[table] = {
+            "columns": [
+                (c["name"], str(c["type"]), c["nullable"], str(c.get("default")))
+                for c in found.get_columns(table)
+            ],
+            "primary_key": found.get_pk_constraint(table)["constrained_columns"],
+            "indexes": sorted(
+                (i["name"], tuple(i["column_names"]), bool(i["unique"]))
+                for i in found.get_indexes(table)
+            ),
+            "unique": sorted(tuple(u["column_names"]) for u in found.get_unique_constraints(table)),
+            "foreign_keys": sorted(
+                (tuple(f["constrained_columns"]), f["referred_table"], tuple(f["referred_columns"]))
+                for f in found.get_foreign_keys(table)
+            ),
+        }
+    return shape
+
+
+@pytest.fixture
+def two_empty_databases(request: pytest.FixtureRequest, tmp_path) -> Iterator[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    """Two empty databases of the kind in ``request.param``, as store URLs."""
+    if request.param == "sqlite-file":
+        yield str(tmp_path / "fresh.db"), str(tmp_path / "migrated.db")
+        return
+    import uuid
+    from urllib.parse import quote
+
+    server = request.getfixturevalue("pg_server")
+    admin = sqlalchemy.create_engine(server.replace("postgresql://", "postgresql+psycopg://", 1))
+    schemas = [f"m_{uuid.uuid4().hex[:16]}" for _ in range(2)]
+    with admin.begin() as conn:
+        for schema in schemas:
+            conn.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
+    sep = "&" if "?" in server else "?"
+    try:
+        yield tuple(f"{server}{sep}options={quote(f'-csearch_path={s}')}" for s in schemas)  # type: ignore[misc]
+    finally:
+        with admin.begin() as conn:
+            for schema in schemas:
+                conn.exec_driver_sql(f'DROP SCHEMA "{schema}" CASCADE')
+        admin.dispose()
+
+
+@pytest.mark.parametrize("two_empty_databases", ["sqlite-file", "postgresql"], indirect=True)
+def test_the_migration_steps_build_the_fresh_schema(two_empty_databases: tuple[str, str]) -> None:
+    """Every step of MIGRATIONS applied in order to an empty database gives the same tables,
+    columns, keys and indexes as a store created fresh at SCHEMA_VERSION."""
+    from rulesengine.store.connect import create_store_engine
+    from rulesengine.store.migrations import upgrade
+
+    fresh_url, migrated_url = two_empty_databases
+    fresh = open_store(fresh_url)
+    migrated_engine = create_store_engine(migrated_url)
+    try:
+        with migrated_engine.begin() as conn:
+            MIGRATIONS[1](conn)
+            conn.execute(meta.insert().values(key="schema_version", value="1"))
+            upgrade(conn, 1, SCHEMA_VERSION)
+        with fresh.reading() as a, migrated_engine.connect() as b:
+            fresh_shape, migrated_shape = _schema_shape(a), _schema_shape(b)
+    finally:
+        fresh.close()
+        migrated_engine.dispose()
+    assert fresh_shape, "the fresh store has no tables?"
+    assert migrated_shape == fresh_shape
+    migrated = open_store(migrated_url)
+    assert version_of(migrated) == SCHEMA_VERSION
+    migrated.close()
