@@ -9,6 +9,7 @@ all reported together, like problems in a rules file.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import re
 from collections.abc import Mapping
@@ -433,7 +434,7 @@ def _rules(
     if isinstance(node, ScalarNode) and not node.is_null:
         rules_path = os.path.normpath(os.path.join(os.path.dirname(filename), node.value))
         try:
-            rules_file_text = Path(rules_path).read_text(encoding="utf-8")
+            rules_file_text, base, problems = _composed_rules_file(rules_path)
         except OSError:
             ctx.error(
                 node.mark,
@@ -441,7 +442,6 @@ def _rules(
                 f"cannot read the rules file '{node.value}' (looked for {rules_path})",
             )
             return None, ""
-        base, problems = compose(rules_file_text, rules_path)
         if base is None:
             ctx.problems.extend(problems)
             return None, ""
@@ -469,6 +469,21 @@ def _rules(
 
         rules = attrs.evolve(rules, content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest())
     return rules, text
+
+
+def _composed_rules_file(path: str) -> tuple[str, Node | None, list[Problem]]:
+    """A rules file's text and node tree; a suite of scenarios shares one rules file, so it
+    is read and parsed once per version of the file (path, size and modification time)."""
+    stat = os.stat(path)
+    return _compose_cached(path, stat.st_size, stat.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=64)
+def _compose_cached(path: str, size: int, mtime_ns: int) -> tuple[str, Node | None, list[Problem]]:
+    del size, mtime_ns  # part of the cache key only
+    text = Path(path).read_text(encoding="utf-8")
+    tree, problems = compose(text, path)
+    return text, tree, problems
 
 
 def _steps(node: Node, ctx: Context) -> list[Step]:

@@ -8,11 +8,14 @@ recording channels, and expectations are compared with what those produced.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import threading
 import time
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
+import pluggy
 
 from rulesengine.engine.explain import explain_guarantor, render_explanation
 from rulesengine.engine.run import run_statements
@@ -21,6 +24,9 @@ from rulesengine.model import BatchResult, format_money
 from rulesengine.scenarios.coverage import Exercised, exercised_by
 from rulesengine.scenarios.load import Scenario, Step, load_scenario
 from rulesengine.scenarios.recording import RecordingChannel
+
+if TYPE_CHECKING:
+    from rulesengine.store.sql import SQLStore
 
 __all__ = ["Failure", "ScenarioResult", "run_scenario", "run_scenario_file"]
 
@@ -75,12 +81,50 @@ def run_scenario_file(path: str, *, channel_specs: Any = None) -> ScenarioResult
     return run_scenario(scenario)
 
 
-def run_scenario(scenario: Scenario) -> ScenarioResult:
-    """Run every step; stop after the first step whose expectations fail."""
+_shared = threading.local()
+
+
+def _scenario_store() -> SQLStore:
+    """An empty in-memory store for one scenario.
+
+    Each thread keeps one and empties it before every scenario: a store per scenario would
+    cost a fresh engine, whose SQL statements are all compiled again. A scenario run inside
+    another thread's (or while this thread's store is in use) gets a store of its own.
+    """
     from rulesengine.store import open_store
 
+    store = getattr(_shared, "store", None)
+    if store is None or getattr(_shared, "busy", False):
+        return open_store("sqlite://")
+    _shared.busy = True
+    store.reset()
+    return store
+
+
+def _release(store: SQLStore) -> None:
+    if store is getattr(_shared, "store", None):
+        _shared.busy = False
+    elif getattr(_shared, "store", None) is None:
+        _shared.store = store  # the first one becomes this thread's store
+    else:
+        store.close()
+
+
+@functools.cache
+def _no_plugins() -> pluggy.PluginManager:
+    """Hooks with no implementations: a scenario never calls installed plugins' observers
+    (a third party's ``batch_uploaded`` must not fire because a rule author ran a test)."""
+    from rulesengine import hookspecs
+
+    pm = pluggy.PluginManager("rulesengine")
+    pm.add_hookspecs(hookspecs)
+    return pm
+
+
+def run_scenario(scenario: Scenario) -> ScenarioResult:
+    """Run every step; stop after the first step whose expectations fail."""
     started = time.perf_counter()
-    store = open_store("sqlite://")
+    store = _scenario_store()
     runner = _Runner(scenario, store)
     try:
         store.import_ledger(scenario.ledger)
@@ -92,7 +136,7 @@ def run_scenario(scenario: Scenario) -> ScenarioResult:
     except RulesengineError as exc:
         return runner.result((), started, error=f"{scenario.path}: {runner.current}: {exc}")
     finally:
-        store.close()
+        _release(store)
 
 
 class _Runner:
@@ -145,6 +189,7 @@ class _Runner:
             step.value,
             live=live,
             rules_text=self.scenario.rules_text,
+            plugin_manager=_no_plugins(),
         )
         self.batches.append(batch)
         expect = step.expect
@@ -196,7 +241,9 @@ class _Runner:
 
         if self._queue is None:
             channels = {name: RecordingChannel(name) for name in self.scenario.rules.channels}
-            self._queue = Queue(self.store, channels=channels, worker_id="scenario")
+            self._queue = Queue(
+                self.store, channels=channels, pm=_no_plugins(), worker_id="scenario"
+            )
         before = {n["id"]: n["status"] for n in self.store.notifications()}
         self._queue.deliver(step.value, until_empty=True)
         changed = [n for n in self.store.notifications() if before.get(n["id"]) != n["status"]]

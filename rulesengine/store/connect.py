@@ -13,6 +13,8 @@ a write can start with ``BEGIN IMMEDIATE``: connections whose execution option
 from __future__ import annotations
 
 import os
+import sqlite3
+import threading
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
@@ -22,7 +24,14 @@ from sqlalchemy.pool import StaticPool
 
 from rulesengine.errors import StoreError
 
-__all__ = ["BUSY_TIMEOUT_SECONDS", "DEFAULT_URL", "create_store_engine", "resolve_url"]
+__all__ = [
+    "BUSY_TIMEOUT_SECONDS",
+    "DEFAULT_URL",
+    "copy_schema_template",
+    "create_store_engine",
+    "is_memory_url",
+    "resolve_url",
+]
 
 DEFAULT_URL = "./rulesengine.db"
 #: How long an SQLite connection waits for another writer (a concurrent live run) to finish.
@@ -35,6 +44,15 @@ def resolve_url(url: str | None) -> str:
     if url is None or not url.strip():
         url = os.environ.get("RULESENGINE_DB") or DEFAULT_URL
     return url.strip()
+
+
+def is_memory_url(url: str) -> bool:
+    """Whether ``url`` names an in-memory SQLite store (``sqlite://``)."""
+    try:
+        sa_url = make_url(url)
+    except ArgumentError:
+        return False
+    return sa_url.get_backend_name() == "sqlite" and sa_url.database in (None, "", ":memory:")
 
 
 def create_store_engine(url: str) -> Engine:
@@ -71,6 +89,7 @@ def _sqlite_engine(sa_url: URL) -> Engine:
         sa_url = sa_url.set(database=":memory:")
         kwargs["poolclass"] = StaticPool
         kwargs["connect_args"]["check_same_thread"] = False
+        kwargs["creator"] = _memory_database
     elif sa_url.database:
         folder = os.path.dirname(sa_url.database)
         if folder and not os.path.isdir(folder):
@@ -94,3 +113,39 @@ def _sqlite_engine(sa_url: URL) -> Engine:
         conn.exec_driver_sql(_BEGIN_MODES[mode])
 
     return engine
+
+
+# --- in-memory stores start as a copy of a ready schema -----------------------------------
+
+_template_lock = threading.Lock()
+_template: sqlite3.Connection | None = None
+
+
+def _memory_database() -> sqlite3.Connection:
+    """A new in-memory database holding an empty, current schema.
+
+    Scenario files open one in-memory store each; copying a schema built once per process
+    (SQLite's backup API) costs a fraction of creating the tables every time.
+    """
+    connection = sqlite3.connect(":memory:", timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False)
+    copy_schema_template(connection)
+    return connection
+
+
+def copy_schema_template(connection: sqlite3.Connection) -> None:
+    """Make an in-memory database an empty store of the current schema (whatever it held)."""
+    _schema_template().backup(connection)
+
+
+def _schema_template() -> sqlite3.Connection:
+    global _template
+    with _template_lock:
+        if _template is None:
+            from rulesengine.store.migrations import ensure_schema
+
+            template = sqlite3.connect(":memory:", check_same_thread=False)
+            engine = create_engine("sqlite://", creator=lambda: template, poolclass=StaticPool)
+            with engine.begin() as conn:
+                ensure_schema(conn)
+            _template = template
+        return _template

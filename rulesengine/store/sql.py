@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, and_, case, func, select, update
 from sqlalchemy.exc import IntegrityError
 
-from rulesengine.errors import LedgerError, Problem
+from rulesengine.errors import LedgerError, Problem, StoreError
 from rulesengine.model import (
     Adjustment,
     BatchResult,
@@ -31,6 +31,7 @@ from rulesengine.store.base import (
     chunked,
 )
 from rulesengine.store.batch_io import read_batch
+from rulesengine.store.connect import copy_schema_template, is_memory_url
 from rulesengine.store.rows import (
     ENCOUNTER_COLUMNS,
     GUARANTOR_COLUMNS,
@@ -98,6 +99,17 @@ class SQLStore(Store):
     def close(self) -> None:
         self.engine.dispose()
 
+    def reset(self) -> None:
+        """Empty an in-memory store back to a fresh schema (scenario runs reuse one store,
+        and with it SQLAlchemy's cache of compiled statements). Refused for any other store:
+        nothing ever empties a practice's database."""
+        if not is_memory_url(self.url):
+            raise StoreError(f"only an in-memory store can be reset, not {self.url}")
+        with self.engine.connect() as conn:
+            driver = conn.connection.driver_connection
+            assert driver is not None
+            copy_schema_template(driver)
+
     # -- ledger ----------------------------------------------------------------------------
 
     def import_ledger(self, ledger: LedgerData) -> ImportSummary:
@@ -130,7 +142,8 @@ class SQLStore(Store):
             set_={c.name: stmt.excluded[c.name] for c in guarantors.c if c.name != "id"},
         )
         names = [c.name for c in GUARANTOR_COLUMNS]
-        insert_rows(conn, guarantors, names, (guarantor_row(g) for g in items), statement=stmt)
+        rows = (guarantor_row(g) for g in items)
+        insert_rows(conn, guarantors, names, rows, statement=stmt, cache_key="upsert")
 
     def _upsert_encounters(self, conn: Connection, items: Iterable[Encounter]) -> None:
         """Insert or update; a worklist mark survives only while it stays in the worklist."""
@@ -145,7 +158,8 @@ class SQLStore(Store):
         updates["worklist_since"] = case((keep, encounters.c.worklist_since), else_=None)
         stmt = stmt.on_conflict_do_update(index_elements=["id"], set_=updates)
         names = [c.name for c in ENCOUNTER_COLUMNS]
-        insert_rows(conn, encounters, names, (encounter_row(e) for e in items), statement=stmt)
+        rows = (encounter_row(e) for e in items)
+        insert_rows(conn, encounters, names, rows, statement=stmt, cache_key="upsert")
 
     def _append_payments(self, conn: Connection, ledger: LedgerData) -> None:
         """Payments dated on or before their encounter's last statement are already

@@ -29,6 +29,7 @@ def insert_rows(
     rows: Iterable[Sequence[Any]],
     *,
     statement: Any = None,
+    cache_key: str | None = None,
 ) -> int:
     """Insert value tuples (in the order of ``columns``) executemany-style, in chunks.
 
@@ -36,7 +37,9 @@ def insert_rows(
     SQLAlchemy for this database; rows go to the driver's ``executemany`` with the column
     types' bind conversions applied here, once per value, which skips SQLAlchemy's
     per-row parameter bookkeeping (the bulk of the cost of a million-row batch). Values
-    are always bound parameters. Returns the number of rows.
+    are always bound parameters. Returns the number of rows. A ``statement`` given with a
+    ``cache_key`` (a name for it that no other statement of that table uses) is compiled
+    once per process, like a plain insert.
 
     On PostgreSQL a plain insert streams the rows with ``COPY ... FROM STDIN`` instead
     (psycopg adapts each value; nothing is formatted into SQL), in the same transaction.
@@ -44,17 +47,16 @@ def insert_rows(
     dialect = conn.dialect
     if statement is None and dialect.name == "postgresql":
         return _copy_rows(conn, table, columns, rows)
-    compiled = (statement if statement is not None else table.insert()).compile(
-        dialect=dialect, column_keys=list(columns)
-    )
-    sql = str(compiled)
-    convert = _converter(conn, table, columns)
     keys = list(columns)
-    # Parameters of the statement itself (e.g. constants in an upsert's SET clause).
-    fixed = {k: v for k, v in compiled.params.items() if k not in keys}
+    if statement is None or cache_key is not None:
+        # Its text depends only on the database kind, the table, the columns (and the
+        # statement named by cache_key): compile it once per process, not once per store.
+        sql, fixed, names = _cached_compile(dialect, table, tuple(keys), statement, cache_key)
+    else:
+        sql, fixed, names = _compile(statement, dialect, keys)
+    convert = _converter(conn, table, columns)
     shape: Callable[[Sequence[Any]], Any] = convert
     if dialect.positional:
-        names = list(compiled.positiontup or ())
         if names != keys:
             slots = [(keys.index(n), None) if n in keys else (-1, fixed[n]) for n in names]
 
@@ -72,6 +74,35 @@ def insert_rows(
         conn.exec_driver_sql(sql, [shape(row) for row in chunk])
         total += len(chunk)
     return total
+
+
+def _compile(
+    statement: Any, dialect: Any, keys: list[str]
+) -> tuple[str, dict[str, Any], list[str]]:
+    """SQL text, the statement's own parameters (e.g. constants in an upsert's SET clause)
+    and the positional parameter order."""
+    compiled = statement.compile(dialect=dialect, column_keys=keys)
+    fixed = {k: v for k, v in compiled.params.items() if k not in keys}
+    return str(compiled), fixed, list(compiled.positiontup or ())
+
+
+_Compiled = tuple[str, dict[str, Any], list[str]]
+#: (database kind, parameter style, table, columns, statement name) -> compiled statement
+_COMPILED: dict[tuple[str, str, Table, tuple[str, ...], str | None], _Compiled] = {}
+
+
+def _cached_compile(
+    dialect: Any, table: Table, columns: tuple[str, ...], statement: Any, name: str | None
+) -> _Compiled:
+    """:func:`_compile`, cached by what determines the text (not by the dialect object:
+    every new engine brings a new one). ``statement`` None: ``table.insert()``."""
+    key = (dialect.name, dialect.paramstyle, table, columns, name)
+    found = _COMPILED.get(key)
+    if found is None:
+        found = _COMPILED[key] = _compile(
+            table.insert() if statement is None else statement, dialect, list(columns)
+        )
+    return found
 
 
 def _copy_rows(
