@@ -138,7 +138,11 @@ def validate(files: tuple[str, ...]) -> None:
         try:
             if is_scenario_file(path):
                 scenario = load_scenario(path, channel_specs=specs)
-                click.echo(f"{path}: ok (scenario {scenario.title!r}, {len(scenario.steps)} steps)")
+                steps = len(scenario.steps)
+                click.echo(
+                    f"{path}: ok (scenario {scenario.title!r},"
+                    f" {steps} step{'s' if steps != 1 else ''})"
+                )
                 continue
             rules = load_rules(path, channel_specs=specs)
         except RulesengineError as error:

@@ -405,8 +405,8 @@ def _match_lists(
             free.remove(exact)
         else:
             unmatched_expected.append(i)
-    guarantors = {a.get(key) for a in actual} | {e.get(key) for e in expected}
-    trace = why({g for g in guarantors if g})
+    involved: set[Any] = set()  # the guarantors whose items differ: their trace is shown
+    trace = None
     line = step.expect.marks.get(name, step.mark).line
     for i in unmatched_expected:
         want = expected[i]
@@ -422,6 +422,7 @@ def _match_lists(
         )
         free.remove(best)
         got = actual[best]
+        involved |= {want.get(key), got.get(key)}
         for field, value in want.items():
             if _normalise(field, value) != got.get(field):
                 where = step.expect.marks.get(f"{name}[{i}].{field}")
@@ -436,13 +437,19 @@ def _match_lists(
                     )
                 )
     for j in free:
+        involved.add(actual[j].get(key))
         shown = {k: _money_or(k, v) for k, v in actual[j].items() if v not in (None, [], ())}
         failures.append(
             Failure(step.title, f"{name} (unexpected)", "nothing more", shown, line, trace)
         )
     if not failures:  # counts differ in a way the greedy pass did not explain
         failures.append(Failure(step.title, name, list(expected), list(actual), line, trace))
-    return failures
+        involved |= {a.get(key) for a in actual} | {e.get(key) for e in expected}
+    for i, want in enumerate(expected):
+        if i in unmatched_expected:
+            involved.add(want.get(key))
+    trace = why({g for g in involved if g})
+    return [attrs.evolve(failure, trace=trace) for failure in failures]
 
 
 def _perfect_matching(

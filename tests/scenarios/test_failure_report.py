@@ -125,3 +125,27 @@ steps:
     assert format_failure(result) == (
         f"{path}:10:10: steps[0].run: expected a date such as 2026-02-01, got '2026-02-31'"
     )
+
+
+def test_the_trace_shows_only_the_guarantors_whose_items_differ(scenario_file):
+    """With two statements and only G1's wrong, G2's trace would bury the answer."""
+    path = scenario_file(
+        """\
+ledger:
+  guarantors:
+    - {id: G1, first_name: Ada, email: ada@example.org}
+    - {id: G2, first_name: Alan, email: alan@example.org}
+  encounters:
+    - {id: E1, guarantor: G1, patient: P1, service_date: 2026-01-03, balance: 200.00}
+    - {id: E2, guarantor: G2, patient: P2, service_date: 2026-01-03, balance: 80.00}
+steps:
+  - run: 2026-02-01
+    expect:
+      statements:
+        - {guarantor: G1, level: 2}
+        - {guarantor: G2, level: 1}
+"""
+    )
+    report = format_failure(run_scenario_file(str(path)))
+    assert "Guarantor G1 in batch" in report
+    assert "Guarantor G2 in batch" not in report
