@@ -26,6 +26,10 @@ from tests.concurrency.harness import (
     write_rules,
 )
 
+# The queue tests' fixtures (qstore, recorders, plugin_manager, make_queue), for the
+# in-process recovery tests.
+from tests.queue.conftest import make_queue, plugin_manager, qstore, recorders  # noqa: F401
+
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
