@@ -85,7 +85,7 @@ def test_the_spec_example_plugin_delivers_unchanged(spec_voice):  # noqa: ANN001
         assert batch.notifications[0].content == {
             "script": "Hello from Riverside. Your balance is $123.45."
         }
-        Queue(store).deliver(dt.datetime(2026, 2, 1, 18, tzinfo=dt.timezone.utc), until_empty=True)
+        Queue(store).deliver(dt.datetime(2026, 2, 1, 18, tzinfo=dt.UTC), until_empty=True)
         [note] = store.notifications()
         assert (note["status"], note["provider_ref"]) == ("sent", "call-1")
     finally:
