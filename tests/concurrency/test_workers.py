@@ -153,6 +153,8 @@ def test_workers_ride_out_terminated_database_connections(practice) -> None:
     """Every time another 30 notifications are sent, every connection of this practice is
     terminated by the server (pg_terminate_backend): the workers reconnect and finish;
     nothing is lost, nothing is sent twice, nothing is left for staff."""
+    # A claim whose COMMIT reached the server but whose reply was lost is unknown to its
+    # worker: only its lease brings it back, so the lease is short here.
     workers = practice.workers.start_many(WORKERS, "--limit", "10", "--lease", "10")
     queued = practice.upload(GUARANTORS)
     terminated = 0
