@@ -117,9 +117,24 @@ def _console():  # noqa: ANN202
     metavar="URL",
     help="Store for every subcommand (or RULESENGINE_DB).",
 )
+@click.option(
+    "--log-level",
+    envvar="RULESENGINE_LOG_LEVEL",
+    default="WARNING",
+    show_default=True,
+    type=click.Choice(["DEBUG", "INFO", "WARNING", "ERROR"], case_sensitive=False),
+    help="Log lines (with timestamps) on standard error; workers usually run with INFO.",
+)
 @click.version_option(__version__, prog_name="rulesengine")
-def main(db: str | None) -> None:
+def main(db: str | None, log_level: str) -> None:
     """Patient statement dunning and balance notifications, driven by YAML rules files."""
+    import logging
+
+    logging.basicConfig(
+        level=log_level.upper(),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
 
 
 # --- validate ------------------------------------------------------------------------------
