@@ -192,9 +192,18 @@ def safe_file_stem(key: str) -> str:
 
 
 def private_dir(path: str | os.PathLike[str]) -> Path:
-    """Create ``path`` (and its parents) if needed; the folder itself is owner-only (0o700)."""
+    """Create ``path`` if needed, and every missing parent, each owner-only (0o700); the
+    folder itself is made owner-only even if it existed. Parents that already existed are
+    left as they are."""
     folder = Path(path)
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    missing = []
+    cursor = folder
+    while not cursor.exists():
+        missing.append(cursor)
+        cursor = cursor.parent
+    for created in reversed(missing):
+        created.mkdir(mode=0o700, exist_ok=True)
+        os.chmod(created, 0o700)  # mkdir's mode is filtered by the umask
     os.chmod(folder, 0o700)
     return folder
 

@@ -21,7 +21,7 @@ import decimal
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
-from rulesengine.engine.durable_adapter import FirstMatchRuleset
+from rulesengine.engine.durable_adapter import DurableCapacityError, FirstMatchRuleset
 from rulesengine.rules.model import And, Compare, Const, Expr, Field, In, Not, Or
 
 __all__ = ["MONEY_FIELDS", "Stage", "compile_condition", "fact_key"]
@@ -216,7 +216,26 @@ class Stage:
                 if value is not None:
                     message[key] = value
             messages.append(message)
-        with FirstMatchRuleset(self.name, self._compiled, kind="fact") as ruleset:
-            decided = ruleset.classify(messages)
+        decided = self._first_match(self._compiled, messages)
         verdicts = [decided[str(i)] for i in range(len(class_of))]
         return [verdicts[i] for i in verdict_index]
+
+    def _first_match(
+        self, rules: list[tuple[str, dict[str, Any]]], messages: list[dict[str, Any]]
+    ) -> dict[str, str | None]:
+        """durable-rules' first match for each message. When a message matches more rule
+        alternatives at once than durable-rules can hold, the rules are decided in two
+        halves: the earlier half first, then the later half for what it left undecided,
+        which is the same first match."""
+        try:
+            with FirstMatchRuleset(self.name, rules, kind="fact") as ruleset:
+                return ruleset.classify(messages)
+        except DurableCapacityError:
+            if len(rules) == 1:
+                raise
+        middle = len(rules) // 2
+        decided = self._first_match(rules[:middle], messages)
+        rest = [m for m in messages if decided[m["id"]] is None]
+        if rest:
+            decided.update(self._first_match(rules[middle:], rest))
+        return decided

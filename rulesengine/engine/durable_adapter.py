@@ -35,7 +35,7 @@ from typing import Any
 
 import durable_rules_engine as _core
 
-__all__ = ["DurableError", "FirstMatchRuleset", "KIND_FIELD"]
+__all__ = ["DurableCapacityError", "DurableError", "FirstMatchRuleset", "KIND_FIELD"]
 
 #: Every message posted carries this field; every rule tests it first.
 KIND_FIELD = "rulesengine_kind"
@@ -48,6 +48,16 @@ _encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 class DurableError(RuntimeError):
     """durable-rules refused a ruleset or a message (a bug in rulesengine, not user input)."""
+
+
+class DurableCapacityError(DurableError):
+    """A message matched more rule alternatives at once than durable-rules can hold
+    (its error 303). The caller can decide the rules in smaller groups."""
+
+
+#: durable-rules' code for "too many results for one message" (measured: it depends on how
+#: many alternatives of the rules' shared conditions one message satisfies at once).
+_TOO_MANY_RESULTS = 303
 
 
 class FirstMatchRuleset:
@@ -114,7 +124,12 @@ class FirstMatchRuleset:
 
     @staticmethod
     def _post(handle: int, chunk: list[dict[str, Any]], decided: dict[str, str | None]) -> int:
-        result = _core.assert_events(handle, _encode(chunk))
+        try:
+            result = _core.assert_events(handle, _encode(chunk))
+        except _core.error as error:
+            if f"error code: {_TOO_MANY_RESULTS}" in str(error):
+                raise DurableCapacityError(str(error)) from error
+            raise DurableError(f"durable-rules did not accept a batch: {error}") from error
         code, state_handle = result[0], result[1]
         if code == 2:  # MessageObservedException: an id seen before
             raise DurableError("durable-rules saw an id twice; facts need unique ids")

@@ -13,6 +13,7 @@ a write can start with ``BEGIN IMMEDIATE``: connections whose execution option
 from __future__ import annotations
 
 import os
+import secrets
 import sqlite3
 import threading
 from typing import Any
@@ -133,8 +134,11 @@ def _memory_database() -> sqlite3.Connection:
 
 
 def copy_schema_template(connection: sqlite3.Connection) -> None:
-    """Make an in-memory database an empty store of the current schema (whatever it held)."""
+    """Make an in-memory database an empty store of the current schema (whatever it held),
+    with a pay-link key of its own."""
     _schema_template().backup(connection)
+    connection.execute("UPDATE meta SET value = ? WHERE key = 'secret'", (secrets.token_hex(32),))
+    connection.commit()
 
 
 def _schema_template() -> sqlite3.Connection:

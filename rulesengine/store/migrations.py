@@ -12,6 +12,7 @@ To change the schema: edit :mod:`rulesengine.store.schema`, bump ``SCHEMA_VERSIO
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable, Mapping
 
 from sqlalchemy import Connection, inspect, select, text, update
@@ -82,6 +83,7 @@ def ensure_schema(
     if current is None:
         metadata.create_all(conn)
         conn.execute(meta.insert(), [{"key": "schema_version", "value": str(target)}])
+        ensure_secret(conn)
         return 0
     if current > target:
         raise StoreError(
@@ -90,7 +92,19 @@ def ensure_schema(
         )
     if current < target:
         upgrade(conn, current, target, steps)
+    ensure_secret(conn)
     return current
+
+
+def ensure_secret(conn: Connection) -> None:
+    """Give the store its pay-link key (32 random bytes) if it has none yet.
+
+    Done when the store is opened, inside that transaction, so nothing else ever writes
+    it: reading the key (a test run renders pay links too) changes nothing.
+    """
+    found = conn.execute(select(meta.c.value).where(meta.c.key == "secret")).first()
+    if found is None:
+        conn.execute(meta.insert(), [{"key": "secret", "value": secrets.token_hex(32)}])
 
 
 def _where(conn: Connection) -> str:

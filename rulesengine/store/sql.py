@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import secrets
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
 from typing import Any
@@ -407,18 +406,11 @@ class SQLStore(Store):
         from_env = os.environ.get("RULESENGINE_SECRET")
         if from_env:
             return from_env.encode("utf-8")
+        # Every store gets its key when it is opened (migrations.ensure_secret), so reading
+        # it never writes: a test run changes nothing, not even this.
         query = select(meta.c.value).where(meta.c.key == "secret")
         with self.reading() as conn:
-            stored = conn.execute(query).scalar()
-        if stored is None:
-            with self.writing() as conn:
-                conn.execute(
-                    dialect_insert(conn, meta)
-                    .values(key="secret", value=secrets.token_hex(32))
-                    .on_conflict_do_nothing(index_elements=["key"])
-                )
-                stored = conn.execute(query).scalar_one()
-        return bytes.fromhex(stored)
+            return bytes.fromhex(conn.execute(query).scalar_one())
 
     # -- notifications ---------------------------------------------------------------------
 

@@ -203,3 +203,26 @@ def test_stage_verdicts_equal_the_reference_meaning(rules, batch):
     named = [(f"r{i}", expr) for i, expr in enumerate(rules)]
     expected = [next((name for name, expr in named if meaning(expr, fact)), None) for fact in batch]
     assert Stage("t", named).decide(batch) == expected
+
+
+def test_rules_whose_alternatives_all_match_are_decided_in_smaller_groups():
+    """durable-rules refuses a message matching too many alternatives at once (its error
+    303); the stage then decides its rules in halves, keeping the first match."""
+    many = Or([Compare(">", F("encounter.balance"), C(i)) for i in range(64)])
+    stage = Stage("t", [(f"r{r}", many) for r in range(4)] + [("small", C(True))])
+    assert stage.decide([{"encounter.balance": 20_000}, {"encounter.balance": -5}]) == [
+        "r0",
+        "small",
+    ]
+
+
+def test_a_single_overfull_rule_is_reported_not_hidden():
+    """One rule matching more than durable-rules can hold cannot be split: it is an error
+    (the rules loader refuses such conditions)."""
+    import pytest
+
+    from rulesengine.engine.durable_adapter import DurableCapacityError
+
+    too_many = Or([Compare(">", F("encounter.balance"), C(i)) for i in range(70)])
+    with pytest.raises(DurableCapacityError):
+        Stage("t", [("big", too_many)]).decide([{"encounter.balance": 20_000}])

@@ -436,7 +436,6 @@ def test_outbox_files_are_owner_only(
     assert files, "the channel wrote nothing"
     assert set(files.values()) == {0o600}, files
     assert set(folders.values()) <= {0o700}, folders
-    # Not yet: the print channel's outbox itself (and every channel's missing parents) is
-    # made with the umask's mode; see docs/security.md, "Known gaps".
-    if channel != "print":
-        assert stat.S_IMODE(outbox.stat().st_mode) == 0o700
+    # The outbox itself and every folder made for it, whatever the umask.
+    assert stat.S_IMODE(outbox.stat().st_mode) == 0o700
+    assert stat.S_IMODE(outbox.parent.stat().st_mode) == 0o700
