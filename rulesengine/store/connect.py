@@ -74,6 +74,12 @@ def _sqlalchemy_url(url: str) -> URL:
         raise StoreError(f"not a store URL: {url!r}") from None
     backend = sa_url.get_backend_name()
     if backend == "sqlite":
+        if url.rstrip().endswith(":///"):
+            # sqlite:/// names a file with no name; a store that vanishes with the process
+            # (sqlite://, for tests) is never what that meant.
+            raise StoreError(
+                f"{url!r} names no file: write sqlite:///path/to/store.db (or just the path)"
+            )
         return sa_url.set(drivername="sqlite+pysqlite")
     if backend in ("postgresql", "postgres"):
         return sa_url.set(drivername="postgresql+psycopg")

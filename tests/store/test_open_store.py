@@ -86,3 +86,14 @@ def test_unreachable_postgresql_is_a_store_error() -> None:
     """A PostgreSQL server that does not answer gives a StoreError, not a traceback."""
     with pytest.raises(StoreError, match=r"cannot open the store postgresql\+psycopg://"):
         open_store("postgresql://nobody@127.0.0.1:1/none?connect_timeout=2")
+
+
+def test_sqlite_url_without_a_path_is_refused_not_run_in_memory():
+    """`sqlite:///` would otherwise run a "live" batch in a store that vanishes."""
+    import pytest
+
+    from rulesengine.errors import StoreError
+    from rulesengine.store import open_store
+
+    with pytest.raises(StoreError, match="names no file"):
+        open_store("sqlite:///")

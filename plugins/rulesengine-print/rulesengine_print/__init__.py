@@ -19,7 +19,6 @@ from rulesengine.delivery import (
     write_private_file,
 )
 from rulesengine.model import Notification, format_money
-from rulesengine_print._letter import Letter, render_letter
 from rulesengine_print._text import address_lines, recipient_name
 
 try:
@@ -66,6 +65,10 @@ class PrintChannel:
     setting_types = {"batch_dir": "str", "practice_address": "str", "remit_address": "str"}
 
     def __init__(self, settings: Mapping[str, Any]) -> None:
+        # The letter module imports fpdf, which is slow: load it when a print channel is
+        # made (at delivery), not when the plugin registers (every rulesengine command).
+        from rulesengine_print._letter import Letter
+
         self.problem: str | None = None
         root = settings.get("batch_dir") or settings.get("outbox") or DEFAULT_OUTBOX
         self.root = Path(root) if isinstance(root, (str, os.PathLike)) else Path(DEFAULT_OUTBOX)
@@ -127,7 +130,7 @@ class PrintChannel:
                 continue
             path = folder / f"{safe_file_stem(n.statement_id)}-{n.id}.pdf"
             try:
-                data, pages = render_letter(n, self.letter, address)
+                data, pages = _render_letter(n, self.letter, address)
                 write_private_file(path, data)
             except OSError as exc:
                 results[n.id] = DeliveryResult.retry(
@@ -196,3 +199,9 @@ def _update_manifest(folder: Path, rows: list[dict[str, str]]) -> None:
 def register_channels(register: Any) -> None:
     """Register the print channel."""
     register(PrintChannel)
+
+
+def _render_letter(*args: Any) -> tuple[bytes, int]:
+    from rulesengine_print._letter import render_letter
+
+    return render_letter(*args)
