@@ -11,6 +11,7 @@ message exists and has content for each of its channels, ...).
 
 from __future__ import annotations
 
+import abc
 import datetime as dt
 import re
 import zoneinfo
@@ -104,11 +105,12 @@ class Context:
         return sorted(self.channel_specs)
 
 
-class Spec:
+class Spec(abc.ABC):
     """A field spec: :meth:`check` converts a node or records problems."""
 
+    @abc.abstractmethod
     def check(self, node: Node, path: str, ctx: Context) -> Any:
-        raise NotImplementedError
+        """The converted value of ``node``, or the invalid marker after recording problems."""
 
 
 def _scalar(node: Node, path: str, ctx: Context, expected: str) -> ScalarNode | None:

@@ -354,10 +354,10 @@ def test_import_of_a_bad_ledger_exits_1_and_writes_nothing(outcomes, case: str) 
     assert outcome.stderr in (expected, f"error: {expected}")
 
 
-@pytest.mark.skipif(not SCENARIO_CASES, reason="no scenario goldens yet")
 @pytest.mark.parametrize("command", ["validate", "test"])
 def test_invalid_scenario_files_exit_1_with_their_golden_problems(outcomes, command: str) -> None:
     """``validate`` and ``test`` over the invalid scenarios print each case's golden text."""
+    assert SCENARIO_CASES, "the scenario corpus is gone"
     outcome = outcomes[command, "scenarios"]
     assert_user_error_that_wrote_nothing(outcome)
     missing = [
