@@ -25,7 +25,14 @@ from rulesengine.model import (
     StatementLine,
     TraceStep,
 )
-from rulesengine.store.rows import as_utc, dumps, from_db_instant, statement_from_row, utcnow
+from rulesengine.store.rows import (
+    STATEMENT_COLUMNS,
+    as_utc,
+    dumps,
+    from_db_instant,
+    statement_from_row,
+    utcnow,
+)
 from rulesengine.store.schema import (
     batch_changes,
     batch_pre_collections,
@@ -436,21 +443,7 @@ def _read_statements(conn: Connection, batch_id: str) -> tuple[Statement, ...]:
     for sid, *rest in conn.execute(query):
         lines.setdefault(sid, []).append(StatementLine(*rest))
     s = statements.c
-    query = (
-        select(
-            s.id,
-            s.guarantor_id,
-            s.patient_id,
-            s.group_json,
-            s.level,
-            s.message_id,
-            s.channels_json,
-            s.total_cents,
-            s.due_date,
-        )
-        .where(s.batch_id == batch_id)
-        .order_by(s.seq)
-    )
+    query = select(*STATEMENT_COLUMNS).where(s.batch_id == batch_id).order_by(s.seq)
     built: list[Statement] = []
     row: Any
     for row in conn.execute(query):

@@ -21,7 +21,14 @@ import attrs
 from sqlalchemy import Connection, func, or_, select, update
 
 from rulesengine.model import Notification, Statement, StatementLine
-from rulesengine.store.rows import as_utc, dumps, from_db_instant, statement_from_row
+from rulesengine.store.rows import (
+    STATEMENT_COLUMNS,
+    as_utc,
+    dumps,
+    from_db_instant,
+    notification_query,
+    statement_from_row,
+)
 from rulesengine.store.schema import (
     batches,
     encounters,
@@ -252,18 +259,14 @@ def queue_rows(
     limit: int | None = None,
 ) -> list[QueueRow]:
     """Notifications matching every given filter, oldest first."""
-    n = notifications.c
-    query = select(notifications).order_by(n.id)
-    for column, value in (
-        (n.profile_id, profile_id),
-        (n.batch_id, batch_id),
-        (n.status, status),
-        (n.guarantor_id, guarantor_id),
-        (n.channel, channel),
-        (n.kind, kind),
-    ):
-        if value is not None:
-            query = query.where(column == value)
+    query = notification_query(
+        profile_id=profile_id,
+        batch_id=batch_id,
+        status=status,
+        guarantor_id=guarantor_id,
+        channel=channel,
+        kind=kind,
+    )
     if limit is not None:
         query = query.limit(limit)
     return [QueueRow.from_mapping(row) for row in conn.execute(query).mappings()]
@@ -549,18 +552,7 @@ def latest_live_statement(
     """The guarantor's newest statement of a live batch of the profile, with its batch id."""
     s, b = statements.c, batches.c
     head = conn.execute(
-        select(
-            s.id,
-            s.batch_id,
-            s.guarantor_id,
-            s.patient_id,
-            s.group_json,
-            s.level,
-            s.message_id,
-            s.channels_json,
-            s.total_cents,
-            s.due_date,
-        )
+        select(s.batch_id, *STATEMENT_COLUMNS)
         .join_from(statements, batches, b.id == s.batch_id)
         .where(s.guarantor_id == guarantor_id, b.profile_id == profile_id, b.mode == "live")
         .order_by(b.run_date.desc(), b.created_at.desc(), s.seq.desc())
@@ -568,7 +560,7 @@ def latest_live_statement(
     ).first()
     if head is None:
         return None
-    sid, bid, gid, pid, group, level, message, channels, total, due = head
+    bid, sid = head[0], head[1]
     sl = statement_lines.c
     lines = tuple(
         StatementLine(*line)
@@ -585,10 +577,7 @@ def latest_live_statement(
             .order_by(sl.seq)
         )
     )
-    statement = statement_from_row(
-        (sid, gid, pid, group, level, message, channels, total, due), lines
-    )
-    return bid, statement
+    return bid, statement_from_row(head[1:], lines)
 
 
 def status_counts(conn: Connection) -> dict[str, int]:

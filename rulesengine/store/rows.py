@@ -7,6 +7,8 @@ import json
 from collections.abc import Sequence
 from typing import Any, overload
 
+from sqlalchemy import select
+
 from rulesengine.model import (
     Encounter,
     Guarantor,
@@ -15,7 +17,7 @@ from rulesengine.model import (
     Statement,
     StatementLine,
 )
-from rulesengine.store.schema import encounters, guarantors, payments
+from rulesengine.store.schema import encounters, guarantors, notifications, payments, statements
 
 __all__ = [
     "ENCOUNTER_COLUMNS",
@@ -119,9 +121,32 @@ def payment_from_row(row: Sequence[Any]) -> Payment:
     return Payment(*row)
 
 
+#: The columns :func:`statement_from_row` reads, in its order.
+STATEMENT_COLUMNS = (
+    statements.c.id,
+    statements.c.guarantor_id,
+    statements.c.patient_id,
+    statements.c.group_json,
+    statements.c.level,
+    statements.c.message_id,
+    statements.c.channels_json,
+    statements.c.total_cents,
+    statements.c.due_date,
+)
+
+
+def notification_query(**filters: str | None) -> Any:
+    """Notifications matching every given filter (``profile_id``, ``batch_id``, ``status``,
+    ``guarantor_id``, ``channel``, ``kind``; None: any), oldest first."""
+    query = select(notifications).order_by(notifications.c.id)
+    for name, value in filters.items():
+        if value is not None:
+            query = query.where(notifications.c[name] == value)
+    return query
+
+
 def statement_from_row(row: Sequence[Any], lines: Sequence[StatementLine]) -> Statement:
-    """A statement from (id, guarantor_id, patient_id, group_json, level, message_id,
-    channels_json, total_cents, due_date) and its lines."""
+    """A statement from a row of :data:`STATEMENT_COLUMNS` and its lines."""
     sid, gid, pid, group, level, message, channels, total, due = row
     return Statement(
         sid,

@@ -39,6 +39,7 @@ from rulesengine.store.rows import (
     from_db_instant,
     guarantor_from_row,
     guarantor_row,
+    notification_query,
     payment_from_row,
 )
 from rulesengine.store.run import covered_by, open_run_transaction
@@ -424,18 +425,14 @@ class SQLStore(Store):
         channel: str | None = None,
         kind: str | None = None,
     ) -> list[Mapping[str, object]]:
-        n = notifications.c
-        query = select(notifications).order_by(n.id)
-        for column, value in (
-            (n.profile_id, profile_id),
-            (n.batch_id, batch_id),
-            (n.status, status),
-            (n.guarantor_id, guarantor_id),
-            (n.channel, channel),
-            (n.kind, kind),
-        ):
-            if value is not None:
-                query = query.where(column == value)
+        query = notification_query(
+            profile_id=profile_id,
+            batch_id=batch_id,
+            status=status,
+            guarantor_id=guarantor_id,
+            channel=channel,
+            kind=kind,
+        )
         with self.reading() as conn:
             return [_notification_mapping(row) for row in conn.execute(query).mappings()]
 
