@@ -15,6 +15,13 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+from hypothesis import settings
+
+# Property tests: locally hypothesis explores new examples on every run; under CI=true it
+# replays a fixed set (derandomized), so CI's verdict depends on the code, not on the draw.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI") == "true":
+    settings.load_profile("ci")
 
 PG_DEFAULT = "postgresql://postgres@127.0.0.1:5432/test"
 STORE_KINDS = ("sqlite-file", "sqlite-memory", "postgresql")
