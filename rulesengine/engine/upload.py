@@ -113,9 +113,15 @@ def pay_link(rules: Rules, statement_id: str, secret: bytes) -> str:
 
 
 def channel_context(
-    rules: Rules, statement: Statement, guarantor: Guarantor, *, secret: bytes
+    rules: Rules,
+    statement: Statement,
+    guarantor: Guarantor,
+    *,
+    secret: bytes,
+    link: str | None = None,
 ) -> dict[str, Any]:
-    """``recipient``, ``statement`` and ``sender`` as a channel receives them."""
+    """``recipient``, ``statement`` and ``sender`` as a channel receives them (``link``:
+    the statement's pay link when already computed)."""
     postal = guarantor.postal
     return {
         "recipient": {
@@ -133,7 +139,7 @@ def channel_context(
             "due_date": statement.due_date.isoformat(),
             "level": statement.level,
             "encounter_count": len(statement.lines),
-            "pay_link": pay_link(rules, statement.id, secret),
+            "pay_link": pay_link(rules, statement.id, secret) if link is None else link,
             "lines": [
                 {
                     "service_date": line.service_date.isoformat(),
@@ -158,14 +164,16 @@ def render_content(
     channel: str,
     *,
     secret: bytes,
+    link: str | None = None,
 ) -> dict[str, str]:
-    """Render the content of the statement's message for one channel."""
+    """Render the content of the statement's message for one channel (``link``: the
+    statement's pay link when already computed)."""
     profile = rules.profile
     variables = {
         "practice": profile.practice,
         "profile": profile.name or profile.id,
         "phone": profile.phone,
-        "pay_link": pay_link(rules, statement.id, secret),
+        "pay_link": pay_link(rules, statement.id, secret) if link is None else link,
         "guarantor": {"first_name": guarantor.first_name, "last_name": guarantor.last_name},
         "statement": {
             "total": statement.total_cents,
@@ -206,7 +214,8 @@ def draft_notifications(
         zone = zones.get(guarantor.timezone)
         if zone is None:
             zone = zones[guarantor.timezone] = guarantor_zone(guarantor, rules.profile.timezone)
-        context = channel_context(rules, statement, guarantor, secret=secret)
+        link = pay_link(rules, statement.id, secret)  # one HMAC per statement
+        context = channel_context(rules, statement, guarantor, secret=secret, link=link)
         for channel in statement.channels:
             kind = addressing.get(channel, "email")
             to = _address(guarantor, kind)
@@ -225,7 +234,9 @@ def draft_notifications(
                     reason=reason,
                     to=to,
                     scheduled_at=scheduled_at(run_date, zone, window),
-                    content=render_content(rules, statement, guarantor, channel, secret=secret),
+                    content=render_content(
+                        rules, statement, guarantor, channel, secret=secret, link=link
+                    ),
                     timezone=zone.key,
                     send_window=f"{window[0]:%H:%M}-{window[1]:%H:%M}" if window else None,
                     max_attempts=rules.delivery.max_attempts,
