@@ -275,11 +275,20 @@ def _queue_notifications(conn: Connection, batch: BatchResult, now: dt.datetime)
     """One queued notification per draft, each with its first history entry."""
     if not batch.notifications:
         return
+    # A statement's notifications come one after another and share one context mapping:
+    # encode it once per statement.
+    last: list[Any] = [None, ""]
+
+    def context_json(context: Any) -> str:
+        if context is not last[0]:
+            last[:] = [context, dumps(dict(context))]
+        return str(last[1])
+
     insert_rows(
         conn,
         notifications,
         _NOTIFICATION_COLUMNS,
-        (_notification_row(batch, n, now) for n in batch.notifications),
+        (_notification_row(batch, n, now, context_json) for n in batch.notifications),
     )
     n = notifications.c
     conn.execute(
@@ -342,7 +351,7 @@ _NOTIFICATION_COLUMNS = (
 
 
 def _notification_row(
-    batch: BatchResult, n: NotificationDraft, now: dt.datetime
+    batch: BatchResult, n: NotificationDraft, now: dt.datetime, context_json: Any
 ) -> tuple[Any, ...]:
     """A notifications row in the order of ``_NOTIFICATION_COLUMNS``."""
     scheduled_at = as_utc(n.scheduled_at)
@@ -366,7 +375,7 @@ def _notification_row(
         False,
         now,
         now,
-        dumps(dict(n.context)),
+        context_json(n.context),
         n.timezone,
         n.send_window,
         n.max_attempts,

@@ -82,7 +82,8 @@ PAYMENT_COLUMNS = (
 
 
 def guarantor_from_row(row: Sequence[Any]) -> Guarantor:
-    """A guarantor from a row of :data:`GUARANTOR_COLUMNS`."""
+    """A guarantor from a row of :data:`GUARANTOR_COLUMNS` (booleans as bool or as the
+    0/1 a raw SQLite row holds)."""
     (
         gid,
         first,
@@ -107,7 +108,18 @@ def guarantor_from_row(row: Sequence[Any]) -> Guarantor:
         else None
     )
     return Guarantor(
-        gid, first, last, email, mobile, postal, tz, paperless, hold, sms_out, email_out, profile
+        gid,
+        first,
+        last,
+        email,
+        mobile,
+        postal,
+        tz,
+        bool(paperless),
+        bool(hold),
+        bool(sms_out),
+        bool(email_out),
+        profile,
     )
 
 
@@ -230,6 +242,11 @@ def from_db_instant(value: dt.datetime | None) -> dt.datetime | None:
     return value.astimezone(dt.UTC)
 
 
+#: One encoder for every ``*_json`` value: ``json.dumps`` with options builds a new
+#: encoder per call, which costs more than encoding a small value.
+_ENCODER = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False)
+
+
 def dumps(value: Any) -> str:
     """Compact, deterministic JSON for a ``*_json`` column."""
-    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+    return _ENCODER.encode(value)

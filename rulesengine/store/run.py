@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, or_, select
+from sqlalchemy import Connection, Engine, and_, or_, select, type_coerce
+from sqlalchemy.types import NullType
 
 from rulesengine.model import BatchResult, Encounter, Guarantor, Payment
 from rulesengine.store.base import RunInput, RunTransaction
@@ -62,6 +63,14 @@ def open_run_transaction(
             trans.rollback()
 
 
+def _iso_date(value: str | None) -> dt.date | None:
+    return None if value is None else dt.date.fromisoformat(value)
+
+
+def _as_is(value: Any) -> Any:
+    return value
+
+
 class SQLRunTransaction(RunTransaction):
     """:class:`RunTransaction` over one open SQLAlchemy connection."""
 
@@ -98,21 +107,44 @@ class SQLRunTransaction(RunTransaction):
         return batch
 
     def load_input(self, run_date: dt.date) -> RunInput:
+        # The ledger is the bulk of a run's reading (a million encounters for a large
+        # practice), so rows come back as the driver returns them, without SQLAlchemy's
+        # per-value result processing, and are converted here once: SQLite returns dates as
+        # ISO text and booleans as 0/1; PostgreSQL returns them as they are.
         query = (
-            select(*ENCOUNTER_COLUMNS, *GUARANTOR_COLUMNS)
+            select(*(type_coerce(c, NullType) for c in (*ENCOUNTER_COLUMNS, *GUARANTOR_COLUMNS)))
             .join_from(encounters, guarantors, guarantors.c.id == encounters.c.guarantor_id)
             .where(covered_by(self.profile_id))
             .order_by(encounters.c.guarantor_id, encounters.c.id)
         )
+        day = _iso_date if self.conn.dialect.name == "sqlite" else _as_is
         found: dict[str, Guarantor] = {}
         found_encounters: list[Encounter] = []
-        width = len(ENCOUNTER_COLUMNS)
+        add = found_encounters.append
         last_gid = None
         for row in self.conn.execute(query):
-            found_encounters.append(Encounter(*row[:width]))
-            gid = row[1]
+            (eid, gid, pid, service, balance, level, status, hold, location, provider) = row[:10]
+            (first, last, sent, profile) = row[10:14]
+            add(
+                Encounter(
+                    eid,
+                    gid,
+                    pid,
+                    day(service),
+                    balance,
+                    level,
+                    status,
+                    bool(hold),
+                    location,
+                    provider,
+                    day(first),
+                    day(last),
+                    sent,
+                    profile,
+                )
+            )
             if gid != last_gid:
-                found[gid] = guarantor_from_row(row[width:])
+                found[gid] = guarantor_from_row(row[14:])
                 last_gid = gid
         return RunInput(
             guarantors=found,

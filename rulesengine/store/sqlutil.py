@@ -131,7 +131,7 @@ def _converter(
     for index, name in enumerate(columns):
         processor = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
         if processor is not None:
-            active.append((index, processor))
+            active.append((index, _remembered(processor)))
     if not active:
         return tuple
 
@@ -142,6 +142,31 @@ def _converter(
         return tuple(values)
 
     return convert
+
+
+def _remembered(processor: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """``processor`` remembering its recent results by value: a batch's rows repeat few
+    distinct dates and instants (the run date, its time of writing, a service date), and
+    formatting one as SQLite text costs more than looking it up."""
+    seen: dict[Any, Any] = {}
+
+    def process(value: Any) -> Any:
+        try:
+            return seen[value]
+        except KeyError:
+            pass
+        except TypeError:  # unhashable: not worth remembering
+            return processor(value)
+        if len(seen) >= _REMEMBERED:
+            seen.clear()
+        result = seen[value] = processor(value)
+        return result
+
+    return process
+
+
+#: How many distinct values :func:`_remembered` keeps per column and insert.
+_REMEMBERED = 4096
 
 
 def _chunks(rows: Iterable[Sequence[Any]], size: int) -> Iterator[list[Sequence[Any]]]:
