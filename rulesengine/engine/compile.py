@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import bisect
 import decimal
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from typing import Any, TypeVar
 
 from rulesengine.engine.durable_adapter import DurableCapacityError, FirstMatchRuleset
 from rulesengine.rules.model import And, Compare, Const, Expr, Field, In, Not, Or
 
-__all__ = ["MONEY_FIELDS", "Stage", "compile_condition", "fact_key"]
+__all__ = ["MONEY_FIELDS", "FieldReader", "Stage", "compile_condition", "fact_key"]
 
 #: Fields that hold money; facts carry them as whole cents, so constants are scaled by 100.
 MONEY_FIELDS = frozenset({"encounter.balance", "guarantor.balance", "payment.amount"})
@@ -157,6 +157,32 @@ class _Representative:
         return (numbers[i - 1] + numbers[i]) / 2
 
 
+T = TypeVar("T")
+#: How a stage reads one field of an item: ``(raw, value)``, see :meth:`Stage.decide_items`.
+FieldReader = tuple[Callable[[T], Hashable], Callable[[Any], Any]]
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def _getter(path: str) -> Callable[[Mapping[str, Any]], Any]:
+    return lambda fact: fact.get(path)
+
+
+class _Table(dict[Any, Any]):
+    """Raw value -> its interval representative, computed on first use."""
+
+    def __init__(self, rep: Callable[[Any], Any], value: Callable[[Any], Any]) -> None:
+        super().__init__()
+        self.rep = rep
+        self.value = value
+
+    def __missing__(self, raw: Any) -> Any:
+        found = self[raw] = self.rep(self.value(raw))
+        return found
+
+
 class Stage:
     """One decision of a statement run: ordered named conditions, first match wins.
 
@@ -198,27 +224,43 @@ class Stage:
 
     def decide(self, facts: Sequence[Mapping[str, Any]]) -> list[str | None]:
         """The first matching rule's name for each fact (``None``: no rule matched)."""
-        paths, reps = self._paths, self._reps
-        class_of: dict[tuple[Any, ...], int] = {}
-        verdict_index: list[int] = []
-        for fact in facts:
-            signature = tuple(rep(fact.get(path)) for path, rep in zip(paths, reps, strict=True))
-            index = class_of.get(signature)
-            if index is None:
-                index = class_of[signature] = len(class_of)
-            verdict_index.append(index)
+        readers = {path: (_getter(path), _same) for path in self._paths}
+        return self.decide_items(facts, readers)
+
+    def decide_items(
+        self, items: Sequence[T], readers: Mapping[str, FieldReader[T]]
+    ) -> list[str | None]:
+        """:meth:`decide` for items that are not mappings: ``readers`` gives, per field
+        the conditions read (:attr:`fields`), ``(raw, value)``: ``raw(item)`` a hashable
+        value (an attribute, say) and ``value(raw)`` the field's value from it (``None``:
+        no value).
+
+        Classification runs column by column: each field's raw values are mapped to their
+        interval representative through a table filled once per distinct raw value, and
+        the columns are zipped into signatures, so the per-item work is done by the
+        interpreter's built-in loops, not by Python code per item and field.
+        """
         if not self.rules:
-            return [None] * len(facts)
+            return [None] * len(items)
+        columns = []
+        for path, rep in zip(self._paths, self._reps, strict=True):
+            raw, value = readers[path]
+            table = _Table(rep, value)
+            columns.append(list(map(table.__getitem__, map(raw, items))))
+        signatures = list(zip(*columns, strict=True)) if columns else [()] * len(items)
         messages = []
-        for signature, index in class_of.items():
+        for index, signature in enumerate(dict.fromkeys(signatures)):
             message: dict[str, Any] = {"id": str(index)}
-            for key, value in zip(self._keys, signature, strict=True):
-                if value is not None:
-                    message[key] = value
+            for key, field_value in zip(self._keys, signature, strict=True):
+                if field_value is not None:
+                    message[key] = field_value
             messages.append(message)
         decided = self._first_match(self._compiled, messages)
-        verdicts = [decided[str(i)] for i in range(len(class_of))]
-        return [verdicts[i] for i in verdict_index]
+        verdict_of = {
+            signature: decided[str(index)]
+            for index, signature in enumerate(dict.fromkeys(signatures))
+        }
+        return list(map(verdict_of.__getitem__, signatures))
 
     def _first_match(
         self, rules: list[tuple[str, dict[str, Any]]], messages: list[dict[str, Any]]

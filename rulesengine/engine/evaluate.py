@@ -13,8 +13,10 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Mapping
+from operator import attrgetter
 from typing import Any
 
+from rulesengine.engine.compile import FieldReader
 from rulesengine.engine.decisions import Decisions, decisions_for
 from rulesengine.engine.phases import PhaseClock
 from rulesengine.engine.upload import ChannelAddressing, draft_notifications
@@ -32,7 +34,7 @@ from rulesengine.model import (
 from rulesengine.rules.model import Rules
 from rulesengine.store.base import RunInput
 
-__all__ = ["batch_id_for", "evaluate"]
+__all__ = ["FIELD_PATHS", "batch_id_for", "evaluate"]
 
 
 def batch_id_for(profile_id: str, run_date: dt.date, mode: str) -> str:
@@ -72,42 +74,53 @@ def _days(run_date: dt.date, day: dt.date | None) -> int | None:
     return None if day is None else (run_date - day).days
 
 
-def _payment_field(index: int) -> Any:
-    return lambda w, day, gbal: None if w.payment is None else w.payment[index]
+def _readers(run_date: dt.date, gbal: Mapping[str, int]) -> dict[str, FieldReader[_Work]]:
+    """How each field a condition may read is found for an encounter on the run date:
+    ``(raw, value)`` as :meth:`~rulesengine.engine.compile.Stage.decide_items` takes them
+    (``raw`` reads the encounter's state, ``value`` turns that into the field's value).
+    ``x.`` fields are internal: they carry the run's own state into durable-rules."""
+    ordinal = run_date.toordinal()
+
+    def days_since(day: dt.date | None) -> int | None:
+        return None if day is None else ordinal - day.toordinal()
+
+    def payment(index: int) -> FieldReader[_Work]:
+        return attrgetter("payment"), lambda p: None if p is None else p[index]
+
+    return {
+        "encounter.balance": (attrgetter("enc.balance_cents"), _same),
+        "encounter.level": (attrgetter("enc.level"), _same),
+        "encounter.statements_sent": (attrgetter("enc.statements_sent"), _same),
+        "encounter.days_since_service": (attrgetter("enc.service_date"), days_since),
+        "encounter.days_since_first_statement": (attrgetter("enc.first_statement"), days_since),
+        "encounter.days_since_last_statement": (attrgetter("enc.last_statement"), days_since),
+        "encounter.location": (attrgetter("enc.location"), _or_none),
+        "encounter.provider": (attrgetter("enc.provider"), _or_none),
+        "guarantor.balance": (attrgetter("enc.guarantor_id"), lambda gid: gbal.get(gid, 0)),
+        "guarantor.has_email": (attrgetter("guarantor.email"), bool),
+        "guarantor.has_mobile": (attrgetter("guarantor.mobile"), bool),
+        "guarantor.paperless": (attrgetter("guarantor.paperless"), _same),
+        "payment.amount": payment(0),
+        "payment.percent": payment(1),
+        "payment.days_ago": payment(2),
+        "x.encounter_hold": (attrgetter("enc.hold"), _same),
+        "x.guarantor_hold": (attrgetter("guarantor.hold"), _same),
+        "x.status": (attrgetter("status"), _same),
+        "x.level": (attrgetter("level"), _same),
+        "x.hold_payment": (attrgetter("hold_payment"), _same),
+    }
 
 
-#: How each field a condition may read is computed for an encounter on the run date.
-#: (``x.`` fields are internal: they carry the run's own state into durable-rules.)
-_FIELDS: dict[str, Any] = {
-    "encounter.balance": lambda w, day, gbal: w.enc.balance_cents,
-    "encounter.level": lambda w, day, gbal: w.enc.level,
-    "encounter.statements_sent": lambda w, day, gbal: w.enc.statements_sent,
-    "encounter.days_since_service": lambda w, day, gbal: _days(day, w.enc.service_date),
-    "encounter.days_since_first_statement": lambda w, day, gbal: _days(day, w.enc.first_statement),
-    "encounter.days_since_last_statement": lambda w, day, gbal: _days(day, w.enc.last_statement),
-    "encounter.location": lambda w, day, gbal: w.enc.location or None,
-    "encounter.provider": lambda w, day, gbal: w.enc.provider or None,
-    "guarantor.balance": lambda w, day, gbal: gbal.get(w.guarantor.id, 0),
-    "guarantor.has_email": lambda w, day, gbal: bool(w.guarantor.email),
-    "guarantor.has_mobile": lambda w, day, gbal: bool(w.guarantor.mobile),
-    "guarantor.paperless": lambda w, day, gbal: w.guarantor.paperless,
-    "payment.amount": _payment_field(0),
-    "payment.percent": _payment_field(1),
-    "payment.days_ago": _payment_field(2),
-    "x.encounter_hold": lambda w, day, gbal: w.enc.hold,
-    "x.guarantor_hold": lambda w, day, gbal: w.guarantor.hold,
-    "x.status": lambda w, day, gbal: w.status,
-    "x.level": lambda w, day, gbal: w.level,
-    "x.hold_payment": lambda w, day, gbal: w.hold_payment,
-}
+def _same(value: Any) -> Any:
+    return value
 
 
-def _facts(
-    works: list[_Work], paths: tuple[str, ...], run_date: dt.date, gbal: Mapping[str, int]
-) -> list[dict[str, Any]]:
-    """The values of the fields a stage reads, one mapping per encounter."""
-    getters = [(path, _FIELDS[path]) for path in paths]
-    return [{path: get(w, run_date, gbal) for path, get in getters} for w in works]
+def _or_none(value: Any) -> Any:
+    return value or None
+
+
+#: Every field a condition may read (the keys of :func:`_readers`).
+FIELD_PATHS = frozenset(_readers(dt.date(2000, 1, 1), {}))
 
 
 def evaluate(
@@ -138,6 +151,8 @@ def evaluate(
         if w.enc.balance_cents > 0:
             gbal[w.enc.guarantor_id] += w.enc.balance_cents
 
+    readers = _readers(run_date, gbal)
+
     # 1. Payments -------------------------------------------------------------------------
     reviewed: list[int] = []
     paying: list[_Work] = []
@@ -157,7 +172,7 @@ def evaluate(
     if paying:
         stage = decisions.payments
         with clock("decide"):
-            verdicts = stage.decide(_facts(paying, stage.fields, run_date, gbal))
+            verdicts = stage.decide_items(paying, readers)
         for w, verdict in zip(paying, verdicts, strict=True):
             _apply_payment_rule(rules, decisions, w, verdict)
 
@@ -194,7 +209,7 @@ def evaluate(
     candidates: list[_Work] = []
     stage = decisions.eligibility
     with clock("decide"):
-        verdicts = stage.decide(_facts(checked, stage.fields, run_date, gbal))
+        verdicts = stage.decide_items(checked, readers)
     for w, verdict in zip(checked, verdicts, strict=True):
         if verdict is None:
             candidates.append(w)
@@ -208,7 +223,7 @@ def evaluate(
     to_worklist: list[str] = []
     stage = decisions.advance
     with clock("decide"):
-        verdicts = stage.decide(_facts(candidates, stage.fields, run_date, gbal))
+        verdicts = stage.decide_items(candidates, readers)
     for w, verdict in zip(candidates, verdicts, strict=True):
         _apply_advance(rules, w, verdict, to_worklist)
 

@@ -108,6 +108,31 @@ def test_first_match_wins_across_rules():
     assert stage.decide([{"payment.percent": 30.0}, {"payment.percent": 5.0}]) == ["big", "any"]
 
 
+def test_items_are_read_through_raw_values_and_their_field_values():
+    stage = Stage(
+        "t",
+        [
+            ("old", Compare(">=", F("encounter.days_since_service"), C(90))),
+            ("small", Compare("<", F("encounter.balance"), C(10))),
+        ],
+    )
+    items = [(100, 5_000), (10, 500), (10, 5_000), (None, 1), (100, 1)]
+    readers = {
+        # raw: the service day number; value: days since it on day 200
+        "encounter.days_since_service": (
+            lambda item: item[0],
+            lambda day: None if day is None else 200 - day,
+        ),
+        "encounter.balance": (lambda item: item[1], lambda cents: cents),
+    }
+    assert stage.decide_items(items, readers) == ["old", "small", None, "small", "old"]
+    facts = [
+        {"encounter.days_since_service": None if d is None else 200 - d, "encounter.balance": b}
+        for d, b in items
+    ]
+    assert stage.decide(facts) == stage.decide_items(items, readers)
+
+
 def test_an_empty_stage_decides_nothing():
     assert Stage("t", []).decide([{}, {}]) == [None, None]
 

@@ -6,13 +6,13 @@ import datetime as dt
 
 import pytest
 
-from rulesengine.engine.evaluate import _FIELDS
+from rulesengine.engine.evaluate import FIELD_PATHS
 from rulesengine.rules.expressions import FIELDS
 from tests.engine.conftest import RUN
 
 
 def test_every_vocabulary_field_is_computed_by_the_run():
-    assert set(FIELDS) <= set(_FIELDS)
+    assert set(FIELDS) <= FIELD_PATHS
 
 
 @pytest.mark.parametrize(
