@@ -116,7 +116,7 @@ def test_items_are_read_through_raw_values_and_their_field_values():
             ("small", Compare("<", F("encounter.balance"), C(10))),
         ],
     )
-    items = [(100, 5_000), (10, 500), (10, 5_000), (None, 1), (100, 1)]
+    items = [(100, 5_000), (150, 500), (150, 5_000), (None, 1), (100, 1)]
     readers = {
         # raw: the service day number; value: days since it on day 200
         "encounter.days_since_service": (
