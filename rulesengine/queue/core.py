@@ -13,7 +13,8 @@ One delivery round (:meth:`Queue.deliver`):
    rows this worker still holds (a row whose lease ran out meanwhile is not handed over: it
    is no longer ours), then call the channel once with them through
    :func:`rulesengine.delivery.call_channel`;
-4. **record**, in one transaction per call: ``sent``; ``retry`` back to ``scheduled`` after
+4. **record**, in one transaction per call, set-based (one locking read, one ``UPDATE`` per
+   kind of change, one history ``INSERT``): ``sent``; ``retry`` back to ``scheduled`` after
    the backoff (or ``error`` when out of attempts); ``failed`` to ``error``. Only rows still
    ``sending`` under this worker's lease and attempt are recorded.
 
@@ -48,7 +49,7 @@ from rulesengine.queue.checks import presend_outcome
 from rulesengine.queue.report import DeliveryReport, ProofsAdded
 from rulesengine.queue.windows import local_zone, parse_window
 from rulesengine.store import queue_io as qio
-from rulesengine.store.queue_io import QueueRow, Transition
+from rulesengine.store.queue_io import Change, QueueRow, Transition
 from rulesengine.store.rows import as_utc, utcnow
 
 if TYPE_CHECKING:
@@ -241,23 +242,24 @@ class Queue:
     def _release(self, fixed: dt.datetime | None, rows: list[QueueRow]) -> list[Transition]:
         """``sending`` -> ``scheduled`` (due now) for claims this worker never handed over."""
         now = self._now(fixed)
-        transitions: list[Transition] = []
+        detail = (
+            f"{self.worker_id} lost its database connection before handing it to the channel: "
+            "queued again"
+        )
+        values = {
+            "next_attempt_at": now,
+            "handed_at": None,
+            "lease_owner": None,
+            "lease_expires_at": None,
+        }
         with self.store.writing() as conn:
-            for row in rows:
-                t = qio.change_status(
-                    conn,
-                    row,
-                    "scheduled",
-                    now,
-                    detail=f"{self.worker_id} lost its database connection before handing it "
-                    "to the channel: queued again",
-                    expect_lease=self.worker_id,
-                    next_attempt_at=now,
-                    handed_at=None,
-                    lease_owner=None,
-                    lease_expires_at=None,
-                )
-                transitions += [t] if t else []
+            changed = qio.change_statuses(
+                conn,
+                [Change(row, "scheduled", detail, values) for row in rows],
+                now,
+                expect_lease=self.worker_id,
+            )
+        transitions = [t for t in changed if t is not None]
         self.observe(transitions)
         return transitions
 
@@ -265,50 +267,54 @@ class Queue:
         """Claim due rows, run the window and pre-send checks; return the rows now sending."""
         now = self._now(fixed)
         sending: list[QueueRow] = []
-        transitions: list[Transition] = []
+        changes: list[Change] = []
         with self.store.writing() as conn:
             rows = qio.due_rows(conn, now, limit)
             done.claimed = len(rows)
             in_window = [row for row in rows if self._in_window(conn, row, now, done)]
             facts = qio.presend_facts(conn, in_window) if in_window else None
+            expires = now + self.lease
             for row in in_window:
                 assert facts is not None
                 stopped = presend_outcome(row, facts)
                 if stopped is not None:
                     status, detail = stopped
-                    t = qio.change_status(
-                        conn, row, status, now, detail=detail, next_attempt_at=None
-                    )
-                    transitions += [t] if t else []
+                    changes.append(Change(row, status, detail, {"next_attempt_at": None}))
                     continue
                 if not self.channels.available(row.channel):
                     self._wait_for_channel(conn, row, now)
                     done.waiting.append(row.id)
                     continue
                 attempt = row.attempt + 1
-                expires = now + self.lease
-                t = qio.change_status(
-                    conn,
-                    row,
-                    "sending",
-                    now,
-                    detail=f"attempt {attempt} of {row.max_attempts} by {self.worker_id}",
-                    attempt=attempt,
-                    lease_owner=self.worker_id,
-                    lease_expires_at=expires,
-                    handed_at=None,
-                )
-                if t is not None:
-                    transitions.append(t)
-                    sending.append(
-                        attrs.evolve(
-                            row,
-                            status="sending",
-                            attempt=attempt,
-                            lease_owner=self.worker_id,
-                            lease_expires_at=expires,
-                        )
+                changes.append(
+                    Change(
+                        row,
+                        "sending",
+                        f"attempt {attempt} of {row.max_attempts} by {self.worker_id}",
+                        {
+                            "attempt": attempt,
+                            "lease_owner": self.worker_id,
+                            "lease_expires_at": expires,
+                            "handed_at": None,
+                        },
                     )
+                )
+            changed = qio.change_statuses(conn, changes, now)
+        transitions: list[Transition] = []
+        for change, t in zip(changes, changed, strict=True):
+            if t is None:
+                continue
+            transitions.append(t)
+            if change.new_status == "sending":
+                sending.append(
+                    attrs.evolve(
+                        change.row,
+                        status="sending",
+                        attempt=change.values["attempt"],
+                        lease_owner=self.worker_id,
+                        lease_expires_at=expires,
+                    )
+                )
         self.observe(transitions)
         done.note(transitions)
         return sending
@@ -402,70 +408,56 @@ class Queue:
         rows: list[QueueRow],
         results: list[DeliveryResult],
     ) -> list[Transition]:
+        """Record a call's results in one transaction (:func:`~.queue_io.change_statuses`):
+        only rows still ``sending`` under this worker's lease and attempt change."""
         now = self._now(fixed)
-        transitions: list[Transition] = []
+        changes = [
+            self._result_change(row, result, now) for row, result in zip(rows, results, strict=True)
+        ]
         with self.store.writing() as conn:
-            for row, result in zip(rows, results, strict=True):
-                t = self._record_one(conn, row, result, now)
-                if t is None:
-                    log.warning(
-                        "notification %s changed while it was being sent; result %s not recorded",
-                        row.id,
-                        result.outcome,
-                    )
-                else:
-                    transitions.append(t)
+            changed = qio.change_statuses(conn, changes, now, expect_lease=self.worker_id)
+        transitions: list[Transition] = []
+        for row, result, t in zip(rows, results, changed, strict=True):
+            if t is None:
+                log.warning(
+                    "notification %s changed while it was being sent; result %s not recorded",
+                    row.id,
+                    result.outcome,
+                )
+            else:
+                transitions.append(t)
         self.observe(transitions)
         self._delivery_finished(channel_name, results)
         return transitions
 
-    def _record_one(
-        self, conn: Any, row: QueueRow, result: DeliveryResult, now: dt.datetime
-    ) -> Transition | None:
+    def _result_change(self, row: QueueRow, result: DeliveryResult, now: dt.datetime) -> Change:
+        """The status change a channel's result asks for (``sent``, ``scheduled`` again after
+        the backoff, or ``error``), releasing the lease."""
         release = {"lease_owner": None, "lease_expires_at": None}
         detail = result.detail
         if result.outcome == "sent":
             if detail is None and result.provider_ref:
                 detail = f"provider reference {result.provider_ref}"
-            return qio.change_status(
-                conn,
+            return Change(
                 row,
                 "sent",
-                now,
-                detail=detail,
-                expect_lease=self.worker_id,
-                provider_ref=result.provider_ref,
-                next_attempt_at=None,
-                **release,
+                detail,
+                {"provider_ref": result.provider_ref, "next_attempt_at": None, **release},
             )
         if result.outcome == "retry" and row.attempt < row.max_attempts:
             backoff = row.backoff or (0,)
             delay = backoff[min(row.attempt - 1, len(backoff) - 1)]  # the last one repeats
             later = now + dt.timedelta(seconds=delay)
             local = later.astimezone(local_zone(row.timezone)).isoformat(timespec="seconds")
-            return qio.change_status(
-                conn,
+            return Change(
                 row,
                 "scheduled",
-                now,
-                detail=f"{detail}; attempt {row.attempt} of {row.max_attempts}, next at {local}",
-                expect_lease=self.worker_id,
-                next_attempt_at=later,
-                handed_at=None,
-                **release,
+                f"{detail}; attempt {row.attempt} of {row.max_attempts}, next at {local}",
+                {"next_attempt_at": later, "handed_at": None, **release},
             )
         if result.outcome == "retry":
             detail = f"{detail}; gave up after {row.attempt} of {row.max_attempts} attempts"
-        return qio.change_status(
-            conn,
-            row,
-            "error",
-            now,
-            detail=detail,
-            expect_lease=self.worker_id,
-            next_attempt_at=None,
-            **release,
-        )
+        return Change(row, "error", detail, {"next_attempt_at": None, **release})
 
     # -- leases ------------------------------------------------------------------------------
 
@@ -473,32 +465,31 @@ class Queue:
         """Return expired claims: never handed -> ``scheduled`` (due now); handed ->
         ``unknown``, which only staff resolve (``resolve``)."""
         at = self._now(now)
-        transitions: list[Transition] = []
         with self.store.writing() as conn:
+            changes: list[Change] = []
             for row in qio.expired_leases(conn, at):
                 release = {"lease_owner": None, "lease_expires_at": None}
                 if row.handed_at is None:
-                    t = qio.change_status(
-                        conn,
-                        row,
-                        "scheduled",
-                        at,
-                        detail=f"lease of {row.lease_owner} expired before it was handed to "
-                        "the channel: queued again",
-                        next_attempt_at=at,
-                        **release,
+                    changes.append(
+                        Change(
+                            row,
+                            "scheduled",
+                            f"lease of {row.lease_owner} expired before it was handed to the "
+                            "channel: queued again",
+                            {"next_attempt_at": at, **release},
+                        )
                     )
                 else:
-                    t = qio.change_status(
-                        conn,
-                        row,
-                        "unknown",
-                        at,
-                        detail=f"lease of {row.lease_owner} expired: {UNKNOWN_DETAIL}",
-                        next_attempt_at=None,
-                        **release,
+                    changes.append(
+                        Change(
+                            row,
+                            "unknown",
+                            f"lease of {row.lease_owner} expired: {UNKNOWN_DETAIL}",
+                            {"next_attempt_at": None, **release},
+                        )
                     )
-                transitions += [t] if t else []
+            changed = qio.change_statuses(conn, changes, at)
+        transitions = [t for t in changed if t is not None]
         self.observe(transitions)
         return transitions
 

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
-from sqlalchemy import Connection, func, or_, select, update
+from sqlalchemy import Connection, bindparam, func, or_, select, update
 
 from rulesengine.model import Notification, Statement, StatementLine
 from rulesengine.store.rows import (
@@ -44,11 +44,13 @@ from rulesengine.store.sqlutil import dialect_insert
 
 __all__ = [
     "FLAG_OPT_OUTS",
+    "Change",
     "PresendFacts",
     "QueueRow",
     "Transition",
     "add_note",
     "change_status",
+    "change_statuses",
     "due_rows",
     "expired_leases",
     "extend_leases",
@@ -181,6 +183,17 @@ class Transition:
     old_status: str | None
     new_status: str
     detail: str | None
+
+
+@attrs.frozen
+class Change:
+    """A status change to make (:func:`change_statuses`): ``row`` as it was read, the new
+    status, the history detail, and further columns to set."""
+
+    row: QueueRow
+    new_status: str
+    detail: str | None = None
+    values: Mapping[str, Any] = attrs.field(factory=dict)
 
 
 # -- reading rows --------------------------------------------------------------------------
@@ -357,6 +370,109 @@ def change_status(
     attempt = values.get("attempt", row.attempt)
     _history(conn, row, at, row.status, new_status, attempt, detail)
     return Transition(row.id, row.status, new_status, detail)
+
+
+def change_statuses(
+    conn: Connection,
+    changes: Sequence[Change],
+    at: dt.datetime,
+    *,
+    expect_lease: str | None = None,
+) -> list[Transition | None]:
+    """:func:`change_status` for many rows at once, with the same conditions, in a few
+    statements whatever their number: one locking read, one ``UPDATE`` (executemany) per set
+    of columns changed, one multi-row history ``INSERT``.
+
+    A change applies only while its row still has the status and attempt it was read with
+    (and, with ``expect_lease``, that lease owner): the rows are read ``FOR UPDATE`` (SQLite:
+    the caller's ``BEGIN IMMEDIATE`` holds the write lock), the changes that still match are
+    written, and each ``UPDATE`` repeats the conditions. Returns, per change in order, its
+    :class:`Transition`, or None when its row no longer matched (nothing written for it).
+    """
+    if not changes:
+        return []
+    ids = [c.row.id for c in changes]
+    if len(set(ids)) != len(ids):
+        raise ValueError("change_statuses: one change per notification")
+    n = notifications.c
+    current: dict[int, tuple[str, int, str | None]] = {}
+    wanted = sorted(ids)
+    for start in range(0, len(wanted), _IN_CHUNK):
+        query = (
+            select(n.id, n.status, n.attempt, n.lease_owner)
+            .where(n.id.in_(wanted[start : start + _IN_CHUNK]))
+            .order_by(n.id)
+            .with_for_update()
+        )
+        for nid, status, attempt, owner in conn.execute(query):
+            current[nid] = (status, attempt, owner)
+    at_utc = as_utc(at)
+    out: list[Transition | None] = []
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    history: list[dict[str, Any]] = []
+    for change in changes:
+        row = change.row
+        found = current.get(row.id)
+        if (
+            found is None
+            or found[0] != row.status
+            or found[1] != row.attempt
+            or (expect_lease is not None and found[2] != expect_lease)
+        ):
+            out.append(None)
+            continue
+        values = {
+            key: as_utc(value) if isinstance(value, dt.datetime) else value
+            for key, value in change.values.items()
+        }
+        params = {f"v_{key}": value for key, value in values.items()}
+        params.update(
+            b_id=row.id,
+            b_status=row.status,
+            b_attempt=row.attempt,
+            v_status=change.new_status,
+            v_updated_at=at_utc,
+        )
+        groups.setdefault(tuple(sorted(values)), []).append(params)
+        history.append(
+            {
+                "notification_id": row.id,
+                "at": at_utc,
+                "old_status": row.status,
+                "new_status": change.new_status,
+                "message_id": row.message_id,
+                "level": row.level,
+                "rules_hash": row.rules_hash,
+                "attempt": values.get("attempt", row.attempt),
+                "detail": change.detail,
+            }
+        )
+        out.append(Transition(row.id, row.status, change.new_status, change.detail))
+    for columns, params_list in groups.items():
+        conditions = [
+            n.id == bindparam("b_id"),
+            n.status == bindparam("b_status"),
+            n.attempt == bindparam("b_attempt"),
+        ]
+        if expect_lease is not None:
+            conditions.append(n.lease_owner == expect_lease)
+        statement = (
+            update(notifications)
+            .where(*conditions)
+            .values(
+                status=bindparam("v_status"),
+                updated_at=bindparam("v_updated_at"),
+                **{key: bindparam(f"v_{key}") for key in columns},
+            )
+        )
+        result = conn.execute(statement, params_list)
+        if result.rowcount != len(params_list):  # the rows are locked: cannot happen
+            raise RuntimeError(
+                f"change_statuses: {result.rowcount} of {len(params_list)} locked rows updated"
+            )
+    if history:
+        conn.execute(notification_history.insert(), history)
+    return out
 
 
 def add_note(conn: Connection, row: QueueRow, at: dt.datetime, detail: str, **values: Any) -> None:

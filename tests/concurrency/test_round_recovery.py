@@ -47,7 +47,11 @@ def test_results_the_database_did_not_take_are_recorded_next_round(
     ``unknown``, no second hand-over)."""
     [nid] = save(qstore, draft("G1", at=NINE))
     queue = make_queue()
-    _fail_once(monkeypatch, "change_status", lambda conn, row, new, *a, **k: new == "sent")
+    _fail_once(
+        monkeypatch,
+        "change_statuses",
+        lambda conn, changes, *a, **k: any(c.new_status == "sent" for c in changes),
+    )
     with pytest.raises(DBAPIError):
         queue.deliver(NINE)
     assert statuses(qstore, [nid]) == ["sending"]
