@@ -6,7 +6,6 @@ import datetime as dt
 import logging
 import os
 from collections.abc import Mapping
-from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +20,13 @@ from rulesengine.delivery import (
     write_private_file,
 )
 from rulesengine.model import Notification
-from rulesengine_email._message import BadMessage, build_message, check_address, message_id
+from rulesengine_email._message import (
+    BadMessage,
+    OutgoingEmail,
+    build_message,
+    check_address,
+    message_id,
+)
 from rulesengine_email._smtp import SmtpServer, deliver
 
 __all__ = ["EmailChannel", "EmailSettings", "message_id", "register_channels"]
@@ -162,7 +167,7 @@ class EmailChannel:
 
         now = dt.datetime.now(dt.UTC)
         results: dict[int, DeliveryResult] = {}
-        prepared: list[tuple[Notification, EmailMessage]] = []
+        prepared: list[tuple[Notification, OutgoingEmail]] = []
         for n in notifications:
             try:
                 prepared.append((n, build_message(n, cfg.sender or OUTBOX_SENDER, now)))
@@ -178,7 +183,7 @@ class EmailChannel:
 
 
 def _write_outbox(
-    outbox: Path, items: list[tuple[Notification, EmailMessage]]
+    outbox: Path, items: list[tuple[Notification, OutgoingEmail]]
 ) -> dict[int, DeliveryResult]:
     """One ``<key>.eml`` per notification; a retry rewrites the same file."""
     if not items:
@@ -192,7 +197,7 @@ def _write_outbox(
     for n, msg in items:
         path = folder / f"{safe_file_stem(n.idempotency_key)}.eml"
         try:
-            write_private_file(path, msg.as_bytes())
+            write_private_file(path, msg.data)
         except OSError as exc:
             results[n.id] = DeliveryResult.retry(
                 n, f"cannot write {path}: {exception_summary(exc)}"

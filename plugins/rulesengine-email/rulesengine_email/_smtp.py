@@ -10,12 +10,12 @@ from __future__ import annotations
 import logging
 import smtplib
 import ssl
-from email.message import EmailMessage
 
 import attrs
 
 from rulesengine.delivery import DeliveryResult, exception_summary
 from rulesengine.model import Notification
+from rulesengine_email._message import OutgoingEmail
 
 __all__ = ["SmtpServer", "deliver"]
 
@@ -126,11 +126,11 @@ def _open(server: SmtpServer) -> smtplib.SMTP:
 
 
 def _send_one(
-    conn: smtplib.SMTP, server: SmtpServer, n: Notification, msg: EmailMessage
+    conn: smtplib.SMTP, server: SmtpServer, n: Notification, msg: OutgoingEmail
 ) -> DeliveryResult:
     """Send one message; raise for a lost connection (the caller stops the batch)."""
     try:
-        conn.send_message(msg, from_addr=server.sender, to_addrs=[n.to])
+        conn.sendmail(server.sender, [n.to], msg.data)
     except smtplib.SMTPRecipientsRefused as exc:
         code, reply = exc.recipients.get(n.to, (550, b"recipient refused"))
         return _by_code(n, code, reply, server.where, " for the recipient")
@@ -138,11 +138,11 @@ def _send_one(
         return _by_code(n, exc.smtp_code, exc.smtp_error, server.where, " for the sender")
     except smtplib.SMTPDataError as exc:
         return _by_code(n, exc.smtp_code, exc.smtp_error, server.where)
-    return DeliveryResult.sent(n, provider_ref=str(msg["Message-ID"]))
+    return DeliveryResult.sent(n, provider_ref=msg.message_id)
 
 
 def deliver(
-    server: SmtpServer, items: list[tuple[Notification, EmailMessage]]
+    server: SmtpServer, items: list[tuple[Notification, OutgoingEmail]]
 ) -> dict[int, DeliveryResult]:
     """Send every message over one connection; one result per notification id."""
     results: dict[int, DeliveryResult] = {}

@@ -1,0 +1,89 @@
+"""The message bytes built for a notification: proper MIME, read back intact by the standard
+library's parser, 7-bit clean, with the Message-ID of the idempotency key."""
+
+from __future__ import annotations
+
+import datetime as dt
+import email
+import email.policy
+import hashlib
+
+import pytest
+from rulesengine_email._message import build_message
+
+from rulesengine.testing.plugin_kit import sample_notification
+
+NOW = dt.datetime(2026, 2, 1, 15, 0, tzinfo=dt.UTC)
+SENDER = "billing@riverside.example.org"
+
+
+def build(subject: str, body: str, practice: str = "Riverside Family Medicine"):  # noqa: ANN201
+    n = sample_notification(
+        id=1,
+        to="pat@example.org",
+        idempotency_key="B1:S1:email",
+        content={"subject": subject, "body": body},
+        sender={"practice": practice},
+    )
+    return build_message(n, SENDER, NOW)
+
+
+def parse(raw: bytes) -> email.message.EmailMessage:
+    return email.message_from_bytes(raw, policy=email.policy.default)  # type: ignore[return-value]
+
+
+CASES = {
+    "ascii": ("Your statement", "Hello Pat.\nYour balance is $12.00.", "Riverside Clinic"),
+    "non-ascii": ("Ihre Rechnung – Zoë", "Saldo: 12,00 €\nDanke.", "Praxis Müller & Söhne"),
+    "long subject": ("Statement " + "word " * 40, "short", "Riverside"),
+    "long non-ascii subject": ("Zoë " * 40, "short", "Riverside"),
+    "long line": ("s", "Pay: https://pay.example.org/q/" + "x" * 200, "Riverside"),
+    "dots and blanks": ("s", ".\n..leading dots\n\n  indented\ntrailing  \nend", "Riverside"),
+    "crlf and cr": ("s", "one\r\ntwo\rthree\n", "Riverside"),
+    "cjk": ("お知らせ", "お支払いをお願いします。" * 20, "クリニック"),
+    "specials in name": ("s", "b", 'Dr. "Pat" O\'Neil, MD (Clinic) \\ Co'),
+    "equals and tabs": ("a=b\tc", "x=y\tz\n=3D", "Riverside"),
+}
+
+
+@pytest.mark.parametrize("case", list(CASES), ids=list(CASES))
+def test_message_reads_back_intact(case: str) -> None:
+    subject, body, practice = CASES[case]
+    built = build(subject, body, practice)
+    msg = parse(built.data)
+    expected_id = f"<{hashlib.sha256(b'B1:S1:email').hexdigest()[:32]}@rulesengine>"
+    assert built.message_id == expected_id
+    assert msg["Message-ID"] == expected_id
+    assert msg["To"] == "pat@example.org"
+    assert msg["From"].addresses[0].display_name == practice
+    assert msg["From"].addresses[0].addr_spec == SENDER
+    assert msg["Subject"] == subject.strip().replace("\t", " ")
+    assert msg["Date"].datetime == NOW
+    assert msg["Auto-Submitted"] == "auto-generated"
+    assert msg["MIME-Version"] == "1.0"
+    assert msg.get_content_type() == "text/plain"
+    assert msg.get_content_charset() == "utf-8"
+    lines = body.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if lines[-1] == "":
+        lines.pop()
+    assert msg.get_content().replace("\r\n", "\n") == "\n".join(lines) + "\n"
+    assert not msg.defects
+    assert built.data.isascii(), "the message is 7-bit clean"
+    assert all(len(line) <= 998 for line in built.data.split(b"\r\n"))
+    assert b"\n" not in built.data.replace(b"\r\n", b"")
+    assert built.data.count(b"\r\n\r\n") >= 1
+
+
+def test_transfer_encodings() -> None:
+    """7bit for short ASCII lines; quoted-printable for mostly-ASCII text; base64 when
+    shorter (mostly non-Latin text); the headers are folded to 78 columns."""
+
+    def cte(body: str) -> str:
+        return parse(build("s", body).data)["Content-Transfer-Encoding"]
+
+    assert cte("Hello Pat.") == "7bit"
+    assert cte("Saldo: 12,00 €") == "quoted-printable"
+    assert cte("x" * 100) == "quoted-printable"
+    assert cte("お支払いをお願いします。" * 5) == "base64"
+    head = build("Zoë " * 40, "b").data.split(b"\r\n\r\n")[0]
+    assert max(len(line) for line in head.split(b"\r\n")) <= 78
