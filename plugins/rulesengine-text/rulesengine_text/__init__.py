@@ -17,7 +17,7 @@ import phonenumbers
 import rulesengine
 from rulesengine.delivery import DeliveryResult, exception_summary, private_dir
 from rulesengine.model import Notification
-from rulesengine_text._provider import Provider, post_message
+from rulesengine_text._provider import Provider, Session
 
 try:
     import fcntl
@@ -151,7 +151,8 @@ class TextChannel:
         return Provider(cfg.base_url, cfg.account_sid, token, cfg.sender, self.timeout_seconds)
 
     def send(self, notifications: list[Notification]) -> list[DeliveryResult]:
-        """Post each message to the provider, or append it to the outbox."""
+        """Post each message to the provider (over one keep-alive connection), or append it
+        to the outbox."""
         cfg = self.settings
         try:
             if cfg is None:
@@ -167,8 +168,9 @@ class TextChannel:
             except ValueError as exc:
                 results[n.id] = DeliveryResult.failed(n, str(exc))
         if provider is not None:
-            for n, body in ready:
-                results[n.id] = post_message(provider, n, body)
+            with Session(provider) as session:  # one keep-alive connection for the batch
+                for n, body in ready:
+                    results[n.id] = session.post(n, body)
         else:
             results.update(_append_outbox(cfg.outbox, cfg.sender, ready))
         sent = sum(r.outcome == "sent" for r in results.values())

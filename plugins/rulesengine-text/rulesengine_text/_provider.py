@@ -1,24 +1,34 @@
-"""Posting one message to an SMS provider in the shape of Twilio's Messages API.
+"""Posting messages to an SMS provider in the shape of Twilio's Messages API.
 
 A 2xx reply with a ``sid`` is ``sent``; 429 and 5xx replies, timeouts and connection
-errors are ``retry``; any other 4xx is ``failed`` with the provider's own message.
+errors are ``retry``; any other reply is ``failed`` with the provider's own message.
+
+A batch's messages go over one keep-alive connection (:class:`Session`). When the server
+has closed a connection that was already used (an idle keep-alive timeout), the message is
+posted once more on a new connection; the ``Idempotency-Key`` header makes that safe, as it
+makes the queue's own retries safe. When a proxy applies to the provider's address
+(``https_proxy``/``http_proxy`` and ``no_proxy``), each message goes through
+:mod:`urllib.request` instead, which honours it.
 """
 
 from __future__ import annotations
 
 import base64
+import http.client
 import json
 import socket
+import ssl
 import urllib.error
 import urllib.parse
 import urllib.request
+from types import TracebackType
 
 import attrs
 
 from rulesengine.delivery import DeliveryResult, exception_summary
 from rulesengine.model import Notification
 
-__all__ = ["Provider", "post_message"]
+__all__ = ["Provider", "Session", "post_message"]
 
 USER_AGENT = "rulesengine-text/0.1"
 
@@ -42,6 +52,10 @@ class Provider:
     def host(self) -> str:
         return urllib.parse.urlsplit(self.base_url).netloc
 
+    @property
+    def where(self) -> str:
+        return f"SMS provider {self.host}"
+
 
 def _error_text(raw: bytes) -> str:
     """The provider's message from an error body (Twilio: ``{"code": ..., "message": ...}``)."""
@@ -56,48 +70,164 @@ def _error_text(raw: bytes) -> str:
     return text[:200] if text else "no explanation given"
 
 
-def post_message(provider: Provider, n: Notification, body: str) -> DeliveryResult:
-    """Post ``body`` to ``n.to``; map every outcome to a :class:`DeliveryResult`."""
+def _request(provider: Provider, n: Notification, body: str) -> tuple[bytes, dict[str, str]]:
     form = urllib.parse.urlencode({"To": n.to, "From": provider.sender, "Body": body})
     credentials = f"{provider.account_sid}:{provider.token}".encode()
-    request = urllib.request.Request(
-        provider.url,
-        data=form.encode("utf-8"),
-        method="POST",
-        headers={
-            "Authorization": "Basic " + base64.b64encode(credentials).decode("ascii"),
-            "Content-Type": "application/x-www-form-urlencoded; charset=utf-8",
-            "Accept": "application/json",
-            "Idempotency-Key": n.idempotency_key,
-            "User-Agent": USER_AGENT,
-        },
+    headers = {
+        "Authorization": "Basic " + base64.b64encode(credentials).decode("ascii"),
+        "Content-Type": "application/x-www-form-urlencoded; charset=utf-8",
+        "Accept": "application/json",
+        "Idempotency-Key": n.idempotency_key,
+        "User-Agent": USER_AGENT,
+    }
+    return form.encode("utf-8"), headers
+
+
+def _by_status(provider: Provider, n: Notification, status: int, raw: bytes) -> DeliveryResult:
+    """The result of an HTTP answer."""
+    if 200 <= status < 300:
+        try:
+            sid = json.loads(raw.decode("utf-8")).get("sid")
+        except (UnicodeDecodeError, ValueError, AttributeError):
+            sid = None
+        if not isinstance(sid, str) or not sid:
+            return DeliveryResult.sent(
+                n, detail=f"{provider.where} accepted the message but sent no sid"
+            )
+        return DeliveryResult.sent(n, provider_ref=sid)
+    detail = f"{provider.where} answered HTTP {status}: {_error_text(raw)}"
+    if status == 429 or status >= 500:
+        return DeliveryResult.retry(n, detail)
+    return DeliveryResult.failed(n, detail)
+
+
+def _timed_out(provider: Provider, n: Notification) -> DeliveryResult:
+    return DeliveryResult.retry(n, f"{provider.where} did not answer within {provider.timeout:g} s")
+
+
+def _uses_proxy(url: str) -> bool:
+    parts = urllib.parse.urlsplit(url)
+    return parts.scheme in urllib.request.getproxies() and not urllib.request.proxy_bypass(
+        parts.hostname or ""
     )
-    where = f"SMS provider {provider.host}"
+
+
+class Session:
+    """Posts to one provider over one keep-alive connection, opened when first needed and
+    opened again after the server closed it or a request failed. Use it as a context
+    manager (the connection is closed at the end); not for use by several threads at once.
+    """
+
+    def __init__(self, provider: Provider) -> None:
+        self.provider = provider
+        parts = urllib.parse.urlsplit(provider.url)
+        self._https = parts.scheme == "https"
+        self._host = parts.hostname or ""
+        self._port = parts.port
+        self._path = parts.path + (f"?{parts.query}" if parts.query else "")
+        self._proxied = _uses_proxy(provider.url)
+        self._conn: http.client.HTTPConnection | None = None
+        self._used = False  # whether the open connection already carried a request
+        #: Connections opened so far (for tests and logs).
+        self.connections = 0
+
+    def __enter__(self) -> Session:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    def _connection(self) -> http.client.HTTPConnection:
+        if self._conn is None:
+            timeout = self.provider.timeout
+            if self._https:
+                self._conn = http.client.HTTPSConnection(
+                    self._host, self._port, timeout=timeout, context=ssl.create_default_context()
+                )
+            else:
+                self._conn = http.client.HTTPConnection(self._host, self._port, timeout=timeout)
+            self._used = False
+            self.connections += 1
+        return self._conn
+
+    def _exchange(self, data: bytes, headers: dict[str, str]) -> tuple[int, bytes]:
+        conn = self._connection()
+        reused = self._used
+        try:
+            conn.request("POST", self._path, body=data, headers=headers)
+            self._used = True
+            reply = conn.getresponse()
+        except (BrokenPipeError, ConnectionResetError, http.client.RemoteDisconnected):
+            self.close()
+            if not reused:
+                raise
+            # The server closed the idle connection before reading this request: once more
+            # on a new connection (safe: the provider dedupes by Idempotency-Key).
+            conn = self._connection()
+            conn.request("POST", self._path, body=data, headers=headers)
+            self._used = True
+            reply = conn.getresponse()
+        raw = reply.read()
+        if reply.will_close:
+            self.close()
+        return reply.status, raw
+
+    def post(self, n: Notification, body: str) -> DeliveryResult:
+        """Post ``body`` to ``n.to``; map every outcome to a :class:`DeliveryResult`."""
+        if self._proxied:
+            return _post_via_urllib(self.provider, n, body)
+        data, headers = _request(self.provider, n, body)
+        try:
+            status, raw = self._exchange(data, headers)
+        except TimeoutError:
+            self.close()
+            return _timed_out(self.provider, n)
+        except (OSError, http.client.HTTPException) as exc:
+            self.close()
+            return DeliveryResult.retry(
+                n, f"cannot reach {self.provider.where}: {exception_summary(exc)}"
+            )
+        except BaseException:
+            self.close()
+            raise
+        return _by_status(self.provider, n, status, raw)
+
+
+def post_message(provider: Provider, n: Notification, body: str) -> DeliveryResult:
+    """Post one message on a connection of its own (see :class:`Session` for a batch)."""
+    with Session(provider) as session:
+        return session.post(n, body)
+
+
+def _post_via_urllib(provider: Provider, n: Notification, body: str) -> DeliveryResult:
+    """Post through :mod:`urllib.request`, which honours the proxy settings."""
+    data, headers = _request(provider, n, body)
+    request = urllib.request.Request(provider.url, data=data, method="POST", headers=headers)
     try:
         with urllib.request.urlopen(request, timeout=provider.timeout) as reply:
             raw = reply.read()
+            status = reply.status
     except urllib.error.HTTPError as exc:
-        status = exc.code
         with exc:
-            text = _error_text(exc.read())
-        detail = f"{where} answered HTTP {status}: {text}"
-        if status == 429 or status >= 500:
-            return DeliveryResult.retry(n, detail)
-        return DeliveryResult.failed(n, detail)
+            return _by_status(provider, n, exc.code, exc.read())
     except TimeoutError:
-        return DeliveryResult.retry(n, f"{where} did not answer within {provider.timeout:g} s")
+        return _timed_out(provider, n)
     except urllib.error.URLError as exc:
         reason = exc.reason
         if isinstance(reason, (TimeoutError, socket.timeout)):
-            return DeliveryResult.retry(n, f"{where} did not answer within {provider.timeout:g} s")
+            return _timed_out(provider, n)
         summary = exception_summary(reason) if isinstance(reason, BaseException) else str(reason)
-        return DeliveryResult.retry(n, f"cannot reach {where}: {summary}")
-    except OSError as exc:
-        return DeliveryResult.retry(n, f"cannot reach {where}: {exception_summary(exc)}")
-    try:
-        sid = json.loads(raw.decode("utf-8")).get("sid")
-    except (UnicodeDecodeError, ValueError, AttributeError):
-        sid = None
-    if not isinstance(sid, str) or not sid:
-        return DeliveryResult.sent(n, detail=f"{where} accepted the message but sent no sid")
-    return DeliveryResult.sent(n, provider_ref=sid)
+        return DeliveryResult.retry(n, f"cannot reach {provider.where}: {summary}")
+    except (OSError, http.client.HTTPException) as exc:
+        return DeliveryResult.retry(n, f"cannot reach {provider.where}: {exception_summary(exc)}")
+    return _by_status(provider, n, status, raw)

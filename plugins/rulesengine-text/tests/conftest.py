@@ -26,16 +26,24 @@ class Request:
     idempotency_key: str | None
     content_type: str | None
     form: dict[str, str]
+    client_port: int = 0
 
 
 class FakeProvider(ThreadingHTTPServer):
     """``mode``: ``ok`` (201 with a sid), ``bad`` (400 with an error JSON), ``busy`` (429),
-    ``down`` (500), ``slow`` (answers only once ``release`` is set, at most after 5 s)."""
+    ``down`` (500), ``slow`` (answers only once ``release`` is set, at most after 5 s),
+    ``ok-then-close`` (201, then closes the connection without saying so, as a server does
+    whose keep-alive timeout runs out), ``hang-up`` (reads the request, closes without an
+    answer).
+
+    ``keep_alive``: answer in HTTP/1.1 and keep the connection open (default: HTTP/1.0, one
+    request per connection).
+    """
 
     daemon_threads = True
 
-    def __init__(self, mode: str) -> None:
-        super().__init__(("127.0.0.1", 0), _Handler)
+    def __init__(self, mode: str, keep_alive: bool = False) -> None:
+        super().__init__(("127.0.0.1", 0), _KeepAliveHandler if keep_alive else _Handler)
         self.mode = mode
         self.requests: list[Request] = []
         self.release = threading.Event()
@@ -79,13 +87,18 @@ class _Handler(BaseHTTPRequestHandler):
                 self.headers.get("Idempotency-Key"),
                 self.headers.get("Content-Type"),
                 form,
+                self.client_address[1],
             )
         )
         mode = self.server.mode
         if mode == "slow":
             self.server.release.wait(5)
-        if mode in ("ok", "slow"):
+        if mode == "hang-up":
+            self.close_connection = True
+        elif mode in ("ok", "slow", "ok-then-close"):
             self._reply(201, {"sid": f"SM{len(self.server.requests):032d}", "status": "queued"})
+            if mode == "ok-then-close":
+                self.close_connection = True
         elif mode == "bad":
             self._reply(
                 400,
@@ -101,12 +114,16 @@ class _Handler(BaseHTTPRequestHandler):
             self._reply(500, "Internal Server Error")
 
 
+class _KeepAliveHandler(_Handler):
+    protocol_version = "HTTP/1.1"
+
+
 @pytest.fixture
-def sms_provider() -> Iterator[Callable[[str], FakeProvider]]:
+def sms_provider() -> Iterator[Callable[..., FakeProvider]]:
     servers: list[tuple[FakeProvider, threading.Thread]] = []
 
-    def start(mode: str = "ok") -> FakeProvider:
-        server = FakeProvider(mode)
+    def start(mode: str = "ok", keep_alive: bool = False) -> FakeProvider:
+        server = FakeProvider(mode, keep_alive)
         thread = threading.Thread(
             target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
         )

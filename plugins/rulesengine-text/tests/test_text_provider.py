@@ -179,3 +179,63 @@ def test_contract_with_a_real_server(sms_provider, token) -> None:  # noqa: ANN0
     report = check_channel(TextChannel, settings)
     assert report.ok, str(report)
     assert [r.outcome for r in report.results] == ["sent", "sent", "sent"]
+
+
+def test_a_batch_goes_over_one_keep_alive_connection(sms_provider, token) -> None:  # noqa: ANN001
+    """A server that keeps connections open gets the whole batch on one connection."""
+    server = sms_provider("ok", keep_alive=True)
+    results = channel(server.base_url).send([note(1), note(2), note(3)])
+    assert [r.outcome for r in results] == ["sent", "sent", "sent"]
+    assert len({r.client_port for r in server.requests}) == 1
+    assert [r.idempotency_key for r in server.requests] == [
+        "B1:S1:text",
+        "B1:S2:text",
+        "B1:S3:text",
+    ]
+
+
+def test_a_connection_the_server_closed_is_reopened(sms_provider, token) -> None:  # noqa: ANN001
+    """The server closes each connection after its answer without saying so (an idle
+    keep-alive timeout): the next message goes on a new connection, and every message
+    reaches the provider exactly once."""
+    server = sms_provider("ok-then-close", keep_alive=True)
+    results = channel(server.base_url).send([note(1), note(2), note(3)])
+    assert [r.outcome for r in results] == ["sent", "sent", "sent"]
+    assert [r.idempotency_key for r in server.requests] == [
+        "B1:S1:text",
+        "B1:S2:text",
+        "B1:S3:text",
+    ]
+    assert len({r.client_port for r in server.requests}) == 3
+
+
+def test_one_request_per_connection_servers_still_work(sms_provider, token) -> None:  # noqa: ANN001
+    """An HTTP/1.0 server closing after each answer: one connection per message."""
+    server = sms_provider("ok")
+    results = channel(server.base_url).send([note(1), note(2)])
+    assert [r.outcome for r in results] == ["sent", "sent"]
+    assert len({r.client_port for r in server.requests}) == 2
+
+
+def test_no_answer_on_a_new_connection_is_a_retry_not_a_resend(sms_provider, token) -> None:  # noqa: ANN001
+    """The server reads the message and hangs up without answering on a fresh connection:
+    the message may have been taken, so it is not posted again at once: ``retry``."""
+    server = sms_provider("hang-up", keep_alive=True)
+    [result] = channel(server.base_url).send([note(1)])
+    host = server.base_url.removeprefix("http://")
+    assert result.outcome == "retry"
+    assert result.detail.startswith(f"cannot reach SMS provider {host}: RemoteDisconnected")
+    assert len(server.requests) == 1
+
+
+def test_a_proxy_from_the_environment_is_used(sms_provider, token, monkeypatch) -> None:  # noqa: ANN001
+    """With http_proxy set (and the provider not in no_proxy), messages go through it."""
+    proxy = sms_provider("ok")
+    for name in ("no_proxy", "NO_PROXY", "HTTP_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("http_proxy", proxy.base_url)
+    [result] = channel("http://sms.example.invalid").send([note(1)])
+    assert result.outcome == "sent"
+    [request] = proxy.requests
+    assert request.path == f"http://sms.example.invalid/2010-04-01/Accounts/{SID}/Messages.json"
+    assert request.idempotency_key == "B1:S1:text"
