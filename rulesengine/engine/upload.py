@@ -168,12 +168,21 @@ def render_content(
 ) -> dict[str, str]:
     """Render the content of the statement's message for one channel (``link``: the
     statement's pay link when already computed)."""
+    link = pay_link(rules, statement.id, secret) if link is None else link
+    variables = _template_variables(rules, statement, guarantor, link)
+    return _render(rules, statement.message_id, channel, variables)
+
+
+def _template_variables(
+    rules: Rules, statement: Statement, guarantor: Guarantor, link: str
+) -> dict[str, Any]:
+    """The variables a message template sees (``rules-format.md``)."""
     profile = rules.profile
-    variables = {
+    return {
         "practice": profile.practice,
         "profile": profile.name or profile.id,
         "phone": profile.phone,
-        "pay_link": pay_link(rules, statement.id, secret) if link is None else link,
+        "pay_link": link,
         "guarantor": {"first_name": guarantor.first_name, "last_name": guarantor.last_name},
         "statement": {
             "total": statement.total_cents,
@@ -183,7 +192,12 @@ def render_content(
             "encounter_count": len(statement.lines),
         },
     }
-    content = rules.messages[statement.message_id].content.get(channel, {})
+
+
+def _render(
+    rules: Rules, message_id: str, channel: str, variables: Mapping[str, Any]
+) -> dict[str, str]:
+    content = rules.messages[message_id].content.get(channel, {})
     return {
         key: render(value, variables) if isinstance(value, str) else value
         for key, value in content.items()
@@ -208,6 +222,21 @@ def draft_notifications(
     opted_out = opted_out or {}
     addressing = BUILTIN_ADDRESSING if addressing is None else addressing
     zones: dict[str | None, ZoneInfo] = {}
+    # Per channel: (address kind, send window, window as text); per zone and window: when.
+    channels = {
+        channel: (
+            addressing.get(channel, "email"),
+            window,
+            f"{window[0]:%H:%M}-{window[1]:%H:%M}" if window else None,
+        )
+        for channel, window in (
+            (channel, send_window(rules, channel))
+            for channel in {c for s in statements for c in s.channels}
+        )
+    }
+    when: dict[tuple[str, tuple[dt.time, dt.time] | None], dt.datetime] = {}
+    max_attempts, backoff = rules.delivery.max_attempts, rules.delivery.backoff
+    none: frozenset[str] = frozenset()
     drafts: list[NotificationDraft] = []
     for statement in statements:
         guarantor = guarantors[statement.guarantor_id]
@@ -216,13 +245,15 @@ def draft_notifications(
             zone = zones[guarantor.timezone] = guarantor_zone(guarantor, rules.profile.timezone)
         link = pay_link(rules, statement.id, secret)  # one HMAC per statement
         context = channel_context(rules, statement, guarantor, secret=secret, link=link)
+        variables = _template_variables(rules, statement, guarantor, link)
+        guarantor_opted_out = opted_out.get(guarantor.id, none)
         for channel in statement.channels:
-            kind = addressing.get(channel, "email")
+            kind, window, window_text = channels[channel]
             to = _address(guarantor, kind)
-            reason = _suppression(
-                guarantor, channel, kind, to, opted_out.get(guarantor.id, frozenset())
-            )
-            window = send_window(rules, channel)
+            reason = _suppression(guarantor, channel, kind, to, guarantor_opted_out)
+            at = when.get((zone.key, window))
+            if at is None:
+                at = when[zone.key, window] = scheduled_at(run_date, zone, window)
             drafts.append(
                 NotificationDraft(
                     statement_id=statement.id,
@@ -233,14 +264,12 @@ def draft_notifications(
                     status="suppressed" if reason else "scheduled",
                     reason=reason,
                     to=to,
-                    scheduled_at=scheduled_at(run_date, zone, window),
-                    content=render_content(
-                        rules, statement, guarantor, channel, secret=secret, link=link
-                    ),
+                    scheduled_at=at,
+                    content=_render(rules, statement.message_id, channel, variables),
                     timezone=zone.key,
-                    send_window=f"{window[0]:%H:%M}-{window[1]:%H:%M}" if window else None,
-                    max_attempts=rules.delivery.max_attempts,
-                    backoff=rules.delivery.backoff,
+                    send_window=window_text,
+                    max_attempts=max_attempts,
+                    backoff=backoff,
                     context=context,
                 )
             )
