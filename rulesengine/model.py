@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -27,6 +27,7 @@ __all__ = [
     "SKIP_REASONS_BUILTIN",
     "Adjustment",
     "BatchResult",
+    "Deferred",
     "Encounter",
     "EncounterChange",
     "Guarantor",
@@ -40,6 +41,7 @@ __all__ = [
     "TraceStep",
     "format_money",
     "parse_money",
+    "plain",
 ]
 
 ENCOUNTER_STATUSES = ("open", "pre_collections", "closed")
@@ -212,6 +214,42 @@ class EncounterChange:
     statements_sent: int
 
 
+class Deferred(Mapping[str, Any]):
+    """A mapping computed by ``compute()`` each time it is read, and never kept.
+
+    A large batch would otherwise hold its notifications' rendered content and channel
+    context (more than a gigabyte for a million encounters) from the run until the
+    commit; deferred, each is computed when its notification is written, or when someone
+    reads it. It equals any mapping with the same items.
+    """
+
+    __slots__ = ("_compute",)
+
+    def __init__(self, compute: Callable[[], dict[str, Any]]) -> None:
+        self._compute = compute
+
+    def resolve(self) -> dict[str, Any]:
+        """The mapping, computed now (a new dict each time)."""
+        return self._compute()
+
+    def __getitem__(self, key: str) -> Any:
+        return self._compute()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._compute())
+
+    def __len__(self) -> int:
+        return len(self._compute())
+
+    def __repr__(self) -> str:
+        return repr(self._compute())
+
+
+def plain(mapping: Mapping[str, Any]) -> dict[str, Any]:
+    """A mapping as a plain dict (a :class:`Deferred` computed once)."""
+    return mapping.resolve() if isinstance(mapping, Deferred) else dict(mapping)
+
+
 @attrs.frozen
 class NotificationDraft:
     """A notification a batch uploads (or would upload): one per statement and channel."""
@@ -225,7 +263,7 @@ class NotificationDraft:
     reason: str | None  # why suppressed
     to: str | None  # the address: email, E.164 mobile, or a one-line postal address
     scheduled_at: dt.datetime  # timezone-aware, UTC
-    content: Mapping[str, Any]  # rendered per-channel content
+    content: Mapping[str, Any]  # rendered per-channel content (a batch's: Deferred)
     timezone: str = "UTC"  # the zone its send window is read in (guarantor's, else profile's)
     send_window: str | None = None  # "HH:MM-HH:MM" local, start included, end excluded
     max_attempts: int = 5

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import functools
 import hashlib
 import hmac
 from collections.abc import Mapping, Sequence
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from rulesengine.model import Guarantor, NotificationDraft, Statement
+from rulesengine.model import Deferred, Guarantor, NotificationDraft, Statement
 from rulesengine.rules.model import Rules
 from rulesengine.rules.templates import render
 
@@ -194,6 +195,13 @@ def _template_variables(
     }
 
 
+def _content(
+    rules: Rules, statement: Statement, guarantor: Guarantor, link: str, channel: str
+) -> dict[str, str]:
+    variables = _template_variables(rules, statement, guarantor, link)
+    return _render(rules, statement.message_id, channel, variables)
+
+
 def _render(
     rules: Rules, message_id: str, channel: str, variables: Mapping[str, Any]
 ) -> dict[str, str]:
@@ -244,8 +252,12 @@ def draft_notifications(
         if zone is None:
             zone = zones[guarantor.timezone] = guarantor_zone(guarantor, rules.profile.timezone)
         link = pay_link(rules, statement.id, secret)  # one HMAC per statement
-        context = channel_context(rules, statement, guarantor, secret=secret, link=link)
-        variables = _template_variables(rules, statement, guarantor, link)
+        # Rendered content and context are computed when read (at the commit), not held.
+        context = Deferred(
+            functools.partial(
+                channel_context, rules, statement, guarantor, secret=secret, link=link
+            )
+        )
         guarantor_opted_out = opted_out.get(guarantor.id, none)
         for channel in statement.channels:
             kind, window, window_text = channels[channel]
@@ -265,7 +277,9 @@ def draft_notifications(
                     reason=reason,
                     to=to,
                     scheduled_at=at,
-                    content=_render(rules, statement.message_id, channel, variables),
+                    content=Deferred(
+                        functools.partial(_content, rules, statement, guarantor, link, channel)
+                    ),
                     timezone=zone.key,
                     send_window=window_text,
                     max_attempts=max_attempts,

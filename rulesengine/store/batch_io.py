@@ -24,6 +24,7 @@ from rulesengine.model import (
     Statement,
     StatementLine,
     TraceStep,
+    plain,
 )
 from rulesengine.store.rows import (
     STATEMENT_COLUMNS,
@@ -281,7 +282,7 @@ def _queue_notifications(conn: Connection, batch: BatchResult, now: dt.datetime)
 
     def context_json(context: Any) -> str:
         if context is not last[0]:
-            last[:] = [context, dumps(dict(context))]
+            last[:] = [context, dumps(plain(context))]
         return str(last[1])
 
     insert_rows(
@@ -367,7 +368,7 @@ def _notification_row(
         n.reason,
         n.to,
         scheduled_at,
-        dumps(dict(n.content)),
+        dumps(plain(n.content)),
         f"{n.statement_id}:{n.channel}",
         0,
         scheduled_at if n.status == "scheduled" else None,

@@ -63,7 +63,7 @@ def open_run_transaction(
             trans.rollback()
 
 
-def _iso_date(value: str | None) -> dt.date | None:
+def _iso_date(value: Any) -> Any:
     return None if value is None else dt.date.fromisoformat(value)
 
 
@@ -122,6 +122,7 @@ class SQLRunTransaction(RunTransaction):
         found_encounters: list[Encounter] = []
         add = found_encounters.append
         last_gid = None
+        row: Any
         for row in self.conn.execute(query):
             (eid, gid, pid, service, balance, level, status, hold, location, provider) = row[:10]
             (first, last, sent, profile) = row[10:14]
