@@ -70,6 +70,13 @@ class _Work:
         self.trace: list[TraceStep] = []
 
 
+_ELIGIBLE = TraceStep("eligibility", "eligible", "eligible for a statement")
+_CLOSED = TraceStep("closing", "closed", "nothing owed: the encounter is closed")
+_PAID_OFF = TraceStep(
+    "closing", "closed", "paid off: leaves the worklist (pre_collections.clear_on_zero_balance)"
+)
+
+
 def _days(run_date: dt.date, day: dt.date | None) -> int | None:
     return None if day is None else (run_date - day).days
 
@@ -181,16 +188,10 @@ def evaluate(
         balance = w.enc.balance_cents
         if w.status == "open" and balance <= 0:
             w.status = "closed"
-            w.trace.append(TraceStep("closing", "closed", "nothing owed: the encounter is closed"))
+            w.trace.append(_CLOSED)
         elif w.status == "pre_collections" and balance <= 0 and pre.clear_on_zero_balance:
             w.status = "closed"
-            w.trace.append(
-                TraceStep(
-                    "closing",
-                    "closed",
-                    "paid off: leaves the worklist (pre_collections.clear_on_zero_balance)",
-                )
-            )
+            w.trace.append(_PAID_OFF)
         elif w.status == "closed" and balance > 0:
             w.status = "open"
             w.trace.append(
@@ -207,25 +208,35 @@ def evaluate(
     ]
     skips: list[Skip] = []
     candidates: list[_Work] = []
+    # Trace steps are immutable: encounters with the same reasoning share one.
+    skip_steps: dict[tuple[str, int | None], tuple[str, TraceStep]] = {}
     stage = decisions.eligibility
     with clock("decide"):
         verdicts = stage.decide_items(checked, readers)
     for w, verdict in zip(checked, verdicts, strict=True):
         if verdict is None:
             candidates.append(w)
-            w.trace.append(TraceStep("eligibility", "eligible", "eligible for a statement"))
+            w.trace.append(_ELIGIBLE)
             continue
-        reason, detail, rule = _skip_reason(rules, decisions, w, verdict, run_date)
-        skips.append(Skip(w.enc.id, w.enc.guarantor_id, reason))
-        w.trace.append(TraceStep("eligibility", "skipped", detail, rule=rule))
+        days = _days(run_date, w.enc.last_statement) if verdict == "billed_recently" else None
+        found = skip_steps.get((verdict, days))
+        if found is None:
+            reason, detail, rule = _skip_reason(rules, verdict, days)
+            found = skip_steps[verdict, days] = (
+                reason,
+                TraceStep("eligibility", "skipped", detail, rule=rule),
+            )
+        skips.append(Skip(w.enc.id, w.enc.guarantor_id, found[0]))
+        w.trace.append(found[1])
 
     # 4. Advance ------------------------------------------------------------------------------
     to_worklist: list[str] = []
+    advance_steps: dict[tuple[str | None, int], TraceStep] = {}
     stage = decisions.advance
     with clock("decide"):
         verdicts = stage.decide_items(candidates, readers)
     for w, verdict in zip(candidates, verdicts, strict=True):
-        _apply_advance(rules, w, verdict, to_worklist)
+        _apply_advance(rules, w, verdict, to_worklist, advance_steps)
 
     # 5. Grouping ----------------------------------------------------------------------------
     per_patient = rules.grouping.one_statement_per == "patient"
@@ -280,6 +291,7 @@ def evaluate(
     with clock("decide"):
         verdicts = stage.decide([{"x.level": level} for level in levels])
     due_date = run_date + dt.timedelta(days=rules.profile.due_days)
+    level_rules = [f"dunning.levels[{i}]" for i in range(len(rules.dunning.levels))]
     statements: list[Statement] = []
     for n, ((key, lines), level, verdict) in enumerate(
         zip(produced, levels, verdicts, strict=True), start=1
@@ -311,20 +323,23 @@ def evaluate(
             ),
         )
         statements.append(statement)
+        shared: dict[tuple[bool, int], TraceStep] = {}
         for w in lines:
-            if w.maxed:
-                detail = f"rides along on statement {statement_id} at level {w.level}"
-            else:
-                detail = f"billed on statement {statement_id} at level {w.tentative}"
-            w.trace.append(
-                TraceStep(
+            line_level = w.level if w.maxed else w.tentative
+            step = shared.get((w.maxed, line_level))
+            if step is None:
+                if w.maxed:
+                    detail = f"rides along on statement {statement_id} at level {line_level}"
+                else:
+                    detail = f"billed on statement {statement_id} at level {line_level}"
+                step = shared[w.maxed, line_level] = TraceStep(
                     "statement",
                     "rider" if w.maxed else "billed",
                     f"{detail}; the statement's level is {level} (its highest line):"
                     f" message {entry.message!r}, channels {', '.join(entry.channels)}",
-                    rule=f"dunning.levels[{entry.number - 1}]",
+                    rule=level_rules[entry.number - 1],
                 )
-            )
+            w.trace.append(step)
 
     # 8. What a live run commits -------------------------------------------------------------
     billed = {line.encounter_id for s in statements for line in s.lines}
@@ -425,16 +440,14 @@ def _apply_payment_rule(rules: Rules, decisions: Decisions, w: _Work, verdict: s
     w.trace.append(TraceStep("payments", action, detail, rule=rule.name))
 
 
-def _skip_reason(
-    rules: Rules, decisions: Decisions, w: _Work, verdict: str, run_date: dt.date
-) -> tuple[str, str, str | None]:
-    """The skip reason, the sentence for staff, and the rule that decided."""
+def _skip_reason(rules: Rules, verdict: str, days: int | None) -> tuple[str, str, str | None]:
+    """The skip reason, the sentence for staff, and the rule that decided (``days``: since
+    the last statement, for ``billed_recently``)."""
     if verdict == "encounter_hold":
         return verdict, "skipped: the encounter is on hold", None
     if verdict == "guarantor_hold":
         return verdict, "skipped: the guarantor is on hold", None
     if verdict == "billed_recently":
-        days = _days(run_date, w.enc.last_statement)
         return (
             verdict,
             f"skipped: billed {days} days ago, fewer than eligibility.cycle_days"
@@ -450,40 +463,57 @@ def _skip_reason(
     )
 
 
-def _apply_advance(rules: Rules, w: _Work, verdict: str | None, to_worklist: list[str]) -> None:
-    n = rules.level_count
-    if verdict in ("maxed_worklist", "maxed_limit"):
+def _apply_advance(
+    rules: Rules,
+    w: _Work,
+    verdict: str | None,
+    to_worklist: list[str],
+    shared: dict[tuple[str | None, int], TraceStep],
+) -> None:
+    """Apply the advance verdict; ``shared``: the run's advance steps by (verdict, level)."""
+    maxed = verdict in ("maxed_worklist", "maxed_limit")
+    if maxed:
         w.maxed = True
         w.tentative = w.level
         if w.status != "pre_collections":
             w.status = "pre_collections"
             to_worklist.append(w.enc.id)
-            detail = (
-                f"level {w.level} reached the dunning limit ({n} levels):"
-                " sent to the pre-collections worklist"
-            )
-            outcome = "to_worklist"
+            verdict = "to_worklist"
         else:
-            detail = f"in the pre-collections worklist: keeps level {w.level}, never billed alone"
-            outcome = "maxed"
-        w.trace.append(TraceStep("advance", outcome, detail, rule="dunning.no_limit"))
+            verdict = "maxed"
     elif verdict is not None and verdict.startswith("gate:"):
-        k = int(verdict.split(":")[1])
         w.tentative = w.level
-        w.trace.append(
-            TraceStep(
-                "advance",
-                "gated",
-                f"does not rise to level {k} before {rules.dunning.levels[k - 1].after_days} days"
-                f" since its first statement: billed again at level {w.level}",
-                rule=f"dunning.levels[{k - 1}].after_days",
-            )
-        )
     elif verdict == "hold":
         w.tentative = max(w.level, 1)
-        w.trace.append(
-            TraceStep("advance", "hold", f"held by a payment rule: billed at level {w.tentative}")
-        )
     else:
         w.tentative = w.level + 1
-        w.trace.append(TraceStep("advance", "rise", f"level {w.level} -> {w.tentative}"))
+    step = shared.get((verdict, w.level))
+    if step is None:
+        step = shared[verdict, w.level] = _advance_step(rules, verdict, w.level, w.tentative)
+    w.trace.append(step)
+
+
+def _advance_step(rules: Rules, verdict: str | None, level: int, tentative: int) -> TraceStep:
+    """The trace step of an advance verdict (``to_worklist`` or ``maxed`` once applied)."""
+    n = rules.level_count
+    if verdict == "to_worklist":
+        detail = (
+            f"level {level} reached the dunning limit ({n} levels):"
+            " sent to the pre-collections worklist"
+        )
+        return TraceStep("advance", "to_worklist", detail, rule="dunning.no_limit")
+    if verdict == "maxed":
+        detail = f"in the pre-collections worklist: keeps level {level}, never billed alone"
+        return TraceStep("advance", "maxed", detail, rule="dunning.no_limit")
+    if verdict is not None and verdict.startswith("gate:"):
+        k = int(verdict.split(":")[1])
+        return TraceStep(
+            "advance",
+            "gated",
+            f"does not rise to level {k} before {rules.dunning.levels[k - 1].after_days} days"
+            f" since its first statement: billed again at level {level}",
+            rule=f"dunning.levels[{k - 1}].after_days",
+        )
+    if verdict == "hold":
+        return TraceStep("advance", "hold", f"held by a payment rule: billed at level {tentative}")
+    return TraceStep("advance", "rise", f"level {level} -> {tentative}")
