@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -215,34 +215,32 @@ class EncounterChange:
 
 
 class Deferred(Mapping[str, Any]):
-    """A mapping computed by ``compute()`` each time it is read, and never kept.
+    """A mapping computed by :meth:`resolve` each time it is read, and never kept.
 
     A large batch would otherwise hold its notifications' rendered content and channel
     context (more than a gigabyte for a million encounters) from the run until the
     commit; deferred, each is computed when its notification is written, or when someone
-    reads it. It equals any mapping with the same items.
+    reads it. It equals any mapping with the same items. Subclasses implement
+    :meth:`resolve` (and keep only what it needs, in ``__slots__``).
     """
 
-    __slots__ = ("_compute",)
-
-    def __init__(self, compute: Callable[[], dict[str, Any]]) -> None:
-        self._compute = compute
+    __slots__ = ()
 
     def resolve(self) -> dict[str, Any]:
         """The mapping, computed now (a new dict each time)."""
-        return self._compute()
+        raise NotImplementedError
 
     def __getitem__(self, key: str) -> Any:
-        return self._compute()[key]
+        return self.resolve()[key]
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._compute())
+        return iter(self.resolve())
 
     def __len__(self) -> int:
-        return len(self._compute())
+        return len(self.resolve())
 
     def __repr__(self) -> str:
-        return repr(self._compute())
+        return repr(self.resolve())
 
 
 def plain(mapping: Mapping[str, Any]) -> dict[str, Any]:

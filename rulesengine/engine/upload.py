@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-import functools
 import hashlib
 import hmac
 from collections.abc import Mapping, Sequence
@@ -195,11 +194,48 @@ def _template_variables(
     }
 
 
-def _content(
-    rules: Rules, statement: Statement, guarantor: Guarantor, link: str, channel: str
-) -> dict[str, str]:
-    variables = _template_variables(rules, statement, guarantor, link)
-    return _render(rules, statement.message_id, channel, variables)
+class _Letter:
+    """What a statement's notifications are rendered from."""
+
+    __slots__ = ("guarantor", "link", "rules", "statement")
+
+    def __init__(self, rules: Rules, statement: Statement, guarantor: Guarantor, link: str):
+        self.rules = rules
+        self.statement = statement
+        self.guarantor = guarantor
+        self.link = link
+
+
+class _LetterContext(Deferred):
+    """A statement's channel context (:func:`channel_context`), computed when read."""
+
+    __slots__ = ("letter",)
+
+    def __init__(self, letter: _Letter) -> None:
+        self.letter = letter
+
+    def resolve(self) -> dict[str, Any]:
+        letter = self.letter
+        return channel_context(
+            letter.rules, letter.statement, letter.guarantor, secret=b"", link=letter.link
+        )
+
+
+class _LetterContent(Deferred):
+    """A notification's rendered content for one channel, rendered when read."""
+
+    __slots__ = ("channel", "letter")
+
+    def __init__(self, letter: _Letter, channel: str) -> None:
+        self.letter = letter
+        self.channel = channel
+
+    def resolve(self) -> dict[str, Any]:
+        letter = self.letter
+        variables = _template_variables(
+            letter.rules, letter.statement, letter.guarantor, letter.link
+        )
+        return _render(letter.rules, letter.statement.message_id, self.channel, variables)
 
 
 def _render(
@@ -253,11 +289,8 @@ def draft_notifications(
             zone = zones[guarantor.timezone] = guarantor_zone(guarantor, rules.profile.timezone)
         link = pay_link(rules, statement.id, secret)  # one HMAC per statement
         # Rendered content and context are computed when read (at the commit), not held.
-        context = Deferred(
-            functools.partial(
-                channel_context, rules, statement, guarantor, secret=secret, link=link
-            )
-        )
+        letter = _Letter(rules, statement, guarantor, link)
+        context = _LetterContext(letter)
         guarantor_opted_out = opted_out.get(guarantor.id, none)
         for channel in statement.channels:
             kind, window, window_text = channels[channel]
@@ -277,9 +310,7 @@ def draft_notifications(
                     reason=reason,
                     to=to,
                     scheduled_at=at,
-                    content=Deferred(
-                        functools.partial(_content, rules, statement, guarantor, link, channel)
-                    ),
+                    content=_LetterContent(letter, channel),
                     timezone=zone.key,
                     send_window=window_text,
                     max_attempts=max_attempts,
