@@ -18,7 +18,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
-from sqlalchemy import Connection, bindparam, func, or_, select, update
+from sqlalchemy import BigInteger, Connection, Integer, bindparam, func, or_, select, update
+from sqlalchemy.dialects.postgresql import ARRAY
 
 from rulesengine.model import Notification, Statement, StatementLine
 from rulesengine.store.rows import (
@@ -408,7 +409,7 @@ def change_statuses(
             current[nid] = (status, attempt, owner)
     at_utc = as_utc(at)
     out: list[Transition | None] = []
-    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    groups: dict[tuple[str, str, tuple[str, ...]], list[dict[str, Any]]] = {}
     history: list[dict[str, Any]] = []
     for change in changes:
         row = change.row
@@ -433,7 +434,7 @@ def change_statuses(
             v_status=change.new_status,
             v_updated_at=at_utc,
         )
-        groups.setdefault(tuple(sorted(values)), []).append(params)
+        groups.setdefault((row.status, change.new_status, tuple(sorted(values))), []).append(params)
         history.append(
             {
                 "notification_id": row.id,
@@ -448,7 +449,10 @@ def change_statuses(
             }
         )
         out.append(Transition(row.id, row.status, change.new_status, change.detail))
-    for columns, params_list in groups.items():
+    if conn.dialect.name == "postgresql":
+        _pg_write(conn, groups, history, expect_lease)
+        return out
+    for (_, _, columns), params_list in groups.items():
         conditions = [
             n.id == bindparam("b_id"),
             n.status == bindparam("b_status"),
@@ -465,14 +469,80 @@ def change_statuses(
                 **{key: bindparam(f"v_{key}") for key in columns},
             )
         )
-        result = conn.execute(statement, params_list)
-        if result.rowcount != len(params_list):  # the rows are locked: cannot happen
-            raise RuntimeError(
-                f"change_statuses: {result.rowcount} of {len(params_list)} locked rows updated"
-            )
+        _expect_rows(conn.execute(statement, params_list).rowcount, len(params_list))
     if history:
         conn.execute(notification_history.insert(), history)
     return out
+
+
+def _expect_rows(updated: int, expected: int) -> None:
+    if updated != expected:  # the rows were read locked and matched: cannot happen
+        raise RuntimeError(f"change_statuses: {updated} of {expected} locked rows updated")
+
+
+def _pg_write(
+    conn: Connection,
+    groups: Mapping[tuple[str, str, tuple[str, ...]], list[dict[str, Any]]],
+    history: list[dict[str, Any]],
+    expect_lease: str | None,
+) -> None:
+    """PostgreSQL: each kind of change is one ``UPDATE ... FROM unnest(<arrays>)`` and the
+    history one ``INSERT ... SELECT FROM unnest(<arrays>)``, one array parameter per column
+    (an executemany costs the server a statement per row)."""
+    n = notifications.c
+    for (old_status, new_status, columns), params_list in groups.items():
+        names = ("b_id", "b_attempt", *(f"v_{key}" for key in columns))
+        arrays = [
+            [params["b_id"] for params in params_list],
+            [params["b_attempt"] for params in params_list],
+            *([params[f"v_{key}"] for params in params_list] for key in columns),
+        ]
+        types = [BigInteger(), Integer(), *(n[key].type for key in columns)]
+        rows = _unnest(arrays, types, names)
+        conditions = [
+            n.id == rows.c.b_id,
+            n.attempt == rows.c.b_attempt,
+            n.status == old_status,
+        ]
+        if expect_lease is not None:
+            conditions.append(n.lease_owner == expect_lease)
+        statement = (
+            update(notifications)
+            .where(*conditions)
+            .values(
+                status=new_status,
+                updated_at=params_list[0]["v_updated_at"],
+                **{key: rows.c[f"v_{key}"] for key in columns},
+            )
+        )
+        _expect_rows(conn.execute(statement).rowcount, len(params_list))
+    if history:
+        h = notification_history.c
+        names = tuple(history[0])
+        rows = _unnest(
+            [[entry[name] for entry in history] for name in names],
+            [h[name].type for name in names],
+            names,
+        )
+        conn.execute(
+            notification_history.insert().from_select(
+                list(names), select(*(rows.c[name] for name in names))
+            )
+        )
+
+
+def _unnest(arrays: Sequence[list[Any]], types: Sequence[Any], names: Sequence[str]) -> Any:
+    """``unnest(:a, :b, ...) AS rows(names...)``: parallel arrays as rows (PostgreSQL)."""
+    return (
+        func.unnest(
+            *(
+                bindparam(None, values, type_=ARRAY(kind))
+                for values, kind in zip(arrays, types, strict=True)
+            )
+        )
+        .table_valued(*names)
+        .render_derived(name="rows")
+    )
 
 
 def add_note(conn: Connection, row: QueueRow, at: dt.datetime, detail: str, **values: Any) -> None:

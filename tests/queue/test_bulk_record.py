@@ -115,3 +115,32 @@ def test_change_statuses_checks_status_attempt_and_lease_per_row(qstore) -> None
         assert history(qstore, nid) == [(None, "scheduled", None)]
     with qstore.writing() as conn:
         assert qio.change_statuses(conn, [], NINE) == []
+
+
+def test_change_statuses_sets_each_rows_own_values(qstore) -> None:
+    """Rows of one kind of change with different values (instants, texts, NULLs) each get
+    their own; values shared by every row are set once."""
+    ids = save(qstore, *(draft(g, at=NINE) for g in ("G1", "G2", "G3")))
+    for nid in ids:
+        _set(qstore, nid, status="sending", attempt=1, lease_owner="w1")
+    with qstore.reading() as conn:
+        rows = qio.rows_by_id(conn, ids, lock=False)
+    later = [NINE + dt.timedelta(minutes=1), NINE + dt.timedelta(hours=2), None]
+    refs = ["r1", None, "r3"]
+    changes = [
+        qio.Change(
+            rows[nid],
+            "scheduled",
+            None,
+            {"next_attempt_at": at, "provider_ref": ref, "lease_owner": None},
+        )
+        for nid, at, ref in zip(ids, later, refs, strict=True)
+    ]
+    with qstore.writing() as conn:
+        out = qio.change_statuses(conn, changes, NINE, expect_lease="w1")
+    assert [t.new_status for t in out if t is not None] == ["scheduled"] * 3
+    stored = {n["id"]: n for n in qstore.notifications()}
+    assert [stored[i]["next_attempt_at"] for i in ids] == later
+    assert [stored[i]["provider_ref"] for i in ids] == refs
+    assert {stored[i]["lease_owner"] for i in ids} == {None}
+    assert {stored[i]["updated_at"] for i in ids} == {NINE}
