@@ -37,6 +37,10 @@ __all__ = [
 DEFAULT_URL = "./rulesengine.db"
 #: How long an SQLite connection waits for another writer (a concurrent live run) to finish.
 BUSY_TIMEOUT_SECONDS = 60
+#: SQLite page cache per connection (SQLite's default is 2 MiB). A large batch's commit
+#: inserts into several indexes at random positions; with a small cache each insert
+#: rereads B-tree pages from the file. Only what is used is allocated.
+PAGE_CACHE_KIB = 65536
 _BEGIN_MODES = {"": "BEGIN", "DEFERRED": "BEGIN DEFERRED", "IMMEDIATE": "BEGIN IMMEDIATE"}
 
 
@@ -112,6 +116,7 @@ def _sqlite_engine(sa_url: URL) -> Engine:
         if not in_memory:
             cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute(f"PRAGMA cache_size=-{PAGE_CACHE_KIB}")
         cursor.close()
 
     @event.listens_for(engine, "begin")
