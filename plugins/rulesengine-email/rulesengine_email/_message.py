@@ -7,6 +7,7 @@ import datetime as dt
 import functools
 import hashlib
 import re
+from email.errors import HeaderParseError
 from email.header import Header
 from email.headerregistry import Address
 from email.utils import format_datetime
@@ -15,9 +16,21 @@ import attrs
 
 from rulesengine.model import Notification
 
-__all__ = ["BadMessage", "OutgoingEmail", "build_message", "check_address", "message_id"]
+__all__ = [
+    "BadMessage",
+    "OutgoingEmail",
+    "build_message",
+    "check_address",
+    "is_plain_address",
+    "message_id",
+]
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_ATEXT = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+#: A dot-atom address with a dotted host name: what nearly every address is, and what the
+#: full parser accepts unchanged (anything else goes through the parser).
+_PLAIN = re.compile(rf"({_ATEXT}(?:\.{_ATEXT})*)@({_LABEL}(?:\.{_LABEL})+)")
 
 
 class BadMessage(ValueError):
@@ -29,6 +42,11 @@ def message_id(idempotency_key: str) -> str:
     return f"<{hashlib.sha256(idempotency_key.encode('utf-8')).hexdigest()[:32]}@rulesengine>"
 
 
+def is_plain_address(value: str) -> bool:
+    """Whether ``value`` is a plain dot-atom address such as ``pat@example.org``."""
+    return _PLAIN.fullmatch(value) is not None
+
+
 def check_address(value: object, what: str) -> Address:
     """Parse one plain address such as ``pat@example.org``; raise :class:`BadMessage`."""
     if not isinstance(value, str) or not value.strip():
@@ -37,9 +55,12 @@ def check_address(value: object, what: str) -> Address:
         raise BadMessage(f"the {what} address contains a line break (refused)")
     if not value.isascii():
         raise BadMessage(f"the {what} address {value!r} is not ASCII (not supported)")
+    plain = _PLAIN.fullmatch(value.strip())
+    if plain is not None:  # the parser's answer, about 30 us sooner
+        return Address(username=plain[1], domain=plain[2])
     try:
         address = Address(addr_spec=value.strip())
-    except (ValueError, IndexError) as exc:
+    except (ValueError, IndexError, HeaderParseError) as exc:
         raise BadMessage(f"the {what} address {value!r} is not an email address: {exc}") from None
     if not address.username or "." not in address.domain or _CONTROL.search(value):
         raise BadMessage(f"the {what} address {value!r} is not an email address")

@@ -10,12 +10,13 @@ from __future__ import annotations
 import logging
 import smtplib
 import ssl
+from collections.abc import Sequence
 
 import attrs
 
 from rulesengine.delivery import DeliveryResult, exception_summary
 from rulesengine.model import Notification
-from rulesengine_email._message import OutgoingEmail
+from rulesengine_email._message import OutgoingEmail, is_plain_address
 
 __all__ = ["SmtpServer", "deliver"]
 
@@ -87,9 +88,31 @@ def _session_error(exc: Exception, server: SmtpServer, when: str) -> _SessionFai
     return _SessionFailed("retry", f"SMTP server {server.where} {when}: {exception_summary(exc)}")
 
 
+def _quote(address: str) -> str:
+    """``<address>`` for a plain address (what :func:`smtplib.quoteaddr` returns for it,
+    without parsing it twice per message), else :func:`smtplib.quoteaddr`."""
+    return f"<{address}>" if is_plain_address(address) else smtplib.quoteaddr(address)
+
+
+class _Client(smtplib.SMTP):
+    """:class:`smtplib.SMTP` whose MAIL and RCPT commands quote plain addresses directly."""
+
+    def mail(self, sender: str, options: Sequence[str] = ()) -> tuple[int, bytes]:
+        if any(option.lower() == "smtputf8" for option in options):
+            return super().mail(sender, options)
+        optionlist = " " + " ".join(options) if options and self.does_esmtp else ""
+        self.putcmd("mail", f"FROM:{_quote(sender)}{optionlist}")
+        return self.getreply()
+
+    def rcpt(self, recip: str, options: Sequence[str] = ()) -> tuple[int, bytes]:
+        optionlist = " " + " ".join(options) if options and self.does_esmtp else ""
+        self.putcmd("rcpt", f"TO:{_quote(recip)}{optionlist}")
+        return self.getreply()
+
+
 def _open(server: SmtpServer) -> smtplib.SMTP:
     try:
-        conn = smtplib.SMTP(server.host, server.port, timeout=server.timeout)
+        conn = _Client(server.host, server.port, timeout=server.timeout)
     except smtplib.SMTPConnectError as exc:
         raise _session_error(exc, server, "on connect") from exc
     except (OSError, smtplib.SMTPException) as exc:

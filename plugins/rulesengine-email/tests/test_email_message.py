@@ -87,3 +87,55 @@ def test_transfer_encodings() -> None:
     assert cte("お支払いをお願いします。" * 5) == "base64"
     head = build("Zoë " * 40, "b").data.split(b"\r\n\r\n")[0]
     assert max(len(line) for line in head.split(b"\r\n")) <= 78
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "pat@example.org",
+        "Pat.O'Neil+bills@mail.example.co.uk",
+        "a_b-c@x-y.example",
+        "user@localhost",
+        "a..b@example.org",
+        ".a@example.org",
+        "a@-example.org",
+        "a@example.org.",
+        '"quoted local"@example.org',
+        "pat@[192.0.2.1]",
+        "pat@ex_ample.org",
+        "  pat@example.org  ",
+        "pat example.org",
+        "pat@",
+    ],
+)
+def test_plain_address_shortcut_agrees_with_the_parser(value: str) -> None:
+    """The regular-expression shortcut for plain addresses accepts exactly what the full
+    parser accepts, with the same result."""
+    from email.errors import HeaderParseError
+    from email.headerregistry import Address
+
+    from rulesengine_email._message import BadMessage, check_address
+
+    def parsed() -> str | None:
+        try:
+            address = Address(addr_spec=value.strip())
+        except (ValueError, IndexError, HeaderParseError):
+            return None
+        if not address.username or "." not in address.domain:
+            return None
+        return address.addr_spec
+
+    try:
+        got = check_address(value, "recipient").addr_spec
+    except BadMessage:
+        got = None
+    assert got == parsed()
+
+
+def test_an_address_the_parser_chokes_on_is_a_bad_message() -> None:
+    """``a@example.org.`` makes the standard parser raise HeaderParseError: it is refused as
+    a bad address (the notification fails alone), not an exception for the whole batch."""
+    from rulesengine_email._message import BadMessage, check_address
+
+    with pytest.raises(BadMessage, match="is not an email address"):
+        check_address("a@example.org.", "recipient")
