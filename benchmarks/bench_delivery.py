@@ -27,6 +27,7 @@ import tempfile
 import threading
 import time
 import uuid
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -170,6 +171,52 @@ class Sinks:
         self.http.shutdown()
 
 
+def _serve_sinks(conn: Any) -> None:
+    """The sinks in a process of their own, driven over a pipe (``--sinks process``)."""
+    sinks = Sinks()
+    conn.send((sinks.smtp_port, sinks.http_port))
+    while True:
+        command = conn.recv()
+        if command == "reset":
+            sinks.reset()
+            conn.send(None)
+        elif command == "received":
+            conn.send(sinks.received())
+        else:
+            sinks.close()
+            conn.send(None)
+            return
+
+
+class RemoteSinks:
+    """:class:`Sinks` in a child process: they do not share this process's GIL (the
+    in-process worker's), as real SMTP servers and SMS providers do not."""
+
+    def __init__(self) -> None:
+        import multiprocessing
+
+        context = multiprocessing.get_context("spawn")
+        self._conn, child = context.Pipe()
+        self._process = context.Process(target=_serve_sinks, args=(child,), daemon=True)
+        self._process.start()
+        self.pid = self._process.pid
+        self.smtp_port, self.http_port = self._conn.recv()
+
+    def _ask(self, command: str) -> Any:
+        self._conn.send(command)
+        return self._conn.recv()
+
+    def reset(self) -> None:
+        self._ask("reset")
+
+    def received(self) -> tuple[int, int]:
+        return self._ask("received")
+
+    def close(self) -> None:
+        self._ask("close")
+        self._process.join(timeout=10)
+
+
 # --- a queue of N notifications ---------------------------------------------------------------
 
 
@@ -206,7 +253,94 @@ def fill(url: str, count: int, rules_text: str, zone: str, run_date: dt.date) ->
     return store
 
 
-def wait_until_done(store: Any, total: int, limit_s: float) -> float:
+class CpuMeter:
+    """CPU seconds spent from its creation to :meth:`report`, by whom (Linux ``/proc``):
+    worker processes, this process (the sinks, and the in-process worker), PostgreSQL's
+    server processes, everything else; and how busy the machine's cores were."""
+
+    TICK = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+    def __init__(self) -> None:
+        self.available = Path("/proc/stat").exists()
+        self.started = time.perf_counter()
+        self.own = os.times()
+        self.own_thread = time.thread_time()
+        self.machine = self._machine()
+        self.postgres = self._postgres()
+
+    @staticmethod
+    def _machine() -> tuple[float, float]:
+        """(busy, total) seconds summed over all cores."""
+        if not Path("/proc/stat").exists():
+            return 0.0, 0.0
+        fields = [int(v) for v in Path("/proc/stat").read_text().split("\n")[0].split()[1:]]
+        idle = fields[3] + fields[4]  # idle + iowait
+        total = sum(fields[:8])  # guest time is already counted in user
+        return (total - idle) / CpuMeter.TICK, total / CpuMeter.TICK
+
+    @staticmethod
+    def _pid_cpu(pid: int) -> float:
+        try:
+            stat = Path(f"/proc/{pid}/stat").read_text()
+        except OSError:
+            return 0.0
+        fields = stat.rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / CpuMeter.TICK  # utime + stime
+
+    @classmethod
+    def _postgres(cls) -> dict[int, float]:
+        found = {}
+        for entry in Path("/proc").iterdir() if Path("/proc").exists() else ():
+            if entry.name.isdigit():
+                try:
+                    if (entry / "comm").read_text().strip() in ("postgres", "postmaster"):
+                        found[int(entry.name)] = cls._pid_cpu(int(entry.name))
+                except OSError:
+                    continue
+        return found
+
+    def __call__(self, sinks: Any) -> CpuMeter:
+        """Note the sinks' process (when they have their own) at the start."""
+        self.sink_pid = getattr(sinks, "pid", None)
+        self.sink_start = self._pid_cpu(self.sink_pid) if self.sink_pid else 0.0
+        return self
+
+    def report(self, count: int, worker_pids: Sequence[int] = ()) -> str:
+        """One line; call it while the worker processes still run. Without worker processes
+        the worker is this process's main thread."""
+        if not self.available:
+            return "cpu: not measured (no /proc)"
+        wall = time.perf_counter() - self.started
+        now = os.times()
+        own = (now.user - self.own.user) + (now.system - self.own.system)
+        main_thread = time.thread_time() - self.own_thread
+        if worker_pids:
+            workers = sum(self._pid_cpu(pid) for pid in worker_pids)
+        else:
+            workers, own = main_thread, own - main_thread
+        sink_pid = getattr(self, "sink_pid", None)
+        sinks = self._pid_cpu(sink_pid) - self.sink_start if sink_pid else own
+        bench = own if sink_pid else 0.0  # this process when it only waits and polls
+        postgres = sum(cpu - self.postgres.get(pid, 0.0) for pid, cpu in self._postgres().items())
+        busy0, total0 = self.machine
+        busy1, total1 = self._machine()
+        busy = busy1 - busy0
+        other = max(busy - workers - sinks - bench - postgres, 0.0)
+        cores = os.cpu_count() or 1
+        per = 1e6 / count
+        return (
+            f"cpu over {wall:.1f} s on {cores} cores ({busy / (total1 - total0) * 100:.0f}% busy):"
+            f" worker(s) {workers:.1f} s ({workers * per:.0f} us/notification),"
+            f" sinks {sinks:.1f} s ({sinks * per:.0f} us), postgres {postgres:.1f} s"
+            f" ({postgres * per:.0f} us), this script {bench:.1f} s, other processes {other:.1f} s"
+        )
+
+
+def wait_until_done(
+    store: Any, total: int, limit_s: float, samples: list[tuple[float, int]] | None = None
+) -> float:
+    """Seconds until ``total`` notifications are sent (polled every 0.2 s; each poll's
+    (seconds, sent) is appended to ``samples``)."""
     from sqlalchemy import func, select
 
     from rulesengine.store.schema import notifications
@@ -215,10 +349,29 @@ def wait_until_done(store: Any, total: int, limit_s: float) -> float:
     query = select(func.count()).where(notifications.c.status == "sent")
     while time.perf_counter() - started < limit_s:
         with store.reading() as conn:
-            if conn.execute(query).scalar_one() >= total:
-                return time.perf_counter() - started
+            sent = conn.execute(query).scalar_one()
+        if samples is not None:
+            samples.append((time.perf_counter() - started, sent))
+        if sent >= total:
+            return time.perf_counter() - started
         time.sleep(0.2)
     raise SystemExit(f"not all {total} notifications were sent within {limit_s:.0f} s")
+
+
+def _note_ready(proc: Any, ready: list[float], started: float) -> None:
+    """Note when a worker printed "worker ... started" (its start-up is over)."""
+    proc.stdout.readline()
+    ready.append(time.perf_counter() - started)
+    proc.stdout.read()
+
+
+def _steady_rate(samples: list[tuple[float, int]], ready: float) -> str:
+    """The rate between the first poll after every worker was ready and the end."""
+    after = [(t, sent) for t, sent in samples if t >= ready]
+    if len(after) < 2 or after[-1][0] - after[0][0] < 1.0:
+        return "too short to tell"
+    (t0, n0), (t1, n1) = after[0], after[-1]
+    return f"{n1 - n0} in {t1 - t0:.1f} s = {(n1 - n0) / (t1 - t0):,.0f}/s"
 
 
 def pg_schema_url(base: str) -> tuple[str, str]:
@@ -249,9 +402,19 @@ def main() -> None:
     parser.add_argument(
         "--workers", default="1,4", help="PostgreSQL worker counts to run (empty: none)"
     )
+    parser.add_argument(
+        "--sinks",
+        choices=("thread", "process"),
+        default="thread",
+        help="run the SMTP and HTTP sinks as threads of this process (sharing the GIL with "
+        "the in-process worker; the figures of docs/performance.md) or in a process of "
+        "their own",
+    )
     args = parser.parse_args()
     os.environ["BENCH_SMS_TOKEN"] = "secret-token"
-    sinks = Sinks()
+    sinks: Sinks | RemoteSinks = RemoteSinks() if args.sinks == "process" else Sinks()
+    where = "a process of their own" if args.sinks == "process" else "threads of this process"
+    print(f"sinks: {where}")
     rules_text = RULES.format(smtp_port=sinks.smtp_port, http_port=sinks.http_port)
     rows: dict[str, float] = {}
     zone, run_date = midday_zone()
@@ -260,9 +423,11 @@ def main() -> None:
 
         with tempfile.TemporaryDirectory() as folder:
             store = fill(str(Path(folder) / "bench.db"), args.count, rules_text, zone, run_date)
+            meter = CpuMeter()(sinks)
             started = time.perf_counter()
             Queue(store, worker_id="bench").deliver(until_empty=True)
             seconds = time.perf_counter() - started
+            cpu = meter.report(args.count)
             store.close()
         total, distinct = sinks.received()
         rows["SQLite, 1 worker in-process"] = args.count / seconds
@@ -270,6 +435,7 @@ def main() -> None:
             f"SQLite, one worker in-process: {args.count} in {seconds:.1f} s ="
             f" {args.count / seconds:,.0f}/s (received {total}, distinct {distinct})"
         )
+        print(f"  {cpu}")
 
         for workers in (int(w) for w in args.workers.split(",") if w.strip()):
             sinks.reset()
@@ -283,16 +449,25 @@ def main() -> None:
                     "--poll",
                     "0.2",
                 ]
+                meter = CpuMeter()(sinks)
                 procs = [
                     subprocess.Popen(
                         [*command, "--worker-id", f"w{i}"],
                         env=env,
-                        stdout=subprocess.DEVNULL,
-                        stderr=subprocess.PIPE,
+                        stdout=subprocess.PIPE,
+                        stderr=subprocess.DEVNULL,
+                        text=True,
                     )
                     for i in range(workers)
                 ]
-                seconds = wait_until_done(store, args.count, limit_s=1800)
+                ready: list[float] = []
+                for proc in procs:
+                    threading.Thread(
+                        target=_note_ready, args=(proc, ready, meter.started), daemon=True
+                    ).start()
+                samples: list[tuple[float, int]] = []
+                seconds = wait_until_done(store, args.count, limit_s=1800, samples=samples)
+                cpu = meter.report(args.count, [proc.pid for proc in procs])
                 for proc in procs:
                     proc.send_signal(signal.SIGTERM)
                 for proc in procs:
@@ -306,6 +481,11 @@ def main() -> None:
                 f"PostgreSQL, {workers} worker process(es): {args.count} in {seconds:.1f} s ="
                 f" {args.count / seconds:,.0f}/s (received {total}, distinct {distinct})"
             )
+            print(
+                f"  start-up: workers ready after {', '.join(f'{r:.2f}' for r in sorted(ready))} s;"
+                f" from then on: {_steady_rate(samples, max(ready, default=0.0))}"
+            )
+            print(f"  {cpu}")
     finally:
         sinks.close()
     print(json.dumps({k: round(v) for k, v in rows.items()}))
