@@ -1,18 +1,32 @@
 """Statement runs at several ledger sizes, side by side with what hand-written code costs.
 
-For each size, in a fresh child process (so its peak memory is that size's alone):
+For each size, a child process **prepares** the ledger once: it generates a seeded ledger
+(``benchmarks/ledger.py``) and imports it into a SQLite file store in a temporary folder
+(the import is timed). Then ``--repeat`` rounds, each in fresh child processes, each on a
+fresh copy of that prepared file:
 
-- generate a seeded ledger and import it into a fresh SQLite file store;
-- a live run of ``rules/standard.yaml`` (evaluate + commit + upload), with its phases;
-- a test run on the same ledger (before the live run changed it);
-- on the same in-memory data: the **plain-Python floor** (the same decisions written by hand
-  for this rules file) and a **naive durable-rules** evaluation (one message per encounter
-  and decision, one action each), both cross-checked against the engine's decisions.
+- **live**: only the live run of ``rules/standard.yaml`` (evaluate + commit + upload),
+  with its phases (load / evaluate, of which decide and upload / save / other, the rest
+  such as the commit) and the child's own peak RSS, so the peak is the live run's alone,
+  not the generator's or the import's;
+- **test**: the test run (timed, with its phases and peak RSS); then, on the same
+  in-memory data loaded in that process, the **plain-Python floor** (the same decisions
+  written by hand for this rules file), cross-checked against the engine's decisions, and
+  (up to 200,000 encounters) a **naive durable-rules** evaluation (one message per
+  encounter, one action each). The engine's decision time is the test run's ``decide``
+  phase; a fresh process pays durable-rules' one-off import and ruleset creation there,
+  which is part of the engine's cost.
 
-Prints one row per size and the ratios, writes the figures as JSON, and (with matplotlib
-installed) a plot of run time against ledger size.
+The parent prints the median of each figure over the repeats (the live run's min-max
+too), the ratios (decisions against the floor, naive against the floor, live seconds per
+1,000 encounters), and the targets at 1,000,000 encounters: a live run in at most 15 s and
+2 GB peak RSS, its decisions at most 3x the floor. ``--json`` writes every repeat's
+figures; ``--plot`` a PNG of run time against ledger size (needs matplotlib, from
+``benchmarks/requirements.txt``). Progress bars stay off; the harness writes one line per
+finished child to stderr.
 
-    .venv/bin/python benchmarks/bench_run.py --sizes 10000,100000 --plot docs/run-time.png
+    .venv/bin/python benchmarks/bench_run.py --sizes 10000,100000,1000000 --repeat 3 \\
+        --json bench-run.json --plot docs/run-time.png
 """
 
 from __future__ import annotations
@@ -21,8 +35,11 @@ import argparse
 import datetime as dt
 import json
 import os
+import platform
 import resource
 import shutil
+import sqlite3
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -35,6 +52,12 @@ sys.path.insert(0, str(ROOT))
 
 RUN_DATE = dt.date(2026, 6, 1)
 RULES = ROOT / "rules" / "standard.yaml"
+NAIVE_MAX_SIZE = 200_000  # the naive durable-rules evaluation is slow: smaller ledgers only
+TARGET_SIZE = 1_000_000
+TARGET_LIVE_S = 15.0
+TARGET_PEAK_MB = 2048
+TARGET_DECIDE_RATIO = 3.0
+PHASES = ("load", "evaluate", "decide", "upload", "save", "other")
 
 
 # --- the floor: standard.yaml's decisions, written by hand ----------------------------------
@@ -165,114 +188,328 @@ def naive_durable(run_input: Any, rules: Any, run_date: dt.date) -> float:
     return time.perf_counter() - started
 
 
-# --- one size, in a child process --------------------------------------------------------------
+# --- the child processes -------------------------------------------------------------------
 
 
-def measure(size: int) -> dict[str, Any]:
+def peak_rss_mb() -> float:
+    """This process's peak resident set size so far, from the OS, in MB."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def prepare(size: int, db: Path) -> dict[str, Any]:
+    """Generate the seeded ledger and import it into a new SQLite file at ``db``, leaving
+    one self-contained file (no -wal or -shm) that the rounds copy."""
     from benchmarks.ledger import generate
+    from rulesengine.store import open_store
+
+    started = time.perf_counter()
+    ledger = generate(size)
+    generate_seconds = time.perf_counter() - started
+    store = open_store(str(db))
+    started = time.perf_counter()
+    store.import_ledger(ledger)
+    import_seconds = time.perf_counter() - started
+    store.close()
+    with sqlite3.connect(db) as conn:  # fold the WAL into the file and drop it
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute("PRAGMA journal_mode=DELETE")
+    conn.close()
+    return {
+        "encounters": len(ledger.encounters),
+        "guarantors": len(ledger.guarantors),
+        "payments": len(ledger.payments),
+        "generate_s": round(generate_seconds, 3),
+        "import_s": round(import_seconds, 3),
+        "db_mb": round(db.stat().st_size / 2**20, 1),
+        "peak_rss_mb": round(peak_rss_mb()),
+    }
+
+
+def live_run(db: Path) -> dict[str, Any]:
+    """The live run alone: evaluate, commit and upload."""
     from rulesengine.engine.run import run_statements
     from rulesengine.rules import load_rules
     from rulesengine.store import open_store
 
     rules = load_rules(str(RULES))
-    ledger = generate(size)
+    store = open_store(str(db))
+    timings: dict[str, float] = {}
+    started = time.perf_counter()
+    batch = run_statements(store, rules, RUN_DATE, live=True, timings=timings)
+    seconds = time.perf_counter() - started
+    store.close()
+    return {
+        "live_s": round(seconds, 3),
+        "live_phases_s": phases(timings, seconds),
+        "live_peak_rss_mb": round(peak_rss_mb()),
+        "statements": len(batch.statements),
+        "notifications": len(batch.notifications),
+    }
+
+
+def test_run(db: Path, size: int) -> dict[str, Any]:
+    """The test run, then the floor and the naive evaluation on the same in-memory data."""
+    from rulesengine.engine.run import run_statements
+    from rulesengine.rules import load_rules
+    from rulesengine.store import open_store
+
+    rules = load_rules(str(RULES))
+    store = open_store(str(db))
+    timings: dict[str, float] = {}
+    started = time.perf_counter()
+    batch = run_statements(store, rules, RUN_DATE, live=False, timings=timings)
+    seconds = time.perf_counter() - started
+    test_peak = peak_rss_mb()  # before the floor and the naive evaluation add to it
+    with store.run_transaction(rules.profile.id, live=False) as tx:
+        run_input = tx.load_input(RUN_DATE)
+    store.close()
+
+    started = time.perf_counter()
+    floor = floor_decisions(run_input, RUN_DATE)
+    floor_seconds = time.perf_counter() - started
+    engine = engine_decisions(batch, rules)
+    mismatches = sum(1 for eid, d in floor.items() if engine.get(eid) != d)
+    naive = naive_durable(run_input, rules, RUN_DATE) if size <= NAIVE_MAX_SIZE else None
+    decide = timings.get("decide", 0.0)
+    return {
+        "test_s": round(seconds, 3),
+        "test_phases_s": phases(timings, seconds),
+        "test_peak_rss_mb": round(test_peak),
+        "decide_s": round(decide, 4),
+        "floor_s": round(floor_seconds, 4),
+        "decide_floor_ratio": round(decide / floor_seconds, 2),
+        "naive_durable_s": None if naive is None else round(naive, 3),
+        "naive_floor_ratio": None if naive is None else round(naive / floor_seconds, 1),
+        "decisions_compared": len(floor),
+        "decision_mismatches": mismatches,
+        "child_peak_rss_mb": round(peak_rss_mb()),
+    }
+
+
+def phases(timings: dict[str, float], seconds: float) -> dict[str, float]:
+    """The run's phases, and as ``other`` what lies outside them (getting the secret,
+    the commit, telling observers, the garbage collection after the run)."""
+    timed = sum(timings.get(k, 0.0) for k in ("load", "evaluate", "save"))
+    return {k: round(v, 3) for k, v in {**timings, "other": seconds - timed}.items()}
+
+
+def child_main(kind: str, size: int, db: Path) -> dict[str, Any]:
+    if kind == "prepare":
+        return prepare(size, db)
+    if kind == "live":
+        return live_run(db)
+    return test_run(db, size)
+
+
+# --- the parent: children, copies, medians ----------------------------------------------------
+
+
+def run_child(kind: str, size: int, db: Path) -> dict[str, Any]:
+    """One fresh ``python bench_run.py --child KIND`` process; its last stdout line is JSON."""
+    command = [sys.executable, __file__, "--child", kind, "--size", str(size), "--db", str(db)]
+    env = {**os.environ, "PYTHONHASHSEED": "0"}
+    out = subprocess.run(command, capture_output=True, text=True, env=env)
+    if out.returncode != 0:
+        sys.stderr.write(out.stderr)
+        raise SystemExit(f"the {kind} child for {size:,} encounters failed ({out.returncode})")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def sqlite_files(db: Path) -> list[Path]:
+    return [db, Path(f"{db}-wal"), Path(f"{db}-shm"), Path(f"{db}-journal")]
+
+
+def fresh_copy(prepared: Path, db: Path) -> None:
+    """A copy of the prepared file, with no -wal or -shm left from an earlier round."""
+    leftovers = [p for p in sqlite_files(prepared)[1:] if p.exists() and p.stat().st_size]
+    if leftovers:
+        raise SystemExit(f"the prepared store is not self-contained: {leftovers}")
+    remove(db)
+    shutil.copyfile(prepared, db)
+
+
+def remove(db: Path) -> None:
+    for path in sqlite_files(db):
+        path.unlink(missing_ok=True)
+
+
+def measure_size(size: int, repeat: int) -> dict[str, Any]:
+    """Prepare once, then ``repeat`` rounds of a live child and a test child."""
     work = Path(tempfile.mkdtemp(prefix="rulesengine-bench-"))
     try:
-        db = work / "ledger.db"
-        store = open_store(str(db))
-        started = time.perf_counter()
-        store.import_ledger(ledger)
-        import_seconds = time.perf_counter() - started
-        store.close()
-        shutil.copyfile(db, work / "copy.db")
-
-        store = open_store(str(work / "copy.db"))
-        test_timings: dict[str, float] = {}
-        started = time.perf_counter()
-        test_batch = run_statements(store, rules, RUN_DATE, live=False, timings=test_timings)
-        test_seconds = time.perf_counter() - started
-        with store.run_transaction(rules.profile.id, live=False) as tx:
-            run_input = tx.load_input(RUN_DATE)
-        store.close()
-
-        store = open_store(str(db))
-        live_timings: dict[str, float] = {}
-        started = time.perf_counter()
-        live = run_statements(store, rules, RUN_DATE, live=True, timings=live_timings)
-        live_seconds = time.perf_counter() - started
-        store.close()
-
-        started = time.perf_counter()
-        floor = floor_decisions(run_input, RUN_DATE)
-        floor_seconds = time.perf_counter() - started
-        engine = engine_decisions(test_batch, rules)
-        mismatches = sum(1 for eid, d in floor.items() if engine.get(eid) != d)
-        naive_seconds = naive_durable(run_input, rules, RUN_DATE) if size <= 200_000 else None
-        peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        return {
-            "encounters": len(ledger.encounters),
-            "guarantors": len(ledger.guarantors),
-            "statements": len(live.statements),
-            "notifications": len(live.notifications),
-            "import_s": round(import_seconds, 3),
-            "live_s": round(live_seconds, 3),
-            "live_phases_s": {k: round(v, 3) for k, v in live_timings.items()},
-            "test_s": round(test_seconds, 3),
-            "decide_s": round(test_timings.get("decide", 0.0), 3),
-            "floor_s": round(floor_seconds, 3),
-            "naive_durable_s": None if naive_seconds is None else round(naive_seconds, 3),
-            "decision_mismatches": mismatches,
-            "peak_rss_mb": round(peak_mb),
-        }
+        prepared = work / "prepared.db"
+        prep = run_child("prepare", size, prepared)
+        note(
+            f"{size:,}: prepared {prep['encounters']:,} encounters, {prep['guarantors']:,}"
+            f" guarantors (import {prep['import_s']:.2f} s, {prep['db_mb']} MB file,"
+            f" peak {prep['peak_rss_mb']} MB)"
+        )
+        repeats = []
+        for i in range(1, repeat + 1):
+            db = work / "round.db"
+            fresh_copy(prepared, db)
+            live = run_child("live", size, db)
+            note(
+                f"{size:,}: round {i}/{repeat} live {live['live_s']:.2f} s,"
+                f" peak {live['live_peak_rss_mb']} MB"
+            )
+            fresh_copy(prepared, db)
+            test = run_child("test", size, db)
+            note(
+                f"{size:,}: round {i}/{repeat} test {test['test_s']:.2f} s,"
+                f" decide {test['decide_s']:.3f} s, floor {test['floor_s']:.3f} s,"
+                f" {test['decision_mismatches']} mismatches"
+            )
+            remove(db)
+            repeats.append({"live": live, "test": test})
+        return {"size": size, "prepare": prep, "median": medians(prep, repeats), "repeats": repeats}
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--sizes", default="10000,100000", help="encounters per ledger, comma-separated"
-    )
-    parser.add_argument("--json", dest="json_path", default=None, help="write the figures here")
-    parser.add_argument("--plot", default=None, help="write a PNG plot of run time against size")
-    parser.add_argument("--child", type=int, default=None, help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.child is not None:
-        print(json.dumps(measure(args.child)))
-        return
+def median_of(values: list[Any]) -> Any:
+    present = [v for v in values if v is not None]
+    return round(statistics.median(present), 4) if present else None
 
-    rows = []
-    for size in (int(s) for s in args.sizes.split(",")):
-        out = subprocess.run(
-            [sys.executable, __file__, "--child", str(size)],
-            check=True,
-            capture_output=True,
-            text=True,
-            env={**os.environ, "PYTHONHASHSEED": "0"},
+
+def medians(prep: dict[str, Any], repeats: list[dict[str, Any]]) -> dict[str, Any]:
+    """The median of each figure over the repeats (and the live run's min and max)."""
+    lives = [r["live"] for r in repeats]
+    tests = [r["test"] for r in repeats]
+    live_s = [r["live_s"] for r in lives]
+    row: dict[str, Any] = {
+        "encounters": prep["encounters"],
+        "guarantors": prep["guarantors"],
+        "import_s": prep["import_s"],
+        "statements": lives[0]["statements"],
+        "notifications": lives[0]["notifications"],
+        "live_s": median_of(live_s),
+        "live_s_min": min(live_s),
+        "live_s_max": max(live_s),
+        "live_phases_s": phase_medians([r["live_phases_s"] for r in lives]),
+        "live_peak_rss_mb": median_of([r["live_peak_rss_mb"] for r in lives]),
+        "test_s": median_of([r["test_s"] for r in tests]),
+        "test_phases_s": phase_medians([r["test_phases_s"] for r in tests]),
+        "test_peak_rss_mb": median_of([r["test_peak_rss_mb"] for r in tests]),
+        "decision_mismatches": max(r["decision_mismatches"] for r in tests),
+    }
+    for key in ("decide_s", "floor_s", "decide_floor_ratio", "naive_durable_s"):
+        row[key] = median_of([r[key] for r in tests])
+    row["naive_floor_ratio"] = median_of([r["naive_floor_ratio"] for r in tests])
+    row["live_s_per_1k"] = round(row["live_s"] * 1000 / prep["encounters"], 4)
+    return row
+
+
+def phase_medians(runs: list[dict[str, float]]) -> dict[str, float]:
+    keys = [k for k in PHASES if any(k in r for r in runs)]
+    keys += sorted({k for r in runs for k in r} - set(keys))
+    return {k: round(statistics.median(r.get(k, 0.0) for r in runs), 3) for k in keys}
+
+
+def note(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
+
+
+# --- the report -----------------------------------------------------------------------------
+
+
+def machine() -> dict[str, Any]:
+    """What the figures were measured on."""
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory_gb = None
+    try:
+        memory_gb = round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1)
+    except (ValueError, OSError):
+        pass
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "memory_gb": memory_gb,
+        "os": platform.platform(),
+        "python": platform.python_version(),
+        "sqlite": sqlite3.sqlite_version,
+    }
+
+
+def report(results: list[dict[str, Any]], repeat: int) -> None:
+    rows = [r["median"] for r in results]
+    print(f"\nStatement runs, median of {repeat} (fresh processes, fresh copy of the store each)")
+    print(
+        f"{'encounters':>10} {'guarantors':>10} {'import':>8} {'live run':>9}"
+        f" {'(min-max)':>15}  {'load / evaluate (decide, upload) / save / other':<48}"
+        f" {'live peak':>9} {'test run':>9} {'test peak':>9} {'live s/1k':>9}"
+    )
+    for row in rows:
+        p = row["live_phases_s"]
+        split = (
+            f"{p.get('load', 0):.2f} / {p.get('evaluate', 0):.2f}"
+            f" ({p.get('decide', 0):.2f}, {p.get('upload', 0):.2f}) / {p.get('save', 0):.2f}"
+            f" / {p.get('other', 0):.2f}"
         )
-        row = json.loads(out.stdout.strip().splitlines()[-1])
-        rows.append(row)
-        decide, floor = row["decide_s"], row["floor_s"]
-        naive = row["naive_durable_s"]
+        spread = f"{row['live_s_min']:.2f}-{row['live_s_max']:.2f}"
         print(
-            f"{row['encounters']:>9,} encounters: live {row['live_s']:7.2f}s"
-            f" {row['live_phases_s']}  test {row['test_s']:6.2f}s  import {row['import_s']:6.2f}s"
-            f"  peak {row['peak_rss_mb']} MB"
+            f"{row['encounters']:>10,} {row['guarantors']:>10,} {row['import_s']:>7.2f}s"
+            f" {row['live_s']:>8.2f}s {spread:>15}  {split:<48}"
+            f" {row['live_peak_rss_mb']:>6.0f} MB {row['test_s']:>8.2f}s"
+            f" {row['test_peak_rss_mb']:>6.0f} MB {row['live_s_per_1k']:>9.4f}"
         )
+    print("\nRule decisions on the same in-memory data (test child), median")
+    print(
+        f"{'encounters':>10} {'engine decide':>13} {'floor':>8} {'ratio':>6}"
+        f" {'naive (eligibility)':>19} {'ratio':>6} {'mismatches':>10}"
+    )
+    for row in rows:
+        naive, naive_ratio = row["naive_durable_s"], row["naive_floor_ratio"]
         print(
-            f"{'':>21}decisions: engine {decide:.3f}s, plain-Python floor {floor:.3f}s"
-            f" ({decide / floor:.1f}x)"
+            f"{row['encounters']:>10,} {row['decide_s']:>12.3f}s {row['floor_s']:>7.3f}s"
+            f" {row['decide_floor_ratio']:>5.1f}x"
             + (
-                f", naive durable-rules (eligibility alone) {naive:.2f}s ({naive / floor:.0f}x)"
-                if naive
-                else ""
+                f" {naive:>18.2f}s {naive_ratio:>5.0f}x"
+                if naive is not None
+                else f" {'-':>19} {'':>6}"
             )
-            + f"; {row['decision_mismatches']} mismatches"
+            + f" {row['decision_mismatches']:>10}"
         )
-    if args.json_path:
-        Path(args.json_path).write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
-    if args.plot:
-        plot(rows, Path(args.plot))
+    growth(rows)
+    targets(rows)
+
+
+def growth(rows: list[dict[str, Any]]) -> None:
+    """Live time against size between successive sizes: 1.0x per 1.0x is linear."""
+    ordered = sorted(rows, key=lambda r: r["encounters"])
+    for small, big in zip(ordered, ordered[1:], strict=False):
+        size_x = big["encounters"] / small["encounters"]
+        live_x = big["live_s"] / small["live_s"]
+        test_x = big["test_s"] / small["test_s"]
+        print(
+            f"growth {small['encounters']:,} -> {big['encounters']:,}: {size_x:.1f}x encounters,"
+            f" live run {live_x:.1f}x, test run {test_x:.1f}x"
+        )
+
+
+def targets(rows: list[dict[str, Any]]) -> None:
+    at = [r for r in rows if r["encounters"] == TARGET_SIZE]
+    if not at:
+        print(f"\ntargets (at {TARGET_SIZE:,} encounters): not measured in this run")
+        return
+    row = at[0]
+    checks = (
+        ("live run", row["live_s"], TARGET_LIVE_S, "s"),
+        ("live peak RSS", row["live_peak_rss_mb"], TARGET_PEAK_MB, "MB"),
+        ("decide / floor", row["decide_floor_ratio"], TARGET_DECIDE_RATIO, "x"),
+    )
+    print(f"\ntargets at {TARGET_SIZE:,} encounters:")
+    for name, value, limit, unit in checks:
+        verdict = "met" if value <= limit else f"MISSED by {value / limit:.1f}x"
+        print(f"  {name:<15} {value:>9.2f} {unit:<2} <= {limit:g} {unit}: {verdict}")
 
 
 def plot(rows: list[dict[str, Any]], path: Path) -> None:
@@ -282,24 +519,86 @@ def plot(rows: list[dict[str, Any]], path: Path) -> None:
         matplotlib.use("Agg")
         import matplotlib.pyplot as plt
     except ImportError:
-        print("matplotlib is not installed: no plot (pip install matplotlib)")
+        print("matplotlib is not installed: no plot (pip install -r benchmarks/requirements.txt)")
         return
+    rows = sorted(rows, key=lambda r: r["encounters"])
     sizes = [r["encounters"] for r in rows]
+    live = [r["live_s"] for r in rows]
+    spread = [
+        [r["live_s"] - r["live_s_min"] for r in rows],
+        [r["live_s_max"] - r["live_s"] for r in rows],
+    ]
     fig, ax = plt.subplots(figsize=(6, 4))
-    ax.plot(sizes, [r["live_s"] for r in rows], "o-", label="live run (evaluate + commit + upload)")
+    ax.errorbar(sizes, live, yerr=spread, fmt="o-", capsize=3, label="live run (median, min-max)")
     ax.plot(sizes, [r["test_s"] for r in rows], "s--", label="test run")
     ax.plot(sizes, [r["decide_s"] for r in rows], "^-", label="rule decisions (durable-rules)")
     ax.plot(sizes, [r["floor_s"] for r in rows], "v:", label="plain-Python floor")
+    ax.axhline(TARGET_LIVE_S, color="grey", linewidth=0.8, linestyle="-.")
+    ax.annotate(
+        f"target: live run in {TARGET_LIVE_S:g} s at {TARGET_SIZE:,}",
+        (sizes[-1], TARGET_LIVE_S),
+        fontsize=7,
+        ha="right",
+        va="bottom",
+    )
     ax.set_xscale("log")
     ax.set_yscale("log")
     ax.set_xlabel("encounters")
     ax.set_ylabel("seconds")
     ax.set_title("Statement run time against ledger size")
     ax.grid(True, which="both", alpha=0.3)
-    ax.legend(fontsize=8)
+    ax.legend(fontsize=7, loc="upper left")
     fig.tight_layout()
     fig.savefig(path, dpi=100)
     print(f"plot written to {path}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--sizes", default="10000,100000", help="encounters per ledger, comma-separated"
+    )
+    parser.add_argument("--repeat", type=int, default=3, help="rounds per size (default 3)")
+    parser.add_argument("--json", dest="json_path", default=None, help="write the figures here")
+    parser.add_argument("--plot", default=None, help="write a PNG plot of run time against size")
+    parser.add_argument(
+        "--child", choices=("prepare", "live", "test"), default=None, help=argparse.SUPPRESS
+    )
+    parser.add_argument("--size", type=int, default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--db", type=Path, default=None, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child is not None:
+        print(json.dumps(child_main(args.child, args.size, args.db)))
+        return
+    if args.repeat < 1:
+        parser.error("--repeat must be at least 1")
+
+    about = machine()
+    print(
+        f"machine: {about['cpu']}, {about['cores']} cores, {about['memory_gb']} GB;"
+        f" {about['os']}; Python {about['python']}, SQLite {about['sqlite']}"
+    )
+    results = [measure_size(int(s), args.repeat) for s in args.sizes.split(",")]
+    report(results, args.repeat)
+    if args.json_path:
+        document = {
+            "command": " ".join([os.path.relpath(sys.executable), *sys.argv]),
+            "machine": about,
+            "run_date": RUN_DATE.isoformat(),
+            "rules": str(RULES.relative_to(ROOT)),
+            "repeat": args.repeat,
+            "targets": {
+                "size": TARGET_SIZE,
+                "live_s": TARGET_LIVE_S,
+                "live_peak_rss_mb": TARGET_PEAK_MB,
+                "decide_floor_ratio": TARGET_DECIDE_RATIO,
+            },
+            "sizes": results,
+        }
+        Path(args.json_path).write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
+        print(f"figures written to {args.json_path}")
+    if args.plot:
+        plot([r["median"] for r in results], Path(args.plot))
 
 
 if __name__ == "__main__":
