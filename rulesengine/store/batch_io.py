@@ -219,19 +219,38 @@ def _trace_rows(batch: BatchResult) -> Iterator[tuple[Any, ...]]:
     bid = batch.id
     traces = batch.traces
     guarantor_of = batch.guarantor_of
+    steps_json = _StepsJSON()
     seq = 0
     for eid, gid in guarantor_of.items():
         steps = traces.get(eid)
-        yield (bid, seq, eid, gid, None if steps is None else _steps_json(steps))
+        yield (bid, seq, eid, gid, None if steps is None else steps_json(steps))
         seq += 1
     for eid, steps in traces.items():
         if eid not in guarantor_of:
-            yield (bid, seq, eid, None, _steps_json(steps))
+            yield (bid, seq, eid, None, steps_json(steps))
             seq += 1
 
 
-def _steps_json(steps: Any) -> str:
-    return dumps([[s.step, s.outcome, s.detail, s.rule] for s in steps])
+class _StepsJSON:
+    """A trace as JSON (a list of ``[step, outcome, detail, rule]``). Encounters with the
+    same reasoning share step objects, so each step is encoded once per batch."""
+
+    def __init__(self) -> None:
+        self.encoded: dict[int, tuple[TraceStep, str]] = {}
+
+    def __call__(self, steps: Any) -> str:
+        parts = []
+        for step in steps:
+            found = self.encoded.get(id(step))
+            if found is None or found[0] is not step:
+                if len(self.encoded) >= 65_536:  # bounded: most steps are shared by many
+                    self.encoded.clear()
+                found = self.encoded[id(step)] = (
+                    step,
+                    dumps([step.step, step.outcome, step.detail, step.rule]),
+                )
+            parts.append(found[1])
+        return f"[{','.join(parts)}]"
 
 
 def _apply_changes(conn: Connection, batch: BatchResult) -> None:
