@@ -63,12 +63,21 @@ def open_run_transaction(
             trans.rollback()
 
 
-def _iso_date(value: Any) -> Any:
-    return None if value is None else dt.date.fromisoformat(value)
+class _Canonical(dict[Any, Any]):
+    """Equal values from many rows made one object (``make`` of the first seen).
 
+    A ledger repeats a few statuses, locations, providers, profiles and dates across a
+    million rows, and the driver returns a new object for each; sharing them saves
+    hundreds of megabytes in a large run (and parsing each distinct date once).
+    """
 
-def _as_is(value: Any) -> Any:
-    return value
+    def __init__(self, make: Any = None) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, key: Any) -> Any:
+        value = self[key] = key if self.make is None or key is None else self.make(key)
+        return value
 
 
 class SQLRunTransaction(RunTransaction):
@@ -117,36 +126,38 @@ class SQLRunTransaction(RunTransaction):
             .where(covered_by(self.profile_id))
             .order_by(encounters.c.guarantor_id, encounters.c.id)
         )
-        day = _iso_date if self.conn.dialect.name == "sqlite" else _as_is
+        sqlite = self.conn.dialect.name == "sqlite"
+        day = _Canonical(dt.date.fromisoformat if sqlite else None).__getitem__
+        same = _Canonical().__getitem__
         found: dict[str, Guarantor] = {}
         found_encounters: list[Encounter] = []
         add = found_encounters.append
-        last_gid = None
+        last_gid: Any = None
         row: Any
         for row in self.conn.execute(query):
             (eid, gid, pid, service, balance, level, status, hold, location, provider) = row[:10]
             (first, last, sent, profile) = row[10:14]
+            if gid != last_gid:
+                guarantor = found[gid] = guarantor_from_row(row[14:])
+                last_gid = guarantor.id
             add(
                 Encounter(
                     eid,
-                    gid,
+                    last_gid,
                     pid,
                     day(service),
                     balance,
                     level,
-                    status,
+                    same(status),
                     bool(hold),
-                    location,
-                    provider,
+                    same(location),
+                    same(provider),
                     day(first),
                     day(last),
                     sent,
-                    profile,
+                    same(profile),
                 )
             )
-            if gid != last_gid:
-                found[gid] = guarantor_from_row(row[14:])
-                last_gid = gid
         return RunInput(
             guarantors=found,
             encounters=tuple(found_encounters),
