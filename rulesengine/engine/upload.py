@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-import hashlib
 import hmac
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -49,7 +48,7 @@ def send_window(rules: Rules, channel: str) -> tuple[dt.time, dt.time] | None:
 
 def pay_token(secret: bytes, statement_id: str) -> str:
     """An unguessable per-statement token: a keyed HMAC of the statement id (128 bits)."""
-    digest = hmac.new(secret, statement_id.encode(), hashlib.sha256).digest()
+    digest = hmac.digest(secret, statement_id.encode(), "sha256")
     return base64.urlsafe_b64encode(digest[:16]).decode().rstrip("=")
 
 
