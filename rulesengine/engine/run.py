@@ -81,6 +81,9 @@ def run_statements(
                 addressing=addressing,
                 timings=timings,
             )
+        # The batch keeps what it needs of the input; the rest (a million encounters in a
+        # large run) is freed before the commit needs memory of its own.
+        del run_input
         if live:
             if rules_text is None:
                 rules_text = Path(rules.path).read_text(encoding="utf-8")
