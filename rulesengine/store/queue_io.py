@@ -381,8 +381,9 @@ def change_statuses(
     expect_lease: str | None = None,
 ) -> list[Transition | None]:
     """:func:`change_status` for many rows at once, with the same conditions, in a few
-    statements whatever their number: one locking read, one ``UPDATE`` (executemany) per set
-    of columns changed, one multi-row history ``INSERT``.
+    statements whatever their number: one locking read, then per kind of change (old and new
+    status, columns set) one ``UPDATE``, and one history ``INSERT`` (SQLite: executemany;
+    PostgreSQL: one statement over ``unnest`` of one array per column).
 
     A change applies only while its row still has the status and attempt it was read with
     (and, with ``expect_lease``, that lease owner): the rows are read ``FOR UPDATE`` (SQLite:
