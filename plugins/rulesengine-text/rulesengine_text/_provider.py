@@ -214,7 +214,11 @@ def _post_via_urllib(provider: Provider, n: Notification, body: str) -> Delivery
     data, headers = _request(provider, n, body)
     request = urllib.request.Request(provider.url, data=data, method="POST", headers=headers)
     try:
-        with urllib.request.urlopen(request, timeout=provider.timeout) as reply:
+        # An opener of its own: urlopen() would build the process-wide opener with the
+        # proxy settings of the moment and keep it for every later caller (another
+        # channel's plugin in the same worker included).
+        opener = urllib.request.build_opener()
+        with opener.open(request, timeout=provider.timeout) as reply:
             raw = reply.read()
             status = reply.status
     except urllib.error.HTTPError as exc:

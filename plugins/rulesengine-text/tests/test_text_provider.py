@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import urllib.request
+
 import pytest
 from rulesengine_text import TextChannel
 
@@ -239,3 +241,19 @@ def test_a_proxy_from_the_environment_is_used(sms_provider, token, monkeypatch) 
     [request] = proxy.requests
     assert request.path == f"http://sms.example.invalid/2010-04-01/Accounts/{SID}/Messages.json"
     assert request.idempotency_key == "B1:S1:text"
+
+
+def test_the_proxy_path_leaves_the_process_wide_url_opener_alone(
+    sms_provider, token, monkeypatch
+) -> None:  # noqa: ANN001
+    """urllib.request.urlopen() keeps the opener (and the proxy settings) of its first call
+    for every later caller; the channel builds its own, so other plugins in the same
+    worker never inherit a proxy that was meant for the text provider."""
+    proxy = sms_provider("ok")
+    monkeypatch.setenv("http_proxy", proxy.base_url)
+    monkeypatch.delenv("no_proxy", raising=False)
+    monkeypatch.delenv("NO_PROXY", raising=False)
+    before = urllib.request._opener  # the cached opener urlopen() uses
+    [result] = channel("http://sms.example.invalid").send([note(1)])
+    assert result.outcome == "sent"
+    assert urllib.request._opener is before
