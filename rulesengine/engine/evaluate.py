@@ -69,7 +69,7 @@ class _Work:
         self.tentative = enc.level
         self.maxed = False
         self.billed = False
-        self.trace: list[TraceStep] = []
+        self.trace: tuple[TraceStep, ...] = ()  # a tuple: a million lists cost memory
 
 
 _ENCOUNTER_ID = attrgetter("enc.id")
@@ -193,18 +193,18 @@ def evaluate(
         balance = w.enc.balance_cents
         if w.status == "open" and balance <= 0:
             w.status = "closed"
-            w.trace.append(_CLOSED)
+            w.trace += (_CLOSED,)
         elif w.status == "pre_collections" and balance <= 0 and pre.clear_on_zero_balance:
             w.status = "closed"
-            w.trace.append(_PAID_OFF)
+            w.trace += (_PAID_OFF,)
         elif w.status == "closed" and balance > 0:
             w.status = "open"
-            w.trace.append(
+            w.trace += (
                 TraceStep(
                     "closing",
                     "reopened",
                     f"owes {format_money(balance)} again: reopened at level {w.level}",
-                )
+                ),
             )
 
     # 3. Eligibility --------------------------------------------------------------------------
@@ -221,7 +221,7 @@ def evaluate(
     for w, verdict in zip(checked, verdicts, strict=True):
         if verdict is None:
             candidates.append(w)
-            w.trace.append(_ELIGIBLE)
+            w.trace += (_ELIGIBLE,)
             continue
         days = _days(run_date, w.enc.last_statement) if verdict == "billed_recently" else None
         found = skip_steps.get((verdict, days))
@@ -232,7 +232,7 @@ def evaluate(
                 TraceStep("eligibility", "skipped", detail, rule=rule),
             )
         skips.append(Skip(w.enc.id, w.enc.guarantor_id, found[0]))
-        w.trace.append(found[1])
+        w.trace += (found[1],)
 
     # 4. Advance ------------------------------------------------------------------------------
     to_worklist: list[str] = []
@@ -261,8 +261,8 @@ def evaluate(
         members = groups[key]
         if not any(not w.maxed for w in members):
             for w in members:
-                w.trace.append(
-                    TraceStep("grouping", "not_billed", "maxed and alone: never billed on its own")
+                w.trace += (
+                    TraceStep("grouping", "not_billed", "maxed and alone: never billed on its own"),
                 )
             continue
         lines = [w for w in members if not w.maxed or rules.grouping.include_maxed_encounters]
@@ -272,20 +272,20 @@ def evaluate(
         if total < minimum:
             for w in lines:
                 if w.maxed:
-                    w.trace.append(
-                        TraceStep("minimum", "not_billed", "its statement was below the minimum")
+                    w.trace += (
+                        TraceStep("minimum", "not_billed", "its statement was below the minimum"),
                     )
                     continue
                 w.tentative = w.level
                 skips.append(Skip(w.enc.id, w.enc.guarantor_id, "below_minimum"))
-                w.trace.append(
+                w.trace += (
                     TraceStep(
                         "minimum",
                         "skipped",
                         f"statement total {format_money(total)} is below the minimum"
                         f" {format_money(minimum)}: skipped, stays at level {w.level}",
                         rule="eligibility.min_statement_balance",
-                    )
+                    ),
                 )
             continue
         produced.append((key, lines))
@@ -345,7 +345,7 @@ def evaluate(
                     f" message {entry.message!r}, channels {', '.join(entry.channels)}",
                     rule=level_rules[entry.number - 1],
                 )
-            w.trace.append(step)
+            w.trace += (step,)
 
     # 8. What a live run commits -------------------------------------------------------------
     changes: list[EncounterChange] = []
@@ -399,7 +399,7 @@ def evaluate(
         changes=changes,
         reviewed_payment_ids=reviewed,
         notifications=notifications,
-        traces=dict(zip(map(_ENCOUNTER_ID, works), map(tuple, map(_TRACE, works)), strict=True)),
+        traces=dict(zip(map(_ENCOUNTER_ID, works), map(_TRACE, works), strict=True)),
         guarantor_of=dict(zip(map(_ENCOUNTER_ID, works), map(_GUARANTOR_ID, works), strict=True)),
     )
 
@@ -422,10 +422,10 @@ def _apply_payment_rule(rules: Rules, decisions: Decisions, w: _Work, verdict: s
         f" latest {days_ago} days ago)"
     )
     if verdict is None:
-        w.trace.append(
+        w.trace += (
             TraceStep(
                 "payments", "no_rule", f"{seen}: no payment rule matched; the level stays {w.level}"
-            )
+            ),
         )
         return
     index = int(verdict.split(":")[1])
@@ -454,7 +454,7 @@ def _apply_payment_rule(rules: Rules, decisions: Decisions, w: _Work, verdict: s
     else:  # hold
         w.hold_payment = True
         detail = f"{seen}: {where} matched: the level does not rise this run"
-    w.trace.append(TraceStep("payments", action, detail, rule=rule.name))
+    w.trace += (TraceStep("payments", action, detail, rule=rule.name),)
 
 
 def _skip_reason(rules: Rules, verdict: str, days: int | None) -> tuple[str, str, str | None]:
@@ -507,7 +507,7 @@ def _apply_advance(
     step = shared.get((verdict, w.level))
     if step is None:
         step = shared[verdict, w.level] = _advance_step(rules, verdict, w.level, w.tentative)
-    w.trace.append(step)
+    w.trace += (step,)
 
 
 def _advance_step(rules: Rules, verdict: str | None, level: int, tentative: int) -> TraceStep:
