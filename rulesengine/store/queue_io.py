@@ -454,26 +454,33 @@ def change_statuses(
         _pg_write(conn, groups, history, expect_lease)
         return out
     for (_, _, columns), params_list in groups.items():
-        conditions = [
-            n.id == bindparam("b_id"),
-            n.status == bindparam("b_status"),
-            n.attempt == bindparam("b_attempt"),
-        ]
-        if expect_lease is not None:
-            conditions.append(n.lease_owner == expect_lease)
-        statement = (
-            update(notifications)
-            .where(*conditions)
-            .values(
-                status=bindparam("v_status"),
-                updated_at=bindparam("v_updated_at"),
+        statement = _guarded_update(
+            bindparam("b_id"),
+            bindparam("b_status"),
+            bindparam("b_attempt"),
+            expect_lease,
+            {
+                "status": bindparam("v_status"),
+                "updated_at": bindparam("v_updated_at"),
                 **{key: bindparam(f"v_{key}") for key in columns},
-            )
+            },
         )
         _expect_rows(conn.execute(statement, params_list).rowcount, len(params_list))
     if history:
         conn.execute(notification_history.insert(), history)
     return out
+
+
+def _guarded_update(
+    id_: Any, status: Any, attempt: Any, expect_lease: str | None, values: Mapping[str, Any]
+) -> Any:
+    """``UPDATE notifications SET values`` where the row still has the id, status and
+    attempt it was read with (and, with ``expect_lease``, that lease owner)."""
+    n = notifications.c
+    conditions = [n.id == id_, n.status == status, n.attempt == attempt]
+    if expect_lease is not None:
+        conditions.append(n.lease_owner == expect_lease)
+    return update(notifications).where(*conditions).values(**values)
 
 
 def _expect_rows(updated: int, expected: int) -> None:
@@ -500,21 +507,16 @@ def _pg_write(
         ]
         types = [BigInteger(), Integer(), *(n[key].type for key in columns)]
         rows = _unnest(arrays, types, names)
-        conditions = [
-            n.id == rows.c.b_id,
-            n.attempt == rows.c.b_attempt,
-            n.status == old_status,
-        ]
-        if expect_lease is not None:
-            conditions.append(n.lease_owner == expect_lease)
-        statement = (
-            update(notifications)
-            .where(*conditions)
-            .values(
-                status=new_status,
-                updated_at=params_list[0]["v_updated_at"],
+        statement = _guarded_update(
+            rows.c.b_id,
+            old_status,
+            rows.c.b_attempt,
+            expect_lease,
+            {
+                "status": new_status,
+                "updated_at": params_list[0]["v_updated_at"],
                 **{key: rows.c[f"v_{key}"] for key in columns},
-            )
+            },
         )
         _expect_rows(conn.execute(statement).rowcount, len(params_list))
     if history:
