@@ -226,18 +226,28 @@ def prepare(size: int, db: Path) -> dict[str, Any]:
     }
 
 
-def live_run(db: Path) -> dict[str, Any]:
-    """The live run alone: evaluate, commit and upload."""
-    from rulesengine.engine.run import run_statements
+def open_store_and_rules(db: Path) -> tuple[Any, Any]:
+    """The store at ``db`` and ``rules/standard.yaml``, loaded."""
     from rulesengine.rules import load_rules
     from rulesengine.store import open_store
 
-    rules = load_rules(str(RULES))
-    store = open_store(str(db))
+    return open_store(str(db)), load_rules(str(RULES))
+
+
+def timed_run(store: Any, rules: Any, *, live: bool) -> tuple[Any, float, dict[str, float]]:
+    """One statement run: the batch, its seconds and its phases."""
+    from rulesengine.engine.run import run_statements
+
     timings: dict[str, float] = {}
     started = time.perf_counter()
-    batch = run_statements(store, rules, RUN_DATE, live=True, timings=timings)
-    seconds = time.perf_counter() - started
+    batch = run_statements(store, rules, RUN_DATE, live=live, timings=timings)
+    return batch, time.perf_counter() - started, timings
+
+
+def live_run(db: Path) -> dict[str, Any]:
+    """The live run alone: evaluate, commit and upload."""
+    store, rules = open_store_and_rules(db)
+    batch, seconds, timings = timed_run(store, rules, live=True)
     store.close()
     return {
         "live_s": round(seconds, 3),
@@ -250,16 +260,8 @@ def live_run(db: Path) -> dict[str, Any]:
 
 def test_run(db: Path, size: int) -> dict[str, Any]:
     """The test run, then the floor and the naive evaluation on the same in-memory data."""
-    from rulesengine.engine.run import run_statements
-    from rulesengine.rules import load_rules
-    from rulesengine.store import open_store
-
-    rules = load_rules(str(RULES))
-    store = open_store(str(db))
-    timings: dict[str, float] = {}
-    started = time.perf_counter()
-    batch = run_statements(store, rules, RUN_DATE, live=False, timings=timings)
-    seconds = time.perf_counter() - started
+    store, rules = open_store_and_rules(db)
+    batch, seconds, timings = timed_run(store, rules, live=False)
     test_peak = peak_rss_mb()  # before the floor and the naive evaluation add to it
     with store.run_transaction(rules.profile.id, live=False) as tx:
         run_input = tx.load_input(RUN_DATE)
