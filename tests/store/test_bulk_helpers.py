@@ -1,0 +1,37 @@
+"""The store's shortcuts for large batches give the same values as the plain way."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rulesengine.store.run import _Canonical
+from rulesengine.store.sqlutil import _REMEMBERED, _remembered
+
+
+def test_a_remembered_conversion_returns_the_processors_result_for_every_value():
+    calls: list[object] = []
+
+    def processor(value: object) -> str:
+        calls.append(value)
+        return f"<{value}>"
+
+    convert = _remembered(processor)
+    assert [convert(d) for d in ["a", "b", "a", "a"]] == ["<a>", "<b>", "<a>", "<a>"]
+    assert calls == ["a", "b"]  # each distinct value converted once
+    assert convert(["unhashable"]) == "<['unhashable']>"
+
+
+def test_a_remembered_conversion_stays_bounded():
+    convert = _remembered(str)
+    for n in range(_REMEMBERED * 2 + 5):
+        assert convert(n) == str(n)
+
+
+def test_canonical_values_are_shared_and_parsed_once():
+    day = _Canonical(dt.date.fromisoformat)
+    first, second = day["2026-02-01"], day["2026-02-01"]
+    assert first == dt.date(2026, 2, 1) and first is second
+    assert day[None] is None
+    same = _Canonical()
+    a, b = "".join(["op", "en"]), "".join(["o", "pen"])
+    assert a is not b and same[a] is same[b]
