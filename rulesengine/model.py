@@ -9,6 +9,7 @@ them back with :func:`attrs.asdict` or plain attribute access.
 
 from __future__ import annotations
 
+import abc
 import datetime as dt
 import decimal
 from collections.abc import Iterable, Iterator, Mapping
@@ -226,9 +227,9 @@ class Deferred(Mapping[str, Any]):
 
     __slots__ = ()
 
+    @abc.abstractmethod
     def resolve(self) -> dict[str, Any]:
         """The mapping, computed now (a new dict each time)."""
-        raise NotImplementedError
 
     def __getitem__(self, key: str) -> Any:
         return self.resolve()[key]

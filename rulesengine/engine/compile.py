@@ -159,11 +159,7 @@ class _Representative:
 
 T = TypeVar("T")
 #: How a stage reads one field of an item: ``(raw, value)``, see :meth:`Stage.decide_items`.
-FieldReader = tuple[Callable[[T], Hashable], Callable[[Any], Any]]
-
-
-def _same(value: Any) -> Any:
-    return value
+FieldReader = tuple[Callable[[T], Hashable], Callable[[Any], Any] | None]
 
 
 def _getter(path: str) -> Callable[[Mapping[str, Any]], Any]:
@@ -173,13 +169,13 @@ def _getter(path: str) -> Callable[[Mapping[str, Any]], Any]:
 class _Table(dict[Any, Any]):
     """Raw value -> its interval representative, computed on first use."""
 
-    def __init__(self, rep: Callable[[Any], Any], value: Callable[[Any], Any]) -> None:
+    def __init__(self, rep: Callable[[Any], Any], value: Callable[[Any], Any] | None) -> None:
         super().__init__()
         self.rep = rep
         self.value = value
 
     def __missing__(self, raw: Any) -> Any:
-        found = self[raw] = self.rep(self.value(raw))
+        found = self[raw] = self.rep(raw if self.value is None else self.value(raw))
         return found
 
 
@@ -224,7 +220,7 @@ class Stage:
 
     def decide(self, facts: Sequence[Mapping[str, Any]]) -> list[str | None]:
         """The first matching rule's name for each fact (``None``: no rule matched)."""
-        readers = {path: (_getter(path), _same) for path in self._paths}
+        readers = {path: (_getter(path), None) for path in self._paths}
         return self.decide_items(facts, readers)
 
     def decide_items(
@@ -232,8 +228,8 @@ class Stage:
     ) -> list[str | None]:
         """:meth:`decide` for items that are not mappings: ``readers`` gives, per field
         the conditions read (:attr:`fields`), ``(raw, value)``: ``raw(item)`` a hashable
-        value (an attribute, say) and ``value(raw)`` the field's value from it (``None``:
-        no value).
+        value (an attribute, say) and ``value(raw)`` the field's value from it (``value``
+        None: the raw value is the field's value; a field's value None: no value).
 
         Classification runs column by column: each field's raw values are mapped to their
         interval representative through a table filled once per distinct raw value, and

@@ -100,9 +100,9 @@ def _readers(run_date: dt.date, gbal: Mapping[str, int]) -> dict[str, FieldReade
         return attrgetter("payment"), lambda p: None if p is None else p[index]
 
     return {
-        "encounter.balance": (attrgetter("enc.balance_cents"), _same),
-        "encounter.level": (attrgetter("enc.level"), _same),
-        "encounter.statements_sent": (attrgetter("enc.statements_sent"), _same),
+        "encounter.balance": (attrgetter("enc.balance_cents"), None),
+        "encounter.level": (attrgetter("enc.level"), None),
+        "encounter.statements_sent": (attrgetter("enc.statements_sent"), None),
         "encounter.days_since_service": (attrgetter("enc.service_date"), days_since),
         "encounter.days_since_first_statement": (attrgetter("enc.first_statement"), days_since),
         "encounter.days_since_last_statement": (attrgetter("enc.last_statement"), days_since),
@@ -111,20 +111,16 @@ def _readers(run_date: dt.date, gbal: Mapping[str, int]) -> dict[str, FieldReade
         "guarantor.balance": (attrgetter("enc.guarantor_id"), lambda gid: gbal.get(gid, 0)),
         "guarantor.has_email": (attrgetter("guarantor.email"), bool),
         "guarantor.has_mobile": (attrgetter("guarantor.mobile"), bool),
-        "guarantor.paperless": (attrgetter("guarantor.paperless"), _same),
+        "guarantor.paperless": (attrgetter("guarantor.paperless"), None),
         "payment.amount": payment(0),
         "payment.percent": payment(1),
         "payment.days_ago": payment(2),
-        "x.encounter_hold": (attrgetter("enc.hold"), _same),
-        "x.guarantor_hold": (attrgetter("guarantor.hold"), _same),
-        "x.status": (attrgetter("status"), _same),
-        "x.level": (attrgetter("level"), _same),
-        "x.hold_payment": (attrgetter("hold_payment"), _same),
+        "x.encounter_hold": (attrgetter("enc.hold"), None),
+        "x.guarantor_hold": (attrgetter("guarantor.hold"), None),
+        "x.status": (attrgetter("status"), None),
+        "x.level": (attrgetter("level"), None),
+        "x.hold_payment": (attrgetter("hold_payment"), None),
     }
-
-
-def _same(value: Any) -> Any:
-    return value
 
 
 def _or_none(value: Any) -> Any:

@@ -215,6 +215,7 @@ class _LetterContext(Deferred):
 
     def resolve(self) -> dict[str, Any]:
         letter = self.letter
+        # The link is already computed, so channel_context needs no key for it.
         return channel_context(
             letter.rules, letter.statement, letter.guarantor, secret=b"", link=letter.link
         )

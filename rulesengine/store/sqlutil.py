@@ -154,12 +154,12 @@ def _remembered(processor: Callable[[Any], Any]) -> Callable[[Any], Any]:
         try:
             return seen[value]
         except KeyError:
-            pass
+            result = processor(value)
         except TypeError:  # unhashable: not worth remembering
             return processor(value)
         if len(seen) >= _REMEMBERED:
             seen.clear()
-        result = seen[value] = processor(value)
+        seen[value] = result
         return result
 
     return process
