@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import os
 from collections.abc import Iterable, Iterator, Mapping
@@ -63,6 +64,29 @@ from rulesengine.store.sqlutil import dialect_insert, insert_rows
 __all__ = ["SQLStore"]
 
 _IN_CHUNK = 500  # ids per IN (...) list
+
+
+# Built once per database kind: constructing an upsert (its ``excluded`` alias, a SET
+# clause per column) cost more than a small import's rows.
+@functools.cache
+def _guarantor_upsert(dialect: str) -> Any:
+    stmt = dialect_insert(dialect, guarantors)
+    return stmt.on_conflict_do_update(
+        index_elements=["id"],
+        set_={c.name: stmt.excluded[c.name] for c in guarantors.c if c.name != "id"},
+    )
+
+
+@functools.cache
+def _encounter_upsert(dialect: str) -> Any:
+    stmt = dialect_insert(dialect, encounters)
+    keep = and_(encounters.c.status == "pre_collections", stmt.excluded.status == "pre_collections")
+    updates: dict[str, Any] = {
+        c.name: stmt.excluded[c.name] for c in ENCOUNTER_COLUMNS if c.name != "id"
+    }
+    updates["worklist_batch_id"] = case((keep, encounters.c.worklist_batch_id), else_=None)
+    updates["worklist_since"] = case((keep, encounters.c.worklist_since), else_=None)
+    return stmt.on_conflict_do_update(index_elements=["id"], set_=updates)
 
 
 class SQLStore(Store):
@@ -136,29 +160,16 @@ class SQLStore(Store):
         )
 
     def _upsert_guarantors(self, conn: Connection, items: Iterable[Guarantor]) -> None:
-        stmt = dialect_insert(conn, guarantors)
-        stmt = stmt.on_conflict_do_update(
-            index_elements=["id"],
-            set_={c.name: stmt.excluded[c.name] for c in guarantors.c if c.name != "id"},
-        )
         names = [c.name for c in GUARANTOR_COLUMNS]
         rows = (guarantor_row(g) for g in items)
+        stmt = _guarantor_upsert(conn.dialect.name)
         insert_rows(conn, guarantors, names, rows, statement=stmt, cache_key="upsert")
 
     def _upsert_encounters(self, conn: Connection, items: Iterable[Encounter]) -> None:
         """Insert or update; a worklist mark survives only while it stays in the worklist."""
-        stmt = dialect_insert(conn, encounters)
-        keep = and_(
-            encounters.c.status == "pre_collections", stmt.excluded.status == "pre_collections"
-        )
-        updates: dict[str, Any] = {
-            c.name: stmt.excluded[c.name] for c in ENCOUNTER_COLUMNS if c.name != "id"
-        }
-        updates["worklist_batch_id"] = case((keep, encounters.c.worklist_batch_id), else_=None)
-        updates["worklist_since"] = case((keep, encounters.c.worklist_since), else_=None)
-        stmt = stmt.on_conflict_do_update(index_elements=["id"], set_=updates)
         names = [c.name for c in ENCOUNTER_COLUMNS]
         rows = (encounter_row(e) for e in items)
+        stmt = _encounter_upsert(conn.dialect.name)
         insert_rows(conn, encounters, names, rows, statement=stmt, cache_key="upsert")
 
     def _append_payments(self, conn: Connection, ledger: LedgerData) -> None:

@@ -14,10 +14,12 @@ __all__ = ["CHUNK", "dialect_insert", "insert_rows"]
 CHUNK = 10_000
 
 
-def dialect_insert(conn: Connection, table: Table) -> Any:
+def dialect_insert(conn: Connection | str, table: Table) -> Any:
     """An INSERT that supports ``on_conflict_do_nothing/do_update`` on this database
-    (SQLite and PostgreSQL spell ``ON CONFLICT`` the same way)."""
-    if conn.dialect.name == "postgresql":
+    (SQLite and PostgreSQL spell ``ON CONFLICT`` the same way); ``conn``: a connection, or
+    the database kind's name."""
+    name = conn if isinstance(conn, str) else conn.dialect.name
+    if name == "postgresql":
         return postgresql.insert(table)
     return sqlite.insert(table)
 
