@@ -99,6 +99,21 @@ def _working(message: str):  # noqa: ANN202
     return console.status(message, spinner="dots")
 
 
+_PHASES = {
+    "load": "reading the ledger",
+    "evaluate": "deciding (durable-rules) and drafting notifications",
+    "save": "writing the batch and queueing its notifications",
+}
+
+
+def _phase_shown(status: Any, doing: str) -> Any:
+    """A statement run's ``progress`` callback showing each phase beside the spinner
+    (None, so no callback, when there is no spinner: output is piped)."""
+    if status is None:
+        return None
+    return lambda phase: status.update(f"{doing}: {_PHASES.get(phase, phase)}")
+
+
 def _console():  # noqa: ANN202
     """A rich console; piped output gets room for whole tables instead of 80 columns."""
     from rich.console import Console
@@ -354,9 +369,15 @@ def run(
     store = _open_store(db, ctx)
     try:
         kind = "test" if test_mode else "live"
-        with _working(f"Running the {kind} batch of {rules.profile.id} for {run_date.isoformat()}"):
+        doing = f"Running the {kind} batch of {rules.profile.id} for {run_date.isoformat()}"
+        with _working(doing) as status:
             batch = run_statements(
-                store, rules, run_date, live=not test_mode, addressing=_addressing()
+                store,
+                rules,
+                run_date,
+                live=not test_mode,
+                addressing=_addressing(),
+                progress=_phase_shown(status, doing),
             )
         proofs = _queue_proofs(store, batch, rules) if proof else None
     finally:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -40,6 +40,7 @@ def run_statements(
     addressing: ChannelAddressing | None = None,
     plugin_manager: pluggy.PluginManager | None = None,
     timings: dict[str, float] | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> BatchResult:
     """Run ``rules`` on ``run_date``; commit and upload when ``live``.
 
@@ -51,9 +52,11 @@ def run_statements(
         it is committed (default: the installed plugins).
     :param timings: when given, seconds spent per phase are added to it (``load``,
         ``evaluate`` with its ``decide`` and ``upload`` parts, ``save``): for benchmarks.
+    :param progress: when given, called with the name of each of those phases as it
+        starts: for a progress display (the command line shows one on a terminal).
     :raises RunRefused: a live run dated before the profile's latest live run.
     """
-    clock = PhaseClock(timings)
+    clock = PhaseClock(timings, on_start=progress)
     secret = store.secret()
     with _cyclic_collector_paused(), store.run_transaction(rules.profile.id, live=live) as tx:
         if live:
