@@ -244,18 +244,16 @@ class Stage:
             table = _Table(rep, value)
             columns.append(list(map(table.__getitem__, map(raw, items))))
         signatures = list(zip(*columns, strict=True)) if columns else [()] * len(items)
+        distinct = list(dict.fromkeys(signatures))
         messages = []
-        for index, signature in enumerate(dict.fromkeys(signatures)):
+        for index, signature in enumerate(distinct):
             message: dict[str, Any] = {"id": str(index)}
             for key, field_value in zip(self._keys, signature, strict=True):
                 if field_value is not None:
                     message[key] = field_value
             messages.append(message)
         decided = self._first_match(self._compiled, messages)
-        verdict_of = {
-            signature: decided[str(index)]
-            for index, signature in enumerate(dict.fromkeys(signatures))
-        }
+        verdict_of = {signature: decided[str(index)] for index, signature in enumerate(distinct)}
         return list(map(verdict_of.__getitem__, signatures))
 
     def _first_match(

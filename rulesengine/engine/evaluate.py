@@ -71,6 +71,11 @@ class _Work:
         self.billed = False
         self.trace: tuple[TraceStep, ...] = ()  # a tuple: a million lists cost memory
 
+    @property
+    def line_level(self) -> int:
+        """Its level on a statement: a maxed encounter rides along at its own level."""
+        return self.level if self.maxed else self.tentative
+
 
 _ENCOUNTER_ID = attrgetter("enc.id")
 _GUARANTOR_ID = attrgetter("enc.guarantor_id")
@@ -288,7 +293,7 @@ def evaluate(
 
     # 7. Level, message, channels ---------------------------------------------------------
     stage = decisions.statement
-    levels = [max(w.tentative if not w.maxed else w.level for w in lines) for _, lines in produced]
+    levels = [max(w.line_level for w in lines) for _, lines in produced]
     with clock("decide"):
         verdicts = stage.decide([{"x.level": level} for level in levels])
     due_date = run_date + dt.timedelta(days=rules.profile.due_days)
@@ -317,7 +322,7 @@ def evaluate(
                     patient_id=w.enc.patient_id,
                     service_date=w.enc.service_date,
                     balance_cents=w.enc.balance_cents,
-                    level=w.level if w.maxed else w.tentative,
+                    level=w.line_level,
                     rider=w.maxed,
                 )
                 for w in sorted(lines, key=lambda w: w.enc.id)
@@ -327,7 +332,7 @@ def evaluate(
         shared: dict[tuple[bool, int], TraceStep] = {}
         for w in lines:
             w.billed = True
-            line_level = w.level if w.maxed else w.tentative
+            line_level = w.line_level
             step = shared.get((w.maxed, line_level))
             if step is None:
                 if w.maxed:
@@ -348,7 +353,7 @@ def evaluate(
     for w in works:
         enc = w.enc
         if w.billed:
-            level = w.level if w.maxed else w.tentative
+            level = w.line_level
             first, last, sent = enc.first_statement or run_date, run_date, enc.statements_sent + 1
             if (level, w.status, first, last, sent) == (
                 enc.level,
@@ -484,8 +489,7 @@ def _apply_advance(
     shared: dict[tuple[str | None, int], TraceStep],
 ) -> None:
     """Apply the advance verdict; ``shared``: the run's advance steps by (verdict, level)."""
-    maxed = verdict in ("maxed_worklist", "maxed_limit")
-    if maxed:
+    if verdict in ("maxed_worklist", "maxed_limit"):
         w.maxed = True
         w.tentative = w.level
         if w.status != "pre_collections":

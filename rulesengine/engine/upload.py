@@ -232,10 +232,15 @@ class _LetterContent(Deferred):
 
     def resolve(self) -> dict[str, Any]:
         letter = self.letter
-        variables = _template_variables(
-            letter.rules, letter.statement, letter.guarantor, letter.link
+        # The link is already computed, so render_content needs no key for it.
+        return render_content(
+            letter.rules,
+            letter.statement,
+            letter.guarantor,
+            self.channel,
+            secret=b"",
+            link=letter.link,
         )
-        return _render(letter.rules, letter.statement.message_id, self.channel, variables)
 
 
 def _render(

@@ -63,6 +63,10 @@ def open_run_transaction(
             trans.rollback()
 
 
+#: Columns of a ledger row that are the encounter's (the guarantor's follow).
+_ENCOUNTER_WIDTH = len(ENCOUNTER_COLUMNS)
+
+
 class _Canonical(dict[Any, Any]):
     """Equal values from many rows made one object (``make`` of the first seen).
 
@@ -136,9 +140,9 @@ class SQLRunTransaction(RunTransaction):
         row: Any
         for row in self.conn.execute(query):
             (eid, gid, pid, service, balance, level, status, hold, location, provider) = row[:10]
-            (first, last, sent, profile) = row[10:14]
+            first, last, sent, profile = row[10:_ENCOUNTER_WIDTH]
             if gid != last_gid:
-                guarantor = found[gid] = guarantor_from_row(row[14:])
+                guarantor = found[gid] = guarantor_from_row(row[_ENCOUNTER_WIDTH:])
                 last_gid = guarantor.id
             add(
                 Encounter(
