@@ -289,6 +289,98 @@ def test_run(db: Path, size: int) -> dict[str, Any]:
     }
 
 
+#: The tables a live batch writes, in an order their foreign keys allow.
+BATCH_TABLES = (
+    "rules_versions",
+    "batches",
+    "statements",
+    "statement_lines",
+    "batch_pre_collections",
+    "batch_skips",
+    "batch_traces",
+    "batch_changes",
+    "batch_reviewed_payments",
+    "notifications",
+)
+
+# The set-based statements write_batch (rulesengine/store/batch_io.py) runs after the
+# inserts, in SQLite's words: the ledger's changes and worklist marks, the reviewed
+# payments, and each notification's first history entry.
+STORE_UPDATES = (
+    """UPDATE encounters SET level = c.level, status = c.status,
+           first_statement = c.first_statement, last_statement = c.last_statement,
+           statements_sent = c.statements_sent,
+           worklist_batch_id = CASE WHEN c.status = 'pre_collections'
+               THEN encounters.worklist_batch_id END,
+           worklist_since = CASE WHEN c.status = 'pre_collections'
+               THEN encounters.worklist_since END
+       FROM batch_changes AS c WHERE encounters.id = c.encounter_id AND c.batch_id = :b""",
+    """UPDATE encounters SET worklist_batch_id = :b, worklist_since = :d
+       WHERE id IN (SELECT encounter_id FROM batch_pre_collections WHERE batch_id = :b)""",
+    """UPDATE payments SET reviewed_batch = :b FROM batch_reviewed_payments AS r
+       WHERE payments.id = r.payment_id AND r.batch_id = :b""",
+    """INSERT INTO notification_history (notification_id, at, old_status, new_status,
+           message_id, level, rules_hash, attempt, detail)
+       SELECT id, created_at, NULL, status, message_id, level, rules_hash, attempt, reason
+       FROM notifications WHERE batch_id = :b AND kind = 'batch' ORDER BY id""",
+)
+
+
+def storage_floor(live_db: Path, prepared: Path) -> dict[str, Any]:
+    """What SQLite alone costs to store the live run's batch.
+
+    The batch's rows are read back, already built, from the store the live run wrote, and
+    inserted with the sqlite3 module (one ``executemany`` per table) into a fresh copy of
+    the prepared store, under the store's own pragmas; then the set-based updates
+    ``write_batch`` makes, the commit (with the write-ahead log's checkpoint that follows
+    it) and the close. No Python builds a row, renders a message or encodes JSON here, so
+    this is a floor for the live run's save and commit with this schema: what storing
+    what it stores costs, however fast the code that produces it.
+    """
+    from rulesengine.store.connect import PAGE_CACHE_KIB
+
+    source = sqlite3.connect(live_db)
+    rows: dict[str, tuple[list[str], list[tuple[Any, ...]]]] = {}
+    for table in BATCH_TABLES:
+        columns = [r[1] for r in source.execute(f"PRAGMA table_info({table})")]
+        rows[table] = (columns, source.execute(f"SELECT * FROM {table} ORDER BY rowid").fetchall())
+    source.close()
+    (batch_id, run_date), *_ = [(r[0], r[2]) for r in rows["batches"][1]]
+
+    target = live_db.with_name("storage-floor.db")
+    fresh_copy(prepared, target)
+    size_before = target.stat().st_size
+    conn = sqlite3.connect(target, isolation_level=None)
+    for pragma in ("foreign_keys=ON", "journal_mode=WAL", "synchronous=NORMAL"):
+        conn.execute(f"PRAGMA {pragma}")
+    conn.execute(f"PRAGMA cache_size=-{PAGE_CACHE_KIB}")
+    seconds: dict[str, float] = {}
+    started = time.perf_counter()
+    conn.execute("BEGIN IMMEDIATE")
+    for table, (columns, values) in rows.items():
+        sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+        clock = time.perf_counter()
+        conn.executemany(sql, values)
+        seconds[table] = time.perf_counter() - clock
+    clock = time.perf_counter()
+    for sql in STORE_UPDATES:
+        conn.execute(sql, {"b": batch_id, "d": run_date})
+    seconds["updates and history"] = time.perf_counter() - clock
+    clock = time.perf_counter()
+    conn.execute("COMMIT")
+    conn.close()
+    seconds["commit and close"] = time.perf_counter() - clock
+    total = time.perf_counter() - started
+    size_after = target.stat().st_size
+    remove(target)
+    return {
+        "storage_floor_s": round(total, 3),
+        "storage_floor_parts_s": {k: round(v, 3) for k, v in seconds.items()},
+        "rows_written": {table: len(values) for table, (_, values) in rows.items()},
+        "bytes_written_mb": round((size_after - size_before) / 2**20, 1),
+    }
+
+
 def phases(timings: dict[str, float], seconds: float) -> dict[str, float]:
     """The run's phases, and as ``other`` what lies outside them (getting the secret,
     the commit, telling observers, the garbage collection after the run)."""
@@ -296,20 +388,25 @@ def phases(timings: dict[str, float], seconds: float) -> dict[str, float]:
     return {k: round(v, 3) for k, v in {**timings, "other": seconds - timed}.items()}
 
 
-def child_main(kind: str, size: int, db: Path) -> dict[str, Any]:
+def child_main(kind: str, size: int, db: Path, prepared: Path | None) -> dict[str, Any]:
     if kind == "prepare":
         return prepare(size, db)
     if kind == "live":
         return live_run(db)
+    if kind == "storage":
+        assert prepared is not None
+        return storage_floor(db, prepared)
     return test_run(db, size)
 
 
 # --- the parent: children, copies, medians ----------------------------------------------------
 
 
-def run_child(kind: str, size: int, db: Path) -> dict[str, Any]:
+def run_child(kind: str, size: int, db: Path, prepared: Path | None = None) -> dict[str, Any]:
     """One fresh ``python bench_run.py --child KIND`` process; its last stdout line is JSON."""
     command = [sys.executable, __file__, "--child", kind, "--size", str(size), "--db", str(db)]
+    if prepared is not None:
+        command += ["--prepared", str(prepared)]
     env = {**os.environ, "PYTHONHASHSEED": "0"}
     out = subprocess.run(command, capture_output=True, text=True, env=env)
     if out.returncode != 0:
@@ -352,9 +449,11 @@ def measure_size(size: int, repeat: int) -> dict[str, Any]:
             db = work / "round.db"
             fresh_copy(prepared, db)
             live = run_child("live", size, db)
+            live.update(run_child("storage", size, db, prepared))
             note(
                 f"{size:,}: round {i}/{repeat} live {live['live_s']:.2f} s,"
-                f" peak {live['live_peak_rss_mb']} MB"
+                f" peak {live['live_peak_rss_mb']} MB; storing its batch alone"
+                f" {live['storage_floor_s']:.2f} s"
             )
             fresh_copy(prepared, db)
             test = run_child("test", size, db)
@@ -391,6 +490,10 @@ def medians(prep: dict[str, Any], repeats: list[dict[str, Any]]) -> dict[str, An
         "live_s_max": max(live_s),
         "live_phases_s": phase_medians([r["live_phases_s"] for r in lives]),
         "live_peak_rss_mb": median_of([r["live_peak_rss_mb"] for r in lives]),
+        "storage_floor_s": median_of([r["storage_floor_s"] for r in lives]),
+        "storage_floor_parts_s": phase_medians([r["storage_floor_parts_s"] for r in lives]),
+        "rows_written": lives[0]["rows_written"],
+        "bytes_written_mb": median_of([r["bytes_written_mb"] for r in lives]),
         "test_s": median_of([r["test_s"] for r in tests]),
         "test_phases_s": phase_medians([r["test_phases_s"] for r in tests]),
         "test_peak_rss_mb": median_of([r["test_peak_rss_mb"] for r in tests]),
@@ -480,8 +583,26 @@ def report(results: list[dict[str, Any]], repeat: int) -> None:
             )
             + f" {row['decision_mismatches']:>10}"
         )
+    storage(rows)
     growth(rows)
     targets(rows)
+
+
+def storage(rows: list[dict[str, Any]]) -> None:
+    """The storage floor against the live run: the part no faster Python could remove."""
+    print("\nStoring the live batch alone: its rows pre-built, inserted by sqlite3, median")
+    print(
+        f"{'encounters':>10} {'rows':>10} {'MB':>7} {'storage':>8} {'of live':>8}"
+        f"  {'largest parts':<60}"
+    )
+    for row in rows:
+        parts = sorted(row["storage_floor_parts_s"].items(), key=lambda kv: -kv[1])[:4]
+        largest = ", ".join(f"{name} {s:.2f}" for name, s in parts)
+        print(
+            f"{row['encounters']:>10,} {sum(row['rows_written'].values()):>10,}"
+            f" {row['bytes_written_mb']:>7.0f} {row['storage_floor_s']:>7.2f}s"
+            f" {row['storage_floor_s'] / row['live_s']:>7.0%}  {largest:<60}"
+        )
 
 
 def growth(rows: list[dict[str, Any]]) -> None:
@@ -505,6 +626,7 @@ def targets(rows: list[dict[str, Any]]) -> None:
     row = at[0]
     checks = (
         ("live run", row["live_s"], TARGET_LIVE_S, "s"),
+        ("storing alone", row["storage_floor_s"], TARGET_LIVE_S, "s"),
         ("live peak RSS", row["live_peak_rss_mb"], TARGET_PEAK_MB, "MB"),
         ("decide / floor", row["decide_floor_ratio"], TARGET_DECIDE_RATIO, "x"),
     )
@@ -564,13 +686,17 @@ def main() -> None:
     parser.add_argument("--json", dest="json_path", default=None, help="write the figures here")
     parser.add_argument("--plot", default=None, help="write a PNG plot of run time against size")
     parser.add_argument(
-        "--child", choices=("prepare", "live", "test"), default=None, help=argparse.SUPPRESS
+        "--child",
+        choices=("prepare", "live", "storage", "test"),
+        default=None,
+        help=argparse.SUPPRESS,
     )
+    parser.add_argument("--prepared", type=Path, default=None, help=argparse.SUPPRESS)
     parser.add_argument("--size", type=int, default=None, help=argparse.SUPPRESS)
     parser.add_argument("--db", type=Path, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child is not None:
-        print(json.dumps(child_main(args.child, args.size, args.db)))
+        print(json.dumps(child_main(args.child, args.size, args.db, args.prepared)))
         return
     if args.repeat < 1:
         parser.error("--repeat must be at least 1")
