@@ -30,6 +30,7 @@ from rulesengine.store.rows import (
     STATEMENT_COLUMNS,
     as_utc,
     dumps,
+    dumps_mapping,
     from_db_instant,
     statement_from_row,
     utcnow,
@@ -96,6 +97,17 @@ def write_batch(conn: Connection, batch: BatchResult, rules_text: str) -> None:
 
 def _write_statements(conn: Connection, batch: BatchResult) -> None:
     bid = batch.id
+    # A batch's statements share a few groupings and channel lists: encode each once.
+    encoded: dict[tuple[Any, ...], str] = {}
+
+    def json_of(value: tuple[Any, ...]) -> str:
+        found = encoded.get(value)
+        if found is None:
+            if len(encoded) >= 65_536:  # bounded: a grouping by patient is one per statement
+                encoded.clear()
+            found = encoded[value] = dumps(value)
+        return found
+
     insert_rows(
         conn,
         statements,
@@ -119,10 +131,10 @@ def _write_statements(conn: Connection, batch: BatchResult) -> None:
                 seq,
                 s.guarantor_id,
                 s.patient_id,
-                dumps(s.group),
+                json_of(s.group),
                 s.level,
                 s.message_id,
-                dumps(s.channels),
+                json_of(s.channels),
                 s.total_cents,
                 s.due_date,
             )
@@ -295,21 +307,8 @@ def _queue_notifications(conn: Connection, batch: BatchResult, now: dt.datetime)
     """One queued notification per draft, each with its first history entry."""
     if not batch.notifications:
         return
-    # A statement's notifications come one after another and share one context mapping:
-    # encode it once per statement.
-    last: list[Any] = [None, ""]
-
-    def context_json(context: Any) -> str:
-        if context is not last[0]:
-            last[:] = [context, dumps(plain(context))]
-        return str(last[1])
-
-    insert_rows(
-        conn,
-        notifications,
-        _NOTIFICATION_COLUMNS,
-        (_notification_row(batch, n, now, context_json) for n in batch.notifications),
-    )
+    rows = _NotificationRows(batch, now)
+    insert_rows(conn, notifications, _NOTIFICATION_COLUMNS, map(rows, batch.notifications))
     n = notifications.c
     conn.execute(
         notification_history.insert().from_select(
@@ -370,38 +369,59 @@ _NOTIFICATION_COLUMNS = (
 )
 
 
-def _notification_row(
-    batch: BatchResult, n: NotificationDraft, now: dt.datetime, context_json: Any
-) -> tuple[Any, ...]:
-    """A notifications row in the order of ``_NOTIFICATION_COLUMNS``."""
-    scheduled_at = as_utc(n.scheduled_at)
-    return (
-        batch.id,
-        n.statement_id,
-        n.guarantor_id,
-        batch.profile_id,
-        n.channel,
-        n.message_id,
-        n.level,
-        n.status,
-        n.reason,
-        n.to,
-        scheduled_at,
-        dumps(plain(n.content)),
-        f"{n.statement_id}:{n.channel}",
-        0,
-        scheduled_at if n.status == "scheduled" else None,
-        batch.rules_hash,
-        False,
-        now,
-        now,
-        context_json(n.context),
-        n.timezone,
-        n.send_window,
-        n.max_attempts,
-        dumps(list(n.backoff)),
-        "batch",
-    )
+class _NotificationRows:
+    """Each draft as a notifications row, in the order of ``_NOTIFICATION_COLUMNS``.
+
+    A batch repeats few distinct values in some columns (the schedule instants, the
+    backoff), so their conversions are remembered; a statement's notifications come one
+    after another and share one context mapping, which is encoded once per statement.
+    """
+
+    def __init__(self, batch: BatchResult, now: dt.datetime) -> None:
+        self.batch = batch
+        self.now = now
+        self.instants: dict[dt.datetime, dt.datetime] = {}
+        self.backoffs: dict[Any, str] = {}
+        self.context: Any = None
+        self.context_json = ""
+
+    def __call__(self, n: NotificationDraft) -> tuple[Any, ...]:
+        batch = self.batch
+        scheduled_at = self.instants.get(n.scheduled_at)
+        if scheduled_at is None:
+            scheduled_at = self.instants[n.scheduled_at] = as_utc(n.scheduled_at)
+        backoff = self.backoffs.get(n.backoff)
+        if backoff is None:
+            backoff = self.backoffs[n.backoff] = dumps(list(n.backoff))
+        if n.context is not self.context:
+            self.context, self.context_json = n.context, dumps(plain(n.context))
+        return (
+            batch.id,
+            n.statement_id,
+            n.guarantor_id,
+            batch.profile_id,
+            n.channel,
+            n.message_id,
+            n.level,
+            n.status,
+            n.reason,
+            n.to,
+            scheduled_at,
+            dumps_mapping(plain(n.content)),
+            f"{n.statement_id}:{n.channel}",
+            0,
+            scheduled_at if n.status == "scheduled" else None,
+            batch.rules_hash,
+            False,
+            self.now,
+            self.now,
+            self.context_json,
+            n.timezone,
+            n.send_window,
+            n.max_attempts,
+            backoff,
+            "batch",
+        )
 
 
 # -- reading ------------------------------------------------------------------------------

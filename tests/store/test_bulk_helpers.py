@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
+import pytest
+
+from rulesengine.store.rows import dumps, dumps_mapping
 from rulesengine.store.run import _Canonical
 from rulesengine.store.sqlutil import _REMEMBERED, _remembered
 
@@ -35,3 +39,18 @@ def test_canonical_values_are_shared_and_parsed_once():
     same = _Canonical()
     a, b = "".join(["op", "en"]), "".join(["o", "pen"])
     assert a is not b and same[a] is same[b]
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        {},
+        {"subject": "Your statement", "body": 'Hello "Pat",\n\ttab \\ é ✓ \u2028 \x00'},
+        {"body": "text", "copies": 2},
+        {"lines": ["a", "b"], "nested": {"x": None}},
+        {"é": "key not ASCII"},
+    ],
+)
+def test_a_mapping_is_encoded_as_dumps_encodes_it(value: dict[str, object]) -> None:
+    assert dumps_mapping(value) == dumps(value)
+    assert json.loads(dumps_mapping(value)) == value
