@@ -85,6 +85,8 @@ _DESCRIBE_NODE = {
 
 def money(value: Any) -> str:
     """Format whole cents (``int``) or an amount in dollars (``Decimal``) as ``$1,234.50``."""
+    if type(value) is int:  # whole cents, the usual case
+        return f"-${format_money(-value)}" if value < 0 else f"${format_money(value)}"
     if isinstance(value, jinja2.Undefined):
         # Touching a StrictUndefined raises the usual "is undefined" error.
         str(value)
@@ -308,6 +310,8 @@ def _compile(source: str) -> jinja2.Template:
 
 
 _Part = str | Callable[[Mapping[str, Any]], str]
+#: A printing template as a ``str.format`` pattern and the readers of its variables.
+_Form = tuple[str, tuple[Callable[[Mapping[str, Any]], str], ...]]
 
 
 @functools.lru_cache(maxsize=1024)
@@ -341,10 +345,26 @@ def _printing_parts(source: str) -> tuple[_Part, ...] | None:
     return tuple(parts)
 
 
-def _joined(parts: tuple[_Part, ...], variables: Mapping[str, Any]) -> str | None:
-    """The parts joined; None when a variable is not a mapping or a value is missing."""
+@functools.lru_cache(maxsize=1024)
+def _printing_form(source: str) -> _Form | None:
+    """A printing template (:func:`_printing_parts`) as a ``str.format`` pattern, its text
+    with ``{}`` where each variable goes, and the functions reading those variables."""
+    parts = _printing_parts(source)
+    if parts is None:
+        return None
+    pattern = "".join(
+        part.replace("{", "{{").replace("}", "}}") if isinstance(part, str) else "{}"
+        for part in parts
+    )
+    return pattern, tuple(part for part in parts if not isinstance(part, str))
+
+
+def _joined(form: _Form, variables: Mapping[str, Any]) -> str | None:
+    """The template's text with its variables' text; None when a variable is not a
+    mapping or a value is missing."""
+    pattern, readers = form
     try:
-        return "".join(part if isinstance(part, str) else part(variables) for part in parts)
+        return pattern.format(*[read(variables) for read in readers])
     except (KeyError, TypeError):
         return None
 
@@ -381,9 +401,9 @@ def render(source: str, variables: Mapping[str, Any]) -> str:
         variable missing from ``variables``.
     """
     template = _compile(source)  # a template that fails the check raises here
-    parts = _printing_parts(source)
-    if parts is not None:
-        text = _joined(parts, variables)
+    form = _printing_form(source)
+    if form is not None:
+        text = _joined(form, variables)
         if text is not None:
             return text
     # Jinja2 for everything else: other templates, objects as variables, and the error

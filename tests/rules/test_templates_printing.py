@@ -40,6 +40,7 @@ PRINTING = [
     "{{ statement.total | money }} due {{ statement.due_date }} ({{ statement.level }})",
     "{{- practice -}}   \n  {{ phone }}\n\n",
     "{{ statement.encounter_count }} visits, id {{ statement.id }}: {{ pay_link }}",
+    "Braces in text {stay} as {0} and {} are: {{ practice }} }",
 ]
 OTHER = [
     "{% if statement.level > 1 %}late{% else %}on time{% endif %}",
@@ -52,6 +53,13 @@ OTHER = [
 @pytest.mark.parametrize("source", PRINTING + shipped_templates())
 def test_a_printing_template_renders_as_jinja2_does(source: str) -> None:
     assert render(source, VARIABLES_AT_SEND) == jinja(source, VARIABLES_AT_SEND)
+
+
+@pytest.mark.parametrize("total", [0, 5, -5, 123456789, -100000])
+def test_money_in_a_printing_template_renders_as_jinja2_does(total: int) -> None:
+    source = "{{ statement.total | money }} owed"
+    variables = dict(VARIABLES_AT_SEND, statement=dict(VARIABLES_AT_SEND["statement"], total=total))
+    assert render(source, variables) == jinja(source, variables)
 
 
 def test_the_shipped_messages_are_printing_templates() -> None:
