@@ -44,7 +44,7 @@ def _tuple(items: Iterable[Any]) -> tuple[Any, ...]:
 
 
 #: Version of the store schema this release writes. Bump it with a migration step.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 @attrs.frozen

@@ -8,6 +8,8 @@ upgrade either completes or changes nothing.
 
 To change the schema: edit :mod:`rulesengine.store.schema`, bump ``SCHEMA_VERSION`` in
 :mod:`rulesengine.store.base`, and add the step that brings a version ``n - 1`` store to it.
+Step 1 builds today's tables (it only ever runs on an empty database), so a later step
+must also leave a store that step 1 just built as it is: ``IF EXISTS``, ``IF NOT EXISTS``.
 """
 
 from __future__ import annotations
@@ -16,12 +18,20 @@ import secrets
 from collections.abc import Callable, Mapping
 
 from sqlalchemy import Connection, inspect, select, text, update
+from sqlalchemy.schema import CreateIndex
 
 from rulesengine.errors import StoreError
 from rulesengine.store.base import SCHEMA_VERSION
-from rulesengine.store.schema import meta, metadata
+from rulesengine.store.schema import meta, metadata, notifications
 
-__all__ = ["MIGRATIONS", "Migration", "ensure_schema", "stored_version", "upgrade"]
+__all__ = [
+    "MIGRATIONS",
+    "VERSION_2_INDEXES",
+    "Migration",
+    "ensure_schema",
+    "stored_version",
+    "upgrade",
+]
 
 Migration = Callable[[Connection], None]
 
@@ -31,8 +41,34 @@ def _create_version_1(conn: Connection) -> None:
     metadata.create_all(conn)
 
 
+def _partial_claim_indexes(conn: Connection) -> None:
+    """Version 2: the claim's indexes hold only the rows it looks for.
+
+    ``ix_notifications_due (status, next_attempt_at)`` and ``ix_notifications_lease (status,
+    lease_expires_at)`` had an entry for every notification ever queued. They give way to
+    partial indexes, built from their definitions in :mod:`rulesengine.store.schema`:
+    ``ix_notifications_scheduled_due (next_attempt_at, id) WHERE status = 'scheduled'``,
+    ``ix_notifications_sending_lease (lease_expires_at) WHERE status = 'sending'`` and, for
+    the staff views the old indexes served, ``ix_notifications_needs_staff (status, id)
+    WHERE status = 'error' OR status = 'unknown'``.
+    """
+    conn.execute(text("DROP INDEX IF EXISTS ix_notifications_due"))
+    conn.execute(text("DROP INDEX IF EXISTS ix_notifications_lease"))
+    for index in sorted(notifications.indexes, key=lambda index: str(index.name)):
+        if index.name in VERSION_2_INDEXES:
+            conn.execute(CreateIndex(index, if_not_exists=True))
+
+
+#: The indexes schema version 2 added (all on ``notifications``).
+VERSION_2_INDEXES = (
+    "ix_notifications_needs_staff",
+    "ix_notifications_scheduled_due",
+    "ix_notifications_sending_lease",
+)
+
+
 #: Upgrade steps keyed by the version they produce.
-MIGRATIONS: Mapping[int, Migration] = {1: _create_version_1}
+MIGRATIONS: Mapping[int, Migration] = {1: _create_version_1, 2: _partial_claim_indexes}
 
 _PG_LOCK_KEY = 7_301_955_101  # serialises schema creation between processes on PostgreSQL
 

@@ -18,7 +18,17 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
-from sqlalchemy import BigInteger, Connection, Integer, bindparam, func, or_, select, update
+from sqlalchemy import (
+    BigInteger,
+    Connection,
+    Integer,
+    bindparam,
+    func,
+    literal,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.dialects.postgresql import ARRAY
 
 from rulesengine.model import Notification, Statement, StatementLine
@@ -31,6 +41,8 @@ from rulesengine.store.rows import (
     statement_from_row,
 )
 from rulesengine.store.schema import (
+    IS_SCHEDULED,
+    IS_SENDING,
     batches,
     encounters,
     guarantors,
@@ -204,12 +216,13 @@ def due_rows(conn: Connection, now: dt.datetime, limit: int) -> list[QueueRow]:
     """Lock and return up to ``limit`` scheduled notifications due at ``now``, oldest first.
 
     PostgreSQL: ``FOR UPDATE SKIP LOCKED`` in the statement that picks them, so concurrent
-    workers each get different rows.
+    workers each get different rows. The status is the partial index's literal
+    (``ix_notifications_scheduled_due``), which also gives the order.
     """
     n = notifications.c
     query = (
         select(notifications)
-        .where(n.status == "scheduled", n.next_attempt_at <= as_utc(now))
+        .where(IS_SCHEDULED, n.next_attempt_at <= as_utc(now))
         .order_by(n.next_attempt_at, n.id)
         .limit(limit)
         .with_for_update(skip_locked=True)
@@ -222,11 +235,12 @@ def expired_leases(conn: Connection, now: dt.datetime) -> list[QueueRow]:
     n = notifications.c
     query = (
         select(notifications)
-        .where(n.status == "sending", n.lease_expires_at <= as_utc(now))
-        .order_by(n.id)
+        .where(IS_SENDING, n.lease_expires_at <= as_utc(now))
+        .order_by(n.lease_expires_at, n.id)  # the index's order: SQLite scans it, not the table
         .with_for_update(skip_locked=True)
     )
-    return [QueueRow.from_mapping(row) for row in conn.execute(query).mappings()]
+    rows = [QueueRow.from_mapping(row) for row in conn.execute(query).mappings()]
+    return sorted(rows, key=lambda row: row.id)
 
 
 def rows_by_id(conn: Connection, ids: Iterable[int], *, lock: bool = True) -> dict[int, QueueRow]:
@@ -272,15 +286,21 @@ def queue_rows(
     kind: str | None = None,
     limit: int | None = None,
 ) -> list[QueueRow]:
-    """Notifications matching every given filter, oldest first."""
+    """Notifications matching every given filter, oldest first.
+
+    The status is written into the SQL as a literal, so that the planner can use the
+    partial indexes: ``error`` and ``unknown`` find their rows through
+    ``ix_notifications_needs_staff``; on PostgreSQL ``sending`` through the lease index.
+    """
     query = notification_query(
         profile_id=profile_id,
         batch_id=batch_id,
-        status=status,
         guarantor_id=guarantor_id,
         channel=channel,
         kind=kind,
     )
+    if status is not None:
+        query = query.where(notifications.c.status == literal(status, literal_execute=True))
     if limit is not None:
         query = query.limit(limit)
     return [QueueRow.from_mapping(row) for row in conn.execute(query).mappings()]
@@ -613,7 +633,7 @@ def extend_leases(conn: Connection, worker_id: str, until: dt.datetime) -> int:
     result = conn.execute(
         update(notifications)
         .where(
-            n.status == "sending",
+            IS_SENDING,
             n.lease_owner == worker_id,
             or_(n.lease_expires_at.is_(None), n.lease_expires_at < until_utc),
         )

@@ -26,9 +26,14 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    literal_column,
+    or_,
 )
 
 __all__ = [
+    "IS_SCHEDULED",
+    "IS_SENDING",
+    "NEEDS_STAFF",
     "Id",
     "adjustments",
     "batch_changes",
@@ -293,8 +298,43 @@ notifications = Table(
     UniqueConstraint("statement_id", "channel", name="uq_notifications_statement_channel"),
     Index("ix_notifications_batch_id", "batch_id"),
     Index("ix_notifications_guarantor_id", "guarantor_id"),
-    Index("ix_notifications_due", "status", "next_attempt_at"),
-    Index("ix_notifications_lease", "status", "lease_expires_at"),
+)
+
+#: The partial indexes' predicates, for the queries that use them too: the status has to be
+#: a literal in the SQL (``status = 'scheduled'``), not a bound parameter, or the planner
+#: cannot tell that the query only wants rows the index holds.
+IS_SCHEDULED = notifications.c.status == literal_column("'scheduled'")
+IS_SENDING = notifications.c.status == literal_column("'sending'")
+NEEDS_STAFF = or_(
+    notifications.c.status == literal_column("'error'"),
+    notifications.c.status == literal_column("'unknown'"),
+)
+
+# Partial indexes (schema version 2): the claim's index holds only the notifications waiting
+# to be claimed, the lease index only those being sent, the staff views' index only those in
+# error or unknown. They stay small however many notifications have been sent, and the
+# updates that settle a notification in sent, canceled or suppressed add nothing to them.
+# (NEEDS_STAFF is an OR, not an IN: SQLite matches a query's ``status = 'error'`` to the
+# former only.)
+Index(
+    "ix_notifications_scheduled_due",
+    notifications.c.next_attempt_at,
+    notifications.c.id,
+    sqlite_where=IS_SCHEDULED,
+    postgresql_where=IS_SCHEDULED,
+)
+Index(
+    "ix_notifications_sending_lease",
+    notifications.c.lease_expires_at,
+    sqlite_where=IS_SENDING,
+    postgresql_where=IS_SENDING,
+)
+Index(
+    "ix_notifications_needs_staff",
+    notifications.c.status,
+    notifications.c.id,
+    sqlite_where=NEEDS_STAFF,
+    postgresql_where=NEEDS_STAFF,
 )
 
 notification_history = Table(

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 import sqlalchemy
 from sqlalchemy import Column, Connection, Integer, MetaData, Table, inspect, select, text
 
 from rulesengine.errors import StoreError
-from rulesengine.store import SCHEMA_VERSION, open_store
-from rulesengine.store.migrations import MIGRATIONS, ensure_schema
+from rulesengine.store import SCHEMA_VERSION, open_store, queue_io
+from rulesengine.store.migrations import MIGRATIONS, VERSION_2_INDEXES, ensure_schema
 from rulesengine.store.schema import meta
 from rulesengine.store.sql import SQLStore
+from tests.store.factories import batch, small_ledger
 
 
 def version_of(store: SQLStore) -> int:
@@ -164,7 +167,7 @@ def _schema_shape(conn: Connection) -> dict[str, object]:
             ],
             "primary_key": found.get_pk_constraint(table)["constrained_columns"],
             "indexes": sorted(
-                (i["name"], tuple(i["column_names"]), bool(i["unique"]))
+                (i["name"], tuple(i["column_names"]), bool(i["unique"]), _index_where(i))
                 for i in found.get_indexes(table)
             ),
             "unique": sorted(tuple(u["column_names"]) for u in found.get_unique_constraints(table)),
@@ -174,6 +177,12 @@ def _schema_shape(conn: Connection) -> dict[str, object]:
             ),
         }
     return shape
+
+
+def _index_where(index: Any) -> str:
+    """A partial index's predicate as the database reports it ("" for a full index)."""
+    options = index.get("dialect_options", {})
+    return " ".join(str(v) for k, v in sorted(options.items()) if k.endswith("_where"))
 
 
 @pytest.fixture
@@ -226,3 +235,110 @@ def test_the_migration_steps_build_the_fresh_schema(two_empty_databases: tuple[s
     migrated = open_store(migrated_url)
     assert version_of(migrated) == SCHEMA_VERSION
     migrated.close()
+
+
+# -- version 2: the claim's partial indexes ----------------------------------------------------
+
+
+def notification_indexes(store: SQLStore) -> dict[str, str]:
+    """The indexes of ``notifications`` (primary and unique keys aside), by name, with the
+    SQL the database keeps for them."""
+    with store.reading() as conn:
+        if conn.dialect.name == "postgresql":
+            query = (
+                "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'notifications'"
+                " AND schemaname = current_schema() AND indexname LIKE 'ix_%'"
+            )
+        else:
+            query = (
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index'"
+                " AND tbl_name = 'notifications' AND name LIKE 'ix_%'"
+            )
+        return {name: " ".join(sql.split()) for name, sql in conn.execute(text(query))}
+
+
+def make_version_1(store: SQLStore) -> None:
+    """Make a fresh store what rulesengine wrote at schema version 1: the claim's indexes
+    lead with the status and hold every notification."""
+    with store.writing() as conn:
+        for name in VERSION_2_INDEXES:
+            conn.execute(text(f"DROP INDEX {name}"))
+        conn.execute(
+            text("CREATE INDEX ix_notifications_due ON notifications (status, next_attempt_at)")
+        )
+        conn.execute(
+            text("CREATE INDEX ix_notifications_lease ON notifications (status, lease_expires_at)")
+        )
+        conn.execute(meta.update().where(meta.c.key == "schema_version").values(value="1"))
+
+
+def queue_snapshot(store: SQLStore) -> dict[str, object]:
+    notifications = store.notifications()
+    return {
+        "counts": dict(store.counts()),
+        "notifications": notifications,
+        "history": [store.notification_history(int(n["id"])) for n in notifications],  # type: ignore[call-overload]
+        "secret": store.secret(),
+    }
+
+
+def test_version_2_has_the_partial_indexes(store: SQLStore) -> None:
+    """A fresh store's claim, lease and staff-view indexes hold only the rows they serve,
+    and the version 1 indexes are gone."""
+    found = notification_indexes(store)
+    assert "ix_notifications_due" not in found
+    assert "ix_notifications_lease" not in found
+    expected = {
+        "ix_notifications_scheduled_due": "(next_attempt_at, id) WHERE",
+        "ix_notifications_sending_lease": "(lease_expires_at) WHERE",
+        "ix_notifications_needs_staff": "(status, id) WHERE",
+    }
+    for name, columns in expected.items():
+        assert columns in found[name], found[name]
+    assert "'scheduled'" in found["ix_notifications_scheduled_due"]
+    assert "'sending'" in found["ix_notifications_sending_lease"]
+    assert "'error'" in found["ix_notifications_needs_staff"]
+    assert "'unknown'" in found["ix_notifications_needs_staff"]
+
+
+@pytest.mark.parametrize("store_url", ["sqlite-file", "postgresql"], indirect=True)
+def test_version_1_store_is_upgraded_to_partial_indexes(store_url: str) -> None:
+    """Opening a version 1 store replaces its claim indexes with the partial ones, records
+    version 2 and keeps every row; the queue then claims from it as before."""
+    store = open_store(store_url)
+    assert isinstance(store, SQLStore)
+    fresh_indexes = notification_indexes(store)
+    store.import_ledger(small_ledger())
+    with store.run_transaction("default", live=True) as run:
+        run.save_batch(batch(), "rulesengine: 1\n")
+    make_version_1(store)
+    before = queue_snapshot(store)
+    assert {"ix_notifications_due", "ix_notifications_lease"} <= set(notification_indexes(store))
+    store.close()
+
+    upgraded = open_store(store_url)
+    assert isinstance(upgraded, SQLStore)
+    try:
+        assert version_of(upgraded) == SCHEMA_VERSION == 2
+        assert notification_indexes(upgraded) == fresh_indexes
+        assert queue_snapshot(upgraded) == before
+        with upgraded.writing() as conn:
+            due = queue_io.due_rows(conn, dt.datetime(2026, 2, 2, tzinfo=dt.UTC), 10)
+        assert [(row.statement_id, row.channel, row.status) for row in due] == [
+            ("B1-S1", "email", "scheduled")
+        ]
+    finally:
+        upgraded.close()
+
+
+@pytest.mark.parametrize("store_url", ["sqlite-file", "postgresql"], indirect=True)
+def test_version_2_step_leaves_a_version_2_store_as_it_is(store_url: str) -> None:
+    """Step 2 run again on a store that has its indexes (step 1 builds today's tables)
+    changes nothing."""
+    store = open_store(store_url)
+    assert isinstance(store, SQLStore)
+    found = notification_indexes(store)
+    with store.writing() as conn:
+        MIGRATIONS[2](conn)
+    assert notification_indexes(store) == found
+    store.close()

@@ -1,0 +1,70 @@
+"""The queue's queries can use the partial indexes of schema version 2."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import Connection, event
+
+from rulesengine.store import open_store, queue_io
+from rulesengine.store.sql import SQLStore
+
+NOW = dt.datetime(2026, 2, 2, tzinfo=dt.UTC)
+
+
+def statements(store: SQLStore, call: Callable[[Connection], object]) -> list[tuple[str, Any]]:
+    """The SQL (and parameters) that ``call`` sends to the database, in a write transaction."""
+    sent: list[tuple[str, Any]] = []
+
+    def note(conn, cursor, statement, parameters, context, executemany) -> None:  # type: ignore[no-untyped-def]
+        sent.append((statement, parameters))
+
+    event.listen(store.engine, "after_cursor_execute", note)
+    try:
+        with store.writing() as conn:
+            call(conn)
+    finally:
+        event.remove(store.engine, "after_cursor_execute", note)
+    return [(sql, params) for sql, params in sent if "notifications" in sql]
+
+
+def test_queue_queries_spell_the_index_predicates(store: SQLStore) -> None:
+    """The claim, the lease expiry, the heartbeat and the status filter write the status as
+    a literal, as the partial indexes' predicates do (PostgreSQL does not match a bound
+    parameter to a predicate in a generic plan)."""
+    calls: dict[str, Callable[[Connection], object]] = {
+        "status = 'scheduled'": lambda conn: queue_io.due_rows(conn, NOW, 10),
+        "status = 'sending'": lambda conn: queue_io.expired_leases(conn, NOW),
+        "status = 'error'": lambda conn: queue_io.queue_rows(conn, status="error"),
+    }
+    for predicate, call in calls.items():
+        [(sql, _)] = statements(store, call)
+        assert f"notifications.{predicate}" in sql, sql
+    [(sql, _)] = statements(store, lambda conn: queue_io.extend_leases(conn, "w1", NOW))
+    assert "notifications.status = 'sending'" in sql
+
+
+def test_sqlite_plans_read_the_partial_indexes(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """On SQLite (which has no statistics) the claim, the lease expiry and the staff views
+    of errors and unknowns read their partial index instead of scanning the table."""
+    store = open_store(str(tmp_path / "s.db"))
+    assert isinstance(store, SQLStore)
+    expected: dict[str, Callable[[Connection], object]] = {
+        "ix_notifications_scheduled_due": lambda conn: queue_io.due_rows(conn, NOW, 10),
+        "ix_notifications_sending_lease": lambda conn: queue_io.expired_leases(conn, NOW),
+        "ix_notifications_needs_staff": lambda conn: queue_io.queue_rows(
+            conn, status="unknown", limit=5
+        ),
+    }
+    try:
+        for index, call in expected.items():
+            [(sql, params)] = statements(store, call)
+            with store.reading() as conn:
+                plan = [
+                    row[-1] for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}", params)
+                ]
+            assert any(f"USING INDEX {index}" in step for step in plan), plan
+    finally:
+        store.close()
