@@ -12,7 +12,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import Connection, and_, case, literal, null, select, update
+from sqlalchemy import Connection, and_, case, literal, null, select, text, update
 from sqlalchemy.exc import IntegrityError
 
 from rulesengine.errors import RunRefused
@@ -57,6 +57,10 @@ __all__ = ["read_batch", "write_batch"]
 
 _PRE = "pre_collections"
 
+#: A live batch queuing at least this many notifications refreshes PostgreSQL's statistics
+#: of the queue (``ANALYZE notifications``) in its transaction.
+ANALYZE_AFTER = 1_000
+
 
 def write_batch(conn: Connection, batch: BatchResult, rules_text: str) -> None:
     """Record a live batch, apply its changes to the ledger and queue its notifications."""
@@ -88,6 +92,11 @@ def write_batch(conn: Connection, batch: BatchResult, rules_text: str) -> None:
     _write_children(conn, batch)
     _apply_changes(conn, batch)
     _queue_notifications(conn, batch, now)
+    if len(batch.notifications) >= ANALYZE_AFTER and conn.dialect.name == "postgresql":
+        # The workers' claim is planned from the table's statistics. Left stale (or never
+        # gathered, in a new store), PostgreSQL expects few due rows and reads and sorts
+        # all of them every round; autovacuum would gather them only later.
+        conn.execute(text("ANALYZE notifications"))
     conn.execute(
         update(profiles)
         .where(profiles.c.id == batch.profile_id)

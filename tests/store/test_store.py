@@ -609,3 +609,26 @@ def test_live_runs_of_a_profile_serialise(store_url: str) -> None:
     for opened in stores:
         opened.close()
     assert seen == [("B1", D(2026, 2, 1))]
+
+
+@pytest.mark.parametrize("store_url", ["postgresql"], indirect=True)
+@pytest.mark.parametrize("threshold, analysed", [(1, True), (3, False)])
+def test_a_large_live_batch_refreshes_the_queues_statistics(
+    store_url: str, monkeypatch: pytest.MonkeyPatch, threshold: int, analysed: bool
+) -> None:
+    """On PostgreSQL a batch queuing ANALYZE_AFTER notifications or more analyses the
+    queue in its transaction, so the workers' claim is planned from its real size (a
+    table never analysed has reltuples -1)."""
+    import rulesengine.store.batch_io as batch_io
+
+    monkeypatch.setattr(batch_io, "ANALYZE_AFTER", threshold)
+    opened = open_store(store_url)
+    opened.import_ledger(small_ledger())
+    with opened.run_transaction("default", live=True) as run:
+        run.save_batch(batch(), "rules")  # two notifications
+    with opened.engine.connect() as conn:
+        estimate = conn.exec_driver_sql(
+            "SELECT reltuples FROM pg_class WHERE oid = 'notifications'::regclass"
+        ).scalar()
+    opened.close()
+    assert (estimate == 2) is analysed
