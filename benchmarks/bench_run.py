@@ -9,6 +9,10 @@ fresh copy of that prepared file:
   with its phases (load / evaluate, of which decide and upload / save / other, the rest
   such as the commit) and the child's own peak RSS, so the peak is the live run's alone,
   not the generator's or the import's;
+- **storage** (after each live child): the live batch's rows, read back already built
+  from the store the live run wrote, inserted by the ``sqlite3`` module into another fresh
+  copy, then ``write_batch``'s set-based updates, the commit and the checkpoint: what
+  SQLite alone costs to store what the run stores (:func:`storage_floor`);
 - **test**: the test run (timed, with its phases and peak RSS); then, on the same
   in-memory data loaded in that process, the **plain-Python floor** (the same decisions
   written by hand for this rules file), cross-checked against the engine's decisions, and
@@ -19,9 +23,9 @@ fresh copy of that prepared file:
 
 The parent prints the median of each figure over the repeats (the live run's min-max
 too), the ratios (decisions against the floor, naive against the floor, live seconds per
-1,000 encounters), and the targets at 1,000,000 encounters: a live run in at most 15 s and
-2 GB peak RSS, its decisions at most 3x the floor. ``--json`` writes every repeat's
-figures; ``--plot`` a PNG of run time against ledger size (needs matplotlib, from
+1,000 encounters), the storage floor against the live run, and the targets at 1,000,000
+encounters: a live run in at most 15 s and 2 GB peak RSS, its decisions at most 3x the
+floor. ``--json`` writes every repeat's figures; ``--plot`` a PNG of run time against ledger size (needs matplotlib, from
 ``benchmarks/requirements.txt``). Progress bars stay off; the harness writes one line per
 finished child to stderr.
 
