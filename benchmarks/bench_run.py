@@ -25,9 +25,11 @@ The parent prints the median of each figure over the repeats (the live run's min
 too), the ratios (decisions against the floor, naive against the floor, live seconds per
 1,000 encounters), the storage floor against the live run, and the targets at 1,000,000
 encounters: a live run in at most 15 s and 2 GB peak RSS, its decisions at most 3x the
-floor. ``--json`` writes every repeat's figures; ``--plot`` a PNG of run time against ledger size (needs matplotlib, from
-``benchmarks/requirements.txt``). Progress bars stay off; the harness writes one line per
-finished child to stderr.
+floor. ``--json`` writes every repeat's figures; ``--plot`` a PNG of run time against
+ledger size (needs matplotlib, from ``benchmarks/requirements.txt``). A fixed pure-Python
+loop is timed before and after (:func:`yardstick`): a virtual machine's speed varies, and
+figures taken at different times compare only in proportion to it. Progress bars stay
+off; the harness writes one line per finished child to stderr.
 
     .venv/bin/python benchmarks/bench_run.py --sizes 10000,100000,1000000 --repeat 3 \\
         --json bench-run.json --plot docs/run-time.png
@@ -548,6 +550,20 @@ def machine() -> dict[str, Any]:
     }
 
 
+def yardstick() -> float:
+    """Seconds a fixed pure-Python loop takes (10 million additions), best of three: how
+    fast this machine ran at the time, since a virtual machine's speed varies. Figures
+    taken at different times compare only in proportion to it."""
+    best = float("inf")
+    for _ in range(3):
+        started = time.perf_counter()
+        total = 0
+        for i in range(10_000_000):
+            total += i
+        best = min(best, time.perf_counter() - started)
+    return round(best, 3)
+
+
 def report(results: list[dict[str, Any]], repeat: int) -> None:
     rows = [r["median"] for r in results]
     print(f"\nStatement runs, median of {repeat} (fresh processes, fresh copy of the store each)")
@@ -710,12 +726,19 @@ def main() -> None:
         f"machine: {about['cpu']}, {about['cores']} cores, {about['memory_gb']} GB;"
         f" {about['os']}; Python {about['python']}, SQLite {about['sqlite']}"
     )
+    speed = {"before_s": yardstick()}
     results = [measure_size(int(s), args.repeat) for s in args.sizes.split(",")]
+    speed["after_s"] = yardstick()
     report(results, args.repeat)
+    print(
+        f"\nyardstick (10 million pure-Python additions, best of 3): {speed['before_s']:.2f} s"
+        f" before, {speed['after_s']:.2f} s after"
+    )
     if args.json_path:
         document = {
             "command": " ".join([os.path.relpath(sys.executable), *sys.argv]),
             "machine": about,
+            "yardstick_s": speed,
             "run_date": RUN_DATE.isoformat(),
             "rules": str(RULES.relative_to(ROOT)),
             "repeat": args.repeat,
