@@ -11,6 +11,8 @@ written.
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import (
     BigInteger,
     Boolean,
@@ -310,31 +312,27 @@ NEEDS_STAFF = or_(
     notifications.c.status == literal_column("'unknown'"),
 )
 
+
+def _partial_index(name: str, *columns: Column[Any], where: Any) -> Index:
+    """An index, on both databases, of only the rows ``where`` holds for."""
+    return Index(name, *columns, sqlite_where=where, postgresql_where=where)
+
+
 # Partial indexes (schema version 2): the claim's index holds only the notifications waiting
 # to be claimed, the lease index only those being sent, the staff views' index only those in
 # error or unknown. They stay small however many notifications have been sent, and the
 # updates that settle a notification in sent, canceled or suppressed add nothing to them.
 # (NEEDS_STAFF is an OR, not an IN: SQLite matches a query's ``status = 'error'`` to the
 # former only.)
-Index(
+_partial_index(
     "ix_notifications_scheduled_due",
     notifications.c.next_attempt_at,
     notifications.c.id,
-    sqlite_where=IS_SCHEDULED,
-    postgresql_where=IS_SCHEDULED,
+    where=IS_SCHEDULED,
 )
-Index(
-    "ix_notifications_sending_lease",
-    notifications.c.lease_expires_at,
-    sqlite_where=IS_SENDING,
-    postgresql_where=IS_SENDING,
-)
-Index(
-    "ix_notifications_needs_staff",
-    notifications.c.status,
-    notifications.c.id,
-    sqlite_where=NEEDS_STAFF,
-    postgresql_where=NEEDS_STAFF,
+_partial_index("ix_notifications_sending_lease", notifications.c.lease_expires_at, where=IS_SENDING)
+_partial_index(
+    "ix_notifications_needs_staff", notifications.c.status, notifications.c.id, where=NEEDS_STAFF
 )
 
 notification_history = Table(
