@@ -674,6 +674,12 @@ def plot(rows: list[dict[str, Any]], path: Path) -> None:
     ]
     fig, ax = plt.subplots(figsize=(6, 4))
     ax.errorbar(sizes, live, yerr=spread, fmt="o-", capsize=3, label="live run (median, min-max)")
+    ax.plot(
+        sizes,
+        [r["storage_floor_s"] for r in rows],
+        "D-.",
+        label="storing the live batch alone (SQLite, rows pre-built)",
+    )
     ax.plot(sizes, [r["test_s"] for r in rows], "s--", label="test run")
     ax.plot(sizes, [r["decide_s"] for r in rows], "^-", label="rule decisions (durable-rules)")
     ax.plot(sizes, [r["floor_s"] for r in rows], "v:", label="plain-Python floor")
