@@ -24,7 +24,6 @@ from sqlalchemy import (
     Integer,
     bindparam,
     func,
-    literal,
     or_,
     select,
     update,
@@ -286,21 +285,16 @@ def queue_rows(
     kind: str | None = None,
     limit: int | None = None,
 ) -> list[QueueRow]:
-    """Notifications matching every given filter, oldest first.
-
-    The status is written into the SQL as a literal, so that the planner can use the
-    partial indexes: ``error`` and ``unknown`` find their rows through
-    ``ix_notifications_needs_staff``; on PostgreSQL ``sending`` through the lease index.
-    """
+    """Notifications matching every given filter, oldest first (the status as a literal,
+    for the partial indexes: :func:`notification_query`)."""
     query = notification_query(
         profile_id=profile_id,
         batch_id=batch_id,
+        status=status,
         guarantor_id=guarantor_id,
         channel=channel,
         kind=kind,
     )
-    if status is not None:
-        query = query.where(notifications.c.status == literal(status, literal_execute=True))
     if limit is not None:
         query = query.limit(limit)
     return [QueueRow.from_mapping(row) for row in conn.execute(query).mappings()]
