@@ -195,9 +195,9 @@ def run_demo(
     echo(f"  store          {db_path}")
 
     store = open_store(str(db_path))
+    queue = Queue(store, worker_id="demo")
     try:
         store.import_ledger(read_ledger_dir(str(ledger_dir)))
-        queue = Queue(store, worker_id="demo")
         encounter_no = len(ledger.encounters)
         echo("")
         echo(
@@ -266,6 +266,7 @@ def run_demo(
             "letters": len(letters),
         }
     finally:
+        queue.close()
         store.close()
 
 

@@ -49,6 +49,11 @@ def register_channels(register: Callable[[type], None]) -> None:
     one :class:`~rulesengine.DeliveryResult` per notification. It may declare
     ``settings_keys``, ``content_keys`` and ``required_content`` (``None``: accepts any).
 
+    The queue builds a channel object on the worker's main thread and calls its ``send`` on
+    a thread of the object's own (always the same one); calls to one object never overlap,
+    but different channel objects' ``send`` run at the same time (``docs/plugins.md``,
+    "Threads").
+
     :param register: the host's function ``register(channel_class)`` that records a channel
         class; two channels with one name are an error naming both plugins.
     :returns: nothing; return values are ignored.

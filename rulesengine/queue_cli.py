@@ -81,7 +81,8 @@ def _queue(ctx: click.Context, db: str | None, **kwargs: Any) -> Iterator[Queue]
 
     store = _open_store(_db_of(ctx, db), ctx)
     try:
-        yield Queue(store, **kwargs)
+        with Queue(store, **kwargs) as queue:
+            yield queue
     finally:
         store.close()
 

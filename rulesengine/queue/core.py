@@ -9,11 +9,13 @@ One delivery round (:meth:`Queue.deliver`):
    window start when now is outside its send window, else stopped by the pre-send check
    (:mod:`rulesengine.queue.checks`), else left waiting when its channel is not available,
    else moved to ``sending`` under this worker's lease;
-3. **hand over**: per channel, stamp ``handed_at`` and renew the lease (committed) on the
-   rows this worker still holds (a row whose lease ran out meanwhile is not handed over: it
-   is no longer ours), then call the channel once with them through
-   :func:`rulesengine.delivery.call_channel`;
-4. **record**, in one transaction per call, set-based (one locking read, one ``UPDATE`` per
+3. **hand over**: stamp ``handed_at`` and renew the lease (one committed transaction) on
+   the rows this worker still holds (a row whose lease ran out meanwhile is not handed
+   over: it is no longer ours), then call each channel once with its rows through
+   :func:`rulesengine.delivery.call_channel`, all channels at the same time, each channel
+   object on a thread of its own (:mod:`rulesengine.queue.handoff`);
+4. **record**, in the order the channels were called, as each call returns, in one
+   transaction per call, set-based (one locking read, one ``UPDATE`` per
    kind of change, one history ``INSERT``): ``sent``; ``retry`` back to ``scheduled`` after
    the backoff (or ``error`` when out of attempts); ``failed`` to ``error``. Only rows still
    ``sending`` under this worker's lease and attempt are recorded.
@@ -30,12 +32,14 @@ Every status change appends a history entry and, after its transaction commits, 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import os
 import socket
 import threading
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, wait
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
@@ -46,6 +50,7 @@ from rulesengine.delivery import DeliveryResult, call_channel
 from rulesengine.errors import RulesengineError
 from rulesengine.queue.channels import Channels, ChannelSetupError
 from rulesengine.queue.checks import presend_outcome
+from rulesengine.queue.handoff import ChannelThreads
 from rulesengine.queue.report import DeliveryReport, ProofsAdded
 from rulesengine.queue.windows import local_zone, parse_window
 from rulesengine.store import queue_io as qio
@@ -76,6 +81,15 @@ def default_worker_id() -> str:
     return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
 
 
+@attrs.frozen
+class _Call:
+    """One call of a round: these claimed rows, for this channel object."""
+
+    channel_name: str
+    channel: Any
+    rows: list[QueueRow]
+
+
 @attrs.define
 class _Round:
     """What one round did (merged into a :class:`DeliveryReport`)."""
@@ -102,6 +116,12 @@ class Queue:
     :param worker_id: this worker's name in leases and history (default ``host:pid:rand``).
     :param lease_seconds: how long a claim holds a notification before it is expired.
     :param clock: returns the current instant (aware); default UTC now.
+    :param concurrent_channels: call a round's channels at the same time, each channel
+        object on a thread of its own (:mod:`rulesengine.queue.handoff`); ``False`` calls
+        them one after the other on the caller's thread.
+
+    A queue that called its channels holds one thread per channel object until
+    :meth:`close` (or the end of a ``with`` block).
     """
 
     def __init__(
@@ -113,6 +133,7 @@ class Queue:
         worker_id: str | None = None,
         lease_seconds: float = 300,
         clock: Callable[[], dt.datetime] | None = None,
+        concurrent_channels: bool = True,
     ) -> None:
         if lease_seconds <= 0:
             raise ValueError("lease_seconds must be positive")
@@ -122,12 +143,24 @@ class Queue:
         self.clock = clock or utcnow
         self._pm = pm
         self.channels = Channels(store, channels, self.plugin_manager)
+        self._threads = ChannelThreads(self.worker_id, concurrent=concurrent_channels)
         # What a round cut short by a database error left in memory (see _settle).
         self._unhanded: list[QueueRow] = []
         self._unrecorded: list[tuple[str, list[QueueRow], list[DeliveryResult]]] = []
 
     def __repr__(self) -> str:
         return f"<Queue {self.store!r} worker={self.worker_id}>"
+
+    def __enter__(self) -> Queue:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """End the channels' threads (waiting for a call still running). The store stays
+        open, and delivering again starts new threads."""
+        self._threads.close()
 
     def plugin_manager(self) -> pluggy.PluginManager:
         """The plugin manager (built on first use)."""
@@ -216,14 +249,8 @@ class Queue:
         for row in claimed:
             key = (None if self.channels.injected else row.rules_hash, row.channel)
             groups.setdefault(key, []).append(row)
-        todo = list(groups.items())
-        for index, ((rules_hash, channel), rows) in enumerate(todo):
-            try:
-                done.note(self._send(fixed, rules_hash, channel, rows))
-            except DBAPIError:
-                for _, later in todo[index + 1 :]:
-                    self._unhanded.extend(later)
-                raise
+        ready = self._build_channels(fixed, list(groups.items()), done)
+        self._send_all(fixed, self._hand_over(fixed, ready), done)
         return done
 
     def _settle(self, fixed: dt.datetime | None, done: _Round) -> None:
@@ -347,45 +374,100 @@ class Queue:
         else:
             qio.add_note(conn, row, now, detail, next_attempt_at=later)
 
-    def _send(
+    def _build_channels(
         self,
         fixed: dt.datetime | None,
-        rules_hash: str | None,
-        channel_name: str,
-        rows: list[QueueRow],
-    ) -> list[Transition]:
-        """Hand ``rows`` to their channel and record the results."""
-        try:
-            channel = self.channels.instance(rules_hash, channel_name)
-        except ChannelSetupError as exc:
-            results = [DeliveryResult.retry(row.id, str(exc)) for row in rows]
-            return self._record_or_keep(fixed, channel_name, rows, results)
+        groups: list[tuple[tuple[str | None, str], list[QueueRow]]],
+        done: _Round,
+    ) -> list[_Call]:
+        """The channel object for each group of claimed rows. A group whose channel cannot be
+        built is recorded at once as ``retry`` with the reason."""
+        ready: list[_Call] = []
+        for index, ((rules_hash, channel_name), rows) in enumerate(groups):
+            try:
+                channel = self.channels.instance(rules_hash, channel_name)
+            except ChannelSetupError as exc:
+                results = [DeliveryResult.retry(row.id, str(exc)) for row in rows]
+                try:
+                    done.note(self._record_or_keep(fixed, channel_name, rows, results))
+                except DBAPIError:
+                    for call in ready:
+                        self._unhanded.extend(call.rows)
+                    for _, later in groups[index + 1 :]:
+                        self._unhanded.extend(later)
+                    raise
+                continue
+            ready.append(_Call(channel_name, channel, rows))
+        return ready
+
+    def _hand_over(self, fixed: dt.datetime | None, calls: list[_Call]) -> list[_Call]:
+        """Stamp ``handed_at`` and renew the lease of every row about to go to a channel, in
+        one transaction; returns the calls with only the rows this worker still held."""
+        if not calls:
+            return []
         now = self._now(fixed)
         try:
             with self.store.writing() as conn:
                 handed = qio.mark_handed(
-                    conn, [row.id for row in rows], self.worker_id, now, now + self.lease
+                    conn,
+                    [row.id for call in calls for row in call.rows],
+                    self.worker_id,
+                    now,
+                    now + self.lease,
                 )
         except DBAPIError:
-            self._unhanded.extend(rows)  # not handed over: queued again by _settle
+            for call in calls:
+                self._unhanded.extend(call.rows)  # not handed over: queued again by _settle
             raise
-        lost = [row.id for row in rows if row.id not in handed]
-        if lost:
-            log.warning(
-                "%s notification(s) %s not handed to the channel: the lease of %s ran out "
-                "before the hand-off and another worker may have them",
-                channel_name,
-                ", ".join(map(str, lost)),
-                self.worker_id,
-            )
-            rows = [row for row in rows if row.id in handed]
-            if not rows:
-                return []
-        notifications = [row.as_notification() for row in rows]
-        log.info("handing %d notification(s) to %s", len(rows), channel_name)
+        kept: list[_Call] = []
+        for call in calls:
+            lost = [row.id for row in call.rows if row.id not in handed]
+            if lost:
+                log.warning(
+                    "%s notification(s) %s not handed to the channel: the lease of %s ran out "
+                    "before the hand-off and another worker may have them",
+                    call.channel_name,
+                    ", ".join(map(str, lost)),
+                    self.worker_id,
+                )
+            rows = [row for row in call.rows if row.id in handed]
+            if rows:
+                kept.append(attrs.evolve(call, rows=rows))
+        return kept
+
+    def _send_all(self, fixed: dt.datetime | None, calls: list[_Call], done: _Round) -> None:
+        """Call every channel at once, each on its own thread (:mod:`.handoff`), and record
+        their results here, in the order of ``calls``, as each call returns.
+
+        When recording fails on a database error, the results of the calls not yet recorded
+        are kept for :meth:`_settle`. The round never ends while one of its calls runs.
+        """
+        if not calls:
+            return
         with self._heartbeat_while(fixed is None):
-            results = call_channel(channel, notifications)
-        return self._record_or_keep(fixed, channel_name, rows, results)
+            futures: list[Future[list[DeliveryResult]]] = []
+            for call in calls:
+                notifications = [row.as_notification() for row in call.rows]
+                log.info("handing %d notification(s) to %s", len(notifications), call.channel_name)
+                futures.append(
+                    self._threads.submit(
+                        call.channel,
+                        call.channel_name,
+                        functools.partial(call_channel, call.channel, notifications),
+                    )
+                )
+            pending = list(zip(calls, futures, strict=True))
+            try:
+                while pending:
+                    call, future = pending.pop(0)
+                    results = future.result()
+                    done.note(self._record_or_keep(fixed, call.channel_name, call.rows, results))
+            except DBAPIError:
+                for call, future in pending:
+                    self._unrecorded.append((call.channel_name, call.rows, future.result()))
+                raise
+            finally:
+                wait(futures)
 
     def _record_or_keep(
         self,

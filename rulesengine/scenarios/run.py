@@ -242,7 +242,11 @@ class _Runner:
         if self._queue is None:
             channels = {name: RecordingChannel(name) for name in self.scenario.rules.channels}
             self._queue = Queue(
-                self.store, channels=channels, pm=_no_plugins(), worker_id="scenario"
+                self.store,
+                channels=channels,
+                pm=_no_plugins(),
+                worker_id="scenario",
+                concurrent_channels=False,  # recording channels see one fixed order
             )
         before = {n["id"]: n["status"] for n in self.store.notifications()}
         self._queue.deliver(step.value, until_empty=True)

@@ -174,8 +174,30 @@ def test_a_retry_of_the_same_batch_is_checked() -> None:
 
     problems = check_channel(bad(send=send)).problems
     assert problems == (
-        "the same batch sent again (a retry): send must return exactly one result per "
-        "notification (ids [1, 2, 3]): no result for [1, 2, 3]",
+        "the same batch sent again (a retry), from another thread as the queue does: send "
+        "must return exactly one result per notification (ids [1, 2, 3]): no result for "
+        "[1, 2, 3]",
+    )
+
+
+def test_a_channel_tied_to_the_thread_that_built_it_is_a_problem() -> None:
+    """The queue calls ``send`` on a thread of the channel's own; a channel holding an
+    SQLite connection made in its constructor fails there."""
+    import sqlite3
+
+    def init(self, settings):  # noqa: ANN001, ANN202
+        self.db = sqlite3.connect(":memory:")
+
+    def send(self, notifications):  # noqa: ANN001, ANN202
+        self.db.execute("select 1")
+        return [DeliveryResult.sent(n) for n in notifications]
+
+    problems = check_channel(bad(__init__=init, send=send)).problems
+    assert len(problems) == 1
+    assert problems[0].startswith(
+        "the same batch sent again (a retry), from another thread as the queue does: send "
+        "raised ProgrammingError: SQLite objects created in a thread can only be used in that "
+        "same thread."
     )
 
 

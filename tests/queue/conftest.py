@@ -44,14 +44,22 @@ def plugin_manager() -> Any:
 
 
 @pytest.fixture
-def make_queue(qstore: Any, recorders: dict[str, RecordingChannel], plugin_manager: Any) -> Any:
-    """``make_queue(**kw)``: a Queue on the test store with the recording channels."""
+def make_queue(
+    qstore: Any, recorders: dict[str, RecordingChannel], plugin_manager: Any
+) -> Iterator[Any]:
+    """``make_queue(**kw)``: a Queue on the test store with the recording channels (closed
+    at the end of the test)."""
     from rulesengine.queue import Queue
+
+    made: list[Queue] = []
 
     def make(**kw: Any) -> Queue:
         kw.setdefault("channels", recorders)
         kw.setdefault("pm", plugin_manager)
         kw.setdefault("worker_id", "w1")
-        return Queue(qstore, **kw)
+        made.append(Queue(qstore, **kw))
+        return made[-1]
 
-    return make
+    yield make
+    for queue in made:
+        queue.close()
