@@ -90,6 +90,14 @@ class _Call:
     rows: list[QueueRow]
 
 
+@attrs.frozen
+class _Sent:
+    """A call handed to its channel's thread, its results not yet recorded."""
+
+    call: _Call
+    future: Future[list[DeliveryResult]]
+
+
 @attrs.define
 class _Round:
     """What one round did (merged into a :class:`DeliveryReport`)."""
@@ -147,6 +155,8 @@ class Queue:
         # What a round cut short by a database error left in memory (see _settle).
         self._unhanded: list[QueueRow] = []
         self._unrecorded: list[tuple[str, list[QueueRow], list[DeliveryResult]]] = []
+        # Calls handed to their channels whose results are not recorded yet (call order).
+        self._flight: list[_Sent] = []
 
     def __repr__(self) -> str:
         return f"<Queue {self.store!r} worker={self.worker_id}>"
@@ -227,30 +237,50 @@ class Queue:
         deferred: list[int] = []
         waiting: list[int] = []
         rounds = 0
-        while True:
-            done = self._round(fixed, limit)
-            rounds += 1
-            final.update(done.final)
-            deferred.extend(done.deferred)
-            waiting.extend(done.waiting)
-            if not until_empty or done.claimed == 0:
-                break
+        with self._heartbeat_while(fixed is None):
+            while True:
+                done = self._round(fixed, limit)
+                rounds += 1
+                if not until_empty or done.claimed == 0:
+                    self._land_all(fixed, done)
+                final.update(done.final)
+                deferred.extend(done.deferred)
+                waiting.extend(done.waiting)
+                if not until_empty or done.claimed == 0:
+                    break
         counts: dict[str, int] = {}
         for status in final.values():
             counts[status] = counts.get(status, 0) + 1
         return DeliveryReport(counts, tuple(final), deferred, waiting, rounds)
 
     def _round(self, fixed: dt.datetime | None, limit: int) -> _Round:
+        """Claim, hand over, and record the calls of the round before (see :meth:`_land`).
+
+        This round's calls are left running when it returns: the next round records them
+        after handing over its own, so one round's database work overlaps the other's
+        sends. A round that claims nothing records every call still running and claims once
+        more (a retry due at once is claimed then), so after it nothing is left running.
+        """
         done = _Round()
-        self._settle(fixed, done)
-        done.note(self.expire_leases(fixed))
-        claimed = self._claim(fixed, limit, done)
-        groups: dict[tuple[str | None, str], list[QueueRow]] = {}
-        for row in claimed:
-            key = (None if self.channels.injected else row.rules_hash, row.channel)
-            groups.setdefault(key, []).append(row)
-        ready = self._build_channels(fixed, list(groups.items()), done)
-        self._send_all(fixed, self._hand_over(fixed, ready), done)
+        try:
+            self._settle(fixed, done)
+            done.note(self.expire_leases(fixed))
+            claimed = self._claim(fixed, limit, done)
+            if not claimed and self._flight:
+                self._land_all(fixed, done)
+                claimed = self._claim(fixed, limit, done)
+            groups: dict[tuple[str | None, str], list[QueueRow]] = {}
+            for row in claimed:
+                key = (None if self.channels.injected else row.rules_hash, row.channel)
+                groups.setdefault(key, []).append(row)
+            calls = self._build_channels(fixed, list(groups.items()), done)
+            earlier = len(self._flight)
+            self._wait_for_channels(calls)
+            self._send(self._hand_over(fixed, calls))
+            self._land(fixed, done, earlier)
+        except DBAPIError:
+            self._ground()
+            raise
         return done
 
     def _settle(self, fixed: dt.datetime | None, done: _Round) -> None:
@@ -435,39 +465,48 @@ class Queue:
                 kept.append(attrs.evolve(call, rows=rows))
         return kept
 
-    def _send_all(self, fixed: dt.datetime | None, calls: list[_Call], done: _Round) -> None:
-        """Call every channel at once, each on its own thread (:mod:`.handoff`), and record
-        their results here, in the order of ``calls``, as each call returns.
+    def _wait_for_channels(self, calls: list[_Call]) -> None:
+        """Wait until the channel objects of ``calls`` finished their calls still running:
+        calls to one channel object never overlap."""
+        objects = {id(call.channel) for call in calls}
+        wait([sent.future for sent in self._flight if id(sent.call.channel) in objects])
 
-        When recording fails on a database error, the results of the calls not yet recorded
-        are kept for :meth:`_settle`. The round never ends while one of its calls runs.
-        """
-        if not calls:
-            return
-        with self._heartbeat_while(fixed is None):
-            futures: list[Future[list[DeliveryResult]]] = []
-            for call in calls:
-                notifications = [row.as_notification() for row in call.rows]
-                log.info("handing %d notification(s) to %s", len(notifications), call.channel_name)
-                futures.append(
-                    self._threads.submit(
-                        call.channel,
-                        call.channel_name,
-                        functools.partial(call_channel, call.channel, notifications),
-                    )
-                )
-            pending = list(zip(calls, futures, strict=True))
-            try:
-                while pending:
-                    call, future = pending.pop(0)
-                    results = future.result()
-                    done.note(self._record_or_keep(fixed, call.channel_name, call.rows, results))
-            except DBAPIError:
-                for call, future in pending:
-                    self._unrecorded.append((call.channel_name, call.rows, future.result()))
-                raise
-            finally:
-                wait(futures)
+    def _send(self, calls: list[_Call]) -> None:
+        """Start every call, each on its channel object's thread (:mod:`.handoff`); they
+        join the calls in flight, to be recorded by :meth:`_land`."""
+        for call in calls:
+            notifications = [row.as_notification() for row in call.rows]
+            log.info("handing %d notification(s) to %s", len(notifications), call.channel_name)
+            future = self._threads.submit(
+                call.channel,
+                call.channel_name,
+                functools.partial(call_channel, call.channel, notifications),
+            )
+            self._flight.append(_Sent(call, future))
+
+    def _land(self, fixed: dt.datetime | None, done: _Round, count: int) -> None:
+        """Record the results of the first ``count`` calls in flight, in the order they were
+        made, waiting for each to return."""
+        for _ in range(count):
+            results = self._flight[0].future.result()  # still in flight: the heartbeat renews it
+            call = self._flight.pop(0).call
+            done.note(self._record_or_keep(fixed, call.channel_name, call.rows, results))
+
+    def _land_all(self, fixed: dt.datetime | None, done: _Round) -> None:
+        """Record every call in flight (a database error keeps them for :meth:`_settle`)."""
+        try:
+            self._land(fixed, done, len(self._flight))
+        except DBAPIError:
+            self._ground()
+            raise
+
+    def _ground(self) -> None:
+        """After a database error: wait for every call in flight and keep its results for
+        :meth:`_settle` (they were handed over, so they are never handed over again)."""
+        while self._flight:
+            results = self._flight[0].future.result()
+            call = self._flight.pop(0).call
+            self._unrecorded.append((call.channel_name, call.rows, results))
 
     def _record_or_keep(
         self,
@@ -581,9 +620,22 @@ class Queue:
         with self.store.writing() as conn:
             return qio.extend_leases(conn, self.worker_id, at + self.lease)
 
+    def _renew_in_flight(self) -> int:
+        """Extend the leases of the notifications handed to a channel whose results are not
+        recorded yet, so a long send does not make them ``unknown``. Claims not yet handed
+        over are not renewed: a worker stalled before its hand-off loses them, and
+        ``mark_handed`` renews the lease of those it hands over."""
+        ids = [row.id for sent in list(self._flight) for row in sent.call.rows]
+        if not ids:
+            return 0
+        at = self._now(None)
+        with self.store.writing() as conn:
+            return qio.extend_leases(conn, self.worker_id, at + self.lease, ids)
+
     @contextmanager
     def _heartbeat_while(self, enabled: bool) -> Iterator[None]:
-        """Renew this worker's leases in the background while a long send runs."""
+        """Renew the leases of the calls in flight in the background (every third of a
+        lease) while delivering on the clock."""
         if not enabled:
             yield
             return
@@ -593,7 +645,7 @@ class Queue:
         def beat() -> None:
             while not stop.wait(interval):
                 try:
-                    self.heartbeat()
+                    self._renew_in_flight()
                 except DBAPIError as exc:
                     log.warning("heartbeat failed: %s", type(exc.orig).__name__)
 
@@ -730,25 +782,43 @@ class Queue:
         """
         rounds = 0
         failures = 0
-        while not stop_event.is_set():
-            try:
-                done = self._round(None, limit)
-            except DBAPIError as exc:
-                failures += 1
-                pause = min(poll_seconds * 2 ** (failures - 1), MAX_ERROR_PAUSE)
-                log.warning(
-                    "delivery round failed (%s: %s); trying again in %.1f s",
-                    type(exc.orig).__name__,
-                    _first_line(exc.orig),
-                    pause,
-                )
-                stop_event.wait(pause)
-                continue
-            failures = 0
-            rounds += 1
-            if done.claimed == 0:
-                stop_event.wait(poll_seconds)
+        with self._heartbeat_while(True):
+            while not stop_event.is_set():
+                try:
+                    done = self._round(None, limit)
+                except DBAPIError as exc:
+                    failures += 1
+                    pause = min(poll_seconds * 2 ** (failures - 1), MAX_ERROR_PAUSE)
+                    log.warning(
+                        "delivery round failed (%s: %s); trying again in %.1f s",
+                        type(exc.orig).__name__,
+                        _first_line(exc.orig),
+                        pause,
+                    )
+                    stop_event.wait(pause)
+                    continue
+                failures = 0
+                rounds += 1
+                if done.claimed == 0:  # and so nothing is left in flight
+                    stop_event.wait(poll_seconds)
+            self._finish_flight()
         return rounds
+
+    def _finish_flight(self) -> None:
+        """Record the calls the last round left running (and what a database error kept in
+        memory), before the worker stops."""
+        try:
+            done = _Round()
+            self._settle(None, done)
+            self._land_all(None, done)
+        except DBAPIError as exc:
+            log.warning(
+                "could not record the last results before stopping (%s: %s); their "
+                "notifications become unknown when the lease of %s runs out",
+                type(exc.orig).__name__,
+                _first_line(exc.orig),
+                self.worker_id,
+            )
 
 
 def _first_line(error: BaseException | None) -> str:

@@ -620,20 +620,27 @@ def mark_handed(
     return stamped
 
 
-def extend_leases(conn: Connection, worker_id: str, until: dt.datetime) -> int:
-    """Extend every lease this worker holds to ``until`` (never shortening one)."""
+def extend_leases(
+    conn: Connection, worker_id: str, until: dt.datetime, ids: Sequence[int] | None = None
+) -> int:
+    """Extend the leases this worker holds to ``until`` (never shortening one): all of them,
+    or only those of ``ids``. Returns how many were extended."""
     n = notifications.c
     until_utc = as_utc(until)
-    result = conn.execute(
-        update(notifications)
-        .where(
-            IS_SENDING,
-            n.lease_owner == worker_id,
-            or_(n.lease_expires_at.is_(None), n.lease_expires_at < until_utc),
-        )
-        .values(lease_expires_at=until_utc)
+    held = (
+        IS_SENDING,
+        n.lease_owner == worker_id,
+        or_(n.lease_expires_at.is_(None), n.lease_expires_at < until_utc),
     )
-    return result.rowcount
+    if ids is None:
+        query = update(notifications).where(*held).values(lease_expires_at=until_utc)
+        return conn.execute(query).rowcount
+    extended = 0
+    for start in range(0, len(ids), _IN_CHUNK):
+        chunk = n.id.in_(ids[start : start + _IN_CHUNK])
+        query = update(notifications).where(chunk, *held).values(lease_expires_at=until_utc)
+        extended += conn.execute(query).rowcount
+    return extended
 
 
 def insert_notification(

@@ -193,3 +193,103 @@ def test_without_concurrent_channels_every_call_runs_on_the_callers_thread(
     queue = make_queue(channels={"email": email, "text": text}, concurrent_channels=False)
     assert queue.deliver(NINE).counts == {"sent": 2}
     assert email.threads == text.threads == [threading.current_thread()]
+
+
+# -- rounds overlap: the next round's claim runs while this round's calls are sending --------
+
+
+def test_the_next_round_claims_while_this_rounds_call_is_still_sending(
+    qstore, make_queue, plugin_manager
+) -> None:
+    """The first email's send returns only once the second email was claimed, which
+    happens in the next round: rounds overlap. Each is still handed over once, one call
+    at a time."""
+    first, second = save(qstore, draft("G1", at=NINE), draft("G2", at=NINE))
+    second_claimed = threading.Event()
+
+    class WatchClaims:
+        @hookimpl
+        def notification_status_changed(self, notification_id: int, new_status: str) -> None:
+            if notification_id == second and new_status == "sending":
+                second_claimed.set()
+
+    class WaitForTheNextClaim(ThreadNoting):
+        def send(self, notifications: list[Any]) -> list[DeliveryResult]:
+            if notifications[0].id == first and not second_claimed.wait(10):
+                raise TimeoutError("the next round did not claim while this call was sending")
+            return super().send(notifications)
+
+    plugin_manager.register(WatchClaims())
+    email = WaitForTheNextClaim("email", "email")
+    with make_queue(channels={"email": email}) as queue:
+        report = queue.deliver(NINE, until_empty=True, limit=1)
+    assert report.counts == {"sent": 2}
+    assert email.handed == [first, second]
+    assert email.most_at_once == 1
+    assert [h[:2] for h in history(qstore, first)][-2:] == [
+        ("scheduled", "sending"),
+        ("sending", "sent"),
+    ]
+
+
+def test_a_call_left_sending_when_the_next_claim_fails_is_recorded_next_round(
+    qstore, make_queue, monkeypatch
+) -> None:
+    """Round 1 hands the first email over; round 2's claim fails on a dropped connection.
+    The first email's result is kept and recorded by the next delivery, never resent."""
+    first, second = save(qstore, draft("G1", at=NINE), draft("G2", at=NINE))
+    claims: list[int] = []
+    _fail_once(monkeypatch, "due_rows", lambda *a, **k: claims.append(1) or len(claims) == 2)
+    email = ThreadNoting("email", "email", pause=0.1)
+    queue = make_queue(channels={"email": email})
+    with pytest.raises(DBAPIError):
+        queue.deliver(NINE, until_empty=True, limit=1)
+    assert statuses(qstore, [first, second]) == ["sending", "scheduled"]
+
+    report = queue.deliver(NINE + dt.timedelta(seconds=5), until_empty=True)
+    assert report.counts == {"sent": 2}
+    assert email.handed == [first, second]
+    assert [h[:2] for h in history(qstore, first)] == [
+        (None, "scheduled"),
+        ("scheduled", "sending"),
+        ("sending", "sent"),
+    ]
+
+
+def test_a_stopping_worker_records_the_calls_its_last_round_left_sending(
+    qstore, make_queue, plugin_manager
+) -> None:
+    [nid] = save(qstore, draft("G1", at=NINE))
+    stop = threading.Event()
+
+    class StopAfterTheClaim:
+        @hookimpl
+        def notification_status_changed(self, new_status: str) -> None:
+            if new_status == "sending":
+                stop.set()
+
+    plugin_manager.register(StopAfterTheClaim())
+    email = ThreadNoting("email", "email", pause=0.1)
+    with make_queue(channels={"email": email}, clock=lambda: NINE) as queue:
+        assert queue.run_worker(stop, poll_seconds=0.01) == 1
+    assert email.handed == [nid]
+    assert statuses(qstore, [nid]) == ["sent"]
+
+
+def test_the_heartbeat_renews_the_leases_of_calls_in_flight(qstore, make_queue) -> None:
+    """A send that outlasts the lease: the worker renews the lease while it runs, so
+    another worker expiring leases in the meantime finds nothing to expire."""
+    [nid] = save(qstore, draft("G1", at=NINE))
+    other = make_queue(worker_id="w2")
+    expired: list[Any] = []
+
+    class Slow(ThreadNoting):
+        def send(self, notifications: list[Any]) -> list[DeliveryResult]:
+            time.sleep(2.5)
+            expired.extend(other.expire_leases())
+            return super().send(notifications)
+
+    queue = make_queue(channels={"email": Slow("email", "email")}, lease_seconds=1.5)
+    assert queue.deliver().counts == {"sent": 1}
+    assert expired == []
+    assert statuses(qstore, [nid]) == ["sent"]
