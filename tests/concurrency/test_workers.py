@@ -13,8 +13,8 @@ from tests.concurrency.harness import (
     history,
     ids_of,
     received,
-    sink_key,
     run_cli,
+    sink_key,
     strangers,
     wait_until,
 )
