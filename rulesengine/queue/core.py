@@ -260,6 +260,7 @@ class Queue:
         after handing over its own, so one round's database work overlaps the other's
         sends. A round that claims nothing records every call still running and claims once
         more (a retry due at once is claimed then), so after it nothing is left running.
+        Without ``concurrent_channels`` a round records its own calls: they are done.
         """
         done = _Round()
         try:
@@ -277,7 +278,8 @@ class Queue:
             earlier = len(self._flight)
             self._wait_for_channels(calls)
             self._send(self._hand_over(fixed, calls))
-            self._land(fixed, done, earlier)
+            # Calls made on the caller's thread are done already: nothing to overlap.
+            self._land(fixed, done, earlier if self._threads.concurrent else len(self._flight))
         except DBAPIError:
             self._ground()
             raise
