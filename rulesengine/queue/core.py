@@ -9,16 +9,21 @@ One delivery round (:meth:`Queue.deliver`):
    window start when now is outside its send window, else stopped by the pre-send check
    (:mod:`rulesengine.queue.checks`), else left waiting when its channel is not available,
    else moved to ``sending`` under this worker's lease;
-3. **hand over**: stamp ``handed_at`` and renew the lease (one committed transaction) on
-   the rows this worker still holds (a row whose lease ran out meanwhile is not handed
-   over: it is no longer ours), then call each channel once with its rows through
-   :func:`rulesengine.delivery.call_channel`, all channels at the same time, each channel
-   object on a thread of its own (:mod:`rulesengine.queue.handoff`);
-4. **record**, in the order the channels were called, as each call returns, in one
-   transaction per call, set-based (one locking read, one ``UPDATE`` per
-   kind of change, one history ``INSERT``): ``sent``; ``retry`` back to ``scheduled`` after
-   the backoff (or ``error`` when out of attempts); ``failed`` to ``error``. Only rows still
-   ``sending`` under this worker's lease and attempt are recorded.
+3. **hand over**: once a channel object's call from the round before has returned (calls to
+   one object never overlap), stamp ``handed_at`` and renew the lease (one committed
+   transaction) on the rows this worker still holds (a row whose lease ran out meanwhile
+   is not handed over: it is no longer ours), then call each channel once with its rows
+   through :func:`rulesengine.delivery.call_channel`, all channels at the same time, each
+   channel object on a thread of its own (:mod:`rulesengine.queue.handoff`);
+4. **record** the calls of the round before, while this round's calls send: in the order
+   they were made, waiting for each, in one transaction per call, set-based (one locking
+   read, one ``UPDATE`` per kind of change, one history ``INSERT``): ``sent``; ``retry``
+   back to ``scheduled`` after the backoff (or ``error`` when out of attempts); ``failed``
+   to ``error``. Only rows still ``sending`` under this worker's lease and attempt are
+   recorded. So the next round's claim and this round's sends overlap too; a round that
+   claims nothing, :meth:`Queue.deliver` before it returns and a worker before it stops
+   record every call still sending. While calls send, a heartbeat renews their leases
+   (and only theirs: a claim not yet handed over is never renewed).
 
 A database error ends the round, but what the worker knows is kept in memory and settled at
 the start of its next round: results a channel returned are recorded, and claims that were
