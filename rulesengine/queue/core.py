@@ -9,12 +9,13 @@ One delivery round (:meth:`Queue.deliver`):
    window start when now is outside its send window, else stopped by the pre-send check
    (:mod:`rulesengine.queue.checks`), else left waiting when its channel is not available,
    else moved to ``sending`` under this worker's lease;
-3. **hand over**: once a channel object's call from the round before has returned (calls to
-   one object never overlap), stamp ``handed_at`` and renew the lease (one committed
-   transaction) on the rows this worker still holds (a row whose lease ran out meanwhile
-   is not handed over: it is no longer ours), then call each channel once with its rows
-   through :func:`rulesengine.delivery.call_channel`, all channels at the same time, each
-   channel object on a thread of its own (:mod:`rulesengine.queue.handoff`);
+3. **hand over**: stamp ``handed_at`` and renew the lease (one committed transaction for
+   the channels that are free, then one per channel object still sending the round
+   before's batch, once that call returned: calls to one object never overlap) on the rows
+   this worker still holds (a row whose lease ran out meanwhile is not handed over: it is
+   no longer ours), then call each channel once with its rows through
+   :func:`rulesengine.delivery.call_channel`, all channels at the same time, each channel
+   object on a thread of its own (:mod:`rulesengine.queue.handoff`);
 4. **record** the calls of the round before, while this round's calls send: in the order
    they were made, waiting for each, in one transaction per call, set-based (one locking
    read, one ``UPDATE`` per kind of change, one history ``INSERT``): ``sent``; ``retry``
@@ -26,9 +27,10 @@ One delivery round (:meth:`Queue.deliver`):
    (and only theirs: a claim not yet handed over is never renewed).
 
 A database error ends the round, but what the worker knows is kept in memory and settled at
-the start of its next round: results a channel returned are recorded, and claims that were
-never handed to a channel go back to ``scheduled`` at once (rather than waiting for their
-lease to run out). Only a worker that dies loses that knowledge; its lease decides then.
+the start of its next round, or by :meth:`Queue.finish` (which :meth:`Queue.close` calls):
+results a channel returned are recorded, and claims that were never handed to a channel go
+back to ``scheduled`` at once (rather than waiting for their lease to run out). Only a
+worker that dies loses that knowledge; its lease decides then.
 
 Every status change appends a history entry and, after its transaction commits, calls the
 ``notification_status_changed`` observers; ``delivery_finished`` follows each recorded call.
@@ -51,7 +53,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 from sqlalchemy.exc import DBAPIError
 
-from rulesengine.delivery import DeliveryResult, call_channel
+from rulesengine.delivery import DeliveryResult, call_channel, exception_summary
 from rulesengine.errors import RulesengineError
 from rulesengine.queue.channels import Channels, ChannelSetupError
 from rulesengine.queue.checks import presend_outcome
@@ -173,9 +175,13 @@ class Queue:
         self.close()
 
     def close(self) -> None:
-        """End the channels' threads (waiting for a call still running). The store stays
-        open, and delivering again starts new threads."""
-        self._threads.close()
+        """Record what is still held in memory (:meth:`finish`) and end the channels'
+        threads. The store stays open, and delivering again starts new threads."""
+        try:
+            if self._flight or self._unrecorded or self._unhanded:
+                self.finish()
+        finally:
+            self._threads.close()
 
     def plugin_manager(self) -> pluggy.PluginManager:
         """The plugin manager (built on first use)."""
@@ -242,7 +248,7 @@ class Queue:
         deferred: list[int] = []
         waiting: list[int] = []
         rounds = 0
-        with self._heartbeat_while(fixed is None):
+        with self._heartbeat_while(fixed is None), self._finishing(fixed):
             while True:
                 done = self._round(fixed, limit)
                 rounds += 1
@@ -281,8 +287,7 @@ class Queue:
                 groups.setdefault(key, []).append(row)
             calls = self._build_channels(fixed, list(groups.items()), done)
             earlier = len(self._flight)
-            self._wait_for_channels(calls)
-            self._send(self._hand_over(fixed, calls))
+            self._dispatch(fixed, calls)
             # Calls made on the caller's thread are done already: nothing to overlap.
             self._land(fixed, done, earlier if self._threads.concurrent else len(self._flight))
         except DBAPIError:
@@ -472,37 +477,72 @@ class Queue:
                 kept.append(attrs.evolve(call, rows=rows))
         return kept
 
-    def _wait_for_channels(self, calls: list[_Call]) -> None:
-        """Wait until the channel objects of ``calls`` finished their calls still running:
-        calls to one channel object never overlap."""
-        objects = {id(call.channel) for call in calls}
-        wait([sent.future for sent in self._flight if id(sent.call.channel) in objects])
+    def _dispatch(self, fixed: dt.datetime | None, calls: list[_Call]) -> None:
+        """Hand over and start ``calls``: those whose channel object is free at once, in one
+        transaction; then each of the others once its object's previous call returned
+        (calls to one object never overlap, and a batch is stamped ``handed_at`` only when
+        its channel takes it). Inline, each call is handed over just before it runs."""
+        if self._threads.concurrent:
+            busy = {id(sent.call.channel) for sent in self._flight}
+            free = [call for call in calls if id(call.channel) not in busy]
+            batches = [free] + [[call] for call in calls if id(call.channel) in busy]
+        else:
+            batches = [[call] for call in calls]
+        for index, batch in enumerate(batches):
+            if not batch:
+                continue
+            objects = {id(call.channel) for call in batch}
+            wait([sent.future for sent in self._flight if id(sent.call.channel) in objects])
+            try:
+                handed = self._hand_over(fixed, batch)
+            except DBAPIError:
+                for later in batches[index + 1 :]:
+                    for call in later:
+                        self._unhanded.extend(call.rows)
+                raise
+            self._send(handed)
 
     def _send(self, calls: list[_Call]) -> None:
         """Start every call, each on its channel object's thread (:mod:`.handoff`); they
-        join the calls in flight, to be recorded by :meth:`_land`."""
+        join the calls in flight (before they start, so the heartbeat renews them), to be
+        recorded by :meth:`_land`."""
         for call in calls:
             notifications = [row.as_notification() for row in call.rows]
             log.info("handing %d notification(s) to %s", len(notifications), call.channel_name)
-            future = self._threads.submit(
+            sent = _Sent(call, Future())
+            self._flight.append(sent)
+            self._threads.run(
                 call.channel,
                 call.channel_name,
                 functools.partial(call_channel, call.channel, notifications),
+                sent.future,
             )
-            self._flight.append(_Sent(call, future))
 
-    def _land(self, fixed: dt.datetime | None, done: _Round, count: int) -> None:
+    def _land(
+        self, fixed: dt.datetime | None, done: _Round, count: int, *, reraise: bool = True
+    ) -> None:
         """Record the results of the first ``count`` calls in flight, in the order they were
-        made, waiting for each to return."""
+        made, waiting for each to return (still in flight meanwhile: the heartbeat renews
+        it). A call that raised what ``call_channel`` does not catch (``SystemExit``,
+        ``KeyboardInterrupt``: what ends a worker) is dropped (:meth:`_abandon`) and, with
+        ``reraise``, what it raised ends delivery."""
         for _ in range(count):
-            results = self._flight[0].future.result()  # still in flight: the heartbeat renews it
-            call = self._flight.pop(0).call
+            head = self._flight[0]
+            error = head.future.exception()  # waits
+            self._flight.pop(0)
+            if error is not None:
+                self._abandon(head, error)
+                if reraise:
+                    raise error
+                continue
+            call = head.call
+            results = head.future.result()
             done.note(self._record_or_keep(fixed, call.channel_name, call.rows, results))
 
-    def _land_all(self, fixed: dt.datetime | None, done: _Round) -> None:
+    def _land_all(self, fixed: dt.datetime | None, done: _Round, *, reraise: bool = True) -> None:
         """Record every call in flight (a database error keeps them for :meth:`_settle`)."""
         try:
-            self._land(fixed, done, len(self._flight))
+            self._land(fixed, done, len(self._flight), reraise=reraise)
         except DBAPIError:
             self._ground()
             raise
@@ -511,9 +551,28 @@ class Queue:
         """After a database error: wait for every call in flight and keep its results for
         :meth:`_settle` (they were handed over, so they are never handed over again)."""
         while self._flight:
-            results = self._flight[0].future.result()
-            call = self._flight.pop(0).call
-            self._unrecorded.append((call.channel_name, call.rows, results))
+            head = self._flight[0]
+            error = head.future.exception()
+            self._flight.pop(0)
+            if error is not None:
+                self._abandon(head, error)
+            else:
+                rows = head.call.rows
+                self._unrecorded.append((head.call.channel_name, rows, head.future.result()))
+
+    def _abandon(self, sent: _Sent, error: BaseException) -> None:
+        """Leave a call that ended like a dying worker as a dead worker leaves it: its rows
+        stay ``sending``, handed over, until the lease runs out and makes them ``unknown``
+        (they may have gone out, so they are never retried blindly)."""
+        log.error(
+            "channel %s ended its send with %s: %d notification(s) %s stay sending and become "
+            "unknown when the lease of %s runs out",
+            sent.call.channel_name,
+            exception_summary(error),
+            len(sent.call.rows),
+            ", ".join(str(row.id) for row in sent.call.rows[:20]),
+            self.worker_id,
+        )
 
     def _record_or_keep(
         self,
@@ -633,6 +692,7 @@ class Queue:
         over are not renewed: a worker stalled before its hand-off loses them, and
         ``mark_handed`` renews the lease of those it hands over."""
         ids = [row.id for sent in list(self._flight) for row in sent.call.rows]
+        ids += [row.id for _, rows, _ in list(self._unrecorded) for row in rows]
         if not ids:
             return 0
         at = self._now(None)
@@ -642,8 +702,10 @@ class Queue:
     @contextmanager
     def _heartbeat_while(self, enabled: bool) -> Iterator[None]:
         """Renew the leases of the calls in flight in the background (every third of a
-        lease) while delivering on the clock."""
-        if not enabled:
+        lease) while delivering on the clock. Not for an in-memory store: its one shared
+        connection cannot take a second thread's transactions, and no other process can
+        take its leases over."""
+        if not enabled or self.store.in_memory:
             yield
             return
         stop = threading.Event()
@@ -655,6 +717,8 @@ class Queue:
                     self._renew_in_flight()
                 except DBAPIError as exc:
                     log.warning("heartbeat failed: %s", type(exc.orig).__name__)
+                except Exception:  # keep beating: a lost heartbeat makes sends unknown
+                    log.exception("heartbeat failed")
 
         thread = threading.Thread(target=beat, name=f"heartbeat-{self.worker_id}", daemon=True)
         thread.start()
@@ -789,7 +853,7 @@ class Queue:
         """
         rounds = 0
         failures = 0
-        with self._heartbeat_while(True):
+        with self._heartbeat_while(True), self._finishing(None, always=True):
             while not stop_event.is_set():
                 try:
                     done = self._round(None, limit)
@@ -808,20 +872,39 @@ class Queue:
                 rounds += 1
                 if done.claimed == 0:  # and so nothing is left in flight
                     stop_event.wait(poll_seconds)
-            self._finish_flight()
         return rounds
 
-    def _finish_flight(self) -> None:
-        """Record the calls the last round left running (and what a database error kept in
-        memory), before the worker stops."""
+    @contextmanager
+    def _finishing(self, fixed: dt.datetime | None, *, always: bool = False) -> Iterator[None]:
+        """On the way out (``always``), or when something other than a database error ends
+        delivery, record the calls still in flight: a round leaves its calls sending."""
+        try:
+            yield
+        except DBAPIError:
+            raise  # the flight is kept for the next round (_ground, _settle)
+        except BaseException:
+            self.finish(fixed)
+            raise
+        if always:
+            self.finish(fixed)
+
+    def finish(self, now: dt.datetime | None = None) -> None:
+        """Record what this queue still holds in memory: the results of calls still sending
+        (waiting for them) and of a round cut short by a database error, and claims never
+        handed over (queued again). :meth:`deliver` and :meth:`run_worker` leave nothing
+        behind when they end normally; :meth:`close` calls this. A database error is
+        logged: those notifications become ``unknown`` when the lease runs out, unless this
+        queue delivers again first."""
+        fixed = None if now is None else self._now(now)
         try:
             done = _Round()
-            self._settle(None, done)
-            self._land_all(None, done)
+            self._land_all(fixed, done, reraise=False)
+            self._settle(fixed, done)
         except DBAPIError as exc:
             log.warning(
-                "could not record the last results before stopping (%s: %s); their "
+                "could not record %d result(s) before stopping (%s: %s); their "
                 "notifications become unknown when the lease of %s runs out",
+                sum(len(rows) for _, rows, _ in self._unrecorded),
                 type(exc.orig).__name__,
                 _first_line(exc.orig),
                 self.worker_id,

@@ -2,13 +2,14 @@
 
 A delivery round hands each channel its batch at the same time, so that waiting on one
 provider (an SMTP server's replies) overlaps waiting on another (an HTTP API) and the
-worker's own database work. The rules a channel author can rely on (``docs/plugins.md``):
+worker's own database work. The rules a channel author can rely on (``docs/plugins.md``,
+"Threads"):
 
 - every call to one channel object's ``send`` runs on the same thread, made for that object
   when it is first called and kept until the queue is closed; the object was built on the
   worker's main thread;
-- calls to one channel object never overlap (a round waits for every call it made before
-  the next round starts);
+- calls to one channel object never overlap: the queue hands an object its next batch only
+  once its previous call returned;
 - different channel objects' ``send`` run at the same time.
 
 With ``concurrent=False`` every call runs on the caller's thread, one after the other (the
@@ -28,6 +29,20 @@ __all__ = ["ChannelThreads"]
 T = TypeVar("T")
 
 
+def _fill(future: Future[T], call: Callable[[], T]) -> None:
+    """Run ``call`` and put its result, or what it raised, into ``future``."""
+    if not future.set_running_or_notify_cancel():
+        return
+    try:
+        result = call()
+    except BaseException as exc:
+        future.set_exception(exc)
+        if not isinstance(exc, Exception):
+            raise  # Ctrl-C on an inline call still stops the caller
+    else:
+        future.set_result(result)
+
+
 class ChannelThreads:
     """One single-thread executor per channel object, made on its first call."""
 
@@ -42,18 +57,14 @@ class ChannelThreads:
         mode = f"{len(self._threads)} thread(s)" if self.concurrent else "inline"
         return f"<ChannelThreads {self._name}: {mode}>"
 
-    def submit(self, channel: Any, label: str, call: Callable[[], T]) -> Future[T]:
-        """Run ``call`` (a call to ``channel``) on ``channel``'s thread; ``label`` names the
-        thread (``channel-<label>-<worker>``). Inline, ``call`` runs now and the future
-        returned is already done (with its result or its exception)."""
+    def run(self, channel: Any, label: str, call: Callable[[], T], future: Future[T]) -> None:
+        """Run ``call`` (a call to ``channel``) on ``channel``'s thread, its outcome going
+        into ``future``; ``label`` names the thread (``channel-<label>-<name>``). Inline,
+        ``call`` runs now, and ``future`` is done when this returns."""
         if not self.concurrent:
-            future: Future[T] = Future()
-            try:
-                future.set_result(call())
-            except BaseException as exc:  # handed to whoever asks for the result
-                future.set_exception(exc)
-            return future
-        return self._executor(channel, label).submit(call)
+            _fill(future, call)
+            return
+        self._executor(channel, label).submit(_fill, future, call)
 
     def _executor(self, channel: Any, label: str) -> ThreadPoolExecutor:
         with self._lock:

@@ -103,6 +103,11 @@ class SQLStore(Store):
     def __repr__(self) -> str:
         return f"<SQLStore {self.engine.url.render_as_string(hide_password=True)}>"
 
+    @property
+    def in_memory(self) -> bool:
+        """Whether this is an in-memory SQLite store (one connection, gone with the process)."""
+        return is_memory_url(self.url)
+
     # -- transactions ----------------------------------------------------------------------
 
     @contextmanager

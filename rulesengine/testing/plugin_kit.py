@@ -10,10 +10,11 @@
 The checks: the class attributes (``name``, ``address``, ``send``, key sets); the class is
 constructible from a settings mapping; ``send([])`` returns an empty list; ``send`` of a
 batch returns exactly one :class:`~rulesengine.DeliveryResult` per notification with
-matching ids (also when the batch is sent again, as a retry does, from a thread other than
-the one that built the channel, as the queue does); what the host's
+matching ids (also when the batch is sent again, as a retry does); what the host's
 :func:`~rulesengine.delivery.call_channel` makes of the batch; and that the sample
-notifications have distinct ids and idempotency keys. Things that are allowed but probably
+notifications have distinct ids and idempotency keys. As in the queue, the channel is built
+on the caller's thread and every ``send`` runs on another thread, always the same one, so a
+channel tied to the thread that built it fails. Things that are allowed but probably
 unintended (every sample failing, one odd notification making ``send`` raise for the whole
 batch) are warnings.
 """
@@ -24,6 +25,7 @@ import datetime as dt
 import tempfile
 import threading
 from collections.abc import Callable, Iterable, Mapping
+from concurrent.futures import Future
 from typing import Any
 
 import attrs
@@ -238,12 +240,19 @@ def _send(channel: Any, batch: list[Notification], what: str, problems: list[str
 
 
 def _on_another_thread(call: Callable[[], Any]) -> Any:
-    """``call()`` run on a new thread; what it returned."""
-    out: list[Any] = []
-    thread = threading.Thread(target=lambda: out.append(call()), name="rulesengine-kit-send")
+    """``call()`` run on a new thread; what it returned (or raised, raised here)."""
+    future: Future[Any] = Future()
+
+    def run() -> None:
+        try:
+            future.set_result(call())
+        except BaseException as exc:
+            future.set_exception(exc)
+
+    thread = threading.Thread(target=run, name="rulesengine-kit-send")
     thread.start()
     thread.join()
-    return out[0]
+    return future.result()
 
 
 def check_channel(
@@ -290,6 +299,22 @@ def _check_instance(
             ],
         )
 
+    # The queue builds a channel on its main thread and calls send on a thread of the
+    # channel's own: so does the kit.
+    results = _on_another_thread(
+        lambda: _check_sends(channel, channel_class, make, problems, warnings)
+    )
+    return KitReport(name, problems, warnings, results)
+
+
+def _check_sends(
+    channel: Any,
+    channel_class: type,
+    make: MakeNotification | None,
+    problems: list[str],
+    warnings: list[str],
+) -> list[DeliveryResult]:
+    """Every check that calls ``send``; the sample batch's valid results."""
     empty = _send(channel, [], "an empty batch", problems)
     if empty is not _RAISED and (not isinstance(empty, (list, tuple)) or len(empty) != 0):
         problems.append(f"an empty batch: send([]) must return [], got {empty!r:.80}")
@@ -297,7 +322,7 @@ def _check_instance(
     batch = _batch(channel_class, make, range(1, BATCH_SIZE + 1))
     _check_batch_identity(batch, problems)
     if problems and any("make_notification" in p for p in problems):
-        return KitReport(name, problems, warnings)
+        return []
     returned = _send(channel, batch, f"a batch of {len(batch)}", problems)
     results: list[DeliveryResult] = []
     if returned is not _RAISED:
@@ -306,12 +331,10 @@ def _check_instance(
             details = sorted({r.detail or "" for r in results})
             warnings.append(f"every sample notification failed: {'; '.join(details)}")
 
-    # The queue calls send on a thread of the channel's own, not the one that built it.
     again = [attrs.evolve(n, attempt=n.attempt + 1) for n in batch]
-    what = "the same batch sent again (a retry), from another thread as the queue does"
-    returned = _on_another_thread(lambda: _send(channel, again, what, problems))
+    returned = _send(channel, again, "the same batch sent again (a retry)", problems)
     if returned is not _RAISED:
-        _check_results(what, again, returned, problems)
+        _check_results("the same batch sent again (a retry)", again, returned, problems)
 
     # What the host makes of the batch: always one result per notification.
     hosted = call_channel(channel, batch)
@@ -328,4 +351,4 @@ def _check_instance(
             "so the whole batch is retried; return DeliveryResult.failed for that "
             "notification instead"
         )
-    return KitReport(name, problems, warnings, results)
+    return results

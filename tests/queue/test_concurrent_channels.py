@@ -1,6 +1,7 @@
 """A round calls its channels at the same time, each channel object on a thread of its own
 (``rulesengine.queue.handoff``), and records their results on the worker's thread, in the
-order it called them."""
+order it called them; rounds overlap (a round records the round before's calls while its
+own send)."""
 
 from __future__ import annotations
 
@@ -289,7 +290,172 @@ def test_the_heartbeat_renews_the_leases_of_calls_in_flight(qstore, make_queue) 
             expired.extend(other.expire_leases())
             return super().send(notifications)
 
-    queue = make_queue(channels={"email": Slow("email", "email")}, lease_seconds=1.5)
+    queue = make_queue(channels={"email": Slow("email", "email")}, lease_seconds=1.8)
     assert queue.deliver().counts == {"sent": 1}
     assert expired == []
     assert statuses(qstore, [nid]) == ["sent"]
+
+
+def test_the_heartbeat_renews_only_notifications_handed_to_a_channel(qstore, make_queue) -> None:
+    """A claim still waiting for its hand-over is not renewed by the heartbeat."""
+    from rulesengine.store import queue_io
+    from rulesengine.store.rows import as_utc
+
+    handed, waiting = save(qstore, draft("G1", at=NINE), draft("G2", at=NINE))
+    lease_end = as_utc(NINE + dt.timedelta(minutes=5))
+    with qstore.writing() as conn:
+        for nid in (handed, waiting):
+            conn.execute(
+                queue_io.notifications.update()
+                .where(queue_io.notifications.c.id == nid)
+                .values(status="sending", lease_owner="w1", lease_expires_at=lease_end)
+            )
+        queue_io.mark_handed(conn, [handed], "w1", NINE)
+        renewed = queue_io.extend_leases(
+            conn, "w1", NINE + dt.timedelta(minutes=10), [handed, waiting]
+        )
+    assert renewed == 1
+    leases = {n["id"]: n["lease_expires_at"] for n in qstore.notifications()}
+    assert leases[waiting] == lease_end
+    assert leases[handed] == NINE + dt.timedelta(minutes=10)
+
+
+def test_a_free_channel_is_handed_its_batch_while_a_busy_one_still_sends(
+    qstore, make_queue, recorders
+) -> None:
+    """Round 1 calls email (which blocks) and print; round 2 claims a second email and a
+    text: the text is handed over and sent while email still sends the first batch, and
+    the second email is stamped ``handed_at`` only once email took it."""
+    first, letter, second, text = save(
+        qstore,
+        draft("G1", at=NINE),
+        draft("G1", "print", at=NINE),
+        draft("G2", at=NINE),
+        draft("G2", "text", at=NINE),
+    )
+    text_sent = threading.Event()
+    handed_while_busy: list[Any] = []
+
+    class Texts(ThreadNoting):
+        def send(self, notifications: list[Any]) -> list[DeliveryResult]:
+            try:
+                return super().send(notifications)
+            finally:
+                text_sent.set()
+
+    class BlockUntilTheTextIsSent(ThreadNoting):
+        def send(self, notifications: list[Any]) -> list[DeliveryResult]:
+            if notifications[0].id == first:
+                if not text_sent.wait(10):
+                    raise TimeoutError("the text waited for the busy email channel")
+                time.sleep(0.2)  # the main thread would have stamped the second email by now
+                row = {n["id"]: n for n in qstore.notifications()}[second]
+                handed_while_busy.append(row["handed_at"])
+            return super().send(notifications)
+
+    email = BlockUntilTheTextIsSent("email", "email")
+    channels = {"email": email, "text": Texts("text", "mobile"), "print": recorders["print"]}
+    with make_queue(channels=channels) as queue:
+        report = queue.deliver(NINE, until_empty=True, limit=2)
+    assert report.counts == {"sent": 4}
+    assert email.handed == [first, second]
+    assert handed_while_busy == [None]
+    assert statuses(qstore, [first, letter, second, text]) == ["sent"] * 4
+
+
+def test_a_channel_ending_in_system_exit_is_left_as_a_dead_worker_leaves_it(
+    qstore, make_queue
+) -> None:
+    """What ``call_channel`` does not catch (``SystemExit`` from a plugin, on the channel's
+    thread) ends delivery as it would end the worker: the other channel's results are
+    recorded first, and the exiting channel's notifications stay ``sending`` until their
+    lease makes them ``unknown`` (they may have gone out, so they are not retried)."""
+    email_id, text_id = _email_and_text(qstore)
+
+    class Exits(ThreadNoting):
+        def send(self, notifications: list[Any]) -> list[DeliveryResult]:
+            raise SystemExit(3)
+
+    channels = {"email": Exits("email", "email"), "text": ThreadNoting("text", "mobile")}
+    with make_queue(channels=channels) as queue, pytest.raises(SystemExit):
+        queue.deliver(NINE)
+    assert statuses(qstore, [email_id, text_id]) == ["sending", "sent"]
+    make_queue(worker_id="w2").expire_leases(NINE + dt.timedelta(hours=1))
+    assert statuses(qstore, [email_id]) == ["unknown"]
+
+
+def test_calls_left_sending_by_an_unexpected_error_are_recorded_before_it_propagates(
+    qstore, make_queue, monkeypatch
+) -> None:
+    from rulesengine.store import queue_io
+
+    first, second = save(qstore, draft("G1", at=NINE), draft("G2", at=NINE))
+    real = queue_io.due_rows
+    claims: list[int] = []
+
+    def broken_second_claim(*args: Any, **kwargs: Any) -> Any:
+        claims.append(1)
+        if len(claims) == 2:
+            raise RuntimeError("a bug in the claim")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(queue_io, "due_rows", broken_second_claim)
+    email = ThreadNoting("email", "email", pause=0.1)
+    queue = make_queue(channels={"email": email})
+    with pytest.raises(RuntimeError, match="a bug in the claim"):
+        queue.deliver(NINE, until_empty=True, limit=1)
+    assert statuses(qstore, [first, second]) == ["sent", "scheduled"]
+
+
+def test_close_records_what_a_database_error_left_in_memory(
+    qstore, make_queue, monkeypatch
+) -> None:
+    [nid] = save(qstore, draft("G1", at=NINE))
+    _fail_once(
+        monkeypatch,
+        "change_statuses",
+        lambda conn, changes, *a, **k: any(c.new_status == "sent" for c in changes),
+    )
+    queue = make_queue(clock=lambda: NINE)
+    with pytest.raises(DBAPIError):
+        queue.deliver()
+    assert statuses(qstore, [nid]) == ["sending"]
+    queue.close()
+    assert statuses(qstore, [nid]) == ["sent"]
+
+
+def test_no_heartbeat_on_an_in_memory_store() -> None:
+    """An in-memory store has one connection, which a heartbeat thread would share."""
+    from rulesengine.queue import Queue
+    from rulesengine.store import open_store
+    from tests.queue.helpers import ledger
+
+    store = open_store("sqlite://")
+    store.import_ledger(ledger())
+    save(store, draft("G1", at=NINE))
+    seen: list[str] = []
+
+    class Watch(ThreadNoting):
+        def send(self, notifications: list[Any]) -> list[DeliveryResult]:
+            seen.extend(t.name for t in threading.enumerate())
+            return super().send(notifications)
+
+    with Queue(store, channels={"email": Watch("email", "email")}, worker_id="m") as queue:
+        assert queue.deliver().counts == {"sent": 1}
+    assert seen and not [name for name in seen if name.startswith("heartbeat-")]
+    store.close()
+
+
+def test_inline_each_call_is_handed_over_just_before_it_runs(qstore, make_queue) -> None:
+    email_id, text_id = _email_and_text(qstore)
+    seen: list[Any] = []
+
+    class LookAtTheText(ThreadNoting):
+        def send(self, notifications: list[Any]) -> list[DeliveryResult]:
+            seen.append({n["id"]: n["handed_at"] for n in qstore.notifications()}[text_id])
+            return super().send(notifications)
+
+    channels = {"email": LookAtTheText("email", "email"), "text": ThreadNoting("text", "mobile")}
+    queue = make_queue(channels=channels, concurrent_channels=False)
+    assert queue.deliver(NINE).counts == {"sent": 2}
+    assert seen == [None]
