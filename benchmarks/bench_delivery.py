@@ -11,6 +11,9 @@ Prints notifications per second for each, and checks every notification was rece
 
     .venv/bin/python benchmarks/bench_delivery.py --count 20000
     .venv/bin/python benchmarks/bench_delivery.py --count 100000 --pg postgresql://postgres@127.0.0.1:5432/test
+
+``--serial`` delivers as ``rulesengine worker --serial`` does: one channel at a time, rounds
+not overlapping.
 """
 
 from __future__ import annotations
@@ -425,6 +428,11 @@ def main() -> None:
         "the in-process worker; the figures of docs/performance.md) or in a process of "
         "their own",
     )
+    parser.add_argument(
+        "--serial",
+        action="store_true",
+        help="deliver with --serial (channels called one after the other, rounds not overlapping)",
+    )
     args = parser.parse_args()
     os.environ["BENCH_SMS_TOKEN"] = "secret-token"
     sinks: Sinks | RemoteSinks = RemoteSinks() if args.sinks == "process" else Sinks()
@@ -440,7 +448,9 @@ def main() -> None:
             store = fill(str(Path(folder) / "bench.db"), args.count, rules_text, zone, run_date)
             meter = CpuMeter()(sinks)
             started = time.perf_counter()
-            Queue(store, worker_id="bench").deliver(until_empty=True)
+            Queue(store, worker_id="bench", concurrent_channels=not args.serial).deliver(
+                until_empty=True
+            )
             seconds = time.perf_counter() - started
             cpu = meter.report(args.count)
             store.close()
@@ -463,6 +473,7 @@ def main() -> None:
                     "worker",
                     "--poll",
                     "0.2",
+                    *(["--serial"] if args.serial else []),
                 ]
                 meter = CpuMeter()(sinks)
                 procs = [

@@ -109,9 +109,18 @@ def _report_line(counts: dict[str, int], deferred: int, waiting: int) -> str:
     return "delivered: " + (", ".join(parts) if parts else "nothing was due")
 
 
+_serial_option = click.option(
+    "--serial",
+    is_flag=True,
+    help="Call the channels one after the other on one thread, each round finished before "
+    "the next (for channel plugins that cannot run on a thread of their own).",
+)
+
+
 @click.command()
 @click.option("--until-empty", is_flag=True, help="Repeat until no notification is due.")
 @click.option("--limit", default=100, show_default=True, help="Most notifications per round.")
+@_serial_option
 @_now_option
 @db_option
 @json_option
@@ -120,6 +129,7 @@ def deliver(
     ctx: click.Context,
     until_empty: bool,
     limit: int,
+    serial: bool,
     now_text: str | None,
     db: str | None,
     as_json: bool,
@@ -128,7 +138,7 @@ def deliver(
     now = _parse_now(now_text)
     if limit < 1:
         raise click.BadParameter("must be at least 1", param_hint="--limit")
-    with _queue(ctx, db) as q:
+    with _queue(ctx, db, concurrent_channels=not serial) as q:
         report = q.deliver(now, until_empty=until_empty, limit=limit)
     if as_json:
         click.echo(json.dumps(report.as_json(), indent=2))
@@ -162,6 +172,7 @@ def _stop_on_signals(stop: threading.Event, caught: list[str]) -> Iterator[None]
 @click.option(
     "--lease", default=300.0, show_default=True, help="Seconds a claim is held (renewed)."
 )
+@_serial_option
 @db_option
 @click.pass_context
 def worker(
@@ -170,6 +181,7 @@ def worker(
     worker_id: str | None,
     limit: int,
     lease: float,
+    serial: bool,
     db: str | None,
 ) -> None:
     """Deliver continuously; stop cleanly on SIGTERM or SIGINT.
@@ -182,7 +194,9 @@ def worker(
     caught: list[str] = []
     with (
         _stop_on_signals(stop, caught),
-        _queue(ctx, db, worker_id=worker_id, lease_seconds=lease) as q,
+        _queue(
+            ctx, db, worker_id=worker_id, lease_seconds=lease, concurrent_channels=not serial
+        ) as q,
     ):
         where = q.store.engine.url.render_as_string(hide_password=True)
         click.echo(f"worker {q.worker_id} started on {where}; stop with SIGTERM or Ctrl-C")

@@ -81,6 +81,23 @@ def test_deliver_sends_through_the_installed_channels(cli, db, tmp_path) -> None
     }
 
 
+@pytest.mark.parametrize(("flags", "concurrent"), [((), True), (("--serial",), False)])
+def test_deliver_serial_calls_the_channels_on_one_thread(cli, monkeypatch, flags, concurrent):
+    import rulesengine.queue
+
+    made: list[bool] = []
+
+    class Noting(rulesengine.queue.Queue):
+        def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
+            made.append(kwargs.get("concurrent_channels", True))
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(rulesengine.queue, "Queue", Noting)
+    result = cli("deliver", "--until-empty", "--now", AFTERNOON, *flags)
+    assert result.output == "delivered: 6 sent\n"
+    assert made == [concurrent]
+
+
 def test_deliver_before_the_window_defers(cli) -> None:
     """At 06:00 Chicago both email (07:00-21:00) and text (08:00-21:00) wait."""
     result = cli("deliver", "--now", "2026-02-01T06:00:00-06:00")
