@@ -40,6 +40,15 @@ def _fail_once(monkeypatch: pytest.MonkeyPatch, name: str, when: Any = None) -> 
     monkeypatch.setattr(queue_io, name, flaky)
 
 
+def _fail_recording_sent_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first transaction recording a ``sent`` result loses its connection."""
+    _fail_once(
+        monkeypatch,
+        "change_statuses",
+        lambda conn, changes, *a, **k: any(c.new_status == "sent" for c in changes),
+    )
+
+
 def test_results_the_database_did_not_take_are_recorded_next_round(
     qstore, make_queue, recorders, monkeypatch
 ) -> None:
@@ -47,11 +56,7 @@ def test_results_the_database_did_not_take_are_recorded_next_round(
     ``unknown``, no second hand-over)."""
     [nid] = save(qstore, draft("G1", at=NINE))
     queue = make_queue()
-    _fail_once(
-        monkeypatch,
-        "change_statuses",
-        lambda conn, changes, *a, **k: any(c.new_status == "sent" for c in changes),
-    )
+    _fail_recording_sent_once(monkeypatch)
     with pytest.raises(DBAPIError):
         queue.deliver(NINE)
     assert statuses(qstore, [nid]) == ["sending"]

@@ -15,7 +15,7 @@ from sqlalchemy.exc import DBAPIError
 
 from rulesengine.delivery import DeliveryResult
 from rulesengine.plugins import hookimpl
-from tests.concurrency.test_round_recovery import _fail_once
+from tests.concurrency.test_round_recovery import _fail_once, _fail_recording_sent_once
 from tests.queue.helpers import RecordingChannel, chicago, draft, history, save, statuses
 
 NINE = chicago(2026, 2, 1, 9)
@@ -165,11 +165,7 @@ def test_results_not_yet_recorded_when_the_database_fails_are_kept_for_the_next_
     email_id, text_id = _email_and_text(qstore)
     email, text = ThreadNoting("email", "email"), ThreadNoting("text", "mobile", pause=0.1)
     queue = make_queue(channels={"email": email, "text": text})
-    _fail_once(
-        monkeypatch,
-        "change_statuses",
-        lambda conn, changes, *a, **k: any(c.new_status == "sent" for c in changes),
-    )
+    _fail_recording_sent_once(monkeypatch)
     with pytest.raises(DBAPIError):
         queue.deliver(NINE)
     assert statuses(qstore, [email_id, text_id]) == ["sending", "sending"]
@@ -411,11 +407,7 @@ def test_close_records_what_a_database_error_left_in_memory(
     qstore, make_queue, monkeypatch
 ) -> None:
     [nid] = save(qstore, draft("G1", at=NINE))
-    _fail_once(
-        monkeypatch,
-        "change_statuses",
-        lambda conn, changes, *a, **k: any(c.new_status == "sent" for c in changes),
-    )
+    _fail_recording_sent_once(monkeypatch)
     queue = make_queue(clock=lambda: NINE)
     with pytest.raises(DBAPIError):
         queue.deliver()
