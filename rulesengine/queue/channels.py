@@ -20,6 +20,7 @@ from rulesengine.errors import RulesengineError
 if TYPE_CHECKING:
     import pluggy
 
+    from rulesengine.rules.channels import ChannelSpec
     from rulesengine.rules.model import Rules
     from rulesengine.store.base import Store
 
@@ -30,6 +31,27 @@ log = logging.getLogger(__name__)
 
 class ChannelSetupError(RulesengineError):
     """A channel object could not be built (its rules file or its constructor failed)."""
+
+
+class _AnyChannel(dict[str, "ChannelSpec"]):
+    """The installed channels' specs, and a spec accepting anything for every other name.
+
+    A stored rules text was checked against the channels installed when its batch was
+    queued. This process may lack one of their plugins: its notifications wait for it
+    (:meth:`Channels.available`), and the other channels' settings must still load.
+    """
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str)
+
+    def __getitem__(self, name: str) -> ChannelSpec:
+        return self.get(name)
+
+    def get(self, name: str, default: object = None) -> ChannelSpec:  # type: ignore[override]
+        from rulesengine.rules.channels import ChannelSpec
+
+        found = super().get(name)
+        return found if found is not None else ChannelSpec(name=name, address="postal")
 
 
 class Channels:
@@ -139,7 +161,7 @@ class Channels:
             return load_rules_text(
                 text,
                 filename=f"<rules {rules_hash[:12]}>",
-                channel_specs=channel_specs(self.classes),
+                channel_specs=_AnyChannel(channel_specs(self.classes)),
             )
         except RulesengineError as exc:
             first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__

@@ -289,6 +289,63 @@ def test_unavailable_channel_keeps_the_notification_queued(qstore, make_queue, r
     ]
 
 
+TWO_CHANNELS = """
+rulesengine: 1
+profile: {id: calls, timezone: America/Chicago, practice: Riverside}
+dunning:
+  levels:
+    - message: reminder
+      channels: [email, voice]
+    - message: reminder
+      channels: [email, voice]
+messages:
+  reminder:
+    email: {subject: "Your statement", body: "Please pay {{ statement.total | money }}."}
+    voice: {say: "Hello from {{ practice }}."}
+channels:
+  voice: {caller_id: "+15555550199"}
+"""
+
+
+def test_a_worker_missing_one_plugin_still_delivers_the_other_channels(
+    qstore, tmp_path, monkeypatch
+) -> None:
+    """The batch was queued where the voice plugin is installed; a worker without it leaves
+    the voice calls waiting and sends the email, whose settings still load from the stored
+    rules file."""
+    from rulesengine.engine.run import run_statements
+    from rulesengine.plugins import get_plugin_manager
+    from rulesengine.registry import channel_addressing, installed_channel_specs
+    from rulesengine.queue import Queue
+    from rulesengine.rules import load_rules_text
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("RULESENGINE_DISABLE_PLUGINS", raising=False)
+    specs = installed_channel_specs()
+    rules = load_rules_text(TWO_CHANNELS, filename="calls.yaml", channel_specs=specs)
+    run = dt.date(2026, 2, 1)
+    batch = run_statements(
+        qstore,
+        rules,
+        run,
+        live=True,
+        rules_text=TWO_CHANNELS,
+        addressing=channel_addressing(specs),
+    )
+    queued = {
+        n["channel"]: n["id"]
+        for n in qstore.notifications(batch_id=batch.id)
+        if n["guarantor_id"] == "G1"
+    }
+
+    monkeypatch.setenv("RULESENGINE_DISABLE_PLUGINS", "rulesengine-voice")
+    with Queue(qstore, pm=get_plugin_manager(), worker_id="no-voice") as queue:
+        report = queue.deliver(chicago(2026, 2, 1, 12), until_empty=True)
+    assert statuses(qstore, [queued["email"]]) == ["sent"]
+    assert queued["voice"] in report.waiting
+    assert statuses(qstore, [queued["voice"]]) == ["scheduled"]
+
+
 def test_suppressed_at_upload_is_never_handed_over(qstore, make_queue, recorders) -> None:
     """A notification suppressed by the run stays suppressed."""
     [nid] = save(
