@@ -315,8 +315,8 @@ def test_a_worker_missing_one_plugin_still_delivers_the_other_channels(
     rules file."""
     from rulesengine.engine.run import run_statements
     from rulesengine.plugins import get_plugin_manager
-    from rulesengine.registry import channel_addressing, installed_channel_specs
     from rulesengine.queue import Queue
+    from rulesengine.registry import channel_addressing, installed_channel_specs
     from rulesengine.rules import load_rules_text
 
     monkeypatch.chdir(tmp_path)
