@@ -16,15 +16,18 @@ One delivery round (:meth:`Queue.deliver`):
    no longer ours), then call each channel once with its rows through
    :func:`rulesengine.delivery.call_channel`, all channels at the same time, each channel
    object on a thread of its own (:mod:`rulesengine.queue.handoff`);
-4. **record** the calls of the round before, while this round's calls send: in the order
-   they were made, waiting for each, in one transaction per call, set-based (one locking
-   read, one ``UPDATE`` per kind of change, one history ``INSERT``): ``sent``; ``retry``
+4. **record** the calls of the round before (and any of this round's that already
+   returned) while this round's calls send: each as soon as it returns, in one transaction
+   per call, set-based (one locking read, one ``UPDATE`` per kind of change, one history
+   ``INSERT``): ``sent``; ``retry``
    back to ``scheduled`` after the backoff (or ``error`` when out of attempts); ``failed``
    to ``error``. Only rows still ``sending`` under this worker's lease and attempt are
    recorded. So the next round's claim and this round's sends overlap too; a round that
    claims nothing, :meth:`Queue.deliver` before it returns and a worker before it stops
-   record every call still sending. While calls send, a heartbeat renews their leases
-   (and only theirs: a claim not yet handed over is never renewed).
+   record every call still sending. While calls send, a heartbeat thread renews their
+   leases (and only theirs); a claim waiting for its busy channel is renewed by the
+   worker's own thread while it waits. A claim that expires before its hand-over gets its
+   attempt back.
 
 A database error ends the round, but what the worker knows is kept in memory and settled at
 the start of its next round, or by :meth:`Queue.finish` (which :meth:`Queue.close` calls):
@@ -46,7 +49,7 @@ import socket
 import threading
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import Future, wait
+from concurrent.futures import FIRST_COMPLETED, Future, wait
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
@@ -324,7 +327,10 @@ class Queue:
         with self.store.writing() as conn:
             changed = qio.change_statuses(
                 conn,
-                [Change(row, "scheduled", detail, values) for row in rows],
+                [  # never attempted: the claim's attempt is given back
+                    Change(row, "scheduled", detail, {**values, "attempt": max(row.attempt - 1, 0)})
+                    for row in rows
+                ],
                 now,
                 expect_lease=self.worker_id,
             )
@@ -492,7 +498,11 @@ class Queue:
             if not batch:
                 continue
             objects = {id(call.channel) for call in batch}
-            wait([sent.future for sent in self._flight if id(sent.call.channel) in objects])
+            self._wait_for_busy(
+                [sent.future for sent in self._flight if id(sent.call.channel) in objects],
+                batch,
+                fixed,
+            )
             try:
                 handed = self._hand_over(fixed, batch)
             except DBAPIError:
@@ -501,6 +511,29 @@ class Queue:
                         self._unhanded.extend(call.rows)
                 raise
             self._send(handed)
+
+    def _wait_for_busy(
+        self,
+        futures: list[Future[list[DeliveryResult]]],
+        calls: list[_Call],
+        fixed: dt.datetime | None,
+    ) -> None:
+        """Wait for a busy channel's previous call. On the clock, renew the leases of the
+        claims of ``calls`` every third of a lease meanwhile: this thread is alive, only the
+        channel is slow, so they are not given up to another worker."""
+        interval = self.lease.total_seconds() / 3
+        pending = [future for future in futures if not future.done()]
+        while pending:
+            pending = list(wait(pending, timeout=None if fixed is not None else interval)[1])
+            if not pending:
+                break
+            ids = [row.id for call in calls for row in call.rows]
+            try:
+                with self.store.writing() as conn:
+                    until = self._now(None) + self.lease
+                    qio.extend_leases(conn, self.worker_id, until, ids, handed_only=False)
+            except DBAPIError as exc:
+                log.warning("renewing claims failed: %s", type(exc.orig).__name__)
 
     def _send(self, calls: list[_Call]) -> None:
         """Start every call, each on its channel object's thread (:mod:`.handoff`); they
@@ -521,23 +554,35 @@ class Queue:
     def _land(
         self, fixed: dt.datetime | None, done: _Round, count: int, *, reraise: bool = True
     ) -> None:
-        """Record the results of the first ``count`` calls in flight, in the order they were
-        made, waiting for each to return (still in flight meanwhile: the heartbeat renews
-        it). A call that raised what ``call_channel`` does not catch (``SystemExit``,
-        ``KeyboardInterrupt``: what ends a worker) is dropped (:meth:`_abandon`) and, with
-        ``reraise``, what it raised ends delivery."""
-        for _ in range(count):
-            head = self._flight[0]
-            error = head.future.exception()  # waits
-            self._flight.pop(0)
-            if error is not None:
-                self._abandon(head, error)
-                if reraise:
-                    raise error
-                continue
-            call = head.call
-            results = head.future.result()
-            done.note(self._record_or_keep(fixed, call.channel_name, call.rows, results))
+        """Record the results of the first ``count`` calls in flight, each as soon as it
+        returns (in the order they were made when several have), then those of any later
+        call that has already returned. A call stays in flight until it is recorded, so the
+        heartbeat renews it. A call that raised what ``call_channel`` does not catch
+        (``SystemExit``, ``KeyboardInterrupt``: what ends a worker) is dropped
+        (:meth:`_abandon`) and, with ``reraise``, what it raised ends delivery."""
+        waiting = self._flight[:count]
+        while waiting:
+            wait([sent.future for sent in waiting], return_when=FIRST_COMPLETED)
+            for sent in [sent for sent in waiting if sent.future.done()]:
+                waiting.remove(sent)
+                self._land_one(fixed, done, sent, reraise=reraise)
+        for sent in [sent for sent in self._flight if sent.future.done()]:
+            self._land_one(fixed, done, sent, reraise=reraise)
+
+    def _land_one(
+        self, fixed: dt.datetime | None, done: _Round, sent: _Sent, *, reraise: bool
+    ) -> None:
+        """Record one returned call (see :meth:`_land`)."""
+        error = sent.future.exception()
+        self._flight.remove(sent)
+        if error is not None:
+            self._abandon(sent, error)
+            if reraise:
+                raise error
+            return
+        call = sent.call
+        results = sent.future.result()
+        done.note(self._record_or_keep(fixed, call.channel_name, call.rows, results))
 
     def _land_all(self, fixed: dt.datetime | None, done: _Round, *, reraise: bool = True) -> None:
         """Record every call in flight (a database error keeps them for :meth:`_settle`)."""
@@ -663,7 +708,8 @@ class Queue:
                             "scheduled",
                             f"lease of {row.lease_owner} expired before it was handed to the "
                             "channel: queued again",
-                            {"next_attempt_at": at, **release},
+                            # never attempted: the claim's attempt is given back
+                            {"next_attempt_at": at, "attempt": max(row.attempt - 1, 0), **release},
                         )
                     )
                 else:

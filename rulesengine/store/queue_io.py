@@ -621,11 +621,17 @@ def mark_handed(
 
 
 def extend_leases(
-    conn: Connection, worker_id: str, until: dt.datetime, ids: Sequence[int] | None = None
+    conn: Connection,
+    worker_id: str,
+    until: dt.datetime,
+    ids: Sequence[int] | None = None,
+    *,
+    handed_only: bool = True,
 ) -> int:
     """Extend the leases this worker holds to ``until`` (never shortening one): all of them,
-    or only those of ``ids`` that were handed to a channel (``handed_at`` set: a claim
-    waiting for its hand-over is never renewed this way). Returns how many were extended."""
+    or only those of ``ids`` that were handed to a channel (``handed_at`` set), or with
+    ``handed_only=False`` those of ``ids`` whatever their hand-over. Returns how many were
+    extended."""
     n = notifications.c
     until_utc = as_utc(until)
     held = (
@@ -639,10 +645,9 @@ def extend_leases(
     extended = 0
     for start in range(0, len(ids), _IN_CHUNK):
         chunk = n.id.in_(ids[start : start + _IN_CHUNK])
+        handed = (n.handed_at.is_not(None),) if handed_only else ()
         query = (
-            update(notifications)
-            .where(chunk, n.handed_at.is_not(None), *held)
-            .values(lease_expires_at=until_utc)
+            update(notifications).where(chunk, *handed, *held).values(lease_expires_at=until_utc)
         )
         extended += conn.execute(query).rowcount
     return extended

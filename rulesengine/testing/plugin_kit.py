@@ -231,11 +231,19 @@ def _send(channel: Any, batch: list[Notification], what: str, problems: list[str
     try:
         return channel.send(list(batch))
     except Exception as exc:
-        problems.append(
-            f"{what}: send raised {exception_summary(exc)}; the host turns that into a retry "
-            "of every notification in the batch: return DeliveryResult.retry or .failed for "
-            "the notifications concerned instead"
-        )
+        summary = exception_summary(exc)
+        if "thread" in summary.lower():
+            advice = (
+                "the queue calls send on a thread of the channel's own, not the one that "
+                "built it: make thread-bound resources (an sqlite3 connection, a thread-local "
+                "session) in send, not in the constructor (docs/plugins.md, Threads)"
+            )
+        else:
+            advice = (
+                "the host turns that into a retry of every notification in the batch: return "
+                "DeliveryResult.retry or .failed for the notifications concerned instead"
+            )
+        problems.append(f"{what}: send raised {summary}; {advice}")
         return _RAISED
 
 

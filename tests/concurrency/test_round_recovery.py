@@ -86,6 +86,7 @@ def test_claims_never_handed_over_are_queued_again_at_once(
     report = queue.deliver(NINE + dt.timedelta(seconds=5))
     assert report.counts == {"sent": 1}
     assert recorders["email"].handed == [nid]
+    assert [n.attempt for n in recorders["email"].calls[0]] == [1]  # the first never counted
     assert history(qstore, nid)[2] == (
         "sending",
         "scheduled",

@@ -196,6 +196,11 @@ def test_a_channel_tied_to_the_thread_that_built_it_is_a_problem() -> None:
         "an empty batch: send raised ProgrammingError: SQLite objects created in a thread can "
         "only be used in that same thread."
     )
+    assert problems[0].endswith(
+        "; the queue calls send on a thread of the channel's own, not the one that built it: "
+        "make thread-bound resources (an sqlite3 connection, a thread-local session) in send, "
+        "not in the constructor (docs/plugins.md, Threads)"
+    )
 
 
 def test_every_send_runs_on_one_thread_other_than_the_one_that_built_the_channel() -> None:

@@ -1,7 +1,6 @@
 """A round calls its channels at the same time, each channel object on a thread of its own
-(``rulesengine.queue.handoff``), and records their results on the worker's thread, in the
-order it called them; rounds overlap (a round records the round before's calls while its
-own send)."""
+(``rulesengine.queue.handoff``), and records their results on the worker's thread as each
+returns; rounds overlap (a round records the round before's calls while its own send)."""
 
 from __future__ import annotations
 
@@ -114,28 +113,28 @@ def test_one_object_under_two_channel_names_is_never_called_twice_at_once(
     assert len(set(both.threads)) == 1
 
 
-def test_results_are_recorded_in_the_order_the_channels_were_called(
+def test_results_are_recorded_as_each_call_returns_on_the_workers_thread(
     qstore, make_queue, plugin_manager
 ) -> None:
-    """Email is called first and answers last: its results are still recorded first, and
-    ``delivery_finished`` follows the same order, on the worker's thread."""
+    """Email is called first and answers last: text's results are recorded first, not held
+    up by email, and ``delivery_finished`` follows the same order, on the worker's thread."""
     _email_and_text(qstore)
-    seen: list[tuple[str, str]] = []
+    seen: list[tuple[str, threading.Thread]] = []
 
     class Finished:
         @hookimpl
         def delivery_finished(self, channel: str, results: list[DeliveryResult]) -> None:
-            seen.append((channel, threading.current_thread().name))
+            seen.append((channel, threading.current_thread()))
 
     plugin_manager.register(Finished())
     channels = {
-        "email": ThreadNoting("email", "email", pause=0.2),
+        "email": ThreadNoting("email", "email", pause=0.5),
         "text": ThreadNoting("text", "mobile"),
     }
     with make_queue(channels=channels) as queue:
         queue.deliver(NINE)
-    main = threading.current_thread().name
-    assert seen == [("email", main), ("text", main)]
+    main = threading.current_thread()
+    assert seen == [("text", main), ("email", main)]
 
 
 def test_a_channel_that_raises_on_its_thread_is_retried_and_the_other_is_sent(
@@ -451,3 +450,27 @@ def test_inline_each_call_is_handed_over_just_before_it_runs(qstore, make_queue)
     queue = make_queue(channels=channels, concurrent_channels=False)
     assert queue.deliver(NINE).counts == {"sent": 2}
     assert seen == [None]
+
+
+def test_a_claim_waiting_for_its_busy_channel_keeps_its_lease(qstore, make_queue) -> None:
+    """The first email's send outlasts the lease; the second email, claimed meanwhile by the
+    next round, waits for the busy channel. The worker renews both, so another worker
+    expiring leases finds nothing, and the second goes out on its first attempt."""
+    first, second = save(qstore, draft("G1", at=NINE), draft("G2", at=NINE))
+    other = make_queue(worker_id="w2")
+    expired: list[Any] = []
+
+    class SlowFirst(ThreadNoting):
+        def send(self, notifications: list[Any]) -> list[DeliveryResult]:
+            if notifications[0].id == first:
+                time.sleep(3.0)
+                expired.extend(other.expire_leases())
+            self.attempts = [n.attempt for n in notifications]
+            return super().send(notifications)
+
+    email = SlowFirst("email", "email")
+    with make_queue(channels={"email": email}, lease_seconds=1.8) as queue:
+        assert queue.deliver(until_empty=True, limit=1).counts == {"sent": 2}
+    assert expired == []
+    assert email.handed == [first, second]
+    assert email.attempts == [1]
