@@ -555,7 +555,13 @@ def explain(
             batch = store.get_batch(batch_id)
             if batch is None:
                 raise RulesengineError(f"no batch {batch_id!r} in {store.url}")
-        explanation = explain_guarantor(batch, guarantor)
+        queued = {}
+        if batch.mode == "live":
+            queued = {
+                str(n["channel"]): n
+                for n in store.notifications(batch_id=batch.id, guarantor_id=guarantor)
+            }
+        explanation = explain_guarantor(batch, guarantor, queued)
     finally:
         store.close()
     if as_json:

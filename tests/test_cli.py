@@ -198,3 +198,18 @@ def test_proof_without_test_is_a_usage_error(cli):
     result = cli("run", "--rules", STANDARD, "--date", "2026-02-01", "--proof")
     assert result.exit_code == 1
     assert "--proof goes with --test" in result.output
+
+
+def test_explain_says_what_became_of_the_notifications_in_the_queue(cli, ledger):
+    """A live batch's notifications as uploaded, and their status in the queue now."""
+    cli("import", str(ledger))
+    cli("run", "--rules", STANDARD, "--date", "2026-02-01")
+    before = cli("explain", "G1").output
+    assert "  Notification email: 'reminder', scheduled; still scheduled (rulesengine" in before
+    assert cli("deliver", "--until-empty", "--now", "2026-02-01T18:00:00Z").exit_code == 0
+    after = cli("explain", "G1", "--json")
+    notes = {n["channel"]: n for n in json.loads(after.output)["notifications"]}
+    assert notes["email"]["status"] == "scheduled"
+    assert notes["email"]["queue_status"] == "sent"
+    shown = cli("explain", "G1").output
+    assert f"scheduled; now sent (rulesengine queue show {notes['email']['id']})" in shown

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from rulesengine.model import BatchResult, format_money
@@ -9,9 +10,19 @@ from rulesengine.model import BatchResult, format_money
 __all__ = ["explain_guarantor", "render_explanation"]
 
 
-def explain_guarantor(batch: BatchResult, guarantor_id: str) -> dict[str, Any]:
+def explain_guarantor(
+    batch: BatchResult,
+    guarantor_id: str,
+    queued: Mapping[str, Mapping[str, Any]] | None = None,
+) -> dict[str, Any]:
     """The trace of every encounter of ``guarantor_id`` that ``batch`` looked at, with the
-    guarantor's statements, skips and notifications in it."""
+    guarantor's statements, skips and notifications in it.
+
+    :param queued: for a stored live batch, channel -> the guarantor's notification row in
+        the queue now (its ``id`` and ``status``), so the explanation says what became of it
+        after the upload.
+    """
+    queued = queued or {}
     encounter_ids = sorted(e for e, g in batch.guarantor_of.items() if g == guarantor_id)
     statements = [s for s in batch.statements if s.guarantor_id == guarantor_id]
     return {
@@ -46,7 +57,17 @@ def explain_guarantor(batch: BatchResult, guarantor_id: str) -> dict[str, Any]:
         },
         "pre_collections": [e for e in batch.pre_collections if e in set(encounter_ids)],
         "notifications": [
-            {"channel": n.channel, "message": n.message_id, "status": n.status, "reason": n.reason}
+            {
+                "channel": n.channel,
+                "message": n.message_id,
+                "status": n.status,
+                "reason": n.reason,
+                **(
+                    {"id": queued[n.channel]["id"], "queue_status": queued[n.channel]["status"]}
+                    if n.channel in queued
+                    else {}
+                ),
+            }
             for n in batch.notifications
             if n.guarantor_id == guarantor_id
         ],
@@ -76,7 +97,12 @@ def render_explanation(explanation: dict[str, Any]) -> str:
         )
     for note in explanation["notifications"]:
         why = f" ({note['reason']})" if note["reason"] else ""
+        now = ""
+        if "queue_status" in note:
+            now = f"; now {note['queue_status']} (rulesengine queue show {note['id']})"
+            if note["queue_status"] == note["status"]:
+                now = f"; still {note['status']} (rulesengine queue show {note['id']})"
         lines.append(
-            f"  Notification {note['channel']}: {note['message']!r}, {note['status']}{why}"
+            f"  Notification {note['channel']}: {note['message']!r}, {note['status']}{why}{now}"
         )
     return "\n".join(lines)
