@@ -1,0 +1,1 @@
+"""Data files shipped with rulesengine (the demo practice's rules)."""
