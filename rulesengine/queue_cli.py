@@ -100,8 +100,12 @@ def _iso(value: dt.datetime | None) -> str | None:
 # --- deliver ----------------------------------------------------------------------------------
 
 
+#: How the one-line summary names the status a delivery left notifications in.
+_ENDED_AS = {"scheduled": "to retry later (see rulesengine queue --status scheduled)"}
+
+
 def _report_line(counts: dict[str, int], deferred: int, waiting: int) -> str:
-    parts = [f"{n} {status}" for status, n in sorted(counts.items())]
+    parts = [f"{n} {_ENDED_AS.get(status, status)}" for status, n in sorted(counts.items())]
     if deferred:
         parts.append(f"{deferred} deferred to their send window")
     if waiting:

@@ -236,3 +236,12 @@ def test_worker_stops_cleanly_on_a_signal(db, tmp_path, signum) -> None:
         f"worker w-test stopped on {signal.Signals(signum).name} after finishing its round" in out
     )
     assert "Traceback" not in err
+
+
+def test_the_deliver_summary_names_retries_as_such() -> None:
+    from rulesengine.queue_cli import _report_line
+
+    assert _report_line({"sent": 3, "scheduled": 2}, 1, 0) == (
+        "delivered: 2 to retry later (see rulesengine queue --status scheduled), 3 sent,"
+        " 1 deferred to their send window"
+    )
