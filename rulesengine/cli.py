@@ -555,10 +555,10 @@ def explain(
             batch = store.get_batch(batch_id)
             if batch is None:
                 raise RulesengineError(f"no batch {batch_id!r} in {store.url}")
-        queued = {}
+        queued: dict[tuple[str, str], Any] = {}
         if batch.mode == "live":
             queued = {
-                str(n["channel"]): n
+                (str(n["statement_id"]), str(n["channel"])): n
                 for n in store.notifications(batch_id=batch.id, guarantor_id=guarantor)
             }
         explanation = explain_guarantor(batch, guarantor, queued)

@@ -13,14 +13,14 @@ __all__ = ["explain_guarantor", "render_explanation"]
 def explain_guarantor(
     batch: BatchResult,
     guarantor_id: str,
-    queued: Mapping[str, Mapping[str, Any]] | None = None,
+    queued: Mapping[tuple[str, str], Mapping[str, Any]] | None = None,
 ) -> dict[str, Any]:
     """The trace of every encounter of ``guarantor_id`` that ``batch`` looked at, with the
     guarantor's statements, skips and notifications in it.
 
-    :param queued: for a stored live batch, channel -> the guarantor's notification row in
-        the queue now (its ``id`` and ``status``), so the explanation says what became of it
-        after the upload.
+    :param queued: for a stored live batch, (statement id, channel) -> that notification's
+        row in the queue now (its ``id`` and ``status``), so the explanation says what became
+        of it after the upload.
     """
     queued = queued or {}
     encounter_ids = sorted(e for e, g in batch.guarantor_of.items() if g == guarantor_id)
@@ -63,8 +63,8 @@ def explain_guarantor(
                 "status": n.status,
                 "reason": n.reason,
                 **(
-                    {"id": queued[n.channel]["id"], "queue_status": queued[n.channel]["status"]}
-                    if n.channel in queued
+                    {"id": row["id"], "queue_status": row["status"]}
+                    if (row := queued.get((n.statement_id, n.channel))) is not None
                     else {}
                 ),
             }

@@ -167,6 +167,10 @@ class Queue:
         self._unrecorded: list[tuple[str, list[QueueRow], list[DeliveryResult]]] = []
         # Calls handed to their channels whose results are not recorded yet (call order).
         self._flight: list[_Sent] = []
+        # Inline: claims of the round waiting while an earlier call runs on this thread.
+        self._claims_waiting: list[int] = []
+        # What a call raised that ends delivery (SystemExit), kept while the rest is recorded.
+        self._fatal: BaseException | None = None
 
     def __repr__(self) -> str:
         return f"<Queue {self.store!r} worker={self.worker_id}>"
@@ -429,24 +433,36 @@ class Queue:
         done: _Round,
     ) -> list[_Call]:
         """The channel object for each group of claimed rows. A group whose channel cannot be
-        built is recorded at once as ``retry`` with the reason."""
+        built is recorded at once as ``retry`` with the reason. On a database error (reading
+        a rules file, recording), every claim not handed over is kept for :meth:`_settle`."""
         ready: list[_Call] = []
         for index, ((rules_hash, channel_name), rows) in enumerate(groups):
             try:
                 channel = self.channels.instance(rules_hash, channel_name)
             except ChannelSetupError as exc:
                 results = [DeliveryResult.retry(row.id, str(exc)) for row in rows]
-                try:
+                try:  # on a database error these results are kept by _record_or_keep
                     done.note(self._record_or_keep(fixed, channel_name, rows, results))
                 except DBAPIError:
-                    for call in ready:
-                        self._unhanded.extend(call.rows)
-                    for _, later in groups[index + 1 :]:
-                        self._unhanded.extend(later)
+                    self._keep_unhanded(ready, groups[index + 1 :])
                     raise
                 continue
+            except DBAPIError:  # reading the rules file of its settings
+                self._keep_unhanded(ready, groups[index:])
+                raise
             ready.append(_Call(channel_name, channel, rows))
         return ready
+
+    def _keep_unhanded(
+        self,
+        calls: list[_Call],
+        groups: list[tuple[tuple[str | None, str], list[QueueRow]]],
+    ) -> None:
+        """Keep claims never handed over for :meth:`_settle` (queued again)."""
+        for call in calls:
+            self._unhanded.extend(call.rows)
+        for _, rows in groups:
+            self._unhanded.extend(rows)
 
     def _hand_over(self, fixed: dt.datetime | None, calls: list[_Call]) -> list[_Call]:
         """Stamp ``handed_at`` and renew the lease of every row about to go to a channel, in
@@ -454,19 +470,14 @@ class Queue:
         if not calls:
             return []
         now = self._now(fixed)
-        try:
-            with self.store.writing() as conn:
-                handed = qio.mark_handed(
-                    conn,
-                    [row.id for call in calls for row in call.rows],
-                    self.worker_id,
-                    now,
-                    now + self.lease,
-                )
-        except DBAPIError:
-            for call in calls:
-                self._unhanded.extend(call.rows)  # not handed over: queued again by _settle
-            raise
+        with self.store.writing() as conn:
+            handed = qio.mark_handed(
+                conn,
+                [row.id for call in calls for row in call.rows],
+                self.worker_id,
+                now,
+                now + self.lease,
+            )
         kept: list[_Call] = []
         for call in calls:
             lost = [row.id for row in call.rows if row.id not in handed]
@@ -485,55 +496,65 @@ class Queue:
 
     def _dispatch(self, fixed: dt.datetime | None, calls: list[_Call]) -> None:
         """Hand over and start ``calls``: those whose channel object is free at once, in one
-        transaction; then each of the others once its object's previous call returned
-        (calls to one object never overlap, and a batch is stamped ``handed_at`` only when
-        its channel takes it). Inline, each call is handed over just before it runs."""
-        if self._threads.concurrent:
-            busy = {id(sent.call.channel) for sent in self._flight}
-            free = [call for call in calls if id(call.channel) not in busy]
-            batches = [free] + [[call] for call in calls if id(call.channel) in busy]
-        else:
-            batches = [[call] for call in calls]
-        for index, batch in enumerate(batches):
-            if not batch:
-                continue
-            objects = {id(call.channel) for call in batch}
-            self._wait_for_busy(
-                [sent.future for sent in self._flight if id(sent.call.channel) in objects],
-                batch,
-                fixed,
-            )
-            try:
-                handed = self._hand_over(fixed, batch)
-            except DBAPIError:
-                for later in batches[index + 1 :]:
-                    for call in later:
-                        self._unhanded.extend(call.rows)
-                raise
-            self._send(handed)
+        transaction; the others as their objects' previous calls return (calls to one object
+        never overlap, and a batch is stamped ``handed_at`` only when its channel takes it),
+        renewing the claims still waiting meanwhile. Inline, each call is handed over just
+        before it runs. When anything ends this early, the claims not handed over are kept
+        for :meth:`_settle` (queued again)."""
+        waiting = list(calls)
+        try:
+            while waiting:
+                ready = self._free(waiting)
+                if not ready:
+                    self._wait_for_a_channel(waiting, fixed)
+                    continue
+                handed = self._hand_over(fixed, ready)
+                waiting = [call for call in waiting if call not in ready]
+                self._send(handed)  # inline: runs them, the heartbeat renewing ``waiting``
+        except BaseException:
+            self._keep_unhanded(waiting, [])
+            raise
+        finally:
+            self._claims_waiting = []
 
-    def _wait_for_busy(
-        self,
-        futures: list[Future[list[DeliveryResult]]],
-        calls: list[_Call],
-        fixed: dt.datetime | None,
-    ) -> None:
-        """Wait for a busy channel's previous call. On the clock, renew the leases of the
-        claims of ``calls`` every third of a lease meanwhile: this thread is alive, only the
-        channel is slow, so they are not given up to another worker."""
-        interval = self.lease.total_seconds() / 3
-        pending = [future for future in futures if not future.done()]
-        while pending:
-            pending = list(wait(pending, timeout=None if fixed is not None else interval)[1])
-            if not pending:
-                break
-            ids = [row.id for call in calls for row in call.rows]
-            try:
-                with self.store.writing() as conn:
-                    until = self._now(None) + self.lease
-                    qio.extend_leases(conn, self.worker_id, until, ids, handed_only=False)
-            except DBAPIError as exc:
-                log.warning("renewing claims failed: %s", type(exc.orig).__name__)
+    def _free(self, waiting: list[_Call]) -> list[_Call]:
+        """The calls of ``waiting`` whose channel object has no call still running (inline:
+        the first one only, so each is handed over just before it runs)."""
+        if not self._threads.concurrent:
+            self._claims_waiting = [row.id for call in waiting[1:] for row in call.rows]
+            return waiting[:1]
+        busy = {id(sent.call.channel) for sent in self._flight if not sent.future.done()}
+        return [call for call in waiting if id(call.channel) not in busy]
+
+    def _wait_for_a_channel(self, waiting: list[_Call], fixed: dt.datetime | None) -> None:
+        """Wait until a call that a waiting claim's channel object is still running returns.
+        On the clock, renew the waiting claims' leases every third of a lease meanwhile:
+        this thread is alive, only the channels are slow, so they are not given up to
+        another worker."""
+        objects = {id(call.channel) for call in waiting}
+        running = [
+            sent.future
+            for sent in self._flight
+            if id(sent.call.channel) in objects and not sent.future.done()
+        ]
+        timeout = None if fixed is not None else self.lease.total_seconds() / 3
+        if wait(running, timeout=timeout, return_when=FIRST_COMPLETED)[0]:
+            return
+        try:
+            self._renew_claims([row.id for call in waiting for row in call.rows])
+        except DBAPIError as exc:
+            log.warning("renewing claims failed: %s", type(exc.orig).__name__)
+
+    def _renew_claims(self, ids: list[int]) -> int:
+        """Extend the leases of claims not handed over yet, only while they are still this
+        worker's and unexpired (a lapsed claim is never revived)."""
+        if not ids:
+            return 0
+        now = self._now(None)
+        with self.store.writing() as conn:
+            return qio.extend_leases(
+                conn, self.worker_id, now + self.lease, ids, handed_only=False, alive_at=now
+            )
 
     def _send(self, calls: list[_Call]) -> None:
         """Start every call, each on its channel object's thread (:mod:`.handoff`); they
@@ -579,6 +600,7 @@ class Queue:
             self._abandon(sent, error)
             if reraise:
                 raise error
+            self._fatal = self._fatal or error  # raised once everything is recorded
             return
         call = sent.call
         results = sent.future.result()
@@ -594,16 +616,22 @@ class Queue:
 
     def _ground(self) -> None:
         """After a database error: wait for every call in flight and keep its results for
-        :meth:`_settle` (they were handed over, so they are never handed over again)."""
+        :meth:`_settle` (they were handed over, so they are never handed over again). A call
+        that ended like a dying worker (:meth:`_abandon`) then ends delivery with what it
+        raised, rather than the database error."""
+        fatal: BaseException | None = None
         while self._flight:
             head = self._flight[0]
             error = head.future.exception()
             self._flight.pop(0)
             if error is not None:
                 self._abandon(head, error)
+                fatal = fatal or error
             else:
                 rows = head.call.rows
                 self._unrecorded.append((head.call.channel_name, rows, head.future.result()))
+        if fatal is not None:
+            raise fatal
 
     def _abandon(self, sent: _Sent, error: BaseException) -> None:
         """Leave a call that ended like a dying worker as a dead worker leaves it: its rows
@@ -734,16 +762,20 @@ class Queue:
 
     def _renew_in_flight(self) -> int:
         """Extend the leases of the notifications handed to a channel whose results are not
-        recorded yet, so a long send does not make them ``unknown``. Claims not yet handed
-        over are not renewed: a worker stalled before its hand-off loses them, and
-        ``mark_handed`` renews the lease of those it hands over."""
+        recorded yet, so a long send does not make them ``unknown``; inline, also those of
+        the round's claims waiting while this worker's thread runs an earlier call. Other
+        claims not yet handed over are not renewed here: a worker stalled before its
+        hand-off loses them (the worker's own thread renews those waiting for a busy
+        channel, and ``mark_handed`` renews the lease of those it hands over)."""
         ids = [row.id for sent in list(self._flight) for row in sent.call.rows]
         ids += [row.id for _, rows, _ in list(self._unrecorded) for row in rows]
-        if not ids:
-            return 0
-        at = self._now(None)
-        with self.store.writing() as conn:
-            return qio.extend_leases(conn, self.worker_id, at + self.lease, ids)
+        renewed = 0
+        if ids:
+            at = self._now(None)
+            with self.store.writing() as conn:
+                renewed = qio.extend_leases(conn, self.worker_id, at + self.lease, ids)
+        # Inline, the round's later claims wait while this thread runs an earlier call.
+        return renewed + self._renew_claims(list(self._claims_waiting))
 
     @contextmanager
     def _heartbeat_while(self, enabled: bool) -> Iterator[None]:
@@ -948,13 +980,18 @@ class Queue:
             self._settle(fixed, done)
         except DBAPIError as exc:
             log.warning(
-                "could not record %d result(s) before stopping (%s: %s); their "
-                "notifications become unknown when the lease of %s runs out",
+                "could not record %d result(s) before stopping (%s: %s): those notifications "
+                "become unknown, and %d claim(s) never handed over are queued again, when the "
+                "lease of %s runs out",
                 sum(len(rows) for _, rows, _ in self._unrecorded),
                 type(exc.orig).__name__,
                 _first_line(exc.orig),
+                len(self._unhanded),
                 self.worker_id,
             )
+        fatal, self._fatal = self._fatal, None
+        if fatal is not None:
+            raise fatal
 
 
 def _first_line(error: BaseException | None) -> str:

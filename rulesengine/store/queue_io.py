@@ -627,11 +627,13 @@ def extend_leases(
     ids: Sequence[int] | None = None,
     *,
     handed_only: bool = True,
+    alive_at: dt.datetime | None = None,
 ) -> int:
     """Extend the leases this worker holds to ``until`` (never shortening one): all of them,
     or only those of ``ids`` that were handed to a channel (``handed_at`` set), or with
-    ``handed_only=False`` those of ``ids`` whatever their hand-over. Returns how many were
-    extended."""
+    ``handed_only=False`` those of ``ids`` whatever their hand-over. With ``alive_at``, only
+    leases not run out at that instant (a lapsed claim is never revived). Returns how many
+    were extended."""
     n = notifications.c
     until_utc = as_utc(until)
     held = (
@@ -646,8 +648,11 @@ def extend_leases(
     for start in range(0, len(ids), _IN_CHUNK):
         chunk = n.id.in_(ids[start : start + _IN_CHUNK])
         handed = (n.handed_at.is_not(None),) if handed_only else ()
+        alive = () if alive_at is None else (n.lease_expires_at > as_utc(alive_at),)
         query = (
-            update(notifications).where(chunk, *handed, *held).values(lease_expires_at=until_utc)
+            update(notifications)
+            .where(chunk, *handed, *alive, *held)
+            .values(lease_expires_at=until_utc)
         )
         extended += conn.execute(query).rowcount
     return extended

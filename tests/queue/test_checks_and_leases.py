@@ -117,7 +117,10 @@ def test_lease_expiry_before_handing_requeues(qstore, make_queue, recorders, mon
     def crash(*args, **kwargs):
         raise _Crash
 
+    from rulesengine.queue import Queue
+
     monkeypatch.setattr(queue_io, "mark_handed", crash)
+    monkeypatch.setattr(Queue, "finish", lambda self, now=None: None)  # the process is gone
     with pytest.raises(_Crash):
         make_queue(worker_id="dead").deliver(NINE)
     monkeypatch.undo()

@@ -474,3 +474,91 @@ def test_a_claim_waiting_for_its_busy_channel_keeps_its_lease(qstore, make_queue
     assert expired == []
     assert email.handed == [first, second]
     assert email.attempts == [1]
+
+
+def test_inline_the_rounds_later_claims_keep_their_lease_while_an_earlier_call_runs(
+    qstore, make_queue
+) -> None:
+    email_id, text_id = _email_and_text(qstore)
+    other = make_queue(worker_id="w2")
+    expired: list[Any] = []
+
+    class Slow(ThreadNoting):
+        def send(self, notifications: list[Any]) -> list[DeliveryResult]:
+            time.sleep(3.0)
+            expired.extend(other.expire_leases())
+            return super().send(notifications)
+
+    channels = {"email": Slow("email", "email"), "text": ThreadNoting("text", "mobile")}
+    queue = make_queue(channels=channels, lease_seconds=1.8, concurrent_channels=False)
+    assert queue.deliver().counts == {"sent": 2}
+    assert expired == []
+    assert statuses(qstore, [email_id, text_id]) == ["sent", "sent"]
+
+
+def test_claims_are_queued_again_when_reading_a_channels_settings_fails(qstore, make_queue) -> None:
+    """The database fails while the round builds its channel objects: nothing was handed
+    over, so every claim is queued again at the next round, its attempt given back."""
+    from tests.concurrency.test_round_recovery import _dropped
+
+    email_id, text_id = _email_and_text(qstore)
+    email, text = ThreadNoting("email", "email"), ThreadNoting("text", "mobile")
+    queue = make_queue(channels={"email": email, "text": text})
+    real = queue.channels.instance
+    failed: list[bool] = []
+
+    def flaky(*args: Any) -> Any:
+        if not failed:
+            failed.append(True)
+            _dropped()
+        return real(*args)
+
+    queue.channels.instance = flaky  # type: ignore[method-assign]
+    with pytest.raises(DBAPIError):
+        queue.deliver(NINE)
+    assert statuses(qstore, [email_id, text_id]) == ["sending", "sending"]
+    assert queue.deliver(NINE).counts == {"sent": 2}
+    assert (email.handed, text.handed) == ([email_id], [text_id])
+    assert [h[1] for h in history(qstore, email_id)] == [
+        "scheduled",
+        "sending",
+        "scheduled",
+        "sending",
+        "sent",
+    ]
+
+
+def test_system_exit_from_a_channel_still_ends_delivery_after_a_database_error(
+    qstore, make_queue, monkeypatch
+) -> None:
+    """Recording text's results fails; email's send then ends in SystemExit. Delivery ends
+    with the SystemExit (not the database error), after text's results are recorded."""
+    email_id, text_id = _email_and_text(qstore)
+
+    class SlowExit(ThreadNoting):
+        def send(self, notifications: list[Any]) -> list[DeliveryResult]:
+            time.sleep(0.3)
+            raise SystemExit(3)
+
+    _fail_recording_sent_once(monkeypatch)
+    channels = {"email": SlowExit("email", "email"), "text": ThreadNoting("text", "mobile")}
+    with make_queue(channels=channels) as queue, pytest.raises(SystemExit):
+        queue.deliver(NINE)
+    assert statuses(qstore, [email_id, text_id]) == ["sending", "sent"]
+
+
+def test_ctrl_c_before_the_hand_over_queues_the_claims_again_at_once(
+    qstore, make_queue, monkeypatch
+) -> None:
+    from rulesengine.store import queue_io
+
+    [nid] = save(qstore, draft("G1", at=NINE))
+
+    def interrupted(*args: Any, **kwargs: Any) -> Any:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(queue_io, "mark_handed", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        make_queue().deliver(NINE)
+    assert statuses(qstore, [nid]) == ["scheduled"]
+    assert {n["id"]: n["attempt"] for n in qstore.notifications()}[nid] == 0
