@@ -59,6 +59,25 @@ class MeetAtBarrier(ThreadNoting):
         return super().send(notifications)
 
 
+class OutlastsTheLease(ThreadNoting):
+    """Its first call takes ``seconds`` (longer than the lease); then, before it answers,
+    ``other`` (another worker's queue) expires whatever leases ran out, into ``expired``."""
+
+    def __init__(self, name: str, address: str, other: Any, seconds: float) -> None:
+        super().__init__(name, address)
+        self.other = other
+        self.seconds = seconds
+        self.expired: list[Any] = []
+        self.attempts: list[int] = []
+
+    def send(self, notifications: list[Any]) -> list[DeliveryResult]:
+        if not self.attempts:
+            time.sleep(self.seconds)
+            self.expired.extend(self.other.expire_leases())
+        self.attempts.extend(n.attempt for n in notifications)
+        return super().send(notifications)
+
+
 def _email_and_text(qstore: Any) -> tuple[int, int]:
     email_id, text_id = save(qstore, draft("G1", at=NINE), draft("G2", "text", at=NINE))
     return email_id, text_id
@@ -276,18 +295,10 @@ def test_the_heartbeat_renews_the_leases_of_calls_in_flight(qstore, make_queue) 
     """A send that outlasts the lease: the worker renews the lease while it runs, so
     another worker expiring leases in the meantime finds nothing to expire."""
     [nid] = save(qstore, draft("G1", at=NINE))
-    other = make_queue(worker_id="w2")
-    expired: list[Any] = []
-
-    class Slow(ThreadNoting):
-        def send(self, notifications: list[Any]) -> list[DeliveryResult]:
-            time.sleep(2.5)
-            expired.extend(other.expire_leases())
-            return super().send(notifications)
-
-    queue = make_queue(channels={"email": Slow("email", "email")}, lease_seconds=1.8)
+    email = OutlastsTheLease("email", "email", make_queue(worker_id="w2"), seconds=2.5)
+    queue = make_queue(channels={"email": email}, lease_seconds=1.8)
     assert queue.deliver().counts == {"sent": 1}
-    assert expired == []
+    assert email.expired == []
     assert statuses(qstore, [nid]) == ["sent"]
 
 
@@ -457,42 +468,23 @@ def test_a_claim_waiting_for_its_busy_channel_keeps_its_lease(qstore, make_queue
     next round, waits for the busy channel. The worker renews both, so another worker
     expiring leases finds nothing, and the second goes out on its first attempt."""
     first, second = save(qstore, draft("G1", at=NINE), draft("G2", at=NINE))
-    other = make_queue(worker_id="w2")
-    expired: list[Any] = []
-
-    class SlowFirst(ThreadNoting):
-        def send(self, notifications: list[Any]) -> list[DeliveryResult]:
-            if notifications[0].id == first:
-                time.sleep(3.0)
-                expired.extend(other.expire_leases())
-            self.attempts = [n.attempt for n in notifications]
-            return super().send(notifications)
-
-    email = SlowFirst("email", "email")
+    email = OutlastsTheLease("email", "email", make_queue(worker_id="w2"), seconds=3.0)
     with make_queue(channels={"email": email}, lease_seconds=1.8) as queue:
         assert queue.deliver(until_empty=True, limit=1).counts == {"sent": 2}
-    assert expired == []
+    assert email.expired == []
     assert email.handed == [first, second]
-    assert email.attempts == [1]
+    assert email.attempts == [1, 1]
 
 
 def test_inline_the_rounds_later_claims_keep_their_lease_while_an_earlier_call_runs(
     qstore, make_queue
 ) -> None:
     email_id, text_id = _email_and_text(qstore)
-    other = make_queue(worker_id="w2")
-    expired: list[Any] = []
-
-    class Slow(ThreadNoting):
-        def send(self, notifications: list[Any]) -> list[DeliveryResult]:
-            time.sleep(3.0)
-            expired.extend(other.expire_leases())
-            return super().send(notifications)
-
-    channels = {"email": Slow("email", "email"), "text": ThreadNoting("text", "mobile")}
+    email = OutlastsTheLease("email", "email", make_queue(worker_id="w2"), seconds=3.0)
+    channels = {"email": email, "text": ThreadNoting("text", "mobile")}
     queue = make_queue(channels=channels, lease_seconds=1.8, concurrent_channels=False)
     assert queue.deliver().counts == {"sent": 2}
-    assert expired == []
+    assert email.expired == []
     assert statuses(qstore, [email_id, text_id]) == ["sent", "sent"]
 
 
