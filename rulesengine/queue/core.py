@@ -510,7 +510,9 @@ class Queue:
                     continue
                 handed = self._hand_over(fixed, ready)
                 waiting = [call for call in waiting if call not in ready]
-                self._send(handed)  # inline: runs them, the heartbeat renewing ``waiting``
+                if not self._threads.concurrent:  # the heartbeat renews them meanwhile
+                    self._claims_waiting = [row.id for call in waiting for row in call.rows]
+                self._send(handed)  # inline: runs them
         except BaseException:
             self._keep_unhanded(waiting, [])
             raise
@@ -521,7 +523,6 @@ class Queue:
         """The calls of ``waiting`` whose channel object has no call still running (inline:
         the first one only, so each is handed over just before it runs)."""
         if not self._threads.concurrent:
-            self._claims_waiting = [row.id for call in waiting[1:] for row in call.rows]
             return waiting[:1]
         busy = {id(sent.call.channel) for sent in self._flight if not sent.future.done()}
         return [call for call in waiting if id(call.channel) not in busy]
@@ -538,7 +539,7 @@ class Queue:
             if id(sent.call.channel) in objects and not sent.future.done()
         ]
         timeout = None if fixed is not None else self.lease.total_seconds() / 3
-        if wait(running, timeout=timeout, return_when=FIRST_COMPLETED)[0]:
+        if not running or wait(running, timeout=timeout, return_when=FIRST_COMPLETED)[0]:
             return
         try:
             self._renew_claims([row.id for call in waiting for row in call.rows])
