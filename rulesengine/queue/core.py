@@ -91,18 +91,20 @@ def default_worker_id() -> str:
     return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class _Call:
-    """One call of a round: these claimed rows, for this channel object."""
+    """One call of a round: these claimed rows, for this channel object (compared by
+    identity)."""
 
     channel_name: str
     channel: Any
     rows: list[QueueRow]
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class _Sent:
-    """A call handed to its channel's thread, its results not yet recorded."""
+    """A call handed to its channel's thread, its results not yet recorded (compared by
+    identity)."""
 
     call: _Call
     future: Future[list[DeliveryResult]]
