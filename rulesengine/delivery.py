@@ -122,7 +122,15 @@ def call_channel(channel: _Channel, notifications: Iterable[Notification]) -> li
         returned = channel.send(batch)
     except Exception as exc:
         summary = exception_summary(exc)
-        log.warning("channel %s raised in send (%d notifications): %s", name, len(batch), summary)
+        hint = ""
+        if "thread" in summary.lower():
+            hint = (
+                " (the channel may not work off the thread that built it: see docs/plugins.md,"
+                " Threads; `rulesengine worker --serial` calls it on one thread)"
+            )
+        log.warning(
+            "channel %s raised in send (%d notifications): %s%s", name, len(batch), summary, hint
+        )
         log.debug("channel %s traceback", name, exc_info=True)
         return [DeliveryResult.retry(n, summary) for n in batch]
 

@@ -73,6 +73,18 @@ def test_an_exception_retries_every_notification(caplog) -> None:  # noqa: ANN00
     ]
 
 
+def test_a_thread_bound_channel_is_told_how_to_run(caplog) -> None:  # noqa: ANN001
+    def bound(ns):  # noqa: ANN001, ANN202
+        raise RuntimeError("SQLite objects created in a thread can only be used in that thread")
+
+    with caplog.at_level(logging.WARNING):
+        call_channel(Channel(bound), batch(1))
+    assert caplog.messages[0].endswith(
+        "(the channel may not work off the thread that built it: see docs/plugins.md, "
+        "Threads; `rulesengine worker --serial` calls it on one thread)"
+    )
+
+
 def test_exception_summary_is_one_line() -> None:
     def boom(ns):  # noqa: ANN001, ANN202
         raise ValueError("first line\nsecond line")
