@@ -554,3 +554,29 @@ def test_ctrl_c_before_the_hand_over_queues_the_claims_again_at_once(
         make_queue().deliver(NINE)
     assert statuses(qstore, [nid]) == ["scheduled"]
     assert {n["id"]: n["attempt"] for n in qstore.notifications()}[nid] == 0
+
+
+def test_renewing_waiting_claims_never_revives_a_lapsed_one(qstore) -> None:
+    from rulesengine.store import queue_io
+    from rulesengine.store.rows import as_utc
+
+    alive, lapsed = save(qstore, draft("G1", at=NINE), draft("G2", at=NINE))
+    with qstore.writing() as conn:
+        for nid, ends in ((alive, NINE + dt.timedelta(minutes=5)), (lapsed, NINE)):
+            conn.execute(
+                queue_io.notifications.update()
+                .where(queue_io.notifications.c.id == nid)
+                .values(status="sending", lease_owner="w1", lease_expires_at=as_utc(ends))
+            )
+        renewed = queue_io.extend_leases(
+            conn,
+            "w1",
+            NINE + dt.timedelta(minutes=10),
+            [alive, lapsed],
+            handed_only=False,
+            alive_at=NINE + dt.timedelta(minutes=1),
+        )
+    assert renewed == 1
+    leases = {n["id"]: n["lease_expires_at"] for n in qstore.notifications()}
+    assert leases[alive] == NINE + dt.timedelta(minutes=10)
+    assert leases[lapsed] == NINE
