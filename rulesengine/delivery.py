@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 __all__ = [
     "OUTCOMES",
     "DeliveryResult",
+    "about_threads",
     "call_channel",
     "exception_summary",
     "private_dir",
@@ -98,6 +99,13 @@ def exception_summary(exc: BaseException) -> str:
     return f"{name}: {first}" if first else name
 
 
+def about_threads(summary: str) -> bool:
+    """Whether an exception's summary is about threads (an object used off the thread that
+    made it, such as ``sqlite3``'s): a channel that is not meant to run on a thread of its
+    own, as the queue runs it."""
+    return "thread" in summary.lower()
+
+
 def _channel_name(channel: Any) -> str:
     return str(getattr(channel, "name", type(channel).__name__))
 
@@ -123,7 +131,7 @@ def call_channel(channel: _Channel, notifications: Iterable[Notification]) -> li
     except Exception as exc:
         summary = exception_summary(exc)
         hint = ""
-        if "thread" in summary.lower():
+        if about_threads(summary):
             hint = (
                 " (the channel may not work off the thread that built it: see docs/plugins.md,"
                 " Threads; `rulesengine worker --serial` calls it on one thread)"

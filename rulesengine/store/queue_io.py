@@ -644,11 +644,11 @@ def extend_leases(
     if ids is None:
         query = update(notifications).where(*held).values(lease_expires_at=until_utc)
         return conn.execute(query).rowcount
+    handed = (n.handed_at.is_not(None),) if handed_only else ()
+    alive = () if alive_at is None else (n.lease_expires_at > as_utc(alive_at),)
     extended = 0
     for start in range(0, len(ids), _IN_CHUNK):
         chunk = n.id.in_(ids[start : start + _IN_CHUNK])
-        handed = (n.handed_at.is_not(None),) if handed_only else ()
-        alive = () if alive_at is None else (n.lease_expires_at > as_utc(alive_at),)
         query = (
             update(notifications)
             .where(chunk, *handed, *alive, *held)

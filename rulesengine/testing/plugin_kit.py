@@ -23,14 +23,18 @@ from __future__ import annotations
 
 import datetime as dt
 import tempfile
-import threading
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import Future
 from typing import Any
 
 import attrs
 
-from rulesengine.delivery import DeliveryResult, call_channel, exception_summary
+from rulesengine.delivery import (
+    DeliveryResult,
+    about_threads,
+    call_channel,
+    exception_summary,
+)
 from rulesengine.model import Notification
 from rulesengine.plugins import channel_problems
 
@@ -232,7 +236,7 @@ def _send(channel: Any, batch: list[Notification], what: str, problems: list[str
         return channel.send(list(batch))
     except Exception as exc:
         summary = exception_summary(exc)
-        if "thread" in summary.lower():
+        if about_threads(summary):
             advice = (
                 "the queue calls send on a thread of the channel's own, not the one that "
                 "built it: make thread-bound resources (an sqlite3 connection, a thread-local "
@@ -247,19 +251,17 @@ def _send(channel: Any, batch: list[Notification], what: str, problems: list[str
         return _RAISED
 
 
-def _on_another_thread(call: Callable[[], Any]) -> Any:
-    """``call()`` run on a new thread; what it returned (or raised, raised here)."""
+def _on_the_channels_thread(channel: Any, name: str, call: Callable[[], Any]) -> Any:
+    """``call()`` run on a thread of ``channel``'s own, as the queue runs its calls
+    (:mod:`rulesengine.queue.handoff`); what it returned (or raised, raised here)."""
+    from rulesengine.queue.handoff import ChannelThreads
+
+    threads = ChannelThreads("kit")
     future: Future[Any] = Future()
-
-    def run() -> None:
-        try:
-            future.set_result(call())
-        except BaseException as exc:
-            future.set_exception(exc)
-
-    thread = threading.Thread(target=run, name="rulesengine-kit-send")
-    thread.start()
-    thread.join()
+    try:
+        threads.run(channel, name, call, future)
+    finally:
+        threads.close()
     return future.result()
 
 
@@ -309,8 +311,8 @@ def _check_instance(
 
     # The queue builds a channel on its main thread and calls send on a thread of the
     # channel's own: so does the kit.
-    results = _on_another_thread(
-        lambda: _check_sends(channel, channel_class, make, problems, warnings)
+    results = _on_the_channels_thread(
+        channel, name, lambda: _check_sends(channel, channel_class, make, problems, warnings)
     )
     return KitReport(name, problems, warnings, results)
 
