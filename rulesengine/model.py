@@ -80,9 +80,7 @@ def parse_money(text: str | int | float | decimal.Decimal) -> int:
     sign, whole, fraction = match.groups()
     fraction = fraction or ""
     if len(fraction) > 2:
-        raise ValueError(
-            f"an amount has at most two decimal places, got {_shortened(written)!r}"
-        )
+        raise ValueError(f"an amount has at most two decimal places, got {_shortened(written)!r}")
     whole = whole.lstrip("0") or "0"
     cents = int(whole + fraction.ljust(2, "0")) if len(whole) <= 20 else MONEY_MAX_CENTS + 1
     if cents > MONEY_MAX_CENTS:

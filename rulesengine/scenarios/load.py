@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
-import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
