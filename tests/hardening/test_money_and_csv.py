@@ -27,7 +27,7 @@ import pytest
 from rulesengine.csv_output import csv_text, safe_cell
 from rulesengine.model import MONEY_MAX_CENTS, format_money, parse_money
 
-from .test_bad_input_cli import LEDGER_CASES, Job, _env, console_script, run_forked
+from .test_bad_input_cli import LEDGER_CASES, Job, _env, console_script, fingerprint, run_forked
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 MAXIMUM = "10000000.00"
@@ -410,3 +410,49 @@ def test_the_print_manifest_neutralises_every_hostile_ledger_cell(tmp_path: Path
     other = by_guarantor["'-2+3"]
     assert other["name"] == "'\uff1dcmd() Doe[31m"
     assert other["address_line1"] == "1 Oak St Suite 2"
+
+
+def test_a_store_holding_amounts_past_the_maximum_refuses_the_run_instead_of_crashing(
+    tmp_path: Path,
+) -> None:
+    """Two stored balances of 50,000,000,000,000,000.00 (an import of an older version took
+    them) summed past 64 bits: every live run was exit 3. Now exit 1 names them, the store
+    is unchanged, and importing the corrected ledger lets the run go ahead."""
+    import datetime as dt
+
+    from rulesengine.model import Encounter, Guarantor
+    from rulesengine.store import open_store
+    from rulesengine.store.base import LedgerData
+
+    store = open_store(str(tmp_path / "store.db"))  # setup: what an older import wrote
+    try:
+        huge = [
+            Encounter(f"E{i}", "G1", "P1", dt.date(2026, 1, 3), balance_cents=5 * 10**18)
+            for i in range(2)
+        ]
+        store.import_ledger(LedgerData([Guarantor("G1", email="ada@example.org")], huge, [], []))
+    finally:
+        store.close()
+    before = fingerprint(tmp_path / "store.db")
+    rules = str(DATA.parents[1] / "rules" / "standard.yaml")
+    refused = rulesengine(
+        "run", "--rules", rules, "--date", "2026-02-01", "--db", "store.db", cwd=tmp_path
+    )
+    assert refused.returncode == 1, refused.stderr
+    assert refused.stderr == (
+        "error: encounters 'E0', 'E1': a balance or payment in the store is past the maximum"
+        " amount of 10,000,000.00 either side of zero (stored by an older version of"
+        " rulesengine); correct the ledger and import it again\n"
+    )
+    assert fingerprint(tmp_path / "store.db") == before
+    ledger(
+        tmp_path / "ledger",
+        "E0,G1,P1,2026-01-03,10.00\nE1,G1,P1,2026-01-03,20.00\n",
+    )
+    imported = rulesengine("import", "ledger", "--db", "store.db", cwd=tmp_path)
+    assert imported.returncode == 0, imported.stderr
+    ran = rulesengine(
+        "run", "--rules", rules, "--date", "2026-02-01", "--json", "--db", "store.db", cwd=tmp_path
+    )
+    assert ran.returncode == 0, ran.stderr
+    assert json.loads(ran.stdout)["total"] == 30.0
