@@ -99,7 +99,7 @@ def run_statements(
 
 
 def _refuse_amounts_past_the_maximum(run_input: RunInput) -> None:
-    """Refuse a run over amounts no import accepts any more (stored by an older version).
+    """Refuse a run over amounts past the maximum (an older version imported any amount).
 
     Every amount is at most :data:`~rulesengine.model.MONEY_MAX_CENTS` either side of zero,
     which keeps every total the run stores inside 64 bits; a store written before that
@@ -121,8 +121,8 @@ def _refuse_amounts_past_the_maximum(run_input: RunInput) -> None:
         raise RunRefused(
             f"{'encounters' if len(ids) > 1 else 'encounter'} {shown}: a balance or payment"
             f" in the store is past the maximum amount of {format_money(limit)} either side"
-            " of zero (stored by an older version of rulesengine); correct the ledger and"
-            " import it again"
+            " of zero (an older version of rulesengine imported any amount, and adjustments"
+            " add to a balance); correct the ledger and import it again"
         )
 
 

@@ -441,8 +441,9 @@ def test_a_store_holding_amounts_past_the_maximum_refuses_the_run_instead_of_cra
     assert refused.returncode == 1, refused.stderr
     assert refused.stderr == (
         "error: encounters 'E0', 'E1': a balance or payment in the store is past the maximum"
-        " amount of 10,000,000.00 either side of zero (stored by an older version of"
-        " rulesengine); correct the ledger and import it again\n"
+        " amount of 10,000,000.00 either side of zero (an older version of rulesengine"
+        " imported any amount, and adjustments add to a balance); correct the ledger and"
+        " import it again\n"
     )
     assert fingerprint(tmp_path / "store.db") == before
     ledger(
