@@ -8,7 +8,6 @@ makes it repeatable.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import random
 import shutil
@@ -18,6 +17,8 @@ from importlib import resources
 from pathlib import Path
 
 import attrs
+
+from rulesengine.csv_output import csv_text
 
 __all__ = ["DemoLedger", "generate_ledger", "run_demo", "write_ledger_csv"]
 
@@ -133,9 +134,7 @@ def write_ledger_csv(ledger: DemoLedger, directory: Path) -> None:
         ("encounters.csv", ENCOUNTER_COLUMNS, ledger.encounters),
     ):
         with open(directory / name, "w", newline="", encoding="utf-8") as f:
-            writer = csv.DictWriter(f, fieldnames=columns)
-            writer.writeheader()
-            writer.writerows(rows)
+            f.write(csv_text(columns, rows))
 
 
 def _first_of_months(start: dt.date, months: int) -> list[dt.date]:

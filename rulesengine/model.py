@@ -12,6 +12,7 @@ from __future__ import annotations
 import abc
 import datetime as dt
 import decimal
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
@@ -25,6 +26,7 @@ def _tuple(items: Iterable[Any]) -> tuple[Any, ...]:
 
 __all__ = [
     "ENCOUNTER_STATUSES",
+    "MONEY_MAX_CENTS",
     "SKIP_REASONS_BUILTIN",
     "Adjustment",
     "BatchResult",
@@ -50,24 +52,47 @@ ENCOUNTER_STATUSES = ("open", "pre_collections", "closed")
 SKIP_REASONS_BUILTIN = ("encounter_hold", "guarantor_hold", "billed_recently", "below_minimum")
 
 
-def parse_money(text: str | int | float | decimal.Decimal) -> int:
-    """Return whole cents for a money amount such as ``"12.50"`` or ``12.5``.
+#: The largest amount rulesengine takes, in cents ($10,000,000.00), in either direction.
+#: Bounding each amount bounds every sum: a guarantor would need more than 900 million
+#: encounters at this amount before a total left the 64-bit range of the store and of
+#: durable-rules (and 9 million before it left the 2**53 a float holds exactly).
+MONEY_MAX_CENTS = 1_000_000_000
 
-    Raises :class:`ValueError` (with a message fit for a user) when the text is not an amount
-    or has more than two decimal places.
+#: Plain decimal money: ASCII digits, an optional leading minus, an optional point with
+#: decimals. No exponent, underscore, sign ``+``, currency sign, thousands separator, space
+#: or non-ASCII digit (``decimal.Decimal`` and ``int`` take ``1E+2``, ``1_000`` and ``١٠٠``).
+_MONEY = re.compile(r"(-?)([0-9]+)(?:\.([0-9]+))?")
+
+
+def parse_money(text: str | int | float | decimal.Decimal) -> int:
+    """Return whole cents for a plain decimal amount such as ``"12.50"`` or ``"-20"``.
+
+    At most two decimal places and at most :data:`MONEY_MAX_CENTS` either side of zero.
+    Raises :class:`ValueError` (with a message fit for a user) otherwise.
     """
-    if isinstance(text, bool):
-        raise ValueError(f"expected an amount such as 12.50, got {text!r}")
-    try:
-        value = decimal.Decimal(str(text).strip())
-    except decimal.InvalidOperation:
-        raise ValueError(f"expected an amount such as 12.50, got {text!r}") from None
-    if not value.is_finite():
-        raise ValueError(f"expected an amount such as 12.50, got {text!r}")
-    cents = value * 100
-    if cents != cents.to_integral_value():
-        raise ValueError(f"an amount has at most two decimal places, got {text!r}")
-    return int(cents)
+    written = text if isinstance(text, str) else repr(text)
+    match = None if isinstance(text, bool) else _MONEY.fullmatch(str(text))
+    if match is None:
+        raise ValueError(
+            f"expected an amount such as 12.50 (digits, an optional minus and decimal point;"
+            f" no currency sign, thousands separator or exponent), got {_shortened(written)!r}"
+        )
+    sign, whole, fraction = match.groups()
+    fraction = fraction or ""
+    if len(fraction) > 2:
+        raise ValueError(f"an amount has at most two decimal places, got {_shortened(written)!r}")
+    whole = whole.lstrip("0") or "0"
+    cents = int(whole + fraction.ljust(2, "0")) if len(whole) <= 20 else MONEY_MAX_CENTS + 1
+    if cents > MONEY_MAX_CENTS:
+        raise ValueError(
+            f"out of range: an amount is at most {format_money(MONEY_MAX_CENTS)}"
+            f" either side of zero, got {_shortened(written)!r}"
+        )
+    return -cents if sign else cents
+
+
+def _shortened(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else f"{text[:limit]}..."
 
 
 def format_money(cents: int) -> str:

@@ -20,9 +20,9 @@ from rulesengine.engine.evaluate import evaluate
 from rulesengine.engine.phases import PhaseClock
 from rulesengine.engine.upload import ChannelAddressing
 from rulesengine.errors import RunRefused
-from rulesengine.model import BatchResult
+from rulesengine.model import MONEY_MAX_CENTS, BatchResult, format_money
 from rulesengine.rules.model import Rules
-from rulesengine.store.base import Store
+from rulesengine.store.base import RunInput, Store
 
 if TYPE_CHECKING:
     import pluggy
@@ -74,6 +74,7 @@ def run_statements(
                     )
         with clock("load"):
             run_input = tx.load_input(run_date)
+            _refuse_amounts_past_the_maximum(run_input)
         with clock("evaluate"):
             batch = evaluate(
                 rules,
@@ -95,6 +96,34 @@ def run_statements(
     if live:
         _announce(batch, plugin_manager)
     return batch
+
+
+def _refuse_amounts_past_the_maximum(run_input: RunInput) -> None:
+    """Refuse a run over amounts past the maximum (an older version imported any amount).
+
+    Every amount is at most :data:`~rulesengine.model.MONEY_MAX_CENTS` either side of zero,
+    which keeps every total the run stores inside 64 bits; a store written before that
+    bound could hold more, and a total past 64 bits would fail the run's commit.
+    """
+    limit = MONEY_MAX_CENTS
+    bad = [e.id for e in run_input.encounters if not -limit <= e.balance_cents <= limit]
+    bad += [
+        p.encounter_id
+        for payments in run_input.unreviewed_payments.values()
+        for p in payments
+        if not -limit <= p.amount_cents <= limit
+    ]
+    if bad:
+        ids = sorted(set(bad))
+        shown = ", ".join(repr(i) for i in ids[:10]) + (
+            f" and {len(ids) - 10} more" if len(ids) > 10 else ""
+        )
+        raise RunRefused(
+            f"{'encounters' if len(ids) > 1 else 'encounter'} {shown}: a balance or payment"
+            f" in the store is past the maximum amount of {format_money(limit)} either side"
+            " of zero (an older version of rulesengine imported any amount, and adjustments"
+            " add to a balance); correct the ledger and import it again"
+        )
 
 
 @contextlib.contextmanager

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
-import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -144,10 +143,6 @@ def _money(*, positive: bool = False, nonzero: bool = False) -> Custom:
         scalar = _scalar(node, path, ctx, "an amount such as 12.50")
         if scalar is None:
             return _INVALID
-        if not re.fullmatch(r"[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)", scalar.value):
-            return ctx.error(
-                scalar.mark, path, f"expected an amount such as 12.50, got '{scalar.value}'"
-            )
         try:
             cents = parse_money(scalar.value)
         except ValueError as exc:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import io
 import logging
 import os
 from collections.abc import Mapping
@@ -11,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import rulesengine
+from rulesengine.csv_output import csv_text
 from rulesengine.delivery import (
     DeliveryResult,
     exception_summary,
@@ -171,7 +171,11 @@ class PrintChannel:
 
 
 def _update_manifest(folder: Path, rows: list[dict[str, str]]) -> None:
-    """Add ``rows`` to ``manifest.csv`` (a letter written again replaces its row)."""
+    """Add ``rows`` to ``manifest.csv`` (a letter written again replaces its row).
+
+    Every cell goes through :func:`rulesengine.csv_output.csv_text`: names and addresses
+    come from the ledger, and the mail house opens the manifest in a spreadsheet.
+    """
     lock_path = folder / ".manifest.lock"
     fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
     with os.fdopen(fd, "r+") as lock:
@@ -185,14 +189,8 @@ def _update_manifest(folder: Path, rows: list[dict[str, str]]) -> None:
                     merged[row["file"]] = row
         for row in rows:
             merged[row["file"]] = row
-        out = io.StringIO()
-        writer = csv.DictWriter(
-            out, fieldnames=MANIFEST_COLUMNS, extrasaction="ignore", lineterminator="\r\n"
-        )
-        writer.writeheader()
-        for key in sorted(merged):
-            writer.writerow(merged[key])
-        write_private_file(path, out.getvalue().encode("utf-8"))
+        text = csv_text(MANIFEST_COLUMNS, (merged[key] for key in sorted(merged)))
+        write_private_file(path, text.encode("utf-8"))
 
 
 @rulesengine.hookimpl
