@@ -27,7 +27,7 @@ def note(i: int, **overrides):  # noqa: ANN001, ANN201
 
 @pytest.fixture
 def token(monkeypatch):  # noqa: ANN001, ANN201
-    monkeypatch.setenv("TEST_SMS_TOKEN", "tok-secret")
+    monkeypatch.setenv("RULESENGINE_TEST_SMS_TOKEN", "tok-secret")
 
 
 def channel(base_url: str, cls: type[TextChannel] = TextChannel) -> TextChannel:
@@ -35,7 +35,7 @@ def channel(base_url: str, cls: type[TextChannel] = TextChannel) -> TextChannel:
         {
             "base_url": base_url,
             "account_sid": SID,
-            "token_env": "TEST_SMS_TOKEN",
+            "token_env": "RULESENGINE_TEST_SMS_TOKEN",
             "from": "+15555550100",
         }
     )
@@ -143,10 +143,10 @@ def test_too_long_body_is_failed(tmp_path) -> None:  # noqa: ANN001
 
 
 def test_missing_token_variable_fails_every_notification(monkeypatch) -> None:  # noqa: ANN001
-    monkeypatch.delenv("TEST_SMS_TOKEN", raising=False)
+    monkeypatch.delenv("RULESENGINE_TEST_SMS_TOKEN", raising=False)
     results = channel("http://127.0.0.1:9").send([note(1), note(2)])
     assert {r.detail for r in results} == {
-        "the environment variable TEST_SMS_TOKEN (channels.text.token_env) is not set: it "
+        "the environment variable RULESENGINE_TEST_SMS_TOKEN (channels.text.token_env) is not set: it "
         "must hold the SMS provider's auth token"
     }
     assert {r.outcome for r in results} == {"failed"}
@@ -175,7 +175,7 @@ def test_contract_with_a_real_server(sms_provider, token) -> None:  # noqa: ANN0
     settings = {
         "base_url": server.base_url,
         "account_sid": SID,
-        "token_env": "TEST_SMS_TOKEN",
+        "token_env": "RULESENGINE_TEST_SMS_TOKEN",
         "from": "+15555550100",
     }
     report = check_channel(TextChannel, settings)
