@@ -276,7 +276,9 @@ def test_plugin_channel_with_declared_keys_rejects_unknown_ones() -> None:
 
 def test_secret_settings_are_refused_even_for_plugins_that_accept_anything() -> None:
     """password/token/secret/api_key (and *_token, ...) never go in a rules file."""
-    text = MINIMAL + "channels:\n  voice:\n    auth_token: abc\n    token_env: RULESENGINE_VOICE_TOKEN\n"
+    text = MINIMAL + (
+        "channels:\n  voice:\n    auth_token: abc\n    token_env: RULESENGINE_VOICE_TOKEN\n"
+    )
     assert problems(text, channel_specs=PLUGINS) == [
         "r.yaml:16:5: channels.voice.auth_token: secrets never go in a rules file: remove "
         "'auth_token', put the secret in an environment variable and set 'auth_token_env' "

@@ -152,7 +152,9 @@ def test_starttls_and_login(smtp_server, server_tls_context, tls_files, monkeypa
     monkeypatch.setenv("SSL_CERT_FILE", str(tls_files[0]))
     monkeypatch.setenv("RULESENGINE_TEST_SMTP_PASSWORD", "s3cret pass")
     handler, port = smtp_server(tls_context=server_tls_context)
-    ch = channel(port, starttls=True, username="billing", password_env="RULESENGINE_TEST_SMTP_PASSWORD")
+    ch = channel(
+        port, starttls=True, username="billing", password_env="RULESENGINE_TEST_SMTP_PASSWORD"
+    )
     [result] = ch.send([note(1)])
     assert result.outcome == "sent", result.detail
     assert handler.received[0].login == "billing"
@@ -162,7 +164,9 @@ def test_wrong_password_is_failed(smtp_server, server_tls_context, tls_files, mo
     monkeypatch.setenv("SSL_CERT_FILE", str(tls_files[0]))
     monkeypatch.setenv("RULESENGINE_TEST_SMTP_PASSWORD", "wrong")
     handler, port = smtp_server(tls_context=server_tls_context)
-    ch = channel(port, starttls=True, username="billing", password_env="RULESENGINE_TEST_SMTP_PASSWORD")
+    ch = channel(
+        port, starttls=True, username="billing", password_env="RULESENGINE_TEST_SMTP_PASSWORD"
+    )
     results = ch.send([note(1), note(2)])
     assert [r.outcome for r in results] == ["failed", "failed"]
     assert results[0].detail.startswith(
@@ -200,8 +204,8 @@ def test_missing_password_variable_fails_every_notification(monkeypatch) -> None
     assert results == [
         DeliveryResult.failed(
             i,
-            "the environment variable RULESENGINE_NO_SUCH_SMTP_PASSWORD (channels.email.password_env) is "
-            "not set: it must hold the SMTP password",
+            "the environment variable RULESENGINE_NO_SUCH_SMTP_PASSWORD "
+            "(channels.email.password_env) is not set: it must hold the SMTP password",
         )
         for i in (1, 2)
     ]

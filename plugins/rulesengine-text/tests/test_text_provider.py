@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import urllib.request
-
 import pytest
 from rulesengine_text import TextChannel
 
@@ -146,8 +144,8 @@ def test_missing_token_variable_fails_every_notification(monkeypatch) -> None:  
     monkeypatch.delenv("RULESENGINE_TEST_SMS_TOKEN", raising=False)
     results = channel("http://127.0.0.1:9").send([note(1), note(2)])
     assert {r.detail for r in results} == {
-        "the environment variable RULESENGINE_TEST_SMS_TOKEN (channels.text.token_env) is not set: it "
-        "must hold the SMS provider's auth token"
+        "the environment variable RULESENGINE_TEST_SMS_TOKEN (channels.text.token_env) is not "
+        "set: it must hold the SMS provider's auth token"
     }
     assert {r.outcome for r in results} == {"failed"}
 
@@ -228,32 +226,3 @@ def test_no_answer_on_a_new_connection_is_a_retry_not_a_resend(sms_provider, tok
     assert result.outcome == "retry"
     assert result.detail.startswith(f"cannot reach SMS provider {host}: RemoteDisconnected")
     assert len(server.requests) == 1
-
-
-def test_a_proxy_from_the_environment_is_used(sms_provider, token, monkeypatch) -> None:  # noqa: ANN001
-    """With http_proxy set (and the provider not in no_proxy), messages go through it."""
-    proxy = sms_provider("ok")
-    for name in ("no_proxy", "NO_PROXY", "HTTP_PROXY"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("http_proxy", proxy.base_url)
-    [result] = channel("http://sms.example.invalid").send([note(1)])
-    assert result.outcome == "sent"
-    [request] = proxy.requests
-    assert request.path == f"http://sms.example.invalid/2010-04-01/Accounts/{SID}/Messages.json"
-    assert request.idempotency_key == "B1:S1:text"
-
-
-def test_the_proxy_path_leaves_the_process_wide_url_opener_alone(
-    sms_provider, token, monkeypatch
-) -> None:  # noqa: ANN001
-    """urllib.request.urlopen() keeps the opener (and the proxy settings) of its first call
-    for every later caller; the channel builds its own, so other plugins in the same
-    worker never inherit a proxy that was meant for the text provider."""
-    proxy = sms_provider("ok")
-    monkeypatch.setenv("http_proxy", proxy.base_url)
-    monkeypatch.delenv("no_proxy", raising=False)
-    monkeypatch.delenv("NO_PROXY", raising=False)
-    before = urllib.request._opener  # the cached opener urlopen() uses
-    [result] = channel("http://sms.example.invalid").send([note(1)])
-    assert result.outcome == "sent"
-    assert urllib.request._opener is before
