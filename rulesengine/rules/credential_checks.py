@@ -98,7 +98,7 @@ def check_channel_credentials(node: MapNode, path: str, report: Report) -> None:
             report(
                 starttls.mark,
                 _join(path, "starttls"),
-                f"starttls: false would send the secret named by {what} to {value.value} "
+                f"false would send the secret named by {what} to {value.value} "
                 "unencrypted: remove 'starttls: false' (the default is true), or set "
                 f"{key.value} to a loopback address ({_LOOPBACK_EXAMPLES})",
             )
