@@ -252,7 +252,13 @@ def private_dir(path: str | os.PathLike[str]) -> Path:
             os.mkdir(level, 0o700)
         except FileExistsError:
             continue  # made meanwhile (another worker): not ours to change
-        os.chmod(level, 0o700)  # mkdir's mode is filtered by the umask
+        # mkdir's mode is filtered by the umask. Through a descriptor opened without
+        # following a symlink, so a folder swapped for a link meanwhile changes nothing else.
+        fd = os.open(level, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+        try:
+            os.fchmod(fd, 0o700)
+        finally:
+            os.close(fd)
     _check_folder(folder)
     return folder
 

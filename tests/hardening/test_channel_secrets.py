@@ -450,3 +450,43 @@ def test_every_variable_rulesengine_reads_is_refused_as_a_credential() -> None:
         found |= set(re.findall(r"[\"'](RULESENGINE_[A-Z0-9_]+)[\"']", path.read_text("utf-8")))
     assert found, "the scan found nothing"
     assert found <= PRODUCT_VARIABLES, sorted(found - PRODUCT_VARIABLES)
+
+
+# --- private_dir, the helper every file-writing channel uses -------------------------------------
+
+
+def test_private_dir_creates_each_missing_level_owner_only_whatever_the_umask(
+    tmp_path: Path,
+) -> None:
+    from rulesengine.delivery import private_dir
+
+    tmp_path.chmod(0o755)
+    old = os.umask(0)
+    try:
+        private_dir(tmp_path / "a" / "b" / "c")
+    finally:
+        os.umask(old)
+    assert [mode(tmp_path / p) for p in ("a", "a/b", "a/b/c")] == [0o700] * 3
+    assert mode(tmp_path) == 0o755
+
+
+def test_private_dir_never_changes_an_existing_folder(tmp_path: Path) -> None:
+    from rulesengine.delivery import private_dir
+
+    for bits in (0o755, 0o750, 0o2770, 0o1777):
+        folder = tmp_path / f"f{bits:o}"
+        folder.mkdir()
+        folder.chmod(bits)
+        assert private_dir(folder) == folder
+        assert mode(folder) == bits
+
+
+def test_private_dir_refuses_a_file_and_leaves_it(tmp_path: Path) -> None:
+    from rulesengine.delivery import private_dir
+
+    plain = tmp_path / "plain"
+    plain.write_text("x")
+    plain.chmod(0o644)
+    with pytest.raises(NotADirectoryError):
+        private_dir(plain)
+    assert mode(plain) == 0o644
