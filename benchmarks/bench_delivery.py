@@ -86,7 +86,7 @@ messages:
 channels:
   email: {{smtp_host: 127.0.0.1, smtp_port: {smtp_port}, starttls: false,
           from: billing@example.org}}
-  text: {{base_url: "http://127.0.0.1:{http_port}", account_sid: AC1, token_env: BENCH_SMS_TOKEN,
+  text: {{base_url: "http://127.0.0.1:{http_port}", account_sid: AC1, token_env: RULESENGINE_BENCH_SMS_TOKEN,
          from: "+15555550100"}}
 delivery: {{max_attempts: 3, backoff: [1]}}
 """
@@ -434,7 +434,7 @@ def main() -> None:
         help="deliver with --serial (channels called one after the other, rounds not overlapping)",
     )
     args = parser.parse_args()
-    os.environ["BENCH_SMS_TOKEN"] = "secret-token"
+    os.environ["RULESENGINE_BENCH_SMS_TOKEN"] = "secret-token"
     sinks: Sinks | RemoteSinks = RemoteSinks() if args.sinks == "process" else Sinks()
     where = "a process of their own" if args.sinks == "process" else "threads of this process"
     print(f"sinks: {where}")

@@ -14,6 +14,7 @@ import hashlib
 import logging
 import os
 import re
+import stat
 import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
 __all__ = [
     "OUTCOMES",
     "DeliveryResult",
+    "UnsafeFolder",
     "about_threads",
     "call_channel",
     "exception_summary",
@@ -207,20 +209,57 @@ def safe_file_stem(key: str) -> str:
     return f"{cleaned}-{digest}" if cleaned else digest
 
 
+class UnsafeFolder(PermissionError):
+    """An existing folder a channel refuses to write into (another user owns it, or every
+    user may write into it and it has no sticky bit); the text says what to do."""
+
+
+def _check_folder(folder: Path) -> None:
+    """Raise :class:`UnsafeFolder` (or ``NotADirectoryError``) unless the channel may write
+    into ``folder`` as it is."""
+    info = folder.stat()
+    if not stat.S_ISDIR(info.st_mode):
+        raise NotADirectoryError(f"{folder} is not a folder")
+    if info.st_uid != os.geteuid():
+        raise UnsafeFolder(
+            f"{folder} belongs to another user (uid {info.st_uid}): choose a folder of the "
+            "user the worker runs as, or one the channel may create"
+        )
+    if info.st_mode & stat.S_IWOTH and not info.st_mode & stat.S_ISVTX:
+        raise UnsafeFolder(
+            f"every user may write into {folder} (mode {stat.S_IMODE(info.st_mode):o}): "
+            "choose another folder, or make it private (chmod 700) yourself"
+        )
+
+
 def private_dir(path: str | os.PathLike[str]) -> Path:
-    """Create ``path`` if needed, and every missing parent, each owner-only (0o700); the
-    folder itself is made owner-only even if it existed. Parents that already existed are
-    left as they are."""
+    """The folder ``path``, ready for a channel's files.
+
+    Each missing level (``path`` and any missing parents) is created owner-only (0o700),
+    whatever the umask. A folder that already existed is used as it is, never changed:
+    its mode and owner are the administrator's. It is refused with :class:`UnsafeFolder`
+    when another user owns it, or when every user may write into it and it has no sticky
+    bit (another user could replace the files in it).
+    """
     folder = Path(path)
     missing = []
     cursor = folder
-    while not cursor.exists():
+    while not os.path.lexists(cursor) and cursor != cursor.parent:
         missing.append(cursor)
         cursor = cursor.parent
-    for created in reversed(missing):
-        created.mkdir(mode=0o700, exist_ok=True)
-        os.chmod(created, 0o700)  # mkdir's mode is filtered by the umask
-    os.chmod(folder, 0o700)
+    for level in reversed(missing):
+        try:
+            os.mkdir(level, 0o700)
+        except FileExistsError:
+            continue  # made meanwhile (another worker): not ours to change
+        # mkdir's mode is filtered by the umask. Through a descriptor opened without
+        # following a symlink, so a folder swapped for a link meanwhile changes nothing else.
+        fd = os.open(level, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+        try:
+            os.fchmod(fd, 0o700)
+        finally:
+            os.close(fd)
+    _check_folder(folder)
     return folder
 
 

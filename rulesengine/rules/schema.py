@@ -25,6 +25,7 @@ from rulesengine.errors import Problem
 from rulesengine.model import SKIP_REASONS_BUILTIN, parse_money
 from rulesengine.rules._hints import closest, did_you_mean
 from rulesengine.rules.channels import COMMON_SETTINGS, ChannelSpec
+from rulesengine.rules.credential_checks import check_channel_credentials
 from rulesengine.rules.expressions import ConditionError, parse_condition
 from rulesengine.rules.model import Expr, Mark
 from rulesengine.rules.templates import check_template_issues
@@ -571,6 +572,7 @@ def _channel_settings(spec: ChannelSpec, node: Node, path: str, ctx: Context) ->
         kind = "str" if key.value == "outbox" else spec.setting_types.get(key.value)
         typed = {"str": Text(), "int": Whole(0), "bool": Flag()}.get(kind or "")
         settings[key.value] = to_plain(value) if typed is None else typed.check(value, kpath, ctx)
+    check_channel_credentials(node, path, ctx.error)
     return {"settings": settings, "window": window}
 
 

@@ -52,7 +52,7 @@ ROOT = Path(__file__).resolve().parents[2]
 RULESENGINE = str(Path(sys.executable).with_name("rulesengine"))
 LOOPBACK = "127.0.0.1"
 FINAL = ("sent", "error", "canceled", "suppressed", "unknown")
-SMS_TOKEN_ENV = "CONCURRENCY_SMS_TOKEN"
+SMS_TOKEN_ENV = "RULESENGINE_CONCURRENCY_SMS_TOKEN"
 #: How long a stalled sink holds its reply at most (the test normally kills the sender first).
 STALL_LIMIT = 60.0
 

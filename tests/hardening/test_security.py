@@ -264,7 +264,7 @@ def test_no_contact_detail_name_or_balance_is_logged_above_debug(
     from rulesengine.queue import Queue
 
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("SMS_TOKEN_FOR_TESTS", "tok")
+    monkeypatch.setenv("RULESENGINE_SMS_TOKEN_FOR_TESTS", "tok")
     caplog.set_level(logging.DEBUG)
     practice = Practice(tmp_path)
     practice.use_rules(
@@ -272,7 +272,7 @@ def test_no_contact_detail_name_or_balance_is_logged_above_debug(
             "text": {
                 "base_url": "http://127.0.0.1:1",
                 "account_sid": "AC123",
-                "token_env": "SMS_TOKEN_FOR_TESTS",
+                "token_env": "RULESENGINE_SMS_TOKEN_FOR_TESTS",
                 "from": "+15555550100",
             }
         },

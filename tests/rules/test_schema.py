@@ -66,7 +66,7 @@ def test_channel_settings_are_typed_for_builtin_channels() -> None:
     """smtp_port is a number, starttls a boolean, the rest text as written."""
     text = MINIMAL + (
         "channels:\n  email:\n    smtp_host: mail.example.org\n    smtp_port: 587\n"
-        "    starttls: true\n    password_env: SMTP_PASSWORD\n    outbox: out/mail\n"
+        "    starttls: true\n    password_env: RULESENGINE_SMTP_PASSWORD\n    outbox: out/mail\n"
         "    send_window: '07:00-20:30'\n"
     )
     email = load(text).channels["email"]
@@ -74,7 +74,7 @@ def test_channel_settings_are_typed_for_builtin_channels() -> None:
         "smtp_host": "mail.example.org",
         "smtp_port": 587,
         "starttls": True,
-        "password_env": "SMTP_PASSWORD",
+        "password_env": "RULESENGINE_SMTP_PASSWORD",
         "outbox": "out/mail",
         "send_window": "07:00-20:30",
     }
@@ -276,7 +276,9 @@ def test_plugin_channel_with_declared_keys_rejects_unknown_ones() -> None:
 
 def test_secret_settings_are_refused_even_for_plugins_that_accept_anything() -> None:
     """password/token/secret/api_key (and *_token, ...) never go in a rules file."""
-    text = MINIMAL + "channels:\n  voice:\n    auth_token: abc\n    token_env: VOICE_TOKEN\n"
+    text = MINIMAL + (
+        "channels:\n  voice:\n    auth_token: abc\n    token_env: RULESENGINE_VOICE_TOKEN\n"
+    )
     assert problems(text, channel_specs=PLUGINS) == [
         "r.yaml:16:5: channels.voice.auth_token: secrets never go in a rules file: remove "
         "'auth_token', put the secret in an environment variable and set 'auth_token_env' "

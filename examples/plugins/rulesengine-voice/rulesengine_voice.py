@@ -2,8 +2,10 @@
 
 With ``base_url`` set, each call is requested from a call provider's HTTP API
 (``POST {base_url}/calls`` with a JSON body, bearer token from the environment variable named
-by ``api_key_env``). Without it, each call script is written as a JSON file into the outbox,
-so a practice can try the channel before signing up with a provider.
+by ``api_key_env``, a ``RULESENGINE_...`` name: the rules loader checks that, and that an
+``http://`` base_url with a key points at a loopback address). Without it, each call script
+is written as a JSON file into the outbox, so a practice can try the channel before signing
+up with a provider.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ import urllib.request
 from pathlib import Path
 
 import rulesengine
+from rulesengine.credentials import CredentialProblem, read_credential
+from rulesengine.delivery import private_dir
 
 
 class VoiceChannel:
@@ -48,11 +52,16 @@ class VoiceChannel:
         return results
 
     def _call(self, n, script):
-        token = os.environ.get(self.api_key_env or "")
-        if not token or not self.caller_id:
+        try:
+            token = read_credential(
+                self.api_key_env or "", "channels.voice.api_key_env", "the call provider's key"
+            )
+        except CredentialProblem as exc:
+            return rulesengine.DeliveryResult.failed(n, str(exc))
+        if not self.caller_id:
             return rulesengine.DeliveryResult.failed(
                 n,
-                "channels.voice needs caller_id and api_key_env naming a set environment variable",
+                "channels.voice needs caller_id with base_url",
             )
         request = urllib.request.Request(
             f"{self.base_url}/calls",
@@ -66,11 +75,12 @@ class VoiceChannel:
             ).encode(),
             method="POST",
             headers={
-                "Authorization": f"Bearer {token}",
                 "Content-Type": "application/json",
                 "Idempotency-Key": n.idempotency_key,  # the provider never calls twice
             },
         )
+        # Unredirected: the key never follows a redirect to another address.
+        request.add_unredirected_header("Authorization", f"Bearer {token}")
         try:
             with urllib.request.urlopen(request, timeout=self.timeout_seconds) as reply:
                 call_id = json.load(reply).get("id")
@@ -85,7 +95,7 @@ class VoiceChannel:
         return rulesengine.DeliveryResult.sent(n, provider_ref=call_id)
 
     def _write(self, n, script):
-        self.outbox.mkdir(parents=True, exist_ok=True)
+        private_dir(self.outbox)  # creates missing folders 0o700, never changes an existing one
         name = hashlib.sha256(n.idempotency_key.encode()).hexdigest()[:24] + ".json"
         path = self.outbox / name  # the same file on every retry
         record = {"to": n.to, "say": script, "statement_id": n.statement_id}

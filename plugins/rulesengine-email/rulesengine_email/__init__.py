@@ -12,6 +12,7 @@ from typing import Any
 import attrs
 
 import rulesengine
+from rulesengine.credentials import CredentialProblem, read_credential
 from rulesengine.delivery import (
     DeliveryResult,
     exception_summary,
@@ -138,12 +139,12 @@ class EmailChannel:
     def _server(self, cfg: EmailSettings) -> SmtpServer:
         password = None
         if cfg.password_env:
-            password = os.environ.get(cfg.password_env)
-            if password is None:
-                raise SettingsProblem(
-                    f"the environment variable {cfg.password_env} (channels.email.password_env) "
-                    "is not set: it must hold the SMTP password"
+            try:
+                password = read_credential(
+                    cfg.password_env, "channels.email.password_env", "the SMTP password"
                 )
+            except CredentialProblem as exc:
+                raise SettingsProblem(str(exc)) from None
         assert cfg.smtp_host is not None and cfg.sender is not None
         return SmtpServer(
             cfg.smtp_host,
@@ -191,7 +192,7 @@ def _write_outbox(
     try:
         folder = private_dir(outbox)
     except OSError as exc:
-        detail = f"cannot create the email outbox {outbox}: {exception_summary(exc)}"
+        detail = f"cannot use the email outbox {outbox}: {exception_summary(exc)}"
         return {n.id: DeliveryResult.retry(n, detail) for n, _ in items}
     results = {}
     for n, msg in items:

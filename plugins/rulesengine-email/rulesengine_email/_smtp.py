@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 import attrs
 
+from rulesengine.credentials import is_loopback_address
 from rulesengine.delivery import DeliveryResult, exception_summary
 from rulesengine.model import Notification
 from rulesengine_email._message import OutgoingEmail, is_plain_address
@@ -110,6 +111,26 @@ class _Client(smtplib.SMTP):
         return self.getreply()
 
 
+def _check_private(conn: smtplib.SMTP, server: SmtpServer) -> None:
+    """Refuse to log in unless the session is encrypted or the server this connection
+    reached is on a loopback address (the address connected to, whatever the host name
+    resolved to)."""
+    if isinstance(conn.sock, ssl.SSLSocket):
+        return
+    try:
+        peer = conn.sock.getpeername() if conn.sock is not None else None
+    except OSError:
+        peer = None
+    if is_loopback_address(peer):
+        return
+    where = peer[0] if isinstance(peer, tuple) else "an unknown address"
+    raise _SessionFailed(
+        "failed",
+        f"SMTP server {server.where} ({where}) was reached without TLS: the password is never "
+        "sent unencrypted except to a loopback address; remove 'starttls: false'",
+    )
+
+
 def _open(server: SmtpServer) -> smtplib.SMTP:
     try:
         conn = _Client(server.host, server.port, timeout=server.timeout)
@@ -131,6 +152,7 @@ def _open(server: SmtpServer) -> smtplib.SMTP:
             conn.starttls(context=ssl.create_default_context())
             conn.ehlo()
         if server.username:
+            _check_private(conn, server)
             conn.login(server.username, server.password or "")
     except _SessionFailed:
         conn.close()

@@ -70,7 +70,7 @@ def test_unwritable_outbox_is_a_retry(tmp_path: Path) -> None:
     blocker.write_text("not a folder")
     [result] = EmailChannel({"outbox": str(blocker / "email")}).send([sample_notification()])
     assert result.outcome == "retry"
-    assert result.detail.startswith(f"cannot create the email outbox {blocker / 'email'}: ")
+    assert result.detail.startswith(f"cannot use the email outbox {blocker / 'email'}: ")
 
 
 def test_kit_plain_call() -> None:

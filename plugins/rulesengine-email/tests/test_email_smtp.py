@@ -150,9 +150,11 @@ def test_starttls_and_login(smtp_server, server_tls_context, tls_files, monkeypa
     """STARTTLS with a certificate the client trusts (SSL_CERT_FILE), then AUTH with the
     password read from the environment variable named by password_env."""
     monkeypatch.setenv("SSL_CERT_FILE", str(tls_files[0]))
-    monkeypatch.setenv("TEST_SMTP_PASSWORD", "s3cret pass")
+    monkeypatch.setenv("RULESENGINE_TEST_SMTP_PASSWORD", "s3cret pass")
     handler, port = smtp_server(tls_context=server_tls_context)
-    ch = channel(port, starttls=True, username="billing", password_env="TEST_SMTP_PASSWORD")
+    ch = channel(
+        port, starttls=True, username="billing", password_env="RULESENGINE_TEST_SMTP_PASSWORD"
+    )
     [result] = ch.send([note(1)])
     assert result.outcome == "sent", result.detail
     assert handler.received[0].login == "billing"
@@ -160,9 +162,11 @@ def test_starttls_and_login(smtp_server, server_tls_context, tls_files, monkeypa
 
 def test_wrong_password_is_failed(smtp_server, server_tls_context, tls_files, monkeypatch) -> None:  # noqa: ANN001
     monkeypatch.setenv("SSL_CERT_FILE", str(tls_files[0]))
-    monkeypatch.setenv("TEST_SMTP_PASSWORD", "wrong")
+    monkeypatch.setenv("RULESENGINE_TEST_SMTP_PASSWORD", "wrong")
     handler, port = smtp_server(tls_context=server_tls_context)
-    ch = channel(port, starttls=True, username="billing", password_env="TEST_SMTP_PASSWORD")
+    ch = channel(
+        port, starttls=True, username="billing", password_env="RULESENGINE_TEST_SMTP_PASSWORD"
+    )
     results = ch.send([note(1), note(2)])
     assert [r.outcome for r in results] == ["failed", "failed"]
     assert results[0].detail.startswith(
@@ -194,14 +198,14 @@ def test_server_without_starttls_is_refused_when_starttls_is_on(smtp_server) -> 
 
 
 def test_missing_password_variable_fails_every_notification(monkeypatch) -> None:  # noqa: ANN001
-    monkeypatch.delenv("NO_SUCH_SMTP_PASSWORD", raising=False)
-    ch = channel(1, username="billing", password_env="NO_SUCH_SMTP_PASSWORD")
+    monkeypatch.delenv("RULESENGINE_NO_SUCH_SMTP_PASSWORD", raising=False)
+    ch = channel(1, username="billing", password_env="RULESENGINE_NO_SUCH_SMTP_PASSWORD")
     results = ch.send([note(1), note(2)])
     assert results == [
         DeliveryResult.failed(
             i,
-            "the environment variable NO_SUCH_SMTP_PASSWORD (channels.email.password_env) is "
-            "not set: it must hold the SMTP password",
+            "the environment variable RULESENGINE_NO_SUCH_SMTP_PASSWORD "
+            "(channels.email.password_env) is not set: it must hold the SMTP password",
         )
         for i in (1, 2)
     ]

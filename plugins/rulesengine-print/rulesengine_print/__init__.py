@@ -112,7 +112,7 @@ class PrintChannel:
         try:
             private_dir(folder)
         except OSError as exc:
-            detail = f"cannot create the print-batch folder {folder}: {exception_summary(exc)}"
+            detail = f"cannot use the print-batch folder {folder}: {exception_summary(exc)}"
             return {n.id: DeliveryResult.retry(n, detail) for n in batch}
         rows: list[dict[str, str]] = []
         for n in batch:

@@ -15,6 +15,7 @@ import attrs
 import phonenumbers
 
 import rulesengine
+from rulesengine.credentials import CredentialProblem, is_loopback_host, read_credential
 from rulesengine.delivery import DeliveryResult, exception_summary, private_dir
 from rulesengine.model import Notification
 from rulesengine_text._provider import Provider, Session
@@ -66,10 +67,20 @@ class TextSettings:
         sender = _opt_str(settings, "from")
         if base_url is not None:
             parts = urllib.parse.urlsplit(base_url)
-            if parts.scheme not in ("http", "https") or not parts.netloc:
+            if parts.scheme not in ("http", "https") or not parts.hostname:
                 raise SettingsProblem(
                     f"channels.text.base_url must be an http(s) address such as "
                     f"https://api.twilio.com, got {base_url!r}"
+                )
+            if parts.username is not None or parts.password is not None:
+                raise SettingsProblem(
+                    "channels.text.base_url must not hold a user or password: remove the "
+                    "'user:password@' part (the token comes from token_env)"
+                )
+            if parts.scheme == "http" and not is_loopback_host(parts.hostname):
+                raise SettingsProblem(
+                    f"channels.text.base_url {base_url!r} would send the token unencrypted: "
+                    "use https://, or http:// only to a loopback address"
                 )
             missing = [
                 key
@@ -142,12 +153,12 @@ class TextChannel:
         if cfg.base_url is None:
             return None
         assert cfg.token_env and cfg.account_sid and cfg.sender
-        token = os.environ.get(cfg.token_env)
-        if not token:
-            raise SettingsProblem(
-                f"the environment variable {cfg.token_env} (channels.text.token_env) is not "
-                "set: it must hold the SMS provider's auth token"
+        try:
+            token = read_credential(
+                cfg.token_env, "channels.text.token_env", "the SMS provider's auth token"
             )
+        except CredentialProblem as exc:
+            raise SettingsProblem(str(exc)) from None
         return Provider(cfg.base_url, cfg.account_sid, token, cfg.sender, self.timeout_seconds)
 
     def send(self, notifications: list[Notification]) -> list[DeliveryResult]:

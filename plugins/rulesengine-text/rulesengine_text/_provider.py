@@ -6,9 +6,13 @@ errors are ``retry``; any other reply is ``failed`` with the provider's own mess
 A batch's messages go over one keep-alive connection (:class:`Session`). When the server
 has closed a connection that was already used (an idle keep-alive timeout), the message is
 posted once more on a new connection; the ``Idempotency-Key`` header makes that safe, as it
-makes the queue's own retries safe. When a proxy applies to the provider's address
-(``https_proxy``/``http_proxy`` and ``no_proxy``), each message goes through
-:mod:`urllib.request` instead, which honours it.
+makes the queue's own retries safe. When a proxy applies to an ``https`` provider address
+(``https_proxy`` and ``no_proxy``), each message goes through :mod:`urllib.request`
+instead, which honours it (through a ``CONNECT`` tunnel: the proxy never sees the token).
+
+The token goes only over TLS, or to a server on a loopback address: a plain ``http``
+connection is checked after it is opened (the address actually reached, whatever the host
+name resolved to) and never goes through a proxy. Redirects are never followed.
 """
 
 from __future__ import annotations
@@ -25,10 +29,15 @@ from types import TracebackType
 
 import attrs
 
+from rulesengine.credentials import is_loopback_address
 from rulesengine.delivery import DeliveryResult, exception_summary
 from rulesengine.model import Notification
 
 __all__ = ["Provider", "Session", "post_message"]
+
+_REDIRECT_HINT = (
+    " (redirects are never followed: set base_url to the address the provider documents)"
+)
 
 USER_AGENT = "rulesengine-text/0.1"
 
@@ -96,6 +105,8 @@ def _by_status(provider: Provider, n: Notification, status: int, raw: bytes) -> 
             )
         return DeliveryResult.sent(n, provider_ref=sid)
     detail = f"{provider.where} answered HTTP {status}: {_error_text(raw)}"
+    if 300 <= status < 400:
+        detail += _REDIRECT_HINT
     if status == 429 or status >= 500:
         return DeliveryResult.retry(n, detail)
     return DeliveryResult.failed(n, detail)
@@ -112,6 +123,10 @@ def _uses_proxy(url: str) -> bool:
     )
 
 
+class _Unencrypted(Exception):
+    """A plain ``http`` connection reached an address that is not loopback."""
+
+
 class Session:
     """Posts to one provider over one keep-alive connection, opened when first needed and
     opened again after the server closed it or a request failed. Use it as a context
@@ -125,7 +140,8 @@ class Session:
         self._host = parts.hostname or ""
         self._port = parts.port
         self._path = parts.path + (f"?{parts.query}" if parts.query else "")
-        self._proxied = _uses_proxy(provider.url)
+        # A plain-http provider is only ever on loopback: never through a proxy.
+        self._proxied = self._https and _uses_proxy(provider.url)
         self._conn: http.client.HTTPConnection | None = None
         self._used = False  # whether the open connection already carried a request
         #: Connections opened so far (for tests and logs).
@@ -155,10 +171,27 @@ class Session:
                     self._host, self._port, timeout=timeout, context=ssl.create_default_context()
                 )
             else:
-                self._conn = http.client.HTTPConnection(self._host, self._port, timeout=timeout)
+                conn = http.client.HTTPConnection(self._host, self._port, timeout=timeout)
+                conn.connect()
+                self._check_loopback(conn)
+                self._conn = conn
             self._used = False
             self.connections += 1
         return self._conn
+
+    def _check_loopback(self, conn: http.client.HTTPConnection) -> None:
+        """Refuse a plain connection that reached an address other than loopback."""
+        try:
+            peer = conn.sock.getpeername() if conn.sock is not None else None
+        except OSError:
+            peer = None
+        if not is_loopback_address(peer):
+            conn.close()
+            where = peer[0] if isinstance(peer, tuple) else "an unknown address"
+            raise _Unencrypted(
+                f"{self.provider.where} ({where}) was reached over plain http: the token is "
+                "never sent unencrypted except to a loopback address; use an https:// base_url"
+            )
 
     def _exchange(self, data: bytes, headers: dict[str, str]) -> tuple[int, bytes]:
         conn = self._connection()
@@ -189,6 +222,9 @@ class Session:
         data, headers = _request(self.provider, n, body)
         try:
             status, raw = self._exchange(data, headers)
+        except _Unencrypted as exc:
+            self.close()
+            return DeliveryResult.failed(n, str(exc))
         except TimeoutError:
             self.close()
             return _timed_out(self.provider, n)
@@ -210,14 +246,17 @@ def post_message(provider: Provider, n: Notification, body: str) -> DeliveryResu
 
 
 def _post_via_urllib(provider: Provider, n: Notification, body: str) -> DeliveryResult:
-    """Post through :mod:`urllib.request`, which honours the proxy settings."""
+    """Post through :mod:`urllib.request`, which honours the proxy settings; never follow a
+    redirect, and keep the token out of any request but this one."""
     data, headers = _request(provider, n, body)
+    authorization = headers.pop("Authorization")
     request = urllib.request.Request(provider.url, data=data, method="POST", headers=headers)
+    request.add_unredirected_header("Authorization", authorization)
     try:
         # An opener of its own: urlopen() would build the process-wide opener with the
         # proxy settings of the moment and keep it for every later caller (another
         # channel's plugin in the same worker included).
-        opener = urllib.request.build_opener()
+        opener = urllib.request.build_opener(_NoRedirects())
         with opener.open(request, timeout=provider.timeout) as reply:
             raw = reply.read()
             status = reply.status
@@ -235,3 +274,10 @@ def _post_via_urllib(provider: Provider, n: Notification, body: str) -> Delivery
     except (OSError, http.client.HTTPException) as exc:
         return DeliveryResult.retry(n, f"cannot reach {provider.where}: {exception_summary(exc)}")
     return _by_status(provider, n, status, raw)
+
+
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    """Never follow a redirect: the answer is the 3xx itself (an ``HTTPError``)."""
+
+    def redirect_request(self, *args: object, **kwargs: object) -> None:
+        return None

@@ -34,7 +34,7 @@ class FakeProvider(ThreadingHTTPServer):
     ``down`` (500), ``slow`` (answers only once ``release`` is set, at most after 5 s),
     ``ok-then-close`` (201, then closes the connection without saying so, as a server does
     whose keep-alive timeout runs out), ``hang-up`` (reads the request, closes without an
-    answer).
+    answer), ``redirect`` (302 to ``redirect_to``).
 
     ``keep_alive``: answer in HTTP/1.1 and keep the connection open (default: HTTP/1.0, one
     request per connection).
@@ -42,15 +42,16 @@ class FakeProvider(ThreadingHTTPServer):
 
     daemon_threads = True
 
-    def __init__(self, mode: str, keep_alive: bool = False) -> None:
-        super().__init__(("127.0.0.1", 0), _KeepAliveHandler if keep_alive else _Handler)
+    def __init__(self, mode: str, keep_alive: bool = False, host: str = "127.0.0.1") -> None:
+        super().__init__((host, 0), _KeepAliveHandler if keep_alive else _Handler)
         self.mode = mode
+        self.redirect_to = ""
         self.requests: list[Request] = []
         self.release = threading.Event()
 
     @property
     def base_url(self) -> str:
-        return f"http://127.0.0.1:{self.server_address[1]}"
+        return f"http://{self.server_address[0]}:{self.server_address[1]}"
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -69,6 +70,10 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.write(body)
         except OSError:
             pass  # the client gave up (the timeout test)
+
+    def do_GET(self) -> None:  # noqa: N802
+        """Recorded like a POST (a client following a redirect turns a POST into a GET)."""
+        self.do_POST()
 
     def do_POST(self) -> None:  # noqa: N802
         length = int(self.headers.get("Content-Length", "0"))
@@ -93,7 +98,15 @@ class _Handler(BaseHTTPRequestHandler):
         mode = self.server.mode
         if mode == "slow":
             self.server.release.wait(5)
-        if mode == "hang-up":
+        if mode == "redirect":
+            try:
+                self.send_response(302)
+                self.send_header("Location", self.server.redirect_to)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+            except OSError:
+                pass
+        elif mode == "hang-up":
             self.close_connection = True
         elif mode in ("ok", "slow", "ok-then-close"):
             self._reply(201, {"sid": f"SM{len(self.server.requests):032d}", "status": "queued"})
@@ -122,8 +135,8 @@ class _KeepAliveHandler(_Handler):
 def sms_provider() -> Iterator[Callable[..., FakeProvider]]:
     servers: list[tuple[FakeProvider, threading.Thread]] = []
 
-    def start(mode: str = "ok", keep_alive: bool = False) -> FakeProvider:
-        server = FakeProvider(mode, keep_alive)
+    def start(mode: str = "ok", keep_alive: bool = False, host: str = "127.0.0.1") -> FakeProvider:
+        server = FakeProvider(mode, keep_alive, host)
         thread = threading.Thread(
             target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
         )

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import urllib.request
-
 import pytest
 from rulesengine_text import TextChannel
 
@@ -27,7 +25,7 @@ def note(i: int, **overrides):  # noqa: ANN001, ANN201
 
 @pytest.fixture
 def token(monkeypatch):  # noqa: ANN001, ANN201
-    monkeypatch.setenv("TEST_SMS_TOKEN", "tok-secret")
+    monkeypatch.setenv("RULESENGINE_TEST_SMS_TOKEN", "tok-secret")
 
 
 def channel(base_url: str, cls: type[TextChannel] = TextChannel) -> TextChannel:
@@ -35,7 +33,7 @@ def channel(base_url: str, cls: type[TextChannel] = TextChannel) -> TextChannel:
         {
             "base_url": base_url,
             "account_sid": SID,
-            "token_env": "TEST_SMS_TOKEN",
+            "token_env": "RULESENGINE_TEST_SMS_TOKEN",
             "from": "+15555550100",
         }
     )
@@ -143,11 +141,11 @@ def test_too_long_body_is_failed(tmp_path) -> None:  # noqa: ANN001
 
 
 def test_missing_token_variable_fails_every_notification(monkeypatch) -> None:  # noqa: ANN001
-    monkeypatch.delenv("TEST_SMS_TOKEN", raising=False)
+    monkeypatch.delenv("RULESENGINE_TEST_SMS_TOKEN", raising=False)
     results = channel("http://127.0.0.1:9").send([note(1), note(2)])
     assert {r.detail for r in results} == {
-        "the environment variable TEST_SMS_TOKEN (channels.text.token_env) is not set: it "
-        "must hold the SMS provider's auth token"
+        "the environment variable RULESENGINE_TEST_SMS_TOKEN (channels.text.token_env) is not "
+        "set: it must hold the SMS provider's auth token"
     }
     assert {r.outcome for r in results} == {"failed"}
 
@@ -175,7 +173,7 @@ def test_contract_with_a_real_server(sms_provider, token) -> None:  # noqa: ANN0
     settings = {
         "base_url": server.base_url,
         "account_sid": SID,
-        "token_env": "TEST_SMS_TOKEN",
+        "token_env": "RULESENGINE_TEST_SMS_TOKEN",
         "from": "+15555550100",
     }
     report = check_channel(TextChannel, settings)
@@ -228,32 +226,3 @@ def test_no_answer_on_a_new_connection_is_a_retry_not_a_resend(sms_provider, tok
     assert result.outcome == "retry"
     assert result.detail.startswith(f"cannot reach SMS provider {host}: RemoteDisconnected")
     assert len(server.requests) == 1
-
-
-def test_a_proxy_from_the_environment_is_used(sms_provider, token, monkeypatch) -> None:  # noqa: ANN001
-    """With http_proxy set (and the provider not in no_proxy), messages go through it."""
-    proxy = sms_provider("ok")
-    for name in ("no_proxy", "NO_PROXY", "HTTP_PROXY"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("http_proxy", proxy.base_url)
-    [result] = channel("http://sms.example.invalid").send([note(1)])
-    assert result.outcome == "sent"
-    [request] = proxy.requests
-    assert request.path == f"http://sms.example.invalid/2010-04-01/Accounts/{SID}/Messages.json"
-    assert request.idempotency_key == "B1:S1:text"
-
-
-def test_the_proxy_path_leaves_the_process_wide_url_opener_alone(
-    sms_provider, token, monkeypatch
-) -> None:  # noqa: ANN001
-    """urllib.request.urlopen() keeps the opener (and the proxy settings) of its first call
-    for every later caller; the channel builds its own, so other plugins in the same
-    worker never inherit a proxy that was meant for the text provider."""
-    proxy = sms_provider("ok")
-    monkeypatch.setenv("http_proxy", proxy.base_url)
-    monkeypatch.delenv("no_proxy", raising=False)
-    monkeypatch.delenv("NO_PROXY", raising=False)
-    before = urllib.request._opener  # the cached opener urlopen() uses
-    [result] = channel("http://sms.example.invalid").send([note(1)])
-    assert result.outcome == "sent"
-    assert urllib.request._opener is before

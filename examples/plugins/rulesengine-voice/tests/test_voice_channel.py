@@ -71,11 +71,11 @@ def provider():
 
 
 def test_call_provider(provider, monkeypatch):
-    monkeypatch.setenv("VOICE_API_KEY", "k-123")
+    monkeypatch.setenv("RULESENGINE_VOICE_API_KEY", "k-123")
     channel = VoiceChannel(
         {
             "base_url": f"http://127.0.0.1:{provider.server_port}",
-            "api_key_env": "VOICE_API_KEY",
+            "api_key_env": "RULESENGINE_VOICE_API_KEY",
             "caller_id": "+15555550100",
         }
     )
@@ -89,11 +89,11 @@ def test_call_provider(provider, monkeypatch):
 @pytest.mark.parametrize(("status", "outcome"), [(400, "failed"), (429, "retry"), (503, "retry")])
 def test_provider_errors(provider, monkeypatch, status, outcome):
     provider.status = status
-    monkeypatch.setenv("VOICE_API_KEY", "k-123")
+    monkeypatch.setenv("RULESENGINE_VOICE_API_KEY", "k-123")
     channel = VoiceChannel(
         {
             "base_url": f"http://127.0.0.1:{provider.server_port}",
-            "api_key_env": "VOICE_API_KEY",
+            "api_key_env": "RULESENGINE_VOICE_API_KEY",
             "caller_id": "+15555550100",
         }
     )
