@@ -57,7 +57,7 @@ SAMPLE_STATEMENTS: tuple[Mapping[str, Mapping[str, Any]], ...] = (
     _sample("", "", 0, 2, "2026-12-31", "s", 1),
     _sample("Zoë", "Ñúñez-李", LARGEST_AMOUNT, 99, "9999-12-31", "ü-" + "9" * 60, 10**6),
     _sample("{{ practice }}", "[bold]x[/bold] {% if %}", 1, 3, "2000-01-01", "{0}", 1),
-    _sample(" Ann ", "O'Brien \"Jr\" \\ x", -1, 1, "2026-02-28", "x" * 200, 0),
+    _sample(" Ann ", 'O\'Brien "Jr" \\ x', -1, 1, "2026-02-28", "x" * 200, 0),
 )
 
 _TOKEN = "Xy3_-0aZ9Xy3_-0aZ9Xy3w"  # what a pay link token looks like (22 url-safe characters)
@@ -139,9 +139,7 @@ def render_problems(
                 if name in _FROM_PROFILE and _LINE_BREAK.search(fixed[name])
             ]
             where = " and ".join(culprits) or "a value it prints"
-            message = (
-                f"{what} must be one line, but {where} contains a line break: remove it"
-            )
+            message = f"{what} must be one line, but {where} contains a line break: remove it"
             return (TemplateIssue(message, 0),)
     return ()
 
@@ -158,7 +156,7 @@ def _constant_line_breaks(source: str, tree: nodes.Node, what: str) -> list[Temp
     ends = [m.start() for m in _LINE_BREAK.finditer(source)]
     starts = [0, *(m.end() for m in _LINE_BREAK.finditer(source))]
     for node in tree.find_all((nodes.TemplateData, nodes.Const)):
-        data = node.data if isinstance(node, nodes.TemplateData) else node.value
+        data = node.data if isinstance(node, nodes.TemplateData) else getattr(node, "value", None)
         if not isinstance(data, str) or not _LINE_BREAK.search(data):
             continue
         if isinstance(node, nodes.TemplateData):
@@ -176,4 +174,3 @@ def _constant_line_breaks(source: str, tree: nodes.Node, what: str) -> list[Temp
             TemplateIssue(f"{what} must be one line: remove this line break{hint}", offset)
         )
     return sorted(set(found), key=lambda issue: issue.offset)
-

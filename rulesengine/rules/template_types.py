@@ -130,7 +130,12 @@ _TEXT_INPUT = frozenset({TEXT, DATE, EMPTY})
 FILTER_SIGNATURES: Mapping[str, FilterSignature] = MappingProxyType(
     {
         "money": FilterSignature(
-            "money", frozenset({AMOUNT}), "an amount (such as statement.total)", (), _text, "| money"
+            "money",
+            frozenset({AMOUNT}),
+            "an amount (such as statement.total)",
+            (),
+            _text,
+            "| money",
         ),
         **{
             name: FilterSignature(name, _TEXT_INPUT, "text", (), _text, f"| {name}")
@@ -142,7 +147,7 @@ FILTER_SIGNATURES: Mapping[str, FilterSignature] = MappingProxyType(
             "text",
             (Parameter("chars", frozenset({TEXT})),),
             _text,
-            '| trim or | trim(".")',
+            '| trim(".")',
         ),
         "default": FilterSignature(
             "default",
@@ -299,7 +304,7 @@ class _TypeCheck:
         given = None if node.node is None else self.kinds(node.node)
         signature = FILTER_SIGNATURES.get(node.name)
         arg_kinds = [self.kinds(arg) for arg in node.args]
-        kwarg_kinds = {kw.key: self.kinds(kw.value) for kw in node.kwargs}
+        kwarg_kinds = {str(kw.key): self.kinds(kw.value) for kw in node.kwargs}
         if signature is None:
             return None
         needle = re.escape(node.name)
@@ -313,9 +318,14 @@ class _TypeCheck:
             return None
         if given is not None and not given <= signature.takes:
             assert node.node is not None
+            hint = (
+                f" (format it first: '| money | {node.name}')"
+                if given == {AMOUNT} and TEXT in signature.takes
+                else ""
+            )
             self.problem(
                 f"the filter '{node.name}' needs {signature.needs}, but "
-                f"{_what(node.node, given, before=True)}",
+                f"{_what(node.node, given, before=True)}{hint}",
                 node,
                 needle,
             )
@@ -355,17 +365,25 @@ class _TypeCheck:
         ]
         by_name = {p.name: p for p in params}
         for keyword in node.kwargs:
-            param = by_name.get(keyword.key)
+            key = str(keyword.key)  # a str (Jinja2's annotation says Expr)
+            param = by_name.get(key)
+            if not params:
+                self.problem(
+                    f"the filter '{node.name}' takes no arguments: write '{signature.usage}'",
+                    node,
+                    needle,
+                )
+                return None
             if param is None or any(p is param for p, _, _ in values):
                 message = (
-                    f"the filter '{node.name}' is given '{keyword.key}' twice"
+                    f"the filter '{node.name}' is given '{key}' twice"
                     if param is not None
-                    else f"the filter '{node.name}' has no argument '{keyword.key}' "
+                    else f"the filter '{node.name}' has no argument '{key}' "
                     f"(its arguments: {names or 'none'})"
                 )
                 self.problem(message, node, needle)
                 return None
-            values.append((param, keyword.value, kwarg_kinds[keyword.key]))
+            values.append((param, keyword.value, kwarg_kinds[key]))
         constants: dict[str, object] = {}
         kinds_by_name: dict[str, Kinds] = {}
         ok = True
