@@ -8,6 +8,7 @@ traceback only when ``RULESENGINE_DEBUG`` is set.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import os
 import sys
@@ -42,7 +43,9 @@ class _Group(click.Group):
         try:
             code = parent(*args, standalone_mode=False, **kwargs)  # type: ignore[call-overload]
         except click.ClickException as error:
-            error.show()
+            shown = io.StringIO()  # it may quote the command line: escape what it quotes
+            error.show(file=shown)
+            echo(shown.getvalue().rstrip("\n"), err=True)
             sys.exit(EXIT_USER_ERROR)
         except click.Abort:
             click.echo("Aborted!", err=True)

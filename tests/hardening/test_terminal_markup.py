@@ -233,3 +233,13 @@ def test_printable_escapes_control_characters_and_nothing_else(value: object, sh
 
 def test_a_report_keeps_its_line_breaks() -> None:
     assert printable("a\n\tb\x1b", keep_lines=True) == "a\n\tb\\x1b"
+
+
+def test_a_usage_error_quotes_the_command_line_with_its_escapes_shown(tmp_path: Path) -> None:
+    """Command lines are input too: click's message quotes the unknown command."""
+    result = subprocess.run(
+        [*console_script(), "\x1b[2Jrun"], cwd=tmp_path, env=env(), capture_output=True, text=True
+    )
+    assert result.returncode == 1
+    assert "Error: No such command '\\x1b[2Jrun'." in result.stderr
+    assert "\x1b" not in result.stderr
