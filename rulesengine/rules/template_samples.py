@@ -32,7 +32,9 @@ __all__ = ["LARGEST_AMOUNT", "SAMPLE_STATEMENTS", "ProfileValues", "render_probl
 LARGEST_AMOUNT = 2**63 - 1
 
 
-def _sample(first: str, last: str, total: int, level: int, due: str, sid: str, count: int):  # noqa: ANN202
+def _sample(
+    first: str, last: str, total: int, level: int, due: str, sid: str, count: int
+) -> Mapping[str, Mapping[str, Any]]:
     return MappingProxyType(
         {
             "guarantor": MappingProxyType({"first_name": first, "last_name": last}),
