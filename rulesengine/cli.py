@@ -8,6 +8,7 @@ traceback only when ``RULESENGINE_DEBUG`` is set.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import os
 import sys
@@ -21,6 +22,8 @@ import click
 from rulesengine import __version__
 from rulesengine.cli_options import db_option, json_option
 from rulesengine.errors import RulesengineError
+from rulesengine.terminal import cell, cells, echo
+from rulesengine.terminal import console as terminal_console
 
 EXIT_USER_ERROR = 1
 EXIT_BUG = 3
@@ -40,7 +43,9 @@ class _Group(click.Group):
         try:
             code = parent(*args, standalone_mode=False, **kwargs)  # type: ignore[call-overload]
         except click.ClickException as error:
-            error.show()
+            shown = io.StringIO()  # it may quote the command line: escape what it quotes
+            error.show(file=shown)
+            echo(shown.getvalue().rstrip("\n"), err=True)
             sys.exit(EXIT_USER_ERROR)
         except click.Abort:
             click.echo("Aborted!", err=True)
@@ -51,7 +56,8 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except RulesengineError as error:
-            click.echo(f"error: {error}" if "\n" not in str(error) else str(error), err=True)
+            text = str(error)
+            echo(f"error: {text}" if "\n" not in text else text, err=True)
             ctx.exit(EXIT_USER_ERROR)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
@@ -96,7 +102,7 @@ def _working(message: str):  # noqa: ANN202
     console = Console(stderr=True)
     if not console.is_terminal:
         return contextlib.nullcontext()
-    return console.status(message, spinner="dots")
+    return console.status(cell(message), spinner="dots")  # a str would be read as markup
 
 
 _PHASES = {
@@ -111,17 +117,12 @@ def _phase_shown(status: Any, doing: str) -> Any:
     (None, so no callback, when there is no spinner: output is piped)."""
     if status is None:
         return None
-    return lambda phase: status.update(f"{doing}: {_PHASES.get(phase, phase)}")
+    return lambda phase: status.update(cell(f"{doing}: {_PHASES.get(phase, phase)}"))
 
 
 def _console():  # noqa: ANN202
-    """A rich console; piped output gets room for whole tables instead of 80 columns."""
-    from rich.console import Console
-
-    console = Console(highlight=False)
-    if not console.is_terminal:
-        console = Console(highlight=False, width=200)
-    return console
+    """The rich console of the commands (:func:`rulesengine.terminal.console`)."""
+    return terminal_console()
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -169,7 +170,7 @@ def validate(files: tuple[str, ...]) -> None:
             if is_scenario_file(path):
                 scenario = load_scenario(path, channel_specs=specs)
                 steps = len(scenario.steps)
-                click.echo(
+                echo(
                     f"{path}: ok (scenario {scenario.title!r},"
                     f" {steps} step{'s' if steps != 1 else ''})"
                 )
@@ -183,7 +184,7 @@ def validate(files: tuple[str, ...]) -> None:
             f" {'no limit' if rules.dunning.no_limit else 'limit on'})"
         )
     for problem in problems:
-        click.echo(str(problem), err=True)
+        echo(str(problem), err=True)
     if problems:
         count = len(problems)
         click.echo(f"{count} problem{'s' if count != 1 else ''} found", err=True)
@@ -293,23 +294,23 @@ def print_summary(summary: dict[str, Any]) -> None:
     again = (
         " (already run on this date: the stored batch, unchanged)" if summary["replayed"] else ""
     )
-    console.print(f"[bold]{mode} {summary['batch']}[/bold]{again}")
+    console.print(cell(f"{mode} {summary['batch']}", style="bold") + cell(again))
     table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
     table.add_column("")
     table.add_column("count", justify="right")
-    table.add_row("statements", str(summary["statements"]))
+    table.add_row(*cells("statements", summary["statements"]))
     for level, count in summary["statements_by_level"].items():
-        table.add_row(f"  level {level}", str(count))
-    table.add_row("statement total", f"{summary['total']:,.2f}")
-    table.add_row("sent to pre-collections worklist", str(len(summary["pre_collections"])))
+        table.add_row(*cells(f"  level {level}", count))
+    table.add_row(*cells("statement total", f"{summary['total']:,.2f}"))
+    table.add_row(*cells("sent to pre-collections worklist", len(summary["pre_collections"])))
     skipped = summary["skipped"]
-    table.add_row("skipped", str(sum(skipped.values())))
+    table.add_row(*cells("skipped", sum(skipped.values())))
     for reason, count in skipped.items():
-        table.add_row(f"  {reason}", str(count))
+        table.add_row(*cells(f"  {reason}", count))
     verb = "would queue" if summary["mode"] == "test" else "notifications"
     for channel, statuses in summary["notifications"].items():
         parts = ", ".join(f"{count} {status}" for status, count in statuses.items())
-        table.add_row(f"{verb}: {channel}", parts)
+        table.add_row(*cells(f"{verb}: {channel}", parts))
     console.print(table)
 
 
@@ -398,9 +399,7 @@ def run(
                 " deliver them with `rulesengine deliver`"
             )
             for message, channel in proofs.skipped:
-                click.echo(
-                    f"  no proof of {message!r} by {channel}: no test recipient for {channel}"
-                )
+                echo(f"  no proof of {message!r} by {channel}: no test recipient for {channel}")
 
 
 def _queue_proofs(store: Any, batch: Any, rules: Any) -> Any:
@@ -476,14 +475,16 @@ def worklist(ctx: click.Context, profile: str | None, db: str | None, as_json: b
     for e in entries:
         enc = e.encounter
         table.add_row(
-            enc.id,
-            e.guarantor.id,
-            f"{e.guarantor.first_name} {e.guarantor.last_name}".strip(),
-            format_money(enc.balance_cents),
-            str(enc.level),
-            str(enc.statements_sent),
-            enc.last_statement.isoformat() if enc.last_statement else "",
-            e.since.isoformat() if e.since else "",
+            *cells(
+                enc.id,
+                e.guarantor.id,
+                f"{e.guarantor.first_name} {e.guarantor.last_name}".strip(),
+                format_money(enc.balance_cents),
+                enc.level,
+                enc.statements_sent,
+                enc.last_statement.isoformat() if enc.last_statement else "",
+                e.since.isoformat() if e.since else "",
+            )
         )
     console.print(table)
     total = sum(e.encounter.balance_cents for e in entries)
@@ -567,7 +568,7 @@ def explain(
     if as_json:
         click.echo(json.dumps(explanation, indent=2))
     else:
-        click.echo(render_explanation(explanation))
+        echo(render_explanation(explanation))
 
 
 # --- scenarios and rule changes ------------------------------------------------------------
@@ -615,15 +616,15 @@ def test_(paths: tuple[str, ...], coverage: bool, no_trace: bool, as_json: bool)
         results.append(result)
         if as_json:
             continue
-        click.echo(f"{'PASS' if result.passed else 'FAIL'} {path}: {result.title}")
+        echo(f"{'PASS' if result.passed else 'FAIL'} {path}: {result.title}")
         if not result.passed:
-            click.echo(format_failure(result, trace=not no_trace))
+            echo(format_failure(result, trace=not no_trace))
     reports = coverage_report(results) if coverage else None
     if as_json:
         click.echo(results_json(results, reports))
     else:
         if reports is not None:
-            click.echo(format_coverage(reports))
+            echo(format_coverage(reports))
         click.echo(format_summary(results, time.perf_counter() - started))
     if not all(r.passed for r in results):
         sys.exit(EXIT_USER_ERROR)
@@ -666,7 +667,7 @@ def diff(
             )
     finally:
         store.close()
-    click.echo(json.dumps(report, indent=2) if as_json else render_diff(report))
+    echo(json.dumps(report, indent=2) if as_json else render_diff(report))
 
 
 # --- demo ----------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ __all__ = [
     "LedgerError",
     "Problem",
     "RulesError",
+    "RenderError",
     "RulesengineError",
     "RunRefused",
     "StoreError",
@@ -61,6 +62,11 @@ class LedgerError(_ProblemsError):
 
 class RunRefused(RulesengineError):
     """A statement run was refused (for example a live run dated before the latest one)."""
+
+
+class RenderError(RulesengineError):
+    """A message template failed to render for a statement (which the load-time checks
+    should have made impossible); nothing of the run was written."""
 
 
 class StoreError(RulesengineError):

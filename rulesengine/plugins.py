@@ -304,7 +304,7 @@ def channel_specs(channels: Mapping[str, type]) -> dict[str, ChannelSpec]:
 
     Built from the class attributes ``address`` and the optional ``settings_keys``,
     ``content_keys`` (``None`` or absent: accepts anything), ``required_content``,
-    ``setting_types``, ``default_window`` and ``max_window``.
+    ``single_line_content``, ``setting_types``, ``default_window`` and ``max_window``.
     """
     from rulesengine.rules.channels import ChannelSpec
 
@@ -316,6 +316,7 @@ def channel_specs(channels: Mapping[str, type]) -> dict[str, ChannelSpec]:
             settings_keys=_optional_keys(cls, "settings_keys"),
             content_keys=_optional_keys(cls, "content_keys"),
             required_content=_optional_keys(cls, "required_content") or frozenset(),
+            single_line_content=_optional_keys(cls, "single_line_content") or frozenset(),
             setting_types=dict(getattr(cls, "setting_types", None) or {}),
             default_window=getattr(cls, "default_window", None),
             max_window=getattr(cls, "max_window", None),

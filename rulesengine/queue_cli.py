@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from rulesengine.cli_options import db_option, json_option
+from rulesengine.terminal import cell, cells, echo
 
 if TYPE_CHECKING:
     from rulesengine.queue import Queue, QueueRow
@@ -320,16 +321,18 @@ def _print_table(rows: Sequence[QueueRow], details: dict[int, str | None]) -> No
             row.kind, row.batch_id or ""
         )
         table.add_row(
-            str(row.id),
-            row.status,
-            row.channel,
-            row.guarantor_id,
-            row.message_id,
-            str(row.level),
-            f"{row.attempt}/{row.max_attempts}",
-            when.isoformat(timespec="minutes") if when else "",
-            batch,
-            details.get(row.id) or "",
+            *cells(
+                row.id,
+                row.status,
+                row.channel,
+                row.guarantor_id,
+                row.message_id,
+                row.level,
+                f"{row.attempt}/{row.max_attempts}",
+                when.isoformat(timespec="minutes") if when else "",
+                batch,
+                details.get(row.id) or "",
+            )
         )
     console.print(table)
     counts: dict[str, int] = {}
@@ -385,23 +388,28 @@ def _print_one(fields: dict[str, Any], history: list[dict[str, Any]]) -> None:
     table.add_column(style="bold")
     table.add_column()
     for key, value in fields.items():
+        lines = False
         if isinstance(value, (dict, list)):
-            value = json.dumps(value, ensure_ascii=False, indent=1 if key == "content" else None)
-        table.add_row(key, "" if value is None else str(value))
+            # JSON escapes the control characters in its strings: its own line breaks may stay.
+            lines = key == "content"
+            value = json.dumps(value, ensure_ascii=False, indent=1 if lines else None)
+        table.add_row(cell(key), cell(value, keep_lines=lines))
     console.print(table)
     events = Table(title="history", header_style="bold")
     for column in ("at", "from", "to", "message", "level", "rules", "attempt", "detail"):
         events.add_column(column)
     for entry in history:
         events.add_row(
-            entry["at"],
-            entry["old_status"] or "(new)",
-            entry["new_status"],
-            entry["message_id"] or "",
-            "" if entry["level"] is None else str(entry["level"]),
-            (entry["rules_hash"] or "")[:12],
-            str(entry["attempt"]),
-            entry["detail"] or "",
+            *cells(
+                entry["at"],
+                entry["old_status"] or "(new)",
+                entry["new_status"],
+                entry["message_id"],
+                entry["level"],
+                (entry["rules_hash"] or "")[:12],
+                entry["attempt"],
+                entry["detail"],
+            )
         )
     console.print(events)
 
@@ -473,7 +481,7 @@ def opt_out(
     now = _parse_now(now_text)
     with _queue(ctx, db) as q:
         suppressed = q.opt_out(guarantor, channel, source=source, now=now)
-    click.echo(
+    echo(
         f"{guarantor} opted out of {channel} ({source}); "
         f"{len(suppressed)} queued notification{'s' if len(suppressed) != 1 else ''} suppressed"
     )
@@ -516,9 +524,9 @@ def notify(
         row = q.get(nid)
     when = row.next_attempt_at.isoformat(timespec="minutes") if row.next_attempt_at else ""
     if row.status == "scheduled":
-        click.echo(f"notification {nid} queued: {message_id} by {channel}, due {when}")
+        echo(f"notification {nid} queued: {message_id} by {channel}, due {when}")
     else:
-        click.echo(f"notification {nid} {row.status}: {row.reason}")
+        echo(f"notification {nid} {row.status}: {row.reason}")
 
 
 @click.command()
@@ -554,7 +562,7 @@ def plugins(as_json: bool) -> None:
     for column in ("plugin", "distribution", "version", "channels"):
         table.add_column(column)
     for i in infos:
-        table.add_row(i.name, i.distribution or "", i.version or "", ", ".join(i.channels))
+        table.add_row(*cells(i.name, i.distribution, i.version, ", ".join(i.channels)))
     console.print(table)
 
 

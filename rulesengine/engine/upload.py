@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from rulesengine.errors import RenderError
 from rulesengine.model import Deferred, Guarantor, NotificationDraft, Statement
 from rulesengine.rules.model import Rules
 from rulesengine.rules.templates import render
@@ -169,7 +170,7 @@ def render_content(
     statement's pay link when already computed)."""
     link = pay_link(rules, statement.id, secret) if link is None else link
     variables = _template_variables(rules, statement, guarantor, link)
-    return _render(rules, statement.message_id, channel, variables)
+    return _render(rules, statement, channel, variables)
 
 
 def _template_variables(
@@ -244,13 +245,29 @@ class _LetterContent(Deferred):
 
 
 def _render(
-    rules: Rules, message_id: str, channel: str, variables: Mapping[str, Any]
+    rules: Rules, statement: Statement, channel: str, variables: Mapping[str, Any]
 ) -> dict[str, str]:
-    content = rules.messages[message_id].content.get(channel, {})
-    return {
-        key: render(value, variables) if isinstance(value, str) else value
-        for key, value in content.items()
-    }
+    content = rules.messages[statement.message_id].content.get(channel, {})
+    rendered = {}
+    for key, value in content.items():
+        try:
+            rendered[key] = render(value, variables) if isinstance(value, str) else value
+        except Exception as exc:  # the load-time checks make this a bug; say where it is
+            raise _render_error(rules, statement, channel, key, exc) from exc
+    return rendered
+
+
+def _render_error(
+    rules: Rules, statement: Statement, channel: str, key: str, exc: Exception
+) -> RenderError:
+    reason = (str(exc).strip().splitlines() or ["(no message)"])[0]
+    return RenderError(
+        f"profile '{rules.profile.id}', message '{statement.message_id}' (level "
+        f"{statement.level}), channel {channel}, content '{key}': the template cannot be "
+        f"rendered for statement {statement.id} ({type(exc).__name__}: {reason}). Nothing was "
+        "written. 'rulesengine validate' should have refused this template: change it, and "
+        "please report it as a bug"
+    )
 
 
 def draft_notifications(

@@ -56,6 +56,9 @@ class ChannelSpec:
     :ivar content_keys: the keys accepted in a message's content for this channel; ``None``
         accepts any mapping.
     :ivar required_content: content keys every message using this channel must have.
+    :ivar single_line_content: content keys whose text must be one line (an email subject):
+        a line break in the template's own text or in a profile value it prints is a load
+        error (what a guarantor's data could bring is for the channel to refuse).
     :ivar setting_types: ``"str"``, ``"int"`` or ``"bool"`` per settings key; keys not listed
         keep the value as written (plugin settings are passed through).
     :ivar default_window: the send window when the rules file sets none (``None``: no window).
@@ -67,6 +70,7 @@ class ChannelSpec:
     settings_keys: frozenset[str] | None = attrs.field(default=None, converter=_frozen_keys)
     content_keys: frozenset[str] | None = attrs.field(default=None, converter=_frozen_keys)
     required_content: frozenset[str] = attrs.field(default=frozenset(), converter=_frozen)
+    single_line_content: frozenset[str] = attrs.field(default=frozenset(), converter=_frozen)
     setting_types: Mapping[str, str] = attrs.field(factory=dict, converter=_proxy)
     default_window: tuple[dt.time, dt.time] | None = None
     max_window: tuple[dt.time, dt.time] | None = None
@@ -91,6 +95,7 @@ BUILTIN_CHANNEL_SPECS: Mapping[str, ChannelSpec] = MappingProxyType(
             ),
             content_keys=frozenset({"subject", "body"}),
             required_content=frozenset({"subject", "body"}),
+            single_line_content=frozenset({"subject"}),
             setting_types={
                 "smtp_host": "str",
                 "smtp_port": "int",

@@ -28,6 +28,7 @@ from rulesengine.rules.channels import COMMON_SETTINGS, ChannelSpec
 from rulesengine.rules.credential_checks import check_channel_credentials
 from rulesengine.rules.expressions import ConditionError, parse_condition
 from rulesengine.rules.model import Expr, Mark
+from rulesengine.rules.template_samples import ProfileValues, render_problems
 from rulesengine.rules.templates import check_template_issues
 from rulesengine.rules.yamlmarks import MapNode, Node, ScalarNode, SeqNode, iter_scalars, to_plain
 
@@ -90,6 +91,8 @@ class Context:
     marks: dict[str, Mark] = attrs.field(factory=dict)
     #: path -> mark of the key that holds the value at that path
     key_marks: dict[str, Mark] = attrs.field(factory=dict)
+    #: every template that passed its checks, to render against samples at the end
+    templates: list[_TemplateAt] = attrs.field(factory=list)
 
     def error(self, mark: Mark, path: str, message: str) -> Any:
         """Record a problem and return the invalid marker."""
@@ -403,11 +406,39 @@ def _registered_suffix(name: str, ctx: Context) -> str:
     return ""
 
 
-def _template(scalar: ScalarNode, path: str, ctx: Context) -> Any:
+@attrs.frozen
+class _TemplateAt:
+    """A template of a message's content; ``one_line``: what its text must fit on one line
+    as (such as "an email subject"), else empty."""
+
+    path: str
+    scalar: ScalarNode
+    one_line: str = ""
+
+
+def _template(scalar: ScalarNode, path: str, ctx: Context, one_line: str = "") -> Any:
     issues = check_template_issues(scalar.value)
     for issue in issues:
         ctx.error(scalar.position(issue.offset), path, issue.message)
-    return _INVALID if issues else scalar.value
+    if issues:
+        return _INVALID
+    ctx.templates.append(_TemplateAt(path, scalar, one_line))
+    return scalar.value
+
+
+def _one_line(spec: ChannelSpec, key: str) -> str:
+    """How a channel's content key that must be one line is named in messages (else "")."""
+    return f"the {spec.name} {key}" if key in spec.single_line_content else ""
+
+
+def _render_samples(data: dict[str, Any], ctx: Context) -> None:
+    """Render every template against the sample statements, as a live run would."""
+    profile = ProfileValues.from_data(data.get("profile"))
+    for at in ctx.templates:
+        for issue in render_problems(
+            at.scalar.value, profile, one_line=bool(at.one_line), what=at.one_line
+        ):
+            ctx.error(at.scalar.position(issue.offset), at.path, issue.message)
 
 
 def _message(node: Node, path: str, ctx: Context) -> Any:
@@ -445,7 +476,7 @@ def _channel_content(
                 f"{spec.name} content needs {' and '.join(needed)}: write them as keys "
                 f"under {path}",
             )
-        return {"body": _template(node, path, ctx)}
+        return {"body": _template(node, path, ctx, _one_line(spec, "body"))}
     if not isinstance(node, MapNode):
         return ctx.error(
             node.mark,
@@ -471,7 +502,8 @@ def _channel_content(
             out[ckey.value] = _INVALID if failed else to_plain(cvalue)
             continue
         text = _scalar(cvalue, kpath, ctx, "a text (a template)")
-        out[ckey.value] = _INVALID if text is None else _template(text, kpath, ctx)
+        one_line = _one_line(spec, ckey.value)
+        out[ckey.value] = _INVALID if text is None else _template(text, kpath, ctx, one_line)
     missing = sorted(spec.required_content - set(out))
     if missing:
         ctx.error(
@@ -828,6 +860,7 @@ def _check_version(root: MapNode, ctx: Context) -> bool:
 
 
 def _cross_checks(data: dict[str, Any], ctx: Context) -> None:
+    _render_samples(data, ctx)
     messages = data.get("messages")
     levels = data.get("dunning", {}) if isinstance(data.get("dunning"), dict) else {}
     levels = levels.get("levels", _INVALID)

@@ -3,7 +3,9 @@
 At load time :func:`check_template` parses a template and walks its syntax tree: only the
 variables of ``rules-format.md``, the ``money`` filter and a few harmless text filters are
 allowed; loops, calls, assignments, imports, arithmetic and any other attribute are load
-errors. At send time :func:`render` renders a checked template in a
+errors; then :func:`~rulesengine.rules.template_types.type_problems` checks that every
+filter, filter argument and comparison fits the types of its values (``money`` takes an
+amount and no argument). At send time :func:`render` renders a checked template in a
 :class:`~jinja2.sandbox.SandboxedEnvironment` with :class:`~jinja2.StrictUndefined` and no
 globals, so a template cannot reach a Python object even if a check were missed.
 """
@@ -23,6 +25,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from rulesengine.model import format_money
 from rulesengine.rules._hints import closest, did_you_mean
+from rulesengine.rules.template_types import FILTER_SIGNATURES, VARIABLE_TYPES, type_problems
 
 __all__ = [
     "FILTERS",
@@ -31,20 +34,20 @@ __all__ = [
     "check_template",
     "check_template_issues",
     "money",
+    "parse",
     "render",
 ]
 
-_PLAIN_VARIABLES = ("practice", "profile", "phone", "pay_link")
+#: Every variable a template may use, as written in a template (their types:
+#: :data:`~rulesengine.rules.template_types.VARIABLE_TYPES`).
+VARIABLES: tuple[str, ...] = tuple(VARIABLE_TYPES)
+_PLAIN_VARIABLES = tuple(v for v in VARIABLES if "." not in v)
 _OBJECT_VARIABLES: Mapping[str, tuple[str, ...]] = {
-    "guarantor": ("first_name", "last_name"),
-    "statement": ("total", "level", "due_date", "id", "encounter_count"),
+    obj: tuple(v.split(".")[1] for v in VARIABLES if v.startswith(f"{obj}."))
+    for obj in dict.fromkeys(v.split(".")[0] for v in VARIABLES if "." in v)
 }
-#: Every variable a template may use, as written in a template.
-VARIABLES: tuple[str, ...] = _PLAIN_VARIABLES + tuple(
-    f"{obj}.{attr}" for obj, attrs_ in _OBJECT_VARIABLES.items() for attr in attrs_
-)
 #: The filters a template may use.
-FILTERS = ("money", "upper", "lower", "title", "capitalize", "trim", "default", "round", "int")
+FILTERS: tuple[str, ...] = tuple(FILTER_SIGNATURES)
 _TESTS = ("defined", "undefined", "none", "number", "string")
 
 # Node types that only read values; anything else is reported by name.
@@ -139,6 +142,8 @@ def _issues(source: str) -> tuple[TemplateIssue, ...]:
     try:
         tree = _ENV.parse(source)
         found = list(_walk(tree))
+        if not any(message == _TOO_DEEP for message, _, _ in found):
+            found += type_problems(tree)
     except jinja2.TemplateSyntaxError as exc:
         offset = _line_offset(source, exc.lineno or 1)
         message = f"template syntax error: {(exc.message or '').rstrip('.')}"
@@ -299,6 +304,11 @@ def _find(source: str, lineno: int, needle: str | None) -> int:
         if match:
             return start + match.start()
     return start
+
+
+def parse(source: str) -> nodes.Template:
+    """The syntax tree of ``source`` (a template that passed :func:`check_template`)."""
+    return _ENV.parse(source)
 
 
 @functools.lru_cache(maxsize=1024)

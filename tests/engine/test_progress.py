@@ -40,7 +40,7 @@ def test_the_spinner_names_the_phase_in_words():
     show = _phase_shown(status, "Running the live batch")
     show("load")
     show("save")
-    assert status.shown == [
+    assert [str(text) for text in status.shown] == [  # rich Text: never read as markup
         "Running the live batch: reading the ledger",
         "Running the live batch: writing the batch and queueing its notifications",
     ]

@@ -117,6 +117,9 @@ class EmailChannel:
     )
     content_keys = frozenset({"subject", "body"})
     required_content = frozenset({"subject", "body"})
+    #: A subject is a header: a line break in it is refused when the rules file is loaded
+    #: (and, for what a guarantor's data brings, when the email is built).
+    single_line_content = frozenset({"subject"})
     setting_types = {
         "smtp_host": "str",
         "smtp_port": "int",
