@@ -21,6 +21,7 @@ import contextlib
 import json
 import os
 import re
+import resource
 import signal
 import socket
 import subprocess
@@ -250,6 +251,11 @@ def test_a_scenarios_rules_file_that_is_a_bomb_is_refused_at_once(work: Path) ->
     assert done.seconds < 0.5
 
 
+def _cpu_and_memory_guard() -> None:
+    resource.setrlimit(resource.RLIMIT_CPU, (20, 20))
+    resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+
+
 def test_the_console_script_refuses_the_bomb_too(work: Path) -> None:
     """The installed command itself (imports included, so the bound is looser)."""
     (work / "bomb.yaml").write_text(alias_bomb(10), "utf-8")
@@ -262,6 +268,7 @@ def test_the_console_script_refuses_the_bomb_too(work: Path) -> None:
         text=True,
         timeout=60,
         check=False,
+        preexec_fn=_cpu_and_memory_guard,
     )
     assert time.perf_counter() - started < 30
     assert process.returncode == 1, process.stderr
