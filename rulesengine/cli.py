@@ -403,11 +403,10 @@ def run(
 
 
 def _queue_proofs(store: Any, batch: Any, rules: Any) -> Any:
-    from pathlib import Path as _Path
-
     from rulesengine.queue import Queue
+    from rulesengine.rules.input_limits import read_limited_text
 
-    text = _Path(rules.path).read_text(encoding="utf-8")
+    text = read_limited_text(rules.path)
     return Queue(store).add_proofs(batch, rules, rules_text=text)
 
 
@@ -580,7 +579,7 @@ def _scenario_files(paths: tuple[str, ...]) -> list[str]:
         p = Path(path)
         if p.is_dir():
             found.extend(str(f) for f in sorted(p.rglob("*.scenario.yaml")))
-        elif p.is_file():
+        elif p.exists():  # a file; the loader refuses a device, a pipe or a socket
             found.append(str(p))
         else:
             raise RulesengineError(f"{path}: no such file or folder")

@@ -13,7 +13,6 @@ import contextlib
 import datetime as dt
 import gc
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rulesengine.engine.evaluate import evaluate
@@ -21,6 +20,7 @@ from rulesengine.engine.phases import PhaseClock
 from rulesengine.engine.upload import ChannelAddressing
 from rulesengine.errors import RunRefused
 from rulesengine.model import MONEY_MAX_CENTS, BatchResult, format_money
+from rulesengine.rules.input_limits import read_limited_text
 from rulesengine.rules.model import Rules
 from rulesengine.store.base import RunInput, Store
 
@@ -90,7 +90,7 @@ def run_statements(
         del run_input
         if live:
             if rules_text is None:
-                rules_text = Path(rules.path).read_text(encoding="utf-8")
+                rules_text = read_limited_text(rules.path)
             with clock("save"):
                 tx.save_batch(batch, rules_text)
     if live:

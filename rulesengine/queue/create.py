@@ -19,15 +19,15 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import uuid
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from rulesengine.engine.upload import draft_notifications
-from rulesengine.errors import RulesengineError
+from rulesengine.errors import RulesengineError, RulesError
 from rulesengine.queue.report import ProofsAdded
 from rulesengine.queue.windows import local_zone, parse_window
+from rulesengine.rules.input_limits import read_limited_text
 from rulesengine.store import queue_io as qio
 from rulesengine.store.queue_io import Transition
 
@@ -55,8 +55,8 @@ def _rules_text(rules: Rules, given: str | None) -> str | None:
     if given is not None:
         return given
     try:
-        return Path(rules.path).read_text(encoding="utf-8")
-    except OSError:
+        return read_limited_text(rules.path)
+    except RulesError:  # gone or changed since it was loaded
         return None
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from rulesengine.errors import Problem, RulesError
 from rulesengine.rules.channels import BUILTIN_CHANNEL_SPECS, ChannelSpec
+from rulesengine.rules.input_limits import decode_utf8, read_limited
 from rulesengine.rules.model import (
     Channel,
     Delivery,
@@ -55,11 +56,13 @@ def load_rules(
         the file: mappings key by key, lists and values replace.
     :returns: the rules; ``content_hash`` is the sha256 of the file's bytes, or with
         overrides of a canonical JSON of the merged data.
-    :raises RulesError: with every problem, or one problem when the file cannot be read.
+    :raises RulesError: with every problem, or one problem when the file cannot be read
+        (missing, not a regular file, larger than
+        :data:`~rulesengine.rules.input_limits.MAX_FILE_BYTES`).
     """
     filename = os.fspath(path)
-    data = _read(filename)
-    text = _decode(data, filename)
+    data = read_limited(filename, "rules file")
+    text = decode_utf8(data, filename)
     content_hash = hashlib.sha256(data).hexdigest()
     return _load(_compose(text, filename), filename, content_hash, channel_specs, overrides)
 
@@ -109,40 +112,6 @@ def validate_files(
 
 
 # --- steps ---------------------------------------------------------------------------------
-
-
-def _read(filename: str) -> bytes:
-    try:
-        with open(filename, "rb") as f:
-            return f.read()
-    except FileNotFoundError:
-        message = "file not found"
-    except IsADirectoryError:
-        message = "is a folder, not a rules file"
-    except PermissionError:
-        message = "cannot read the file: permission denied"
-    except OSError as exc:
-        message = f"cannot read the file: {exc.strerror or exc}"
-    raise RulesError([Problem(filename, None, None, message)])
-
-
-def _decode(data: bytes, filename: str) -> str:
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        before = data[: exc.start]
-        line = before.count(b"\n") + 1
-        column = exc.start - (before.rfind(b"\n") + 1) + 1
-        raise RulesError(
-            [
-                Problem(
-                    filename,
-                    line,
-                    column,
-                    "the file is not UTF-8 text: save it with the UTF-8 encoding",
-                )
-            ]
-        ) from None
 
 
 def _compose(text: str, filename: str) -> tuple[Node | None, list[Problem]]:

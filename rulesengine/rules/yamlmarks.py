@@ -3,10 +3,12 @@
 :func:`compose` turns YAML text into a small tree of :class:`ScalarNode`, :class:`MapNode` and
 :class:`SeqNode`. Nothing is converted: every scalar keeps the text as written, its style
 (plain, quoted, block) and where it stands, so the schema decides what ``NO`` or ``02134``
-means from the type it expects, never PyYAML's YAML 1.1 resolver. Duplicate keys, aliases,
-merge keys and non-standard tags are problems; a syntax error is one problem with the
-parser's message. Only ``yaml.compose`` with a SafeLoader subclass is used: no object is
-ever constructed from the file.
+means from the type it expects, never PyYAML's YAML 1.1 resolver. Duplicate keys, merge
+keys and non-standard tags are problems; a syntax error is one problem with the parser's
+message, and so is the first anchor or alias, or nesting deeper than
+:data:`~rulesengine.rules.input_limits.MAX_NESTING`: those stop composing where they stand,
+so no alias is ever expanded and the recursive composer never goes deep. Only PyYAML's
+composer with a SafeLoader subclass is used: no object is ever constructed from the file.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from typing import Any
 import attrs
 import yaml
 from yaml.composer import Composer
-from yaml.events import AliasEvent
+from yaml.events import AliasEvent, CollectionStartEvent
 from yaml.resolver import Resolver
 
 try:
@@ -28,6 +30,7 @@ except ImportError:  # PyYAML built without libyaml
     CParser = None
 
 from rulesengine.errors import Problem
+from rulesengine.rules.input_limits import MAX_NESTING
 from rulesengine.rules.model import Mark
 
 __all__ = [
@@ -160,51 +163,76 @@ class SeqNode:
 Node = ScalarNode | MapNode | SeqNode
 
 
-class _AliasMarks:
-    """Records where aliases are used (they are not allowed) while composing."""
+class _Refused(Exception):
+    """An anchor, an alias or too deep nesting: composing stops where it stands."""
 
-    alias_marks: list[Any]
+    def __init__(self, mark: yaml.Mark, what: str) -> None:
+        super().__init__(what)
+        self.mark = mark
+        self.what = what
+
+
+class _Guard:
+    """Checks each node's first event before the composer builds the node.
+
+    An anchor (``&name``) or alias (``*name``) is refused at once, so an alias "bomb" is
+    never composed, let alone expanded; a list or mapping deeper than :data:`MAX_NESTING`
+    is refused before PyYAML's recursive composer descends into it.
+    """
+
+    depth: int
 
     def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(AliasEvent):  # type: ignore[attr-defined]
-            self.alias_marks.append(self.peek_event().start_mark)  # type: ignore[attr-defined]
-        return super().compose_node(parent, index)  # type: ignore[misc]
+        event = self.peek_event()  # type: ignore[attr-defined]
+        if isinstance(event, AliasEvent):
+            raise _Refused(event.start_mark, "alias")
+        if event.anchor is not None:
+            raise _Refused(event.start_mark, "anchor")
+        if not isinstance(event, CollectionStartEvent):
+            return super().compose_node(parent, index)  # type: ignore[misc]
+        if self.depth >= MAX_NESTING:
+            raise _Refused(event.start_mark, "nesting")
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)  # type: ignore[misc]
+        finally:
+            self.depth -= 1
 
 
-class _Loader(_AliasMarks, yaml.SafeLoader):
+class _Loader(_Guard, yaml.SafeLoader):
     """The pure-Python SafeLoader: used without libyaml, and for syntax error messages."""
 
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
-        self.alias_marks = []
+        self.depth = 0
 
 
 if CParser is not None:
 
-    class _FastLoader(_AliasMarks, Composer, CParser, Resolver):  # type: ignore[misc,valid-type]
+    class _FastLoader(_Guard, Composer, CParser, Resolver):  # type: ignore[misc,valid-type]
         """libyaml's parser with PyYAML's composer and safe resolver: ~9x faster."""
 
         def __init__(self, stream: str) -> None:
             CParser.__init__(self, stream)
             Composer.__init__(self)
             Resolver.__init__(self)
-            self.alias_marks = []
+            self.depth = 0
 
 
-def _compose_root(text: str) -> tuple[yaml.Node | None, list[Any]]:
+def _compose_root(text: str) -> yaml.Node | None:
     """Compose with libyaml when available; a syntax error is re-read by the Python
     parser, whose messages are clearer (and the same with or without libyaml)."""
     if CParser is not None:
         fast = _FastLoader(text)
         try:
-            return fast.get_single_node(), fast.alias_marks
+            return fast.get_single_node()
         except yaml.YAMLError:
             pass
         finally:
             fast.dispose()
     loader = _Loader(text)
     try:
-        return loader.get_single_node(), loader.alias_marks
+        return loader.get_single_node()
     finally:
         loader.dispose()
 
@@ -217,31 +245,47 @@ def _problem(mark: Mark, message: str) -> Problem:
     return Problem(mark.file, mark.line, mark.column, message)
 
 
-def compose(text: str, filename: str) -> tuple[Node | None, list[Problem]]:
+def compose(
+    text: str, filename: str, *, kind: str = "rules file"
+) -> tuple[Node | None, list[Problem]]:
     """Compose ``text`` into a node tree. Returns ``(tree, problems)``.
 
-    The tree is ``None`` for an empty document or a syntax error. With problems such as a
-    duplicate key the tree is still returned (the first occurrence kept), so the schema can
-    report the rest of the file's problems in the same pass.
+    The tree is ``None`` for an empty document, a syntax error, an anchor or alias, or
+    nesting deeper than :data:`MAX_NESTING` (each one problem, where it stands). With
+    problems such as a duplicate key the tree is still returned (the first occurrence
+    kept), so the schema can report the rest of the file's problems in the same pass.
+
+    :param kind: what the file is ("rules file", "scenario file"), for the messages.
     """
     try:
-        root, alias_marks = _compose_root(text)
+        root = _compose_root(text)
+    except _Refused as refused:
+        return None, [_problem(_mark(filename, refused.mark), _REFUSALS[refused.what](kind))]
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_problem(filename, exc)]
     except yaml.YAMLError as exc:
         return None, [Problem(filename, None, None, f"invalid YAML: {exc}")]
-    problems = [
-        _problem(
-            _mark(filename, m),
-            "aliases (*name) are not allowed in a rules file; write the value out in full",
-        )
-        for m in alias_marks
-    ]
     if root is None:
-        return None, problems
+        return None, []
+    problems: list[Problem] = []
     source = Source(filename, tuple(text.splitlines()))
-    tree = _convert(root, source, problems, set())
+    tree = _convert(root, source, problems, kind)
     return tree, problems
+
+
+_REFUSALS = {
+    "alias": lambda kind: (
+        f"aliases (*name) are not allowed in a {kind}; write the value out in full"
+    ),
+    "anchor": lambda kind: (
+        f"anchors (&name) are not allowed in a {kind}; remove the anchor and write the"
+        " value out in full wherever it is used"
+    ),
+    "nesting": lambda kind: (
+        f"lists and mappings nest more than {MAX_NESTING} levels deep here, the limit for a"
+        f" {kind}: check the brackets and the indentation"
+    ),
+}
 
 
 def _syntax_problem(filename: str, exc: yaml.MarkedYAMLError) -> Problem:
@@ -254,18 +298,15 @@ def _syntax_problem(filename: str, exc: yaml.MarkedYAMLError) -> Problem:
     return Problem(filename, mark.line + 1, mark.column + 1, message)
 
 
-def _convert(node: yaml.Node, source: Source, problems: list[Problem], active: set[int]) -> Node:
+def _convert(node: yaml.Node, source: Source, problems: list[Problem], kind: str) -> Node:
     file = source.file
     mark = _mark(file, node.start_mark)
     if node.tag not in _STANDARD_TAGS and not node.tag.startswith(_TAG_PREFIX + "merge"):
         problems.append(_problem(mark, f"the tag {_show_tag(node.tag)} is not allowed here"))
     if isinstance(node, yaml.ScalarNode):
         return ScalarNode(node.value, node.style or None, mark, _mark(file, node.end_mark), source)
-    if id(node) in active:  # a recursive alias: already reported as an alias
-        return ScalarNode("", None, mark, mark, source)
-    active = active | {id(node)}
     if isinstance(node, yaml.SequenceNode):
-        return SeqNode(tuple(_convert(n, source, problems, active) for n in node.value), mark)
+        return SeqNode(tuple(_convert(n, source, problems, kind) for n in node.value), mark)
     seen: dict[str, Mark] = {}
     items: list[tuple[ScalarNode, Node]] = []
     for key, value in node.value:
@@ -274,14 +315,14 @@ def _convert(node: yaml.Node, source: Source, problems: list[Problem], active: s
             problems.append(
                 _problem(
                     key_mark,
-                    "merge keys (<<) are not allowed in a rules file; write the keys out in full",
+                    f"merge keys (<<) are not allowed in a {kind}; write the keys out in full",
                 )
             )
             continue
         if not isinstance(key, yaml.ScalarNode):
             problems.append(_problem(key_mark, "a key must be a simple word or text"))
             continue
-        key_node = _convert(key, source, problems, active)
+        key_node = _convert(key, source, problems, kind)
         assert isinstance(key_node, ScalarNode)
         first = seen.get(key_node.value)
         if first is not None:
@@ -294,7 +335,7 @@ def _convert(node: yaml.Node, source: Source, problems: list[Problem], active: s
             )
             continue
         seen[key_node.value] = key_mark
-        items.append((key_node, _convert(value, source, problems, active)))
+        items.append((key_node, _convert(value, source, problems, kind)))
     return MapNode(tuple(items), mark)
 
 

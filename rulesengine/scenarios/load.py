@@ -12,7 +12,6 @@ import datetime as dt
 import functools
 import os
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 
 import attrs
@@ -21,6 +20,7 @@ from rulesengine.errors import Problem, RulesError
 from rulesengine.model import Adjustment, Encounter, Guarantor, Payment, PostalAddress, parse_money
 from rulesengine.rules import load_rules_data
 from rulesengine.rules.channels import ChannelSpec
+from rulesengine.rules.input_limits import read_limited_text
 from rulesengine.rules.model import Mark, Rules
 from rulesengine.rules.schema import (
     Context,
@@ -346,13 +346,8 @@ def load_scenario(
 ) -> Scenario:
     """Load and check a scenario file; raises :class:`RulesError` with every problem."""
     filename = os.fspath(path)
-    try:
-        text = Path(filename).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise RulesError([Problem(filename, None, None, "file not found")]) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RulesError([Problem(filename, None, None, f"cannot read the file: {exc}")]) from None
-    tree, problems = compose(text, filename)
+    text = read_limited_text(filename, "scenario file")
+    tree, problems = compose(text, filename, kind="scenario file")
     if tree is None:
         raise RulesError(
             problems
@@ -437,6 +432,9 @@ def _rules(
                 f"cannot read the rules file '{node.value}' (looked for {rules_path})",
             )
             return None, ""
+        except RulesError as exc:  # there, but not a regular file or too large
+            ctx.problems.extend(exc.problems)
+            return None, ""
         if base is None:
             ctx.problems.extend(problems)
             return None, ""
@@ -476,7 +474,7 @@ def _composed_rules_file(path: str) -> tuple[str, Node | None, list[Problem]]:
 @functools.lru_cache(maxsize=64)
 def _compose_cached(path: str, size: int, mtime_ns: int) -> tuple[str, Node | None, list[Problem]]:
     del size, mtime_ns  # part of the cache key only
-    text = Path(path).read_text(encoding="utf-8")
+    text = read_limited_text(path, "rules file")
     tree, problems = compose(text, path)
     return text, tree, problems
 

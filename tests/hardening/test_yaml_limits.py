@@ -1,0 +1,421 @@
+"""Rules and scenario files cost no more to refuse than a real file costs to read.
+
+Through the real command (``rulesengine.cli:main`` in a process of its own, or the installed
+console script), each with exit 1, ``file:line:col`` (or the file) and no traceback:
+
+- an alias "bomb" (400 bytes that expand to billions of values) is refused at its first
+  anchor in well under a second and a few MB, before anything is expanded;
+- ``/dev/zero``, a FIFO without a writer and a socket are refused at once, unread;
+- a file larger than 1 MB (also a sparse 8 GB one) is refused reading at most 1 MB + 1 byte;
+- 5,000 (and 200,000) levels of nesting are one problem at the first level too deep, never
+  an internal error;
+- the same for scenario files and for a scenario's rules file.
+
+A guard keeps the machine safe should the protection ever be lost: each command runs with
+a CPU-time and an address-space limit, and a wall-clock timeout kills its process group.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import resource
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import attrs
+import pytest
+
+from rulesengine.rules.input_limits import MAX_FILE_BYTES, MAX_NESTING
+
+from .test_bad_input_cli import console_script
+
+REPO = Path(__file__).resolve().parents[2]
+STANDARD = REPO / "rules" / "standard.yaml"
+
+#: Runs one command in a child of an interpreter that has imported the entry point, so the
+#: time and memory measured are the command's own (not 1.5 s of imports). The child gets a
+#: CPU limit and an address-space limit (what it inherited plus 1 GB): without the guard in
+#: the loader a bomb would die of them instead of taking the machine.
+_DRIVER = r"""
+import json, os, resource, sys, time
+from rulesengine.cli import main
+import rulesengine.engine.run, rulesengine.engine.diff, rulesengine.engine.explain
+import rulesengine.scenarios, rulesengine.store
+from rulesengine.registry import installed_channel_specs
+installed_channel_specs()
+job = json.load(sys.stdin)
+with open("/proc/self/statm") as f:
+    address_space = int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+sys.stdout.flush(); sys.stderr.flush()
+started = time.perf_counter()
+pid = os.fork()
+if pid == 0:
+    code = 0
+    try:
+        resource.setrlimit(resource.RLIMIT_CPU, (job["cpu_seconds"], job["cpu_seconds"]))
+        limit = address_space + (1 << 30)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+        os.chdir(job["cwd"])
+        out = os.open(job["stdout"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        err = os.open(job["stderr"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.dup2(out, 1); os.dup2(err, 2)
+        sys.argv = ["rulesengine", *job["argv"]]
+        main()
+    except SystemExit as stop:
+        code = stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 1)
+    except BaseException:
+        import traceback; traceback.print_exc(); code = 99
+    finally:
+        sys.stdout.flush(); sys.stderr.flush()
+    os._exit(code)
+_, status, usage = os.wait4(pid, 0)
+seconds = time.perf_counter() - started
+json.dump(
+    {
+        "code": os.waitstatus_to_exitcode(status),
+        "seconds": seconds,
+        "rss_before_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+        "rss_kb": usage.ru_maxrss,
+    },
+    sys.__stdout__,
+)
+"""
+
+
+@attrs.frozen
+class Done:
+    """A finished command: exit code, output, its own seconds and peak memory growth."""
+
+    code: int
+    stdout: str
+    stderr: str
+    seconds: float
+    grew_mb: float
+
+    @property
+    def output(self) -> str:
+        return self.stdout + self.stderr
+
+
+def _env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RULESENGINE_")}
+    env["RULESENGINE_LOAD_PLUGINS"] = "email,text,print"
+    env["COLUMNS"] = "200"
+    return env
+
+
+def _run_guarded(command: list[str], *, stdin: str | None, cwd: Path, timeout: float) -> str:
+    """Run ``command`` in a session of its own; on timeout kill that session and fail."""
+    process = subprocess.Popen(
+        command,
+        cwd=cwd,
+        env=_env(),
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        stdout, stderr = process.communicate(stdin, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        pytest.fail(f"{command[-1] if stdin is None else stdin} still ran after {timeout} s")
+    assert process.returncode == 0, stderr
+    return stdout
+
+
+def rulesengine(*argv: str, cwd: Path, cpu_seconds: int = 20, timeout: float = 60) -> Done:
+    """``rulesengine *argv`` as ``main()`` in a forked child: its time and memory alone."""
+    out, err = cwd / ".stdout", cwd / ".stderr"
+    job = {
+        "argv": list(argv),
+        "cwd": str(cwd),
+        "stdout": str(out),
+        "stderr": str(err),
+        "cpu_seconds": cpu_seconds,
+    }
+    result = json.loads(
+        _run_guarded(
+            [sys.executable, "-c", _DRIVER], stdin=json.dumps(job), cwd=cwd, timeout=timeout
+        )
+    )
+    return Done(
+        result["code"],
+        out.read_text("utf-8"),
+        err.read_text("utf-8"),
+        result["seconds"],
+        (result["rss_kb"] - result["rss_before_kb"]) / 1024,
+    )
+
+
+def assert_refused(done: Done, expected: str) -> None:
+    """Exit 1 with ``expected`` (a regular expression) starting a line of the output (after
+    ``error: `` where the command prints one problem so), and no traceback."""
+    assert done.code == 1, done.output
+    assert re.search(f"^(error: )?{expected}", done.output, re.MULTILINE), done.output
+    assert "Traceback" not in done.output
+    assert "internal error" not in done.output
+
+
+def alias_bomb(levels: int = 10) -> str:
+    """``levels`` lines of nine aliases of the line before: 9**levels values if expanded."""
+    lines = ["rulesengine: 1", 'a: &a ["x","x","x","x","x","x","x","x","x"]']
+    names = "abcdefghijklmnopqrstuvwxyz"[:levels]
+    for prev, name in zip(names, names[1:], strict=False):
+        lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
+    return "\n".join(lines) + "\n"
+
+
+def nested(levels: int) -> str:
+    return "[" * levels + "]" * levels
+
+
+SCENARIO = """scenario: A scenario
+rules: {rules}
+ledger:
+  guarantors:
+    - {{id: G1, first_name: Ada, email: ada@example.org}}
+steps:
+  - run: 2026-02-01
+"""
+
+
+@pytest.fixture
+def work(tmp_path: Path) -> Path:
+    return tmp_path
+
+
+# --- the alias bomb ----------------------------------------------------------------------------
+
+
+def test_the_400_byte_alias_bomb_is_refused_at_once_in_a_few_mb(work: Path) -> None:
+    """Before: 25 s and 1.3 GB at 355 bytes, 17 GB and killed at 400. Now: the first anchor."""
+    text = alias_bomb(10)
+    assert 350 <= len(text) <= 400
+    (work / "bomb.yaml").write_text(text, "utf-8")
+    done = rulesengine("validate", "bomb.yaml", cwd=work)
+    assert_refused(done, r"bomb\.yaml:2:4: anchors \(&name\) are not allowed in a rules file")
+    assert done.seconds < 0.5
+    assert done.grew_mb < 30
+
+
+def test_a_bomb_of_aliases_alone_is_refused_at_the_first_alias(work: Path) -> None:
+    """No anchor to stop at (each alias undefined): the first alias is the problem."""
+    (work / "aliases.yaml").write_text(
+        "rulesengine: 1\nprofile: *p\nlevels: [" + ",".join(["*x"] * 10_000) + "]\n", "utf-8"
+    )
+    done = rulesengine("validate", "aliases.yaml", cwd=work)
+    assert_refused(done, r"aliases\.yaml:2:10: aliases \(\*name\) are not allowed")
+    assert done.stderr.count("aliases (*name)") == 1
+    assert done.seconds < 0.5
+
+
+def test_a_live_run_with_the_bomb_is_refused_and_writes_nothing(work: Path) -> None:
+    (work / "bomb.yaml").write_text(alias_bomb(10), "utf-8")
+    done = rulesengine(
+        "run", "--rules", "bomb.yaml", "--date", "2026-02-01", "--db", "x.db", cwd=work
+    )
+    assert_refused(done, r"bomb\.yaml:2:4: anchors \(&name\)")
+    assert done.seconds < 0.5
+    assert not (work / "x.db").exists()
+
+
+def test_a_scenario_with_an_alias_bomb_is_refused_at_once(work: Path) -> None:
+    (work / "bomb.scenario.yaml").write_text(
+        SCENARIO.format(rules=STANDARD) + alias_bomb(10).replace("rulesengine: 1\n", ""),
+        "utf-8",
+    )
+    for command in ("validate", "test"):
+        done = rulesengine(command, "bomb.scenario.yaml", cwd=work)
+        assert_refused(
+            done, r"bomb\.scenario\.yaml:8:4: anchors \(&name\) are not allowed in a scenario file"
+        )
+        assert done.seconds < 0.5
+
+
+def test_a_scenarios_rules_file_that_is_a_bomb_is_refused_at_once(work: Path) -> None:
+    (work / "bomb.yaml").write_text(alias_bomb(10), "utf-8")
+    (work / "s.scenario.yaml").write_text(SCENARIO.format(rules="bomb.yaml"), "utf-8")
+    done = rulesengine("test", "s.scenario.yaml", cwd=work)
+    assert_refused(done, r"bomb\.yaml:2:4: anchors \(&name\) are not allowed in a rules file")
+    assert done.seconds < 0.5
+
+
+def _cpu_and_memory_guard() -> None:
+    resource.setrlimit(resource.RLIMIT_CPU, (20, 20))
+    resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+
+
+def test_the_console_script_refuses_the_bomb_too(work: Path) -> None:
+    """The installed command itself (imports included, so the bound is looser)."""
+    (work / "bomb.yaml").write_text(alias_bomb(10), "utf-8")
+    started = time.perf_counter()
+    process = subprocess.run(
+        [*console_script(), "validate", "bomb.yaml"],
+        cwd=work,
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        preexec_fn=_cpu_and_memory_guard,
+    )
+    assert time.perf_counter() - started < 30
+    assert process.returncode == 1, process.stderr
+    assert process.stderr.startswith("bomb.yaml:2:4: anchors (&name) are not allowed")
+
+
+# --- files that never end, or are not files ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["validate", "/dev/zero"],
+        ["run", "--rules", "/dev/zero", "--date", "2026-02-01", "--db", "x.db"],
+        ["diff", str(STANDARD), "/dev/zero", "--date", "2026-02-01", "--db", "x.db"],
+    ],
+    ids=["validate", "run", "diff"],
+)
+def test_dev_zero_as_the_rules_file_is_refused_promptly(work: Path, argv: list[str]) -> None:
+    """Before: read until the machine killed it. Now: a character device is not read."""
+    done = rulesengine(*argv, cwd=work)
+    assert_refused(done, r"/dev/zero: is a character device, not a rules file")
+    assert done.seconds < 0.5
+    assert done.grew_mb < 30
+
+
+def test_dev_zero_as_a_scenario_or_its_rules_is_refused_promptly(work: Path) -> None:
+    (work / "z.scenario.yaml").write_text(SCENARIO.format(rules="/dev/zero"), "utf-8")
+    done = rulesengine("test", "/dev/zero", "z.scenario.yaml", cwd=work)
+    assert_refused(done, r"/dev/zero: is a character device, not a scenario file")
+    assert_refused(done, r"/dev/zero: is a character device, not a rules file")
+    assert done.seconds < 0.5
+
+
+def test_a_fifo_without_a_writer_is_refused_without_waiting(work: Path) -> None:
+    """Opening a FIFO for reading waits for a writer; it is refused before that."""
+    os.mkfifo(work / "rules.yaml")
+    os.mkfifo(work / "f.scenario.yaml")
+    done = rulesengine("validate", "rules.yaml", "f.scenario.yaml", cwd=work, timeout=30)
+    assert_refused(done, r"rules\.yaml: is a pipe \(FIFO\), not a rules file")
+    assert_refused(done, r"f\.scenario\.yaml: is a pipe \(FIFO\), not a scenario file")
+    assert done.seconds < 0.5
+
+
+def test_a_socket_is_refused(work: Path) -> None:
+    with _unix_socket(work / "rules.yaml"):
+        done = rulesengine("validate", "rules.yaml", cwd=work)
+    assert_refused(done, r"rules\.yaml: is a socket, not a rules file")
+
+
+@contextlib.contextmanager
+def _unix_socket(path: Path) -> Iterator[None]:
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        server.bind(str(path))
+        yield
+    finally:
+        server.close()
+
+
+# --- files too large ---------------------------------------------------------------------------
+
+
+def test_a_file_over_1_mb_is_refused_stating_the_limit(work: Path) -> None:
+    (work / "big.yaml").write_text("rulesengine: 1\n" + "# padding\n" * 200_000, "utf-8")
+    (work / "big.scenario.yaml").write_text(
+        SCENARIO.format(rules=STANDARD) + "# padding\n" * 200_000, "utf-8"
+    )
+    done = rulesengine("validate", "big.yaml", "big.scenario.yaml", cwd=work)
+    assert_refused(
+        done,
+        r"big\.yaml: the file is larger than 1 MB \(1,048,576 bytes\), the limit for a rules file",
+    )
+    assert_refused(
+        done, r"big\.scenario\.yaml: the file is larger than 1 MB .* the limit for a scenario file"
+    )
+    assert done.seconds < 0.5
+
+
+def test_a_sparse_8_gb_file_is_refused_without_reading_it(work: Path) -> None:
+    with open(work / "huge.yaml", "wb") as f:
+        f.truncate(8 << 30)
+    done = rulesengine(
+        "run", "--rules", "huge.yaml", "--date", "2026-02-01", "--db", "x.db", cwd=work
+    )
+    assert_refused(done, r"huge\.yaml: the file is larger than 1 MB")
+    assert done.seconds < 0.5
+    assert done.grew_mb < 30
+
+
+def test_a_rules_file_of_exactly_1_mb_is_read(work: Path) -> None:
+    """The limit is the largest size read, not one byte less: 1 MB of a valid file passes."""
+    text = STANDARD.read_text("utf-8")
+    padding = MAX_FILE_BYTES - len(text.encode("utf-8"))
+    (work / "rules.yaml").write_text(text + "#" * (padding - 1) + "\n", "utf-8")
+    assert (work / "rules.yaml").stat().st_size == MAX_FILE_BYTES
+    done = rulesengine("validate", "rules.yaml", cwd=work)
+    assert done.code == 0, done.output
+    assert done.stdout.startswith("rules.yaml: ok")
+    (work / "rules.yaml").write_text(text + "#" * padding + "\n", "utf-8")
+    assert_refused(
+        rulesengine("validate", "rules.yaml", cwd=work),
+        r"rules\.yaml: the file is larger than 1 MB",
+    )
+
+
+# --- deep nesting ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("levels", [5_000, 200_000])
+def test_deep_nesting_in_a_rules_file_is_exit_1_with_file_line_col(work: Path, levels: int) -> None:
+    """Before: 5,000 levels were an "internal error" (RecursionError, exit 3)."""
+    (work / "deep.yaml").write_text(
+        "rulesengine: 1\nprofile:\n  id: " + nested(levels) + "\n", "utf-8"
+    )
+    for argv in (
+        ["validate", "deep.yaml"],
+        ["run", "--rules", "deep.yaml", "--date", "2026-02-01", "--db", "x.db"],
+    ):
+        done = rulesengine(*argv, cwd=work)
+        assert_refused(
+            done,
+            # the document's mapping and profile: are levels 1 and 2
+            rf"deep\.yaml:3:{5 + MAX_NESTING}: lists and mappings nest more than {MAX_NESTING}"
+            r" levels deep here, the limit for a rules file",
+        )
+        assert done.seconds < 1
+
+
+def test_deep_nesting_in_a_scenario_is_exit_1_with_file_line_col(work: Path) -> None:
+    (work / "deep.scenario.yaml").write_text(
+        SCENARIO.format(rules=STANDARD).replace("steps:", "steps: " + nested(5_000)), "utf-8"
+    )
+    for command in ("validate", "test"):
+        done = rulesengine(command, "deep.scenario.yaml", cwd=work)
+        assert_refused(
+            done,
+            rf"deep\.scenario\.yaml:6:{7 + MAX_NESTING}: lists and mappings nest more than"
+            rf" {MAX_NESTING} levels deep here, the limit for a scenario file",
+        )
+
+
+def test_deep_block_indentation_is_refused_too(work: Path) -> None:
+    """Nesting by indentation (a mapping per line) counts like brackets."""
+    lines = "".join("  " * i + f"k{i}:\n" for i in range(300))
+    (work / "deep.yaml").write_text(lines + "  " * 300 + "v\n", "utf-8")
+    done = rulesengine("validate", "deep.yaml", cwd=work)
+    assert_refused(
+        done, rf"deep\.yaml:{MAX_NESTING + 1}:{2 * MAX_NESTING + 1}: lists and mappings nest"
+    )
