@@ -76,15 +76,15 @@ def record_demo_files(directory: Path) -> None:
 
 def _entries(directory: Path) -> set[str]:
     """Every file, folder and symbolic link below ``directory`` (links not followed), as
-    relative POSIX paths; folders and links to folders end in ``/`` (a link never
-    matches a listed file, nor a listed folder: see :func:`_listed`)."""
+    relative POSIX paths; folders end in ``/``, links in ``@link`` (a link never matches
+    what a marker lists: see :func:`_listed`)."""
     found: set[str] = set()
     for root, dirs, files in os.walk(directory, followlinks=False):
         base = Path(root).relative_to(directory)
         for name in dirs:
             path = Path(root, name)
             rel = (base / name).as_posix()
-            found.add(f"{rel}@link/" if path.is_symlink() else f"{rel}/")
+            found.add(f"{rel}@link" if path.is_symlink() else f"{rel}/")
         for name in files:
             path = Path(root, name)
             rel = (base / name).as_posix()
