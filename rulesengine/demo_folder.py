@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import NoReturn
 
 from rulesengine.errors import RulesengineError
 
@@ -107,7 +108,7 @@ def _listed(marker: Path) -> set[str] | None:
     }
 
 
-def _refuse(directory: Path, strangers: list[str], *, made_before: bool) -> None:
+def _refuse(directory: Path, strangers: list[str], *, made_before: bool) -> NoReturn:
     shown = ", ".join(entry.replace("@link", " (a link)") for entry in strangers[:_SHOWN])
     more = f" and {len(strangers) - _SHOWN} more" if len(strangers) > _SHOWN else ""
     what = (

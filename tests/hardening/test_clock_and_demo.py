@@ -27,8 +27,8 @@ from rulesengine.ledger_csv import read_ledger_dir
 from rulesengine.queue import Queue
 from rulesengine.store import open_store
 from rulesengine.store.schema import notifications
-from tests.queue.helpers import ledger, save
 from tests.queue.helpers import draft as queue_draft
+from tests.queue.helpers import ledger, save
 
 from .test_bad_input_cli import _env, console_script, fingerprint, row_counts
 
@@ -84,7 +84,14 @@ def test_a_live_run_dated_decades_ahead_is_refused_and_writes_nothing(
     date; now it is refused, exit 1, the store byte-identical."""
     before = fingerprint(ledger_db), row_counts(ledger_db)
     done = rulesengine(
-        "run", "--rules", str(STANDARD), "--date", "2062-02-01", "--db", str(ledger_db), cwd=tmp_path
+        "run",
+        "--rules",
+        str(STANDARD),
+        "--date",
+        "2062-02-01",
+        "--db",
+        str(ledger_db),
+        cwd=tmp_path,
     )
     assert_refused(
         done, "a live run dated more than 31 days ahead is refused, because live runs move"
@@ -355,8 +362,9 @@ class Held:
 def _sending(store) -> list[tuple[int, str, dt.datetime | None]]:  # noqa: ANN001
     with store.reading() as conn:
         rows = conn.execute(
-            select(notifications.c.id, notifications.c.status, notifications.c.lease_expires_at)
-            .order_by(notifications.c.id)
+            select(
+                notifications.c.id, notifications.c.status, notifications.c.lease_expires_at
+            ).order_by(notifications.c.id)
         ).all()
     return [(nid, status, expires) for nid, status, expires in rows]
 
