@@ -230,12 +230,20 @@ class Queue:
             return database_now(conn)
         return as_utc(self.clock())
 
-    def _lease_time(self, conn: Any, fixed: dt.datetime | None, now: dt.datetime) -> dt.datetime:
-        """The instant leases are set and compared at in a transaction acting at ``now``
-        (see ``leases_on_clock``)."""
-        if fixed is None or not self.leases_on_clock:
-            return now
-        return self._time(conn, None)
+    def _leases_on_clock(self, fixed: dt.datetime | None) -> bool:
+        """Whether leases run on the clock (real time, renewed while calls send) rather than
+        on the simulated instant ``fixed``."""
+        return fixed is None or self.leases_on_clock
+
+    def _lease_time(
+        self, conn: Any, fixed: dt.datetime | None, now: dt.datetime | None = None
+    ) -> dt.datetime:
+        """The instant leases are set and compared at (see ``leases_on_clock``); ``now``: the
+        clock as this transaction already read it."""
+        if not self._leases_on_clock(fixed):
+            assert fixed is not None
+            return fixed
+        return now if now is not None and fixed is None else self._time(conn, None)
 
     # -- observers ---------------------------------------------------------------------------
 
@@ -284,8 +292,7 @@ class Queue:
         deferred: list[int] = []
         waiting: list[int] = []
         rounds = 0
-        on_clock = fixed is None or self.leases_on_clock  # leases are real: renew them
-        with self._heartbeat_while(on_clock), self._finishing(fixed):
+        with self._heartbeat_while(self._leases_on_clock(fixed)), self._finishing(fixed):
             while True:
                 done = self._round(fixed, limit)
                 rounds += 1
@@ -500,7 +507,7 @@ class Queue:
         if not calls:
             return []
         with self.store.writing() as conn:
-            now = self._lease_time(conn, fixed, self._time(conn, fixed))
+            now = self._lease_time(conn, fixed)
             handed = qio.mark_handed(
                 conn,
                 [row.id for call in calls for row in call.rows],
@@ -568,8 +575,7 @@ class Queue:
             for sent in self._flight
             if id(sent.call.channel) in objects and not sent.future.done()
         ]
-        on_clock = fixed is None or self.leases_on_clock
-        timeout = self.lease.total_seconds() / 3 if on_clock else None
+        timeout = self.lease.total_seconds() / 3 if self._leases_on_clock(fixed) else None
         if not running or wait(running, timeout=timeout, return_when=FIRST_COMPLETED)[0]:
             return
         try:
@@ -759,7 +765,7 @@ class Queue:
         ``unknown``, which only staff resolve (``resolve``)."""
         fixed = None if now is None else self._now(now)
         with self.store.writing() as conn:
-            at = self._lease_time(conn, fixed, self._time(conn, fixed))
+            at = self._lease_time(conn, fixed)
             changes: list[Change] = []
             for row in qio.expired_leases(conn, at):
                 release = {"lease_owner": None, "lease_expires_at": None}
@@ -792,7 +798,7 @@ class Queue:
         """Extend this worker's leases to ``now + lease_seconds``; returns how many."""
         fixed = None if now is None else self._now(now)
         with self.store.writing() as conn:
-            at = self._lease_time(conn, fixed, self._time(conn, fixed))
+            at = self._lease_time(conn, fixed)
             return qio.extend_leases(conn, self.worker_id, at + self.lease)
 
     def _renew_in_flight(self) -> int:

@@ -205,34 +205,25 @@ steps:
 """
 
 
+def write_scenario(folder: Path, *, run: str, deliver: str) -> Path:
+    """A scenario whose one encounter was seen 41 days before its ``run:`` step."""
+    service = (dt.date.fromisoformat(run) - dt.timedelta(days=41)).isoformat()
+    path = folder / f"run-{run}.scenario.yaml"
+    text = SCENARIO.format(rules=STANDARD, service=service, run=run, deliver=deliver)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 def test_scenario_steps_are_simulations_and_keep_a_far_date(tmp_path: Path) -> None:
     """A scenario's ``run:`` and ``deliver:`` steps never go through the live-run refusal."""
-    path = tmp_path / "far.scenario.yaml"
-    path.write_text(
-        SCENARIO.format(
-            rules=STANDARD,
-            service="9998-11-20",
-            run="9998-12-31",
-            deliver="9998-12-31T18:00:00Z",
-        ),
-        encoding="utf-8",
-    )
+    path = write_scenario(tmp_path, run="9998-12-31", deliver="9998-12-31T18:00:00Z")
     done = rulesengine("test", str(path), cwd=tmp_path)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "PASS" in done.stdout
 
 
 def test_a_scenario_past_the_last_run_date_fails_without_a_traceback(tmp_path: Path) -> None:
-    path = tmp_path / "too-far.scenario.yaml"
-    path.write_text(
-        SCENARIO.format(
-            rules=STANDARD,
-            service="9999-11-20",
-            run="9999-12-15",
-            deliver="9999-12-15T18:00:00Z",
-        ),
-        encoding="utf-8",
-    )
+    path = write_scenario(tmp_path, run="9999-12-15", deliver="9999-12-15T18:00:00Z")
     done = rulesengine("test", str(path), cwd=tmp_path)
     assert_refused(done, "9999-12-15 is after 9998-12-31, the last run date")
 
