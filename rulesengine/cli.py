@@ -85,12 +85,22 @@ def _open_store(db: str | None, ctx: click.Context | None = None):  # noqa: ANN2
 
 
 def _parse_date(value: str, what: str = "--date") -> dt.date:
+    """A run date: ``YYYY-MM-DD``, no later than the last date a run supports."""
+    from rulesengine.engine.run_dates import LAST_RUN_DATE
+
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(
             f"{value!r} is not a date; write it as YYYY-MM-DD", param_hint=what
         ) from None
+    if day > LAST_RUN_DATE:
+        raise click.BadParameter(
+            f"{value} is after {LAST_RUN_DATE.isoformat()}, the last run date rulesengine"
+            " supports (a run's due date and send times must fit the calendar); check the date",
+            param_hint=what,
+        )
+    return day
 
 
 def _working(message: str):  # noqa: ANN202
@@ -348,6 +358,12 @@ def _addressing():  # noqa: ANN202
     is_flag=True,
     help="With --test: queue one proof per message and channel, to delivery.test_recipients.",
 )
+@click.option(
+    "--allow-future",
+    is_flag=True,
+    help="Allow a live run dated more than 31 days after today (the date is forever: "
+    "live runs move forward).",
+)
 @db_option
 @json_option
 @click.pass_context
@@ -357,16 +373,24 @@ def run(
     date_text: str,
     test_mode: bool,
     proof: bool,
+    allow_future: bool,
     db: str | None,
     as_json: bool,
 ) -> None:
-    """One statement run (live by default) and, when live, its upload into the queue."""
+    """One statement run (live by default) and, when live, its upload into the queue.
+
+    A live run dated more than 31 days after today (in the profile's time zone) is refused
+    without --allow-future; test runs keep any date.
+    """
     from rulesengine.engine.run import run_statements
+    from rulesengine.engine.run_dates import check_live_date_is_near
 
     if proof and not test_mode:
         raise click.UsageError("--proof goes with --test (proofs are made from a test batch)")
     run_date = _parse_date(date_text)
     rules = load_rules_for_cli(rules_path)
+    if not test_mode and not allow_future:
+        check_live_date_is_near(run_date, rules.profile.timezone)
     store = _open_store(db, ctx)
     try:
         kind = "test" if test_mode else "live"

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-import shutil
 from collections import Counter
 from collections.abc import Callable
 from importlib import resources
@@ -19,6 +18,7 @@ from pathlib import Path
 import attrs
 
 from rulesengine.csv_output import csv_text
+from rulesengine.demo_folder import prepare_demo_folder, record_demo_files
 
 __all__ = ["DemoLedger", "generate_ledger", "run_demo", "write_ledger_csv"]
 
@@ -154,7 +154,22 @@ def run_demo(
     seed: int = 2026,
     echo: Callable[[str], None] = print,
 ) -> dict[str, object]:
-    """Run the demo in ``directory`` (made fresh) and return its summary figures."""
+    """Run the demo in ``directory`` and return its summary figures.
+
+    The folder must be missing, empty, or hold only what an earlier demo run made there
+    (:mod:`rulesengine.demo_folder`); that is replaced. Anything else is refused
+    (:class:`~rulesengine.demo_folder.DemoFolderRefused`) and nothing is touched.
+    """
+    prepare_demo_folder(directory)
+    try:
+        return _run_demo(directory, guarantors=guarantors, months=months, seed=seed, echo=echo)
+    finally:  # whatever happened, the next run knows what is the demo's
+        record_demo_files(directory)
+
+
+def _run_demo(
+    directory: Path, *, guarantors: int, months: int, seed: int, echo: Callable[[str], None]
+) -> dict[str, object]:
     from rulesengine.engine.run import run_statements
     from rulesengine.ledger_csv import read_ledger_dir
     from rulesengine.model import format_money
@@ -164,12 +179,8 @@ def run_demo(
     from rulesengine.store import open_store
 
     rng = random.Random(seed)
-    directory.mkdir(parents=True, exist_ok=True)
     db_path = directory / "rulesengine.db"
-    for stale in (db_path, directory / "rulesengine.db-wal", directory / "rulesengine.db-shm"):
-        stale.unlink(missing_ok=True)
     outbox = directory.resolve() / "outbox"
-    shutil.rmtree(outbox, ignore_errors=True)
     rules_path = directory / "rules.yaml"
     template = resources.files("rulesengine") / "data" / "demo-practice.yaml"
     # The outboxes go inside the demo folder, wherever the demo is run from.
@@ -213,6 +224,7 @@ def run_demo(
             # Deliver that afternoon: 18:00 UTC is inside every channel's window in US zones.
             afternoon = dt.datetime.combine(run_date, dt.time(18, 0), tzinfo=dt.UTC)
             queue.deliver(afternoon, until_empty=True)
+            record_demo_files(directory)  # a demo killed midway is still known as the demo's
             levels = Counter(s.level for s in batch.statements)
             statuses = Counter(n["status"] for n in store.notifications(batch_id=batch.id))
             echo(

@@ -139,11 +139,19 @@ def deliver(
     db: str | None,
     as_json: bool,
 ) -> None:
-    """Hand due notifications to their channels once (or until none is due)."""
+    """Hand due notifications to their channels once (or until none is due).
+
+    --now acts at an earlier instant (what was due then, in the send windows of then),
+    never a later one than the real clock; leases are always on the real clock.
+    """
+    from rulesengine.queue.clock import check_not_later
+
     now = _parse_now(now_text)
+    if now is not None:
+        check_not_later(now)
     if limit < 1:
         raise click.BadParameter("must be at least 1", param_hint="--limit")
-    with _queue(ctx, db, concurrent_channels=not serial) as q:
+    with _queue(ctx, db, concurrent_channels=not serial, leases_on_clock=True) as q:
         report = q.deliver(now, until_empty=until_empty, limit=limit)
     if as_json:
         click.echo(json.dumps(report.as_json(), indent=2))

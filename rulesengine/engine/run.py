@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from rulesengine.engine.evaluate import evaluate
 from rulesengine.engine.phases import PhaseClock
+from rulesengine.engine.run_dates import check_due_date_fits, check_run_date_supported
 from rulesengine.engine.upload import ChannelAddressing
 from rulesengine.errors import RunRefused
 from rulesengine.model import MONEY_MAX_CENTS, BatchResult, format_money
@@ -54,8 +55,12 @@ def run_statements(
         ``evaluate`` with its ``decide`` and ``upload`` parts, ``save``): for benchmarks.
     :param progress: when given, called with the name of each of those phases as it
         starts: for a progress display (the command line shows one on a terminal).
-    :raises RunRefused: a live run dated before the profile's latest live run.
+    :raises RunRefused: a live run dated before the profile's latest live run; a run dated
+        after :data:`~rulesengine.engine.run_dates.LAST_RUN_DATE`, or whose due date would
+        be past the calendar's end.
     """
+    check_run_date_supported(run_date)
+    check_due_date_fits(run_date, rules.profile.due_days)
     clock = PhaseClock(timings, on_start=progress)
     secret = store.secret()
     with _cyclic_collector_paused(), store.run_transaction(rules.profile.id, live=live) as tx:

@@ -60,6 +60,7 @@ from rulesengine.delivery import DeliveryResult, call_channel, exception_summary
 from rulesengine.errors import RulesengineError
 from rulesengine.queue.channels import Channels, ChannelSetupError
 from rulesengine.queue.checks import presend_outcome
+from rulesengine.queue.clock import check_supported, database_now
 from rulesengine.queue.handoff import ChannelThreads
 from rulesengine.queue.report import DeliveryReport, ProofsAdded
 from rulesengine.queue.windows import local_zone, parse_window
@@ -135,7 +136,13 @@ class Queue:
         :func:`~rulesengine.plugins.get_plugin_manager`, made when first needed).
     :param worker_id: this worker's name in leases and history (default ``host:pid:rand``).
     :param lease_seconds: how long a claim holds a notification before it is expired.
-    :param clock: returns the current instant (aware); default UTC now.
+    :param clock: returns the current instant (aware). Default: the real clock, which on
+        PostgreSQL is the database server's (:mod:`rulesengine.queue.clock`), so every
+        worker measures due times, send windows and leases on one clock.
+    :param leases_on_clock: take lease instants (claim, renewal, expiry, hand-over) from
+        the clock even when a delivery is given an explicit ``now``: for ``deliver --now``,
+        an earlier instant on a queue real workers share. Default: an explicit ``now``
+        is simulated time for everything (scenarios, tests).
     :param concurrent_channels: call a round's channels at the same time, each channel
         object on a thread of its own (:mod:`rulesengine.queue.handoff`); ``False`` calls
         them one after the other on the caller's thread.
@@ -153,6 +160,7 @@ class Queue:
         worker_id: str | None = None,
         lease_seconds: float = 300,
         clock: Callable[[], dt.datetime] | None = None,
+        leases_on_clock: bool = False,
         concurrent_channels: bool = True,
     ) -> None:
         if lease_seconds <= 0:
@@ -161,6 +169,8 @@ class Queue:
         self.worker_id = worker_id or default_worker_id()
         self.lease = dt.timedelta(seconds=lease_seconds)
         self.clock = clock or utcnow
+        self._clock_given = clock is not None
+        self.leases_on_clock = leases_on_clock
         self._pm = pm
         self.channels = Channels(store, channels, self.plugin_manager)
         self._threads = ChannelThreads(self.worker_id, concurrent=concurrent_channels)
@@ -201,14 +211,39 @@ class Queue:
         return self._pm
 
     def _now(self, now: dt.datetime | None) -> dt.datetime:
+        """``now`` in UTC (checked), else the clock read on this machine."""
         if now is None:
             return as_utc(self.clock())
         try:
-            return as_utc(now)
+            return check_supported(as_utc(now))
         except ValueError:
             raise RulesengineError(
                 f"a time needs its zone, such as 2026-02-01T15:00:00Z; got {now.isoformat()}"
             ) from None
+
+    def _time(self, conn: Any, fixed: dt.datetime | None) -> dt.datetime:
+        """The instant a transaction acts at: ``fixed`` (simulated time), else the clock;
+        on PostgreSQL, without a clock given, the database server's, read on ``conn``."""
+        if fixed is not None:
+            return fixed
+        if not self._clock_given and conn.dialect.name == "postgresql":
+            return database_now(conn)
+        return as_utc(self.clock())
+
+    def _leases_on_clock(self, fixed: dt.datetime | None) -> bool:
+        """Whether leases run on the clock (real time, renewed while calls send) rather than
+        on the simulated instant ``fixed``."""
+        return fixed is None or self.leases_on_clock
+
+    def _lease_time(
+        self, conn: Any, fixed: dt.datetime | None, now: dt.datetime | None = None
+    ) -> dt.datetime:
+        """The instant leases are set and compared at (see ``leases_on_clock``); ``now``: the
+        clock as this transaction already read it."""
+        if not self._leases_on_clock(fixed):
+            assert fixed is not None
+            return fixed
+        return now if now is not None and fixed is None else self._time(conn, None)
 
     # -- observers ---------------------------------------------------------------------------
 
@@ -257,7 +292,7 @@ class Queue:
         deferred: list[int] = []
         waiting: list[int] = []
         rounds = 0
-        with self._heartbeat_while(fixed is None), self._finishing(fixed):
+        with self._heartbeat_while(self._leases_on_clock(fixed)), self._finishing(fixed):
             while True:
                 done = self._round(fixed, limit)
                 rounds += 1
@@ -319,18 +354,18 @@ class Queue:
 
     def _release(self, fixed: dt.datetime | None, rows: list[QueueRow]) -> list[Transition]:
         """``sending`` -> ``scheduled`` (due now) for claims this worker never handed over."""
-        now = self._now(fixed)
         detail = (
             f"{self.worker_id} lost its database connection before handing it to the channel: "
             "queued again"
         )
-        values = {
-            "next_attempt_at": now,
-            "handed_at": None,
-            "lease_owner": None,
-            "lease_expires_at": None,
-        }
         with self.store.writing() as conn:
+            now = self._time(conn, fixed)
+            values = {
+                "next_attempt_at": now,
+                "handed_at": None,
+                "lease_owner": None,
+                "lease_expires_at": None,
+            }
             changed = qio.change_statuses(
                 conn,
                 [  # never attempted: the claim's attempt is given back
@@ -346,15 +381,15 @@ class Queue:
 
     def _claim(self, fixed: dt.datetime | None, limit: int, done: _Round) -> list[QueueRow]:
         """Claim due rows, run the window and pre-send checks; return the rows now sending."""
-        now = self._now(fixed)
         sending: list[QueueRow] = []
         changes: list[Change] = []
         with self.store.writing() as conn:
+            now = self._time(conn, fixed)
             rows = qio.due_rows(conn, now, limit)
             done.claimed = len(rows)
             in_window = [row for row in rows if self._in_window(conn, row, now, done)]
             facts = qio.presend_facts(conn, in_window) if in_window else None
-            expires = now + self.lease
+            expires = self._lease_time(conn, fixed, now) + self.lease
             for row in in_window:
                 assert facts is not None
                 stopped = presend_outcome(row, facts)
@@ -471,8 +506,8 @@ class Queue:
         one transaction; returns the calls with only the rows this worker still held."""
         if not calls:
             return []
-        now = self._now(fixed)
         with self.store.writing() as conn:
+            now = self._lease_time(conn, fixed)
             handed = qio.mark_handed(
                 conn,
                 [row.id for call in calls for row in call.rows],
@@ -540,7 +575,7 @@ class Queue:
             for sent in self._flight
             if id(sent.call.channel) in objects and not sent.future.done()
         ]
-        timeout = None if fixed is not None else self.lease.total_seconds() / 3
+        timeout = self.lease.total_seconds() / 3 if self._leases_on_clock(fixed) else None
         if not running or wait(running, timeout=timeout, return_when=FIRST_COMPLETED)[0]:
             return
         try:
@@ -553,8 +588,8 @@ class Queue:
         worker's and unexpired (a lapsed claim is never revived)."""
         if not ids:
             return 0
-        now = self._now(None)
         with self.store.writing() as conn:
+            now = self._time(conn, None)
             return qio.extend_leases(
                 conn, self.worker_id, now + self.lease, ids, handed_only=False, alive_at=now
             )
@@ -673,11 +708,12 @@ class Queue:
     ) -> list[Transition]:
         """Record a call's results in one transaction (:func:`~.queue_io.change_statuses`):
         only rows still ``sending`` under this worker's lease and attempt change."""
-        now = self._now(fixed)
-        changes = [
-            self._result_change(row, result, now) for row, result in zip(rows, results, strict=True)
-        ]
         with self.store.writing() as conn:
+            now = self._time(conn, fixed)
+            changes = [
+                self._result_change(row, result, now)
+                for row, result in zip(rows, results, strict=True)
+            ]
             changed = qio.change_statuses(conn, changes, now, expect_lease=self.worker_id)
         transitions: list[Transition] = []
         for row, result, t in zip(rows, results, changed, strict=True):
@@ -727,8 +763,9 @@ class Queue:
     def expire_leases(self, now: dt.datetime | None = None) -> list[Transition]:
         """Return expired claims: never handed -> ``scheduled`` (due now); handed ->
         ``unknown``, which only staff resolve (``resolve``)."""
-        at = self._now(now)
+        fixed = None if now is None else self._now(now)
         with self.store.writing() as conn:
+            at = self._lease_time(conn, fixed)
             changes: list[Change] = []
             for row in qio.expired_leases(conn, at):
                 release = {"lease_owner": None, "lease_expires_at": None}
@@ -759,8 +796,9 @@ class Queue:
 
     def heartbeat(self, now: dt.datetime | None = None) -> int:
         """Extend this worker's leases to ``now + lease_seconds``; returns how many."""
-        at = self._now(now)
+        fixed = None if now is None else self._now(now)
         with self.store.writing() as conn:
+            at = self._lease_time(conn, fixed)
             return qio.extend_leases(conn, self.worker_id, at + self.lease)
 
     def _renew_in_flight(self) -> int:
@@ -774,8 +812,8 @@ class Queue:
         ids += [row.id for _, rows, _ in list(self._unrecorded) for row in rows]
         renewed = 0
         if ids:
-            at = self._now(None)
             with self.store.writing() as conn:
+                at = self._time(conn, None)
                 renewed = qio.extend_leases(conn, self.worker_id, at + self.lease, ids)
         # Inline, the round's later claims wait while this thread runs an earlier call.
         return renewed + self._renew_claims(list(self._claims_waiting))
