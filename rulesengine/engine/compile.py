@@ -21,10 +21,21 @@ import decimal
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
-from rulesengine.engine.durable_adapter import DurableCapacityError, FirstMatchRuleset
+from rulesengine.engine.durable_adapter import (
+    DurableCapacityError,
+    FirstMatchRuleset,
+    rule_problem,
+)
 from rulesengine.rules.model import And, Compare, Const, Expr, Field, In, Not, Or
 
-__all__ = ["MONEY_FIELDS", "FieldReader", "Stage", "compile_condition", "fact_key"]
+__all__ = [
+    "MONEY_FIELDS",
+    "FieldReader",
+    "Stage",
+    "compile_condition",
+    "engine_problem",
+    "fact_key",
+]
 
 #: Fields that hold money; facts carry them as whole cents, so constants are scaled by 100.
 MONEY_FIELDS = frozenset({"encounter.balance", "guarantor.balance", "payment.amount"})
@@ -105,6 +116,13 @@ def compile_condition(expr: Expr, *, negate: bool = False) -> dict[str, Any]:
             missing.append(_missing(right.path))
         return {"$or": [*missing, _leaf(_NEGATE[op], left.path, value)]}
     raise TypeError(f"not a condition: {expr!r}")
+
+
+def engine_problem(expr: Expr) -> str | None:
+    """Why durable-rules cannot run a rule with this condition even on its own, in words
+    (``"it compiles to ..."``); None when it can. Rules that fit one by one but not all
+    together are decided in groups by :class:`Stage`; only this cannot be split."""
+    return rule_problem(compile_condition(expr))
 
 
 def _fields(expr: Expr, out: dict[str, set[Any]], related: set[str]) -> None:
@@ -259,10 +277,12 @@ class Stage:
     def _first_match(
         self, rules: list[tuple[str, dict[str, Any]]], messages: list[dict[str, Any]]
     ) -> dict[str, str | None]:
-        """durable-rules' first match for each message. When a message matches more rule
-        alternatives at once than durable-rules can hold, the rules are decided in two
-        halves: the earlier half first, then the later half for what it left undecided,
-        which is the same first match."""
+        """durable-rules' first match for each message. When the rules do not fit in one
+        durable-rules ruleset (its fixed tables: see
+        :class:`~rulesengine.engine.durable_adapter.RuleNetwork`), or a message matches more
+        rule alternatives at once than it can hold, the rules are decided in two halves: the
+        earlier half first, then the later half for what it left undecided, which is the
+        same first match."""
         try:
             with FirstMatchRuleset(self.name, rules, kind="fact") as ruleset:
                 return ruleset.classify(messages)
