@@ -210,9 +210,11 @@ def test_as_many_dunning_levels_as_the_engine_table_and_one_more_run(
     }
 
 
-# Each after_days gate ends in an "or" join after the same "no payment hold" test: 128 levels
-# (127 gates) fit, 129 levels made durable-rules refuse the ruleset (an internal error).
-@pytest.mark.parametrize("level_count", [128, 129])
+# Each after_days gate links an "or" join to the same "no payment hold" test, in a list of 128
+# that must end in a zero: 128 levels (127 gates) fit; 129 levels read past the list's end
+# (durable-rules lets it pass); from 130 levels durable-rules refused the ruleset (its error
+# 107: an internal error). The stage now decides the gates in groups from 129 levels on.
+@pytest.mark.parametrize("level_count", [128, 129, 130])
 def test_as_many_after_days_gates_as_the_engine_list_and_one_more_run(
     tmp_path: Path, level_count: int
 ) -> None:
@@ -271,3 +273,55 @@ def test_a_condition_nested_past_the_engine_limit_is_refused_where_it_is_written
             " holds at most 14"
         ) in done.stdout + done.stderr
     assert not (tmp_path / "store.db").exists()
+
+
+# The adapter's model of durable-rules' tables, at each limit and one past it (in process:
+# a ruleset past a limit is refused before durable-rules sees it, so nothing can hang).
+
+
+def distinct_tests(count: int) -> list[tuple[str, dict[str, Any]]]:
+    return [(f"r{i}", {"$gt": {"b": i}}) for i in range(count)]
+
+
+def same_test(count: int) -> list[tuple[str, dict[str, Any]]]:
+    return [(f"r{i}", {"$gt": {"b": 5}}) for i in range(count)]
+
+
+def or_joins(count: int) -> list[tuple[str, dict[str, Any]]]:
+    return [(f"r{i}", {"$or": [{"$gt": {"b": 5}}, {"$lt": {"c": i}}]}) for i in range(count)]
+
+
+@pytest.mark.parametrize(
+    ("rules", "problem"),
+    [
+        (distinct_tests, "more than 511 different comparisons follow the same test"),
+        (same_test, "more than 255 rules end in the same test"),
+        (or_joins, "more than 127 'or' joins and 'no value' tests follow the same test"),
+    ],
+)
+def test_the_adapter_registers_a_ruleset_at_each_engine_limit_and_refuses_one_past_it(
+    rules: Any, problem: str
+) -> None:
+    from rulesengine.engine.durable_adapter import DurableCapacityError, FirstMatchRuleset
+
+    limit = int(problem.split()[2])
+    with FirstMatchRuleset("t", rules(limit), kind="fact") as ruleset:
+        assert ruleset.classify([{"id": "1", "b": -1, "c": 10**6}]) == {"1": None}
+    with pytest.raises(DurableCapacityError, match=problem):
+        FirstMatchRuleset("t", rules(limit + 1), kind="fact")
+
+
+def test_a_stage_past_every_engine_limit_keeps_the_first_match() -> None:
+    from rulesengine.engine.compile import Stage
+    from rulesengine.rules.model import Compare, Const, Field
+
+    def balance(op: str, dollars: int) -> Compare:
+        return Compare(op, Field("encounter.balance"), Const(dollars))  # type: ignore[arg-type]
+
+    rules = [(f"d{i}", balance("==", 10_000 + i)) for i in range(1200)]  # 1200 distinct tests
+    rules += [(f"s{i}", balance(">", 5)) for i in range(600)]  # 600 rules ending in one test
+    stage = Stage("t", rules)
+    cents = [1_000_000, 1_060_000, 1_119_900, 600, 1]
+    facts = [{"encounter.balance": c} for c in cents]
+    expected = [next((n for n, e in rules if meaning(e, f)), None) for f in facts]
+    assert stage.decide(facts) == expected == ["d0", "d600", "d1199", "s0", None]
