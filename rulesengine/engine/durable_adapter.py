@@ -158,17 +158,18 @@ class RuleNetwork:
             identity: Hashable = next(self._serial)
         else:
             identity = (key, field, type(operand).__name__, operand)
-        node = self._nodes.get((parent, identity))
-        if node is None:
-            node = self._nodes[parent, identity] = next(self._serial)
-            if key == "$nex":
-                self._link(parent)
-            else:
-                self._tests[parent] += 1
-                if self._tests[parent] > _MAX_TESTS_AFTER and self.problem is None:
-                    self.problem = (
-                        f"more than {_MAX_TESTS_AFTER} different comparisons follow the same test"
-                    )
+        found = self._nodes.get((parent, identity))
+        if found is not None:
+            return found
+        node = self._nodes[parent, identity] = next(self._serial)
+        if key == "$nex":
+            self._link(parent)
+        else:
+            self._tests[parent] += 1
+            if self._tests[parent] > _MAX_TESTS_AFTER and self.problem is None:
+                self.problem = (
+                    f"more than {_MAX_TESTS_AFTER} different comparisons follow the same test"
+                )
         return node
 
     def _link(self, node: int) -> None:
