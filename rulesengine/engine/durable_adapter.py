@@ -90,10 +90,10 @@ _MAX_RULES_AFTER = 255
 #: MAX_ACTIONS 4096: rules per ruleset (the catch-all included).
 _MAX_RULES = 4096
 #: MAX_SEQUENCE_EXPRESSIONS 32: a rule's "and"/"or" groups take two entries each (the group
-#: and its end) in a sequence that must stay below 32 (its error 113). The rule's own kind
-#: test is one group, which leaves 14 for its condition.
+#: and its end) in a sequence that must stay below 32 (its error 113): 15 groups, counting
+#: the "and" that joins the rule's kind test to its condition.
 _MAX_RULE_STEPS = 31
-MAX_RULE_GROUPS = (_MAX_RULE_STEPS - 2) // 2
+MAX_RULE_GROUPS = _MAX_RULE_STEPS // 2
 
 _OPERATORS = frozenset({"$lt", "$lte", "$gt", "$gte", "$neq", "$ex", "$nex"})
 _ROOT = 0
@@ -125,8 +125,8 @@ class RuleNetwork:
         steps = _steps(condition)
         if steps > _MAX_RULE_STEPS and self.problem is None:
             self.problem = (
-                f"it compiles to {(steps - 2) // 2} 'and'/'or' groups and a rule holds at"
-                f" most {MAX_RULE_GROUPS}"
+                f"it compiles to {steps // 2} 'and'/'or' groups and a rule holds at most"
+                f" {MAX_RULE_GROUPS}, counting the 'and' every rule starts with"
             )
         last = self._node(_ROOT, condition)
         self._rules_after[last] += 1
@@ -188,11 +188,19 @@ def _steps(test: Mapping[str, Any]) -> int:
     return 0
 
 
+def _with_kind(kind_test: dict[str, str], condition: Mapping[str, Any]) -> dict[str, Any]:
+    """A rule's message test: its kind test first, then its condition (an "and" condition
+    joins the rule's own "and": one group fewer)."""
+    if set(condition) == {"$and"}:
+        return {"$and": [kind_test, *condition["$and"]]}
+    return {"$and": [kind_test, dict(condition)]}
+
+
 def _network(kind: str, conditions: Iterable[Mapping[str, Any]]) -> RuleNetwork:
     network = RuleNetwork()
     kind_test = {KIND_FIELD: kind}
     for condition in conditions:
-        network.add({"$and": [kind_test, dict(condition)]})
+        network.add(_with_kind(kind_test, condition))
     network.add(kind_test)  # the catch-all
     return network
 
@@ -230,7 +238,7 @@ class FirstMatchRuleset:
         definition: dict[str, Any] = {}
         for priority, (rule_name, condition) in enumerate(rules):
             definition[rule_name] = {
-                "all": [{"m": {"$and": [kind_test, dict(condition)]}}],
+                "all": [{"m": _with_kind(kind_test, condition)}],
                 "pri": priority,
                 "cap": _CAP,
             }

@@ -577,9 +577,9 @@ def parse_condition(text: str, *, allow_payment: bool) -> Expr:
     problem = engine_problem(expr)
     if problem is not None:
         raise ConditionError(
-            f"the condition is too complex for the rule engine: {problem} ('and'/'or'"
-            " inside one another, 'in [...]' and 'not' each make groups); split it into"
-            " several rules or nest fewer groups",
+            f"the condition is too complex for the rule engine: {problem}; split it into"
+            " several rules, or nest fewer groups ('and' inside 'or' inside 'and'...; an"
+            " 'in [...]' list and a 'not' are groups too)",
             0,
         )
     return expr
