@@ -21,11 +21,7 @@ import decimal
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
-from rulesengine.engine.durable_adapter import (
-    DurableCapacityError,
-    FirstMatchRuleset,
-    rule_problem,
-)
+from rulesengine.engine.durable_adapter import DurableCapacityError, FirstMatchRuleset
 from rulesengine.rules.model import And, Compare, Const, Expr, Field, In, Not, Or
 
 __all__ = [
@@ -33,7 +29,6 @@ __all__ = [
     "FieldReader",
     "Stage",
     "compile_condition",
-    "engine_problem",
     "fact_key",
 ]
 
@@ -123,11 +118,24 @@ def compile_condition(expr: Expr, *, negate: bool = False) -> dict[str, Any]:
     raise TypeError(f"not a condition: {expr!r}")
 
 
-def engine_problem(expr: Expr) -> str | None:
-    """Why durable-rules cannot run a rule with this condition even on its own, in words
-    (``"it compiles to ..."``); None when it can. Rules that fit one by one but not all
-    together are decided in groups by :class:`Stage`; only this cannot be split."""
-    return rule_problem(compile_condition(expr))
+def _alternatives(test: Mapping[str, Any]) -> list[list[dict[str, Any]]]:
+    """A compiled condition as its alternatives: an "or" of flat "and"s of single tests.
+
+    durable-rules holds only 15 nested "and"/"or" groups in one rule and only so many tests
+    in one ruleset (:class:`~rulesengine.engine.durable_adapter.RuleNetwork`); one flat "and"
+    per alternative never nests, and rules made of alternatives can be decided in groups
+    down to a single alternative. The rules loader bounds the alternatives of a condition
+    (``MAX_ALTERNATIVES``), so the expansion stays small.
+    """
+    ((key, value),) = test.items()
+    if key == "$or":
+        return [alternative for part in value for alternative in _alternatives(part)]
+    if key == "$and":
+        out: list[list[dict[str, Any]]] = [[]]
+        for part in value:
+            out = [tests + more for tests in out for more in _alternatives(part)]
+        return out
+    return [[dict(test)]]
 
 
 def _fields(expr: Expr, out: dict[str, set[Any]], related: set[str]) -> None:
@@ -228,7 +236,17 @@ class Stage:
             _fields(expr, constants, related)
         for path, values in (extra_constants or {}).items():
             constants.setdefault(path, set()).update(values)
-        self._compiled = [(rule_name, compile_condition(expr)) for rule_name, expr in self.rules]
+        # Each rule becomes one durable-rules rule per alternative (a flat "and" of tests),
+        # named "<rule>#<k>", in the rules' order: see _alternatives.
+        self._compiled: list[tuple[str, dict[str, Any]]] = []
+        self._rule_of: dict[str | None, str | None] = {None: None}
+        for rule_name, expr in self.rules:
+            for k, tests in enumerate(_alternatives(compile_condition(expr))):
+                name = f"{rule_name}#{k}"
+                if len(tests) != 1:
+                    tests = [{"$and": tests}] if tests else [dict(_ALWAYS)]
+                self._compiled.append((name, tests[0]))
+                self._rule_of[name] = rule_name
         self._paths = tuple(sorted(constants))
         self._keys = tuple(fact_key(p) for p in self._paths)
         self._reps: tuple[Callable[[Any], Any], ...] = tuple(
@@ -276,7 +294,10 @@ class Stage:
                     message[key] = field_value
             messages.append(message)
         decided = self._first_match(self._compiled, messages)
-        verdict_of = {signature: decided[str(index)] for index, signature in enumerate(distinct)}
+        rule_of = self._rule_of
+        verdict_of = {
+            signature: rule_of[decided[str(index)]] for index, signature in enumerate(distinct)
+        }
         return list(map(verdict_of.__getitem__, signatures))
 
     def _first_match(

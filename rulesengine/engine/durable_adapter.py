@@ -48,7 +48,6 @@ __all__ = [
     "KIND_FIELD",
     "MAX_RULE_GROUPS",
     "RuleNetwork",
-    "rule_problem",
 ]
 
 #: Every message posted carries this field; every rule tests it first.
@@ -203,12 +202,6 @@ def _network(kind: str, conditions: Iterable[Mapping[str, Any]]) -> RuleNetwork:
         network.add(_with_kind(kind_test, condition))
     network.add(kind_test)  # the catch-all
     return network
-
-
-def rule_problem(condition: Mapping[str, Any]) -> str | None:
-    """Why durable-rules cannot hold a rule with this message test even on its own, in
-    words ("it compiles to ..."); None when it can."""
-    return _network("fact", [condition]).problem
 
 
 class FirstMatchRuleset:

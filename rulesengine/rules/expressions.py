@@ -571,15 +571,4 @@ def parse_condition(text: str, *, allow_payment: bool) -> Expr:
             " (comparisons joined by 'or', values of 'in [...]'); split it into several rules",
             0,
         )
-    # imported here: the compiler imports rulesengine.rules.model, whose package imports this
-    from rulesengine.engine.compile import engine_problem
-
-    problem = engine_problem(expr)
-    if problem is not None:
-        raise ConditionError(
-            f"the condition is too complex for the rule engine: {problem}; split it into"
-            " several rules, or nest fewer groups ('and' inside 'or' inside 'and'...; an"
-            " 'in [...]' list and a 'not' are groups too)",
-            0,
-        )
     return expr
