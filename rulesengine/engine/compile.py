@@ -24,13 +24,7 @@ from typing import Any, TypeVar
 from rulesengine.engine.durable_adapter import DurableCapacityError, FirstMatchRuleset
 from rulesengine.rules.model import And, Compare, Const, Expr, Field, In, Not, Or
 
-__all__ = [
-    "MONEY_FIELDS",
-    "FieldReader",
-    "Stage",
-    "compile_condition",
-    "fact_key",
-]
+__all__ = ["MONEY_FIELDS", "FieldReader", "Stage", "compile_condition", "fact_key"]
 
 #: Fields that hold money; facts carry them as whole cents, so constants are scaled by 100.
 MONEY_FIELDS = frozenset({"encounter.balance", "guarantor.balance", "payment.amount"})
@@ -88,14 +82,9 @@ def compile_condition(expr: Expr, *, negate: bool = False) -> dict[str, Any]:
     if isinstance(expr, Not):
         return compile_condition(expr.operand, negate=not negate)
     if isinstance(expr, And | Or):
-        group = "$and" if isinstance(expr, And) != negate else "$or"  # De Morgan
-        parts: list[dict[str, Any]] = []
-        for operand in expr.operands:
-            part = compile_condition(operand, negate=negate)
-            # an "and" inside an "and" (an "or" inside an "or") is one group: durable-rules
-            # holds only so many groups per rule (MAX_RULE_GROUPS)
-            parts.extend(part[group] if group in part else [part])
-        return {group: parts}
+        is_and = isinstance(expr, And) != negate  # De Morgan
+        parts = [compile_condition(operand, negate=negate) for operand in expr.operands]
+        return {"$and" if is_and else "$or": parts}
     if isinstance(expr, In):
         path = expr.field.path
         if not negate:

@@ -396,15 +396,3 @@ def test_a_stage_past_every_engine_limit_keeps_the_first_match() -> None:
     facts = [{"encounter.balance": c} for c in cents]
     expected = [next((n for n, e in rules if meaning(e, f)), None) for f in facts]
     assert stage.decide(facts) == expected == ["d0", "d600", "d1199", "s0", None]
-
-
-def test_an_and_inside_an_and_is_one_group() -> None:
-    """The compiler joins nested groups of the same kind, so only alternation counts."""
-    from rulesengine.engine.compile import compile_condition
-    from rulesengine.rules.expressions import parse_condition
-
-    text = " and ".join(f"(encounter.level != {i} and encounter.balance > {i})" for i in range(20))
-    assert set(compile_condition(parse_condition(text, allow_payment=False))) == {"$and"}
-    text = " or ".join(f"(encounter.level == {i} or encounter.balance > {i})" for i in range(20))
-    compiled = compile_condition(parse_condition(text, allow_payment=False))
-    assert [set(part) for part in compiled["$or"]] == [{"encounter_level"}, {"$gt"}] * 20
