@@ -41,14 +41,7 @@ from typing import Any
 
 import durable_rules_engine as _core
 
-__all__ = [
-    "DurableCapacityError",
-    "DurableError",
-    "FirstMatchRuleset",
-    "KIND_FIELD",
-    "MAX_RULE_GROUPS",
-    "RuleNetwork",
-]
+__all__ = ["DurableCapacityError", "DurableError", "FirstMatchRuleset", "KIND_FIELD", "RuleNetwork"]
 
 #: Every message posted carries this field; every rule tests it first.
 KIND_FIELD = "rulesengine_kind"
@@ -92,7 +85,7 @@ _MAX_RULES = 4096
 #: and its end) in a sequence that must stay below 32 (its error 113): 15 groups, counting
 #: the "and" that joins the rule's kind test to its condition.
 _MAX_RULE_STEPS = 31
-MAX_RULE_GROUPS = _MAX_RULE_STEPS // 2
+_MAX_RULE_GROUPS = _MAX_RULE_STEPS // 2
 
 _OPERATORS = frozenset({"$lt", "$lte", "$gt", "$gte", "$neq", "$ex", "$nex"})
 _ROOT = 0
@@ -125,7 +118,7 @@ class RuleNetwork:
         if steps > _MAX_RULE_STEPS and self.problem is None:
             self.problem = (
                 f"it compiles to {steps // 2} 'and'/'or' groups and a rule holds at most"
-                f" {MAX_RULE_GROUPS}, counting the 'and' every rule starts with"
+                f" {_MAX_RULE_GROUPS}, counting the 'and' every rule starts with"
             )
         last = self._node(_ROOT, condition)
         self._rules_after[last] += 1
