@@ -4,9 +4,9 @@ conditions' plain meaning.
 durable-rules keeps the tests that follow one node of its network in a table of 512 slots
 and never stops probing a full one: before the fix, a stage whose conditions put 512
 different comparisons after the rule's first test spun at 100% CPU forever (169 exclude
-rules of 3 alternatives ran, 170 hung; 508 single ones ran, 509 hung), holding the store's
-write lock. Its other fixed tables (127 "or" joins after one test, 255 rules ending in one
-test, 31 expression steps per rule) made valid files end in "internal error". The adapter
+rules of 3 alternatives ran, 170 hung; 508 single ones ran, 509 hung). Its other fixed
+tables (127 "or" joins after one test, 255 rules ending in one test, 31 expression steps
+per rule) made valid files end in "internal error". The adapter
 now models those tables and refuses a ruleset that would not fit before durable-rules sees
 it; a stage then decides its rules in groups, and each alternative of a condition is a flat
 rule of its own. Each cliff is run here on both sides, through the real ``rulesengine``
