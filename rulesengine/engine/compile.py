@@ -107,6 +107,26 @@ def compile_condition(expr: Expr, *, negate: bool = False) -> dict[str, Any]:
     raise TypeError(f"not a condition: {expr!r}")
 
 
+def _alternatives(test: Mapping[str, Any]) -> list[list[dict[str, Any]]]:
+    """A compiled condition as its alternatives: an "or" of flat "and"s of single tests.
+
+    durable-rules holds only 15 nested "and"/"or" groups in one rule and only so many tests
+    in one ruleset (:class:`~rulesengine.engine.durable_adapter.RuleNetwork`); one flat "and"
+    per alternative never nests, and rules made of alternatives can be decided in groups
+    down to a single alternative. The rules loader bounds the alternatives of a condition
+    (``MAX_ALTERNATIVES``), so the expansion stays small.
+    """
+    ((key, value),) = test.items()
+    if key == "$or":
+        return [alternative for part in value for alternative in _alternatives(part)]
+    if key == "$and":
+        out: list[list[dict[str, Any]]] = [[]]
+        for part in value:
+            out = [tests + more for tests in out for more in _alternatives(part)]
+        return out
+    return [[dict(test)]]
+
+
 def _fields(expr: Expr, out: dict[str, set[Any]], related: set[str]) -> None:
     """Collect, per field path, the constants it is compared with (and field-field pairs)."""
     if isinstance(expr, Not):
@@ -205,7 +225,17 @@ class Stage:
             _fields(expr, constants, related)
         for path, values in (extra_constants or {}).items():
             constants.setdefault(path, set()).update(values)
-        self._compiled = [(rule_name, compile_condition(expr)) for rule_name, expr in self.rules]
+        # Each rule becomes one durable-rules rule per alternative (a flat "and" of tests),
+        # named "<rule>#<k>", in the rules' order: see _alternatives.
+        self._compiled: list[tuple[str, dict[str, Any]]] = []
+        self._rule_of: dict[str | None, str | None] = {None: None}
+        for rule_name, expr in self.rules:
+            for k, tests in enumerate(_alternatives(compile_condition(expr))):
+                name = f"{rule_name}#{k}"
+                if len(tests) != 1:
+                    tests = [{"$and": tests}] if tests else [dict(_ALWAYS)]
+                self._compiled.append((name, tests[0]))
+                self._rule_of[name] = rule_name
         self._paths = tuple(sorted(constants))
         self._keys = tuple(fact_key(p) for p in self._paths)
         self._reps: tuple[Callable[[Any], Any], ...] = tuple(
@@ -253,16 +283,21 @@ class Stage:
                     message[key] = field_value
             messages.append(message)
         decided = self._first_match(self._compiled, messages)
-        verdict_of = {signature: decided[str(index)] for index, signature in enumerate(distinct)}
+        rule_of = self._rule_of
+        verdict_of = {
+            signature: rule_of[decided[str(index)]] for index, signature in enumerate(distinct)
+        }
         return list(map(verdict_of.__getitem__, signatures))
 
     def _first_match(
         self, rules: list[tuple[str, dict[str, Any]]], messages: list[dict[str, Any]]
     ) -> dict[str, str | None]:
-        """durable-rules' first match for each message. When a message matches more rule
-        alternatives at once than durable-rules can hold, the rules are decided in two
-        halves: the earlier half first, then the later half for what it left undecided,
-        which is the same first match."""
+        """durable-rules' first match for each message. When the rules do not fit in one
+        durable-rules ruleset (its fixed tables: see
+        :class:`~rulesengine.engine.durable_adapter.RuleNetwork`), or a message matches more
+        rule alternatives at once than it can hold, the rules are decided in two halves: the
+        earlier half first, then the later half for what it left undecided, which is the
+        same first match."""
         try:
             with FirstMatchRuleset(self.name, rules, kind="fact") as ruleset:
                 return ruleset.classify(messages)

@@ -241,13 +241,13 @@ def test_rules_whose_alternatives_all_match_are_decided_in_smaller_groups():
     ]
 
 
-def test_a_single_overfull_rule_is_reported_not_hidden():
-    """One rule matching more than durable-rules can hold cannot be split: it is an error
-    (the rules loader refuses such conditions)."""
-    import pytest
-
-    from rulesengine.engine.durable_adapter import DurableCapacityError
-
+def test_a_rule_whose_alternatives_all_match_is_decided_in_smaller_groups_too():
+    """Each alternative of a rule is a durable-rules rule of its own, so even one rule whose
+    alternatives all match one message past what durable-rules holds (its error 303) is
+    decided in groups, as the rule's name."""
     too_many = Or([Compare(">", F("encounter.balance"), C(i)) for i in range(70)])
-    with pytest.raises(DurableCapacityError):
-        Stage("t", [("big", too_many)]).decide([{"encounter.balance": 20_000}])
+    stage = Stage("t", [("big", too_many), ("small", C(True))])
+    assert stage.decide([{"encounter.balance": 20_000}, {"encounter.balance": -5}]) == [
+        "big",
+        "small",
+    ]
