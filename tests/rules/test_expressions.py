@@ -40,9 +40,11 @@ def test_vocabulary_is_exactly_the_rules_format_fields() -> None:
         "guarantor.has_email": "bool",
         "guarantor.has_mobile": "bool",
         "guarantor.paperless": "bool",
+        "guarantor.days_since_last_statement": "int",
         "payment.amount": "money",
         "payment.percent": "number",
         "payment.days_ago": "int",
+        "payment.largest": "money",
     }
 
 
