@@ -2,7 +2,9 @@
 
 One notification per statement and channel of its level, rendered from the level's message,
 scheduled at the first instant of the run date (guarantor's local time) inside the channel's
-send window, or ``suppressed`` with a reason when the guarantor cannot receive it.
+send window, or ``suppressed`` with a reason when the guarantor cannot receive it. A
+statement's channels include the level's ``fallback`` channels when none of the level's own
+can reach the guarantor (:func:`fallback_channels`, decided when the statement is made).
 """
 
 from __future__ import annotations
@@ -122,9 +124,9 @@ def fallback_channels(
     """The fallback channels a statement of ``level`` goes by, and why (for the trace).
 
     They are used only when every channel of the level is suppressed for no address or an
-    opt-out (``semantics.md`` step 9); a channel suppressed because the guarantor is
-    paperless is a choice, not a gap, so it never calls a fallback. A paperless guarantor
-    never falls back to a postal channel (print) either. ``((), None)``: no fallback, and
+    opt-out (docs/rules.md, "When a fallback is used"); a channel suppressed because the
+    guarantor is paperless is a choice, not a gap, so it never calls a fallback. A paperless
+    guarantor never falls back to a postal channel (print) either. ``((), None)``: no fallback, and
     nothing to explain (the level has none, or one of its channels reaches the guarantor).
     """
     if not level.fallback:
@@ -332,7 +334,8 @@ def draft_notifications(
     addressing: ChannelAddressing | None = None,
     opted_out: Mapping[str, frozenset[str]] | None = None,
 ) -> list[NotificationDraft]:
-    """One notification per statement and channel of the statement's level.
+    """One notification per statement and channel of the statement (its level's channels,
+    and the fallback channels it uses).
 
     ``opted_out``: per guarantor, the channels of the opt-out ledger (besides the
     guarantor's own ``email_opt_out``/``sms_opt_out`` flags).
