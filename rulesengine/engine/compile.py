@@ -22,12 +22,13 @@ from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
 from rulesengine.engine.durable_adapter import DurableCapacityError, FirstMatchRuleset
+from rulesengine.rules.expressions import FIELDS
 from rulesengine.rules.model import And, Compare, Const, Expr, Field, In, Not, Or
 
 __all__ = ["MONEY_FIELDS", "FieldReader", "Stage", "compile_condition", "fact_key"]
 
 #: Fields that hold money; facts carry them as whole cents, so constants are scaled by 100.
-MONEY_FIELDS = frozenset({"encounter.balance", "guarantor.balance", "payment.amount"})
+MONEY_FIELDS = frozenset(path for path, kind in FIELDS.items() if kind == "money")
 _FLIP = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "==", "!=": "!="}
 _NEGATE = {"<": ">=", "<=": ">", ">": "<=", ">=": "<", "==": "!=", "!=": "=="}
 _DURABLE_OP = {"<": "$lt", "<=": "$lte", ">": "$gt", ">=": "$gte", "!=": "$neq"}

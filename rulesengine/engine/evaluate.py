@@ -19,7 +19,7 @@ from typing import Any
 from rulesengine.engine.compile import FieldReader
 from rulesengine.engine.decisions import Decisions, decisions_for
 from rulesengine.engine.phases import PhaseClock
-from rulesengine.engine.upload import ChannelAddressing, draft_notifications
+from rulesengine.engine.upload import ChannelAddressing, draft_notifications, fallback_channels
 from rulesengine.model import (
     BatchResult,
     Encounter,
@@ -64,7 +64,8 @@ class _Work:
         self.guarantor = guarantor
         self.level = enc.level
         self.status = enc.status
-        self.payment: tuple[int, float, int] | None = None  # amount, percent, days_ago
+        # amount, percent, days_ago, largest (payment.* fields)
+        self.payment: tuple[int, float, int, int] | None = None
         self.hold_payment = False
         self.tentative = enc.level
         self.maxed = False
@@ -91,10 +92,14 @@ def _days(run_date: dt.date, day: dt.date | None) -> int | None:
     return None if day is None else (run_date - day).days
 
 
-def _readers(run_date: dt.date, gbal: Mapping[str, int]) -> dict[str, FieldReader[_Work]]:
+def _readers(
+    run_date: dt.date, gbal: Mapping[str, int], glast: Mapping[str, dt.date]
+) -> dict[str, FieldReader[_Work]]:
     """How each field a condition may read is found for an encounter on the run date:
     ``(raw, value)`` as :meth:`~rulesengine.engine.compile.Stage.decide_items` takes them
     (``raw`` reads the encounter's state, ``value`` turns that into the field's value).
+    ``gbal`` and ``glast``: per guarantor, the balance and the latest ``last_statement``
+    of its encounters covered by the run (no entry: none has one, the field has no value).
     ``x.`` fields are internal: they carry the run's own state into durable-rules."""
     ordinal = run_date.toordinal()
 
@@ -117,9 +122,14 @@ def _readers(run_date: dt.date, gbal: Mapping[str, int]) -> dict[str, FieldReade
         "guarantor.has_email": (attrgetter("guarantor.email"), bool),
         "guarantor.has_mobile": (attrgetter("guarantor.mobile"), bool),
         "guarantor.paperless": (attrgetter("guarantor.paperless"), None),
+        "guarantor.days_since_last_statement": (
+            attrgetter("enc.guarantor_id"),
+            lambda gid: days_since(glast.get(gid)),
+        ),
         "payment.amount": payment(0),
         "payment.percent": payment(1),
         "payment.days_ago": payment(2),
+        "payment.largest": payment(3),
         "x.encounter_hold": (attrgetter("enc.hold"), None),
         "x.guarantor_hold": (attrgetter("guarantor.hold"), None),
         "x.status": (attrgetter("status"), None),
@@ -133,7 +143,7 @@ def _or_none(value: Any) -> Any:
 
 
 #: Every field a condition may read (the keys of :func:`_readers`).
-FIELD_PATHS = frozenset(_readers(dt.date(2000, 1, 1), {}))
+FIELD_PATHS = frozenset(_readers(dt.date(2000, 1, 1), {}, {}))
 
 
 def evaluate(
@@ -159,12 +169,20 @@ def evaluate(
 
     # guarantor.balance: positive balances of encounters open or in the worklist after step 2.
     # Closed ones with a positive balance reopen in step 2, so that is every positive balance.
+    # guarantor.days_since_last_statement: from the latest last_statement of the guarantor's
+    # covered encounters, whatever their status (the ledger as it was before this run).
     gbal: dict[str, int] = defaultdict(int)
-    for w in works:
-        if w.enc.balance_cents > 0:
-            gbal[w.enc.guarantor_id] += w.enc.balance_cents
+    glast: dict[str, dt.date] = {}
+    for enc in run_input.encounters:
+        if enc.balance_cents > 0:
+            gbal[enc.guarantor_id] += enc.balance_cents
+        last = enc.last_statement
+        if last is not None:
+            known = glast.get(enc.guarantor_id)
+            if known is None or last > known:
+                glast[enc.guarantor_id] = last
 
-    readers = _readers(run_date, gbal)
+    readers = _readers(run_date, gbal, glast)
 
     # 1. Payments -------------------------------------------------------------------------
     reviewed: list[int] = []
@@ -180,7 +198,8 @@ def evaluate(
         balance = w.enc.balance_cents
         percent = 100.0 if balance <= 0 else 100.0 * amount / (balance + amount)
         days_ago = (run_date - max(p.date for p in payments)).days
-        w.payment = (amount, percent, days_ago)
+        largest = max(p.amount_cents for p in payments)
+        w.payment = (amount, percent, days_ago, largest)
         paying.append(w)
     if paying:
         stage = decisions.payments
@@ -306,6 +325,23 @@ def evaluate(
             raise RuntimeError(f"no dunning level entry for statement level {level}")
         entry = rules.dunning.levels[int(verdict.split(":")[1]) - 1]
         statement_id = f"{batch_id}-{n:06d}"
+        channels = entry.channels
+        fallback_step = None
+        if entry.fallback:
+            used, why = fallback_channels(
+                entry,
+                guarantors[key[0]],
+                addressing=addressing,
+                opted_out=run_input.opted_out.get(key[0], frozenset()),
+            )
+            channels += used
+            if why is not None:
+                fallback_step = TraceStep(
+                    "statement",
+                    "fallback" if used else "no_fallback",
+                    f"statement {statement_id}: {why}",
+                    rule=f"{level_rules[entry.number - 1]}.fallback",
+                )
         statement = Statement(
             id=statement_id,
             guarantor_id=key[0],
@@ -313,7 +349,7 @@ def evaluate(
             group=tuple(zip(also_by, key[2:], strict=True)),
             level=level,
             message_id=entry.message,
-            channels=entry.channels,
+            channels=channels,
             total_cents=sum(w.enc.balance_cents for w in lines),
             due_date=due_date,
             lines=tuple(
@@ -346,7 +382,7 @@ def evaluate(
                     f" message {entry.message!r}, channels {', '.join(entry.channels)}",
                     rule=level_rules[entry.number - 1],
                 )
-            w.trace += (step,)
+            w.trace += (step,) if fallback_step is None else (step, fallback_step)
 
     # 8. What a live run commits -------------------------------------------------------------
     changes: list[EncounterChange] = []
@@ -417,10 +453,11 @@ def _sorted_keys(groups: Mapping[tuple[Any, ...], Any]) -> list[tuple[Any, ...]]
 
 def _apply_payment_rule(rules: Rules, decisions: Decisions, w: _Work, verdict: str | None) -> None:
     assert w.payment is not None
-    amount, percent, days_ago = w.payment
+    amount, percent, days_ago, largest = w.payment
+    of_which = "" if largest == amount else f", the largest {format_money(largest)}"
     seen = (
         f"payments of {format_money(amount)} ({percent:.1f}% of the balance,"
-        f" latest {days_ago} days ago)"
+        f" latest {days_ago} days ago{of_which})"
     )
     if verdict is None:
         w.trace += (

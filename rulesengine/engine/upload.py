@@ -2,7 +2,9 @@
 
 One notification per statement and channel of its level, rendered from the level's message,
 scheduled at the first instant of the run date (guarantor's local time) inside the channel's
-send window, or ``suppressed`` with a reason when the guarantor cannot receive it.
+send window, or ``suppressed`` with a reason when the guarantor cannot receive it. A
+statement's channels include the level's ``fallback`` channels when none of the level's own
+can reach the guarantor (:func:`fallback_channels`, decided when the statement is made).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from rulesengine.errors import RenderError
 from rulesengine.model import Deferred, Guarantor, NotificationDraft, Statement
-from rulesengine.rules.model import Rules
+from rulesengine.rules.model import Level, Rules
 from rulesengine.rules.templates import render
 
 __all__ = [
@@ -25,6 +27,7 @@ __all__ = [
     "channel_context",
     "pay_link",
     "draft_notifications",
+    "fallback_channels",
     "guarantor_zone",
     "pay_token",
     "scheduled_at",
@@ -104,6 +107,57 @@ def _suppression(
     if to is None:
         return f"no_{kind}" if kind in ("email", "mobile", "postal") else "no_address"
     return None
+
+
+#: Suppression reasons that let a level's ``fallback`` channels take over: the guarantor
+#: has no address for the channel or opted out of it (paperless never does).
+_FALLBACK_REASONS = frozenset({"opted_out", "no_email", "no_mobile", "no_postal", "no_address"})
+
+
+def fallback_channels(
+    level: Level,
+    guarantor: Guarantor,
+    *,
+    addressing: ChannelAddressing | None = None,
+    opted_out: frozenset[str] = frozenset(),
+) -> tuple[tuple[str, ...], str | None]:
+    """The fallback channels a statement of ``level`` goes by, and why (for the trace).
+
+    They are used only when every channel of the level is suppressed for no address or an
+    opt-out (docs/rules.md, "When a fallback is used"); a channel suppressed because the
+    guarantor is paperless is a choice, not a gap, so it never calls a fallback. A paperless
+    guarantor never falls back to a postal channel (print) either. ``((), None)``: no fallback, and
+    nothing to explain (the level has none, or one of its channels reaches the guarantor).
+    """
+    if not level.fallback:
+        return (), None
+    addressing = BUILTIN_ADDRESSING if addressing is None else addressing
+    reasons = []
+    for channel in level.channels:
+        kind = addressing.get(channel, "email")
+        reason = _suppression(guarantor, channel, kind, _address(guarantor, kind), opted_out)
+        if reason not in _FALLBACK_REASONS:
+            return (), None
+        reasons.append(f"{channel}: {reason}")
+    gaps = ", ".join(reasons)
+    used = tuple(
+        c
+        for c in level.fallback
+        if not (guarantor.paperless and addressing.get(c, "email") == "postal")
+    )
+    left_out = [c for c in level.fallback if c not in used]
+    if not used:
+        return (), (
+            f"none of the level's channels can reach the guarantor ({gaps}), but the"
+            f" guarantor is paperless: no fallback to {', '.join(left_out)}"
+        )
+    detail = (
+        f"none of the level's channels can reach the guarantor ({gaps}):"
+        f" falls back to {', '.join(used)}"
+    )
+    if left_out:
+        detail += f" (not {', '.join(left_out)}: the guarantor is paperless)"
+    return used, detail
 
 
 def pay_link(rules: Rules, statement_id: str, secret: bytes) -> str:
@@ -280,7 +334,8 @@ def draft_notifications(
     addressing: ChannelAddressing | None = None,
     opted_out: Mapping[str, frozenset[str]] | None = None,
 ) -> list[NotificationDraft]:
-    """One notification per statement and channel of the statement's level.
+    """One notification per statement and channel of the statement (its level's channels,
+    and the fallback channels it uses).
 
     ``opted_out``: per guarantor, the channels of the opt-out ledger (besides the
     guarantor's own ``email_opt_out``/``sms_opt_out`` flags).

@@ -48,9 +48,11 @@ FIELDS: Mapping[str, str] = MappingProxyType(
         "guarantor.has_email": "bool",
         "guarantor.has_mobile": "bool",
         "guarantor.paperless": "bool",
+        "guarantor.days_since_last_statement": "int",
         "payment.amount": "money",
         "payment.percent": "number",
         "payment.days_ago": "int",
+        "payment.largest": "money",
     }
 )
 

@@ -179,6 +179,7 @@ def _build(
                     message=level["message"],
                     channels=level["channels"],
                     after_days=level.get("after_days"),
+                    fallback=level.get("fallback", ()),
                 )
                 for i, level in enumerate(dunning["levels"])
             ],
@@ -231,6 +232,7 @@ def _build_channels(data: dict[str, Any], specs: Mapping[str, ChannelSpec]) -> d
     names: list[str] = list(data["channels"])
     for level in data["dunning"]["levels"]:
         names.extend(level["channels"])
+        names.extend(level.get("fallback", ()))
     for content in data["messages"].values():
         names.extend(content)
     channels: dict[str, Channel] = {}

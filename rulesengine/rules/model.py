@@ -150,6 +150,8 @@ class Level:
     message: str  # a key of Rules.messages
     channels: tuple[str, ...] = attrs.field(converter=_tuple)
     after_days: int | None = None
+    #: Used for a statement only when none of ``channels`` can reach the guarantor.
+    fallback: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
 
 
 @attrs.frozen

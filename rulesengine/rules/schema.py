@@ -747,6 +747,10 @@ def rules_schema() -> Record:
                                             hint="a list of channels such as [email]",
                                         ),
                                         "after_days": Key(Whole(0)),
+                                        "fallback": Key(
+                                            ListOf(Custom(_channel_name), unique=True),
+                                            hint="a list of channels such as [print]",
+                                        ),
                                     }
                                 ),
                                 min_items=1,
@@ -908,10 +912,25 @@ def _check_level(i: int, level: dict[str, Any], messages: Any, ctx: Context) -> 
     channels = level.get("channels")
     if not isinstance(content, dict) or not isinstance(channels, list):
         return
-    for j, channel in enumerate(channels):
-        if channel is _INVALID or channel in content:
+    fallback = level.get("fallback")
+    listed = [("channels", j, c) for j, c in enumerate(channels)]
+    if isinstance(fallback, list):
+        listed += [("fallback", j, c) for j, c in enumerate(fallback)]
+    for key, j, channel in listed:
+        if channel is _INVALID:
             continue
-        cpath = f"{path}.channels[{j}]"
+        cpath = f"{path}.{key}[{j}]"
+        if key == "fallback" and channel in channels:
+            ctx.error(
+                ctx.marks[cpath],
+                cpath,
+                f"'{channel}' is already one of this level's channels: a fallback channel is "
+                "used only when none of the channels can reach the guarantor, so list it in "
+                "channels or in fallback, not both",
+            )
+            continue
+        if channel in content:
+            continue
         ctx.error(
             ctx.marks[cpath],
             cpath,

@@ -36,7 +36,9 @@ def rule_parts(rules: Rules) -> tuple[Part, ...]:
     parts += [
         ("message", m) for m in dict.fromkeys(level.message for level in rules.dunning.levels)
     ]
-    channels = dict.fromkeys(c for level in rules.dunning.levels for c in level.channels)
+    channels = dict.fromkeys(
+        c for level in rules.dunning.levels for c in (*level.channels, *level.fallback)
+    )
     parts += [("channel", c) for c in channels]
     return tuple(parts)
 

@@ -1,12 +1,14 @@
 """Properties of statement runs over random ledgers and random (valid) rules files.
 
 Hypothesis draws a rules file (1-5 levels, the limit on or off, ``after_days`` gates,
-payment rules with random thresholds and actions, grouping options, a minimum balance,
-``cycle_days``, an exclude rule), a ledger (guarantors with 1-4 encounters at random levels
-and statuses, zero and negative balances, holds, billing dates, locations, payments) and a
-sequence of run dates. Each example uses a fresh SQLite store in its own temporary folder.
-On every date a test run, a live run and a repeat of the live run check the properties of
-``semantics.md`` listed in the test's docstring.
+``fallback`` channels, payment rules with random thresholds and actions, grouping options, a
+minimum balance, ``cycle_days``, exclude rules on the balance and on
+``guarantor.days_since_last_statement``), a ledger (guarantors with 1-4 encounters at
+random levels and statuses, zero and negative balances, holds, billing dates, locations,
+payments, missing addresses, opt-outs, paperless) and a sequence of run dates. Each
+example uses a fresh SQLite store in its own temporary folder. On every date a test run, a
+live run and a repeat of the live run check the properties of ``semantics.md`` listed in
+the test's docstring.
 """
 
 from __future__ import annotations
@@ -60,6 +62,11 @@ def rules_data(draw: st.DrawFn) -> dict[str, Any]:
         }
         if k >= 2 and draw(st.booleans()):
             level["after_days"] = draw(st.integers(0, 120))
+        others = [c for c in CHANNELS if c not in level["channels"]]
+        if others and draw(st.booleans()):
+            level["fallback"] = draw(
+                st.lists(st.sampled_from(others), min_size=1, max_size=2, unique=True)
+            )
         levels.append(level)
     actions = ("reset_to_zero", "minus_one", "hold")
     conditions = st.one_of(
@@ -67,6 +74,7 @@ def rules_data(draw: st.DrawFn) -> dict[str, Any]:
         st.integers(1, 500).map(lambda x: f"payment.amount >= {x}"),
         st.integers(0, 90).map(lambda x: f"payment.days_ago <= {x}"),
         st.just("payment.amount > 0"),
+        st.integers(1, 300).map(lambda x: f"payment.largest >= {x}"),
     )
     payment_rules = [
         {"name": f"rule{i}", "when": draw(conditions), "then": draw(st.sampled_from(actions))}
@@ -76,9 +84,15 @@ def rules_data(draw: st.DrawFn) -> dict[str, Any]:
         "min_statement_balance": draw(st.sampled_from([0.01, 5, 50, 200])),
         "cycle_days": draw(st.sampled_from([0, 14, 28, 45])),
     }
+    exclude = []
     if draw(st.booleans()):
         limit = draw(st.sampled_from([1, 10, 25]))
-        eligibility["exclude"] = [{"name": "tiny", "when": f"encounter.balance < {limit}"}]
+        exclude.append({"name": "tiny", "when": f"encounter.balance < {limit}"})
+    if draw(st.booleans()):
+        days = draw(st.sampled_from([7, 28, 60]))
+        exclude.append({"name": "recent", "when": f"guarantor.days_since_last_statement < {days}"})
+    if exclude:
+        eligibility["exclude"] = exclude
     return {
         "rulesengine": 1,
         "profile": {
@@ -101,7 +115,10 @@ def rules_data(draw: st.DrawFn) -> dict[str, Any]:
             "clear_on_zero_balance": draw(st.booleans()),
         },
         "messages": {
-            f"m{k}": {ch: copy.deepcopy(CONTENT[ch]) for ch in levels[k - 1]["channels"]}
+            f"m{k}": {
+                ch: copy.deepcopy(CONTENT[ch])
+                for ch in (*levels[k - 1]["channels"], *levels[k - 1].get("fallback", ()))
+            }
             for k in range(1, n + 1)
         },
     }
@@ -125,6 +142,8 @@ def ledgers(draw: st.DrawFn, max_level: int | None) -> LedgerData:
                 "America/New_York",
                 paperless=draw(st.booleans()),
                 hold=draw(st.booleans()) and draw(st.booleans()),
+                sms_opt_out=draw(st.booleans()) and draw(st.booleans()),
+                email_opt_out=draw(st.booleans()) and draw(st.booleans()),
             )
         )
         for e in range(1, draw(st.integers(1, 4)) + 1):
@@ -183,16 +202,36 @@ def full_dump(store: Any, meta: MetaData) -> dict[str, list[tuple[Any, ...]]]:
         }
 
 
-def check_batch(rules: Rules, batch: BatchResult, balances: dict[str, int]) -> None:
-    """The per-batch properties (see the test's docstring)."""
+def check_batch(
+    rules: Rules,
+    batch: BatchResult,
+    balances: dict[str, int],
+    paperless: dict[str, bool],
+    days_since: dict[str, int | None],
+) -> None:
+    """The per-batch properties (see the test's docstring). ``paperless`` and ``days_since``:
+    per guarantor, the flag and the days since its latest statement before the run."""
     n = rules.level_count
     on_statements: Counter[str] = Counter()
+    reasons = {(d.statement_id, d.channel): d.reason for d in batch.notifications}
     for statement in batch.statements:
         lines = statement.lines
         assert lines and not all(line.rider for line in lines), statement
         assert statement.level == max(line.level for line in lines)
         entry = rules.dunning.levels[min(statement.level, n) - 1]
-        assert (statement.message_id, statement.channels) == (entry.message, entry.channels)
+        cut = len(entry.channels)
+        own, extra = statement.channels[:cut], statement.channels[cut:]
+        assert (statement.message_id, own) == (entry.message, entry.channels)
+        # Fallback channels: only when no channel of the level reaches the guarantor (no
+        # address or an opt-out, never paperless), and never print for a paperless one.
+        gaps = [reasons[statement.id, c] for c in entry.channels]
+        unreachable = all(r is not None and r != "paperless" for r in gaps)
+        expected = tuple(
+            c
+            for c in entry.fallback
+            if unreachable and not (c == "print" and paperless[statement.guarantor_id])
+        )
+        assert extra == expected, (statement, gaps)
         assert statement.total_cents == sum(line.balance_cents for line in lines)
         assert statement.total_cents == sum(balances[line.encounter_id] for line in lines)
         on_statements.update(line.encounter_id for line in lines)
@@ -201,6 +240,16 @@ def check_batch(rules: Rules, batch: BatchResult, balances: dict[str, int]) -> N
     assert max(skipped.values(), default=1) == 1, "an encounter skipped twice"
     assert not set(skipped) & set(on_statements)
     assert set(batch.pre_collections) <= set(balances)
+    recent = [r for r in rules.eligibility.exclude if r.name == "recent"]
+    if recent:  # guarantor.days_since_last_statement < x
+        limit = int(recent[0].source.rsplit(" ", 1)[1])
+        for skip in batch.skips:
+            if skip.reason == "recent":
+                days = days_since[skip.guarantor_id]
+                assert days is not None and days < limit, skip
+        for statement in batch.statements:
+            days = days_since[statement.guarantor_id]
+            assert days is None or days >= limit, statement
 
     wanted = Counter((s.id, ch) for s in batch.statements for ch in s.channels)
     drafted = Counter((d.statement_id, d.channel) for d in batch.notifications)
@@ -233,9 +282,12 @@ def check_candidates(batch: BatchResult, balances: dict[str, int], after: dict[s
 def test_statement_runs_keep_every_invariant(example) -> None:
     """On random rules, ledgers and dates: a test run changes nothing; with the limit on no
     level exceeds N; no statement of riders only; a statement's level is its highest line's
-    and its message and channels are those of level min(level, N); totals are the sum of the
+    and its message and channels are those of level min(level, N), followed by its fallback
+    channels exactly when none of those reaches the guarantor (never print for a paperless
+    one); an exclude rule on guarantor.days_since_last_statement skips exactly the
+    guarantors billed within its days; totals are the sum of the
     lines and of those encounters' balances; every candidate is billed, skipped or in the
-    worklist exactly once; one notification per (statement, channel of its level), in the
+    worklist exactly once; one notification per (statement, channel), in the
     batch and in the store; a repeated live run is replayed and changes nothing."""
     data, ledger, dates = example
     with tempfile.TemporaryDirectory() as folder:
@@ -250,18 +302,31 @@ def test_statement_runs_keep_every_invariant(example) -> None:
             store.import_ledger(ledger)
             meta = MetaData()
             meta.reflect(store.engine)
+            paperless = {g.id: g.paperless for g in ledger.guarantors}
             for day in dates:
                 before = full_dump(store, meta)
                 balances = {
                     e.id: store.get_encounter(e.id).balance_cents  # type: ignore[union-attr]
                     for e in ledger.encounters
                 }
+                latest: dict[str, dt.date] = {}
+                for e in ledger.encounters:
+                    last = store.get_encounter(e.id).last_statement  # type: ignore[union-attr]
+                    if last is not None and (
+                        e.guarantor_id not in latest or last > latest[e.guarantor_id]
+                    ):
+                        latest[e.guarantor_id] = last
+                days_since = {
+                    g.id: (day - latest[g.id]).days if g.id in latest else None
+                    for g in ledger.guarantors
+                }
+                facts = (paperless, days_since)
                 test_batch = run_statements(store, rules, day, live=False)
                 assert full_dump(store, meta) == before, "a test run wrote to the store"
-                check_batch(rules, test_batch, balances)
+                check_batch(rules, test_batch, balances, *facts)
 
                 batch = run_statements(store, rules, day, live=True)
-                check_batch(rules, batch, balances)
+                check_batch(rules, batch, balances, *facts)
                 after = {e.id: store.get_encounter(e.id) for e in ledger.encounters}
                 check_candidates(batch, balances, after)  # type: ignore[arg-type]
                 assert [s.encounter_ids for s in batch.statements] == [

@@ -40,9 +40,11 @@ def test_vocabulary_is_exactly_the_rules_format_fields() -> None:
         "guarantor.has_email": "bool",
         "guarantor.has_mobile": "bool",
         "guarantor.paperless": "bool",
+        "guarantor.days_since_last_statement": "int",
         "payment.amount": "money",
         "payment.percent": "number",
         "payment.days_ago": "int",
+        "payment.largest": "money",
     }
 
 
@@ -224,3 +226,22 @@ def test_arbitrary_text_either_parses_or_raises_condition_error(text: str) -> No
     except ConditionError as exc:
         assert 0 <= exc.offset <= len(text)
         assert exc.message
+
+
+def test_payment_largest_is_an_amount_of_payment_rules_only() -> None:
+    assert parse("payment.largest >= 10", payment=True) == Compare(
+        ">=", Field("payment.largest"), Const(10)
+    )
+    assert error("payment.largest >= 10").message == (
+        "'payment.largest' is only available in payment rules (payments.rules), not here"
+    )
+    assert "more than two decimal places" in error("payment.largest >= 1.005", payment=True).message
+
+
+def test_guarantor_days_since_last_statement_is_a_whole_number_everywhere() -> None:
+    expr = Compare("<", Field("guarantor.days_since_last_statement"), Const(28))
+    assert parse("guarantor.days_since_last_statement < 28") == expr
+    assert parse("guarantor.days_since_last_statement < 28", payment=True) == expr
+    assert "did you mean 'guarantor.days_since_last_statement'" in (
+        error("guarantor.days_since_last_statment < 28").message
+    )

@@ -219,3 +219,37 @@ def test_a_rules_file_loads_in_a_few_milliseconds(repo_root: Path) -> None:
     for _ in range(10):
         load_rules("rules/standard.yaml")
     assert (time.perf_counter() - start) / 10 < 0.05
+
+
+FALLBACK_LEVEL = MINIMAL.replace(
+    "      channels: [email]\n", "      channels: [email]\n      fallback: [print, text]\n"
+).replace(
+    'body: "You owe {{ statement.total | money }}."\n',
+    'body: "You owe {{ statement.total | money }}."\n'
+    '    print: {body: "You owe {{ statement.total | money }}."}\n'
+    '    text: "{{ practice }}: a statement is ready"\n',
+)
+
+
+def test_a_levels_fallback_channels_are_loaded_in_order(rules_file: WriteRules) -> None:
+    rules = load_rules(str(rules_file(FALLBACK_LEVEL)))
+    [level] = rules.dunning.levels
+    assert level.channels == ("email",)
+    assert level.fallback == ("print", "text")
+    assert {"email", "print", "text"} <= set(rules.channels)
+
+
+def test_a_level_without_fallback_has_none(rules_file: WriteRules) -> None:
+    rules = load_rules(str(rules_file(MINIMAL)))
+    assert rules.dunning.levels[0].fallback == ()
+
+
+def test_a_fallback_channel_needs_content_in_the_levels_message(rules_file: WriteRules) -> None:
+    text = FALLBACK_LEVEL.replace('    text: "{{ practice }}: a statement is ready"\n', "")
+    with pytest.raises(RulesError) as info:
+        load_rules(str(rules_file(text)))
+    [problem] = info.value.problems
+    assert problem.message == (
+        "dunning.levels[0].fallback[1]: message 'reminder' has no content for channel"
+        " 'text': add messages.reminder.text"
+    )
