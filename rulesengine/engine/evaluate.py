@@ -338,7 +338,7 @@ def evaluate(
             if why is not None:
                 fallback_step = TraceStep(
                     "statement",
-                    "fallback" if used else "no_fallback",
+                    "fallback",
                     f"statement {statement_id}: {why}",
                     rule=f"{level_rules[entry.number - 1]}.fallback",
                 )

@@ -125,9 +125,10 @@ def fallback_channels(
 
     They are used only when every channel of the level is suppressed for no address or an
     opt-out (docs/rules.md, "When a fallback is used"); a channel suppressed because the
-    guarantor is paperless is a choice, not a gap, so it never calls a fallback. A paperless
-    guarantor never falls back to a postal channel (print) either. ``((), None)``: no fallback, and
-    nothing to explain (the level has none, or one of its channels reaches the guarantor).
+    guarantor is paperless is a choice, not a gap, so it never calls a fallback. Fallback
+    channels are queued like any other, so a paperless guarantor's fallback letter is
+    ``suppressed`` (paperless). ``((), None)``: no fallback, and nothing to explain (the level
+    has none, or one of its channels reaches the guarantor).
     """
     if not level.fallback:
         return (), None
@@ -139,25 +140,11 @@ def fallback_channels(
         if reason not in _FALLBACK_REASONS:
             return (), None
         reasons.append(f"{channel}: {reason}")
-    gaps = ", ".join(reasons)
-    used = tuple(
-        c
-        for c in level.fallback
-        if not (guarantor.paperless and addressing.get(c, "email") == "postal")
-    )
-    left_out = [c for c in level.fallback if c not in used]
-    if not used:
-        return (), (
-            f"none of the level's channels can reach the guarantor ({gaps}), but the"
-            f" guarantor is paperless: no fallback to {', '.join(left_out)}"
-        )
-    detail = (
-        f"none of the level's channels can reach the guarantor ({gaps}):"
+    used = tuple(level.fallback)
+    return used, (
+        f"none of the level's channels can reach the guarantor ({', '.join(reasons)}):"
         f" falls back to {', '.join(used)}"
     )
-    if left_out:
-        detail += f" (not {', '.join(left_out)}: the guarantor is paperless)"
-    return used, detail
 
 
 def pay_link(rules: Rules, statement_id: str, secret: bytes) -> str:

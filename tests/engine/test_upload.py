@@ -50,7 +50,8 @@ def fallback_rules(practice):  # type: ignore[no-untyped-def]
         (Guarantor("G1", postal=POSTAL), frozenset(), ("print",)),  # no email
         (Guarantor("G1", email="g1@example.org", email_opt_out=True), frozenset(), ("print",)),
         (Guarantor("G1", email="g1@example.org"), frozenset({"email"}), ("print",)),  # ledger
-        (Guarantor("G1", postal=POSTAL, paperless=True), frozenset(), ()),  # never for paperless
+        # Email has no address (not paperless): the letter is queued, then suppressed.
+        (Guarantor("G1", postal=POSTAL, paperless=True), frozenset(), ("print",)),
     ],
     ids=["reachable", "no_email", "email_opt_out", "opt_out_ledger", "paperless"],
 )
@@ -71,14 +72,15 @@ def test_a_channel_suppressed_as_paperless_never_calls_the_fallback():
     assert fallback_channels(level, guarantor) == ((), None)
 
 
-def test_a_paperless_guarantor_still_falls_back_to_a_channel_that_is_not_print():
+def test_a_paperless_guarantor_falls_back_to_every_fallback_channel():
+    """The fallback channels are queued the same way as any: paperless decides later."""
     level = Level(1, "reminder", ["email"], fallback=["print", "text"])
     guarantor = Guarantor("G1", mobile="+15555550101", postal=POSTAL, paperless=True)
     used, why = fallback_channels(level, guarantor)
-    assert used == ("text",)
+    assert used == ("print", "text")
     assert why == (
         "none of the level's channels can reach the guarantor (email: no_email): falls back"
-        " to text (not print: the guarantor is paperless)"
+        " to print, text"
     )
 
 
@@ -128,18 +130,17 @@ def test_a_fallback_channel_without_an_address_is_suppressed_like_any_channel(pr
     ]
 
 
-def test_a_paperless_guarantor_gets_no_letter_and_the_trace_says_why(practice):
+def test_a_paperless_guarantors_fallback_letter_is_suppressed_as_paperless(practice):
+    """Loaded "the same way" as any channel: a letter a paperless guarantor never gets."""
     fallback_rules(practice)
     practice.guarantor("G1", email=None, paperless=True)
     practice.encounter("E1", balance=100)
     batch = practice.test_run(RUN[0])
-    assert statement_of(batch).channels == ("email",)
-    assert [(n.channel, n.status) for n in batch.notifications] == [("email", "suppressed")]
-    [step] = [t for t in batch.traces["E1"] if t.outcome == "no_fallback"]
-    assert step.detail.endswith(
-        "none of the level's channels can reach the guarantor (email: no_email), but the"
-        " guarantor is paperless: no fallback to print"
-    )
+    assert statement_of(batch).channels == ("email", "print")
+    assert [(n.channel, n.status, n.reason) for n in batch.notifications] == [
+        ("email", "suppressed", "no_email"),
+        ("print", "suppressed", "paperless"),
+    ]
 
 
 def test_a_reachable_guarantor_gets_no_fallback_and_no_trace_of_it(practice):

@@ -223,15 +223,15 @@ def check_batch(
         own, extra = statement.channels[:cut], statement.channels[cut:]
         assert (statement.message_id, own) == (entry.message, entry.channels)
         # Fallback channels: only when no channel of the level reaches the guarantor (no
-        # address or an opt-out, never paperless), and never print for a paperless one.
+        # address or an opt-out, never paperless); queued like any channel, so a paperless
+        # guarantor's fallback letter is suppressed as paperless.
         gaps = [reasons[statement.id, c] for c in entry.channels]
         unreachable = all(r is not None and r != "paperless" for r in gaps)
-        expected = tuple(
-            c
-            for c in entry.fallback
-            if unreachable and not (c == "print" and paperless[statement.guarantor_id])
-        )
+        expected = tuple(entry.fallback) if unreachable else ()
         assert extra == expected, (statement, gaps)
+        for c in extra:
+            if c == "print" and paperless[statement.guarantor_id]:
+                assert reasons[statement.id, c] in ("no_postal", "opted_out", "paperless")
         assert statement.total_cents == sum(line.balance_cents for line in lines)
         assert statement.total_cents == sum(balances[line.encounter_id] for line in lines)
         on_statements.update(line.encounter_id for line in lines)
@@ -283,8 +283,8 @@ def test_statement_runs_keep_every_invariant(example) -> None:
     """On random rules, ledgers and dates: a test run changes nothing; with the limit on no
     level exceeds N; no statement of riders only; a statement's level is its highest line's
     and its message and channels are those of level min(level, N), followed by its fallback
-    channels exactly when none of those reaches the guarantor (never print for a paperless
-    one); an exclude rule on guarantor.days_since_last_statement skips exactly the
+    channels exactly when none of those reaches the guarantor (a paperless guarantor's
+    fallback letter suppressed); an exclude rule on guarantor.days_since_last_statement skips exactly the
     guarantors billed within its days; totals are the sum of the
     lines and of those encounters' balances; every candidate is billed, skipped or in the
     worklist exactly once; one notification per (statement, channel), in the
