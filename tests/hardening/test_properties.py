@@ -284,9 +284,9 @@ def test_statement_runs_keep_every_invariant(example) -> None:
     level exceeds N; no statement of riders only; a statement's level is its highest line's
     and its message and channels are those of level min(level, N), followed by its fallback
     channels exactly when none of those reaches the guarantor (a paperless guarantor's
-    fallback letter suppressed); an exclude rule on guarantor.days_since_last_statement skips exactly the
-    guarantors billed within its days; totals are the sum of the
-    lines and of those encounters' balances; every candidate is billed, skipped or in the
+    fallback letter suppressed); an exclude rule on guarantor.days_since_last_statement
+    skips exactly the guarantors billed within its days; totals are the sum of the lines
+    and of those encounters' balances; every candidate is billed, skipped or in the
     worklist exactly once; one notification per (statement, channel), in the
     batch and in the store; a repeated live run is replayed and changes nothing."""
     data, ledger, dates = example
