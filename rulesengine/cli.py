@@ -675,21 +675,22 @@ def diff(
     as_json: bool,
 ) -> None:
     """Run both rules files as test batches on the current ledger; report who would change
-    level, message, channels, worklist or skip status. Nothing is saved."""
-    from rulesengine.engine.diff import diff_batches, render_diff
-    from rulesengine.engine.run import run_statements
+    level, message, channels, worklist or skip status. Nothing is saved.
+
+    A date before the profile's latest live run still reports, with a warning: the ledger
+    is the one as it is now, after that run."""
+    from rulesengine.engine.diff import diff_rules, render_diff
 
     run_date = _parse_date(date_text)
     old, new = load_rules_for_cli(old_rules), load_rules_for_cli(new_rules)
     store = _open_store(db, ctx)
     try:
         with _working("Running both rules files as test batches"):
-            report = diff_batches(
-                run_statements(store, old, run_date, live=False),
-                run_statements(store, new, run_date, live=False),
-            )
+            report = diff_rules(store, old, new, run_date)
     finally:
         store.close()
+    for warning in report["warnings"]:
+        echo(f"warning: {warning}", err=True)
     echo(json.dumps(report, indent=2) if as_json else render_diff(report))
 
 
