@@ -41,6 +41,8 @@ from typing import Any
 
 import durable_rules_engine as _core
 
+from rulesengine.plurals import counted
+
 __all__ = ["DurableCapacityError", "DurableError", "FirstMatchRuleset", "KIND_FIELD", "RuleNetwork"]
 
 #: Every message posted carries this field; every rule tests it first.
@@ -259,7 +261,8 @@ class FirstMatchRuleset:
             posted += self._post(handle, chunk, decided)
         if len(decided) != posted:
             raise DurableError(
-                f"ruleset {self.name!r}: {posted} facts posted but {len(decided)} decided;"
+                f"ruleset {self.name!r}: {counted(posted, 'fact')} posted but"
+                f" {len(decided)} decided;"
                 " facts need unique ids"
             )
         return decided

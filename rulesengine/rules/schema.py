@@ -23,6 +23,7 @@ import attrs
 import rulesengine
 from rulesengine.errors import Problem
 from rulesengine.model import SKIP_REASONS_BUILTIN, parse_money
+from rulesengine.plurals import counted
 from rulesengine.rules._hints import closest, did_you_mean
 from rulesengine.rules.channels import COMMON_SETTINGS, ChannelSpec
 from rulesengine.rules.credential_checks import check_channel_credentials
@@ -228,7 +229,7 @@ class ListOf(Spec):
             return ctx.error(
                 node.mark,
                 path,
-                f"needs at least {self.min_items} item{'s' if self.min_items > 1 else ''}",
+                f"needs at least {counted(self.min_items, 'item')}",
             )
         values = []
         seen: dict[Any, Mark] = {}

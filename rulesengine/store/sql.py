@@ -21,6 +21,7 @@ from rulesengine.model import (
     Guarantor,
     Payment,
 )
+from rulesengine.plurals import counted
 from rulesengine.store.base import (
     BatchSummary,
     ImportSummary,
@@ -204,7 +205,7 @@ class SQLStore(Store):
 
     def post_payment(self, encounter_id: str, amount_cents: int, date: dt.date) -> Payment:
         if amount_cents <= 0:
-            raise ValueError(f"a payment is greater than 0, got {amount_cents} cents")
+            raise ValueError(f"a payment is greater than 0, got {counted(amount_cents, 'cent')}")
         with self.writing() as conn:
             self._add_to_balance(conn, encounter_id, -amount_cents)
             result = conn.execute(

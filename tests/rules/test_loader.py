@@ -219,3 +219,14 @@ def test_a_rules_file_loads_in_a_few_milliseconds(repo_root: Path) -> None:
     for _ in range(10):
         load_rules("rules/standard.yaml")
     assert (time.perf_counter() - start) / 10 < 0.05
+
+
+@pytest.mark.parametrize("name", ["standard.yaml", "no-limit.yaml"])
+def test_each_shipped_rules_file_tells_the_reader_to_validate_itself(
+    repo_root: Path, name: str
+) -> None:
+    """The header comment's command checks the file it is in (no-limit.yaml once named
+    standard.yaml)."""
+    text = (repo_root / "rules" / name).read_text(encoding="utf-8")
+    assert f"#     rulesengine validate rules/{name}\n" in text
+    assert text.count("rulesengine validate") == 1
