@@ -1,4 +1,4 @@
-"""The ``rulesengine`` command (``shared/spec/cli.md``).
+"""The ``rulesengine`` command: its subcommands (each with ``--help``; README.md lists them).
 
 User errors (a bad file, a refused run, an unknown id) print a message saying what is wrong
 and where, and exit 1, never with a traceback. Anything else is a bug: exit 3, with the

@@ -1,5 +1,5 @@
 """The queue's commands: ``deliver``, ``worker``, ``queue`` (list, show, retry, cancel,
-resolve), ``opt-out``, ``notify`` and ``plugins`` (``shared/spec/cli.md``).
+resolve), ``opt-out``, ``notify`` and ``plugins`` (``docs/queue.md``).
 
 They are standalone click commands collected in :data:`COMMANDS`; ``rulesengine.cli``
 registers them on its group with ``main.add_command``, whose error handling turns a

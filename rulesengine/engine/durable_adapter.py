@@ -2,7 +2,7 @@
 
 It talks to the C core (``durable_rules_engine``) directly, without ``durable.engine.Host``,
 because the Host starts two timer threads that never stop and wraps every call in a Python
-callback per action. What it does instead, and why (see ``shared/notes/durable-rules.md``):
+callback per action. What it does instead, and why:
 
 - **One fresh ruleset per evaluation.** Each :class:`FirstMatchRuleset` registers its rules
   under a name that is unique in the process (``<name>#<serial>``), so two profiles, or two

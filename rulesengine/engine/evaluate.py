@@ -1,4 +1,5 @@
-"""One statement run over a ledger snapshot: steps 1 to 7 of ``semantics.md``, plus what
+"""One statement run over a ledger snapshot: steps 1 to 7 of ``docs/rules.md`` ("What a
+statement run does"), plus what
 steps 8 and 9 would commit and upload.
 
 :func:`evaluate` is pure: it reads a :class:`~rulesengine.store.base.RunInput` and returns a

@@ -127,7 +127,7 @@ class _Round:
 
 
 class Queue:
-    """The notification queue over a store (``delivery.md``).
+    """The notification queue over a store (``docs/queue.md``).
 
     :param store: an open SQL store (:func:`rulesengine.store.open_store`).
     :param channels: channel name -> channel object to use as is (tests, scenarios); when

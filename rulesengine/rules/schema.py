@@ -676,7 +676,7 @@ def _test_recipients(node: Node, path: str, ctx: Context) -> Any:
 
 
 def rules_schema() -> Record:
-    """The schema of a version 1 rules file (``rules-format.md``)."""
+    """The schema of a version 1 rules file (``docs/rules.md``)."""
     rule_name = Key(Text(), required=True, hint="a short name for reports")
     return Record(
         {

@@ -6,7 +6,7 @@ payment rules with random thresholds and actions, grouping options, a minimum ba
 and statuses, zero and negative balances, holds, billing dates, locations, payments) and a
 sequence of run dates. Each example uses a fresh SQLite store in its own temporary folder.
 On every date a test run, a live run and a repeat of the live run check the properties of
-``semantics.md`` listed in the test's docstring.
+``docs/rules.md`` ("What a statement run does") listed in the test's docstring.
 """
 
 from __future__ import annotations
