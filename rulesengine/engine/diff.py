@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from rulesengine.engine.run import run_statements
 from rulesengine.model import BatchResult
 
 if TYPE_CHECKING:
@@ -26,17 +27,10 @@ __all__ = ["diff_batches", "diff_rules", "earlier_than_live_warning", "render_di
 def diff_rules(store: Store, old: Rules, new: Rules, run_date: dt.date) -> dict[str, Any]:
     """Run ``old`` and ``new`` as test batches on ``run_date`` and compare them (the report of
     :func:`diff_batches`, with the ``warnings`` of :func:`earlier_than_live_warning`)."""
-    from rulesengine.engine.run import run_statements
-
     old_batch = run_statements(store, old, run_date, live=False)
     new_batch = run_statements(store, new, run_date, live=False)
     ids = _level_differences(_outcomes(old_batch), _outcomes(new_batch))
-    levels_now = {}
-    for encounter_id in sorted(ids):
-        encounter = store.get_encounter(encounter_id)
-        if encounter is not None:
-            levels_now[encounter_id] = encounter.level
-    report = diff_batches(old_batch, new_batch, levels_now=levels_now)
+    report = diff_batches(old_batch, new_batch, levels_now=store.encounter_levels(ids))
     warnings = []
     for profile_id in dict.fromkeys((old.profile.id, new.profile.id)):
         with store.run_transaction(profile_id, live=False) as tx:

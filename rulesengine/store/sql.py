@@ -290,6 +290,15 @@ class SQLStore(Store):
     def known_encounters(self, ids: Iterable[str]) -> set[str]:
         return self._known(encounters.c.id, ids)
 
+    def encounter_levels(self, ids: Iterable[str]) -> dict[str, int]:
+        levels: dict[str, int] = {}
+        e = encounters.c
+        with self.reading() as conn:
+            for chunk in chunked(sorted(set(ids)), _IN_CHUNK):
+                rows = conn.execute(select(e.id, e.level).where(e.id.in_(chunk)))
+                levels.update((encounter_id, level) for encounter_id, level in rows)
+        return levels
+
     def _known(self, column: Any, ids: Iterable[str]) -> set[str]:
         found: set[str] = set()
         with self.reading() as conn:
