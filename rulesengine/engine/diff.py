@@ -166,9 +166,10 @@ def _describe(side: dict[str, Any]) -> str:
         for s in side["statements"]
     ] or ["no statement"]
     if side["worklist"]:
-        parts.append("to worklist: " + ", ".join(side["worklist"]))
+        parts.append("to worklist: " + ", ".join(sorted(side["worklist"])))
     if side["skipped"]:
-        parts.append("skipped: " + ", ".join(f"{e} {r}" for e, r in side["skipped"].items()))
+        skipped = sorted(side["skipped"].items())
+        parts.append("skipped: " + ", ".join(f"{e} {r}" for e, r in skipped))
     return "; ".join(parts)
 
 
