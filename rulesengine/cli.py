@@ -1,4 +1,4 @@
-"""The ``rulesengine`` command (``shared/spec/cli.md``).
+"""The ``rulesengine`` command: its subcommands (each with ``--help``; README.md lists them).
 
 User errors (a bad file, a refused run, an unknown id) print a message saying what is wrong
 and where, and exit 1, never with a traceback. Anything else is a bug: exit 3, with the
@@ -22,6 +22,7 @@ import click
 from rulesengine import __version__
 from rulesengine.cli_options import db_option, json_option
 from rulesengine.errors import RulesengineError
+from rulesengine.plurals import counted
 from rulesengine.terminal import cell, cells, echo
 from rulesengine.terminal import console as terminal_console
 
@@ -180,24 +181,20 @@ def validate(files: tuple[str, ...]) -> None:
             if is_scenario_file(path):
                 scenario = load_scenario(path, channel_specs=specs)
                 steps = len(scenario.steps)
-                echo(
-                    f"{path}: ok (scenario {scenario.title!r},"
-                    f" {steps} step{'s' if steps != 1 else ''})"
-                )
+                echo(f"{path}: ok (scenario {scenario.title!r}, {counted(steps, 'step')})")
                 continue
             rules = load_rules(path, channel_specs=specs)
         except RulesengineError as error:
             problems.extend(getattr(error, "problems", ()) or [str(error)])
             continue
         click.echo(
-            f"{path}: ok (profile {rules.profile.id}, {rules.level_count} levels,"
+            f"{path}: ok (profile {rules.profile.id}, {counted(rules.level_count, 'level')},"
             f" {'no limit' if rules.dunning.no_limit else 'limit on'})"
         )
     for problem in problems:
         echo(str(problem), err=True)
     if problems:
-        count = len(problems)
-        click.echo(f"{count} problem{'s' if count != 1 else ''} found", err=True)
+        click.echo(f"{counted(len(problems), 'problem')} found", err=True)
         sys.exit(EXIT_USER_ERROR)
 
 
@@ -228,8 +225,9 @@ def import_(ctx: click.Context, ledger_dir: str, db: str | None) -> None:
     finally:
         store.close()
     click.echo(
-        f"imported {summary.guarantors} guarantors, {summary.encounters} encounters,"
-        f" {summary.payments} payments, {summary.adjustments} adjustments into {store.url}"
+        f"imported {counted(summary.guarantors, 'guarantor')},"
+        f" {counted(summary.encounters, 'encounter')}, {counted(summary.payments, 'payment')},"
+        f" {counted(summary.adjustments, 'adjustment')} into {store.url}"
     )
 
 
@@ -419,7 +417,7 @@ def run(
         print_summary(summary)
         if proofs is not None:
             click.echo(
-                f"queued {len(proofs)} proof(s) for delivery.test_recipients;"
+                f"queued {counted(len(proofs), 'proof')} for delivery.test_recipients;"
                 " deliver them with `rulesengine deliver`"
             )
             for message, channel in proofs.skipped:
@@ -511,7 +509,7 @@ def worklist(ctx: click.Context, profile: str | None, db: str | None, as_json: b
         )
     console.print(table)
     total = sum(e.encounter.balance_cents for e in entries)
-    console.print(f"{len(entries)} encounters, {format_money(total)} owed")
+    console.print(f"{counted(len(entries), 'encounter')}, {format_money(total)} owed")
 
 
 # --- explain -------------------------------------------------------------------------------
@@ -675,21 +673,22 @@ def diff(
     as_json: bool,
 ) -> None:
     """Run both rules files as test batches on the current ledger; report who would change
-    level, message, channels, worklist or skip status. Nothing is saved."""
-    from rulesengine.engine.diff import diff_batches, render_diff
-    from rulesengine.engine.run import run_statements
+    level, message, channels, worklist or skip status. Nothing is saved.
+
+    A date before the profile's latest live run still reports, with a warning: the ledger
+    is the one as it is now, after that run."""
+    from rulesengine.engine.diff import diff_rules, render_diff
 
     run_date = _parse_date(date_text)
     old, new = load_rules_for_cli(old_rules), load_rules_for_cli(new_rules)
     store = _open_store(db, ctx)
     try:
         with _working("Running both rules files as test batches"):
-            report = diff_batches(
-                run_statements(store, old, run_date, live=False),
-                run_statements(store, new, run_date, live=False),
-            )
+            report = diff_rules(store, old, new, run_date)
     finally:
         store.close()
+    for warning in report["warnings"]:
+        echo(f"warning: {warning}", err=True)
     echo(json.dumps(report, indent=2) if as_json else render_diff(report))
 
 

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from rulesengine.model import Notification
+from rulesengine.plurals import counted
 
 if TYPE_CHECKING:
     from typing import Protocol
@@ -139,7 +140,11 @@ def call_channel(channel: _Channel, notifications: Iterable[Notification]) -> li
                 " Threads; `rulesengine worker --serial` calls it on one thread)"
             )
         log.warning(
-            "channel %s raised in send (%d notifications): %s%s", name, len(batch), summary, hint
+            "channel %s raised in send (%s): %s%s",
+            name,
+            counted(len(batch), "notification"),
+            summary,
+            hint,
         )
         log.debug("channel %s traceback", name, exc_info=True)
         return [DeliveryResult.retry(n, summary) for n in batch]

@@ -19,6 +19,7 @@ import attrs
 
 from rulesengine.csv_output import csv_text
 from rulesengine.demo_folder import prepare_demo_folder, record_demo_files
+from rulesengine.plurals import counted
 
 __all__ = ["DemoLedger", "generate_ledger", "run_demo", "write_ledger_csv"]
 
@@ -199,8 +200,8 @@ def _run_demo(
     echo(f"rulesengine demo: {rules.profile.practice}")
     echo(f"  rules file     {rules_path}")
     echo(
-        f"  ledger         {ledger_dir}/ ({len(ledger.guarantors)} guarantors,"
-        f" {len(ledger.encounters)} encounters)"
+        f"  ledger         {ledger_dir}/ ({counted(len(ledger.guarantors), 'guarantor')},"
+        f" {counted(len(ledger.encounters), 'encounter')})"
     )
     echo(f"  store          {db_path}")
 
@@ -240,7 +241,7 @@ def _run_demo(
             by_channel.setdefault(str(note["channel"]), Counter())[str(note["status"])] += 1
         echo("")
         echo(
-            f"  pre-collections worklist: {len(worklist)} encounters,"
+            f"  pre-collections worklist: {counted(len(worklist), 'encounter')},"
             f" {format_money(sum(e.encounter.balance_cents for e in worklist))} owed"
         )
         echo("  notifications by channel:")
@@ -257,7 +258,7 @@ def _run_demo(
         )
         echo(
             f"    text   {outbox / 'text' / 'messages.jsonl'}"
-            f"  ({_count_lines(outbox / 'text' / 'messages.jsonl')} messages)"
+            f"  ({counted(_count_lines(outbox / 'text' / 'messages.jsonl'), 'message')})"
         )
         echo(
             f"    print  {outbox / 'print'}/  ({len(letters)} PDF letters, manifest.csv per batch)"

@@ -5,10 +5,13 @@ Anything else that escapes a command is a bug: the CLI reports it and exits 3.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import attrs
 
 __all__ = [
     "LedgerError",
+    "LiveRunBeforeLatest",
     "Problem",
     "RulesError",
     "RenderError",
@@ -62,6 +65,28 @@ class LedgerError(_ProblemsError):
 
 class RunRefused(RulesengineError):
     """A statement run was refused (for example a live run dated before the latest one)."""
+
+
+class LiveRunBeforeLatest(RunRefused):
+    """A live run dated before the profile's latest live run: live runs move forward.
+
+    The message is the command line's (``run --test`` looks at an earlier date); callers
+    with another way to look (a scenario's ``test_run:`` step) word their own from the
+    attributes.
+    """
+
+    def __init__(
+        self, profile_id: str, run_date: dt.date, latest_date: dt.date, latest_batch: str
+    ) -> None:
+        self.profile_id = profile_id
+        self.run_date = run_date
+        self.latest_date = latest_date
+        self.latest_batch = latest_batch
+        super().__init__(
+            f"profile {profile_id!r} already had a live run on {latest_date.isoformat()}"
+            f" (batch {latest_batch}); live runs move forward, so {run_date.isoformat()} is"
+            " refused. Use --test to see what a run on an earlier date would do."
+        )
 
 
 class RenderError(RulesengineError):

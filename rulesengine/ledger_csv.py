@@ -32,6 +32,7 @@ from rulesengine.model import (
     PostalAddress,
     parse_money,
 )
+from rulesengine.plurals import counted
 from rulesengine.store.base import LedgerData
 
 if TYPE_CHECKING:
@@ -287,7 +288,11 @@ def _expected(known: Iterable[str]) -> str:
 def _parse_row(sheet: _Sheet, number: int, cells: list[str]) -> None:
     width = len(sheet.header)
     if len(cells) > width and any(cells[width:]):
-        sheet.problem(number, None, f"has {len(cells)} cells, but the header has {width} columns")
+        sheet.problem(
+            number,
+            None,
+            f"has {counted(len(cells), 'cell')}, but the header has {counted(width, 'column')}",
+        )
     values: dict[str, Any] = {}
     for name, cell in zip(sheet.header, cells + [""] * (width - len(cells)), strict=False):
         parse, required = sheet.columns[name]

@@ -325,7 +325,7 @@ class BatchResult:
 
 @attrs.frozen
 class Notification:
-    """A due notification as a channel's ``send`` receives it (``delivery.md``).
+    """A due notification as a channel's ``send`` receives it (``docs/plugins.md``).
 
     ``to`` is the address for the channel (an email address, an E.164 number, or the postal
     address on one line); ``recipient`` has the guarantor's ``first_name``, ``last_name``

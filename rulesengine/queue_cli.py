@@ -1,5 +1,5 @@
 """The queue's commands: ``deliver``, ``worker``, ``queue`` (list, show, retry, cancel,
-resolve), ``opt-out``, ``notify`` and ``plugins`` (``shared/spec/cli.md``).
+resolve), ``opt-out``, ``notify`` and ``plugins`` (``docs/queue.md``).
 
 They are standalone click commands collected in :data:`COMMANDS`; ``rulesengine.cli``
 registers them on its group with ``main.add_command``, whose error handling turns a
@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from rulesengine.cli_options import db_option, json_option
+from rulesengine.plurals import counted
 from rulesengine.terminal import cell, cells, echo
 
 if TYPE_CHECKING:
@@ -108,7 +109,7 @@ _ENDED_AS = {"scheduled": "to retry later (see rulesengine queue --status schedu
 def _report_line(counts: dict[str, int], deferred: int, waiting: int) -> str:
     parts = [f"{n} {_ENDED_AS.get(status, status)}" for status, n in sorted(counts.items())]
     if deferred:
-        parts.append(f"{deferred} deferred to their send window")
+        parts.append(f"{deferred} deferred to {'its' if deferred == 1 else 'their'} send window")
     if waiting:
         parts.append(f"{waiting} waiting for a channel that is not installed")
     return "delivered: " + (", ".join(parts) if parts else "nothing was due")
@@ -216,7 +217,10 @@ def worker(
         sys.stdout.flush()
         rounds = q.run_worker(stop, poll_seconds=poll, limit=limit)
     why = caught[0] if caught else "stop"
-    click.echo(f"worker {q.worker_id} stopped on {why} after finishing its round ({rounds} rounds)")
+    click.echo(
+        f"worker {q.worker_id} stopped on {why} after finishing its round"
+        f" ({counted(rounds, 'round')})"
+    )
 
 
 # --- queue ------------------------------------------------------------------------------------
@@ -275,8 +279,8 @@ def queue(
 ) -> None:
     """The notification queue as a table; filters make the views.
 
-    "All notifications" is ``rulesengine queue``; "Manage errors" is
-    ``rulesengine queue --status error`` (and ``--status unknown``).
+    "All notifications" is rulesengine queue; "Manage errors" is
+    rulesengine queue --status error (and --status unknown).
     """
     if ctx.invoked_subcommand is not None:
         return
@@ -347,7 +351,8 @@ def _print_table(rows: Sequence[QueueRow], details: dict[int, str | None]) -> No
     for row in rows:
         counts[row.status] = counts.get(row.status, 0) + 1
     console.print(
-        f"{len(rows)} notifications: " + ", ".join(f"{n} {s}" for s, n in sorted(counts.items()))
+        f"{counted(len(rows), 'notification')}: "
+        + ", ".join(f"{n} {s}" for s, n in sorted(counts.items()))
     )
 
 
@@ -425,7 +430,7 @@ def _print_one(fields: dict[str, Any], history: list[dict[str, Any]]) -> None:
 def _acted(transitions: Sequence[Any], what: str) -> None:
     for t in transitions:
         click.echo(f"notification {t.notification_id}: {t.old_status} -> {t.new_status}")
-    click.echo(f"{len(transitions)} notification{'s' if len(transitions) != 1 else ''} {what}")
+    click.echo(f"{counted(len(transitions), 'notification')} {what}")
 
 
 @queue.command("retry")
@@ -491,7 +496,7 @@ def opt_out(
         suppressed = q.opt_out(guarantor, channel, source=source, now=now)
     echo(
         f"{guarantor} opted out of {channel} ({source}); "
-        f"{len(suppressed)} queued notification{'s' if len(suppressed) != 1 else ''} suppressed"
+        f"{counted(len(suppressed), 'queued notification')} suppressed"
     )
 
 

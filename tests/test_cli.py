@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -213,3 +215,95 @@ def test_explain_says_what_became_of_the_notifications_in_the_queue(cli, ledger)
     assert notes["email"]["queue_status"] == "sent"
     shown = cli("explain", "G1").output
     assert f"scheduled; now sent (rulesengine queue show {notes['email']['id']})" in shown
+
+
+# -- help and counts read as plain English ---------------------------------------------------
+
+#: reST that a docstring can leak into --help: ``literals``, `roles`, :param x:, :returns:,
+#: :class:`X`, .. directives::
+REST_MARKUP = re.compile(
+    r"`|:(param|returns?|raises?|type|rtype|class|func|meth|data|attr|mod|exc|ref|doc)\b"
+    r"|^\s*\.\. [a-z-]+::",
+    re.MULTILINE,
+)
+
+
+def _every_command_line(group: click.Group, path: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    ctx = click.Context(group)
+    found = [path]
+    for name in group.list_commands(ctx):
+        command = group.get_command(ctx, name)
+        if isinstance(command, click.Group):
+            found += _every_command_line(command, (*path, name))
+        else:
+            found.append((*path, name))
+    return found
+
+
+def test_every_help_of_every_command_and_subcommand_is_free_of_rest_markup(cli):
+    """`rulesengine [COMMAND [SUBCOMMAND]] --help`, for every one there is: plain text, no
+    backtick and no reST role or directive (docstrings are written for the terminal)."""
+    lines = _every_command_line(main)
+    assert ("queue", "show") in lines and ("diff",) in lines
+    for line in lines:
+        result = cli(*line, "--help")
+        assert result.exit_code == 0 and "Usage:" in result.output, line
+        assert not REST_MARKUP.search(result.output), (line, result.output)
+
+
+def test_queue_help_names_its_views_as_commands_to_type(cli):
+    """`queue --help` says how to get each view, without reST backticks."""
+    shown = " ".join(cli("queue", "--help").output.split())
+    assert (
+        '"All notifications" is rulesengine queue; "Manage errors" is rulesengine queue'
+        " --status error (and --status unknown)."
+    ) in shown
+
+
+@pytest.fixture
+def one_of_each(tmp_path) -> Path:
+    """A ledger of one guarantor with one encounter at level 0: one statement, by email."""
+    directory = tmp_path / "one"
+    directory.mkdir()
+    (directory / "guarantors.csv").write_text(
+        "id,first_name,last_name,email,timezone\nG1,Ada,Lovelace,ada@example.org,America/New_York\n",
+        encoding="utf-8",
+    )
+    (directory / "encounters.csv").write_text(
+        "id,guarantor,patient,service_date,balance\nE1,G1,P1,2026-01-03,200.00\n",
+        encoding="utf-8",
+    )
+    (directory / "payments.csv").write_text(
+        "encounter,amount,date\nE1,10.00,2026-01-10\n", encoding="utf-8"
+    )
+    return directory
+
+
+def test_counts_of_one_are_singular_through_the_commands(cli, one_of_each):
+    """import, run, queue, queue cancel and opt-out say "1 guarantor", "1 notification"."""
+    imported = cli("import", str(one_of_each))
+    assert imported.output.startswith(
+        "imported 1 guarantor, 1 encounter, 1 payment, 0 adjustments into "
+    )
+    assert cli("run", "--rules", STANDARD, "--date", "2026-02-01").exit_code == 0
+    queue = cli("queue")
+    assert "1 notification: 1 scheduled" in queue.output
+    assert "1 notifications" not in queue.output
+    (note,) = json.loads(cli("queue", "--json").output)
+    assert cli("queue", "cancel", str(note["id"])).output.endswith("1 notification canceled\n")
+    cli("queue", "retry", str(note["id"]))
+    opted = cli("opt-out", "G1", "email")
+    assert opted.output == "G1 opted out of email (staff); 1 queued notification suppressed\n"
+
+
+def test_worklist_and_validate_count_in_the_singular(cli, tmp_path, ledger):
+    """One encounter in the worklist; a rules file with one level."""
+    cli("import", str(ledger))
+    cli("run", "--rules", STANDARD, "--date", "2026-02-01")
+    assert cli("worklist").output.endswith("\n1 encounter, 80.00 owed\n")
+    one_level = tmp_path / "one-level.yaml"
+    text = Path(STANDARD).read_text(encoding="utf-8")
+    start = text.index("    # Level 2:")
+    one_level.write_text(text[:start] + text[text.index("\npayments:") + 1 :], encoding="utf-8")
+    result = cli("validate", str(one_level))
+    assert result.output == f"{one_level}: ok (profile standard, 1 level, limit on)\n"

@@ -73,9 +73,9 @@ def compile_condition(expr: Expr, *, negate: bool = False) -> dict[str, Any]:
     """Translate a condition into a durable-rules message test.
 
     A comparison using a field with no value is false, and ``not`` of it is true
-    (``semantics.md``). durable-rules already makes every comparison on a missing field
-    false, ``$neq`` included, so a negation is pushed down to the comparisons and becomes
-    "missing, or the opposite comparison".
+    (``docs/rules.md``, "Conditions"). durable-rules already makes every comparison on a
+    missing field false, ``$neq`` included, so a negation is pushed down to the comparisons
+    and becomes "missing, or the opposite comparison".
     """
     if isinstance(expr, Const):
         truth = bool(expr.value) != negate

@@ -2,7 +2,7 @@
 
 Each is a :class:`~rulesengine.engine.compile.Stage`, an ordered list of named conditions:
 
-- ``payments``: the payment rules in file order (``semantics.md`` step 1);
+- ``payments``: the payment rules in file order (``docs/rules.md``, a run's step 1);
 - ``eligibility``: ``encounter_hold``, ``guarantor_hold``, each ``eligibility.exclude`` rule,
   ``billed_recently`` (step 3); no match: a candidate;
 - ``advance``: maxed because already in the worklist, maxed by the dunning limit, held at

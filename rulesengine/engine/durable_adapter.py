@@ -2,7 +2,7 @@
 
 It talks to the C core (``durable_rules_engine``) directly, without ``durable.engine.Host``,
 because the Host starts two timer threads that never stop and wraps every call in a Python
-callback per action. What it does instead, and why (see ``shared/notes/durable-rules.md``):
+callback per action. What it does instead, and why:
 
 - **One fresh ruleset per evaluation.** Each :class:`FirstMatchRuleset` registers its rules
   under a name that is unique in the process (``<name>#<serial>``), so two profiles, or two
@@ -40,6 +40,8 @@ from collections.abc import Hashable, Iterable, Mapping, Sequence
 from typing import Any
 
 import durable_rules_engine as _core
+
+from rulesengine.plurals import counted
 
 __all__ = ["DurableCapacityError", "DurableError", "FirstMatchRuleset", "KIND_FIELD", "RuleNetwork"]
 
@@ -259,7 +261,8 @@ class FirstMatchRuleset:
             posted += self._post(handle, chunk, decided)
         if len(decided) != posted:
             raise DurableError(
-                f"ruleset {self.name!r}: {posted} facts posted but {len(decided)} decided;"
+                f"ruleset {self.name!r}: {counted(posted, 'fact')} posted but"
+                f" {len(decided)} decided;"
                 " facts need unique ids"
             )
         return decided

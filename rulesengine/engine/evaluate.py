@@ -1,4 +1,5 @@
-"""One statement run over a ledger snapshot: steps 1 to 7 of ``semantics.md``, plus what
+"""One statement run over a ledger snapshot: steps 1 to 7 of ``docs/rules.md`` ("What a
+statement run does"), plus what
 steps 8 and 9 would commit and upload.
 
 :func:`evaluate` is pure: it reads a :class:`~rulesengine.store.base.RunInput` and returns a
@@ -31,6 +32,7 @@ from rulesengine.model import (
     TraceStep,
     format_money,
 )
+from rulesengine.plurals import counted
 from rulesengine.rules.model import Rules
 from rulesengine.store.base import RunInput
 
@@ -457,7 +459,7 @@ def _apply_payment_rule(rules: Rules, decisions: Decisions, w: _Work, verdict: s
     of_which = "" if largest == amount else f", the largest {format_money(largest)}"
     seen = (
         f"payments of {format_money(amount)} ({percent:.1f}% of the balance,"
-        f" latest {days_ago} days ago{of_which})"
+        f" latest {counted(days_ago, 'day')} ago{of_which})"
     )
     if verdict is None:
         w.trace += (
@@ -505,7 +507,7 @@ def _skip_reason(rules: Rules, verdict: str, days: int | None) -> tuple[str, str
     if verdict == "billed_recently":
         return (
             verdict,
-            f"skipped: billed {days} days ago, fewer than eligibility.cycle_days"
+            f"skipped: billed {counted(days or 0, 'day')} ago, fewer than eligibility.cycle_days"
             f" ({rules.eligibility.cycle_days})",
             "eligibility.cycle_days",
         )
@@ -552,7 +554,7 @@ def _advance_step(rules: Rules, verdict: str | None, level: int, tentative: int)
     n = rules.level_count
     if verdict == "to_worklist":
         detail = (
-            f"level {level} reached the dunning limit ({n} levels):"
+            f"level {level} reached the dunning limit ({counted(n, 'level')}):"
             " sent to the pre-collections worklist"
         )
         return TraceStep("advance", "to_worklist", detail, rule="dunning.no_limit")
@@ -564,7 +566,8 @@ def _advance_step(rules: Rules, verdict: str | None, level: int, tentative: int)
         return TraceStep(
             "advance",
             "gated",
-            f"does not rise to level {k} before {rules.dunning.levels[k - 1].after_days} days"
+            f"does not rise to level {k} before"
+            f" {counted(rules.dunning.levels[k - 1].after_days or 0, 'day')}"
             f" since its first statement: billed again at level {level}",
             rule=f"dunning.levels[{k - 1}].after_days",
         )

@@ -19,7 +19,7 @@ from rulesengine.engine.evaluate import evaluate
 from rulesengine.engine.phases import PhaseClock
 from rulesengine.engine.run_dates import check_due_date_fits, check_run_date_supported
 from rulesengine.engine.upload import ChannelAddressing
-from rulesengine.errors import RunRefused
+from rulesengine.errors import LiveRunBeforeLatest, RunRefused
 from rulesengine.model import MONEY_MAX_CENTS, BatchResult, format_money
 from rulesengine.rules.input_limits import read_limited_text
 from rulesengine.rules.model import Rules
@@ -55,9 +55,10 @@ def run_statements(
         ``evaluate`` with its ``decide`` and ``upload`` parts, ``save``): for benchmarks.
     :param progress: when given, called with the name of each of those phases as it
         starts: for a progress display (the command line shows one on a terminal).
-    :raises RunRefused: a live run dated before the profile's latest live run; a run dated
-        after :data:`~rulesengine.engine.run_dates.LAST_RUN_DATE`, or whose due date would
-        be past the calendar's end.
+    :raises LiveRunBeforeLatest: a live run dated before the profile's latest live run.
+    :raises RunRefused: a run dated after
+        :data:`~rulesengine.engine.run_dates.LAST_RUN_DATE`, or whose due date would be
+        past the calendar's end.
     """
     check_run_date_supported(run_date)
     check_due_date_fits(run_date, rules.profile.due_days)
@@ -71,12 +72,7 @@ def run_statements(
                 if run_date == latest_date:
                     return tx.load_batch(latest_id)
                 if run_date < latest_date:
-                    raise RunRefused(
-                        f"profile {rules.profile.id!r} already had a live run on"
-                        f" {latest_date.isoformat()} (batch {latest_id}); live runs move"
-                        f" forward, so {run_date.isoformat()} is refused. Use --test to see"
-                        " what a run on an earlier date would do."
-                    )
+                    raise LiveRunBeforeLatest(rules.profile.id, run_date, latest_date, latest_id)
         with clock("load"):
             run_input = tx.load_input(run_date)
             _refuse_amounts_past_the_maximum(run_input)

@@ -217,7 +217,7 @@ def render_content(
 def _template_variables(
     rules: Rules, statement: Statement, guarantor: Guarantor, link: str
 ) -> dict[str, Any]:
-    """The variables a message template sees (``rules-format.md``)."""
+    """The variables a message template sees (``docs/rules.md``, "Templates")."""
     profile = rules.profile
     return {
         "practice": profile.practice,

@@ -1,4 +1,4 @@
-"""The notification queue (``delivery.md``): scheduling, send windows, claiming, retries,
+"""The notification queue (``docs/queue.md``): scheduling, send windows, claiming, retries,
 leases, staff actions, the opt-out ledger, on-demand notifications, proofs and history.
 
 Start with :class:`Queue`; ``docs/queue.md`` describes the statuses and every rule.

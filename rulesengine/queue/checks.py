@@ -1,6 +1,6 @@
 """The pre-send check: what stops a claimed notification before it reaches a channel.
 
-In this order (``delivery.md``): the guarantor opted out of the channel -> ``suppressed``;
+In this order (``docs/queue.md``): the guarantor opted out of the channel -> ``suppressed``;
 the guarantor is on hold, or every encounter of the statement is -> ``canceled`` (hold);
 the statement's encounters owe nothing now (current balances, credits included, sum to
 0 or less) -> ``canceled`` (paid). Proofs go to the practice's test recipients, not to the

@@ -58,6 +58,7 @@ from sqlalchemy.exc import DBAPIError
 
 from rulesengine.delivery import DeliveryResult, call_channel, exception_summary
 from rulesengine.errors import RulesengineError
+from rulesengine.plurals import counted, noun_for
 from rulesengine.queue.channels import Channels, ChannelSetupError
 from rulesengine.queue.checks import presend_outcome
 from rulesengine.queue.clock import check_supported, database_now
@@ -126,7 +127,7 @@ class _Round:
 
 
 class Queue:
-    """The notification queue over a store (``delivery.md``).
+    """The notification queue over a store (``docs/queue.md``).
 
     :param store: an open SQL store (:func:`rulesengine.store.open_store`).
     :param channels: channel name -> channel object to use as is (tests, scenarios); when
@@ -520,9 +521,10 @@ class Queue:
             lost = [row.id for row in call.rows if row.id not in handed]
             if lost:
                 log.warning(
-                    "%s notification(s) %s not handed to the channel: the lease of %s ran out "
+                    "%s %s %s not handed to the channel: the lease of %s ran out "
                     "before the hand-off and another worker may have them",
                     call.channel_name,
+                    noun_for(len(lost), "notification"),
                     ", ".join(map(str, lost)),
                     self.worker_id,
                 )
@@ -600,7 +602,9 @@ class Queue:
         recorded by :meth:`_land`."""
         for call in calls:
             notifications = [row.as_notification() for row in call.rows]
-            log.info("handing %d notification(s) to %s", len(notifications), call.channel_name)
+            log.info(
+                "handing %s to %s", counted(len(notifications), "notification"), call.channel_name
+            )
             sent = _Sent(call, Future())
             self._flight.append(sent)
             self._threads.run(
@@ -676,11 +680,11 @@ class Queue:
         stay ``sending``, handed over, until the lease runs out and makes them ``unknown``
         (they may have gone out, so they are never retried blindly)."""
         log.error(
-            "channel %s ended its send with %s: %d notification(s) %s stay sending and become "
+            "channel %s ended its send with %s: %s %s stay sending and become "
             "unknown when the lease of %s runs out",
             sent.call.channel_name,
             exception_summary(error),
-            len(sent.call.rows),
+            counted(len(sent.call.rows), "notification"),
             ", ".join(str(row.id) for row in sent.call.rows[:20]),
             self.worker_id,
         )
@@ -755,7 +759,8 @@ class Queue:
                 {"next_attempt_at": later, "handed_at": None, **release},
             )
         if result.outcome == "retry":
-            detail = f"{detail}; gave up after {row.attempt} of {row.max_attempts} attempts"
+            attempts = noun_for(row.max_attempts, "attempt")
+            detail = f"{detail}; gave up after {row.attempt} of {row.max_attempts} {attempts}"
         return Change(row, "error", detail, {"next_attempt_at": None, **release})
 
     # -- leases ------------------------------------------------------------------------------
@@ -1021,13 +1026,13 @@ class Queue:
             self._settle(fixed, done)
         except DBAPIError as exc:
             log.warning(
-                "could not record %d result(s) before stopping (%s: %s): those notifications "
-                "become unknown, and %d claim(s) never handed over are queued again, when the "
+                "could not record %s before stopping (%s: %s): those notifications "
+                "become unknown, and %s never handed over are queued again, when the "
                 "lease of %s runs out",
-                sum(len(rows) for _, rows, _ in self._unrecorded),
+                counted(sum(len(rows) for _, rows, _ in self._unrecorded), "result"),
                 type(exc.orig).__name__,
                 _first_line(exc.orig),
-                len(self._unhanded),
+                counted(len(self._unhanded), "claim"),
                 self.worker_id,
             )
         fatal, self._fatal = self._fatal, None

@@ -24,6 +24,8 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, TypeVar
 
+from rulesengine.plurals import counted
+
 __all__ = ["ChannelThreads"]
 
 T = TypeVar("T")
@@ -54,7 +56,7 @@ class ChannelThreads:
         self._lock = threading.Lock()
 
     def __repr__(self) -> str:
-        mode = f"{len(self._threads)} thread(s)" if self.concurrent else "inline"
+        mode = counted(len(self._threads), "thread") if self.concurrent else "inline"
         return f"<ChannelThreads {self._name}: {mode}>"
 
     def run(self, channel: Any, label: str, call: Callable[[], T], future: Future[T]) -> None:

@@ -2,7 +2,7 @@
 
 The built-in email, text and print channels declare their keys, so a misspelt key under them
 is a load error. A plugin channel may declare ``None`` for either set: it then receives the
-rules file's mappings as they are (``delivery.md``). Whatever a channel declares, its
+rules file's mappings as they are (``docs/plugins.md``). Whatever a channel declares, its
 credential settings (``*_env``, ``*_url``, ``*_host`` with ``starttls``) are checked by
 :mod:`rulesengine.rules.credential_checks`.
 """

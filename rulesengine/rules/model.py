@@ -61,7 +61,7 @@ class Mark:
 
 @attrs.frozen
 class Field:
-    """A vocabulary field such as ``encounter.balance`` (see ``rules-format.md``)."""
+    """A vocabulary field such as ``encounter.balance`` (see ``docs/rules.md``)."""
 
     path: str
 

@@ -23,6 +23,7 @@ import attrs
 import rulesengine
 from rulesengine.errors import Problem
 from rulesengine.model import SKIP_REASONS_BUILTIN, parse_money
+from rulesengine.plurals import counted
 from rulesengine.rules._hints import closest, did_you_mean
 from rulesengine.rules.channels import COMMON_SETTINGS, ChannelSpec
 from rulesengine.rules.credential_checks import check_channel_credentials
@@ -228,7 +229,7 @@ class ListOf(Spec):
             return ctx.error(
                 node.mark,
                 path,
-                f"needs at least {self.min_items} item{'s' if self.min_items > 1 else ''}",
+                f"needs at least {counted(self.min_items, 'item')}",
             )
         values = []
         seen: dict[Any, Mark] = {}
@@ -675,7 +676,7 @@ def _test_recipients(node: Node, path: str, ctx: Context) -> Any:
 
 
 def rules_schema() -> Record:
-    """The schema of a version 1 rules file (``rules-format.md``)."""
+    """The schema of a version 1 rules file (``docs/rules.md``)."""
     rule_name = Key(Text(), required=True, hint="a short name for reports")
     return Record(
         {

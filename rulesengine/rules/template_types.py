@@ -17,6 +17,8 @@ from types import MappingProxyType
 import attrs
 from jinja2 import nodes
 
+from rulesengine.plurals import counted
+
 __all__ = [
     "AMOUNT",
     "DATE",
@@ -350,7 +352,7 @@ class _TypeCheck:
         names = ", ".join(p.name for p in params)
         if len(node.args) > len(params):
             if params:
-                takes = f"at most {len(params)} argument{'s' if len(params) > 1 else ''} ({names})"
+                takes = f"at most {counted(len(params), 'argument')} ({names})"
             else:
                 takes = "no arguments"
             self.problem(

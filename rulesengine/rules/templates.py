@@ -1,7 +1,7 @@
 """Message templates: Jinja2 in a sandbox with a fixed set of variables and filters.
 
 At load time :func:`check_template` parses a template and walks its syntax tree: only the
-variables of ``rules-format.md``, the ``money`` filter and a few harmless text filters are
+variables of ``docs/rules.md``, the ``money`` filter and a few harmless text filters are
 allowed; loops, calls, assignments, imports, arithmetic and any other attribute are load
 errors; then :func:`~rulesengine.rules.template_types.type_problems` checks that every
 filter, filter argument and comparison fits the types of its values (``money`` takes an

@@ -1,4 +1,4 @@
-"""Scenario files: prove what a rules file does (``shared/spec/scenario-format.md``)."""
+"""Scenario files: prove what a rules file does (``docs/scenarios.md``)."""
 
 from __future__ import annotations
 

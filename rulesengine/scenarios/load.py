@@ -1,4 +1,4 @@
-"""Load scenario files (``shared/spec/scenario-format.md``) with every problem at file:line:col.
+"""Load scenario files (``docs/scenarios.md``) with every problem at file:line:col.
 
 A scenario is loaded completely before anything runs: its rules (a file, or an inline
 mapping, with ``overrides`` merged over it), its ledger, and its steps with their

@@ -7,6 +7,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from rulesengine.plurals import counted
 from rulesengine.scenarios.coverage import CoverageReport
 from rulesengine.scenarios.run import ScenarioResult
 
@@ -54,7 +55,8 @@ def format_coverage(reports: Sequence[CoverageReport]) -> str:
     lines = ["rule coverage:"]
     for report in reports:
         lines.append(
-            f"  {report.rules_path}: {report.percent:.0f}% of {len(report.parts)} rules exercised"
+            f"  {report.rules_path}: {report.percent:.0f}% of"
+            f" {counted(len(report.parts), 'rule')} exercised"
         )
         for kind, name in report.parts:
             mark = "x" if (kind, name) in report.exercised else " "

@@ -19,7 +19,7 @@ import pluggy
 
 from rulesengine.engine.explain import explain_guarantor, render_explanation
 from rulesengine.engine.run import run_statements
-from rulesengine.errors import RulesengineError, RulesError
+from rulesengine.errors import LiveRunBeforeLatest, RulesengineError, RulesError, RunRefused
 from rulesengine.model import BatchResult, format_money
 from rulesengine.scenarios.coverage import Exercised, exercised_by
 from rulesengine.scenarios.load import Scenario, Step, load_scenario
@@ -69,6 +69,16 @@ def _show(value: Any) -> str:
     if isinstance(value, dt.date | dt.datetime):
         return value.isoformat()
     return str(value) if value is not None else "nothing"
+
+
+def _earlier_run_refused(refused: LiveRunBeforeLatest) -> str:
+    """A scenario's own words for a ``run:`` step dated before an earlier live run."""
+    day, latest = refused.run_date.isoformat(), refused.latest_date.isoformat()
+    return (
+        f"a live run on {latest} came before this step; live runs move forward, so"
+        f" 'run: {day}' is refused. Write 'test_run: {day}' to see what a run on that"
+        " earlier date would do (it changes nothing), or put the run steps in date order."
+    )
 
 
 def run_scenario_file(path: str, *, channel_specs: Any = None) -> ScenarioResult:
@@ -183,14 +193,17 @@ class _Runner:
         return self._check_encounters(step, {}) if step.expect.encounters else []
 
     def _run(self, step: Step, *, live: bool) -> list[Failure]:
-        batch = run_statements(
-            self.store,
-            self.scenario.rules,
-            step.value,
-            live=live,
-            rules_text=self.scenario.rules_text,
-            plugin_manager=_no_plugins(),
-        )
+        try:
+            batch = run_statements(
+                self.store,
+                self.scenario.rules,
+                step.value,
+                live=live,
+                rules_text=self.scenario.rules_text,
+                plugin_manager=_no_plugins(),
+            )
+        except LiveRunBeforeLatest as refused:
+            raise RunRefused(_earlier_run_refused(refused)) from None
         self.batches.append(batch)
         expect = step.expect
         failures: list[Failure] = []

@@ -187,6 +187,11 @@ class Store(abc.ABC):
         """Those of ``ids`` that are encounters in the store (for import checks)."""
         return {i for i in set(ids) if self.get_encounter(i) is not None}
 
+    def encounter_levels(self, ids: Iterable[str]) -> dict[str, int]:
+        """The dunning level now of those of ``ids`` that are encounters in the store."""
+        found = {i: self.get_encounter(i) for i in set(ids)}
+        return {i: e.level for i, e in found.items() if e is not None}
+
     @abc.abstractmethod
     def get_guarantor(self, guarantor_id: str) -> Guarantor | None: ...
 

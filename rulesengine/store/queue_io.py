@@ -31,6 +31,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import ARRAY
 
 from rulesengine.model import Notification, Statement, StatementLine
+from rulesengine.plurals import counted
 from rulesengine.store.rows import (
     STATEMENT_COLUMNS,
     as_utc,
@@ -499,7 +500,9 @@ def _guarded_update(
 
 def _expect_rows(updated: int, expected: int) -> None:
     if updated != expected:  # the rows were read locked and matched: cannot happen
-        raise RuntimeError(f"change_statuses: {updated} of {expected} locked rows updated")
+        raise RuntimeError(
+            f"change_statuses: {updated} of {counted(expected, 'locked row')} updated"
+        )
 
 
 def _pg_write(

@@ -21,6 +21,7 @@ from rulesengine.model import (
     Guarantor,
     Payment,
 )
+from rulesengine.plurals import counted
 from rulesengine.store.base import (
     BatchSummary,
     ImportSummary,
@@ -204,7 +205,7 @@ class SQLStore(Store):
 
     def post_payment(self, encounter_id: str, amount_cents: int, date: dt.date) -> Payment:
         if amount_cents <= 0:
-            raise ValueError(f"a payment is greater than 0, got {amount_cents} cents")
+            raise ValueError(f"a payment is greater than 0, got {counted(amount_cents, 'cent')}")
         with self.writing() as conn:
             self._add_to_balance(conn, encounter_id, -amount_cents)
             result = conn.execute(
@@ -288,6 +289,15 @@ class SQLStore(Store):
 
     def known_encounters(self, ids: Iterable[str]) -> set[str]:
         return self._known(encounters.c.id, ids)
+
+    def encounter_levels(self, ids: Iterable[str]) -> dict[str, int]:
+        levels: dict[str, int] = {}
+        e = encounters.c
+        with self.reading() as conn:
+            for chunk in chunked(sorted(set(ids)), _IN_CHUNK):
+                rows = conn.execute(select(e.id, e.level).where(e.id.in_(chunk)))
+                levels.update((encounter_id, level) for encounter_id, level in rows)
+        return levels
 
     def _known(self, column: Any, ids: Iterable[str]) -> set[str]:
         found: set[str] = set()

@@ -37,6 +37,7 @@ from rulesengine.delivery import (
 )
 from rulesengine.model import Notification
 from rulesengine.plugins import channel_problems
+from rulesengine.plurals import counted
 
 __all__ = [
     "BATCH_SIZE",
@@ -154,7 +155,7 @@ class KitReport:
 
     def __str__(self) -> str:
         head = f"channel {self.channel}: " + (
-            "meets the contract" if self.ok else f"{len(self.problems)} problem(s)"
+            "meets the contract" if self.ok else counted(len(self.problems), "problem")
         )
         lines = [head]
         lines += [f"  problem: {p}" for p in self.problems]

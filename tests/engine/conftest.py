@@ -17,7 +17,7 @@ from rulesengine.rules.model import Rules
 from rulesengine.store import open_store
 from rulesengine.store.base import LedgerData
 
-#: The policy of semantics.md's worked examples: 3 levels, limit on, cycle 28 days,
+#: The policy of the worked examples of docs/rules.md: 3 levels, limit on, cycle 28 days,
 #: reset when a payment covers at least 25% of the balance.
 WORKED_EXAMPLE_RULES: dict[str, Any] = {
     "rulesengine": 1,

@@ -14,8 +14,8 @@ F, C = Field, Const
 
 
 def meaning(expr: Expr, fact: dict[str, Any]) -> bool:
-    """The reference meaning of a condition (semantics.md): a comparison that uses a field
-    with no value is false; ``not`` of it is true."""
+    """The reference meaning of a condition (docs/rules.md, "Conditions"): a comparison that
+    uses a field with no value is false; ``not`` of it is true."""
     if isinstance(expr, Const):
         return bool(expr.value)
     if isinstance(expr, Not):

@@ -1,4 +1,4 @@
-"""The run computes every vocabulary field a condition may read, as rules-format.md says."""
+"""The run computes every vocabulary field a condition may read, as docs/rules.md says."""
 
 from __future__ import annotations
 

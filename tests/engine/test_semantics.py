@@ -1,4 +1,5 @@
-"""Statement runs do what semantics.md says: its worked examples and each step, one by one."""
+"""Statement runs do what docs/rules.md ("What a statement run does") says: its worked examples
+and each step, one by one."""
 
 from __future__ import annotations
 

@@ -13,7 +13,7 @@ from .test_properties import MetaData, full_dump
 
 
 def test_a_test_run_on_a_fresh_store_writes_nothing(tmp_path: Path, monkeypatch) -> None:
-    """semantics.md: a test run 'changes nothing' -- not even the pay-link key."""
+    """docs/rules.md: a test run 'changes nothing' -- not even the pay-link key."""
     monkeypatch.delenv("RULESENGINE_SECRET", raising=False)
     practice = Practice(tmp_path)
     practice.encounter("E1")
@@ -38,7 +38,7 @@ def test_several_exclude_rules_that_all_match_do_not_crash_the_run(tmp_path: Pat
 
 
 def test_the_print_outbox_folder_is_owner_only(tmp_path: Path) -> None:
-    """delivery.md/security: folders holding letters are 0o700, the outbox root included."""
+    """docs/security.md: folders holding letters are 0o700, the outbox root included."""
     from rulesengine.plugins import get_channels, get_plugin_manager
 
     old = os.umask(0)

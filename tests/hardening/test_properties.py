@@ -7,8 +7,8 @@ minimum balance, ``cycle_days``, exclude rules on the balance and on
 random levels and statuses, zero and negative balances, holds, billing dates, locations,
 payments, missing addresses, opt-outs, paperless) and a sequence of run dates. Each
 example uses a fresh SQLite store in its own temporary folder. On every date a test run, a
-live run and a repeat of the live run check the properties of ``semantics.md`` listed in
-the test's docstring.
+live run and a repeat of the live run check the properties of
+``docs/rules.md`` ("What a statement run does") listed in the test's docstring.
 """
 
 from __future__ import annotations

@@ -281,7 +281,7 @@ def test_fixture_fails_the_test_with_the_report(tmp_path) -> None:  # noqa: ANN0
     with pytest.raises(pytest.fail.Exception) as info:
         kit.check(bad(address="fax"))
     assert str(info.value) == (
-        "channel pager: 1 problem(s)\n"
+        "channel pager: 1 problem\n"
         "  problem: Bad.address must be one of email, mobile, postal, got 'fax'"
     )
     assert kit.notification(id=9).id == 9

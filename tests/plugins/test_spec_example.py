@@ -1,5 +1,5 @@
-"""The spec's third-party example (delivery.md: the whole of a `voice` plugin) works
-unchanged: installed, named in a rules file, uploaded by a live run, delivered."""
+"""The smallest whole third-party plugin (a `voice` channel in one module) works unchanged:
+installed, named in a rules file, uploaded by a live run, delivered."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from rulesengine.rules import load_rules_text
 from rulesengine.store import open_store
 from rulesengine.store.base import LedgerData
 
-#: delivery.md's rulesengine_voice.py, verbatim.
+#: A third party's whole rulesengine_voice.py.
 SPEC_VOICE = """
 # rulesengine_voice.py
 import rulesengine

@@ -61,7 +61,7 @@ def test_every_outcome_of_one_call_is_recorded_once(qstore, make_queue, recorder
     assert history(qstore, gave_up) == [
         (None, "scheduled", None),
         ("scheduled", "sending", "attempt 1 of 1 by w1"),
-        ("sending", "error", "busy; gave up after 1 of 1 attempts"),
+        ("sending", "error", "busy; gave up after 1 of 1 attempt"),
     ]
     rows = {n["id"]: n for n in qstore.notifications()}
     assert rows[sent]["provider_ref"] == "ref-a"

@@ -243,5 +243,5 @@ def test_the_deliver_summary_names_retries_as_such() -> None:
 
     assert _report_line({"sent": 3, "scheduled": 2}, 1, 0) == (
         "delivered: 2 to retry later (see rulesengine queue --status scheduled), 3 sent,"
-        " 1 deferred to their send window"
+        " 1 deferred to its send window"
     )

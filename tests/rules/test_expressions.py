@@ -26,7 +26,7 @@ def error(text: str, *, payment: bool = False) -> ConditionError:
 
 
 def test_vocabulary_is_exactly_the_rules_format_fields() -> None:
-    """FIELDS lists the fields of rules-format.md with their types."""
+    """FIELDS lists the fields of docs/rules.md with their types."""
     assert dict(FIELDS) == {
         "encounter.balance": "money",
         "encounter.level": "int",

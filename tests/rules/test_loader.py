@@ -253,3 +253,14 @@ def test_a_fallback_channel_needs_content_in_the_levels_message(rules_file: Writ
         "dunning.levels[0].fallback[1]: message 'reminder' has no content for channel"
         " 'text': add messages.reminder.text"
     )
+
+
+@pytest.mark.parametrize("name", ["standard.yaml", "no-limit.yaml"])
+def test_each_shipped_rules_file_tells_the_reader_to_validate_itself(
+    repo_root: Path, name: str
+) -> None:
+    """The header comment's command checks the file it is in (no-limit.yaml once named
+    standard.yaml)."""
+    text = (repo_root / "rules" / name).read_text(encoding="utf-8")
+    assert f"#     rulesengine validate rules/{name}\n" in text
+    assert text.count("rulesengine validate") == 1

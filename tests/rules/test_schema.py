@@ -25,7 +25,7 @@ def problems(text: str, **kwargs: object) -> list[str]:
 
 
 def test_minimal_file_gets_every_documented_default() -> None:
-    """Defaults are exactly those of rules-format.md."""
+    """Defaults are exactly those of docs/rules.md."""
     rules = load(MINIMAL)
     assert rules.version == 1
     assert rules.profile.due_days == 21

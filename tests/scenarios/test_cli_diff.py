@@ -36,25 +36,34 @@ E2,60.00,2026-01-12
 
 
 @pytest.fixture
-def practice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    """A store in tmp_path with the ledger above imported; returns an invoker of rulesengine."""
+def make_practice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Import a ledger into a store in tmp_path; returns an invoker of rulesengine."""
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("RULESENGINE_DB", str(tmp_path / "practice.db"))
-    ledger = tmp_path / "ledger"
-    ledger.mkdir()
-    for name, text in (
-        ("guarantors", GUARANTORS),
-        ("encounters", ENCOUNTERS),
-        ("payments", PAYMENTS),
-    ):
-        (ledger / f"{name}.csv").write_text(text, encoding="utf-8")
     runner = CliRunner()
 
     def invoke(*args: str):
         return runner.invoke(main, list(args), catch_exceptions=False)
 
-    assert invoke("import", str(ledger)).exit_code == 0
-    return invoke
+    def make(guarantors: str, encounters: str, payments: str):
+        ledger = tmp_path / "ledger"
+        ledger.mkdir()
+        for name, text in (
+            ("guarantors", guarantors),
+            ("encounters", encounters),
+            ("payments", payments),
+        ):
+            (ledger / f"{name}.csv").write_text(text, encoding="utf-8")
+        assert invoke("import", str(ledger)).exit_code == 0
+        return invoke
+
+    return make
+
+
+@pytest.fixture
+def practice(make_practice):
+    """A store in tmp_path with the ledger above imported; returns an invoker of rulesengine."""
+    return make_practice(GUARANTORS, ENCOUNTERS, PAYMENTS)
 
 
 @pytest.fixture
@@ -90,7 +99,8 @@ def test_a_higher_reset_threshold_moves_only_the_guarantor_below_it(practice, st
 
 
 def test_the_text_report_says_who_changes_and_how(practice, stricter):
-    """One line per guarantor with the old and the new outcome."""
+    """One line per guarantor with the old and the new outcome, and each encounter whose
+    level after the run would differ."""
     result = practice("diff", str(STANDARD), str(stricter), "--date", "2026-02-01")
     assert result.exit_code == 0
     assert result.output.splitlines() == [
@@ -103,6 +113,7 @@ def test_the_text_report_says_who_changes_and_how(practice, stricter):
         "  G1 (level, message, channels)",
         "    old: statement level 1 reminder via email",
         "    new: statement level 2 past_due via email, text",
+        "    encounter E1: level 1 -> 2",
     ]
 
 
@@ -140,3 +151,93 @@ def test_diff_saves_nothing(practice, stricter):
     run = practice("run", "--rules", str(STANDARD), "--date", "2026-02-01", "--json")
     assert json.loads(run.output)["statements_by_level"] == {"1": 2, "2": 1}
     assert [e["encounter"] for e in json.loads(practice("worklist", "--json").output)] == ["E4"]
+
+
+# G5's E5 was billed 12 days before the run (so it is skipped as billed_recently either way)
+# and has since had a 30% payment: the standard rules reset it to level 0, the stricter ones
+# hold it at level 2. Only its level differs.
+LEVEL_ONLY_GUARANTORS = """\
+id,first_name,last_name,email,mobile,timezone
+G5,Barbara,Liskov,barbara@example.org,+15555550105,America/New_York
+"""
+LEVEL_ONLY_ENCOUNTERS = """\
+id,guarantor,patient,service_date,balance,level,first_statement,last_statement,statements_sent
+E5,G5,P5,2025-11-01,70.00,2,2025-12-01,2026-01-20,2
+"""
+LEVEL_ONLY_PAYMENTS = """\
+encounter,amount,date
+E5,30.00,2026-01-25
+"""
+
+
+def test_a_change_of_an_encounters_level_alone_shows_the_level_old_and_new(make_practice, stricter):
+    """Both outcomes read "no statement; skipped: E5 billed_recently": the report prints no
+    old/new pair that reads the same, but E5's level 0 -> 2."""
+    invoke = make_practice(LEVEL_ONLY_GUARANTORS, LEVEL_ONLY_ENCOUNTERS, LEVEL_ONLY_PAYMENTS)
+    result = invoke("diff", str(STANDARD), str(stricter), "--date", "2026-02-01")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        f"rules diff on 2026-02-01: {STANDARD} -> {stricter}",
+        "  statements: 0 -> 0",
+        "  guarantors who would change: 1",
+        "    level: 1",
+        "  G5 (level)",
+        "    encounter E5: level 0 -> 2",
+    ]
+
+
+def test_the_json_report_lists_each_encounter_level_that_differs(make_practice, stricter):
+    """--json: per guarantor, ``encounter_levels`` holds each encounter's old and new level."""
+    invoke = make_practice(LEVEL_ONLY_GUARANTORS, LEVEL_ONLY_ENCOUNTERS, LEVEL_ONLY_PAYMENTS)
+    result = invoke("diff", str(STANDARD), str(stricter), "--date", "2026-02-01", "--json")
+    report = json.loads(result.stdout)
+    assert report["counts"] == {"level": 1}
+    (g5,) = report["guarantors"]
+    assert g5["changes"] == ["level"]
+    assert g5["encounter_levels"] == [{"encounter": "E5", "old": 0, "new": 2}]
+    assert report["warnings"] == []
+
+
+def test_an_encounter_billed_at_the_same_level_either_way_is_no_level_change(practice):
+    """Diffing a file with a copy of itself: every encounter the batches bill is at the same
+    level in both, so no encounter level is reported."""
+    copy = Path("copy.yaml")
+    copy.write_text(STANDARD.read_text(encoding="utf-8"), encoding="utf-8")
+    result = practice("diff", str(STANDARD), str(copy), "--date", "2026-02-01", "--json")
+    assert json.loads(result.stdout)["guarantors"] == []
+
+
+def test_a_date_before_the_latest_live_run_warns_and_still_reports(practice, stricter):
+    """After a live run on 2026-02-01, a diff on 2026-01-15 compares against the ledger as it
+    is after that run: a warning on standard error names the latest live run's date and
+    suggests a date on or after it; the report follows, and the command exits 0."""
+    assert practice("run", "--rules", str(STANDARD), "--date", "2026-02-01").exit_code == 0
+    result = practice("diff", str(STANDARD), str(stricter), "--date", "2026-01-15")
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "warning: profile 'standard' had its latest live run on 2026-02-01, after --date"
+        " 2026-01-15: diff compares test runs on 2026-01-15 against the ledger as it is now,"
+        " after that run (its encounters look billed recently, and both rules files may well"
+        " agree on everything). Use a date on or after 2026-02-01, such as the date of the"
+        " next run.\n"
+    )
+    assert result.stdout.splitlines()[0] == (f"rules diff on 2026-01-15: {STANDARD} -> {stricter}")
+
+
+def test_the_warning_is_in_the_json_report_too(practice, stricter):
+    """--json keeps standard output a JSON document, with the warning under ``warnings``."""
+    practice("run", "--rules", str(STANDARD), "--date", "2026-02-01")
+    result = practice("diff", str(STANDARD), str(stricter), "--date", "2026-01-15", "--json")
+    assert result.exit_code == 0
+    (warning,) = json.loads(result.stdout)["warnings"]
+    assert warning.startswith("profile 'standard' had its latest live run on 2026-02-01")
+    assert "Use a date on or after 2026-02-01" in warning
+    assert result.stderr == f"warning: {warning}\n"
+
+
+def test_a_date_on_or_after_the_latest_live_run_gives_no_warning(practice, stricter):
+    """On the latest live run's date the diff has nothing to warn about."""
+    practice("run", "--rules", str(STANDARD), "--date", "2026-02-01")
+    result = practice("diff", str(STANDARD), str(stricter), "--date", "2026-02-01", "--json")
+    assert result.exit_code == 0 and result.stderr == ""
+    assert json.loads(result.stdout)["warnings"] == []

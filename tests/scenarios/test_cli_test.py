@@ -190,3 +190,22 @@ steps:
     ]
     assert "level 2" in report["missed"]
     assert report["percent"] == pytest.approx(33.3)
+
+
+def test_a_run_step_before_an_earlier_live_run_says_test_run(rulesengine, scenario_file):
+    """A ``run:`` step dated before a live run of an earlier step is refused in the scenario's
+    own words: write ``test_run:`` (never the command line's "Use --test")."""
+    path = scenario_file("""\
+steps:
+  - run: 2026-03-01
+  - run: 2026-02-01
+""")
+    result = rulesengine("test", str(path))
+    assert result.exit_code == 1
+    assert result.output.splitlines()[1] == (
+        f"{path}: step 2 (run: 2026-02-01) at line 11: a live run on 2026-03-01 came before"
+        " this step; live runs move forward, so 'run: 2026-02-01' is refused. Write"
+        " 'test_run: 2026-02-01' to see what a run on that earlier date would do (it changes"
+        " nothing), or put the run steps in date order."
+    )
+    assert "--test" not in result.output

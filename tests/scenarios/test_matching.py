@@ -1,4 +1,5 @@
-"""How expectations match what a step produced (scenario-format.md, "Rules for expectations")."""
+"""How expectations match what a step produced (docs/scenarios.md, "Expectations and how they
+match")."""
 
 from __future__ import annotations
 

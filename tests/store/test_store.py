@@ -122,6 +122,13 @@ def test_known_ids(store: Store) -> None:
     assert store.known_encounters(["E3", "E9"]) == {"E3"}
 
 
+def test_encounter_levels_of_the_ids_the_store_holds(store: Store) -> None:
+    """encounter_levels: the level now of each id that is an encounter; others are left out."""
+    store.import_ledger(small_ledger())
+    assert store.encounter_levels(["E1", "E3", "E9", "E1"]) == {"E1": 1, "E3": 3}
+    assert store.encounter_levels([]) == {}
+
+
 def test_post_payment_lowers_balance(store: Store) -> None:
     """A posted payment is recorded unreviewed, in posting order, and lowers the balance."""
     store.import_ledger(small_ledger())

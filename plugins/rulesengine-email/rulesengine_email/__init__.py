@@ -21,6 +21,7 @@ from rulesengine.delivery import (
     write_private_file,
 )
 from rulesengine.model import Notification
+from rulesengine.plurals import counted
 from rulesengine_email._message import (
     BadMessage,
     OutgoingEmail,
@@ -182,7 +183,7 @@ class EmailChannel:
         else:
             results.update(_write_outbox(cfg.outbox, prepared))
         sent = sum(r.outcome == "sent" for r in results.values())
-        log.info("email: %d of %d notifications sent", sent, len(notifications))
+        log.info("email: %d of %s sent", sent, counted(len(notifications), "notification"))
         return [results[n.id] for n in notifications]
 
 

@@ -17,6 +17,7 @@ import attrs
 from rulesengine.credentials import is_loopback_address
 from rulesengine.delivery import DeliveryResult, exception_summary
 from rulesengine.model import Notification
+from rulesengine.plurals import counted
 from rulesengine_email._message import OutgoingEmail, is_plain_address
 
 __all__ = ["SmtpServer", "deliver"]
@@ -196,7 +197,7 @@ def deliver(
     try:
         conn = _open(server)
     except _SessionFailed as problem:
-        log.warning("email: %s (%d notifications)", problem.detail, len(items))
+        log.warning("email: %s (%s)", problem.detail, counted(len(items), "notification"))
         return {n.id: problem.result(n) for n, _ in items}
     try:
         for index, (n, msg) in enumerate(items):

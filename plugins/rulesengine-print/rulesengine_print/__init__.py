@@ -19,6 +19,7 @@ from rulesengine.delivery import (
     write_private_file,
 )
 from rulesengine.model import Notification, format_money
+from rulesengine.plurals import noun_for
 from rulesengine_print._text import address_lines, recipient_name
 
 try:
@@ -98,9 +99,10 @@ class PrintChannel:
         for batch_id, batch in by_batch.items():
             results.update(self._print_batch(batch_id, batch, note))
         log.info(
-            "print: %d of %d letters written",
+            "print: %d of %d %s written",
             sum(r.outcome == "sent" for r in results.values()),
             len(notifications),
+            noun_for(len(notifications), "letter"),
         )
         return [results[n.id] for n in notifications]
 

@@ -18,6 +18,7 @@ import rulesengine
 from rulesengine.credentials import CredentialProblem, is_loopback_host, read_credential
 from rulesengine.delivery import DeliveryResult, exception_summary, private_dir
 from rulesengine.model import Notification
+from rulesengine.plurals import counted
 from rulesengine_text._provider import Provider, Session
 
 try:
@@ -185,7 +186,7 @@ class TextChannel:
         else:
             results.update(_append_outbox(cfg.outbox, cfg.sender, ready))
         sent = sum(r.outcome == "sent" for r in results.values())
-        log.info("text: %d of %d notifications sent", sent, len(notifications))
+        log.info("text: %d of %s sent", sent, counted(len(notifications), "notification"))
         return [results[n.id] for n in notifications]
 
 
