@@ -59,7 +59,7 @@ def test_exclude_conditions_read_the_fields_as_documented(practice, condition, s
 )
 def test_a_guarantor_never_billed_has_no_days_since_last_statement(practice, condition, skipped):
     """Never billed: every comparison with the field is false, ``>`` and ``!=`` included,
-    and ``not (...)`` of one is true (semantics.md, fields with no value)."""
+    and ``not (...)`` of one is true (docs/rules.md, fields with no value)."""
     practice.use_rules(eligibility={"exclude": [{"name": "probe", "when": condition}]})
     practice.encounter("E1", balance=200)
     batch = practice.test_run(RUN[0])

@@ -1,4 +1,4 @@
-"""A level's ``fallback`` channels (rules-format.md; semantics.md step 9): used for a
+"""A level's ``fallback`` channels (docs/rules.md, "When a fallback is used"): used for a
 statement only when none of the level's channels can reach the guarantor (no address or
 opted out), never for paperless, and said so in the trace and the statement's channels."""
 
