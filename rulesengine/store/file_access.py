@@ -76,16 +76,21 @@ def warn_if_exposed(path: str) -> None:
     if path in _warned:
         return
     problems: list[str] = []
+    exposed: list[tuple[str, int]] = []
     for name in (path, *(path + suffix for suffix in COMPANION_SUFFIXES)):
         try:
             mode = os.stat(name).st_mode
         except OSError:
             continue
         if mode & (stat.S_IROTH | stat.S_IWOTH):
-            problems.append(
-                f"{name} is open to other users of this machine"
-                f" (mode {stat.S_IMODE(mode):04o}); run: chmod 600 {name}"
-            )
+            exposed.append((name, stat.S_IMODE(mode)))
+    if exposed:
+        problems.append(
+            "other users of this machine can read or change it: "
+            + ", ".join(f"{name} (mode {mode:04o})" for name, mode in exposed)
+            + "; run: chmod 600 "
+            + " ".join(name for name, _ in exposed)
+        )
     folder = os.path.dirname(path) or "."
     try:
         folder_mode = os.stat(folder).st_mode
