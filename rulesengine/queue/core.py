@@ -996,4 +996,3 @@ class Queue:
         fatal, self._fatal = self._fatal, None
         if fatal is not None:
             raise fatal
-

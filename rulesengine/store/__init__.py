@@ -20,7 +20,7 @@ from rulesengine.store.base import (
 )
 from rulesengine.store.connect import create_store_engine, resolve_url
 from rulesengine.store.failures import first_line, store_failure
-from rulesengine.store.file_access import warn_if_exposed
+from rulesengine.store.file_access import exposure, warn_once
 from rulesengine.store.migrations import ensure_schema
 from rulesengine.store.redact import display_url
 from rulesengine.store.sql import SQLStore
@@ -49,6 +49,8 @@ def open_store(url: str | None = None) -> SQLStore:
     """
     resolved = resolve_url(url)
     engine = create_store_engine(resolved)
+    file = engine.url.database if engine.url.get_backend_name() == "sqlite" else None
+    exposed = exposure(file) if file and file != ":memory:" else None
     try:
         with engine.connect() as conn:
             conn.execution_options(sqlite_begin="IMMEDIATE")
@@ -66,6 +68,6 @@ def open_store(url: str | None = None) -> SQLStore:
         raise StoreError(
             f"cannot open the store {where}: {first_line(exc.orig, resolved)}"
         ) from None
-    if engine.url.get_backend_name() == "sqlite" and engine.url.database not in (None, ":memory:"):
-        warn_if_exposed(engine.url.database)
+    if file and exposed:
+        warn_once(file, exposed)
     return SQLStore(engine, resolved)

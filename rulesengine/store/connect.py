@@ -2,10 +2,10 @@
 
 Accepted forms: ``None`` (``RULESENGINE_DB``, else ``./rulesengine.db``), a plain path or
 ``sqlite:///path`` (an SQLite file), ``sqlite://`` (an in-memory SQLite database shared by
-every connection of the store), ``postgresql://...`` (PostgreSQL through psycopg 3). Refused, each with how to write it
-instead: SQLite URI file names (``file:x.db?mode=ro``) and SQLite URLs with options or a
-host part (every command may write the store, so it is never opened read-only), and URLs
-that do not parse (a port that is not a number).
+every connection of the store), ``postgresql://...`` (PostgreSQL through psycopg 3).
+Refused, each with how to write it instead: SQLite URI file names (``file:x.db?mode=ro``)
+and SQLite URLs with options or a host part (every command may write the store, so it is
+never opened read-only), and URLs that do not parse (a port that is not a number).
 
 SQLite connections run in WAL mode with ``synchronous=NORMAL``, foreign keys on and a busy
 timeout. Transactions are begun by us, not by the driver (SQLAlchemy's pysqlite recipe), so
@@ -77,7 +77,9 @@ def create_store_engine(url: str) -> Engine:
     return create_engine(sa_url, pool_pre_ping=True)
 
 
-_FORMS = "write a path, sqlite:///path, sqlite:// (in memory) or postgresql://USER@HOST:PORT/DATABASE"
+_FORMS = (
+    "write a path, sqlite:///path, sqlite:// (in memory) or postgresql://USER@HOST:PORT/DATABASE"
+)
 
 
 def _sqlalchemy_url(url: str) -> URL:

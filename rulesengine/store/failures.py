@@ -28,12 +28,14 @@ _PG_FIXES = {
     "08": "check that the database server is up and reachable, then run the command again",
     "53": "the database server is out of a resource (disk, memory or connections); ask its"
     " administrator, then run the command again",
-    "57": "the database server is shutting down or starting; run the command again when it"
-    " is up",
+    "57": "the database server is shutting down or starting; run the command again when it is up",
     "42501": "grant the database role what docs/deployment.md lists (SELECT, INSERT, UPDATE,"
     " DELETE on the store's tables; CREATE on its schema for the first start)",
     "25006": "the server is a read-only replica; give the URL of the primary",
     "3D000": "create the database first, or correct its name in the URL",
+    "3F000": "the schema of the URL's search_path does not exist or this role may not use it;"
+    " create it (CREATE SCHEMA name AUTHORIZATION role) or GRANT USAGE, CREATE ON SCHEMA name"
+    " TO role",
     "28000": "check the user name and the password (PGPASSWORD or ~/.pgpass)",
     "28P01": "check the user name and the password (PGPASSWORD or ~/.pgpass)",
 }

@@ -15,7 +15,13 @@ import stat
 
 from rulesengine.errors import StoreError
 
-__all__ = ["COMPANION_SUFFIXES", "check_store_path", "create_private_file", "warn_if_exposed"]
+__all__ = [
+    "COMPANION_SUFFIXES",
+    "check_store_path",
+    "create_private_file",
+    "exposure",
+    "warn_once",
+]
 
 log = logging.getLogger(__name__)
 
@@ -70,11 +76,11 @@ def create_private_file(path: str) -> None:
         os.close(fd)
 
 
-def warn_if_exposed(path: str) -> None:
-    """Log one warning (per path and process) when other users can read or change the
-    store file or the files beside it, or replace them through a folder they can write."""
-    if path in _warned:
-        return
+def exposure(path: str) -> str | None:
+    """What lets other users read or change the store file or the files beside it, or
+    replace them through a folder they can write, with the command that fixes it (None:
+    nothing). Look before SQLite opens the store: the files it then creates beside it take
+    the store's mode, and are gone again when the last connection closes."""
     problems: list[str] = []
     exposed: list[tuple[str, int]] = []
     for name in (path, *(path + suffix for suffix in COMPANION_SUFFIXES)):
@@ -101,9 +107,13 @@ def warn_if_exposed(path: str) -> None:
             f"its folder {folder} lets other users replace or delete it"
             f" (mode {stat.S_IMODE(folder_mode):04o}); run: chmod o-w {folder}"
         )
-    if problems:
+    if not problems:
+        return None
+    return "the store holds patient data and the pay-link key, but " + "; ".join(problems)
+
+
+def warn_once(path: str, warning: str) -> None:
+    """Log ``warning`` about the store ``path`` unless this process already did."""
+    if path not in _warned:
         _warned.add(path)
-        log.warning(
-            "the store holds patient data and the pay-link key, but %s",
-            "; ".join(problems),
-        )
+        log.warning("%s", warning)
