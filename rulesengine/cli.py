@@ -95,7 +95,7 @@ def _bug_summary(error: Exception, url: str | None) -> str:
     orig = getattr(error, "orig", None) if "sqlalchemy" in sys.modules else None
     shown = orig if isinstance(orig, BaseException) else error
     text = str(shown).strip()
-    summary = f"{type(shown).__name__}: {text.splitlines()[0] if text else ''}".rstrip(": ")
+    summary = type(shown).__name__ + (f": {text.splitlines()[0]}" if text else "")
     if "sqlalchemy" not in sys.modules:
         return summary
     from rulesengine.store.redact import redact
