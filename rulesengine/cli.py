@@ -65,11 +65,16 @@ class _Group(click.Group):
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
             ctx.exit(130)
-        except Exception as error:  # a bug: say so plainly
+        except Exception as error:
+            url = ctx.meta.get(_STORE_URL)
+            failure = _store_failure(error, url)
+            if failure is not None:  # the store's or the machine's doing, not a bug
+                click.echo(f"error: {failure}", err=True)
+                ctx.exit(EXIT_USER_ERROR)
             if os.environ.get("RULESENGINE_DEBUG"):
                 traceback.print_exc()
             click.echo(
-                f"internal error: {type(error).__name__}: {error}\n"
+                f"internal error: {_bug_summary(error, url)}\n"
                 "This is a bug in rulesengine; set RULESENGINE_DEBUG=1 for the traceback"
                 " and please report it.",
                 err=True,
@@ -77,12 +82,51 @@ class _Group(click.Group):
             ctx.exit(EXIT_BUG)
 
 
+#: ``ctx.meta`` key of the store URL a command opened (for messages about its failures).
+_STORE_URL = "rulesengine.store_url"
+
+
+def _store_failure(error: Exception, url: str | None) -> RulesengineError | None:
+    """``error`` as a user-facing store error (read-only file, locked store, full disk, lost
+    server...), or None when it is a bug."""
+    if url is None or "sqlalchemy" not in sys.modules:
+        return None
+    from rulesengine.store.failures import store_failure
+
+    return store_failure(error, url)
+
+
+def _bug_summary(error: Exception, url: str | None) -> str:
+    """``Type: first line`` of a bug's error: no SQL text, no parameters (they can hold
+    patient data or the pay-link key), no credentials."""
+    orig = getattr(error, "orig", None) if "sqlalchemy" in sys.modules else None
+    shown = orig if isinstance(orig, BaseException) else error
+    text = str(shown).strip()
+    summary = type(shown).__name__ + (f": {text.splitlines()[0]}" if text else "")
+    if "sqlalchemy" not in sys.modules:
+        return summary
+    from rulesengine.store.redact import redact
+
+    return redact(summary, url)
+
+
 def _open_store(db: str | None, ctx: click.Context | None = None):  # noqa: ANN202
     from rulesengine.store import open_store
+    from rulesengine.store.connect import resolve_url
 
+    ctx = ctx or click.get_current_context(silent=True)
     if db is None and ctx is not None:
         db = (ctx.find_root().params or {}).get("db")
+    if ctx is not None:
+        ctx.meta[_STORE_URL] = resolve_url(db)
     return open_store(db)
+
+
+def _shown(store: Any) -> str:
+    """The store's URL as messages show it (every credential masked)."""
+    from rulesengine.store.redact import display_url
+
+    return display_url(store.url)
 
 
 def _parse_date(value: str, what: str = "--date") -> dt.date:
@@ -220,14 +264,14 @@ def import_(ctx: click.Context, ledger_dir: str, db: str | None) -> None:
         problems = validate_against_store(ledger, store)
         if problems:
             raise LedgerError(problems)
-        with _working(f"Importing into {store.url}"):
+        with _working(f"Importing into {_shown(store)}"):
             summary = store.import_ledger(ledger)
     finally:
         store.close()
     click.echo(
         f"imported {counted(summary.guarantors, 'guarantor')},"
         f" {counted(summary.encounters, 'encounter')}, {counted(summary.payments, 'payment')},"
-        f" {counted(summary.adjustments, 'adjustment')} into {store.url}"
+        f" {counted(summary.adjustments, 'adjustment')} into {_shown(store)}"
     )
 
 
@@ -560,7 +604,7 @@ def explain(
     store = _open_store(db, ctx)
     try:
         if store.get_guarantor(guarantor) is None:
-            raise RulesengineError(f"no guarantor {guarantor!r} in {store.url}")
+            raise RulesengineError(f"no guarantor {guarantor!r} in {_shown(store)}")
         if rules_path:
             from rulesengine.engine.run import run_statements
 
@@ -576,7 +620,7 @@ def explain(
                     )
             batch = store.get_batch(batch_id)
             if batch is None:
-                raise RulesengineError(f"no batch {batch_id!r} in {store.url}")
+                raise RulesengineError(f"no batch {batch_id!r} in {_shown(store)}")
         queued: dict[tuple[str, str], Any] = {}
         if batch.mode == "live":
             queued = {

@@ -37,6 +37,39 @@ STATUS_CHOICE = click.Choice(
 )
 
 
+#: The largest id or limit a store can hold (a signed 64-bit integer).
+MAX_INT = 2**63 - 1
+
+
+class _NotificationId(click.ParamType):
+    """A notification id: a whole number from 1 to :data:`MAX_INT` (larger numbers cannot
+    be ids, and neither SQLite nor PostgreSQL can even compare with them)."""
+
+    name = "id"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int) and not isinstance(value, bool):
+            number = value
+        else:
+            try:
+                number = int(str(value).strip())
+            except ValueError:
+                self.fail(f"{value!r} is not a notification id; ids are whole numbers", param, ctx)
+        if not 1 <= number <= MAX_INT:
+            self.fail(
+                f"{value} is not a notification id; ids are whole numbers from 1 to {MAX_INT}"
+                " (`rulesengine queue` lists them)",
+                param,
+                ctx,
+            )
+        return number
+
+
+NOTIFICATION_ID = _NotificationId()
+#: ``--limit``: how many notifications at most, from 1 to :data:`MAX_INT`.
+LIMIT = click.IntRange(1, MAX_INT)
+
+
 def _now_option(func: F) -> F:
     return click.option(
         "--now",
@@ -125,7 +158,9 @@ _serial_option = click.option(
 
 @click.command()
 @click.option("--until-empty", is_flag=True, help="Repeat until no notification is due.")
-@click.option("--limit", default=100, show_default=True, help="Most notifications per round.")
+@click.option(
+    "--limit", default=100, show_default=True, type=LIMIT, help="Most notifications per round."
+)
 @_serial_option
 @_now_option
 @db_option
@@ -150,8 +185,6 @@ def deliver(
     now = _parse_now(now_text)
     if now is not None:
         check_not_later(now)
-    if limit < 1:
-        raise click.BadParameter("must be at least 1", param_hint="--limit")
     with _queue(ctx, db, concurrent_channels=not serial, leases_on_clock=True) as q:
         report = q.deliver(now, until_empty=until_empty, limit=limit)
     if as_json:
@@ -179,10 +212,24 @@ def _stop_on_signals(stop: threading.Event, caught: list[str]) -> Iterator[None]
             signal.signal(sig, old)
 
 
+#: The longest ``--poll`` (an idle worker looks again at least hourly) and ``--lease``.
+MAX_POLL_SECONDS = 3600.0
+MAX_LEASE_SECONDS = 86400.0
+
+
+def _check_seconds(value: float, option: str, most: float) -> None:
+    if not 0 < value <= most:  # also refuses nan
+        raise click.BadParameter(
+            f"{value} is not a number of seconds above 0 and at most {most:g}", param_hint=option
+        )
+
+
 @click.command()
 @click.option("--poll", "poll", default=1.0, show_default=True, help="Seconds to wait when idle.")
 @click.option("--worker-id", default=None, help="This worker's name (default host:pid:random).")
-@click.option("--limit", default=100, show_default=True, help="Most notifications per round.")
+@click.option(
+    "--limit", default=100, show_default=True, type=LIMIT, help="Most notifications per round."
+)
 @click.option(
     "--lease", default=300.0, show_default=True, help="Seconds a claim is held (renewed)."
 )
@@ -202,8 +249,8 @@ def worker(
 
     Many workers may run at once against PostgreSQL: each claims different notifications.
     """
-    if poll <= 0 or lease <= 0 or limit < 1:
-        raise click.BadParameter("--poll and --lease must be positive, --limit at least 1")
+    _check_seconds(poll, "--poll", MAX_POLL_SECONDS)
+    _check_seconds(lease, "--lease", MAX_LEASE_SECONDS)
     stop = threading.Event()
     caught: list[str] = []
     with (
@@ -212,7 +259,9 @@ def worker(
             ctx, db, worker_id=worker_id, lease_seconds=lease, concurrent_channels=not serial
         ) as q,
     ):
-        where = q.store.engine.url.render_as_string(hide_password=True)
+        from rulesengine.store.redact import display_url
+
+        where = display_url(q.store.url)
         click.echo(f"worker {q.worker_id} started on {where}; stop with SIGTERM or Ctrl-C")
         sys.stdout.flush()
         rounds = q.run_worker(stop, poll_seconds=poll, limit=limit)
@@ -261,7 +310,7 @@ def _row_json(row: QueueRow, detail: str | None = None) -> dict[str, Any]:
     default=None,
     help="Only batch notifications, proofs or on-demand ones.",
 )
-@click.option("--limit", default=None, type=int, help="At most this many rows.")
+@click.option("--limit", default=None, type=LIMIT, help="At most this many rows.")
 @db_option
 @json_option
 @click.pass_context
@@ -357,7 +406,7 @@ def _print_table(rows: Sequence[QueueRow], details: dict[int, str | None]) -> No
 
 
 @queue.command("show")
-@click.argument("notification_id", type=int)
+@click.argument("notification_id", type=NOTIFICATION_ID)
 @db_option
 @json_option
 @click.pass_context
@@ -434,7 +483,7 @@ def _acted(transitions: Sequence[Any], what: str) -> None:
 
 
 @queue.command("retry")
-@click.argument("ids", nargs=-1, required=True, type=int)
+@click.argument("ids", nargs=-1, required=True, type=NOTIFICATION_ID)
 @db_option
 @click.pass_context
 def retry(ctx: click.Context, ids: tuple[int, ...], db: str | None) -> None:
@@ -444,7 +493,7 @@ def retry(ctx: click.Context, ids: tuple[int, ...], db: str | None) -> None:
 
 
 @queue.command("cancel")
-@click.argument("ids", nargs=-1, required=True, type=int)
+@click.argument("ids", nargs=-1, required=True, type=NOTIFICATION_ID)
 @db_option
 @click.pass_context
 def cancel(ctx: click.Context, ids: tuple[int, ...], db: str | None) -> None:
@@ -454,7 +503,7 @@ def cancel(ctx: click.Context, ids: tuple[int, ...], db: str | None) -> None:
 
 
 @queue.command("resolve")
-@click.argument("ids", nargs=-1, required=True, type=int)
+@click.argument("ids", nargs=-1, required=True, type=NOTIFICATION_ID)
 @click.option(
     "--as",
     "outcome",

@@ -66,6 +66,7 @@ from rulesengine.queue.handoff import ChannelThreads
 from rulesengine.queue.report import DeliveryReport, ProofsAdded
 from rulesengine.queue.windows import local_zone, parse_window
 from rulesengine.store import queue_io as qio
+from rulesengine.store.failures import first_line
 from rulesengine.store.queue_io import Change, QueueRow, Transition
 from rulesengine.store.rows import as_utc, utcnow
 
@@ -987,7 +988,7 @@ class Queue:
                     log.warning(
                         "delivery round failed (%s: %s); trying again in %.1f s",
                         type(exc.orig).__name__,
-                        _first_line(exc.orig),
+                        first_line(exc.orig, self.store.url),
                         pause,
                     )
                     stop_event.wait(pause)
@@ -1031,15 +1032,10 @@ class Queue:
                 "lease of %s runs out",
                 counted(sum(len(rows) for _, rows, _ in self._unrecorded), "result"),
                 type(exc.orig).__name__,
-                _first_line(exc.orig),
+                first_line(exc.orig, self.store.url),
                 counted(len(self._unhanded), "claim"),
                 self.worker_id,
             )
         fatal, self._fatal = self._fatal, None
         if fatal is not None:
             raise fatal
-
-
-def _first_line(error: BaseException | None) -> str:
-    text = str(error).strip() if error is not None else ""
-    return text.splitlines()[0] if text else "no message"

@@ -19,7 +19,10 @@ from rulesengine.store.base import (
     WorklistEntry,
 )
 from rulesengine.store.connect import create_store_engine, resolve_url
+from rulesengine.store.failures import first_line, store_failure
+from rulesengine.store.file_access import exposure, warn_once
 from rulesengine.store.migrations import ensure_schema
+from rulesengine.store.redact import display_url
 from rulesengine.store.sql import SQLStore
 
 __all__ = [
@@ -41,10 +44,13 @@ def open_store(url: str | None = None) -> SQLStore:
     ``url`` is a path or ``sqlite:///path`` (SQLite), ``sqlite://`` (in-memory SQLite) or
     ``postgresql://...`` (PostgreSQL through psycopg 3). An empty database gets the schema;
     an older one is upgraded; one written by a newer rulesengine is refused with
-    :class:`StoreError`, as is one that cannot be reached.
+    :class:`StoreError`, as is one that cannot be reached. A new SQLite file is created mode
+    0600; an existing one other users can read gets a warning saying how to fix it.
     """
     resolved = resolve_url(url)
     engine = create_store_engine(resolved)
+    file = engine.url.database if engine.url.get_backend_name() == "sqlite" else None
+    exposed = exposure(file) if file and file != ":memory:" else None
     try:
         with engine.connect() as conn:
             conn.execution_options(sqlite_begin="IMMEDIATE")
@@ -55,12 +61,13 @@ def open_store(url: str | None = None) -> SQLStore:
         raise
     except DBAPIError as exc:
         engine.dispose()
-        where = engine.url.render_as_string(hide_password=True)
-        raise StoreError(f"cannot open the store {where}: {_first_line(exc.orig)}") from None
+        failure = store_failure(exc, resolved, opening=True)
+        if failure is not None:
+            raise failure from None
+        where = display_url(resolved)
+        raise StoreError(
+            f"cannot open the store {where}: {first_line(exc.orig, resolved)}"
+        ) from None
+    if file and exposed:
+        warn_once(file, exposed)
     return SQLStore(engine, resolved)
-
-
-def _first_line(error: BaseException | None) -> str:
-    return (
-        str(error).strip().splitlines()[0] if error is not None and str(error).strip() else "error"
-    )

@@ -3,6 +3,9 @@
 Accepted forms: ``None`` (``RULESENGINE_DB``, else ``./rulesengine.db``), a plain path or
 ``sqlite:///path`` (an SQLite file), ``sqlite://`` (an in-memory SQLite database shared by
 every connection of the store), ``postgresql://...`` (PostgreSQL through psycopg 3).
+Refused, each with how to write it instead: SQLite URI file names (``file:x.db?mode=ro``)
+and SQLite URLs with options or a host part (every command may write the store, so it is
+never opened read-only), and URLs that do not parse (a port that is not a number).
 
 SQLite connections run in WAL mode with ``synchronous=NORMAL``, foreign keys on and a busy
 timeout. Transactions are begun by us, not by the driver (SQLAlchemy's pysqlite recipe), so
@@ -17,6 +20,7 @@ import secrets
 import sqlite3
 import threading
 from typing import Any
+from urllib.parse import unquote
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
@@ -24,6 +28,8 @@ from sqlalchemy.exc import ArgumentError
 from sqlalchemy.pool import StaticPool
 
 from rulesengine.errors import StoreError
+from rulesengine.store.file_access import check_store_path
+from rulesengine.store.redact import display_url
 
 __all__ = [
     "BUSY_TIMEOUT_SECONDS",
@@ -55,27 +61,46 @@ def is_memory_url(url: str) -> bool:
     """Whether ``url`` names an in-memory SQLite store (``sqlite://``)."""
     try:
         sa_url = make_url(url)
-    except ArgumentError:
+    except (ArgumentError, ValueError):
         return False
     return sa_url.get_backend_name() == "sqlite" and sa_url.database in (None, "", ":memory:")
 
 
 def create_store_engine(url: str) -> Engine:
-    """An engine for a store URL (see the module docstring)."""
+    """An engine for a store URL (see the module docstring).
+
+    A new SQLite store file is created mode 0600 first (:mod:`rulesengine.store.file_access`).
+    """
     sa_url = _sqlalchemy_url(url)
     if sa_url.get_backend_name() == "sqlite":
-        return _sqlite_engine(sa_url)
+        return _sqlite_engine(sa_url, url)
     return create_engine(sa_url, pool_pre_ping=True)
 
 
+_FORMS = (
+    "write a path, sqlite:///path, sqlite:// (in memory) or postgresql://USER@HOST:PORT/DATABASE"
+)
+
+
 def _sqlalchemy_url(url: str) -> URL:
+    if url[:5].lower() == "file:":
+        raise StoreError(
+            f"{url!r} is an SQLite URI file name, which rulesengine does not take"
+            " (every command may write the store); give the store's path"
+            f" ({_uri_path(url)}) or sqlite:///path. To look at a store without risk,"
+            ' work on a copy: sqlite3 STORE ".backup copy.db"'
+        )
     if "://" not in url:
         path = os.path.expanduser(url)
         return URL.create("sqlite+pysqlite", database=os.path.abspath(path))
     try:
         sa_url = make_url(url)
     except ArgumentError:
-        raise StoreError(f"not a store URL: {url!r}") from None
+        raise StoreError(f"not a store URL: {display_url(url)!r}; {_FORMS}") from None
+    except ValueError:
+        raise StoreError(
+            f"not a store URL: {display_url(url)!r}: {_bad_port(url)}; {_FORMS}"
+        ) from None
     backend = sa_url.get_backend_name()
     if backend == "sqlite":
         if url.rstrip().endswith(":///"):
@@ -84,16 +109,49 @@ def _sqlalchemy_url(url: str) -> URL:
             raise StoreError(
                 f"{url!r} names no file: write sqlite:///path/to/store.db (or just the path)"
             )
+        if sa_url.host or sa_url.username or sa_url.port:
+            # sqlite://x.db parses as host "x.db" and no file: an in-memory store.
+            raise StoreError(
+                f"{display_url(url)!r} has a host part, so it names no file: write"
+                " sqlite:///path/to/store.db (three slashes; four for an absolute path)"
+                " or just the path"
+            )
+        if sa_url.query:
+            raise StoreError(
+                f"{display_url(url)!r}: SQLite store URLs take no options"
+                f" (?{'&'.join(sorted(sa_url.query))}); write sqlite:///path/to/store.db."
+                " rulesengine sets the SQLite options itself, and does not open stores"
+                " read-only (every command may write the store)"
+            )
         return sa_url.set(drivername="sqlite+pysqlite")
     if backend in ("postgresql", "postgres"):
         return sa_url.set(drivername="postgresql+psycopg")
     raise StoreError(
-        f"unsupported store URL {sa_url.render_as_string(hide_password=True)!r}: "
+        f"unsupported store URL {display_url(url)!r}: "
         "use a path, sqlite:///path, sqlite:// (in memory) or postgresql://..."
     )
 
 
-def _sqlite_engine(sa_url: URL) -> Engine:
+def _uri_path(uri: str) -> str:
+    """The path of an SQLite URI file name (``file:x.db?mode=ro`` -> ``x.db``)."""
+    path = uri[5:].split("?", 1)[0].split("#", 1)[0]
+    if path.startswith("//"):
+        path = path[2:].partition("/")[2]
+        path = "/" + path
+    return unquote(path) or "PATH"
+
+
+def _bad_port(url: str) -> str:
+    """What is wrong with the port of a URL SQLAlchemy could not read."""
+    netloc = url.split("://", 1)[1].split("/", 1)[0].split("?", 1)[0]
+    hostport = netloc.rpartition("@")[2]
+    if hostport.startswith("[") and "]" not in hostport:
+        return "its IPv6 address has no closing ']'"
+    port = hostport.rpartition("]")[2].partition(":")[2]
+    return f"the port {port!r} is not a number from 1 to 65535"
+
+
+def _sqlite_engine(sa_url: URL, shown: str) -> Engine:
     in_memory = sa_url.database in (None, "", ":memory:")
     kwargs: dict[str, Any] = {"connect_args": {"timeout": BUSY_TIMEOUT_SECONDS}}
     if in_memory:
@@ -102,9 +160,7 @@ def _sqlite_engine(sa_url: URL) -> Engine:
         kwargs["connect_args"]["check_same_thread"] = False
         kwargs["creator"] = _memory_database
     elif sa_url.database:
-        folder = os.path.dirname(sa_url.database)
-        if folder and not os.path.isdir(folder):
-            raise StoreError(f"cannot create the store {sa_url.database}: no folder {folder}")
+        check_store_path(sa_url.database, shown)
     engine = create_engine(sa_url, **kwargs)
 
     @event.listens_for(engine, "connect")

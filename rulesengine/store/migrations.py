@@ -22,6 +22,7 @@ from sqlalchemy.schema import CreateIndex
 
 from rulesengine.errors import StoreError
 from rulesengine.store.base import SCHEMA_VERSION
+from rulesengine.store.redact import display_url
 from rulesengine.store.schema import meta, metadata, notifications
 
 __all__ = [
@@ -86,7 +87,13 @@ def stored_version(conn: Connection) -> int | None:
     value = conn.execute(select(meta.c.value).where(meta.c.key == "schema_version")).scalar()
     if value is None:
         raise StoreError(f"{_where(conn)} has no schema version recorded")
-    return int(value)
+    try:
+        return int(value)
+    except ValueError:
+        raise StoreError(
+            f"{_where(conn)} records schema version {value!r}, which is not a number;"
+            " it was not written by rulesengine, or it is damaged: restore it from a backup"
+        ) from None
 
 
 def upgrade(
@@ -148,4 +155,4 @@ def _where(conn: Connection) -> str:
     url = conn.engine.url
     if url.get_backend_name() == "sqlite":
         return f"the store {url.database}" if url.database else "the in-memory store"
-    return f"the store {url.render_as_string(hide_password=True)}"
+    return f"the store {display_url(url)}"

@@ -33,6 +33,7 @@ from rulesengine.store.base import (
 )
 from rulesengine.store.batch_io import read_batch
 from rulesengine.store.connect import copy_schema_template, is_memory_url
+from rulesengine.store.redact import display_url
 from rulesengine.store.rows import (
     ENCOUNTER_COLUMNS,
     GUARANTOR_COLUMNS,
@@ -102,7 +103,7 @@ class SQLStore(Store):
         self.url = url
 
     def __repr__(self) -> str:
-        return f"<SQLStore {self.engine.url.render_as_string(hide_password=True)}>"
+        return f"<SQLStore {display_url(self.url)}>"
 
     @property
     def in_memory(self) -> bool:
@@ -134,7 +135,7 @@ class SQLStore(Store):
         and with it SQLAlchemy's cache of compiled statements). Refused for any other store:
         nothing ever empties a practice's database."""
         if not is_memory_url(self.url):
-            raise StoreError(f"only an in-memory store can be reset, not {self.url}")
+            raise StoreError(f"only an in-memory store can be reset, not {display_url(self.url)}")
         with self.engine.connect() as conn:
             driver = conn.connection.driver_connection
             assert driver is not None
