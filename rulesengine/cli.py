@@ -130,8 +130,8 @@ def _shown(store: Any) -> str:
 
 
 def _parse_date(value: str, what: str = "--date") -> dt.date:
-    """A run date: ``YYYY-MM-DD``, no later than the last date a run supports."""
-    from rulesengine.engine.run_dates import LAST_RUN_DATE
+    """A run date: ``YYYY-MM-DD``, within the dates a run supports."""
+    from rulesengine.engine.run_dates import FIRST_RUN_DATE, LAST_RUN_DATE
 
     try:
         day = dt.date.fromisoformat(value)
@@ -143,6 +143,12 @@ def _parse_date(value: str, what: str = "--date") -> dt.date:
         raise click.BadParameter(
             f"{value} is after {LAST_RUN_DATE.isoformat()}, the last run date rulesengine"
             " supports (a run's due date and send times must fit the calendar); check the date",
+            param_hint=what,
+        )
+    if day < FIRST_RUN_DATE:
+        raise click.BadParameter(
+            f"{value} is before {FIRST_RUN_DATE.isoformat()}, the first run date rulesengine"
+            " supports; check the date",
             param_hint=what,
         )
     return day

@@ -82,6 +82,8 @@ def _now_option(func: F) -> F:
 
 
 def _parse_now(text: str | None) -> dt.datetime | None:
+    from rulesengine.queue.clock import supported_instant
+
     if text is None:
         return None
     try:
@@ -96,6 +98,9 @@ def _parse_now(text: str | None) -> dt.datetime | None:
         raise click.BadParameter(
             f"{text!r} has no zone; add one, such as Z or -06:00", param_hint="--now"
         )
+    utc = supported_instant(value)
+    if isinstance(utc, str):
+        raise click.BadParameter(utc, param_hint="--now")
     return value
 
 

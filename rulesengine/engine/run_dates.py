@@ -22,6 +22,7 @@ from rulesengine.errors import RunRefused
 
 __all__ = [
     "FUTURE_DAYS",
+    "FIRST_RUN_DATE",
     "LAST_RUN_DATE",
     "check_due_date_fits",
     "check_live_date_is_near",
@@ -32,6 +33,9 @@ __all__ = [
 #: The last date a run may have: a year before the calendar ends, so a run's due date,
 #: its notifications' send windows and their retries all have room.
 LAST_RUN_DATE = dt.date(9998, 12, 31)
+#: The first date a run may have (the queue's first instant: the calendar's first years
+#: leave no room for time zones and send windows).
+FIRST_RUN_DATE = dt.date(1900, 1, 2)
 #: How many days after today a live run may be dated without ``--allow-future``.
 FUTURE_DAYS = 31
 
@@ -47,7 +51,12 @@ def today_in(zone_name: str | None) -> dt.date:
 
 
 def check_run_date_supported(run_date: dt.date) -> None:
-    """Refuse a run dated after :data:`LAST_RUN_DATE`."""
+    """Refuse a run dated before :data:`FIRST_RUN_DATE` or after :data:`LAST_RUN_DATE`."""
+    if run_date < FIRST_RUN_DATE:
+        raise RunRefused(
+            f"the run date {run_date.isoformat()} is before {FIRST_RUN_DATE.isoformat()}, the"
+            " first run date rulesengine supports; check the date"
+        )
     if run_date > LAST_RUN_DATE:
         raise RunRefused(
             f"the run date {run_date.isoformat()} is after {LAST_RUN_DATE.isoformat()}, the"

@@ -23,7 +23,18 @@ from sqlalchemy import Connection, func, select
 from rulesengine.errors import RulesengineError
 from rulesengine.store.rows import as_utc, utcnow
 
-__all__ = ["LAST_INSTANT", "check_not_later", "check_supported", "database_now"]
+__all__ = [
+    "FIRST_INSTANT",
+    "LAST_INSTANT",
+    "check_not_later",
+    "check_supported",
+    "database_now",
+    "supported_instant",
+]
+
+#: The first instant the queue acts at (the calendar's first years leave no room for the
+#: send windows and time zones before an instant).
+FIRST_INSTANT = dt.datetime(1900, 1, 1, tzinfo=dt.UTC)
 
 #: The last instant the queue acts at: a month after the last run date
 #: (:data:`rulesengine.engine.run_dates.LAST_RUN_DATE`), with room for send windows and
@@ -36,14 +47,29 @@ def database_now(conn: Connection) -> dt.datetime:
     return as_utc(conn.execute(select(func.clock_timestamp())).scalar_one())
 
 
-def check_supported(instant: dt.datetime) -> dt.datetime:
-    """``instant`` (aware UTC), unless it is after :data:`LAST_INSTANT`."""
-    if instant > LAST_INSTANT:
-        raise RulesengineError(
-            f"{instant.isoformat()} is after {LAST_INSTANT.isoformat()}, the last instant"
-            " the queue supports (send windows and retries must fit the calendar)"
+def supported_instant(instant: dt.datetime) -> dt.datetime | str:
+    """``instant`` (aware) in UTC, or why the queue cannot act at it: outside
+    :data:`FIRST_INSTANT` .. :data:`LAST_INSTANT` (send windows, time zones and retries must
+    fit the calendar)."""
+    try:
+        utc = instant.astimezone(dt.UTC)
+    except OverflowError:
+        utc = None
+    if utc is None or not FIRST_INSTANT <= utc <= LAST_INSTANT:
+        return (
+            f"{instant.isoformat()} is outside {FIRST_INSTANT:%Y-%m-%d} .."
+            f" {LAST_INSTANT:%Y-%m-%d}, the instants the queue supports (send windows and"
+            " retries must fit the calendar)"
         )
-    return instant
+    return utc
+
+
+def check_supported(instant: dt.datetime) -> dt.datetime:
+    """``instant`` in UTC; :class:`RulesengineError` when :func:`supported_instant` refuses it."""
+    utc = supported_instant(instant)
+    if isinstance(utc, str):
+        raise RulesengineError(utc)
+    return utc
 
 
 def check_not_later(instant: dt.datetime, what: str = "--now") -> None:

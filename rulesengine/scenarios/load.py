@@ -18,6 +18,7 @@ import attrs
 
 from rulesengine.errors import Problem, RulesError
 from rulesengine.model import Adjustment, Encounter, Guarantor, Payment, PostalAddress, parse_money
+from rulesengine.queue.clock import supported_instant
 from rulesengine.rules import load_rules_data
 from rulesengine.rules.channels import ChannelSpec
 from rulesengine.rules.input_limits import read_limited_text
@@ -135,7 +136,10 @@ def _instant(node: Node, path: str, ctx: Context) -> Any:
         return ctx.error(
             scalar.mark, path, f"'{text}' has no time zone: add Z (UTC) or an offset such as -05:00"
         )
-    return value.astimezone(dt.UTC)
+    utc = supported_instant(value)
+    if isinstance(utc, str):
+        return ctx.error(scalar.mark, path, utc)
+    return utc
 
 
 def _money(*, positive: bool = False, nonzero: bool = False) -> Custom:
