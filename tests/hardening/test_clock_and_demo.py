@@ -223,9 +223,19 @@ def test_scenario_steps_are_simulations_and_keep_a_far_date(tmp_path: Path) -> N
 
 
 def test_a_scenario_past_the_last_run_date_fails_without_a_traceback(tmp_path: Path) -> None:
-    path = write_scenario(tmp_path, run="9999-12-15", deliver="9999-12-15T18:00:00Z")
+    path = write_scenario(tmp_path, run="9999-12-15", deliver="9999-01-30T18:00:00Z")
     done = rulesengine("test", str(path), cwd=tmp_path)
     assert_refused(done, "9999-12-15 is after 9998-12-31, the last run date")
+
+
+def test_a_scenario_instant_past_the_last_one_is_a_problem_of_the_file(tmp_path: Path) -> None:
+    path = write_scenario(tmp_path, run="2026-02-01", deliver="9999-12-15T18:00:00Z")
+    done = rulesengine("test", str(path), cwd=tmp_path)
+    assert_refused(
+        done,
+        ":13:14: steps[1].deliver: 9999-12-15T18:00:00+00:00 is outside 1900-01-01 .."
+        " 9999-01-31, the instants the queue supports",
+    )
 
 
 def test_a_due_date_past_the_calendar_is_refused(tmp_path: Path, ledger_db: Path) -> None:
@@ -449,8 +459,10 @@ def test_the_queue_refuses_an_instant_past_its_last_one(tmp_path: Path) -> None:
     store = open_store(str(tmp_path / "q.db"))
     try:
         queue = Queue(store, channels={})
-        with pytest.raises(RulesengineError, match="is after 9999-01-31T00:00:00"):
+        with pytest.raises(RulesengineError, match=r"is outside 1900-01-01 \.\. 9999-01-31"):
             queue.deliver(dt.datetime(9999, 12, 31, 23, tzinfo=dt.UTC))
+        with pytest.raises(RulesengineError, match=r"is outside 1900-01-01 \.\. 9999-01-31"):
+            queue.deliver(dt.datetime(1899, 12, 31, 23, tzinfo=dt.UTC))
     finally:
         store.close()
 
