@@ -182,6 +182,7 @@ _ENCOUNTER_COLUMNS: Mapping[str, tuple[Parser, bool]] = {
     "profile": (_text, False),
 }
 _POSTING_COLUMNS: Mapping[str, tuple[Parser, bool]] = {
+    "id": (_text, False),
     "encounter": (_text, True),
     "amount": (_money, True),
     "date": (_date, True),
@@ -375,10 +376,11 @@ def _postings(sheet: _Sheet, payment: bool) -> list[Payment] | list[Adjustment]:
             )
         if not payment and amount == 0:
             sheet.problem(number, "amount", "an adjustment's amount must not be 0")
-        kind = Payment if payment else Adjustment
-        built.append(
-            kind(None, v.get("encounter") or "", amount or 0, v.get("date") or dt.date.min)
-        )
+        encounter, date = v.get("encounter") or "", v.get("date") or dt.date.min
+        if payment:
+            built.append(Payment(None, encounter, amount or 0, date, external_id=v.get("id")))
+        else:
+            built.append(Adjustment(None, encounter, amount or 0, date, external_id=v.get("id")))
     return built
 
 
@@ -420,6 +422,8 @@ def read_ledger_dir(path: str | os.PathLike[str], *, store: Store | None = None)
     g_sheet, e_sheet = sheets[GUARANTORS], sheets[ENCOUNTERS]
     guarantor_rows = _unique_ids(g_sheet, "id")
     encounter_rows = _unique_ids(e_sheet, "id")
+    for name in (PAYMENTS, ADJUSTMENTS):
+        _unique_ids(sheets[name], "id")
     guarantors = [_guarantor(g_sheet, n, v) for n, v in g_sheet.rows]
     encounters = [_encounter(e_sheet, n, v) for n, v in e_sheet.rows]
     payments = _postings(sheets[PAYMENTS], payment=True)
@@ -446,15 +450,22 @@ def read_ledger_dir(path: str | os.PathLike[str], *, store: Store | None = None)
     problems = [p for sheet in sheets.values() for p in sheet.sorted_problems()]
     if problems:
         raise LedgerError(problems)
-    return LedgerData(guarantors, encounters, payments, adjustments)  # type: ignore[arg-type]
+    return LedgerData(
+        guarantors,
+        encounters,
+        payments,  # type: ignore[arg-type]
+        adjustments,  # type: ignore[arg-type]
+        columns={name: frozenset(sheet.header) for name, sheet in sheets.items() if sheet.readable},
+        row_numbers={name: tuple(n for n, _ in sheet.rows) for name, sheet in sheets.items()},
+    )
 
 
 def validate_against_store(ledger: LedgerData, store: Store, folder: str = "") -> list[Problem]:
     """Problems with references a ledger makes that neither it nor the store can satisfy:
     encounters of unknown guarantors, payments and adjustments of unknown encounters.
 
-    Rows count the header as row 1 and assume one row per item, in the ledger's order (as
-    :func:`read_ledger_dir` builds it from files without blank rows).
+    Rows count the header as row 1: the file rows :func:`read_ledger_dir` recorded, else
+    one row per item in the ledger's order.
     """
     problems: list[Problem] = []
 
@@ -474,7 +485,7 @@ def validate_against_store(ledger: LedgerData, store: Store, folder: str = "") -
                 problems.append(
                     Problem(
                         os.path.join(folder, name),
-                        index + 2,
+                        ledger.row_of(name, index),
                         column,
                         f"unknown {what} {ref!r} ({where})",
                     )

@@ -22,11 +22,12 @@ from sqlalchemy.schema import CreateIndex
 
 from rulesengine.errors import StoreError
 from rulesengine.store.base import SCHEMA_VERSION
-from rulesengine.store.schema import meta, metadata, notifications
+from rulesengine.store.schema import adjustments, meta, metadata, notifications, payments
 
 __all__ = [
     "MIGRATIONS",
     "VERSION_2_INDEXES",
+    "VERSION_3_INDEXES",
     "Migration",
     "ensure_schema",
     "stored_version",
@@ -67,8 +68,42 @@ VERSION_2_INDEXES = (
 )
 
 
+def _posting_external_ids(conn: Connection) -> None:
+    """Version 3: payments and adjustments keep the practice system's id.
+
+    Adds the nullable ``external_id`` column to ``payments`` and ``adjustments`` (the ledger
+    files' optional ``id`` column; existing rows keep NULL: they have none) and the unique
+    indexes ``ux_payments_external_id`` and ``ux_adjustments_external_id`` on it, from their
+    definitions in :mod:`rulesengine.store.schema`. A store that already has them is left
+    as it is.
+    """
+    for table in (payments, adjustments):
+        present = {c["name"] for c in inspect(conn).get_columns(table.name)}
+        if "external_id" not in present:
+            column = table.c.external_id
+            kind = column.type.compile(dialect=conn.dialect)
+            quote = conn.dialect.identifier_preparer
+            conn.execute(
+                text(
+                    f"ALTER TABLE {quote.format_table(table)}"
+                    f" ADD COLUMN {quote.quote(column.name)} {kind}"
+                )
+            )
+        for index in sorted(table.indexes, key=lambda index: str(index.name)):
+            if index.name in VERSION_3_INDEXES:
+                conn.execute(CreateIndex(index, if_not_exists=True))
+
+
+#: The indexes schema version 3 added.
+VERSION_3_INDEXES = ("ux_adjustments_external_id", "ux_payments_external_id")
+
+
 #: Upgrade steps keyed by the version they produce.
-MIGRATIONS: Mapping[int, Migration] = {1: _create_version_1, 2: _partial_claim_indexes}
+MIGRATIONS: Mapping[int, Migration] = {
+    1: _create_version_1,
+    2: _partial_claim_indexes,
+    3: _posting_external_ids,
+}
 
 _PG_LOCK_KEY = 7_301_955_101  # serialises schema creation between processes on PostgreSQL
 
