@@ -80,19 +80,20 @@ def _posting_external_ids(conn: Connection) -> None:
     for table in (payments, adjustments):
         present = {c["name"] for c in inspect(conn).get_columns(table.name)}
         if "external_id" not in present:
-            column = table.c.external_id
-            kind = column.type.compile(dialect=conn.dialect)
-            quote = conn.dialect.identifier_preparer
-            conn.execute(
-                text(
-                    f"ALTER TABLE {quote.format_table(table)}"
-                    f" ADD COLUMN {quote.quote(column.name)} {kind}"
-                )
-            )
+            conn.execute(text(_ADD_EXTERNAL_ID[table.name, conn.dialect.name == "postgresql"]))
         for index in sorted(table.indexes, key=lambda index: str(index.name)):
             if index.name in VERSION_3_INDEXES:
                 conn.execute(CreateIndex(index, if_not_exists=True))
 
+
+#: (table, on PostgreSQL) -> the statement adding ``external_id`` as schema.py defines it
+#: (an :data:`~rulesengine.store.schema.Id`: byte-order collation on PostgreSQL).
+_ADD_EXTERNAL_ID = {
+    ("payments", False): "ALTER TABLE payments ADD COLUMN external_id VARCHAR",
+    ("payments", True): 'ALTER TABLE payments ADD COLUMN external_id VARCHAR COLLATE "C"',
+    ("adjustments", False): "ALTER TABLE adjustments ADD COLUMN external_id VARCHAR",
+    ("adjustments", True): 'ALTER TABLE adjustments ADD COLUMN external_id VARCHAR COLLATE "C"',
+}
 
 #: The indexes schema version 3 added.
 VERSION_3_INDEXES = ("ux_adjustments_external_id", "ux_payments_external_id")
