@@ -249,7 +249,7 @@ def _plan_rows(
         if any(keep):
             row = tuple(stored[i] if keep[i] else row[i] for i in range(width))
         merged[stored[0]] = row
-        if _same(row, stored):
+        if row == stored:  # booleans read back as bool (SQLAlchemy's Boolean type)
             unchanged += 1
         else:
             changed.append(row)
@@ -258,11 +258,6 @@ def _plan_rows(
         merged[row[0]] = row
     counts = FileSync(inserted=len(new), updated=len(changed), unchanged=unchanged)
     return new, changed, counts, merged
-
-
-def _same(a: Row, b: Row) -> bool:
-    """Equal rows (booleans read back from SQLite may be 0/1)."""
-    return all(x == y and (x is None) == (y is None) for x, y in zip(a, b, strict=True))
 
 
 def _stored_rows(
