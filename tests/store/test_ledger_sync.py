@@ -407,8 +407,11 @@ def test_dry_run_reports_the_same_and_writes_nothing(tmp_path, rulesengine, stor
         [*PAYMENTS_1, "E1,50.00,2026-02-10"],
     )
     before = snapshot(store_url)
+    file_bytes = Path(store_url).read_bytes() if "postgresql" not in store_url else None
     dry = synced(rulesengine, month_2, "--dry-run")
     assert snapshot(store_url) == before
+    if file_bytes is not None:
+        assert Path(store_url).read_bytes() == file_bytes
     assert dry["dry_run"] is True
     real = synced(rulesengine, month_2)
     assert {**dry, "dry_run": False} == real
