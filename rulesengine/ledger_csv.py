@@ -3,10 +3,10 @@
 ``guarantors.csv`` and ``encounters.csv`` are required, ``payments.csv`` and
 ``adjustments.csv`` optional. Columns are the ledger keys of the scenario format (the postal
 address as ``postal_line1`` ... ``postal_zip``); payments and adjustments may have an ``id``
-(the practice system's, unique in its file), which a sync import matches them by. Every cell is checked and every problem is
-reported, as ``file:row:column: message`` with the header as row 1, before anything is
-written: :func:`read_ledger_dir` raises :class:`~rulesengine.errors.LedgerError` or returns
-a ledger that is safe to import.
+(the practice system's, unique in its file), which a sync import matches them by. Every
+cell is checked and every problem is reported, as ``file:row:column: message`` with the
+header as row 1, before anything is written: :func:`read_ledger_dir` raises
+:class:`~rulesengine.errors.LedgerError` or returns a ledger that is safe to import.
 """
 
 from __future__ import annotations

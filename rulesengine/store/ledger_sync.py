@@ -41,6 +41,7 @@ from rulesengine.store.rows import (
     guarantor_row,
 )
 from rulesengine.store.schema import adjustments, encounters, guarantors, payments
+from rulesengine.store.sqlutil import insert_rows
 
 __all__ = ["DUNNING_FIELDS", "SyncPlan", "apply_sync", "plan_sync"]
 
@@ -134,7 +135,7 @@ def plan_sync(
         note=note,
     )
 
-    covered, missing = _not_in_file(conn, ledger, g_merged, e_merged)
+    covered, missing = _not_in_file(conn, g_merged, e_merged)
     zero = [eid for eid, balance in missing if balance != 0] if complete else []
 
     last_statement = {eid: row[_E_INDEX["last_statement"]] for eid, row in e_merged.items()}
@@ -172,8 +173,6 @@ def plan_sync(
 
 def apply_sync(conn: Connection, plan: SyncPlan, *, upsert: Callable[[str], Any]) -> None:
     """Write a plan (``upsert(table name)``: the table's insert-or-update statement)."""
-    from rulesengine.store.sqlutil import insert_rows
-
     insert_rows(conn, guarantors, _G_NAMES, plan.new_guarantors)
     insert_rows(
         conn,
@@ -280,7 +279,6 @@ def _stored_rows(
 
 def _not_in_file(
     conn: Connection,
-    ledger: LedgerData,
     g_merged: Mapping[str, Row],
     e_merged: Mapping[str, Row],
 ) -> tuple[set[str | None], list[tuple[str, int]]]:
