@@ -314,26 +314,19 @@ def print_import_report(report: dict[str, Any]) -> None:
         )
     missing = report["not_in_file"]
     if missing:
-        profiles = ", ".join(
-            p if p is not None else "(no profile)" for p in report["covered_profiles"]
+        covered = ", ".join(
+            p if p is not None else "no profile" for p in report["covered_profiles"]
+        )
+        what = (
+            f"{missing} stored open encounter{'s' if missing != 1 else ''} not in"
+            f" encounters.csv (profiles covered: {covered})"
         )
         if report["complete"]:
-            console.print(
-                cell(
-                    f"{missing} stored open encounter{'s' if missing != 1 else ''} of the"
-                    f" profiles in the file ({profiles}) not in encounters.csv:"
-                    f" {report['zeroed']} balance{'s' if report['zeroed'] != 1 else ''} set to 0"
-                    " (--complete)"
-                )
-            )
+            zeroed = report["zeroed"]
+            what += f": {zeroed} balance{'s' if zeroed != 1 else ''} set to 0 (--complete)"
         else:
-            console.print(
-                cell(
-                    f"{missing} stored open encounter{'s' if missing != 1 else ''} of the"
-                    f" profiles in the file ({profiles}) not in encounters.csv (left as"
-                    " they are; --complete sets their balance to 0)"
-                )
-            )
+            what += ": left as stored; --complete sets their balance to 0"
+        console.print(cell(what))
 
 
 # --- run -----------------------------------------------------------------------------------

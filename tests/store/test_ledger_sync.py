@@ -455,7 +455,7 @@ def test_complete_sets_the_balance_of_unlisted_open_encounters_of_its_profiles_t
     report = synced(rulesengine, only_e1)
     assert (report["not_in_file"], report["zeroed"], report["covered_profiles"]) == (1, 0, [None])
     assert {row[0]: row[4] for row in snapshot(store_url)["encounters"]}["E2"] == 8_000
-    assert "1 stored open encounter of the profiles in the file ((no profile)) not in" in (
+    assert "1 stored open encounter not in encounters.csv (profiles covered: no profile)" in (
         ok(rulesengine("import", str(only_e1), "--dry-run")).output
     )
 
