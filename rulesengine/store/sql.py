@@ -158,8 +158,11 @@ class SQLStore(Store):
                 insert_rows(
                     conn,
                     adjustments,
-                    ("encounter_id", "amount_cents", "date"),
-                    ((a.encounter_id, a.amount_cents, a.date) for a in ledger.adjustments),
+                    ("encounter_id", "amount_cents", "date", "external_id"),
+                    (
+                        (a.encounter_id, a.amount_cents, a.date, a.external_id)
+                        for a in ledger.adjustments
+                    ),
                 )
         except IntegrityError as exc:
             raise LedgerError(
@@ -229,12 +232,12 @@ class SQLStore(Store):
             reviewed = p.reviewed_batch
             if reviewed is None and billed is not None and p.date <= billed:
                 reviewed = "imported"
-            return (p.encounter_id, p.amount_cents, p.date, reviewed)
+            return (p.encounter_id, p.amount_cents, p.date, reviewed, p.external_id)
 
         insert_rows(
             conn,
             payments,
-            ("encounter_id", "amount_cents", "date", "reviewed_batch"),
+            ("encounter_id", "amount_cents", "date", "reviewed_batch", "external_id"),
             (row(p) for p in ledger.payments),
         )
 
