@@ -466,3 +466,42 @@ def test_complete_sets_the_balance_of_unlisted_open_encounters_of_its_profiles_t
     batch = run(rulesengine, "2026-02-01")
     assert batch["encounters"]["E2"]["status"] == "closed"
     assert levels(store_url)["E3"] == (0, "open", 0)  # profile north: not covered
+
+
+def test_a_first_import_takes_the_files_dunning_fields(tmp_path, rulesengine, store_url) -> None:
+    """New ids take every column, dunning fields included: a first import carries levels
+    over from another billing system."""
+    migrated = write_ledger(
+        tmp_path / "a",
+        ["E1,G1,P-E1,2025-10-05,200.00,2,open,clinic,2025-11-01,2025-12-01,2"],
+        encounter_header=ENCOUNTER_HEADER + ",first_statement,last_statement,statements_sent",
+    )
+    report = synced(rulesengine, migrated)
+    assert (counts(report, "encounters.csv"), report["dunning_differs"]) == ((1, 0, 0, 0), 0)
+    assert levels(store_url)["E1"] == (2, "open", 2)
+    assert run(rulesengine, "2026-02-01")["encounters"]["E1"] == {"level": 3, "status": "open"}
+
+
+def test_the_worklist_survives_a_sync(tmp_path, rulesengine, store_url) -> None:
+    """An encounter a run sent to the pre-collections worklist stays there, with the batch
+    that sent it, when the export (status open, a new balance) is imported again."""
+    header = ENCOUNTER_HEADER + ",first_statement,last_statement,statements_sent"
+    first = write_ledger(
+        tmp_path / "a",
+        ["E1,G1,P-E1,2025-10-05,200.00,3,open,clinic,2025-11-01,2026-01-01,3"],
+        encounter_header=header,
+    )
+    ok(rulesengine("import", str(first)))
+    run(rulesengine, "2026-02-01")
+    listed = json.loads(ok(rulesengine("worklist", "--json")).output)
+    assert levels(store_url)["E1"][1] == "pre_collections"
+    export = write_ledger(
+        tmp_path / "b", ["E1,G1,P-E1,2025-10-05,150.00,0,open,clinic,,,0"], encounter_header=header
+    )
+    report = synced(rulesengine, export)
+    assert counts(report, "encounters.csv") == (0, 1, 0, 0)
+    assert levels(store_url)["E1"][1] == "pre_collections"
+    again = json.loads(ok(rulesengine("worklist", "--json")).output)
+    assert [{**row, "balance": None} for row in again] == [
+        {**row, "balance": None} for row in listed
+    ]
