@@ -2,10 +2,11 @@
 
 ``guarantors.csv`` and ``encounters.csv`` are required, ``payments.csv`` and
 ``adjustments.csv`` optional. Columns are the ledger keys of the scenario format (the postal
-address as ``postal_line1`` ... ``postal_zip``). Every cell is checked and every problem is
-reported, as ``file:row:column: message`` with the header as row 1, before anything is
-written: :func:`read_ledger_dir` raises :class:`~rulesengine.errors.LedgerError` or returns
-a ledger that is safe to import.
+address as ``postal_line1`` ... ``postal_zip``); payments and adjustments may have an ``id``
+(the practice system's, unique in its file), which a sync import matches them by. Every
+cell is checked and every problem is reported, as ``file:row:column: message`` with the
+header as row 1, before anything is written: :func:`read_ledger_dir` raises
+:class:`~rulesengine.errors.LedgerError` or returns a ledger that is safe to import.
 """
 
 from __future__ import annotations
@@ -183,6 +184,7 @@ _ENCOUNTER_COLUMNS: Mapping[str, tuple[Parser, bool]] = {
     "profile": (_text, False),
 }
 _POSTING_COLUMNS: Mapping[str, tuple[Parser, bool]] = {
+    "id": (_text, False),
     "encounter": (_text, True),
     "amount": (_money, True),
     "date": (_date, True),
@@ -380,10 +382,11 @@ def _postings(sheet: _Sheet, payment: bool) -> list[Payment] | list[Adjustment]:
             )
         if not payment and amount == 0:
             sheet.problem(number, "amount", "an adjustment's amount must not be 0")
-        kind = Payment if payment else Adjustment
-        built.append(
-            kind(None, v.get("encounter") or "", amount or 0, v.get("date") or dt.date.min)
-        )
+        encounter, date = v.get("encounter") or "", v.get("date") or dt.date.min
+        if payment:
+            built.append(Payment(None, encounter, amount or 0, date, external_id=v.get("id")))
+        else:
+            built.append(Adjustment(None, encounter, amount or 0, date, external_id=v.get("id")))
     return built
 
 
@@ -425,6 +428,8 @@ def read_ledger_dir(path: str | os.PathLike[str], *, store: Store | None = None)
     g_sheet, e_sheet = sheets[GUARANTORS], sheets[ENCOUNTERS]
     guarantor_rows = _unique_ids(g_sheet, "id")
     encounter_rows = _unique_ids(e_sheet, "id")
+    for name in (PAYMENTS, ADJUSTMENTS):
+        _unique_ids(sheets[name], "id")
     guarantors = [_guarantor(g_sheet, n, v) for n, v in g_sheet.rows]
     encounters = [_encounter(e_sheet, n, v) for n, v in e_sheet.rows]
     payments = _postings(sheets[PAYMENTS], payment=True)
@@ -451,15 +456,22 @@ def read_ledger_dir(path: str | os.PathLike[str], *, store: Store | None = None)
     problems = [p for sheet in sheets.values() for p in sheet.sorted_problems()]
     if problems:
         raise LedgerError(problems)
-    return LedgerData(guarantors, encounters, payments, adjustments)  # type: ignore[arg-type]
+    return LedgerData(
+        guarantors,
+        encounters,
+        payments,  # type: ignore[arg-type]
+        adjustments,  # type: ignore[arg-type]
+        columns={name: frozenset(sheet.header) for name, sheet in sheets.items() if sheet.readable},
+        row_numbers={name: tuple(n for n, _ in sheet.rows) for name, sheet in sheets.items()},
+    )
 
 
 def validate_against_store(ledger: LedgerData, store: Store, folder: str = "") -> list[Problem]:
     """Problems with references a ledger makes that neither it nor the store can satisfy:
     encounters of unknown guarantors, payments and adjustments of unknown encounters.
 
-    Rows count the header as row 1 and assume one row per item, in the ledger's order (as
-    :func:`read_ledger_dir` builds it from files without blank rows).
+    Rows count the header as row 1: the file rows :func:`read_ledger_dir` recorded, else
+    one row per item in the ledger's order.
     """
     problems: list[Problem] = []
 
@@ -479,7 +491,7 @@ def validate_against_store(ledger: LedgerData, store: Store, folder: str = "") -
                 problems.append(
                     Problem(
                         os.path.join(folder, name),
-                        index + 2,
+                        ledger.row_of(name, index),
                         column,
                         f"unknown {what} {ref!r} ({where})",
                     )

@@ -155,23 +155,27 @@ class Encounter:
 
 @attrs.frozen
 class Payment:
-    """A payment posted to an encounter. ``reviewed_batch`` is the live batch that reviewed it."""
+    """A payment posted to an encounter. ``reviewed_batch`` is the live batch that reviewed it;
+    ``external_id`` the practice system's id of it (the ledger's ``id`` column), if any."""
 
     id: int | None
     encounter_id: str
     amount_cents: int
     date: dt.date
     reviewed_batch: str | None = None
+    external_id: str | None = None
 
 
 @attrs.frozen
 class Adjustment:
-    """An adjustment (insurance, write-off, correction) posted to an encounter."""
+    """An adjustment (insurance, write-off, correction) posted to an encounter;
+    ``external_id`` is the practice system's id of it (the ledger's ``id`` column), if any."""
 
     id: int | None
     encounter_id: str
     amount_cents: int
     date: dt.date
+    external_id: str | None = None
 
 
 # --- what a statement run produces -------------------------------------------------------

@@ -29,11 +29,13 @@ from rulesengine.model import (
 __all__ = [
     "SCHEMA_VERSION",
     "BatchSummary",
+    "FileSync",
     "ImportSummary",
     "LedgerData",
     "RunInput",
     "RunTransaction",
     "Store",
+    "SyncSummary",
     "WorklistEntry",
 ]
 
@@ -44,17 +46,31 @@ def _tuple(items: Iterable[Any]) -> tuple[Any, ...]:
 
 
 #: Version of the store schema this release writes. Bump it with a migration step.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 @attrs.frozen
 class LedgerData:
-    """A whole ledger to import (already validated, in file order)."""
+    """A whole ledger to import (already validated, in file order).
+
+    ``columns``: per ledger file (``guarantors.csv`` ...), the columns its header named; a
+    file missing from it (a ledger built in Python) counts as having every column.
+    ``row_numbers``: per file, the file row of each item, in order (the header is row 1);
+    a file missing from it is taken as one row per item from row 2. Neither takes part in
+    equality.
+    """
 
     guarantors: tuple[Guarantor, ...] = attrs.field(default=(), converter=_tuple)
     encounters: tuple[Encounter, ...] = attrs.field(default=(), converter=_tuple)
     payments: tuple[Payment, ...] = attrs.field(default=(), converter=_tuple)
     adjustments: tuple[Adjustment, ...] = attrs.field(default=(), converter=_tuple)
+    columns: Mapping[str, frozenset[str]] = attrs.field(factory=dict, eq=False)
+    row_numbers: Mapping[str, tuple[int, ...]] = attrs.field(factory=dict, eq=False)
+
+    def row_of(self, name: str, index: int) -> int:
+        """The file row of item ``index`` (0-based) of ledger file ``name``."""
+        rows = self.row_numbers.get(name)
+        return rows[index] if rows is not None else index + 2
 
 
 @attrs.frozen
@@ -63,6 +79,43 @@ class ImportSummary:
     encounters: int
     payments: int
     adjustments: int
+
+
+@attrs.frozen
+class FileSync:
+    """What a sync import did (or, in a dry run, would do) with the rows of one file.
+
+    ``inserted``: new ids (new postings); ``updated``: stored ids whose values changed;
+    ``unchanged``: stored ids the file repeats as they are; ``skipped``: postings already
+    stored.
+    """
+
+    inserted: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+
+
+@attrs.frozen
+class SyncSummary:
+    """What :meth:`Store.sync_ledger` did (``dry_run``: would do, having written nothing).
+
+    ``files``: per ledger file name, its :class:`FileSync`. ``dunning_differs``: stored
+    encounters whose dunning fields in the file differ from the store's (kept unless
+    ``dunning_from_file``). ``covered_profiles``: the profiles the encounters file covers
+    (``None`` for "no profile"). ``not_in_file``: stored open or pre-collections encounters
+    of those profiles the file does not list; with ``complete`` the store's balance of each
+    is set to 0 (``zeroed`` of them had a balance other than 0).
+    """
+
+    files: Mapping[str, FileSync]
+    dunning_differs: int = 0
+    dunning_from_file: bool = False
+    covered_profiles: tuple[str | None, ...] = attrs.field(default=(), converter=_tuple)
+    not_in_file: int = 0
+    zeroed: int = 0
+    complete: bool = False
+    dry_run: bool = False
 
 
 @attrs.frozen
@@ -162,6 +215,41 @@ class Store(abc.ABC):
         adjustments are appended; a payment dated on or before its encounter's
         ``last_statement`` is stored as already reviewed (``reviewed_batch="imported"``).
         Balances are taken as given (they already include the payments and adjustments).
+        Every given value replaces the stored one, dunning fields included: this loads a
+        ledger built in Python (scenario presets, tests); ``rulesengine import`` syncs with
+        :meth:`sync_ledger` instead.
+        """
+
+    @abc.abstractmethod
+    def sync_ledger(
+        self,
+        ledger: LedgerData,
+        *,
+        folder: str = "",
+        dunning_from_file: bool = False,
+        complete: bool = False,
+        dry_run: bool = False,
+    ) -> SyncSummary:
+        """Sync a ledger export into the store in one transaction (``rulesengine import``).
+
+        Guarantors and encounters are matched by id. New ids are inserted with every value.
+        For stored ids the columns the file has (``ledger.columns``) replace the stored
+        values, except the encounter's dunning fields (``level``, ``status``,
+        ``first_statement``, ``last_statement``, ``statements_sent``), which stay the
+        store's unless ``dunning_from_file``. Rows the file lacks are untouched.
+
+        Payments and adjustments with an ``external_id`` that is stored are skipped (stored
+        with another encounter, amount or date: a :class:`LedgerError` at that row and
+        column). Without one, the k-th row with a given (encounter, amount, date) is the
+        k-th stored posting with those values: only rows past the stored count are inserted.
+        New payments dated on or before their encounter's ``last_statement`` (as stored
+        after the sync) count as reviewed (``reviewed_batch="imported"``); stored payments
+        keep their marks.
+
+        ``complete``: stored open or pre-collections encounters of the profiles the file
+        covers (see :class:`SyncSummary`) that it does not list get balance 0.
+        ``dry_run``: compute the same summary and write nothing. ``folder`` names the
+        files in error messages.
         """
 
     @abc.abstractmethod

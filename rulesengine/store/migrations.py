@@ -23,11 +23,12 @@ from sqlalchemy.schema import CreateIndex
 from rulesengine.errors import StoreError
 from rulesengine.store.base import SCHEMA_VERSION
 from rulesengine.store.redact import display_url
-from rulesengine.store.schema import meta, metadata, notifications
+from rulesengine.store.schema import adjustments, meta, metadata, notifications, payments
 
 __all__ = [
     "MIGRATIONS",
     "VERSION_2_INDEXES",
+    "VERSION_3_INDEXES",
     "Migration",
     "ensure_schema",
     "stored_version",
@@ -68,8 +69,43 @@ VERSION_2_INDEXES = (
 )
 
 
+def _posting_external_ids(conn: Connection) -> None:
+    """Version 3: payments and adjustments keep the practice system's id.
+
+    Adds the nullable ``external_id`` column to ``payments`` and ``adjustments`` (the ledger
+    files' optional ``id`` column; existing rows keep NULL: they have none) and the unique
+    indexes ``ux_payments_external_id`` and ``ux_adjustments_external_id`` on it, from their
+    definitions in :mod:`rulesengine.store.schema`. A store that already has them is left
+    as it is.
+    """
+    for table in (payments, adjustments):
+        present = {c["name"] for c in inspect(conn).get_columns(table.name)}
+        if "external_id" not in present:
+            conn.execute(text(_ADD_EXTERNAL_ID[table.name, conn.dialect.name == "postgresql"]))
+        for index in sorted(table.indexes, key=lambda index: str(index.name)):
+            if index.name in VERSION_3_INDEXES:
+                conn.execute(CreateIndex(index, if_not_exists=True))
+
+
+#: (table, on PostgreSQL) -> the statement adding ``external_id`` as schema.py defines it
+#: (an :data:`~rulesengine.store.schema.Id`: byte-order collation on PostgreSQL).
+_ADD_EXTERNAL_ID = {
+    ("payments", False): "ALTER TABLE payments ADD COLUMN external_id VARCHAR",
+    ("payments", True): 'ALTER TABLE payments ADD COLUMN external_id VARCHAR COLLATE "C"',
+    ("adjustments", False): "ALTER TABLE adjustments ADD COLUMN external_id VARCHAR",
+    ("adjustments", True): 'ALTER TABLE adjustments ADD COLUMN external_id VARCHAR COLLATE "C"',
+}
+
+#: The indexes schema version 3 added.
+VERSION_3_INDEXES = ("ux_adjustments_external_id", "ux_payments_external_id")
+
+
 #: Upgrade steps keyed by the version they produce.
-MIGRATIONS: Mapping[int, Migration] = {1: _create_version_1, 2: _partial_claim_indexes}
+MIGRATIONS: Mapping[int, Migration] = {
+    1: _create_version_1,
+    2: _partial_claim_indexes,
+    3: _posting_external_ids,
+}
 
 _PG_LOCK_KEY = 7_301_955_101  # serialises schema creation between processes on PostgreSQL
 

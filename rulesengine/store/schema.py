@@ -136,8 +136,11 @@ payments = Table(
     Column("amount_cents", BigInteger, nullable=False),
     Column("date", Date, nullable=False),
     Column("reviewed_batch", Id),  # NULL: not yet reviewed; "imported": reviewed on import
+    # The practice system's id of the payment (the ledger's optional ``id`` column).
+    Column("external_id", Id),
     Index("ix_payments_encounter_id", "encounter_id"),
     Index("ix_payments_reviewed_batch", "reviewed_batch"),
+    Index("ux_payments_external_id", "external_id", unique=True),
 )
 
 adjustments = Table(
@@ -147,7 +150,9 @@ adjustments = Table(
     Column("encounter_id", Id, ForeignKey("encounters.id"), nullable=False),
     Column("amount_cents", BigInteger, nullable=False),
     Column("date", Date, nullable=False),
+    Column("external_id", Id),  # the practice system's id (the ledger's ``id`` column)
     Index("ix_adjustments_encounter_id", "encounter_id"),
+    Index("ux_adjustments_external_id", "external_id", unique=True),
 )
 
 rules_versions = Table(

@@ -28,12 +28,14 @@ from rulesengine.store.base import (
     LedgerData,
     RunTransaction,
     Store,
+    SyncSummary,
     WorklistEntry,
     chunked,
 )
 from rulesengine.store.batch_io import read_batch
 from rulesengine.store.connect import copy_schema_template, is_memory_url
 from rulesengine.store.redact import display_url
+from rulesengine.store.ledger_sync import apply_sync, plan_sync
 from rulesengine.store.rows import (
     ENCOUNTER_COLUMNS,
     GUARANTOR_COLUMNS,
@@ -89,6 +91,12 @@ def _encounter_upsert(dialect: str) -> Any:
     updates["worklist_batch_id"] = case((keep, encounters.c.worklist_batch_id), else_=None)
     updates["worklist_since"] = case((keep, encounters.c.worklist_since), else_=None)
     return stmt.on_conflict_do_update(index_elements=["id"], set_=updates)
+
+
+def _sync_upsert(dialect: str) -> Any:
+    """The insert-or-update statement of a table, by table name (for a sync import)."""
+    upserts = {"guarantors": _guarantor_upsert, "encounters": _encounter_upsert}
+    return lambda table: upserts[table](dialect)
 
 
 class SQLStore(Store):
@@ -152,8 +160,11 @@ class SQLStore(Store):
                 insert_rows(
                     conn,
                     adjustments,
-                    ("encounter_id", "amount_cents", "date"),
-                    ((a.encounter_id, a.amount_cents, a.date) for a in ledger.adjustments),
+                    ("encounter_id", "amount_cents", "date", "external_id"),
+                    (
+                        (a.encounter_id, a.amount_cents, a.date, a.external_id)
+                        for a in ledger.adjustments
+                    ),
                 )
         except IntegrityError as exc:
             raise LedgerError(
@@ -165,6 +176,34 @@ class SQLStore(Store):
             payments=len(ledger.payments),
             adjustments=len(ledger.adjustments),
         )
+
+    def sync_ledger(
+        self,
+        ledger: LedgerData,
+        *,
+        folder: str = "",
+        dunning_from_file: bool = False,
+        complete: bool = False,
+        dry_run: bool = False,
+    ) -> SyncSummary:
+        options = {
+            "folder": folder,
+            "dunning_from_file": dunning_from_file,
+            "complete": complete,
+            "dry_run": dry_run,
+        }
+        if dry_run:
+            with self.reading() as conn:
+                return plan_sync(conn, ledger, **options).summary  # type: ignore[arg-type]
+        try:
+            with self.writing() as conn:
+                plan = plan_sync(conn, ledger, **options)  # type: ignore[arg-type]
+                apply_sync(conn, plan, upsert=_sync_upsert(conn.dialect.name))
+        except IntegrityError as exc:
+            raise LedgerError(
+                [Problem("ledger", None, None, f"rejected by the store: {exc.orig}")]
+            ) from None
+        return plan.summary
 
     def _upsert_guarantors(self, conn: Connection, items: Iterable[Guarantor]) -> None:
         names = [c.name for c in GUARANTOR_COLUMNS]
@@ -195,12 +234,12 @@ class SQLStore(Store):
             reviewed = p.reviewed_batch
             if reviewed is None and billed is not None and p.date <= billed:
                 reviewed = "imported"
-            return (p.encounter_id, p.amount_cents, p.date, reviewed)
+            return (p.encounter_id, p.amount_cents, p.date, reviewed, p.external_id)
 
         insert_rows(
             conn,
             payments,
-            ("encounter_id", "amount_cents", "date", "reviewed_batch"),
+            ("encounter_id", "amount_cents", "date", "reviewed_batch", "external_id"),
             (row(p) for p in ledger.payments),
         )
 

@@ -319,7 +319,7 @@ def test_version_1_store_is_upgraded_to_partial_indexes(store_url: str) -> None:
     upgraded = open_store(store_url)
     assert isinstance(upgraded, SQLStore)
     try:
-        assert version_of(upgraded) == SCHEMA_VERSION == 2
+        assert version_of(upgraded) == SCHEMA_VERSION
         assert notification_indexes(upgraded) == fresh_indexes
         assert queue_snapshot(upgraded) == before
         with upgraded.writing() as conn:
@@ -341,4 +341,80 @@ def test_version_2_step_leaves_a_version_2_store_as_it_is(store_url: str) -> Non
     with store.writing() as conn:
         MIGRATIONS[2](conn)
     assert notification_indexes(store) == found
+    store.close()
+
+
+# -- version 3: payments and adjustments keep the practice system's id -------------------------
+
+
+def make_version_2(store: SQLStore) -> None:
+    """Make a fresh store what rulesengine wrote at schema version 2: payments and
+    adjustments without ``external_id`` and its unique indexes."""
+    with store.writing() as conn:
+        for table in ("payments", "adjustments"):
+            conn.execute(text(f"DROP INDEX ux_{table}_external_id"))
+            conn.execute(text(f"ALTER TABLE {table} DROP COLUMN external_id"))
+        conn.execute(meta.update().where(meta.c.key == "schema_version").values(value="2"))
+
+
+def posting_columns(store: SQLStore) -> dict[str, set[str]]:
+    with store.reading() as conn:
+        return {
+            table: {c["name"] for c in inspect(conn).get_columns(table)}
+            for table in ("payments", "adjustments")
+        }
+
+
+def posting_rows(store: SQLStore) -> list[tuple[Any, ...]]:
+    with store.reading() as conn:
+        return [
+            *conn.execute(text("SELECT id, encounter_id, amount_cents, date FROM payments")),
+            *conn.execute(text("SELECT id, encounter_id, amount_cents, date FROM adjustments")),
+        ]
+
+
+@pytest.mark.parametrize("store_url", ["sqlite-file", "postgresql"], indirect=True)
+def test_version_2_store_gets_posting_external_ids(store_url: str) -> None:
+    """Opening a version 2 store adds ``external_id`` (NULL for the rows it holds) and its
+    unique indexes to payments and adjustments, keeps every row, and a sync import then
+    matches postings by id."""
+    from rulesengine.model import Payment
+    from rulesengine.store.base import LedgerData
+
+    store = open_store(store_url)
+    assert isinstance(store, SQLStore)
+    store.import_ledger(small_ledger())
+    make_version_2(store)
+    assert "external_id" not in posting_columns(store)["payments"]
+    before = posting_rows(store)
+    store.close()
+
+    upgraded = open_store(store_url)
+    assert isinstance(upgraded, SQLStore)
+    try:
+        assert version_of(upgraded) == SCHEMA_VERSION
+        assert all("external_id" in cols for cols in posting_columns(upgraded).values())
+        assert posting_rows(upgraded) == before
+        with upgraded.reading() as conn:
+            ids = conn.execute(text("SELECT external_id FROM payments")).scalars().all()
+        assert ids == [None]
+        paid = LedgerData(
+            payments=[Payment(None, "E1", 700, dt.date(2026, 2, 3), external_id="P9")]
+        )
+        assert upgraded.sync_ledger(paid).files["payments.csv"].inserted == 1
+        assert upgraded.sync_ledger(paid).files["payments.csv"].skipped == 1
+        assert [p.amount_cents for p in upgraded.payments_of("E1")] == [2_500, 700]
+    finally:
+        upgraded.close()
+
+
+@pytest.mark.parametrize("store_url", ["sqlite-file", "postgresql"], indirect=True)
+def test_version_3_step_leaves_a_version_3_store_as_it_is(store_url: str) -> None:
+    """Step 3 run again on a store that has the column and indexes changes nothing."""
+    store = open_store(store_url)
+    assert isinstance(store, SQLStore)
+    columns = posting_columns(store)
+    with store.writing() as conn:
+        MIGRATIONS[3](conn)
+    assert posting_columns(store) == columns
     store.close()
