@@ -20,6 +20,7 @@ from __future__ import annotations
 import logging
 import os
 import resource
+import shutil
 import signal
 import sqlite3
 import stat
@@ -192,7 +193,7 @@ def test_no_command_prints_the_password_of_a_reachable_store(
         assert SECRET not in done.stdout + done.stderr, name
         assert QUERY_SECRET not in done.stdout + done.stderr, name
     assert outputs["import"].returncode == 0, outputs["import"].stderr
-    assert f"adjustments into {shown}" in outputs["import"].stdout
+    assert f"synced into {shown}" in outputs["import"].stdout
     assert outputs["run"].returncode == 0
     assert f"no guarantor 'G999' in {shown}" in outputs["explain unknown"].stderr
     assert f"no batch 'nope' in {shown}" in outputs["explain unknown batch"].stderr
@@ -371,9 +372,19 @@ def test_a_live_run_on_a_read_only_store_says_so_without_sql(tmp_path: Path) -> 
     store = seeded_store(tmp_path / "ro", live_run=False)
     store.chmod(0o400)
     before = fingerprint(store), row_counts(store)
+    # A sync of the same export writes nothing: import one whose balance changed.
+    changed = tmp_path / "next-export"
+    shutil.copytree(LEDGER, changed)
+    encounters = changed / "encounters.csv"
+    encounters.write_text(
+        encounters.read_text("utf-8").replace(
+            "E1,G1,P1,2026-01-03,200.00", "E1,G1,P1,2026-01-03,150.00"
+        ),
+        "utf-8",
+    )
     for argv in (
         ["run", "--rules", RULES, "--date", "2026-02-01"],
-        ["import", LEDGER],
+        ["import", str(changed)],
         ["opt-out", "G1", "email"],
     ):
         done = rulesengine(*argv, "--db", str(store), cwd=tmp_path, as_user=True)
