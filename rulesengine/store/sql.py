@@ -34,8 +34,8 @@ from rulesengine.store.base import (
 )
 from rulesengine.store.batch_io import read_batch
 from rulesengine.store.connect import copy_schema_template, is_memory_url
-from rulesengine.store.redact import display_url
 from rulesengine.store.ledger_sync import apply_sync, plan_sync
+from rulesengine.store.redact import display_url
 from rulesengine.store.rows import (
     ENCOUNTER_COLUMNS,
     GUARANTOR_COLUMNS,
