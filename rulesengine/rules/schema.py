@@ -16,7 +16,7 @@ import datetime as dt
 import re
 import zoneinfo
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 
@@ -36,13 +36,17 @@ __all__ = [
     "FORMAT_VERSION",
     "Context",
     "Flag",
+    "INVALID",
     "Key",
     "ListOf",
     "Money",
     "Record",
     "Text",
+    "TimeZone",
     "Whole",
     "Validation",
+    "describe_node",
+    "is_whole",
     "rules_schema",
     "validate",
 ]
@@ -50,7 +54,9 @@ __all__ = [
 #: The rules format version this rulesengine reads.
 FORMAT_VERSION = 1
 
-_INVALID: Any = object()  # the value of a node that had a problem
+#: The value a check returns for a node that had a problem (the problem is already recorded).
+INVALID: Any = object()
+_INVALID = INVALID
 _NO_DEFAULT: Any = object()  # a Key without a default
 _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
@@ -71,7 +77,8 @@ def _join(path: str, key: str | int) -> str:
     return f"{path}.{key}" if path else key
 
 
-def _describe(node: Node) -> str:
+def describe_node(node: Node) -> str:
+    """What a node is, for "expected X, got Y" messages."""
     if isinstance(node, MapNode):
         return "a mapping (key: value lines)"
     if isinstance(node, SeqNode):
@@ -112,6 +119,9 @@ class Context:
 class Spec(abc.ABC):
     """A field spec: :meth:`check` converts a node or records problems."""
 
+    #: whether the spec reads one plain value (text, a number ...), not a list or mapping
+    one_value: ClassVar[bool] = False
+
     @abc.abstractmethod
     def check(self, node: Node, path: str, ctx: Context) -> Any:
         """The converted value of ``node``, or the invalid marker after recording problems."""
@@ -121,13 +131,15 @@ def _scalar(node: Node, path: str, ctx: Context, expected: str) -> ScalarNode | 
     """``node`` if it is a scalar with a value, else record ``expected``'s problem."""
     if isinstance(node, ScalarNode) and not node.is_null:
         return node
-    ctx.error(node.mark, path, f"expected {expected}, got {_describe(node)}")
+    ctx.error(node.mark, path, f"expected {expected}, got {describe_node(node)}")
     return None
 
 
 @attrs.frozen
 class Text(Spec):
     """Text, as written. ``choices`` restricts it; ``pattern`` must match all of it."""
+
+    one_value = True
 
     choices: tuple[str, ...] | None = None
     pattern: str | None = None
@@ -154,6 +166,8 @@ class Text(Spec):
 class Whole(Spec):
     """A whole number, at least ``minimum``."""
 
+    one_value = True
+
     minimum: int | None = None
 
     def check(self, node: Node, path: str, ctx: Context) -> Any:
@@ -173,6 +187,8 @@ class Whole(Spec):
 class Flag(Spec):
     """``true`` or ``false`` (``yes``/``no``/``on``/``off`` are refused as ambiguous)."""
 
+    one_value = True
+
     def check(self, node: Node, path: str, ctx: Context) -> Any:
         scalar = _scalar(node, path, ctx, "true or false")
         if scalar is None:
@@ -190,6 +206,8 @@ class Flag(Spec):
 class Money(Spec):
     """An amount in dollars such as ``5.00`` (:func:`~rulesengine.model.parse_money`), not
     negative -> cents."""
+
+    one_value = True
 
     def check(self, node: Node, path: str, ctx: Context) -> Any:
         scalar = _scalar(node, path, ctx, "an amount such as 5.00")
@@ -219,10 +237,13 @@ class ListOf(Spec):
         elif isinstance(node, SeqNode):
             items = node.items
         else:
+            hint = ""
+            if isinstance(node, ScalarNode) and node.value.strip() and self.item.one_value:
+                hint = f": for a single item write [{node.value}]"
             return ctx.error(
                 node.mark,
                 path,
-                f"expected a list ('- item' lines or [a, b]), got {_describe(node)}",
+                f"expected a list ('- item' lines or [a, b]), got {describe_node(node)}{hint}",
             )
         if len(items) < self.min_items:
             return ctx.error(
@@ -287,7 +308,7 @@ class Record(Spec):
             node = MapNode((), node.mark)
         if not isinstance(node, MapNode):
             return ctx.error(
-                node.mark, path, f"expected a mapping (key: value lines), got {_describe(node)}"
+                node.mark, path, f"expected a mapping (key: value lines), got {describe_node(node)}"
             )
         out: dict[str, Any] = {}
         for key, value in node.items:
@@ -313,12 +334,29 @@ class Record(Spec):
                     if path
                     else (f"missing required top-level key '{name}'")
                 )
-                ctx.error(missing_at, path, what + (f" ({field.hint})" if field.hint else ""))
+                out[name] = ctx.error(
+                    missing_at, path, what + (f" ({field.hint})" if field.hint else "")
+                )
             elif field.default is not _NO_DEFAULT:
                 out[name] = _copy_default(field.default)
             elif isinstance(field.spec, Record):
                 out[name] = field.spec.defaults()
         return out
+
+
+def is_whole(value: Any) -> bool:
+    """Whether a checked value has no invalid part anywhere in it.
+
+    A list or mapping whose check found a problem in one item still holds the other items;
+    code that goes on to use the value (build models, follow references) needs it whole.
+    """
+    if value is INVALID:
+        return False
+    if isinstance(value, dict):
+        return all(is_whole(v) for v in value.values())
+    if isinstance(value, list | tuple):
+        return all(is_whole(v) for v in value)
+    return True
 
 
 def _copy_default(value: Any) -> Any:
@@ -331,9 +369,11 @@ def _copy_default(value: Any) -> Any:
 
 @attrs.frozen
 class Custom(Spec):
-    """A check written as a function ``(node, path, ctx) -> value``."""
+    """A check written as a function ``(node, path, ctx) -> value``; ``one_value``: it reads
+    one plain value."""
 
     func: Callable[[Node, str, Context], Any]
+    one_value: bool = False  # type: ignore[misc]
 
     def check(self, node: Node, path: str, ctx: Context) -> Any:
         return self.func(node, path, ctx)
@@ -381,6 +421,16 @@ def _timezone(node: Node, path: str, ctx: Context) -> Any:
         )
         return ctx.error(scalar.mark, path, f"unknown time zone '{name}'{hint}")
     return name
+
+
+@attrs.frozen
+class TimeZone(Spec):
+    """An IANA time zone name such as ``America/Chicago``."""
+
+    one_value = True
+
+    def check(self, node: Node, path: str, ctx: Context) -> Any:
+        return _timezone(node, path, ctx)
 
 
 def _channel_name(node: Node, path: str, ctx: Context) -> Any:
@@ -447,7 +497,7 @@ def _message(node: Node, path: str, ctx: Context) -> Any:
         return ctx.error(
             node.mark,
             path,
-            f"expected the content per channel (email:, text:, ...), got {_describe(node)}",
+            f"expected the content per channel (email:, text:, ...), got {describe_node(node)}",
         )
     content: dict[str, Any] = {}
     for key, value in node.items:
@@ -481,7 +531,7 @@ def _channel_content(
         return ctx.error(
             node.mark,
             path,
-            f"expected the {spec.name} content (a text, or body: ...), got {_describe(node)}",
+            f"expected the {spec.name} content (a text, or body: ...), got {describe_node(node)}",
         )
     out: dict[str, Any] = {}
     for ckey, cvalue in node.items:
@@ -577,7 +627,9 @@ def _channel_settings(spec: ChannelSpec, node: Node, path: str, ctx: Context) ->
         node = MapNode((), node.mark)
     if not isinstance(node, MapNode):
         return ctx.error(
-            node.mark, path, f"expected the channel's settings (a mapping), got {_describe(node)}"
+            node.mark,
+            path,
+            f"expected the channel's settings (a mapping), got {describe_node(node)}",
         )
     settings: dict[str, Any] = {}
     window: Any = None
@@ -613,7 +665,9 @@ def _channels(node: Node, path: str, ctx: Context) -> Any:
         return {}
     if not isinstance(node, MapNode):
         return ctx.error(
-            node.mark, path, f"expected channel names with their settings, got {_describe(node)}"
+            node.mark,
+            path,
+            f"expected channel names with their settings, got {describe_node(node)}",
         )
     out: dict[str, Any] = {}
     for key, value in node.items:
@@ -630,7 +684,7 @@ def _messages(node: Node, path: str, ctx: Context) -> Any:
         return {}
     if not isinstance(node, MapNode):
         return ctx.error(
-            node.mark, path, f"expected message ids with their content, got {_describe(node)}"
+            node.mark, path, f"expected message ids with their content, got {describe_node(node)}"
         )
     out: dict[str, Any] = {}
     for key, value in node.items:
@@ -644,7 +698,9 @@ def _test_recipients(node: Node, path: str, ctx: Context) -> Any:
     if isinstance(node, ScalarNode) and node.is_null:
         return {}
     if not isinstance(node, MapNode):
-        return ctx.error(node.mark, path, f"expected channel: address lines, got {_describe(node)}")
+        return ctx.error(
+            node.mark, path, f"expected channel: address lines, got {describe_node(node)}"
+        )
     out: dict[str, Any] = {}
     for key, value in node.items:
         kpath = _join(path, key.value)
@@ -697,7 +753,7 @@ def rules_schema() -> Record:
                         "practice": Key(Text(), default=""),
                         "phone": Key(Text(), default=""),
                         "timezone": Key(
-                            Custom(_timezone),
+                            TimeZone(),
                             required=True,
                             hint="an IANA time zone such as America/Chicago",
                         ),
@@ -742,7 +798,11 @@ def rules_schema() -> Record:
                                             hint="a message id from messages",
                                         ),
                                         "channels": Key(
-                                            ListOf(Custom(_channel_name), min_items=1, unique=True),
+                                            ListOf(
+                                                Custom(_channel_name, one_value=True),
+                                                min_items=1,
+                                                unique=True,
+                                            ),
                                             required=True,
                                             hint="a list of channels such as [email]",
                                         ),
@@ -951,7 +1011,7 @@ def validate(
             tree.mark,
             "",
             f"a rules file is a mapping of keys (rulesengine:, profile:, ...), got "
-            f"{_describe(tree)}",
+            f"{describe_node(tree)}",
         )
         return Validation(None, ctx.problems)
     if not _check_version(tree, ctx):
