@@ -90,7 +90,7 @@ WRONG_SHAPES = st.one_of(
     st.floats(allow_nan=True, allow_infinity=True),
     st.booleans(),
     st.none(),
-    st.dates().map(lambda d: d),  # a YAML date where text or a list belongs
+    st.dates(),  # a YAML date where text or a list belongs
     st.lists(st.sampled_from(["E1", "G1", "x"]), max_size=2),
     st.dictionaries(st.sampled_from(["E1", "G1", "a", "level"]), st.none(), max_size=2),
     st.just([{"a": "b"}]),
