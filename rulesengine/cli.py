@@ -73,12 +73,7 @@ class _Group(click.Group):
                 ctx.exit(EXIT_USER_ERROR)
             if os.environ.get("RULESENGINE_DEBUG"):
                 traceback.print_exc()
-            click.echo(
-                f"internal error: {_bug_summary(error, url)}\n"
-                "This is a bug in rulesengine; set RULESENGINE_DEBUG=1 for the traceback"
-                " and please report it.",
-                err=True,
-            )
+            click.echo(_bug_text(error, url), err=True)
             ctx.exit(EXIT_BUG)
 
 
@@ -108,6 +103,15 @@ def _bug_summary(error: Exception, url: str | None) -> str:
     from rulesengine.store.redact import redact
 
     return redact(summary, url)
+
+
+def _bug_text(error: Exception, url: str | None = None) -> str:
+    """What a bug says (exit 3): its summary and how to report it."""
+    return (
+        f"internal error: {_bug_summary(error, url)}\n"
+        "This is a bug in rulesengine; set RULESENGINE_DEBUG=1 for the traceback"
+        " and please report it."
+    )
 
 
 def _open_store(db: str | None, ctx: click.Context | None = None):  # noqa: ANN202
@@ -226,6 +230,7 @@ def validate(files: tuple[str, ...]) -> None:
 
     specs = _channel_specs()
     problems: list[object] = []
+    bugs: list[str] = []
     for path in files:
         try:
             if is_scenario_file(path):
@@ -237,6 +242,11 @@ def validate(files: tuple[str, ...]) -> None:
         except RulesengineError as error:
             problems.extend(getattr(error, "problems", ()) or [str(error)])
             continue
+        except Exception as error:  # a bug: say so on this file, and go on with the others
+            if os.environ.get("RULESENGINE_DEBUG"):
+                traceback.print_exc()
+            bugs.append(f"{path}: {_bug_text(error)}")
+            continue
         click.echo(
             f"{path}: ok (profile {rules.profile.id}, {counted(rules.level_count, 'level')},"
             f" {'no limit' if rules.dunning.no_limit else 'limit on'})"
@@ -245,6 +255,11 @@ def validate(files: tuple[str, ...]) -> None:
         echo(str(problem), err=True)
     if problems:
         click.echo(f"{counted(len(problems), 'problem')} found", err=True)
+    for bug in bugs:
+        echo(bug, err=True)
+    if bugs:
+        sys.exit(EXIT_BUG)
+    if problems:
         sys.exit(EXIT_USER_ERROR)
 
 
@@ -772,13 +787,21 @@ def test_(paths: tuple[str, ...], coverage: bool, no_trace: bool, as_json: bool)
         format_summary,
         results_json,
     )
+    from rulesengine.scenarios.run import ScenarioResult
 
     files = _scenario_files(paths)
     specs = _channel_specs()
     started = time.perf_counter()
     results = []
+    bugs = 0
     for path in files:
-        result = run_scenario_file(path, channel_specs=specs)
+        try:
+            result = run_scenario_file(path, channel_specs=specs)
+        except Exception as error:  # a bug: say so on this file, and go on with the others
+            if os.environ.get("RULESENGINE_DEBUG"):
+                traceback.print_exc()
+            bugs += 1
+            result = ScenarioResult(path, path, error=f"{path}: {_bug_text(error)}")
         results.append(result)
         if as_json:
             continue
@@ -792,6 +815,8 @@ def test_(paths: tuple[str, ...], coverage: bool, no_trace: bool, as_json: bool)
         if reports is not None:
             echo(format_coverage(reports))
         click.echo(format_summary(results, time.perf_counter() - started))
+    if bugs:
+        sys.exit(EXIT_BUG)
     if not all(r.passed for r in results):
         sys.exit(EXIT_USER_ERROR)
 

@@ -47,8 +47,12 @@ def register_channels(register: Callable[[type], None]) -> None:
     ``channels:``), an ``address`` (``email``, ``mobile`` or ``postal``), a constructor
     taking the rules file's settings mapping and a ``send(notifications)`` method returning
     one :class:`~rulesengine.DeliveryResult` per notification. It may declare
-    ``settings_keys``, ``content_keys`` and ``required_content`` (``None``: accepts any), and
-    ``single_line_content``: content keys whose text must be one line (a header).
+    ``settings_keys``, ``content_keys`` and ``required_content`` (``None``: accepts any),
+    ``single_line_content`` (content keys whose text must be one line, a header),
+    ``setting_types`` (setting name -> ``"str"``, ``"int"`` or ``"bool"``), and
+    ``default_window`` and ``max_window`` (``(datetime.time, datetime.time)`` pairs). Each
+    declared attribute is checked when ``register`` is called: one of the wrong type or shape
+    is an error naming the plugin's distribution, the channel and the attribute.
 
     The queue builds a channel object on the worker's main thread and calls its ``send`` on
     a thread of the object's own (always the same one); calls to one object never overlap,

@@ -16,7 +16,7 @@ import datetime as dt
 import re
 import zoneinfo
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 
@@ -37,13 +37,17 @@ __all__ = [
     "FORMAT_VERSION",
     "Context",
     "Flag",
+    "INVALID",
     "Key",
     "ListOf",
     "Money",
     "Record",
     "Text",
+    "TimeZone",
     "Whole",
     "Validation",
+    "describe_node",
+    "is_whole",
     "rules_schema",
     "validate",
 ]
@@ -51,7 +55,9 @@ __all__ = [
 #: The rules format version this rulesengine reads.
 FORMAT_VERSION = 1
 
-_INVALID: Any = object()  # the value of a node that had a problem
+#: The value a check returns for a node that had a problem (the problem is already recorded).
+INVALID: Any = object()
+_INVALID = INVALID
 _NO_DEFAULT: Any = object()  # a Key without a default
 _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
@@ -72,7 +78,8 @@ def _join(path: str, key: str | int) -> str:
     return f"{path}.{key}" if path else key
 
 
-def _describe(node: Node) -> str:
+def describe_node(node: Node) -> str:
+    """What a node is, for "expected X, got Y" messages."""
     if isinstance(node, MapNode):
         return "a mapping (key: value lines)"
     if isinstance(node, SeqNode):
@@ -113,6 +120,9 @@ class Context:
 class Spec(abc.ABC):
     """A field spec: :meth:`check` converts a node or records problems."""
 
+    #: whether the spec reads one plain value (text, a number ...), not a list or mapping
+    one_value: ClassVar[bool] = False
+
     @abc.abstractmethod
     def check(self, node: Node, path: str, ctx: Context) -> Any:
         """The converted value of ``node``, or the invalid marker after recording problems."""
@@ -122,13 +132,15 @@ def _scalar(node: Node, path: str, ctx: Context, expected: str) -> ScalarNode | 
     """``node`` if it is a scalar with a value, else record ``expected``'s problem."""
     if isinstance(node, ScalarNode) and not node.is_null:
         return node
-    ctx.error(node.mark, path, f"expected {expected}, got {_describe(node)}")
+    ctx.error(node.mark, path, f"expected {expected}, got {describe_node(node)}")
     return None
 
 
 @attrs.frozen
 class Text(Spec):
     """Text, as written. ``choices`` restricts it; ``pattern`` must match all of it."""
+
+    one_value = True
 
     choices: tuple[str, ...] | None = None
     pattern: str | None = None
@@ -155,6 +167,8 @@ class Text(Spec):
 class Whole(Spec):
     """A whole number, at least ``minimum``."""
 
+    one_value = True
+
     minimum: int | None = None
 
     def check(self, node: Node, path: str, ctx: Context) -> Any:
@@ -174,6 +188,8 @@ class Whole(Spec):
 class Flag(Spec):
     """``true`` or ``false`` (``yes``/``no``/``on``/``off`` are refused as ambiguous)."""
 
+    one_value = True
+
     def check(self, node: Node, path: str, ctx: Context) -> Any:
         scalar = _scalar(node, path, ctx, "true or false")
         if scalar is None:
@@ -191,6 +207,8 @@ class Flag(Spec):
 class Money(Spec):
     """An amount in dollars such as ``5.00`` (:func:`~rulesengine.model.parse_money`), not
     negative -> cents."""
+
+    one_value = True
 
     def check(self, node: Node, path: str, ctx: Context) -> Any:
         scalar = _scalar(node, path, ctx, "an amount such as 5.00")
@@ -220,10 +238,13 @@ class ListOf(Spec):
         elif isinstance(node, SeqNode):
             items = node.items
         else:
+            hint = ""
+            if isinstance(node, ScalarNode) and node.value.strip() and self.item.one_value:
+                hint = f": for a single item write [{node.value}]"
             return ctx.error(
                 node.mark,
                 path,
-                f"expected a list ('- item' lines or [a, b]), got {_describe(node)}",
+                f"expected a list ('- item' lines or [a, b]), got {describe_node(node)}{hint}",
             )
         if len(items) < self.min_items:
             return ctx.error(
@@ -288,7 +309,7 @@ class Record(Spec):
             node = MapNode((), node.mark)
         if not isinstance(node, MapNode):
             return ctx.error(
-                node.mark, path, f"expected a mapping (key: value lines), got {_describe(node)}"
+                node.mark, path, f"expected a mapping (key: value lines), got {describe_node(node)}"
             )
         out: dict[str, Any] = {}
         for key, value in node.items:
@@ -314,12 +335,29 @@ class Record(Spec):
                     if path
                     else (f"missing required top-level key '{name}'")
                 )
-                ctx.error(missing_at, path, what + (f" ({field.hint})" if field.hint else ""))
+                out[name] = ctx.error(
+                    missing_at, path, what + (f" ({field.hint})" if field.hint else "")
+                )
             elif field.default is not _NO_DEFAULT:
                 out[name] = _copy_default(field.default)
             elif isinstance(field.spec, Record):
                 out[name] = field.spec.defaults()
         return out
+
+
+def is_whole(value: Any) -> bool:
+    """Whether a checked value has no invalid part anywhere in it.
+
+    A list or mapping whose check found a problem in one item still holds the other items;
+    code that goes on to use the value (build models, follow references) needs it whole.
+    """
+    if value is INVALID:
+        return False
+    if isinstance(value, dict):
+        return all(is_whole(v) for v in value.values())
+    if isinstance(value, list | tuple):
+        return all(is_whole(v) for v in value)
+    return True
 
 
 def _copy_default(value: Any) -> Any:
@@ -332,9 +370,11 @@ def _copy_default(value: Any) -> Any:
 
 @attrs.frozen
 class Custom(Spec):
-    """A check written as a function ``(node, path, ctx) -> value``."""
+    """A check written as a function ``(node, path, ctx) -> value``; ``one_value``: it reads
+    one plain value."""
 
     func: Callable[[Node, str, Context], Any]
+    one_value: bool = False  # type: ignore[misc]
 
     def check(self, node: Node, path: str, ctx: Context) -> Any:
         return self.func(node, path, ctx)
@@ -382,6 +422,16 @@ def _timezone(node: Node, path: str, ctx: Context) -> Any:
         )
         return ctx.error(scalar.mark, path, f"unknown time zone '{name}'{hint}")
     return name
+
+
+@attrs.frozen
+class TimeZone(Spec):
+    """An IANA time zone name such as ``America/Chicago``."""
+
+    one_value = True
+
+    def check(self, node: Node, path: str, ctx: Context) -> Any:
+        return _timezone(node, path, ctx)
 
 
 def _channel_name(node: Node, path: str, ctx: Context) -> Any:
@@ -448,7 +498,7 @@ def _message(node: Node, path: str, ctx: Context) -> Any:
         return ctx.error(
             node.mark,
             path,
-            f"expected the content per channel (email:, text:, ...), got {_describe(node)}",
+            f"expected the content per channel (email:, text:, ...), got {describe_node(node)}",
         )
     content: dict[str, Any] = {}
     for key, value in node.items:
@@ -482,7 +532,7 @@ def _channel_content(
         return ctx.error(
             node.mark,
             path,
-            f"expected the {spec.name} content (a text, or body: ...), got {_describe(node)}",
+            f"expected the {spec.name} content (a text, or body: ...), got {describe_node(node)}",
         )
     out: dict[str, Any] = {}
     for ckey, cvalue in node.items:
@@ -578,7 +628,9 @@ def _channel_settings(spec: ChannelSpec, node: Node, path: str, ctx: Context) ->
         node = MapNode((), node.mark)
     if not isinstance(node, MapNode):
         return ctx.error(
-            node.mark, path, f"expected the channel's settings (a mapping), got {_describe(node)}"
+            node.mark,
+            path,
+            f"expected the channel's settings (a mapping), got {describe_node(node)}",
         )
     settings: dict[str, Any] = {}
     window: Any = None
@@ -614,7 +666,9 @@ def _channels(node: Node, path: str, ctx: Context) -> Any:
         return {}
     if not isinstance(node, MapNode):
         return ctx.error(
-            node.mark, path, f"expected channel names with their settings, got {_describe(node)}"
+            node.mark,
+            path,
+            f"expected channel names with their settings, got {describe_node(node)}",
         )
     out: dict[str, Any] = {}
     for key, value in node.items:
@@ -631,7 +685,7 @@ def _messages(node: Node, path: str, ctx: Context) -> Any:
         return {}
     if not isinstance(node, MapNode):
         return ctx.error(
-            node.mark, path, f"expected message ids with their content, got {_describe(node)}"
+            node.mark, path, f"expected message ids with their content, got {describe_node(node)}"
         )
     out: dict[str, Any] = {}
     for key, value in node.items:
@@ -645,7 +699,9 @@ def _test_recipients(node: Node, path: str, ctx: Context) -> Any:
     if isinstance(node, ScalarNode) and node.is_null:
         return {}
     if not isinstance(node, MapNode):
-        return ctx.error(node.mark, path, f"expected channel: address lines, got {_describe(node)}")
+        return ctx.error(
+            node.mark, path, f"expected channel: address lines, got {describe_node(node)}"
+        )
     out: dict[str, Any] = {}
     for key, value in node.items:
         kpath = _join(path, key.value)
@@ -698,7 +754,7 @@ def rules_schema() -> Record:
                         "practice": Key(Text(), default=""),
                         "phone": Key(Text(), default=""),
                         "timezone": Key(
-                            Custom(_timezone),
+                            TimeZone(),
                             required=True,
                             hint="an IANA time zone such as America/Chicago",
                         ),
@@ -743,7 +799,11 @@ def rules_schema() -> Record:
                                             hint="a message id from messages",
                                         ),
                                         "channels": Key(
-                                            ListOf(Custom(_channel_name), min_items=1, unique=True),
+                                            ListOf(
+                                                Custom(_channel_name, one_value=True),
+                                                min_items=1,
+                                                unique=True,
+                                            ),
                                             required=True,
                                             hint="a list of channels such as [email]",
                                         ),
@@ -971,7 +1031,7 @@ def validate(
             tree.mark,
             "",
             f"a rules file is a mapping of keys (rulesengine:, profile:, ...), got "
-            f"{_describe(tree)}",
+            f"{describe_node(tree)}",
         )
         return Validation(None, ctx.problems)
     if not _check_version(tree, ctx):

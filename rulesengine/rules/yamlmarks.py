@@ -4,8 +4,9 @@
 :class:`SeqNode`. Nothing is converted: every scalar keeps the text as written, its style
 (plain, quoted, block) and where it stands, so the schema decides what ``NO`` or ``02134``
 means from the type it expects, never PyYAML's YAML 1.1 resolver. Duplicate keys, merge
-keys and non-standard tags are problems; a syntax error is one problem with the parser's
-message, and so is the first anchor or alias, or nesting deeper than
+keys and non-standard tags are problems; a syntax error is one problem in plain words with
+the line and a caret (:mod:`~rulesengine.rules.syntax_errors`), and so is the first anchor or
+alias, or nesting deeper than
 :data:`~rulesengine.rules.input_limits.MAX_NESTING`: those stop composing where they stand,
 so no alias is ever expanded and the recursive composer never goes deep. Only PyYAML's
 composer with a SafeLoader subclass is used: no object is ever constructed from the file.
@@ -32,6 +33,7 @@ except ImportError:  # PyYAML built without libyaml
 from rulesengine.errors import Problem
 from rulesengine.rules.input_limits import MAX_NESTING
 from rulesengine.rules.model import Mark
+from rulesengine.rules.syntax_errors import reader_problem, syntax_problem
 
 __all__ = [
     "MapNode",
@@ -262,7 +264,9 @@ def compose(
     except _Refused as refused:
         return None, [_problem(_mark(filename, refused.mark), _REFUSALS[refused.what](kind))]
     except yaml.MarkedYAMLError as exc:
-        return None, [_syntax_problem(filename, exc)]
+        return None, [syntax_problem(filename, text, exc)]
+    except yaml.reader.ReaderError as exc:
+        return None, [reader_problem(filename, text, exc)]
     except yaml.YAMLError as exc:
         return None, [Problem(filename, None, None, f"invalid YAML: {exc}")]
     if root is None:
@@ -286,16 +290,6 @@ _REFUSALS = {
         f" {kind}: check the brackets and the indentation"
     ),
 }
-
-
-def _syntax_problem(filename: str, exc: yaml.MarkedYAMLError) -> Problem:
-    mark = exc.problem_mark or exc.context_mark
-    message = f"invalid YAML: {exc.problem or exc.context}"
-    if exc.context and exc.problem and exc.context_mark is not None:
-        message += f" ({exc.context} at line {exc.context_mark.line + 1})"
-    if mark is None:
-        return Problem(filename, None, None, message)
-    return Problem(filename, mark.line + 1, mark.column + 1, message)
 
 
 def _convert(node: yaml.Node, source: Source, problems: list[Problem], kind: str) -> Node:

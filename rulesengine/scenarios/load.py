@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -24,6 +25,7 @@ from rulesengine.rules.channels import ChannelSpec
 from rulesengine.rules.input_limits import read_limited_text
 from rulesengine.rules.model import Mark, Rules
 from rulesengine.rules.schema import (
+    INVALID,
     Context,
     Custom,
     Flag,
@@ -31,7 +33,10 @@ from rulesengine.rules.schema import (
     ListOf,
     Record,
     Text,
+    TimeZone,
     Whole,
+    describe_node,
+    is_whole,
     sort_problems,
 )
 from rulesengine.rules.yamlmarks import MapNode, Node, ScalarNode, SeqNode, compose, merge_overrides
@@ -50,7 +55,6 @@ NOTIFICATION_STATUSES = (
     "suppressed",
     "unknown",
 )
-_INVALID: Any = object()
 
 
 @attrs.frozen
@@ -102,31 +106,47 @@ def is_scenario_file(path: str | os.PathLike[str]) -> bool:
 # --- value specs ---------------------------------------------------------------------------
 
 
+_DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_INSTANT_RE = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?"
+    r"([Zz]|[+-][0-9]{2}:?[0-9]{2})?"
+)
+
+
 def _scalar(node: Node, path: str, ctx: Context, expected: str) -> ScalarNode | None:
     if isinstance(node, ScalarNode) and not node.is_null:
         return node
-    ctx.error(node.mark, path, f"expected {expected}")
+    ctx.error(node.mark, path, f"expected {expected}, got {describe_node(node)}")
     return None
 
 
 def _date(node: Node, path: str, ctx: Context) -> Any:
     scalar = _scalar(node, path, ctx, "a date such as 2026-02-01")
     if scalar is None:
-        return _INVALID
+        return INVALID
     try:
-        return dt.date.fromisoformat(scalar.value)
+        if _DATE_RE.fullmatch(scalar.value):
+            return dt.date.fromisoformat(scalar.value)
     except ValueError:
-        return ctx.error(
-            scalar.mark, path, f"expected a date such as 2026-02-01, got '{scalar.value}'"
-        )
+        pass
+    return ctx.error(scalar.mark, path, f"expected a date such as 2026-02-01, got '{scalar.value}'")
 
 
 def _instant(node: Node, path: str, ctx: Context) -> Any:
     scalar = _scalar(node, path, ctx, "a timestamp such as 2026-02-01T15:00:00Z")
     if scalar is None:
-        return _INVALID
+        return INVALID
     text = scalar.value
+    if _DATE_RE.fullmatch(text):
+        return ctx.error(
+            scalar.mark,
+            path,
+            f"expected a timestamp such as 2026-02-01T15:00:00Z, got the date '{text}':"
+            f" add the time and its zone, such as {text}T15:00:00Z",
+        )
     try:
+        if not _INSTANT_RE.fullmatch(text):
+            raise ValueError(text)
         value = dt.datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00"))
     except ValueError:
         return ctx.error(
@@ -146,7 +166,7 @@ def _money(*, positive: bool = False, nonzero: bool = False) -> Custom:
     def check(node: Node, path: str, ctx: Context) -> Any:
         scalar = _scalar(node, path, ctx, "an amount such as 12.50")
         if scalar is None:
-            return _INVALID
+            return INVALID
         try:
             cents = parse_money(scalar.value)
         except ValueError as exc:
@@ -198,7 +218,7 @@ _GUARANTOR = Record(
                 hint="write the number in E.164 form such as +15555550101",
             )
         ),
-        "timezone": Key(_TEXT),
+        "timezone": Key(TimeZone()),
         "postal": Key(_POSTAL),
         "paperless": Key(Flag()),
         "hold": Key(Flag()),
@@ -291,12 +311,16 @@ _EXPECTED_NOTIFICATION = Record(
 )
 
 
-def _mapping_of(value_spec: Any, what: str) -> Custom:
+def _mapping_of(value_spec: Any, what: str, example: str) -> Custom:
     def check(node: Node, path: str, ctx: Context) -> Any:
         if isinstance(node, ScalarNode) and node.is_null:
             return {}
         if not isinstance(node, MapNode):
-            return ctx.error(node.mark, path, f"expected a mapping of {what}")
+            return ctx.error(
+                node.mark,
+                path,
+                f"expected a mapping of {what} such as {example}, got {describe_node(node)}",
+            )
         out = {}
         for key, value in node.items:
             ctx.key_marks[f"{path}.{key.value}"] = key.mark
@@ -309,9 +333,11 @@ def _mapping_of(value_spec: Any, what: str) -> Custom:
 _EXPECT = Record(
     {
         "statements": Key(ListOf(_EXPECTED_STATEMENT)),
-        "encounters": Key(_mapping_of(_EXPECTED_ENCOUNTER, "encounter id -> fields")),
+        "encounters": Key(
+            _mapping_of(_EXPECTED_ENCOUNTER, "encounter id -> fields", "{E1: {level: 1}}")
+        ),
         "pre_collections": Key(Custom(_ids)),
-        "skipped": Key(_mapping_of(_TEXT, "encounter id -> skip reason")),
+        "skipped": Key(_mapping_of(_TEXT, "encounter id -> skip reason", "{E1: encounter_hold}")),
         "notifications": Key(ListOf(_EXPECTED_NOTIFICATION)),
     }
 )
@@ -333,6 +359,13 @@ _STEP_TYPE: dict[str, type] = {
     "adjustment": dict,
     "hold": dict,
     "release": dict,
+}
+#: how the value of a step that takes a mapping is written
+_STEP_EXAMPLE = {
+    "payment": "{encounter: E1, amount: 60.00, date: 2026-02-10}",
+    "adjustment": "{encounter: E1, amount: -20.00, date: 2026-02-11}",
+    "hold": "{guarantor: G1} or {encounter: E1}",
+    "release": "{guarantor: G1} or {encounter: E1}",
 }
 #: what each kind of step may expect
 _EXPECT_KEYS = {
@@ -381,18 +414,18 @@ def load_scenario(
                 + did_you_mean(key.value, allowed, "allowed"),
             )
     title = _required(tree, "scenario", ctx)
-    title_value = ctx.check(_TEXT, title, "scenario") if title is not None else _INVALID
+    title_value = ctx.check(_TEXT, title, "scenario") if title is not None else INVALID
     rules, rules_text = _rules(tree, filename, ctx, channel_specs)
     ledger_node = tree.get("ledger")
     ledger = (
         ctx.check(_LEDGER, ledger_node, "ledger") if ledger_node is not None else _LEDGER.defaults()
     )
     steps_node = _required(tree, "steps", ctx)
-    steps = _steps(steps_node, ctx) if steps_node is not None else []
-    ledger_data = _ledger(ledger, ctx) if isinstance(ledger, dict) else None
-    if ledger_data is not None:
-        _check_references(ledger_data, steps, ctx)
-    if ctx.problems or rules is None or ledger_data is None or title_value is _INVALID:
+    steps, checked = _steps(steps_node, ctx) if steps_node is not None else ([], [])
+    if isinstance(ledger, dict):
+        _check_references(ledger, checked, ctx)
+    ledger_data = _ledger(ledger) if isinstance(ledger, dict) and is_whole(ledger) else None
+    if ctx.problems or rules is None or ledger_data is None or title_value is INVALID:
         raise RulesError(sort_problems(ctx.problems))
     return Scenario(
         path=filename,
@@ -421,7 +454,12 @@ def _rules(
     node = _required(tree, "rules", ctx)
     overrides = tree.get("overrides")
     if overrides is not None and not isinstance(overrides, MapNode):
-        ctx.error(overrides.mark, "overrides", "expected a mapping merged over the rules file")
+        ctx.error(
+            overrides.mark,
+            "overrides",
+            "expected a mapping merged over the rules file such as {dunning: {no_limit: true}},"
+            f" got {describe_node(overrides)}",
+        )
         overrides = None
     if node is None:
         return None, ""
@@ -436,8 +474,15 @@ def _rules(
                 f"cannot read the rules file '{node.value}' (looked for {rules_path})",
             )
             return None, ""
-        except RulesError as exc:  # there, but not a regular file or too large
-            ctx.problems.extend(exc.problems)
+        except RulesError as exc:  # there, but not a regular file, too large or not UTF-8
+            ctx.problems.extend(
+                p
+                if p.line is not None
+                else Problem(
+                    filename, node.mark.line, node.mark.column, f"rules: '{node.value}' {p.message}"
+                )
+                for p in exc.problems
+            )
             return None, ""
         if base is None:
             ctx.problems.extend(problems)
@@ -450,7 +495,12 @@ def _rules(
     elif isinstance(node, MapNode):
         rules_tree, text, label = node, "", filename
     else:
-        ctx.error(node.mark, "rules", "expected a path to a rules file or an inline rules mapping")
+        ctx.error(
+            node.mark,
+            "rules",
+            "expected the path of a rules file or an inline rules mapping,"
+            f" got {describe_node(node)}",
+        )
         return None, ""
     if overrides is not None:
         rules_tree = merge_overrides(rules_tree, overrides)
@@ -483,15 +533,36 @@ def _compose_cached(path: str, size: int, mtime_ns: int) -> tuple[str, Node | No
     return text, tree, problems
 
 
-def _steps(node: Node, ctx: Context) -> list[Step]:
+@attrs.frozen
+class _CheckedStep:
+    """A step's checked value and expectations, parts with a problem included: the ids it
+    names are checked against the ledger from it."""
+
+    path: str
+    kind: str
+    value: Any
+    expect: Any
+
+
+def _steps(node: Node, ctx: Context) -> tuple[list[Step], list[_CheckedStep]]:
+    """The steps that were checked whole, and every step as checked."""
     if not isinstance(node, SeqNode):
-        ctx.error(node.mark, "steps", "expected a list of steps ('- run: 2026-02-01' lines)")
-        return []
+        ctx.error(
+            node.mark,
+            "steps",
+            f"expected a list of steps ('- run: 2026-02-01' lines), got {describe_node(node)}",
+        )
+        return [], []
     steps = []
+    checked = []
     for i, item in enumerate(node.items):
         path = f"steps[{i}]"
         if not isinstance(item, MapNode):
-            ctx.error(item.mark, path, "expected a step such as 'run: 2026-02-01'")
+            ctx.error(
+                item.mark,
+                path,
+                f"expected a step such as 'run: 2026-02-01', got {describe_node(item)}",
+            )
             continue
         kinds = [k for k in item.keys() if k in STEP_KINDS]
         from rulesengine.rules._hints import did_you_mean
@@ -515,37 +586,58 @@ def _steps(node: Node, ctx: Context) -> list[Step]:
         kind = kinds[0]
         kind_node = item.get(kind)
         assert kind_node is not None  # kinds lists the keys the step has
-        value = ctx.check(_STEP_VALUE[kind], kind_node, f"{path}.{kind}")
-        if not isinstance(value, _STEP_TYPE[kind]):  # its problem is already reported
-            continue
-        expect_node = item.get("expect")
-        expect = Expect()
-        if expect_node is not None:
-            allowed = _EXPECT_KEYS.get(kind, {"encounters"})
-            if isinstance(expect_node, MapNode):
-                for key, _ in expect_node.items:
-                    if key.value in _EXPECT.keys and key.value not in allowed:
-                        ctx.error(
-                            key.mark,
-                            f"{path}.expect",
-                            f"a {kind} step cannot expect '{key.value}'"
-                            f" (it can expect: {', '.join(sorted(allowed))})",
-                        )
-            data = ctx.check(_EXPECT, expect_node, f"{path}.expect")
-            if isinstance(data, dict):
-                marks = {k: ctx.marks.get(f"{path}.expect.{k}", expect_node.mark) for k in data}
-                expect = Expect(
-                    statements=tuple(data["statements"]) if "statements" in data else None,
-                    encounters=data.get("encounters"),
-                    pre_collections=tuple(data["pre_collections"])
-                    if "pre_collections" in data
-                    else None,
-                    skipped=data.get("skipped"),
-                    notifications=tuple(data["notifications"]) if "notifications" in data else None,
-                    marks={**marks, **_item_marks(ctx, path)},
+        if kind in _STEP_EXAMPLE and not isinstance(kind_node, MapNode):
+            value = ctx.error(
+                kind_node.mark,
+                f"{path}.{kind}",
+                f"expected a mapping such as {kind}: {_STEP_EXAMPLE[kind]},"
+                f" got {describe_node(kind_node)}",
+            )
+        else:
+            value = ctx.check(_STEP_VALUE[kind], kind_node, f"{path}.{kind}")
+        expect, expect_data = _expect(kind, item.get("expect"), path, ctx)
+        checked.append(_CheckedStep(path, kind, value, expect_data))
+        if isinstance(value, _STEP_TYPE[kind]) and is_whole(value):
+            steps.append(Step(index=i + 1, kind=kind, value=value, expect=expect, mark=item.mark))
+    return steps, checked
+
+
+def _expect(kind: str, node: Node | None, path: str, ctx: Context) -> tuple[Expect, Any]:
+    """A step's expectations, and the checked ``expect`` mapping as it is.
+
+    The :class:`Expect` holds only values checked whole: one with a problem (already
+    reported) is left out, so nothing later trips over half a value.
+    """
+    if node is None:
+        return Expect(), {}
+    allowed = _EXPECT_KEYS.get(kind, {"encounters"})
+    if isinstance(node, MapNode):
+        for key, _ in node.items:
+            if key.value in _EXPECT.keys and key.value not in allowed:
+                ctx.error(
+                    key.mark,
+                    f"{path}.expect",
+                    f"a {kind} step cannot expect '{key.value}'"
+                    f" (it can expect: {', '.join(sorted(allowed))})",
                 )
-        steps.append(Step(index=i + 1, kind=kind, value=value, expect=expect, mark=item.mark))
-    return steps
+    checked = ctx.check(_EXPECT, node, f"{path}.expect")
+    if not isinstance(checked, dict):
+        return Expect(), checked
+    data = {k: v for k, v in checked.items() if is_whole(v)}
+    marks = {k: ctx.marks.get(f"{path}.expect.{k}", node.mark) for k in data}
+
+    def listed(key: str) -> tuple[Any, ...] | None:
+        return tuple(data[key]) if key in data else None
+
+    expect = Expect(
+        statements=listed("statements"),
+        encounters=data.get("encounters"),
+        pre_collections=listed("pre_collections"),
+        skipped=data.get("skipped"),
+        notifications=listed("notifications"),
+        marks={**marks, **_item_marks(ctx, path)},
+    )
+    return expect, checked
 
 
 def _item_marks(ctx: Context, path: str) -> dict[str, Mark]:
@@ -557,112 +649,125 @@ def _item_marks(ctx: Context, path: str) -> dict[str, Mark]:
     }
 
 
-def _ledger(data: dict[str, Any], ctx: Context) -> LedgerData | None:
-    try:
-        guarantors = [
-            Guarantor(
-                id=g["id"],
-                first_name=g.get("first_name", ""),
-                last_name=g.get("last_name", ""),
-                email=g.get("email"),
-                mobile=g.get("mobile"),
-                postal=PostalAddress(**g["postal"]) if g.get("postal") else None,
-                timezone=g.get("timezone"),
-                paperless=g.get("paperless", False),
-                hold=g.get("hold", False),
-                sms_opt_out=g.get("sms_opt_out", False),
-                email_opt_out=g.get("email_opt_out", False),
-                profile=g.get("profile"),
-            )
-            for g in data["guarantors"]
-        ]
-        encounters = [
-            Encounter(
-                id=e["id"],
-                guarantor_id=e["guarantor"],
-                patient_id=e["patient"],
-                service_date=e["service_date"],
-                balance_cents=e["balance"],
-                level=e.get("level", 0),
-                status=e.get("status", "open"),
-                hold=e.get("hold", False),
-                location=e.get("location"),
-                provider=e.get("provider"),
-                first_statement=e.get("first_statement"),
-                last_statement=e.get("last_statement"),
-                statements_sent=e.get("statements_sent", 0),
-                profile=e.get("profile"),
-            )
-            for e in data["encounters"]
-        ]
-        payments = [Payment(None, p["encounter"], p["amount"], p["date"]) for p in data["payments"]]
-        adjustments = [
-            Adjustment(None, a["encounter"], a["amount"], a["date"]) for a in data["adjustments"]
-        ]
-    except (TypeError, KeyError):  # a value had a problem already reported
-        return None
+def _ledger(data: dict[str, Any]) -> LedgerData:
+    """The ledger's models, from a ledger checked whole."""
+    guarantors = [
+        Guarantor(
+            id=g["id"],
+            first_name=g.get("first_name", ""),
+            last_name=g.get("last_name", ""),
+            email=g.get("email"),
+            mobile=g.get("mobile"),
+            postal=PostalAddress(**g["postal"]) if g.get("postal") else None,
+            timezone=g.get("timezone"),
+            paperless=g.get("paperless", False),
+            hold=g.get("hold", False),
+            sms_opt_out=g.get("sms_opt_out", False),
+            email_opt_out=g.get("email_opt_out", False),
+            profile=g.get("profile"),
+        )
+        for g in data["guarantors"]
+    ]
+    encounters = [
+        Encounter(
+            id=e["id"],
+            guarantor_id=e["guarantor"],
+            patient_id=e["patient"],
+            service_date=e["service_date"],
+            balance_cents=e["balance"],
+            level=e.get("level", 0),
+            status=e.get("status", "open"),
+            hold=e.get("hold", False),
+            location=e.get("location"),
+            provider=e.get("provider"),
+            first_statement=e.get("first_statement"),
+            last_statement=e.get("last_statement"),
+            statements_sent=e.get("statements_sent", 0),
+            profile=e.get("profile"),
+        )
+        for e in data["encounters"]
+    ]
+    payments = [Payment(None, p["encounter"], p["amount"], p["date"]) for p in data["payments"]]
+    adjustments = [
+        Adjustment(None, a["encounter"], a["amount"], a["date"]) for a in data["adjustments"]
+    ]
     return LedgerData(guarantors, encounters, payments, adjustments)
 
 
-def _check_references(ledger: LedgerData, steps: list[Step], ctx: Context) -> None:
-    """Every id a ledger row or a step names must exist in the ledger."""
+def _known_ids(rows: Any) -> list[str] | None:
+    """The ids of a ledger section; ``None`` when a row or its id had a problem (already
+    reported): references into that section are then not checked, rather than be called
+    unknown."""
+    if not isinstance(rows, list):
+        return None
+    ids = []
+    for row in rows:
+        if not isinstance(row, dict) or not isinstance(row.get("id"), str):
+            return None
+        ids.append(row["id"])
+    return ids
+
+
+def _dicts(rows: Any) -> list[tuple[int, dict[str, Any]]]:
+    """The items of a checked list that are mappings, with their index."""
+    if not isinstance(rows, list | tuple):
+        return []
+    return [(i, row) for i, row in enumerate(rows) if isinstance(row, dict)]
+
+
+def _texts(values: Any) -> list[tuple[int, str]]:
+    """The items of a checked list that are text, with their index."""
+    if not isinstance(values, list | tuple):
+        return []
+    return [(i, v) for i, v in enumerate(values) if isinstance(v, str)]
+
+
+def _check_references(ledger: dict[str, Any], steps: list[_CheckedStep], ctx: Context) -> None:
+    """Every id a ledger row or a step names must exist in the ledger.
+
+    The ledger and the steps are as checked, values with a problem included: only ids that
+    are text are followed.
+    """
     from rulesengine.rules._hints import did_you_mean
 
-    guarantors = [g.id for g in ledger.guarantors]
-    encounters = [e.id for e in ledger.encounters]
+    guarantors = _known_ids(ledger.get("guarantors"))
+    encounters = _known_ids(ledger.get("encounters"))
 
-    def check(value: str, known: list[str], what: str, path: str) -> None:
-        if value not in known:
-            mark = ctx.marks.get(path) or ctx.key_marks.get(path)
-            if mark is not None:
-                ctx.error(
-                    mark,
-                    path,
-                    f"unknown {what} '{value}'"
-                    + did_you_mean(value, known, f"{what}s in the ledger"),
-                )
+    def check(value: Any, known: list[str] | None, what: str, path: str) -> None:
+        if known is None or not isinstance(value, str) or value in known:
+            return
+        mark = ctx.marks.get(path) or ctx.key_marks.get(path)
+        if mark is not None:
+            ctx.error(
+                mark,
+                path,
+                f"unknown {what} '{value}'" + did_you_mean(value, known, f"{what}s in the ledger"),
+            )
 
-    for i, e in enumerate(ledger.encounters):
-        check(e.guarantor_id, guarantors, "guarantor", f"ledger.encounters[{i}].guarantor")
-    sections: tuple[tuple[str, tuple[Payment | Adjustment, ...]], ...] = (
-        ("payments", ledger.payments),
-        ("adjustments", ledger.adjustments),
-    )
-    for section, rows in sections:
-        for i, row in enumerate(rows):
-            check(row.encounter_id, encounters, "encounter", f"ledger.{section}[{i}].encounter")
+    for i, row in _dicts(ledger.get("encounters")):
+        check(row.get("guarantor"), guarantors, "guarantor", f"ledger.encounters[{i}].guarantor")
+    for section in ("payments", "adjustments"):
+        for i, row in _dicts(ledger.get(section)):
+            path = f"ledger.{section}[{i}].encounter"
+            check(row.get("encounter"), encounters, "encounter", path)
     for step in steps:
-        path = f"steps[{step.index - 1}]"
-        if step.kind in ("payment", "adjustment"):
-            check(step.value["encounter"], encounters, "encounter", f"{path}.{step.kind}.encounter")
-        if step.kind in ("hold", "release"):
+        path = step.path
+        if isinstance(step.value, dict):  # payment, adjustment, hold, release
             for key, known in (("guarantor", guarantors), ("encounter", encounters)):
-                if key in step.value:
-                    check(step.value[key], known, key, f"{path}.{step.kind}.{key}")
-        expect = step.expect
-        for eid in expect.encounters or {}:
-            check(eid, encounters, "encounter", f"{path}.expect.encounters.{eid}")
-        for eid in expect.skipped or {}:
-            check(eid, encounters, "encounter", f"{path}.expect.skipped.{eid}")
-        for j, eid in enumerate(expect.pre_collections or ()):
-            check(eid, encounters, "encounter", f"{path}.expect.pre_collections[{j}]")
-        for j, statement in enumerate(expect.statements or ()):
-            if "guarantor" in statement:
-                check(
-                    statement["guarantor"],
-                    guarantors,
-                    "guarantor",
-                    f"{path}.expect.statements[{j}].guarantor",
-                )
-            for k, eid in enumerate(statement.get("encounters", ())):
-                check(
-                    eid, encounters, "encounter", f"{path}.expect.statements[{j}].encounters[{k}]"
-                )
-        for j, note in enumerate(expect.notifications or ()):
-            if "guarantor" in note:
-                check(
-                    note["guarantor"],
-                    guarantors,
-                    "guarantor",
-                    f"{path}.expect.notifications[{j}].guarantor",
-                )
+                check(step.value.get(key), known, key, f"{path}.{step.kind}.{key}")
+        expect = step.expect if isinstance(step.expect, dict) else {}
+        where = f"{path}.expect"
+        for key in ("encounters", "skipped"):
+            ids = expect.get(key)
+            for eid in ids if isinstance(ids, dict) else ():
+                check(eid, encounters, "encounter", f"{where}.{key}.{eid}")
+        for j, eid in _texts(expect.get("pre_collections")):
+            check(eid, encounters, "encounter", f"{where}.pre_collections[{j}]")
+        for j, statement in _dicts(expect.get("statements")):
+            at = f"{where}.statements[{j}]"
+            check(statement.get("guarantor"), guarantors, "guarantor", f"{at}.guarantor")
+            for k, eid in _texts(statement.get("encounters")):
+                check(eid, encounters, "encounter", f"{at}.encounters[{k}]")
+        for j, note in _dicts(expect.get("notifications")):
+            at = f"{where}.notifications[{j}]"
+            check(note.get("guarantor"), guarantors, "guarantor", f"{at}.guarantor")

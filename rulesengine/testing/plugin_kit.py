@@ -7,7 +7,9 @@
     report = check_channel(FaxChannel, {"outbox": "/tmp/fax"})
     report.raise_for_problems()          # or: assert report.ok, report
 
-The checks: the class attributes (``name``, ``address``, ``send``, key sets); the class is
+The checks: the class attributes, as a plugin's registration checks them
+(:func:`~rulesengine.plugins.channel_problems`: ``name``, ``address``, ``send``, key sets,
+``setting_types``, send windows); the class is
 constructible from a settings mapping; ``send([])`` returns an empty list; ``send`` of a
 batch returns exactly one :class:`~rulesengine.DeliveryResult` per notification with
 matching ids (also when the batch is sent again, as a retry does); what the host's

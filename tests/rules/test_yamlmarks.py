@@ -77,14 +77,17 @@ def test_quoted_and_plain_spellings_of_a_key_are_the_same_key() -> None:
     assert len(problems) == 1 and "duplicate key 'a'" in problems[0].message
 
 
-def test_syntax_error_is_one_problem_with_the_parser_message() -> None:
-    """A syntax error gives no tree and one problem at the parser's position."""
+def test_syntax_error_is_one_problem_in_plain_words_with_the_line_and_a_caret() -> None:
+    """A syntax error gives no tree and one problem where the fix goes (here the '[' that
+    is never closed), the line shown under it with a caret."""
     tree, problems = compose("a: [1, 2\nb: 3\n", "f.yaml")
     assert tree is None
-    assert len(problems) == 1
-    problem = problems[0]
-    assert (problem.file, problem.line) == ("f.yaml", 2)
-    assert problem.message.startswith("invalid YAML: ")
+    assert [str(p) for p in problems] == [
+        "f.yaml:1:4: the list started by this '[' is not closed: end it with ']' after its"
+        " last item (usually on the same line), and separate items with ', '\n"
+        "    a: [1, 2\n"
+        "       ^"
+    ]
 
 
 def test_merge_keys_and_python_tags_are_problems() -> None:
