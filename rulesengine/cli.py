@@ -713,10 +713,12 @@ def demo(directory: str, guarantors: int, months: int, seed: int) -> None:
 
 
 def _register_queue_commands() -> None:
-    """The queue's commands (deliver, worker, queue, opt-out, notify, plugins)."""
+    """The queue's commands (deliver, worker, queue, opt-out, notify, plugins) and the
+    batch commands (batches, batch delete)."""
+    from rulesengine.batch_cli import COMMANDS as BATCH_COMMANDS
     from rulesengine.queue_cli import COMMANDS
 
-    for command in COMMANDS:
+    for command in [*COMMANDS, *BATCH_COMMANDS]:
         main.add_command(command)
 
 

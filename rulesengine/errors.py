@@ -8,6 +8,7 @@ from __future__ import annotations
 import attrs
 
 __all__ = [
+    "DeleteRefused",
     "LedgerError",
     "Problem",
     "RulesError",
@@ -62,6 +63,11 @@ class LedgerError(_ProblemsError):
 
 class RunRefused(RulesengineError):
     """A statement run was refused (for example a live run dated before the latest one)."""
+
+
+class DeleteRefused(RulesengineError):
+    """A batch deletion was refused (not the latest live batch, a notification already
+    handed to a channel, ...). Nothing was changed."""
 
 
 class RenderError(RulesengineError):

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from rulesengine.cli_options import db_option, json_option
+from rulesengine.model import NOTIFICATION_STATUSES
 from rulesengine.terminal import cell, cells, echo
 
 if TYPE_CHECKING:
@@ -31,9 +32,7 @@ __all__ = ["COMMANDS", "deliver", "notify", "opt_out", "plugins", "queue", "work
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-STATUS_CHOICE = click.Choice(
-    ["scheduled", "sending", "sent", "error", "canceled", "suppressed", "unknown"]
-)
+STATUS_CHOICE = click.Choice(NOTIFICATION_STATUSES)
 
 
 def _now_option(func: F) -> F:

@@ -228,6 +228,13 @@ class _Runner:
                 )
         if expect.notifications is not None:
             actual_notes = [] if batch.replayed else [_draft_view(n) for n in batch.notifications]
+            if batch.superseded and not batch.replayed:  # the earlier ones it superseded
+                wanted = set(batch.superseded)
+                actual_notes += [
+                    _stored_view(n)
+                    for n in self.store.notifications(status="superseded")
+                    if n["id"] in wanted
+                ]
             failures += _match_lists(
                 step, "notifications", expect.notifications, actual_notes, trace, key="guarantor"
             )

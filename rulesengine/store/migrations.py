@@ -22,11 +22,18 @@ from sqlalchemy.schema import CreateIndex
 
 from rulesengine.errors import StoreError
 from rulesengine.store.base import SCHEMA_VERSION
-from rulesengine.store.schema import meta, metadata, notifications
+from rulesengine.store.schema import (
+    batch_deletions,
+    batch_encounters_before,
+    meta,
+    metadata,
+    notifications,
+)
 
 __all__ = [
     "MIGRATIONS",
     "VERSION_2_INDEXES",
+    "VERSION_3_INDEXES",
     "Migration",
     "ensure_schema",
     "stored_version",
@@ -67,8 +74,37 @@ VERSION_2_INDEXES = (
 )
 
 
+def _batch_deletion(conn: Connection) -> None:
+    """Version 3 (batch deletion and superseded notifications): what a live batch changed
+    can be put back, and a later batch can supersede an earlier one's notifications.
+
+    Adds the tables ``batch_encounters_before`` (each changed encounter's fields before the
+    batch) and ``batch_deletions`` (the audit record of a deleted batch), the column
+    ``notifications.superseded_by`` and its partial index ``ix_notifications_superseded_by``.
+    Existing rows are kept as they are: a batch written before version 3 has no
+    before-state, so ``rulesengine batch delete`` refuses it when it changed an encounter.
+    """
+    batch_encounters_before.create(conn, checkfirst=True)
+    batch_deletions.create(conn, checkfirst=True)
+    columns = {c["name"] for c in inspect(conn).get_columns("notifications")}
+    if "superseded_by" not in columns:
+        kind = notifications.c.superseded_by.type.compile(dialect=conn.dialect)
+        conn.execute(text(f"ALTER TABLE notifications ADD COLUMN superseded_by {kind}"))
+    for index in sorted(notifications.indexes, key=lambda index: str(index.name)):
+        if index.name in VERSION_3_INDEXES:
+            conn.execute(CreateIndex(index, if_not_exists=True))
+
+
+#: The indexes schema version 3 added (on ``notifications``).
+VERSION_3_INDEXES = ("ix_notifications_superseded_by",)
+
+
 #: Upgrade steps keyed by the version they produce.
-MIGRATIONS: Mapping[int, Migration] = {1: _create_version_1, 2: _partial_claim_indexes}
+MIGRATIONS: Mapping[int, Migration] = {
+    1: _create_version_1,
+    2: _partial_claim_indexes,
+    3: _batch_deletion,
+}
 
 _PG_LOCK_KEY = 7_301_955_101  # serialises schema creation between processes on PostgreSQL
 

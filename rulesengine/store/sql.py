@@ -30,6 +30,7 @@ from rulesengine.store.base import (
     WorklistEntry,
     chunked,
 )
+from rulesengine.store.batch_delete import BatchDeletion, BatchRecord, batch_records, delete_batch
 from rulesengine.store.batch_io import read_batch
 from rulesengine.store.connect import copy_schema_template, is_memory_url
 from rulesengine.store.rows import (
@@ -42,10 +43,12 @@ from rulesengine.store.rows import (
     guarantor_row,
     notification_query,
     payment_from_row,
+    utcnow,
 )
 from rulesengine.store.run import covered_by, open_run_transaction
 from rulesengine.store.schema import (
     adjustments,
+    batch_deletions,
     batch_pre_collections,
     batch_skips,
     batch_traces,
@@ -374,6 +377,28 @@ class SQLStore(Store):
                     n_notifications,
                 ) in conn.execute(query)
             ]
+
+    def batch_records(self, profile_id: str | None = None) -> list[BatchRecord]:
+        with self.reading() as conn:
+            return batch_records(conn, profile_id)
+
+    def delete_batch(self, batch_id: str, *, dry_run: bool = False) -> BatchDeletion:
+        if not dry_run:
+            with self.writing() as conn:
+                return delete_batch(conn, batch_id, utcnow())
+        with self.engine.connect() as conn:  # every check and change, then rolled back
+            conn.execution_options(sqlite_begin="IMMEDIATE")
+            with conn.begin() as trans:
+                try:
+                    return delete_batch(conn, batch_id, utcnow())
+                finally:
+                    trans.rollback()
+
+    def batch_deleted_at(self, batch_id: str) -> dt.datetime | None:
+        d = batch_deletions.c
+        query = select(d.deleted_at).where(d.batch_id == batch_id).order_by(d.id.desc()).limit(1)
+        with self.reading() as conn:
+            return from_db_instant(conn.execute(query).scalar())
 
     def latest_batch_with_guarantor(self, guarantor_id: str) -> str | None:
         query = (
