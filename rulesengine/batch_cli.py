@@ -101,6 +101,11 @@ def _described(deletion: BatchDeletion) -> str:
     )
 
 
+def _on_terminal() -> bool:
+    """Whether someone at a terminal can answer the confirmation."""
+    return sys.stdin.isatty()
+
+
 @batch.command("delete")
 @click.argument("batch_id", metavar="BATCH")
 @click.option("--yes", is_flag=True, help="Delete without asking for confirmation.")
@@ -117,7 +122,7 @@ def delete(ctx: click.Context, batch_id: str, yes: bool, db: str | None, as_json
     try:
         preview = store.delete_batch(batch_id, dry_run=True)  # refused here when it may not go
         if not yes:
-            if not sys.stdin.isatty():
+            if not _on_terminal():
                 raise RulesengineError(
                     f"'rulesengine batch delete' asks for confirmation on a terminal; pass"
                     f" --yes to delete batch {batch_id} without asking. Nothing changed."
