@@ -293,8 +293,12 @@ def queue(
         )
         with q.store.reading() as conn:
             details = last_details(conn, [row.id for row in rows])
+        deleted = q.store.batch_deleted_at(batch) if batch and not rows else None
     if as_json:
         click.echo(json.dumps([_row_json(r, details.get(r.id)) for r in rows], indent=2))
+        return
+    if deleted is not None:
+        echo(f"Batch {batch} was deleted ({deleted.isoformat(timespec='seconds')}).")
         return
     _print_table(rows, details)
 

@@ -296,6 +296,8 @@ def test_batches_lists_live_and_deleted_batches(cli) -> None:
     gone = cli("explain", "G1", "--batch", "standard-2026-02-05")
     assert gone.exit_code == 1 and "batch standard-2026-02-05 was deleted" in gone.output
     assert queue(cli, "--batch", "standard-2026-02-05") == []
+    shown = cli("queue", "--batch", "standard-2026-02-05")
+    assert shown.exit_code == 0 and "Batch standard-2026-02-05 was deleted (" in shown.output
 
 
 @pytest.mark.usefixtures("ledger_imported")
