@@ -240,6 +240,7 @@ def _row_json(row: QueueRow, detail: str | None = None) -> dict[str, Any]:
         "handed_at": _iso(row.handed_at),
         "provider_ref": row.provider_ref,
         "proof": row.proof,
+        "superseded_by": row.superseded_by,
         "detail": detail,
     }
 

@@ -198,6 +198,7 @@ def test_three_batches_supersede_the_earlier_unsent_notifications(cli, db) -> No
     for n in superseded:
         newer = "2026-02-05" if n["batch"].endswith("01-05") else "2026-03-05"
         assert history(cli, n["id"])[-1]["detail"] == f"superseded by batch standard-{newer}"
+        assert n["superseded_by"] == f"standard-{newer}"
     assert {n["status"] for n in queue(cli, "--batch", "standard-2026-03-05")} == {
         "scheduled",
         "suppressed",

@@ -281,7 +281,7 @@ class Store(abc.ABC):
         message_id, level, status, reason, to, scheduled_at, attempt, next_attempt_at,
         idempotency_key, content, context, timezone, send_window, max_attempts, backoff,
         rules_hash, proof, lease_owner, lease_expires_at, handed_at, provider_ref,
-        created_at, updated_at."""
+        superseded_by (the live batch that superseded it), created_at, updated_at."""
 
     @abc.abstractmethod
     def notification_history(self, notification_id: int) -> list[Mapping[str, object]]:

@@ -123,6 +123,7 @@ class QueueRow:
     provider_ref: str | None = None
     created_at: dt.datetime | None = None
     updated_at: dt.datetime | None = None
+    superseded_by: str | None = None  # the live batch that superseded it
 
     @classmethod
     def from_mapping(cls, row: Any) -> QueueRow:
@@ -158,6 +159,7 @@ class QueueRow:
             provider_ref=row["provider_ref"],
             created_at=from_db_instant(row["created_at"]),
             updated_at=from_db_instant(row["updated_at"]),
+            superseded_by=row["superseded_by"],
         )
 
     @property

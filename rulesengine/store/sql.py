@@ -530,6 +530,7 @@ def _notification_mapping(row: Any) -> dict[str, object]:
         "lease_expires_at": from_db_instant(row["lease_expires_at"]),
         "handed_at": from_db_instant(row["handed_at"]),
         "provider_ref": row["provider_ref"],
+        "superseded_by": row["superseded_by"],
         "created_at": from_db_instant(row["created_at"]),
         "updated_at": from_db_instant(row["updated_at"]),
     }
