@@ -87,9 +87,12 @@ def _batch_deletion(conn: Connection) -> None:
     batch_encounters_before.create(conn, checkfirst=True)
     batch_deletions.create(conn, checkfirst=True)
     columns = {c["name"] for c in inspect(conn).get_columns("notifications")}
-    if "superseded_by" not in columns:
-        kind = notifications.c.superseded_by.type.compile(dialect=conn.dialect)
-        conn.execute(text(f"ALTER TABLE notifications ADD COLUMN superseded_by {kind}"))
+    if "superseded_by" not in columns:  # an id: byte-ordered text, as in schema.Id
+        if conn.dialect.name == "postgresql":
+            add = 'ALTER TABLE notifications ADD COLUMN superseded_by VARCHAR COLLATE "C"'
+        else:
+            add = "ALTER TABLE notifications ADD COLUMN superseded_by VARCHAR"
+        conn.execute(text(add))
     for index in sorted(notifications.indexes, key=lambda index: str(index.name)):
         if index.name in VERSION_3_INDEXES:
             conn.execute(CreateIndex(index, if_not_exists=True))
