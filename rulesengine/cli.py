@@ -414,6 +414,7 @@ def batch_summary(batch: Any) -> dict[str, Any]:
         "pre_collections": list(batch.pre_collections),
         "skipped": dict(sorted(skips.items())),
         "notifications": {ch: dict(sorted(c.items())) for ch, c in sorted(notes.items())},
+        "superseded": len(batch.superseded),
     }
 
 
@@ -479,6 +480,8 @@ def print_summary(summary: dict[str, Any]) -> None:
     for channel, statuses in summary["notifications"].items():
         parts = ", ".join(f"{count} {status}" for status, count in statuses.items())
         table.add_row(*cells(f"{verb}: {channel}", parts))
+    if summary.get("superseded"):
+        table.add_row(*cells("earlier notifications superseded", summary["superseded"]))
     console.print(table)
 
 
@@ -736,6 +739,13 @@ def explain(
                     )
             batch = store.get_batch(batch_id)
             if batch is None:
+                deleted = store.batch_deleted_at(batch_id)
+                if deleted is not None:
+                    raise RulesengineError(
+                        f"batch {batch_id} was deleted"
+                        f" ({deleted.isoformat(timespec='seconds')}); 'rulesengine batches'"
+                        " lists the live batches"
+                    )
                 raise RulesengineError(f"no batch {batch_id!r} in {_shown(store)}")
         queued: dict[tuple[str, str], Any] = {}
         if batch.mode == "live":
@@ -882,10 +892,12 @@ def demo(directory: str, guarantors: int, months: int, seed: int) -> None:
 
 
 def _register_queue_commands() -> None:
-    """The queue's commands (deliver, worker, queue, opt-out, notify, plugins)."""
+    """The queue's commands (deliver, worker, queue, opt-out, notify, plugins) and the
+    batch commands (batches, batch delete)."""
+    from rulesengine.batch_cli import COMMANDS as BATCH_COMMANDS
     from rulesengine.queue_cli import COMMANDS
 
-    for command in COMMANDS:
+    for command in [*COMMANDS, *BATCH_COMMANDS]:
         main.add_command(command)
 
 

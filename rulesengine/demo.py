@@ -214,7 +214,7 @@ def _run_demo(
         echo(
             f"  {'run date':<11} {'statements':>10} {'L1':>5} {'L2':>5} {'L3+':>5}"
             f" {'worklist':>9} {'skipped':>8} {'sent':>6} {'canceled':>9} {'suppressed':>10}"
-            "  billed"
+            f" {'superseded':>10}  billed"
         )
         for i, run_date in enumerate(run_dates):
             if i:
@@ -228,12 +228,13 @@ def _run_demo(
             record_demo_files(directory)  # a demo killed midway is still known as the demo's
             levels = Counter(s.level for s in batch.statements)
             statuses = Counter(n["status"] for n in store.notifications(batch_id=batch.id))
+            billed = format_money(sum(s.total_cents for s in batch.statements))
             echo(
                 f"  {run_date.isoformat():<11} {len(batch.statements):>10} {levels[1]:>5}"
                 f" {levels[2]:>5} {sum(v for k, v in levels.items() if k >= 3):>5}"
                 f" {len(batch.pre_collections):>9} {len(batch.skips):>8}"
                 f" {statuses['sent']:>6} {statuses['canceled']:>9} {statuses['suppressed']:>10}"
-                f"  {format_money(sum(s.total_cents for s in batch.statements))}"
+                f" {len(batch.superseded):>10}  {billed}"
             )
         worklist = store.worklist()
         by_channel: dict[str, Counter[str]] = {}
@@ -249,7 +250,8 @@ def _run_demo(
             shown = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
             echo(f"    {channel:<6} {sum(counts.values()):>5}: {shown}")
         echo("    (suppressed: no address, opted out or paperless; canceled: paid off or on hold")
-        echo("     by the time it was sent)")
+        echo("     by the time it was sent; superseded: billed again by a later run before it")
+        echo("     went out, so only the newer statement is sent)")
         letters = list((outbox / "print").rglob("*.pdf"))
         echo("")
         echo("  what the channels sent (no email server or SMS provider configured: outboxes):")

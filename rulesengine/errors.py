@@ -10,6 +10,7 @@ import datetime as dt
 import attrs
 
 __all__ = [
+    "DeleteRefused",
     "LedgerError",
     "LiveRunBeforeLatest",
     "Problem",
@@ -87,6 +88,11 @@ class LiveRunBeforeLatest(RunRefused):
             f" (batch {latest_batch}); live runs move forward, so {run_date.isoformat()} is"
             " refused. Use --test to see what a run on an earlier date would do."
         )
+
+
+class DeleteRefused(RulesengineError):
+    """A batch deletion was refused (not the latest live batch, a notification already
+    handed to a channel, ...). Nothing was changed."""
 
 
 class RenderError(RulesengineError):

@@ -116,8 +116,10 @@ def notification_status_changed(
 
     Fires after the change is committed to the queue, once per change: on upload
     (``None`` -> ``scheduled`` or ``suppressed``), when claimed (``sending``), after
-    delivery (``sent``, ``scheduled`` again for a retry, ``error``), and when canceled,
-    suppressed or marked ``unknown``. An exception raised here is logged and never breaks
+    delivery (``sent``, ``scheduled`` again for a retry, ``error``), when canceled,
+    suppressed or marked ``unknown``, when a later live batch supersedes it (``scheduled`` ->
+    ``superseded``, after that run's commit) and when deleting that batch schedules it again
+    (``superseded`` -> ``scheduled``). An exception raised here is logged and never breaks
     delivery.
 
     :param notification_id: the id of the notification (``Notification.id``).

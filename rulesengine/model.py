@@ -27,6 +27,7 @@ def _tuple(items: Iterable[Any]) -> tuple[Any, ...]:
 __all__ = [
     "ENCOUNTER_STATUSES",
     "MONEY_MAX_CENTS",
+    "NOTIFICATION_STATUSES",
     "SKIP_REASONS_BUILTIN",
     "Adjustment",
     "BatchResult",
@@ -48,6 +49,17 @@ __all__ = [
 ]
 
 ENCOUNTER_STATUSES = ("open", "pre_collections", "closed")
+#: A queued notification's statuses (``docs/queue.md``).
+NOTIFICATION_STATUSES = (
+    "scheduled",
+    "sending",
+    "sent",
+    "error",
+    "canceled",
+    "suppressed",
+    "unknown",
+    "superseded",
+)
 #: Skip reasons that are not the name of an ``eligibility.exclude`` rule.
 SKIP_REASONS_BUILTIN = ("encounter_hold", "guarantor_hold", "billed_recently", "below_minimum")
 
@@ -322,6 +334,8 @@ class BatchResult:
     guarantor_of: Mapping[str, str] = attrs.field(factory=dict)
     created_at: dt.datetime | None = None
     replayed: bool = False  # True when an idempotent repeat returned a stored batch
+    # ids of earlier batches' notifications this live batch superseded (set when it is saved)
+    superseded: tuple[int, ...] = attrs.field(default=(), converter=_tuple)
 
 
 # --- delivery --------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from rulesengine.cli_options import db_option, json_option
+from rulesengine.model import NOTIFICATION_STATUSES
 from rulesengine.plurals import counted
 from rulesengine.terminal import cell, cells, echo
 
@@ -32,9 +33,7 @@ __all__ = ["COMMANDS", "deliver", "notify", "opt_out", "plugins", "queue", "work
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-STATUS_CHOICE = click.Choice(
-    ["scheduled", "sending", "sent", "error", "canceled", "suppressed", "unknown"]
-)
+STATUS_CHOICE = click.Choice(NOTIFICATION_STATUSES)
 
 
 #: The largest id or limit a store can hold (a signed 64-bit integer).
@@ -299,6 +298,7 @@ def _row_json(row: QueueRow, detail: str | None = None) -> dict[str, Any]:
         "handed_at": _iso(row.handed_at),
         "provider_ref": row.provider_ref,
         "proof": row.proof,
+        "superseded_by": row.superseded_by,
         "detail": detail,
     }
 
@@ -352,8 +352,12 @@ def queue(
         )
         with q.store.reading() as conn:
             details = last_details(conn, [row.id for row in rows])
+        deleted = q.store.batch_deleted_at(batch) if batch and not rows else None
     if as_json:
         click.echo(json.dumps([_row_json(r, details.get(r.id)) for r in rows], indent=2))
+        return
+    if deleted is not None:
+        echo(f"Batch {batch} was deleted ({deleted.isoformat(timespec='seconds')}).")
         return
     _print_table(rows, details)
 

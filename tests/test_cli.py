@@ -173,9 +173,13 @@ def test_every_command_has_help(cli):
         "opt-out",
         "notify",
         "plugins",
+        "batches",
+        "batch",
     ):
         result = cli(command, "--help")
         assert result.exit_code == 0 and "Usage:" in result.output
+    result = cli("batch", "delete", "--help")
+    assert result.exit_code == 0 and "batch delete [OPTIONS] BATCH" in (result.output)
 
 
 def test_a_proof_run_queues_proofs_to_the_test_recipients_only(cli, ledger, tmp_path):

@@ -15,6 +15,8 @@ import gc
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
+import attrs
+
 from rulesengine.engine.evaluate import evaluate
 from rulesengine.engine.phases import PhaseClock
 from rulesengine.engine.run_dates import check_due_date_fits, check_run_date_supported
@@ -93,7 +95,9 @@ def run_statements(
             if rules_text is None:
                 rules_text = read_limited_text(rules.path)
             with clock("save"):
-                tx.save_batch(batch, rules_text)
+                superseded = tx.save_batch(batch, rules_text)
+            if superseded:
+                batch = attrs.evolve(batch, superseded=superseded)
     if live:
         _announce(batch, plugin_manager)
     return batch
@@ -146,11 +150,25 @@ def _cyclic_collector_paused() -> Iterator[None]:
 
 
 def _announce(batch: BatchResult, plugin_manager: pluggy.PluginManager | None) -> None:
-    """Tell ``batch_uploaded`` observers (after the commit; their errors are only logged)."""
+    """Tell ``notification_status_changed`` observers of the notifications the batch
+    superseded, then ``batch_uploaded`` observers (after the commit; their errors are only
+    logged)."""
     from rulesengine.plugins import get_plugin_manager, notify_observers
+    from rulesengine.store.queue_io import superseded_detail
 
+    pm = plugin_manager or get_plugin_manager()
+    detail = superseded_detail(batch.id)
+    for notification_id in batch.superseded:
+        notify_observers(
+            pm,
+            "notification_status_changed",
+            notification_id=notification_id,
+            old_status="scheduled",
+            new_status="superseded",
+            detail=detail,
+        )
     notify_observers(
-        plugin_manager or get_plugin_manager(),
+        pm,
         "batch_uploaded",
         batch_id=batch.id,
         profile_id=batch.profile_id,

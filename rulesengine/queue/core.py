@@ -58,6 +58,7 @@ from sqlalchemy.exc import DBAPIError
 
 from rulesengine.delivery import DeliveryResult, call_channel, exception_summary
 from rulesengine.errors import RulesengineError
+from rulesengine.model import NOTIFICATION_STATUSES
 from rulesengine.plurals import counted, noun_for
 from rulesengine.queue.channels import Channels, ChannelSetupError
 from rulesengine.queue.checks import presend_outcome
@@ -81,7 +82,7 @@ __all__ = ["STATUSES", "Queue"]
 
 log = logging.getLogger(__name__)
 
-STATUSES = ("scheduled", "sending", "sent", "error", "canceled", "suppressed", "unknown")
+STATUSES = NOTIFICATION_STATUSES
 #: How long a notification whose channel is not available waits before it is looked at again.
 UNAVAILABLE_RECHECK = dt.timedelta(hours=1)
 UNKNOWN_DETAIL = "the worker stopped after handing it to the channel; it may have been sent"

@@ -18,7 +18,15 @@ from typing import Any
 import attrs
 
 from rulesengine.errors import Problem, RulesError
-from rulesengine.model import Adjustment, Encounter, Guarantor, Payment, PostalAddress, parse_money
+from rulesengine.model import (
+    NOTIFICATION_STATUSES,
+    Adjustment,
+    Encounter,
+    Guarantor,
+    Payment,
+    PostalAddress,
+    parse_money,
+)
 from rulesengine.queue.clock import supported_instant
 from rulesengine.rules import load_rules_data
 from rulesengine.rules.channels import ChannelSpec
@@ -46,15 +54,6 @@ __all__ = ["Expect", "Scenario", "Step", "is_scenario_file", "load_scenario"]
 
 STEP_KINDS = ("run", "test_run", "payment", "adjustment", "hold", "release", "deliver")
 STATUSES = ("open", "pre_collections", "closed")
-NOTIFICATION_STATUSES = (
-    "scheduled",
-    "sending",
-    "sent",
-    "error",
-    "canceled",
-    "suppressed",
-    "unknown",
-)
 
 
 @attrs.frozen

@@ -14,7 +14,7 @@ import abc
 import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -25,6 +25,9 @@ from rulesengine.model import (
     Guarantor,
     Payment,
 )
+
+if TYPE_CHECKING:
+    from rulesengine.store.batch_delete import BatchDeletion, BatchRecord
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -182,15 +185,19 @@ class RunTransaction(abc.ABC):
         """The ledger as the run on ``run_date`` sees it (see :class:`RunInput`)."""
 
     @abc.abstractmethod
-    def save_batch(self, batch: BatchResult, rules_text: str) -> None:
-        """Write a live batch and everything it decided, in this transaction.
+    def save_batch(self, batch: BatchResult, rules_text: str) -> list[int]:
+        """Write a live batch and everything it decided, in this transaction; returns the
+        ids of the earlier batches' notifications it superseded.
 
         Records the batch (unique per profile and run date), its statements and lines, its
         ``pre_collections`` list, its skips, its traces, the encounter changes, the reviewed
         payment marks (``reviewed_batch``), the rules file text under its content hash (kept
         once per hash), and one queued notification per draft (unique per statement and
         channel; its idempotency key is ``f"{statement_id}:{channel}"``), each with a first
-        history entry (old status None, new status its status).
+        history entry (old status None, new status its status). It also keeps each changed
+        encounter's fields from before (so the batch can be deleted exactly) and supersedes
+        the still-scheduled notifications of the profile's earlier batches whose statement
+        lists an encounter on one of its statements (``delivery.md``).
         """
 
 
@@ -316,6 +323,23 @@ class Store(abc.ABC):
         """Live batches, oldest first."""
 
     @abc.abstractmethod
+    def batch_records(self, profile_id: str | None = None) -> list[BatchRecord]:
+        """Live batches and the audit records of deleted ones (``rulesengine batches``),
+        by profile, run date and time."""
+
+    @abc.abstractmethod
+    def delete_batch(self, batch_id: str, *, dry_run: bool = False) -> BatchDeletion:
+        """Delete a profile's latest live batch while none of its notifications has been
+        handed to a channel, putting back everything it changed and keeping an audit
+        record, in one transaction; raises :class:`~rulesengine.errors.DeleteRefused`
+        (nothing changed) otherwise. See :mod:`rulesengine.store.batch_delete`.
+        ``dry_run``: check and report, then roll everything back."""
+
+    @abc.abstractmethod
+    def batch_deleted_at(self, batch_id: str) -> dt.datetime | None:
+        """When a batch with this id was last deleted, or None."""
+
+    @abc.abstractmethod
     def latest_batch_with_guarantor(self, guarantor_id: str) -> str | None:
         """Id of the newest live batch whose traces mention the guarantor, or None."""
 
@@ -350,7 +374,7 @@ class Store(abc.ABC):
         message_id, level, status, reason, to, scheduled_at, attempt, next_attempt_at,
         idempotency_key, content, context, timezone, send_window, max_attempts, backoff,
         rules_hash, proof, lease_owner, lease_expires_at, handed_at, provider_ref,
-        created_at, updated_at."""
+        superseded_by (the live batch that superseded it), created_at, updated_at."""
 
     @abc.abstractmethod
     def notification_history(self, notification_id: int) -> list[Mapping[str, object]]:

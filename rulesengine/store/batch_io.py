@@ -26,6 +26,7 @@ from rulesengine.model import (
     TraceStep,
     plain,
 )
+from rulesengine.store.queue_io import supersede_earlier
 from rulesengine.store.rows import (
     STATEMENT_COLUMNS,
     as_utc,
@@ -37,6 +38,7 @@ from rulesengine.store.rows import (
 )
 from rulesengine.store.schema import (
     batch_changes,
+    batch_encounters_before,
     batch_pre_collections,
     batch_reviewed_payments,
     batch_skips,
@@ -62,8 +64,14 @@ _PRE = "pre_collections"
 ANALYZE_AFTER = 1_000
 
 
-def write_batch(conn: Connection, batch: BatchResult, rules_text: str) -> None:
-    """Record a live batch, apply its changes to the ledger and queue its notifications."""
+def write_batch(conn: Connection, batch: BatchResult, rules_text: str) -> list[int]:
+    """Record a live batch, apply its changes to the ledger and queue its notifications.
+
+    Before the changes are applied, each changed encounter's fields are kept
+    (``batch_encounters_before``), so the batch can be deleted exactly; before its own
+    notifications are queued, the earlier batches' notifications it supersedes become
+    ``superseded`` (:func:`~rulesengine.store.queue_io.supersede_earlier`). Returns their ids.
+    """
     now = utcnow()
     bid = batch.id
     conn.execute(
@@ -90,6 +98,8 @@ def write_batch(conn: Connection, batch: BatchResult, rules_text: str) -> None:
         ) from None
     _write_statements(conn, batch)
     _write_children(conn, batch)
+    _keep_before_state(conn, batch)
+    superseded = supersede_earlier(conn, bid, batch.profile_id, now)
     _apply_changes(conn, batch)
     _queue_notifications(conn, batch, now)
     if len(batch.notifications) >= ANALYZE_AFTER and conn.dialect.name == "postgresql":
@@ -102,6 +112,7 @@ def write_batch(conn: Connection, batch: BatchResult, rules_text: str) -> None:
         .where(profiles.c.id == batch.profile_id)
         .values(latest_live_date=batch.run_date, latest_batch_id=bid)
     )
+    return superseded
 
 
 def _write_statements(conn: Connection, batch: BatchResult) -> None:
@@ -232,6 +243,34 @@ def _write_children(conn: Connection, batch: BatchResult) -> None:
         batch_reviewed_payments,
         ("batch_id", "seq", "payment_id"),
         ((bid, i, p) for i, p in enumerate(batch.reviewed_payment_ids)),
+    )
+
+
+def _keep_before_state(conn: Connection, batch: BatchResult) -> None:
+    """Copy the fields the batch is about to change of every encounter in its changes
+    (one ``INSERT ... SELECT``; the worklist entries are among the changes)."""
+    if not batch.changes:
+        return
+    ch, e = batch_changes.c, encounters.c
+    conn.execute(
+        batch_encounters_before.insert().from_select(
+            [c.name for c in batch_encounters_before.c],
+            select(
+                ch.batch_id,
+                ch.seq,
+                e.id,
+                e.level,
+                e.status,
+                e.first_statement,
+                e.last_statement,
+                e.statements_sent,
+                e.worklist_batch_id,
+                e.worklist_since,
+            )
+            .join_from(batch_changes, encounters, e.id == ch.encounter_id)
+            .where(ch.batch_id == batch.id)
+            .order_by(ch.seq),
+        )
     )
 
 
@@ -474,6 +513,13 @@ def read_batch(conn: Connection, batch_id: str) -> BatchResult | None:
             ).scalars()
         ),
         notifications=_read_notifications(conn, batch_id),
+        superseded=tuple(
+            conn.execute(
+                select(notifications.c.id)
+                .where(notifications.c.superseded_by == batch_id)
+                .order_by(notifications.c.id)
+            ).scalars()
+        ),
         traces=traces,
         guarantor_of=guarantor_of,
         created_at=from_db_instant(head["created_at"]),

@@ -23,7 +23,15 @@ from sqlalchemy.schema import CreateIndex
 from rulesengine.errors import StoreError
 from rulesengine.store.base import SCHEMA_VERSION
 from rulesengine.store.redact import display_url
-from rulesengine.store.schema import adjustments, meta, metadata, notifications, payments
+from rulesengine.store.schema import (
+    adjustments,
+    batch_deletions,
+    batch_encounters_before,
+    meta,
+    metadata,
+    notifications,
+    payments,
+)
 
 __all__ = [
     "MIGRATIONS",
@@ -83,7 +91,7 @@ def _posting_external_ids(conn: Connection) -> None:
         if "external_id" not in present:
             conn.execute(text(_ADD_EXTERNAL_ID[table.name, conn.dialect.name == "postgresql"]))
         for index in sorted(table.indexes, key=lambda index: str(index.name)):
-            if index.name in VERSION_3_INDEXES:
+            if index.name in _POSTING_ID_INDEXES:
                 conn.execute(CreateIndex(index, if_not_exists=True))
 
 
@@ -96,15 +104,52 @@ _ADD_EXTERNAL_ID = {
     ("adjustments", True): 'ALTER TABLE adjustments ADD COLUMN external_id VARCHAR COLLATE "C"',
 }
 
+#: The indexes :func:`_posting_external_ids` adds.
+_POSTING_ID_INDEXES = ("ux_adjustments_external_id", "ux_payments_external_id")
+
+
+def _batch_deletion(conn: Connection) -> None:
+    """Version 3 (batch deletion and superseded notifications): what a live batch changed
+    can be put back, and a later batch can supersede an earlier one's notifications.
+
+    Adds the tables ``batch_encounters_before`` (each changed encounter's fields before the
+    batch) and ``batch_deletions`` (the audit record of a deleted batch), the column
+    ``notifications.superseded_by`` and its partial index ``ix_notifications_superseded_by``.
+    Existing rows are kept as they are: a batch written before version 3 has no
+    before-state, so ``rulesengine batch delete`` refuses it when it changed an encounter.
+    """
+    batch_encounters_before.create(conn, checkfirst=True)
+    batch_deletions.create(conn, checkfirst=True)
+    columns = {c["name"] for c in inspect(conn).get_columns("notifications")}
+    if "superseded_by" not in columns:  # an id: byte-ordered text, as in schema.Id
+        if conn.dialect.name == "postgresql":
+            add = 'ALTER TABLE notifications ADD COLUMN superseded_by VARCHAR COLLATE "C"'
+        else:
+            add = "ALTER TABLE notifications ADD COLUMN superseded_by VARCHAR"
+        conn.execute(text(add))
+    for index in sorted(notifications.indexes, key=lambda index: str(index.name)):
+        if index.name in _SUPERSEDED_INDEXES:
+            conn.execute(CreateIndex(index, if_not_exists=True))
+
+
+#: The index :func:`_batch_deletion` adds (on ``notifications``).
+_SUPERSEDED_INDEXES = ("ix_notifications_superseded_by",)
+
 #: The indexes schema version 3 added.
-VERSION_3_INDEXES = ("ux_adjustments_external_id", "ux_payments_external_id")
+VERSION_3_INDEXES = _POSTING_ID_INDEXES + _SUPERSEDED_INDEXES
+
+
+def _version_3(conn: Connection) -> None:
+    """Version 3: the two steps of the month-after-month release, each idempotent."""
+    _posting_external_ids(conn)
+    _batch_deletion(conn)
 
 
 #: Upgrade steps keyed by the version they produce.
 MIGRATIONS: Mapping[int, Migration] = {
     1: _create_version_1,
     2: _partial_claim_indexes,
-    3: _posting_external_ids,
+    3: _version_3,
 }
 
 _PG_LOCK_KEY = 7_301_955_101  # serialises schema creation between processes on PostgreSQL

@@ -24,6 +24,7 @@ from sqlalchemy import (
     Integer,
     bindparam,
     func,
+    literal,
     or_,
     select,
     update,
@@ -80,6 +81,8 @@ __all__ = [
     "rows_by_id",
     "scheduled_for",
     "status_counts",
+    "supersede_earlier",
+    "superseded_detail",
 ]
 
 #: The guarantor flags that opt out of a built-in channel (besides the opt-out ledger).
@@ -121,6 +124,7 @@ class QueueRow:
     provider_ref: str | None = None
     created_at: dt.datetime | None = None
     updated_at: dt.datetime | None = None
+    superseded_by: str | None = None  # the live batch that superseded it
 
     @classmethod
     def from_mapping(cls, row: Any) -> QueueRow:
@@ -156,6 +160,7 @@ class QueueRow:
             provider_ref=row["provider_ref"],
             created_at=from_db_instant(row["created_at"]),
             updated_at=from_db_instant(row["updated_at"]),
+            superseded_by=row["superseded_by"],
         )
 
     @property
@@ -817,3 +822,108 @@ def status_counts(conn: Connection) -> dict[str, int]:
             select(n.status, func.count()).group_by(n.status).order_by(n.status)
         )
     }
+
+
+# -- superseded notifications ----------------------------------------------------------------
+
+
+def superseded_detail(batch_id: str) -> str:
+    """The history detail of a notification that live batch ``batch_id`` superseded."""
+    return f"superseded by batch {batch_id}"
+
+
+def supersede_earlier(
+    conn: Connection, batch_id: str, profile_id: str, at: dt.datetime
+) -> list[int]:
+    """Supersede the still-``scheduled`` notifications of the profile's earlier live batches
+    whose statement lists an encounter that is on a statement of ``batch_id``.
+
+    Called inside the live run's transaction, after its statements are written and before
+    its own notifications are queued (so the scan sees only earlier batches' backlog: the
+    scheduled rows, through their partial index). On-demand notifications and proofs are
+    never superseded. Each becomes ``superseded`` with ``superseded_by = batch_id`` and a
+    history entry naming the batch; its schedule is kept, so deleting the batch can put it
+    back as it was. The rows are locked first (``FOR UPDATE``: a worker claiming one right
+    now finishes its claim, and the row, then ``sending``, is left alone). Returns the ids,
+    ascending.
+    """
+    n = notifications.c
+    waiting: dict[str, list[int]] = {}
+    query = (
+        select(n.id, n.statement_id)
+        .where(IS_SCHEDULED, n.kind == "batch", n.profile_id == profile_id, n.batch_id != batch_id)
+        .order_by(n.id)
+        .with_for_update()
+    )
+    for nid, sid in conn.execute(query):
+        waiting.setdefault(sid, []).append(nid)
+    if not waiting:
+        return []
+    sl, s = statement_lines.c, statements.c
+    encounters_of: dict[str, set[str]] = {}
+    wanted = sorted(waiting)
+    for start in range(0, len(wanted), _IN_CHUNK):
+        query = select(sl.statement_id, sl.encounter_id).where(
+            sl.statement_id.in_(wanted[start : start + _IN_CHUNK])
+        )
+        for sid, eid in conn.execute(query):
+            encounters_of.setdefault(sid, set()).add(eid)
+    candidates = sorted(set().union(*encounters_of.values())) if encounters_of else []
+    billed_now: set[str] = set()
+    for start in range(0, len(candidates), _IN_CHUNK):
+        query = (
+            select(sl.encounter_id)
+            .join_from(statement_lines, statements, s.id == sl.statement_id)
+            .where(
+                s.batch_id == batch_id, sl.encounter_id.in_(candidates[start : start + _IN_CHUNK])
+            )
+            .distinct()
+        )
+        billed_now.update(conn.execute(query).scalars())
+    ids = sorted(
+        nid
+        for sid, nids in waiting.items()
+        if encounters_of.get(sid, set()) & billed_now
+        for nid in nids
+    )
+    at_utc = as_utc(at)
+    detail = superseded_detail(batch_id)
+    h = notification_history.c
+    for start in range(0, len(ids), _IN_CHUNK):
+        chunk = ids[start : start + _IN_CHUNK]
+        conn.execute(
+            notification_history.insert().from_select(
+                [
+                    h.notification_id,
+                    h.at,
+                    h.old_status,
+                    h.new_status,
+                    h.message_id,
+                    h.level,
+                    h.rules_hash,
+                    h.attempt,
+                    h.detail,
+                ],
+                select(
+                    n.id,
+                    literal(at_utc, h.at.type),
+                    n.status,
+                    literal("superseded", h.new_status.type),
+                    n.message_id,
+                    n.level,
+                    n.rules_hash,
+                    n.attempt,
+                    literal(detail, h.detail.type),
+                )
+                .where(n.id.in_(chunk))
+                .order_by(n.id),
+            )
+        )
+        result = conn.execute(
+            update(notifications)
+            .where(n.id.in_(chunk), n.status == "scheduled")
+            .values(status="superseded", superseded_by=batch_id, updated_at=at_utc)
+        )
+        if result.rowcount != len(chunk):  # the rows are locked: cannot happen
+            raise RuntimeError(f"supersede_earlier: {result.rowcount} of {len(chunk)} updated")
+    return ids

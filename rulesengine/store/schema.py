@@ -39,6 +39,8 @@ __all__ = [
     "Id",
     "adjustments",
     "batch_changes",
+    "batch_deletions",
+    "batch_encounters_before",
     "batch_pre_collections",
     "batch_reviewed_payments",
     "batch_skips",
@@ -256,6 +258,45 @@ batch_changes = Table(
     PrimaryKeyConstraint("batch_id", "seq"),
 )
 
+# What every encounter of a batch's changes was before the batch (schema version 3): the
+# fields the run writes, so `rulesengine batch delete` can put them back exactly.
+batch_encounters_before = Table(
+    "batch_encounters_before",
+    metadata,
+    Column("batch_id", Id, ForeignKey("batches.id"), nullable=False),
+    Column("seq", Integer, nullable=False),  # the seq of the batch_changes row
+    Column("encounter_id", Id, nullable=False),
+    Column("level", Integer, nullable=False),
+    Column("status", String, nullable=False),
+    Column("first_statement", Date),
+    Column("last_statement", Date),
+    Column("statements_sent", Integer, nullable=False),
+    Column("worklist_batch_id", Id),
+    Column("worklist_since", Date),
+    PrimaryKeyConstraint("batch_id", "seq"),
+)
+
+# The audit record of every deleted batch (schema version 3). A deleted batch leaves the
+# batches table (and its UNIQUE (profile_id, run_date)), so a live run on its date may run
+# again; a batch deleted, run again and deleted again has two records here.
+batch_deletions = Table(
+    "batch_deletions",
+    metadata,
+    Column("id", SerialKey, primary_key=True, autoincrement=True),
+    Column("batch_id", Id, nullable=False),
+    Column("profile_id", Id, nullable=False),
+    Column("run_date", Date, nullable=False),
+    Column("mode", String, nullable=False),
+    Column("rules_hash", String, ForeignKey("rules_versions.content_hash"), nullable=False),
+    Column("rules_path", Text, nullable=False),
+    Column("created_at", Instant, nullable=False),  # when the batch was run
+    Column("deleted_at", Instant, nullable=False),
+    Column("statements", Integer, nullable=False),
+    Column("notifications_json", Text, nullable=False),  # status -> count when deleted
+    Column("restored", Integer, nullable=False),  # notifications it had superseded
+    Index("ix_batch_deletions_profile_id", "profile_id"),
+)
+
 # The payments a batch reviewed, in the order the batch listed them.
 batch_reviewed_payments = Table(
     "batch_reviewed_payments",
@@ -300,6 +341,8 @@ notifications = Table(
     # that expires after it means "it may have been sent" (status unknown), never a resend.
     Column("handed_at", Instant),
     Column("provider_ref", Text),
+    # The live batch that superseded it (status superseded; schema version 3).
+    Column("superseded_by", Id),
     Column("created_at", Instant, nullable=False),
     Column("updated_at", Instant, nullable=False),
     UniqueConstraint("statement_id", "channel", name="uq_notifications_statement_channel"),
@@ -338,6 +381,13 @@ _partial_index(
 _partial_index("ix_notifications_sending_lease", notifications.c.lease_expires_at, where=IS_SENDING)
 _partial_index(
     "ix_notifications_needs_staff", notifications.c.status, notifications.c.id, where=NEEDS_STAFF
+)
+
+# Schema version 3: the notifications a batch superseded, found again when it is deleted.
+_partial_index(
+    "ix_notifications_superseded_by",
+    notifications.c.superseded_by,
+    where=notifications.c.superseded_by.is_not(None),
 )
 
 notification_history = Table(

@@ -32,6 +32,7 @@ from rulesengine.store.base import (
     WorklistEntry,
     chunked,
 )
+from rulesengine.store.batch_delete import BatchDeletion, BatchRecord, batch_records, delete_batch
 from rulesengine.store.batch_io import read_batch
 from rulesengine.store.connect import copy_schema_template, is_memory_url
 from rulesengine.store.ledger_sync import apply_sync, plan_sync
@@ -46,10 +47,12 @@ from rulesengine.store.rows import (
     guarantor_row,
     notification_query,
     payment_from_row,
+    utcnow,
 )
 from rulesengine.store.run import covered_by, open_run_transaction
 from rulesengine.store.schema import (
     adjustments,
+    batch_deletions,
     batch_pre_collections,
     batch_skips,
     batch_traces,
@@ -425,6 +428,28 @@ class SQLStore(Store):
                 ) in conn.execute(query)
             ]
 
+    def batch_records(self, profile_id: str | None = None) -> list[BatchRecord]:
+        with self.reading() as conn:
+            return batch_records(conn, profile_id)
+
+    def delete_batch(self, batch_id: str, *, dry_run: bool = False) -> BatchDeletion:
+        if not dry_run:
+            with self.writing() as conn:
+                return delete_batch(conn, batch_id, utcnow())
+        with self.engine.connect() as conn:  # every check and change, then rolled back
+            conn.execution_options(sqlite_begin="IMMEDIATE")
+            with conn.begin() as trans:
+                try:
+                    return delete_batch(conn, batch_id, utcnow())
+                finally:
+                    trans.rollback()
+
+    def batch_deleted_at(self, batch_id: str) -> dt.datetime | None:
+        d = batch_deletions.c
+        query = select(d.deleted_at).where(d.batch_id == batch_id).order_by(d.id.desc()).limit(1)
+        with self.reading() as conn:
+            return from_db_instant(conn.execute(query).scalar())
+
     def latest_batch_with_guarantor(self, guarantor_id: str) -> str | None:
         query = (
             select(batches.c.id)
@@ -555,6 +580,7 @@ def _notification_mapping(row: Any) -> dict[str, object]:
         "lease_expires_at": from_db_instant(row["lease_expires_at"]),
         "handed_at": from_db_instant(row["handed_at"]),
         "provider_ref": row["provider_ref"],
+        "superseded_by": row["superseded_by"],
         "created_at": from_db_instant(row["created_at"]),
         "updated_at": from_db_instant(row["updated_at"]),
     }

@@ -38,7 +38,8 @@ ENCOUNTERS = 20_000
 RUN_KILLS = 8
 IMPORT_KILLS = 4
 #: Columns holding the wall-clock time of a write: they differ between two identical runs.
-WALL_CLOCK = frozenset({"created_at", "updated_at", "at"})
+WALL_CLOCK = frozenset({"created_at", "updated_at", "at", "deleted_at"})
+DELETE_KILLS = 4
 
 
 def _env() -> dict[str, str]:
@@ -310,6 +311,64 @@ def test_a_sync_import_killed_anywhere_leaves_the_store_before_or_after(prepared
         assert kill.rerun_code == 0, kill
         assert kill.rerun_matches_reference, kill
     assert sum(not k.finished for k in kills) >= IMPORT_KILLS // 2, kills
+
+
+@pytest.fixture(scope="module")
+def deleted(prepared, zygotes: list[Zygote]) -> tuple[dict[str, str], float]:
+    """The reference run's batch deleted by an uninterrupted ``batch delete``: its dump and
+    how long the command took."""
+    root: Path = prepared["root"]
+    db = root / "reference-delete.db"
+    shutil.copy(root / "reference-run.db", db)
+    started = time.monotonic()
+    argv = ["batch", "delete", "standard-2026-02-01", "--yes", "--db", str(db)]
+    assert zygotes[0].run(argv) == 0
+    return dump(db), time.monotonic() - started
+
+
+def test_the_reference_delete_gives_back_the_store_before_the_run(prepared, deleted) -> None:
+    """Deleting the 20,000-encounter batch leaves every table as before the run, but for
+    the audit record, the rules text it names and the profile's run-lock row."""
+    before_run, _, _ = prepared["run"]
+    after_delete, _ = deleted
+    changed = {t for t in after_delete if after_delete[t] != before_run.get(t)}
+    assert changed == {"batch_deletions", "profiles", "rules_versions"}
+    assert after_delete["batch_deletions"].endswith(":1")
+
+
+def test_a_batch_delete_killed_anywhere_leaves_the_store_before_or_after(
+    prepared, deleted, zygotes
+) -> None:
+    """SIGKILL at 4 points of ``batch delete`` of a 20,000-encounter batch: before or after,
+    never between; the store is sound; deleting again (when nothing was deleted) equals the
+    uninterrupted deletion, and once deleted, a second delete is refused and changes nothing."""
+    _, after_run, _ = prepared["run"]
+    after, seconds = deleted
+    root: Path = prepared["root"]
+    argv = ["batch", "delete", "standard-2026-02-01", "--yes", "--db"]
+
+    def attempt(n: int, delay: float) -> Kill:
+        zygote = zygotes[n % 2]
+        db = root / f"killed-delete-{n}.db"
+        shutil.copy(root / "reference-run.db", db)
+        finished = zygote.kill_after([*argv, str(db)], delay)
+        state = _classify(db, after_run, after)
+        checked = integrity(db)
+        code = zygote.run([*argv, str(db)])
+        expected = 0 if state == "before" else 1  # refused: already deleted
+        return Kill(delay, finished, state, checked, code - expected, dump(db) == after)
+
+    delays = spread(seconds, DELETE_KILLS, seed=15)
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        evens = pool.submit(lambda: [attempt(n, delays[n]) for n in range(0, DELETE_KILLS, 2)])
+        odds = pool.submit(lambda: [attempt(n, delays[n]) for n in range(1, DELETE_KILLS, 2)])
+        kills = evens.result() + odds.result()
+    for kill in kills:
+        assert kill.state in ("before", "after"), kill
+        assert kill.integrity == "ok", kill
+        assert kill.rerun_code == 0, kill  # the exit code the state calls for
+        assert kill.rerun_matches_reference, kill
+    assert sum(not k.finished for k in kills) >= DELETE_KILLS // 2, kills
 
 
 def test_dates_of_the_reference_run_are_the_run_date(prepared) -> None:

@@ -206,3 +206,56 @@ def test_docs_name_no_hook_that_does_not_exist() -> None:
     docs = DOCS.read_text(encoding="utf-8")
     headings = re.findall(r"^### `(\w+)\(", docs, flags=re.M)
     assert sorted(headings) == sorted(hook_functions())
+
+
+def test_notification_status_changed_hears_superseded_and_scheduled_again(
+    no_entry_points,  # noqa: ANN001
+    tmp_path,  # noqa: ANN001
+) -> None:
+    """A live run that supersedes tells the observers after its commit (``scheduled`` ->
+    ``superseded``, naming the batch), and so does deleting it (back to ``scheduled``)."""
+    import datetime as dt
+
+    from rulesengine.engine.deletion import delete_batch
+    from rulesengine.engine.run import run_statements
+    from rulesengine.model import Encounter, Guarantor
+    from rulesengine.rules import load_rules
+    from rulesengine.store import open_store
+    from rulesengine.store.base import LedgerData
+
+    calls = []
+
+    class Plugin:
+        @rulesengine.hookimpl
+        def notification_status_changed(self, notification_id, old_status, new_status, detail):  # noqa: ANN001, ANN201
+            calls.append((notification_id, old_status, new_status, detail))
+
+    pm = get_plugin_manager()
+    pm.register(Plugin())
+    rules = load_rules(str(DOCS.parents[1] / "rules" / "standard.yaml"))
+    store = open_store(str(tmp_path / "s.db"))
+    try:
+        store.import_ledger(
+            LedgerData(
+                guarantors=[Guarantor("G1", "Ada", "Lovelace", email="ada@example.org")],
+                encounters=[Encounter("E1", "G1", "P1", dt.date(2026, 1, 3), 20_000)],
+            )
+        )
+        run_statements(store, rules, dt.date(2026, 2, 1), live=True, plugin_manager=pm)
+        [first] = [n["id"] for n in store.notifications()]
+        calls.clear()
+        run_statements(store, rules, dt.date(2026, 3, 1), live=True, plugin_manager=pm)
+        assert calls == [
+            (first, "scheduled", "superseded", "superseded by batch standard-2026-03-01")
+        ]
+        delete_batch(store, "standard-2026-03-01", plugin_manager=pm)
+        assert calls[1:] == [
+            (
+                first,
+                "superseded",
+                "scheduled",
+                "batch standard-2026-03-01 was deleted: scheduled again",
+            )
+        ]
+    finally:
+        store.close()

@@ -12,7 +12,12 @@ from sqlalchemy import Column, Connection, Integer, MetaData, Table, inspect, se
 
 from rulesengine.errors import StoreError
 from rulesengine.store import SCHEMA_VERSION, open_store, queue_io
-from rulesengine.store.migrations import MIGRATIONS, VERSION_2_INDEXES, ensure_schema
+from rulesengine.store.migrations import (
+    MIGRATIONS,
+    VERSION_2_INDEXES,
+    VERSION_3_INDEXES,
+    ensure_schema,
+)
 from rulesengine.store.schema import meta
 from rulesengine.store.sql import SQLStore
 from tests.store.factories import batch, small_ledger
@@ -257,9 +262,25 @@ def notification_indexes(store: SQLStore) -> dict[str, str]:
         return {name: " ".join(sql.split()) for name, sql in conn.execute(text(query))}
 
 
+def make_version_2(store: SQLStore) -> None:
+    """Make a fresh store what rulesengine wrote at schema version 2: no before-state or
+    deletion tables, no ``notifications.superseded_by``, no ``external_id`` on payments and
+    adjustments."""
+    with store.writing() as conn:
+        for name in VERSION_3_INDEXES:
+            conn.execute(text(f"DROP INDEX {name}"))
+        for table in ("payments", "adjustments"):
+            conn.execute(text(f"ALTER TABLE {table} DROP COLUMN external_id"))
+        conn.execute(text("ALTER TABLE notifications DROP COLUMN superseded_by"))
+        conn.execute(text("DROP TABLE batch_encounters_before"))
+        conn.execute(text("DROP TABLE batch_deletions"))
+        conn.execute(meta.update().where(meta.c.key == "schema_version").values(value="2"))
+
+
 def make_version_1(store: SQLStore) -> None:
     """Make a fresh store what rulesengine wrote at schema version 1: the claim's indexes
     lead with the status and hold every notification."""
+    make_version_2(store)
     with store.writing() as conn:
         for name in VERSION_2_INDEXES:
             conn.execute(text(f"DROP INDEX {name}"))
@@ -311,8 +332,8 @@ def test_version_1_store_is_upgraded_to_partial_indexes(store_url: str) -> None:
     store.import_ledger(small_ledger())
     with store.run_transaction("default", live=True) as run:
         run.save_batch(batch(), "rulesengine: 1\n")
+    before = queue_snapshot(store)  # (read before: this release reads the new column)
     make_version_1(store)
-    before = queue_snapshot(store)
     assert {"ix_notifications_due", "ix_notifications_lease"} <= set(notification_indexes(store))
     store.close()
 
@@ -344,17 +365,72 @@ def test_version_2_step_leaves_a_version_2_store_as_it_is(store_url: str) -> Non
     store.close()
 
 
-# -- version 3: payments and adjustments keep the practice system's id -------------------------
+# -- version 3: batch deletion and superseded notifications ---------------------------------------
 
 
-def make_version_2(store: SQLStore) -> None:
-    """Make a fresh store what rulesengine wrote at schema version 2: payments and
-    adjustments without ``external_id`` and its unique indexes."""
+def table_names(store: SQLStore) -> set[str]:
+    with store.reading() as conn:
+        return set(inspect(conn).get_table_names())
+
+
+def everything(store: SQLStore) -> dict[str, object]:
+    """Every row of the version 2 tables, as the store reads them back."""
+    snapshot = queue_snapshot(store)
+    snapshot["batches"] = store.list_batches()
+    snapshot["encounters"] = [store.encounters_of(g) for g in ("G1", "G2")]
+    snapshot["batch"] = store.get_batch("B1")
+    return snapshot
+
+
+@pytest.mark.parametrize("store_url", ["sqlite-file", "postgresql"], indirect=True)
+def test_version_2_store_is_upgraded_in_place_with_its_data(store_url: str) -> None:
+    """Opening a store written by the version 2 layout adds the before-state and deletion
+    tables and ``notifications.superseded_by`` with its index, records version 3 and keeps
+    every row; a batch it holds that changed encounters cannot be deleted (nothing was kept
+    to put back), and the next live run supersedes as a fresh store's does."""
+    from rulesengine.errors import DeleteRefused
+
+    store = open_store(store_url)
+    assert isinstance(store, SQLStore)
+    fresh_indexes = notification_indexes(store)
+    store.import_ledger(small_ledger())
+    with store.run_transaction("default", live=True) as run:
+        run.save_batch(batch(), "rulesengine: 1\n")
+    with store.writing() as conn:  # as version 2 wrote it: no before-state
+        conn.execute(text("DELETE FROM batch_encounters_before"))
+    before = everything(store)  # (read before: this release reads the new column)
+    make_version_2(store)
+    assert "batch_deletions" not in table_names(store)
+    store.close()
+
+    upgraded = open_store(store_url)
+    assert isinstance(upgraded, SQLStore)
+    try:
+        assert version_of(upgraded) == SCHEMA_VERSION == 3
+        assert {"batch_encounters_before", "batch_deletions"} <= table_names(upgraded)
+        assert notification_indexes(upgraded) == fresh_indexes
+        assert everything(upgraded) == before
+        assert [n["status"] for n in upgraded.notifications()] == ["scheduled", "suppressed"]
+        with pytest.raises(DeleteRefused, match="run by an earlier version of rulesengine"):
+            upgraded.delete_batch("B1")
+        assert everything(upgraded) == before
+    finally:
+        upgraded.close()
+
+
+@pytest.mark.parametrize("store_url", ["sqlite-file", "postgresql"], indirect=True)
+def test_version_3_step_leaves_a_version_3_store_as_it_is(store_url: str) -> None:
+    """Step 3 run again on a store that has its tables and columns changes nothing."""
+    store = open_store(store_url)
+    assert isinstance(store, SQLStore)
+    found = notification_indexes(store), table_names(store), posting_columns(store)
     with store.writing() as conn:
-        for table in ("payments", "adjustments"):
-            conn.execute(text(f"DROP INDEX ux_{table}_external_id"))
-            conn.execute(text(f"ALTER TABLE {table} DROP COLUMN external_id"))
-        conn.execute(meta.update().where(meta.c.key == "schema_version").values(value="2"))
+        MIGRATIONS[3](conn)
+    assert (notification_indexes(store), table_names(store), posting_columns(store)) == found
+    store.close()
+
+
+# -- version 3: payments and adjustments keep the practice system's id -------------------------
 
 
 def posting_columns(store: SQLStore) -> dict[str, set[str]]:
@@ -406,15 +482,3 @@ def test_version_2_store_gets_posting_external_ids(store_url: str) -> None:
         assert [p.amount_cents for p in upgraded.payments_of("E1")] == [2_500, 700]
     finally:
         upgraded.close()
-
-
-@pytest.mark.parametrize("store_url", ["sqlite-file", "postgresql"], indirect=True)
-def test_version_3_step_leaves_a_version_3_store_as_it_is(store_url: str) -> None:
-    """Step 3 run again on a store that has the column and indexes changes nothing."""
-    store = open_store(store_url)
-    assert isinstance(store, SQLStore)
-    columns = posting_columns(store)
-    with store.writing() as conn:
-        MIGRATIONS[3](conn)
-    assert posting_columns(store) == columns
-    store.close()
