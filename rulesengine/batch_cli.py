@@ -1,5 +1,5 @@
 """The batch commands: ``batches`` (a profile's batches, deleted ones included) and
-``batch delete`` (``shared/spec/cli.md``).
+``batch delete`` (docs/batches.md).
 
 Standalone click commands collected in :data:`COMMANDS`, registered by
 :mod:`rulesengine.cli` like the queue's; this module borrows the CLI's store and console

@@ -197,7 +197,7 @@ class RunTransaction(abc.ABC):
         history entry (old status None, new status its status). It also keeps each changed
         encounter's fields from before (so the batch can be deleted exactly) and supersedes
         the still-scheduled notifications of the profile's earlier batches whose statement
-        lists an encounter on one of its statements (``delivery.md``).
+        lists an encounter on one of its statements (docs/queue.md, superseded).
         """
 
 

@@ -89,6 +89,7 @@ def ledger_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def copy_store(store: Path, folder: Path) -> Path:
     target = folder / "s.db"
     target.write_bytes(store.read_bytes())
+    target.chmod(0o600)  # as rulesengine makes a store: no warning that others can read it
     return target
 
 

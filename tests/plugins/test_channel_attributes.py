@@ -286,4 +286,4 @@ def test_a_valid_window_declared_by_a_plugin_is_used(tmp_path: Path) -> None:
     (tmp_path / "fax.yaml").write_text(FAX_RULES, encoding="utf-8")
     done = rulesengine_with(tmp_path / "site", tmp_path, "validate", "fax.yaml")
     assert (done.returncode, done.stderr) == (0, "")
-    assert done.stdout == "fax.yaml: ok (profile clinic, 1 levels, limit on)\n"
+    assert done.stdout == "fax.yaml: ok (profile clinic, 1 level, limit on)\n"
