@@ -25,14 +25,15 @@ install: $(STAMP)
 $(STAMP): setup.cfg pyproject.toml $(PLUGIN_SETUPS)
 	@if [ -z "$(PYTHON)" ]; then echo "rulesengine needs Python 3.11 or 3.12 (durable-rules does not import on 3.13); none was found on PATH" >&2; exit 1; fi
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[test,postgresql]' $(foreach d,$(PLUGIN_DIRS),-e $(d))
+	$(BIN)/python -m pip install -qq --upgrade pip
+	$(BIN)/python -m pip install -qq -e '.[test,postgresql]' $(foreach d,$(PLUGIN_DIRS),-e $(d))
 	@touch $(STAMP)
 
 lint: $(STAMP)
-	$(BIN)/python -m pip install -q ruff mypy
-	$(BIN)/ruff check rulesengine tests
-	$(BIN)/mypy rulesengine
+	$(BIN)/python -m pip install -qq ruff mypy
+	$(BIN)/ruff check rulesengine tests plugins examples benchmarks
+	$(BIN)/ruff format --check rulesengine tests plugins examples benchmarks
+	$(BIN)/mypy rulesengine $(filter-out %.egg-info,$(foreach d,$(PLUGIN_DIRS),$(wildcard $(d)rulesengine_*)))
 
 clean:
 	rm -rf $(VENV) build *.egg-info

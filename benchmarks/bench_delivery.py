@@ -86,8 +86,8 @@ messages:
 channels:
   email: {{smtp_host: 127.0.0.1, smtp_port: {smtp_port}, starttls: false,
           from: billing@example.org}}
-  text: {{base_url: "http://127.0.0.1:{http_port}", account_sid: AC1, token_env: RULESENGINE_BENCH_SMS_TOKEN,
-         from: "+15555550100"}}
+  text: {{base_url: "http://127.0.0.1:{http_port}", account_sid: AC1,
+         token_env: RULESENGINE_BENCH_SMS_TOKEN, from: "+15555550100"}}
 delivery: {{max_attempts: 3, backoff: [1]}}
 """
 
@@ -115,7 +115,7 @@ class Sinks:
         sinks = self
 
         class Handler:
-            async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
+            async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
                 text = envelope.content.decode("utf-8", "replace")
                 key = next(
                     (
@@ -139,7 +139,7 @@ class Sinks:
             # for the client's delayed ACK (40 ms) on a kept-alive connection.
             disable_nagle_algorithm = True
 
-            def do_POST(self) -> None:  # noqa: N802
+            def do_POST(self) -> None:
                 self.rfile.read(int(self.headers.get("Content-Length", "0")))
                 key = self.headers.get("Idempotency-Key") or str(uuid.uuid4())
                 with sinks.lock:

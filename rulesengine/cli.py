@@ -114,7 +114,7 @@ def _bug_text(error: Exception, url: str | None = None) -> str:
     )
 
 
-def _open_store(db: str | None, ctx: click.Context | None = None):  # noqa: ANN202
+def _open_store(db: str | None, ctx: click.Context | None = None):
     from rulesengine.store import open_store
     from rulesengine.store.connect import resolve_url
 
@@ -158,7 +158,7 @@ def _parse_date(value: str, what: str = "--date") -> dt.date:
     return day
 
 
-def _working(message: str):  # noqa: ANN202
+def _working(message: str):
     """A spinner on the terminal while long work runs; nothing when output is piped."""
     import contextlib
 
@@ -185,7 +185,7 @@ def _phase_shown(status: Any, doing: str) -> Any:
     return lambda phase: status.update(cell(f"{doing}: {_PHASES.get(phase, phase)}"))
 
 
-def _console():  # noqa: ANN202
+def _console():
     """The rich console of the commands (:func:`rulesengine.terminal.console`)."""
     return terminal_console()
 
@@ -485,20 +485,20 @@ def print_summary(summary: dict[str, Any]) -> None:
     console.print(table)
 
 
-def _channel_specs():  # noqa: ANN202
+def _channel_specs():
     from rulesengine.registry import installed_channel_specs
 
     return installed_channel_specs()
 
 
-def load_rules_for_cli(path: str):  # noqa: ANN201
+def load_rules_for_cli(path: str):
     """A rules file, checked against every installed channel."""
     from rulesengine.rules import load_rules
 
     return load_rules(path, channel_specs=_channel_specs())
 
 
-def _addressing():  # noqa: ANN202
+def _addressing():
     from rulesengine.registry import channel_addressing
 
     return channel_addressing(_channel_specs())

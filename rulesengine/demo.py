@@ -312,7 +312,7 @@ def _command_name() -> str:
     return "rulesengine" if on_path else str(relative)
 
 
-def _between_runs(store, ledger, previous, run_date, encounter_no, rng):  # noqa: ANN001, ANN202
+def _between_runs(store, ledger, previous, run_date, encounter_no, rng):
     """A month of a practice's life: payments of every kind, and a few new visits."""
     from rulesengine.model import Encounter
 
@@ -353,7 +353,7 @@ def _between_runs(store, ledger, previous, run_date, encounter_no, rng):  # noqa
     return encounter_no
 
 
-def _single_encounter(encounter):  # noqa: ANN001, ANN202
+def _single_encounter(encounter):
     from rulesengine.store.base import LedgerData
 
     return LedgerData(encounters=(encounter,))

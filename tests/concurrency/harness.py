@@ -202,7 +202,7 @@ class SmtpSink:
             self.stall.release()
         self._controller.stop()
 
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         raw = envelope.original_content or envelope.content
         headers = email.parser.BytesHeaderParser(policy=email.policy.default).parsebytes(raw)
         key = str(headers["Message-ID"])
@@ -245,10 +245,10 @@ class SmsSink(ThreadingHTTPServer):
 class _SmsHandler(BaseHTTPRequestHandler):
     server: SmsSink
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: Any) -> None:
         """Quiet."""
 
-    def do_POST(self) -> None:  # noqa: N802
+    def do_POST(self) -> None:
         self.rfile.read(int(self.headers.get("Content-Length", "0")))
         key = self.headers.get("Idempotency-Key") or "(none)"
         self.server.counts.add(key)

@@ -124,7 +124,7 @@ def test_a_worker_that_lost_its_claim_does_not_hand_it_over(
         """While A is stalled, its lease runs out and B delivers."""
 
         @hookimpl
-        def notification_status_changed(self, notification_id, old_status, new_status, detail):  # noqa: ANN001
+        def notification_status_changed(self, notification_id, old_status, new_status, detail):
             if new_status == "sending":
                 b.deliver(NINE + dt.timedelta(minutes=6))
 

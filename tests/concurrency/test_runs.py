@@ -24,7 +24,7 @@ GUARANTORS = 100
 PROCESSES = 4
 
 
-def _race(practice, rules_files) -> list[dict]:  # noqa: ANN001
+def _race(practice, rules_files) -> list[dict]:
     """Start one ``rulesengine run --json`` per rules file while the test holds the
     profile's run lock; once every run waits on it, let go; return their summaries."""
     procs: list[subprocess.Popen[str]] = []
@@ -62,7 +62,7 @@ def _race(practice, rules_files) -> list[dict]:  # noqa: ANN001
     return [json.loads(out) for out, _ in outputs]
 
 
-def _stored(practice) -> tuple[list[tuple[str, str]], Counter[tuple[str, str]]]:  # noqa: ANN001
+def _stored(practice) -> tuple[list[tuple[str, str]], Counter[tuple[str, str]]]:
     with practice.engine.connect() as conn:
         batches = [
             tuple(r) for r in conn.execute(sqlalchemy.text("SELECT id, rules_hash FROM batches"))

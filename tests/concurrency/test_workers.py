@@ -51,7 +51,7 @@ def test_workers_drain_the_queue_handing_each_notification_over_once(practice) -
 SMALL = 60  # 120 notifications
 
 
-def _paused_victim(practice, tmp_path, *args: str):  # noqa: ANN202
+def _paused_victim(practice, tmp_path, *args: str):
     """A worker with the pause plugin, stopped right after its first claim committed;
     returns it and the ids it holds (all ``sending``, none handed to a channel yet)."""
     pause = tmp_path / "pause"

@@ -100,7 +100,7 @@ def test_a_ruleset_belongs_to_the_thread_that_made_it():
         def use() -> None:
             try:
                 rs.classify([{"id": "1", "x": 7}])
-            except BaseException as error:  # noqa: BLE001
+            except BaseException as error:
                 errors.append(error)
 
         thread = threading.Thread(target=use)

@@ -38,7 +38,7 @@ GOOD_LEDGER = REPO / "tests" / "data" / "ledgers" / "good"
 CHICAGO = ZoneInfo("America/Chicago")  # standard.yaml's profile zone
 
 
-def rulesengine(*argv: str, cwd: Path, env: dict[str, str] | None = None):  # noqa: ANN201
+def rulesengine(*argv: str, cwd: Path, env: dict[str, str] | None = None):
     """``rulesengine *argv`` through the installed console script."""
     return subprocess.run(
         [*console_script(), *argv],
@@ -354,13 +354,13 @@ class Held:
         self.started = threading.Event()
         self.release = threading.Event()
 
-    def send(self, batch):  # noqa: ANN001, ANN201
+    def send(self, batch):
         self.started.set()
         assert self.release.wait(60)
         return [DeliveryResult.sent(n, provider_ref=f"ref-{n.id}") for n in batch]
 
 
-def _sending(store) -> list[tuple[int, str, dt.datetime | None]]:  # noqa: ANN001
+def _sending(store) -> list[tuple[int, str, dt.datetime | None]]:
     with store.reading() as conn:
         rows = conn.execute(
             select(
@@ -426,7 +426,7 @@ def test_a_worker_whose_clock_runs_an_hour_ahead_keeps_its_hands_off_live_claims
 @pytest.mark.parametrize("kind", ["sqlite-file", "postgresql"])
 def test_deliver_at_an_earlier_instant_takes_its_leases_from_the_real_clock(
     kind: str, store_url_for
-) -> None:  # noqa: ANN001
+) -> None:
     """``deliver --now T`` (T earlier) acts at T, but its claims' leases run from the real
     clock, so a worker running meanwhile does not expire them at once."""
     store = open_store(store_url_for(kind))

@@ -337,7 +337,7 @@ def _formatted(node: ast.expr) -> bool:
     )
 
 
-def _scope_nodes(scope: ast.AST):  # noqa: ANN202
+def _scope_nodes(scope: ast.AST):
     """The nodes of one scope, without descending into the functions defined in it."""
     stack = list(ast.iter_child_nodes(scope))
     while stack:

@@ -198,13 +198,13 @@ def test_valid_declarations_pass(attributes: dict[str, Any]) -> None:
     assert channel_problems(fax(**attributes)) == []
 
 
-def test_the_built_in_channels_meet_the_contract(clean_plugin_env) -> None:  # noqa: ANN001
+def test_the_built_in_channels_meet_the_contract(clean_plugin_env) -> None:
     channels = get_channels(get_plugin_manager())
     for name in ("email", "text", "print"):
         assert channel_problems(channels[name]) == [], name
 
 
-def test_a_string_window_is_refused_when_the_plugin_is_loaded(clean_plugin_env, fake_dist) -> None:  # noqa: ANN001
+def test_a_string_window_is_refused_when_the_plugin_is_loaded(clean_plugin_env, fake_dist) -> None:
     """Loaded from its entry point, the plugin's distribution is named, and how to go on."""
     source = FAX.format(attribute='default_window = "09:00-17:00"')
     fake_dist("acme-fax", "fax", "acme_fax_text_window", source)

@@ -28,11 +28,11 @@ class Channel:
     name = "fake"
     address = "email"
 
-    def __init__(self, behaviour) -> None:  # noqa: ANN001
+    def __init__(self, behaviour) -> None:
         self.behaviour = behaviour
         self.calls = 0
 
-    def send(self, notifications):  # noqa: ANN001, ANN201
+    def send(self, notifications):
         self.calls += 1
         return self.behaviour(notifications)
 
@@ -57,8 +57,8 @@ def test_results_come_back_in_batch_order() -> None:
     assert [r.notification_id for r in call_channel(ch, batch())] == [1, 2, 3]
 
 
-def test_an_exception_retries_every_notification(caplog) -> None:  # noqa: ANN001
-    def boom(ns):  # noqa: ANN001, ANN202
+def test_an_exception_retries_every_notification(caplog) -> None:
+    def boom(ns):
         raise ConnectionRefusedError(111, "Connection refused")
 
     with caplog.at_level(logging.WARNING):
@@ -73,8 +73,8 @@ def test_an_exception_retries_every_notification(caplog) -> None:  # noqa: ANN00
     ]
 
 
-def test_a_thread_bound_channel_is_told_how_to_run(caplog) -> None:  # noqa: ANN001
-    def bound(ns):  # noqa: ANN001, ANN202
+def test_a_thread_bound_channel_is_told_how_to_run(caplog) -> None:
+    def bound(ns):
         raise RuntimeError("SQLite objects created in a thread can only be used in that thread")
 
     with caplog.at_level(logging.WARNING):
@@ -86,10 +86,10 @@ def test_a_thread_bound_channel_is_told_how_to_run(caplog) -> None:  # noqa: ANN
 
 
 def test_exception_summary_is_one_line() -> None:
-    def boom(ns):  # noqa: ANN001, ANN202
+    def boom(ns):
         raise ValueError("first line\nsecond line")
 
-    def bare(ns):  # noqa: ANN001, ANN202
+    def bare(ns):
         raise KeyError
 
     assert call_channel(Channel(boom), batch(1))[0].detail == "ValueError: first line"
@@ -125,14 +125,14 @@ def test_items_that_are_not_results_become_retries() -> None:
 @pytest.mark.parametrize(
     ("returned", "what"), [(None, "NoneType"), (True, "bool"), ("sent", "str")]
 )
-def test_send_returning_no_list_retries_everything(returned, what) -> None:  # noqa: ANN001
+def test_send_returning_no_list_retries_everything(returned, what) -> None:
     assert call_channel(Channel(lambda ns: returned), batch(1)) == [
         DeliveryResult.retry(1, f"{NO_RESULT} (send returned {what}, not a list of DeliveryResult)")
     ]
 
 
 def test_a_generator_is_accepted_and_its_failure_is_a_retry() -> None:
-    def results(ns):  # noqa: ANN001, ANN202
+    def results(ns):
         yield DeliveryResult.sent(ns[0])
         raise OSError("disk full")
 
@@ -148,7 +148,7 @@ def test_an_empty_batch_does_not_call_the_channel() -> None:
 
 
 def test_base_exceptions_are_not_swallowed() -> None:
-    def stop(ns):  # noqa: ANN001, ANN202
+    def stop(ns):
         raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):

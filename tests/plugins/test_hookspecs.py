@@ -26,7 +26,7 @@ def hook_functions() -> dict[str, object]:
     }
 
 
-def signature_text(fn) -> str:  # noqa: ANN001
+def signature_text(fn) -> str:
     """``name(arg: annotation, ...) -> return``, annotations as written in hookspecs.py."""
     sig = inspect.signature(fn)
     params = ", ".join(f"{p.name}: {p.annotation}" for p in sig.parameters.values())
@@ -42,24 +42,24 @@ def test_the_hooks_are_the_documented_ones() -> None:
     ]
 
 
-def test_hook_register_channels(no_entry_points) -> None:  # noqa: ANN001
+def test_hook_register_channels(no_entry_points) -> None:
     """The host's register function is passed as `register`; what it records is collected."""
 
     class FaxChannel:
         name = "fax"
         address = "postal"
 
-        def __init__(self, settings):  # noqa: ANN001
+        def __init__(self, settings):
             self.settings = settings
 
-        def send(self, notifications):  # noqa: ANN001, ANN201
+        def send(self, notifications):
             return []
 
     seen = []
 
     class Plugin:
         @rulesengine.hookimpl
-        def register_channels(self, register):  # noqa: ANN001, ANN201
+        def register_channels(self, register):
             seen.append(register)
             register(FaxChannel)
 
@@ -71,12 +71,12 @@ def test_hook_register_channels(no_entry_points) -> None:  # noqa: ANN001
     assert len(seen) == 1 and callable(seen[0])
 
 
-def test_hook_notification_status_changed(no_entry_points) -> None:  # noqa: ANN001
+def test_hook_notification_status_changed(no_entry_points) -> None:
     calls = []
 
     class Plugin:
         @rulesengine.hookimpl
-        def notification_status_changed(self, notification_id, old_status, new_status, detail):  # noqa: ANN001, ANN201
+        def notification_status_changed(self, notification_id, old_status, new_status, detail):
             calls.append((notification_id, old_status, new_status, detail))
 
     pm = get_plugin_manager()
@@ -103,12 +103,12 @@ def test_hook_notification_status_changed(no_entry_points) -> None:  # noqa: ANN
     ]
 
 
-def test_hook_batch_uploaded(no_entry_points) -> None:  # noqa: ANN001
+def test_hook_batch_uploaded(no_entry_points) -> None:
     calls = []
 
     class Plugin:
         @rulesengine.hookimpl
-        def batch_uploaded(self, batch_id, notifications):  # noqa: ANN001, ANN201
+        def batch_uploaded(self, batch_id, notifications):
             calls.append((batch_id, notifications))  # a subset of the arguments is fine
 
     pm = get_plugin_manager()
@@ -117,12 +117,12 @@ def test_hook_batch_uploaded(no_entry_points) -> None:  # noqa: ANN001
     assert calls == [("B1", 4)]
 
 
-def test_hook_delivery_finished(no_entry_points) -> None:  # noqa: ANN001
+def test_hook_delivery_finished(no_entry_points) -> None:
     calls = []
 
     class Plugin:
         @rulesengine.hookimpl
-        def delivery_finished(self, channel, results):  # noqa: ANN001, ANN201
+        def delivery_finished(self, channel, results):
             calls.append((channel, results))
 
     results = [DeliveryResult.sent(1), DeliveryResult.retry(2, "SMTP 451 from mx:25: later")]
@@ -132,17 +132,17 @@ def test_hook_delivery_finished(no_entry_points) -> None:  # noqa: ANN001
     assert calls == [("email", results)]
 
 
-def test_an_observer_that_raises_never_stops_the_others(no_entry_points, caplog) -> None:  # noqa: ANN001
+def test_an_observer_that_raises_never_stops_the_others(no_entry_points, caplog) -> None:
     calls = []
 
     class Broken:
         @rulesengine.hookimpl
-        def delivery_finished(self, channel):  # noqa: ANN001, ANN201
+        def delivery_finished(self, channel):
             raise RuntimeError("dashboard is down")
 
     class Good:
         @rulesengine.hookimpl
-        def delivery_finished(self, channel):  # noqa: ANN001, ANN201
+        def delivery_finished(self, channel):
             calls.append(channel)
 
     pm = get_plugin_manager()
@@ -157,7 +157,7 @@ def test_an_observer_that_raises_never_stops_the_others(no_entry_points, caplog)
     ]
 
 
-def test_notify_observers_refuses_unknown_hooks_and_wrong_arguments(no_entry_points) -> None:  # noqa: ANN001
+def test_notify_observers_refuses_unknown_hooks_and_wrong_arguments(no_entry_points) -> None:
     pm = get_plugin_manager()
     with pytest.raises(ValueError, match="rulesengine has no hook named 'batch_upload'"):
         notify_observers(pm, "batch_upload", batch_id="B1")
@@ -209,8 +209,8 @@ def test_docs_name_no_hook_that_does_not_exist() -> None:
 
 
 def test_notification_status_changed_hears_superseded_and_scheduled_again(
-    no_entry_points,  # noqa: ANN001
-    tmp_path,  # noqa: ANN001
+    no_entry_points,
+    tmp_path,
 ) -> None:
     """A live run that supersedes tells the observers after its commit (``scheduled`` ->
     ``superseded``, naming the batch), and so does deleting it (back to ``scheduled``)."""
@@ -227,7 +227,7 @@ def test_notification_status_changed_hears_superseded_and_scheduled_again(
 
     class Plugin:
         @rulesengine.hookimpl
-        def notification_status_changed(self, notification_id, old_status, new_status, detail):  # noqa: ANN001, ANN201
+        def notification_status_changed(self, notification_id, old_status, new_status, detail):
             calls.append((notification_id, old_status, new_status, detail))
 
     pm = get_plugin_manager()

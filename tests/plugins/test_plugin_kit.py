@@ -19,10 +19,10 @@ class Good:
     address = "mobile"
     content_keys = {"body"}
 
-    def __init__(self, settings):  # noqa: ANN001
+    def __init__(self, settings):
         self.outbox = settings["outbox"]
 
-    def send(self, notifications):  # noqa: ANN001, ANN201
+    def send(self, notifications):
         out = []
         for n in notifications:
             if not n.content.get("body"):
@@ -32,7 +32,7 @@ class Good:
         return out
 
 
-def bad(**attributes):  # noqa: ANN003, ANN201
+def bad(**attributes):
     return type("Bad", (Good,), attributes)
 
 
@@ -53,7 +53,7 @@ def test_settings_are_passed_to_the_constructor() -> None:
     seen = []
 
     class Recording(Good):
-        def __init__(self, settings):  # noqa: ANN001
+        def __init__(self, settings):
             seen.append(dict(settings))
             super().__init__(settings)
 
@@ -61,19 +61,19 @@ def test_settings_are_passed_to_the_constructor() -> None:
     assert seen == [{"outbox": "/nowhere", "api_key_env": "X"}]
 
 
-def _send(result):  # noqa: ANN001, ANN202
-    def send(self, notifications):  # noqa: ANN001, ANN202
+def _send(result):
+    def send(self, notifications):
         return result(notifications)
 
     return send
 
 
-def _init_raising(self, settings):  # noqa: ANN001, ANN202
+def _init_raising(self, settings):
     raise KeyError("outbox")
 
 
-def _raise(exc):  # noqa: ANN001, ANN202
-    def send(self, notifications):  # noqa: ANN001, ANN202
+def _raise(exc):
+    def send(self, notifications):
         raise exc
 
     return send
@@ -143,7 +143,7 @@ def _raise(exc):  # noqa: ANN001, ANN202
         "raises",
     ],
 )
-def test_bad_channels_are_reported(channel, problem) -> None:  # noqa: ANN001
+def test_bad_channels_are_reported(channel, problem) -> None:
     report = check_channel(channel)
     assert not report.ok
     if problem == "an empty batch":
@@ -167,7 +167,7 @@ def test_send_must_return_a_list_for_a_batch() -> None:
 
 
 def test_a_retry_of_the_same_batch_is_checked() -> None:
-    def send(self, notifications):  # noqa: ANN001, ANN202
+    def send(self, notifications):
         if any(n.attempt > 1 for n in notifications):
             return []
         return [DeliveryResult.sent(n) for n in notifications]
@@ -184,10 +184,10 @@ def test_a_channel_tied_to_the_thread_that_built_it_is_a_problem() -> None:
     SQLite connection made in its constructor fails there."""
     import sqlite3
 
-    def init(self, settings):  # noqa: ANN001, ANN202
+    def init(self, settings):
         self.db = sqlite3.connect(":memory:")
 
-    def send(self, notifications):  # noqa: ANN001, ANN202
+    def send(self, notifications):
         self.db.execute("select 1")
         return [DeliveryResult.sent(n) for n in notifications]
 
@@ -210,7 +210,7 @@ def test_every_send_runs_on_one_thread_other_than_the_one_that_built_the_channel
 
     seen: list[threading.Thread] = []
 
-    def send(self, notifications):  # noqa: ANN001, ANN202
+    def send(self, notifications):
         seen.append(threading.current_thread())
         return [DeliveryResult.sent(n) for n in notifications]
 
@@ -220,7 +220,7 @@ def test_every_send_runs_on_one_thread_other_than_the_one_that_built_the_channel
 
 
 def test_warnings_for_probably_unintended_behaviour() -> None:
-    def send(self, notifications):  # noqa: ANN001, ANN202
+    def send(self, notifications):
         if any(not n.content for n in notifications):
             raise KeyError("body")
         return [DeliveryResult.failed(n, "not configured") for n in notifications]
@@ -250,7 +250,7 @@ def test_make_notification_must_give_distinct_ids_and_keys() -> None:
 def test_make_notification_builds_the_batch() -> None:
     made = []
 
-    def make(id, channel):  # noqa: A002, ANN001, ANN202
+    def make(id, channel):
         made.append((id, channel))
         return sample_notification(
             id=id,
@@ -275,7 +275,7 @@ def test_sample_notification_fits_the_address_kind() -> None:
     assert sample_notification(to="x@y.org").to == "x@y.org"
 
 
-def test_fixture_fails_the_test_with_the_report(tmp_path) -> None:  # noqa: ANN001
+def test_fixture_fails_the_test_with_the_report(tmp_path) -> None:
     kit = ChannelKit(tmp_path)
     assert kit.check(Good).ok
     with pytest.raises(pytest.fail.Exception) as info:
@@ -287,5 +287,5 @@ def test_fixture_fails_the_test_with_the_report(tmp_path) -> None:  # noqa: ANN0
     assert kit.notification(id=9).id == 9
 
 
-def test_fixture_is_usable_from_a_conftest(channel_kit) -> None:  # noqa: ANN001
+def test_fixture_is_usable_from_a_conftest(channel_kit) -> None:
     assert channel_kit.check(Good).ok

@@ -36,20 +36,20 @@ FAX = """
 """
 
 
-def loaded(pm) -> list[str]:  # noqa: ANN001
+def loaded(pm) -> list[str]:
     return sorted(name for name, plugin in pm.list_name_plugin() if plugin is not None)
 
 
-def test_a_fresh_manager_each_call(clean_plugin_env) -> None:  # noqa: ANN001
+def test_a_fresh_manager_each_call(clean_plugin_env) -> None:
     assert get_plugin_manager() is not get_plugin_manager()
 
 
-def test_builtin_channels_are_plugins(clean_plugin_env) -> None:  # noqa: ANN001
+def test_builtin_channels_are_plugins(clean_plugin_env) -> None:
     channels = get_channels(get_plugin_manager())
     assert {"email", "text", "print"} <= set(channels)
 
 
-def test_installed_plugin_is_found_with_its_distribution(clean_plugin_env, fake_dist) -> None:  # noqa: ANN001
+def test_installed_plugin_is_found_with_its_distribution(clean_plugin_env, fake_dist) -> None:
     fake_dist("acme-fax", "fax", "acme_fax_plugin", FAX, version="2.3.1")
     pm = get_plugin_manager()
     assert "fax" in get_channels(pm)
@@ -57,41 +57,41 @@ def test_installed_plugin_is_found_with_its_distribution(clean_plugin_env, fake_
     assert PluginInfo("email", "rulesengine-email", "0.1.0.dev0", ("email",)) in plugin_info(pm)
 
 
-def test_disable_by_entry_point_name(clean_plugin_env, monkeypatch) -> None:  # noqa: ANN001
+def test_disable_by_entry_point_name(clean_plugin_env, monkeypatch) -> None:
     monkeypatch.setenv("RULESENGINE_DISABLE_PLUGINS", "text, print")
     names = loaded(get_plugin_manager())
     assert "email" in names and "text" not in names and "print" not in names
 
 
-def test_disable_by_distribution_name(clean_plugin_env, monkeypatch) -> None:  # noqa: ANN001
+def test_disable_by_distribution_name(clean_plugin_env, monkeypatch) -> None:
     monkeypatch.setenv("RULESENGINE_DISABLE_PLUGINS", "Rulesengine_Print")
     channels = get_channels(get_plugin_manager())
     assert "print" not in channels and "email" in channels
 
 
-def test_disable_everything(clean_plugin_env, monkeypatch) -> None:  # noqa: ANN001
+def test_disable_everything(clean_plugin_env, monkeypatch) -> None:
     monkeypatch.setenv("RULESENGINE_DISABLE_PLUGINS", "*")
     pm = get_plugin_manager()
     assert loaded(pm) == [] and get_channels(pm) == {}
 
 
-def test_load_only_the_listed_plugins(clean_plugin_env, monkeypatch) -> None:  # noqa: ANN001
+def test_load_only_the_listed_plugins(clean_plugin_env, monkeypatch) -> None:
     monkeypatch.setenv("RULESENGINE_LOAD_PLUGINS", "email,rulesengine-text")
     assert loaded(get_plugin_manager()) == ["email", "text"]
 
 
-def test_load_empty_means_none(clean_plugin_env, monkeypatch) -> None:  # noqa: ANN001
+def test_load_empty_means_none(clean_plugin_env, monkeypatch) -> None:
     monkeypatch.setenv("RULESENGINE_LOAD_PLUGINS", "")
     assert loaded(get_plugin_manager()) == []
 
 
-def test_load_and_disable_together(clean_plugin_env, monkeypatch) -> None:  # noqa: ANN001
+def test_load_and_disable_together(clean_plugin_env, monkeypatch) -> None:
     monkeypatch.setenv("RULESENGINE_LOAD_PLUGINS", "email,text")
     monkeypatch.setenv("RULESENGINE_DISABLE_PLUGINS", "text")
     assert loaded(get_plugin_manager()) == ["email"]
 
 
-def test_load_warns_about_unknown_names(clean_plugin_env, monkeypatch, caplog) -> None:  # noqa: ANN001
+def test_load_warns_about_unknown_names(clean_plugin_env, monkeypatch, caplog) -> None:
     monkeypatch.setenv("RULESENGINE_LOAD_PLUGINS", "email,emial")
     assert loaded(get_plugin_manager()) == ["email"]
     assert caplog.messages == [
@@ -99,7 +99,7 @@ def test_load_warns_about_unknown_names(clean_plugin_env, monkeypatch, caplog) -
     ]
 
 
-def test_misspelt_hook_fails_loudly(clean_plugin_env, fake_dist, monkeypatch) -> None:  # noqa: ANN001
+def test_misspelt_hook_fails_loudly(clean_plugin_env, fake_dist, monkeypatch) -> None:
     fake_dist(
         "acme-typo",
         "typo",
@@ -120,12 +120,12 @@ def test_misspelt_hook_fails_loudly(clean_plugin_env, fake_dist, monkeypatch) ->
     assert "typo" not in loaded(get_plugin_manager())
 
 
-def test_check_pending_on_a_registered_object(no_entry_points) -> None:  # noqa: ANN001
+def test_check_pending_on_a_registered_object(no_entry_points) -> None:
     import pluggy
 
     class Typo:
         @rulesengine.hookimpl
-        def batch_uploded(self, batch_id):  # noqa: ANN001, ANN201
+        def batch_uploded(self, batch_id):
             pass
 
     pm = get_plugin_manager()
@@ -134,7 +134,7 @@ def test_check_pending_on_a_registered_object(no_entry_points) -> None:  # noqa:
         pm.check_pending()
 
 
-def test_plugin_that_cannot_import_is_named(clean_plugin_env, fake_dist) -> None:  # noqa: ANN001
+def test_plugin_that_cannot_import_is_named(clean_plugin_env, fake_dist) -> None:
     fake_dist("acme-broken", "broken", "acme_broken_plugin", "import no_such_module_here\n")
     with pytest.raises(PluginError) as info:
         get_plugin_manager()
@@ -146,7 +146,7 @@ def test_plugin_that_cannot_import_is_named(clean_plugin_env, fake_dist) -> None
 
 def test_duplicate_channel_names_name_both_distributions(
     clean_plugin_env, fake_dist, monkeypatch
-) -> None:  # noqa: ANN001
+) -> None:
     fake_dist(
         "acme-mail", "acme", "acme_mail_plugin", FAX.replace('name = "fax"', 'name = "email"')
     )
@@ -184,14 +184,14 @@ def test_duplicate_channel_names_name_both_distributions(
         ),
     ],
 )
-def test_invalid_channel_classes_are_refused(no_entry_points, body, problem) -> None:  # noqa: ANN001
+def test_invalid_channel_classes_are_refused(no_entry_points, body, problem) -> None:
     namespace: dict = {}
     exec(f"class FaxChannel:\n    {body}\n", namespace)
     channel_class = namespace["FaxChannel"]
 
     class Plugin:
         @rulesengine.hookimpl
-        def register_channels(self, register):  # noqa: ANN001, ANN201
+        def register_channels(self, register):
             register(channel_class)
 
     pm = get_plugin_manager()
@@ -204,10 +204,10 @@ def test_invalid_channel_classes_are_refused(no_entry_points, body, problem) -> 
     assert advice.startswith("Set RULESENGINE_DISABLE_PLUGINS=acme to run without it")
 
 
-def test_register_channels_that_raises_is_named(no_entry_points) -> None:  # noqa: ANN001
+def test_register_channels_that_raises_is_named(no_entry_points) -> None:
     class Plugin:
         @rulesengine.hookimpl
-        def register_channels(self, register):  # noqa: ANN001, ANN201
+        def register_channels(self, register):
             raise KeyError("license")
 
     pm = get_plugin_manager()
@@ -220,7 +220,7 @@ def test_register_channels_that_raises_is_named(no_entry_points) -> None:  # noq
         get_channels(pm)
 
 
-def test_channel_specs_from_class_attributes(clean_plugin_env, fake_dist) -> None:  # noqa: ANN001
+def test_channel_specs_from_class_attributes(clean_plugin_env, fake_dist) -> None:
     from rulesengine.rules.channels import ChannelSpec
 
     fake_dist("acme-fax", "fax", "acme_fax_plugin", FAX)
@@ -234,7 +234,7 @@ def test_channel_specs_from_class_attributes(clean_plugin_env, fake_dist) -> Non
     )
 
 
-def test_builtin_specs_match_what_the_rules_loader_knows(clean_plugin_env) -> None:  # noqa: ANN001
+def test_builtin_specs_match_what_the_rules_loader_knows(clean_plugin_env) -> None:
     from rulesengine.rules.channels import ADDRESS_KINDS, BUILTIN_CHANNEL_SPECS
 
     specs = channel_specs(get_channels(get_plugin_manager()))

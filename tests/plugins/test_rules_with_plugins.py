@@ -15,7 +15,7 @@ STANDARD = Path(__file__).resolve().parents[2] / "rules" / "standard.yaml"
 
 
 @pytest.fixture
-def specs(clean_plugin_env, fake_dist):  # noqa: ANN001, ANN201
+def specs(clean_plugin_env, fake_dist):
     fake_dist(
         "acme-voice",
         "acmevoice",
@@ -53,12 +53,12 @@ def with_robocall(settings: dict) -> str:
     return yaml.safe_dump(data, sort_keys=False)
 
 
-def test_a_plugin_channel_is_usable_in_a_rules_file(specs) -> None:  # noqa: ANN001
+def test_a_plugin_channel_is_usable_in_a_rules_file(specs) -> None:
     rules = load_rules_text(with_robocall({"caller_id": "+15555550100"}), channel_specs=specs)
     assert rules.channels["robocall"].settings["caller_id"] == "+15555550100"
 
 
-def test_a_misspelt_plugin_setting_is_a_load_error(specs) -> None:  # noqa: ANN001
+def test_a_misspelt_plugin_setting_is_a_load_error(specs) -> None:
     with pytest.raises(RulesError) as info:
         load_rules_text(with_robocall({"caller_di": "+15555550100"}), channel_specs=specs)
     assert "unknown setting 'caller_di'" in str(info.value)

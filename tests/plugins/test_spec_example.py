@@ -52,14 +52,14 @@ channels:
 
 
 @pytest.fixture
-def spec_voice(clean_plugin_env, fake_dist, monkeypatch):  # noqa: ANN001, ANN201
+def spec_voice(clean_plugin_env, fake_dist, monkeypatch):
     # The repository's own example plugin also registers `voice`: keep it out of the way.
     monkeypatch.setenv("RULESENGINE_DISABLE_PLUGINS", "rulesengine-voice")
     monkeypatch.delitem(sys.modules, "rulesengine_voice", raising=False)
     fake_dist("acme-voice", "voice", "rulesengine_voice", SPEC_VOICE)
 
 
-def test_the_spec_example_plugin_delivers_unchanged(spec_voice):  # noqa: ANN001
+def test_the_spec_example_plugin_delivers_unchanged(spec_voice):
     specs = installed_channel_specs()
     assert specs["voice"].address == "mobile"
     rules = load_rules_text(RULES, filename="calls.yaml", channel_specs=specs)

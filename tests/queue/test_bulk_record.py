@@ -15,7 +15,7 @@ from tests.queue.helpers import chicago, draft, history, save, statuses
 NINE = chicago(2026, 2, 1, 9)
 
 
-def _set(store, nid: int, **values) -> None:  # noqa: ANN001, ANN003
+def _set(store, nid: int, **values) -> None:
     with store.writing() as conn:
         conn.execute(update(notifications).where(notifications.c.id == nid).values(**values))
 
@@ -81,7 +81,7 @@ def test_a_claim_lost_during_the_call_is_not_recorded_the_others_are(
     ids = save(qstore, draft("G1", at=NINE), draft("G2", at=NINE), draft("G5", "text", at=NINE))
     first, second = ids[:2]
 
-    def send(n):  # noqa: ANN001, ANN202
+    def send(n):
         if n.id == first:
             _set(qstore, second, lease_owner="w2")
         return DeliveryResult.sent(n, provider_ref=f"ref-{n.id}")

@@ -88,7 +88,7 @@ def test_deliver_serial_calls_the_channels_on_one_thread(cli, monkeypatch, flags
     made: list[bool] = []
 
     class Noting(rulesengine.queue.Queue):
-        def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
+        def __init__(self, *args, **kwargs) -> None:
             made.append(kwargs.get("concurrent_channels", True))
             super().__init__(*args, **kwargs)
 

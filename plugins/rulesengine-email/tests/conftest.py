@@ -49,13 +49,13 @@ class RecordingHandler:
     refuse_reply: str = "550 5.1.1 mailbox unavailable"
     data_reply: str | None = None
 
-    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: ANN001
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if address in self.refuse:
             return self.refuse_reply
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
-    async def handle_DATA(self, server, session, envelope):  # noqa: ANN001
+    async def handle_DATA(self, server, session, envelope):
         if self.data_reply is not None:
             return self.data_reply
         login = session.auth_data.login.decode() if session.authenticated else None
@@ -99,7 +99,7 @@ def smtp_server() -> Iterator[Callable[..., tuple[RecordingHandler, int]]]:
         controller.stop()
 
 
-def _authenticator(server, session, envelope, mechanism, auth_data):  # noqa: ANN001
+def _authenticator(server, session, envelope, mechanism, auth_data):
     ok = (
         isinstance(auth_data, LoginPassword)
         and auth_data.login == b"billing"

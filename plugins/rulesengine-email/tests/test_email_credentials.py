@@ -84,7 +84,7 @@ def plain_smtp() -> Iterator[Callable[[str], tuple[int, list[bytes]]]]:
         listener.close()
 
 
-def channel(host: str, port: int, password_env: str = "RULESENGINE_TEST_SMTP_PASSWORD"):  # noqa: ANN201
+def channel(host: str, port: int, password_env: str = "RULESENGINE_TEST_SMTP_PASSWORD"):
     return EmailChannel(
         {
             "smtp_host": host,
@@ -108,7 +108,7 @@ def password(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("RULESENGINE_TEST_SMTP_PASSWORD", PASSWORD)
 
 
-def test_login_without_tls_to_loopback_is_allowed(plain_smtp) -> None:  # noqa: ANN001
+def test_login_without_tls_to_loopback_is_allowed(plain_smtp) -> None:
     """The control case: a relay on 127.0.0.1 gets AUTH over a plain connection."""
     port, lines = plain_smtp("127.0.0.1")
     [result] = channel("127.0.0.1", port).send([sample_notification()])
@@ -116,7 +116,7 @@ def test_login_without_tls_to_loopback_is_allowed(plain_smtp) -> None:  # noqa: 
     assert sent_a_secret(lines)
 
 
-def test_no_login_without_tls_to_an_address_that_is_not_loopback(plain_smtp) -> None:  # noqa: ANN001
+def test_no_login_without_tls_to_an_address_that_is_not_loopback(plain_smtp) -> None:
     """starttls: false to a server elsewhere: the connection is closed before AUTH."""
     address = non_loopback_address()
     port, lines = plain_smtp(address)
@@ -131,7 +131,7 @@ def test_no_login_without_tls_to_an_address_that_is_not_loopback(plain_smtp) -> 
 
 
 def test_a_loopback_name_that_resolves_elsewhere_gets_no_password(
-    plain_smtp,  # noqa: ANN001
+    plain_smtp,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """'localhost' passes the rules file's check; the address connected to is what counts."""
@@ -139,7 +139,7 @@ def test_a_loopback_name_that_resolves_elsewhere_gets_no_password(
     port, lines = plain_smtp(address)
     real = socket.getaddrinfo
 
-    def lying(host, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+    def lying(host, *args, **kwargs):
         return real(address if host == "localhost" else host, *args, **kwargs)
 
     monkeypatch.setattr(socket, "getaddrinfo", lying)
@@ -159,7 +159,7 @@ def test_a_loopback_name_that_resolves_elsewhere_gets_no_password(
     ],
 )
 def test_a_variable_a_rules_file_may_not_name_is_never_read(
-    plain_smtp,  # noqa: ANN001
+    plain_smtp,
     monkeypatch: pytest.MonkeyPatch,
     name: str,
     why: str,

@@ -17,7 +17,7 @@ NOW = dt.datetime(2026, 2, 1, 15, 0, tzinfo=dt.UTC)
 SENDER = "billing@riverside.example.org"
 
 
-def build(subject: str, body: str, practice: str = "Riverside Family Medicine"):  # noqa: ANN201
+def build(subject: str, body: str, practice: str = "Riverside Family Medicine"):
     n = sample_notification(
         id=1,
         to="pat@example.org",

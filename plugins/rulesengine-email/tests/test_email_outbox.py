@@ -58,7 +58,7 @@ def test_retry_rewrites_the_same_file(tmp_path: Path) -> None:
     assert msg["Subject"] == "Second try"
 
 
-def test_default_outbox_is_relative_to_the_working_directory(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+def test_default_outbox_is_relative_to_the_working_directory(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
     [result] = EmailChannel({}).send([sample_notification(idempotency_key="k9")])
     assert result == DeliveryResult.sent(1, provider_ref="outbox/email/k9.eml")
@@ -80,5 +80,5 @@ def test_kit_plain_call() -> None:
     assert [r.outcome for r in report.results] == ["sent", "sent", "sent"]
 
 
-def test_kit_fixture(channel_kit) -> None:  # noqa: ANN001
+def test_kit_fixture(channel_kit) -> None:
     channel_kit.check(EmailChannel)

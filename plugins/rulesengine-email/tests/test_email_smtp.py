@@ -16,7 +16,7 @@ from rulesengine.testing.plugin_kit import sample_notification
 LOOPBACK = "127.0.0.1"
 
 
-def note(i: int, **overrides):  # noqa: ANN001, ANN201
+def note(i: int, **overrides):
     values = {
         "id": i,
         "to": f"guarantor{i}@example.org",
@@ -27,7 +27,7 @@ def note(i: int, **overrides):  # noqa: ANN001, ANN201
     return sample_notification(**values)
 
 
-def channel(port: int, **settings) -> EmailChannel:  # noqa: ANN003
+def channel(port: int, **settings) -> EmailChannel:
     base = {
         "smtp_host": LOOPBACK,
         "smtp_port": port,
@@ -42,7 +42,7 @@ def parse(raw: bytes) -> email.message.EmailMessage:
     return email.message_from_bytes(raw, policy=email.policy.default)  # type: ignore[return-value]
 
 
-def test_batch_is_sent_over_one_connection(smtp_server) -> None:  # noqa: ANN001
+def test_batch_is_sent_over_one_connection(smtp_server) -> None:
     """Three notifications: three messages, all from one client connection, all `sent`."""
     handler, port = smtp_server()
     batch = [note(1), note(2), note(3)]
@@ -58,7 +58,7 @@ def test_batch_is_sent_over_one_connection(smtp_server) -> None:  # noqa: ANN001
     assert {m.mail_from for m in handler.received} == {"billing@riverside.example.org"}
 
 
-def test_mime_headers_and_utf8_text_part(smtp_server) -> None:  # noqa: ANN001
+def test_mime_headers_and_utf8_text_part(smtp_server) -> None:
     """From (practice as display name), To, Subject, Date, a Message-ID from the idempotency key,
     and one text/plain UTF-8 part carrying non-ASCII text intact."""
     handler, port = smtp_server()
@@ -77,7 +77,7 @@ def test_mime_headers_and_utf8_text_part(smtp_server) -> None:  # noqa: ANN001
     assert msg.get_content().replace("\r\n", "\n") == "Saldo: 12,00 €\nDanke.\n"
 
 
-def test_message_id_is_stable_across_retries(smtp_server) -> None:  # noqa: ANN001
+def test_message_id_is_stable_across_retries(smtp_server) -> None:
     """Sending the same notification again (attempt 2) reuses the Message-ID."""
     handler, port = smtp_server()
     ch = channel(port)
@@ -87,7 +87,7 @@ def test_message_id_is_stable_across_retries(smtp_server) -> None:  # noqa: ANN0
     assert len(ids) == 2 and ids[0] == ids[1]
 
 
-def test_transient_451_is_a_retry(smtp_server) -> None:  # noqa: ANN001
+def test_transient_451_is_a_retry(smtp_server) -> None:
     _, port = smtp_server(data_reply="451 4.3.0 try again later")
     [result] = channel(port).send([note(1)])
     assert result == DeliveryResult.retry(
@@ -95,7 +95,7 @@ def test_transient_451_is_a_retry(smtp_server) -> None:  # noqa: ANN001
     )
 
 
-def test_permanent_550_is_failed(smtp_server) -> None:  # noqa: ANN001
+def test_permanent_550_is_failed(smtp_server) -> None:
     _, port = smtp_server(data_reply="550 5.7.1 message rejected")
     [result] = channel(port).send([note(1)])
     assert result == DeliveryResult.failed(
@@ -103,7 +103,7 @@ def test_permanent_550_is_failed(smtp_server) -> None:  # noqa: ANN001
     )
 
 
-def test_refused_recipient_affects_only_its_notification(smtp_server) -> None:  # noqa: ANN001
+def test_refused_recipient_affects_only_its_notification(smtp_server) -> None:
     handler, port = smtp_server(refuse={"guarantor2@example.org"})
     results = channel(port).send([note(1), note(2), note(3)])
     assert [r.outcome for r in results] == ["sent", "failed", "sent"]
@@ -116,7 +116,7 @@ def test_refused_recipient_affects_only_its_notification(smtp_server) -> None:  
     ]
 
 
-def test_refused_recipient_with_4xx_is_a_retry(smtp_server) -> None:  # noqa: ANN001
+def test_refused_recipient_with_4xx_is_a_retry(smtp_server) -> None:
     _, port = smtp_server(refuse={"guarantor1@example.org"}, refuse_reply="450 4.2.1 busy")
     [result] = channel(port).send([note(1)])
     assert result.outcome == "retry"
@@ -134,7 +134,7 @@ def test_connection_refused_is_a_retry_for_every_notification() -> None:
     )
 
 
-def test_connection_dropped_mid_data_retries_the_rest(dropping_server) -> None:  # noqa: ANN001
+def test_connection_dropped_mid_data_retries_the_rest(dropping_server) -> None:
     port = dropping_server
     results = channel(port).send([note(1), note(2)])
     assert [r.outcome for r in results] == ["retry", "retry"]
@@ -146,7 +146,7 @@ def test_connection_dropped_mid_data_retries_the_rest(dropping_server) -> None: 
     )
 
 
-def test_starttls_and_login(smtp_server, server_tls_context, tls_files, monkeypatch) -> None:  # noqa: ANN001
+def test_starttls_and_login(smtp_server, server_tls_context, tls_files, monkeypatch) -> None:
     """STARTTLS with a certificate the client trusts (SSL_CERT_FILE), then AUTH with the
     password read from the environment variable named by password_env."""
     monkeypatch.setenv("SSL_CERT_FILE", str(tls_files[0]))
@@ -160,7 +160,7 @@ def test_starttls_and_login(smtp_server, server_tls_context, tls_files, monkeypa
     assert handler.received[0].login == "billing"
 
 
-def test_wrong_password_is_failed(smtp_server, server_tls_context, tls_files, monkeypatch) -> None:  # noqa: ANN001
+def test_wrong_password_is_failed(smtp_server, server_tls_context, tls_files, monkeypatch) -> None:
     monkeypatch.setenv("SSL_CERT_FILE", str(tls_files[0]))
     monkeypatch.setenv("RULESENGINE_TEST_SMTP_PASSWORD", "wrong")
     handler, port = smtp_server(tls_context=server_tls_context)
@@ -175,7 +175,7 @@ def test_wrong_password_is_failed(smtp_server, server_tls_context, tls_files, mo
     assert handler.received == []
 
 
-def test_untrusted_certificate_is_failed(smtp_server, server_tls_context, monkeypatch) -> None:  # noqa: ANN001
+def test_untrusted_certificate_is_failed(smtp_server, server_tls_context, monkeypatch) -> None:
     monkeypatch.delenv("SSL_CERT_FILE", raising=False)
     handler, port = smtp_server(tls_context=server_tls_context)
     [result] = channel(port, starttls=True).send([note(1)])
@@ -186,7 +186,7 @@ def test_untrusted_certificate_is_failed(smtp_server, server_tls_context, monkey
     assert handler.received == []
 
 
-def test_server_without_starttls_is_refused_when_starttls_is_on(smtp_server) -> None:  # noqa: ANN001
+def test_server_without_starttls_is_refused_when_starttls_is_on(smtp_server) -> None:
     handler, port = smtp_server()
     [result] = channel(port, starttls=True).send([note(1)])
     assert result == DeliveryResult.failed(
@@ -197,7 +197,7 @@ def test_server_without_starttls_is_refused_when_starttls_is_on(smtp_server) -> 
     assert handler.received == []
 
 
-def test_missing_password_variable_fails_every_notification(monkeypatch) -> None:  # noqa: ANN001
+def test_missing_password_variable_fails_every_notification(monkeypatch) -> None:
     monkeypatch.delenv("RULESENGINE_NO_SUCH_SMTP_PASSWORD", raising=False)
     ch = channel(1, username="billing", password_env="RULESENGINE_NO_SUCH_SMTP_PASSWORD")
     results = ch.send([note(1), note(2)])
@@ -230,7 +230,7 @@ def test_missing_password_variable_fails_every_notification(monkeypatch) -> None
         ({"content": {"subject": "Hi"}}, "the email has no body (content key 'body')"),
     ],
 )
-def test_bad_notifications_fail_alone(smtp_server, overrides, detail) -> None:  # noqa: ANN001
+def test_bad_notifications_fail_alone(smtp_server, overrides, detail) -> None:
     """A notification that cannot become a safe email fails; the rest of the batch is sent."""
     handler, port = smtp_server()
     results = channel(port).send([note(1), note(2, **overrides)])
@@ -263,7 +263,7 @@ def test_default_port_follows_starttls() -> None:
     )
 
 
-def test_contract_with_a_real_server(smtp_server) -> None:  # noqa: ANN001
+def test_contract_with_a_real_server(smtp_server) -> None:
     """The plugin kit's checks pass against the SMTP server, and through call_channel."""
     from rulesengine.testing.plugin_kit import check_channel
 

@@ -18,7 +18,7 @@ REMIT = "PO Box 4411\nSpringfield, IL 62708"
 BODY = "Our records show a balance of $182.40.\nPlease pay by March 22, 2024 or call us."
 
 
-def note(i: int = 1, **overrides):  # noqa: ANN001, ANN201
+def note(i: int = 1, **overrides):
     values = {
         "id": i,
         "channel": "print",
@@ -90,7 +90,7 @@ def test_address_sits_in_the_envelope_window(channel: PrintChannel, tmp_path: Pa
     height = float(page.mediabox.height)
     found: dict[str, tuple[float, float]] = {}
 
-    def visitor(text, cm, tm, font, size) -> None:  # noqa: ANN001
+    def visitor(text, cm, tm, font, size) -> None:
         if text.strip():
             found.setdefault(text.strip(), (tm[4] / 72, (height - tm[5]) / 72))
 
@@ -229,6 +229,6 @@ def test_kit_plain_call() -> None:
     assert report.warnings == ()
 
 
-def test_kit_fixture(channel_kit) -> None:  # noqa: ANN001
+def test_kit_fixture(channel_kit) -> None:
     report = channel_kit.check(PrintChannel)
     assert [r.outcome for r in report.results] == ["sent", "sent", "sent"]

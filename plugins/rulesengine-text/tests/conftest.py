@@ -57,7 +57,7 @@ class FakeProvider(ThreadingHTTPServer):
 class _Handler(BaseHTTPRequestHandler):
     server: FakeProvider
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: Any) -> None:
         """Quiet."""
 
     def _reply(self, status: int, payload: dict[str, Any] | str) -> None:
@@ -71,11 +71,11 @@ class _Handler(BaseHTTPRequestHandler):
         except OSError:
             pass  # the client gave up (the timeout test)
 
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         """Recorded like a POST (a client following a redirect turns a POST into a GET)."""
         self.do_POST()
 
-    def do_POST(self) -> None:  # noqa: N802
+    def do_POST(self) -> None:
         length = int(self.headers.get("Content-Length", "0"))
         form = dict(urllib.parse.parse_qsl(self.rfile.read(length).decode("utf-8")))
         auth = self.headers.get("Authorization", "")

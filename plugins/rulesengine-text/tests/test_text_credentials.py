@@ -19,7 +19,7 @@ SID = "AC0123456789abcdef"
 TOKEN = "tok-secret-4b1d"
 
 
-def note(i: int = 1):  # noqa: ANN201
+def note(i: int = 1):
     return sample_notification(
         id=i,
         channel="text",
@@ -55,7 +55,7 @@ def resolve_localhost_to(monkeypatch: pytest.MonkeyPatch, address: str) -> None:
     """A hostile resolver: 'localhost' answers with ``address`` (a DNS or hosts-file trick)."""
     real = socket.getaddrinfo
 
-    def lying(host, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+    def lying(host, *args, **kwargs):
         return real(address if host == "localhost" else host, *args, **kwargs)
 
     monkeypatch.setattr(socket, "getaddrinfo", lying)
@@ -97,7 +97,7 @@ def recording_proxy() -> Iterator[tuple[str, list[bytes]]]:
 
 
 def test_plain_http_to_an_address_that_is_not_loopback_is_refused_before_sending(
-    sms_provider,  # noqa: ANN001
+    sms_provider,
 ) -> None:
     """base_url http:// with a token: only to a loopback address (the setting is checked)."""
     server = sms_provider("ok", host=non_loopback_address())
@@ -111,7 +111,7 @@ def test_plain_http_to_an_address_that_is_not_loopback_is_refused_before_sending
 
 
 def test_a_loopback_name_that_resolves_elsewhere_gets_no_token(
-    sms_provider,  # noqa: ANN001
+    sms_provider,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """'localhost' passes the setting check, but the address actually reached is checked."""
@@ -128,14 +128,14 @@ def test_a_loopback_name_that_resolves_elsewhere_gets_no_token(
     assert server.requests == []
 
 
-def test_plain_http_to_loopback_still_works(sms_provider) -> None:  # noqa: ANN001
+def test_plain_http_to_loopback_still_works(sms_provider) -> None:
     server = sms_provider("ok")
     [result] = channel(server.base_url).send([note()])
     assert result.outcome == "sent"
     assert server.requests[0].password == TOKEN
 
 
-def test_a_user_and_password_in_base_url_are_refused(sms_provider) -> None:  # noqa: ANN001
+def test_a_user_and_password_in_base_url_are_refused(sms_provider) -> None:
     server = sms_provider("ok")
     url = server.base_url.replace("http://", "http://AC1:hunter2@")
     [result] = channel(url).send([note()])
@@ -156,7 +156,7 @@ def test_a_user_and_password_in_base_url_are_refused(sms_provider) -> None:  # n
     ],
 )
 def test_a_variable_a_rules_file_may_not_name_is_never_read(
-    sms_provider,  # noqa: ANN001
+    sms_provider,
     monkeypatch: pytest.MonkeyPatch,
     name: str,
     why: str,
@@ -187,7 +187,7 @@ def test_an_https_proxy_never_sees_the_token(
 
 
 def test_plain_http_to_loopback_never_goes_through_a_proxy(
-    sms_provider,  # noqa: ANN001
+    sms_provider,
     recording_proxy: tuple[str, list[bytes]],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -215,7 +215,7 @@ def test_the_proxy_path_leaves_the_process_wide_url_opener_alone(
     assert urllib.request._opener is before
 
 
-def test_the_proxy_path_never_follows_a_redirect(sms_provider) -> None:  # noqa: ANN001
+def test_the_proxy_path_never_follows_a_redirect(sms_provider) -> None:
     """A 302 is the answer (failed), not an invitation to send the token elsewhere."""
     target = sms_provider("ok")
     server = sms_provider("redirect")
@@ -232,7 +232,7 @@ def test_the_proxy_path_never_follows_a_redirect(sms_provider) -> None:  # noqa:
     assert target.requests == []
 
 
-def test_the_direct_path_never_follows_a_redirect(sms_provider) -> None:  # noqa: ANN001
+def test_the_direct_path_never_follows_a_redirect(sms_provider) -> None:
     target = sms_provider("ok")
     server = sms_provider("redirect")
     server.redirect_to = target.base_url + "/steal"

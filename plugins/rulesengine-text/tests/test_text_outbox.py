@@ -12,7 +12,7 @@ from rulesengine.delivery import DeliveryResult
 from rulesengine.testing.plugin_kit import check_channel, sample_notification
 
 
-def note(i: int, **overrides):  # noqa: ANN001, ANN201
+def note(i: int, **overrides):
     values = {
         "id": i,
         "channel": "text",
@@ -72,5 +72,5 @@ def test_kit_plain_call() -> None:
     assert report.warnings == ()
 
 
-def test_kit_fixture(channel_kit) -> None:  # noqa: ANN001
+def test_kit_fixture(channel_kit) -> None:
     channel_kit.check(TextChannel)

@@ -11,7 +11,7 @@ from rulesengine.testing.plugin_kit import check_channel, sample_notification
 SID = "AC0123456789abcdef"
 
 
-def note(i: int, **overrides):  # noqa: ANN001, ANN201
+def note(i: int, **overrides):
     values = {
         "id": i,
         "channel": "text",
@@ -24,7 +24,7 @@ def note(i: int, **overrides):  # noqa: ANN001, ANN201
 
 
 @pytest.fixture
-def token(monkeypatch):  # noqa: ANN001, ANN201
+def token(monkeypatch):
     monkeypatch.setenv("RULESENGINE_TEST_SMS_TOKEN", "tok-secret")
 
 
@@ -39,7 +39,7 @@ def channel(base_url: str, cls: type[TextChannel] = TextChannel) -> TextChannel:
     )
 
 
-def test_posts_twilio_shaped_requests(sms_provider, token) -> None:  # noqa: ANN001
+def test_posts_twilio_shaped_requests(sms_provider, token) -> None:
     """Form fields, basic auth, path and Idempotency-Key are what the provider receives;
     the reply's sid becomes the provider_ref."""
     server = sms_provider("ok")
@@ -60,7 +60,7 @@ def test_posts_twilio_shaped_requests(sms_provider, token) -> None:  # noqa: ANN
     }
 
 
-def test_a_retry_sends_the_same_idempotency_key(sms_provider, token) -> None:  # noqa: ANN001
+def test_a_retry_sends_the_same_idempotency_key(sms_provider, token) -> None:
     server = sms_provider("ok")
     ch = channel(server.base_url)
     ch.send([note(1)])
@@ -68,7 +68,7 @@ def test_a_retry_sends_the_same_idempotency_key(sms_provider, token) -> None:  #
     assert [r.idempotency_key for r in server.requests] == ["B1:S1:text", "B1:S1:text"]
 
 
-def test_400_is_failed_with_the_providers_message(sms_provider, token) -> None:  # noqa: ANN001
+def test_400_is_failed_with_the_providers_message(sms_provider, token) -> None:
     server = sms_provider("bad")
     [result] = channel(server.base_url).send([note(1)])
     host = server.base_url.removeprefix("http://")
@@ -86,14 +86,14 @@ def test_400_is_failed_with_the_providers_message(sms_provider, token) -> None: 
         ("down", "HTTP 500: Internal Server Error"),
     ],
 )
-def test_429_and_5xx_are_retries(sms_provider, token, mode, text) -> None:  # noqa: ANN001
+def test_429_and_5xx_are_retries(sms_provider, token, mode, text) -> None:
     server = sms_provider(mode)
     [result] = channel(server.base_url).send([note(1)])
     host = server.base_url.removeprefix("http://")
     assert result == DeliveryResult.retry(1, f"SMS provider {host} answered {text}")
 
 
-def test_no_answer_within_the_timeout_is_a_retry(sms_provider, token) -> None:  # noqa: ANN001
+def test_no_answer_within_the_timeout_is_a_retry(sms_provider, token) -> None:
     class QuickText(TextChannel):
         timeout_seconds = 0.3
 
@@ -103,7 +103,7 @@ def test_no_answer_within_the_timeout_is_a_retry(sms_provider, token) -> None:  
     assert result == DeliveryResult.retry(1, f"SMS provider {host} did not answer within 0.3 s")
 
 
-def test_connection_refused_is_a_retry(sms_provider, token) -> None:  # noqa: ANN001
+def test_connection_refused_is_a_retry(sms_provider, token) -> None:
     server = sms_provider("ok")
     base_url = server.base_url
     server.shutdown()
@@ -116,7 +116,7 @@ def test_connection_refused_is_a_retry(sms_provider, token) -> None:  # noqa: AN
 
 
 @pytest.mark.parametrize("to", ["5555550101", "+1 555 555 0101", "+1555", "pat@example.org", ""])
-def test_not_e164_is_failed_without_a_request(sms_provider, token, to) -> None:  # noqa: ANN001
+def test_not_e164_is_failed_without_a_request(sms_provider, token, to) -> None:
     server = sms_provider("ok")
     results = channel(server.base_url).send([note(1, to=to), note(2)])
     assert results[0] == DeliveryResult.failed(
@@ -126,12 +126,12 @@ def test_not_e164_is_failed_without_a_request(sms_provider, token, to) -> None: 
     assert [r.form["To"] for r in server.requests] == ["+15555550102"]
 
 
-def test_fictional_555_numbers_are_accepted(tmp_path) -> None:  # noqa: ANN001
+def test_fictional_555_numbers_are_accepted(tmp_path) -> None:
     [result] = TextChannel({"outbox": str(tmp_path)}).send([note(1, to="+15555550101")])
     assert result.outcome == "sent"
 
 
-def test_too_long_body_is_failed(tmp_path) -> None:  # noqa: ANN001
+def test_too_long_body_is_failed(tmp_path) -> None:
     [result] = TextChannel({"outbox": str(tmp_path)}).send([note(1, content={"body": "x" * 1601})])
     assert result == DeliveryResult.failed(
         1,
@@ -140,7 +140,7 @@ def test_too_long_body_is_failed(tmp_path) -> None:  # noqa: ANN001
     )
 
 
-def test_missing_token_variable_fails_every_notification(monkeypatch) -> None:  # noqa: ANN001
+def test_missing_token_variable_fails_every_notification(monkeypatch) -> None:
     monkeypatch.delenv("RULESENGINE_TEST_SMS_TOKEN", raising=False)
     results = channel("http://127.0.0.1:9").send([note(1), note(2)])
     assert {r.detail for r in results} == {
@@ -164,11 +164,11 @@ def test_missing_token_variable_fails_every_notification(monkeypatch) -> None:  
         ),
     ],
 )
-def test_settings_problems_fail_every_notification(settings, detail) -> None:  # noqa: ANN001
+def test_settings_problems_fail_every_notification(settings, detail) -> None:
     assert TextChannel(settings).send([note(1)]) == [DeliveryResult.failed(1, detail)]
 
 
-def test_contract_with_a_real_server(sms_provider, token) -> None:  # noqa: ANN001
+def test_contract_with_a_real_server(sms_provider, token) -> None:
     server = sms_provider("ok")
     settings = {
         "base_url": server.base_url,
@@ -181,7 +181,7 @@ def test_contract_with_a_real_server(sms_provider, token) -> None:  # noqa: ANN0
     assert [r.outcome for r in report.results] == ["sent", "sent", "sent"]
 
 
-def test_a_batch_goes_over_one_keep_alive_connection(sms_provider, token) -> None:  # noqa: ANN001
+def test_a_batch_goes_over_one_keep_alive_connection(sms_provider, token) -> None:
     """A server that keeps connections open gets the whole batch on one connection."""
     server = sms_provider("ok", keep_alive=True)
     results = channel(server.base_url).send([note(1), note(2), note(3)])
@@ -194,7 +194,7 @@ def test_a_batch_goes_over_one_keep_alive_connection(sms_provider, token) -> Non
     ]
 
 
-def test_a_connection_the_server_closed_is_reopened(sms_provider, token) -> None:  # noqa: ANN001
+def test_a_connection_the_server_closed_is_reopened(sms_provider, token) -> None:
     """The server closes each connection after its answer without saying so (an idle
     keep-alive timeout): the next message goes on a new connection, and every message
     reaches the provider exactly once."""
@@ -209,7 +209,7 @@ def test_a_connection_the_server_closed_is_reopened(sms_provider, token) -> None
     assert len({r.client_port for r in server.requests}) == 3
 
 
-def test_one_request_per_connection_servers_still_work(sms_provider, token) -> None:  # noqa: ANN001
+def test_one_request_per_connection_servers_still_work(sms_provider, token) -> None:
     """An HTTP/1.0 server closing after each answer: one connection per message."""
     server = sms_provider("ok")
     results = channel(server.base_url).send([note(1), note(2)])
@@ -217,7 +217,7 @@ def test_one_request_per_connection_servers_still_work(sms_provider, token) -> N
     assert len({r.client_port for r in server.requests}) == 2
 
 
-def test_no_answer_on_a_new_connection_is_a_retry_not_a_resend(sms_provider, token) -> None:  # noqa: ANN001
+def test_no_answer_on_a_new_connection_is_a_retry_not_a_resend(sms_provider, token) -> None:
     """The server reads the message and hangs up without answering on a fresh connection:
     the message may have been taken, so it is not posted again at once: ``retry``."""
     server = sms_provider("hang-up", keep_alive=True)
