@@ -16,6 +16,7 @@ import click
 
 from rulesengine.cli_options import db_option, json_option
 from rulesengine.errors import RulesengineError
+from rulesengine.plurals import counted
 from rulesengine.terminal import cells, echo
 
 if TYPE_CHECKING:
@@ -76,12 +77,17 @@ def batches(ctx: click.Context, profile: str | None, db: str | None, as_json: bo
         )
         return
     table = Table(header_style="bold")
-    for column in ("id", "date", "mode", "statements", "notifications", "deleted"):
+    for column in ("id", "date", "mode", "rules", "statements", "notifications", "deleted"):
         table.add_column(column, justify="right" if column == "statements" else "left")
     for r in records:
         shown = ", ".join(f"{n} {status}" for status, n in r.notifications.items()) or "none"
         deleted = r.deleted_at.isoformat(timespec="seconds") if r.deleted_at else "no"
-        table.add_row(*cells(r.id, r.run_date.isoformat(), r.mode, r.statements, shown, deleted))
+        table.add_row(
+            *cells(
+                r.id, r.run_date.isoformat(), r.mode, r.rules_hash[:12], r.statements, shown,
+                deleted,
+            )
+        )  # fmt: skip
     console.print(table)
 
 
@@ -94,10 +100,8 @@ def _described(deletion: BatchDeletion) -> str:
     total = sum(deletion.notifications.values())
     return (
         f"live batch {deletion.batch_id} of profile {deletion.profile_id!r}"
-        f" (run on {deletion.run_date.isoformat()}): {deletion.statements} statement"
-        f"{'s' if deletion.statements != 1 else ''}, {total} notification"
-        f"{'s' if total != 1 else ''}, {deletion.encounters} encounter"
-        f"{'s' if deletion.encounters != 1 else ''} changed"
+        f" (run on {deletion.run_date.isoformat()}): {counted(deletion.statements, 'statement')},"
+        f" {counted(total, 'notification')}, {counted(deletion.encounters, 'encounter')} changed"
     )
 
 

@@ -114,16 +114,43 @@ def _bug_text(error: Exception, url: str | None = None) -> str:
     )
 
 
-def _open_store(db: str | None, ctx: click.Context | None = None):
+def _open_store(db: str | None, ctx: click.Context | None = None, *, create: bool = False):
+    """The store of ``--db`` (or the group's, or ``RULESENGINE_DB``). An SQLite store file
+    that does not exist yet is created only when ``create`` (``import``, the worker): any
+    other command there is in the wrong folder or names the wrong store, and says so
+    instead of reporting on an empty store it just made."""
     from rulesengine.store import open_store
+    from rulesengine.store.redact import display_url
+
+    ctx = ctx or click.get_current_context(silent=True)
+    resolved = _store_url(db, ctx)
+    if ctx is not None:
+        ctx.meta[_STORE_URL] = resolved
+    if not create and not _store_exists(resolved):
+        raise RulesengineError(
+            f"no store at {display_url(resolved)}: import a ledger first"
+            " (rulesengine import LEDGER_DIR), or name the store with --db or RULESENGINE_DB"
+        )
+    return open_store(resolved)
+
+
+def _store_url(db: str | None, ctx: click.Context | None = None) -> str:
+    """The store URL a command uses: ``--db``, the group's ``--db``, ``RULESENGINE_DB`` or
+    ``./rulesengine.db``."""
     from rulesengine.store.connect import resolve_url
 
     ctx = ctx or click.get_current_context(silent=True)
     if db is None and ctx is not None:
         db = (ctx.find_root().params or {}).get("db")
-    if ctx is not None:
-        ctx.meta[_STORE_URL] = resolve_url(db)
-    return open_store(db)
+    return resolve_url(db)
+
+
+def _store_exists(url: str) -> bool:
+    """Whether the store ``url`` names is there already (a database server's always is)."""
+    from rulesengine.store.connect import sqlite_file
+
+    path = sqlite_file(url)
+    return path is None or os.path.lexists(path)
 
 
 def _shown(store: Any) -> str:
@@ -302,15 +329,30 @@ def import_(
     """
     from rulesengine.errors import LedgerError
     from rulesengine.ledger_csv import read_ledger_dir, validate_against_store
+    from rulesengine.store import open_store
+    from rulesengine.store.redact import display_url
 
-    with _working(f"Reading {ledger_dir}"):
-        ledger = read_ledger_dir(ledger_dir)
-    store = _open_store(db, ctx)
+    target = _store_url(db, ctx)
+    if _store_exists(target):
+        # An export may list only what changed: payments of encounters the store holds
+        # (paid off, so no longer in encounters.csv), encounters of stored guarantors.
+        store = _open_store(db, ctx)
+        try:
+            with _working(f"Reading {ledger_dir}"):
+                ledger = read_ledger_dir(ledger_dir, store=store)
+        except BaseException:
+            store.close()
+            raise
+    else:  # a bad ledger never creates a store; a dry run plans against an empty one
+        with _working(f"Reading {ledger_dir}"):
+            ledger = read_ledger_dir(ledger_dir)
+        store = _open_store(db, ctx, create=True) if not dry_run else open_store("sqlite://")
+    shown = display_url(target)
     try:
         problems = validate_against_store(ledger, store, ledger_dir)
         if problems:
             raise LedgerError(problems)
-        with _working(f"Importing into {_shown(store)}"):
+        with _working(f"Importing into {shown}"):
             summary = store.sync_ledger(
                 ledger,
                 folder=ledger_dir,
@@ -320,7 +362,7 @@ def import_(
             )
     finally:
         store.close()
-    report = import_report(summary, _shown(store))
+    report = import_report(summary, shown)
     if as_json:
         click.echo(json.dumps(report, indent=2))
     else:
@@ -569,6 +611,16 @@ def run(
     finally:
         store.close()
     summary = batch_summary(batch)
+    if batch.replayed and batch.rules_hash != rules.content_hash:
+        # Idempotent per date: the stored batch stands, made with another rules file.
+        summary["warnings"] = [
+            f"the stored batch {batch.id} was made with another rules file (content hash"
+            f" {batch.rules_hash[:12]}), not {rules_path} ({rules.content_hash[:12]}): this"
+            f" file was not used. To run {run_date.isoformat()} again with it: rulesengine"
+            f" batch delete {batch.id}, then this command again"
+        ]
+        for warning in summary["warnings"]:
+            echo(f"warning: {warning}", err=True)
     if proofs is not None:
         summary["proofs"] = {
             "queued": list(proofs),

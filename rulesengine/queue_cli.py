@@ -113,12 +113,15 @@ def _db_of(ctx: click.Context, db: str | None) -> str | None:
 
 
 @contextmanager
-def _queue(ctx: click.Context, db: str | None, **kwargs: Any) -> Iterator[Queue]:
-    """An open store and a queue over it, closed at the end."""
+def _queue(
+    ctx: click.Context, db: str | None, *, create: bool = False, **kwargs: Any
+) -> Iterator[Queue]:
+    """An open store and a queue over it, closed at the end (``create``: a missing SQLite
+    store file is created, for a worker started before the first import)."""
     from rulesengine.cli import _open_store
     from rulesengine.queue import Queue
 
-    store = _open_store(_db_of(ctx, db), ctx)
+    store = _open_store(_db_of(ctx, db), ctx, create=create)
     try:
         with Queue(store, **kwargs) as queue:
             yield queue
@@ -260,7 +263,12 @@ def worker(
     with (
         _stop_on_signals(stop, caught),
         _queue(
-            ctx, db, worker_id=worker_id, lease_seconds=lease, concurrent_channels=not serial
+            ctx,
+            db,
+            create=True,
+            worker_id=worker_id,
+            lease_seconds=lease,
+            concurrent_channels=not serial,
         ) as q,
     ):
         from rulesengine.store.redact import display_url

@@ -308,3 +308,46 @@ def test_worklist_and_validate_count_in_the_singular(cli, tmp_path, ledger):
     one_level.write_text(text[:start] + text[text.index("\npayments:") + 1 :], encoding="utf-8")
     result = cli("validate", str(one_level))
     assert result.output == f"{one_level}: ok (profile standard, 1 level, limit on)\n"
+
+
+def test_commands_other_than_import_refuse_a_store_that_is_not_there(cli, tmp_path, ledger):
+    """In the wrong folder a command says there is no store instead of making an empty one
+    and reporting on it; import makes the store, a dry run makes nothing."""
+    missing = tmp_path / "elsewhere" / "rulesengine.db"
+    missing.parent.mkdir()
+    for argv in (
+        ["worklist"],
+        ["queue"],
+        ["batches"],
+        ["run", "--rules", STANDARD, "--date", "2026-02-01"],
+        ["explain", "G1"],
+        ["deliver"],
+    ):
+        result = cli(*argv, "--db", str(missing))
+        assert result.exit_code == 1, (argv, result.output)
+        assert f"no store at {missing}: import a ledger first" in result.output
+        assert not missing.exists()
+    dry = cli("import", str(ledger), "--dry-run", "--db", str(missing))
+    assert dry.exit_code == 0, dry.output
+    assert dry.output.startswith(f"dry run: nothing written to {missing}")
+    assert not missing.exists()
+    assert cli("import", str(ledger), "--db", str(missing)).exit_code == 0
+    assert missing.exists()
+
+
+def test_a_repeated_run_with_another_rules_file_warns_that_it_was_not_used(cli, tmp_path, ledger):
+    cli("import", str(ledger))
+    assert cli("run", "--rules", STANDARD, "--date", "2026-02-01").exit_code == 0
+    other = tmp_path / "other.yaml"
+    other.write_text(
+        Path(STANDARD).read_text("utf-8").replace("due_days: 21", "due_days: 20"), "utf-8"
+    )
+    again = cli("run", "--rules", str(other), "--date", "2026-02-01", "--json")
+    assert again.exit_code == 0
+    assert "(content hash" in again.output
+    assert (
+        f"this file was not used. To run 2026-02-01 again with it: rulesengine batch delete"
+        " standard-2026-02-01, then this command again"
+    ) in again.output
+    same = cli("run", "--rules", STANDARD, "--date", "2026-02-01")
+    assert "warning" not in same.output

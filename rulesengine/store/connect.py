@@ -66,6 +66,15 @@ def is_memory_url(url: str) -> bool:
     return sa_url.get_backend_name() == "sqlite" and sa_url.database in (None, "", ":memory:")
 
 
+def sqlite_file(url: str) -> str | None:
+    """The absolute path of the SQLite store file ``url`` names (None: in memory, or
+    not SQLite). Raises :class:`StoreError` for a URL rulesengine does not take."""
+    sa_url = _sqlalchemy_url(url)
+    if sa_url.get_backend_name() != "sqlite" or sa_url.database in (None, "", ":memory:"):
+        return None
+    return os.path.abspath(sa_url.database)
+
+
 def create_store_engine(url: str) -> Engine:
     """An engine for a store URL (see the module docstring).
 

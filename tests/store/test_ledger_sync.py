@@ -505,3 +505,49 @@ def test_the_worklist_survives_a_sync(tmp_path, rulesengine, store_url) -> None:
     assert [{**row, "balance": None} for row in again] == [
         {**row, "balance": None} for row in listed
     ]
+
+
+def test_an_export_may_pay_off_an_encounter_it_no_longer_lists(
+    tmp_path, rulesengine, store_url
+) -> None:
+    """A paid-off encounter leaves the practice system's open-encounter export while its
+    payment is still in payments.csv: the payment names an encounter the store holds, so
+    it is imported (the encounter is neither in the file nor in the store: an error)."""
+    ok(rulesengine("import", str(write_ledger(tmp_path / "m1", MONTH_1))))
+    paid_off = [e for e in MONTH_1 if not e.startswith("E2,")]
+    report = synced(rulesengine, write_ledger(tmp_path / "m2", paid_off, ["E2,80.00,2026-02-03"]))
+    assert counts(report, "payments.csv") == (1, 0, 0, 0)
+    assert [p[:2] for p in snapshot(store_url)["payments"]] == [("E2", 8_000)]
+
+
+def test_an_export_of_changes_may_name_stored_guarantors_only(
+    tmp_path, rulesengine, store_url
+) -> None:
+    """An export of the month's changes: no guarantor rows, a new encounter of a stored
+    guarantor, a payment of a stored encounter."""
+    ok(rulesengine("import", str(write_ledger(tmp_path / "m1", MONTH_1))))
+    changes = write_ledger(
+        tmp_path / "changes",
+        [encounter("E20", "G1", "40.00", "2026-02-02")],
+        ["E3,5.00,2026-02-04"],
+        guarantors=GUARANTORS[:1],
+    )
+    report = synced(rulesengine, changes)
+    assert counts(report, "encounters.csv") == (1, 0, 0, 0)
+    assert counts(report, "payments.csv") == (1, 0, 0, 0)
+
+
+def test_a_payment_of_an_encounter_nowhere_is_refused_naming_the_store(
+    tmp_path, rulesengine, store_url
+) -> None:
+    ok(rulesengine("import", str(write_ledger(tmp_path / "m1", MONTH_1))))
+    before = snapshot(store_url)
+    result = rulesengine(
+        "import", str(write_ledger(tmp_path / "m2", MONTH_1, ["E99,5.00,2026-02-04"]))
+    )
+    assert result.exit_code == 1
+    assert (
+        "payments.csv:2:encounter: unknown encounter 'E99' (not in encounters.csv or the store)"
+        in result.output
+    )
+    assert snapshot(store_url) == before
