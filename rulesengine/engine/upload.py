@@ -96,6 +96,10 @@ def _address(guarantor: Guarantor, kind: str) -> str | None:
 def _suppression(
     guarantor: Guarantor, channel: str, kind: str, to: str | None, opted_out: frozenset[str]
 ) -> str | None:
+    """Why ``guarantor`` cannot receive ``channel``, or None: the first that applies of no
+    address, opted out, paperless (for a postal channel), in that order."""
+    if to is None:
+        return f"no_{kind}" if kind in ("email", "mobile", "postal") else "no_address"
     if (
         channel in opted_out
         or (channel == "email" and guarantor.email_opt_out)
@@ -104,8 +108,6 @@ def _suppression(
         return "opted_out"
     if kind == "postal" and guarantor.paperless:
         return "paperless"
-    if to is None:
-        return f"no_{kind}" if kind in ("email", "mobile", "postal") else "no_address"
     return None
 
 

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from rulesengine.cli import main
 from rulesengine.engine.run import run_statements
-from rulesengine.engine.upload import fallback_channels
+from rulesengine.engine.upload import _address, _suppression, fallback_channels
 from rulesengine.model import Encounter, Guarantor, PostalAddress
 from rulesengine.rules import load_rules
 from rulesengine.rules.model import Level
@@ -190,3 +190,31 @@ def test_explain_shows_the_fallback_through_the_command(practice, tmp_path: Path
     assert any(s["outcome"] == "fallback" and "falls back to print" in s["detail"] for s in steps)
     text = CliRunner().invoke(main, ["explain", "G1", "--db", db])
     assert "falls back to print" in text.output
+
+
+@pytest.mark.parametrize(
+    ("guarantor", "channel", "kind", "reason"),
+    [
+        (Guarantor("G1", email_opt_out=True), "email", "email", "no_email"),
+        (Guarantor("G1", paperless=True), "print", "postal", "no_postal"),
+        (
+            Guarantor("G1", email="g1@example.org", email_opt_out=True),
+            "email",
+            "email",
+            "opted_out",
+        ),
+        (Guarantor("G1", postal=POSTAL, paperless=True), "print", "postal", "paperless"),
+        (Guarantor("G1", email="g1@example.org"), "email", "email", None),
+    ],
+    ids=[
+        "no_address_before_opt_out",
+        "no_address_before_paperless",
+        "opted_out",
+        "paperless",
+        "reached",
+    ],
+)
+def test_the_suppression_reason_is_the_first_that_applies(guarantor, channel, kind, reason):
+    """No address, then opted out, then paperless (for a postal channel), in that order."""
+    to = _address(guarantor, kind)
+    assert _suppression(guarantor, channel, kind, to, frozenset()) == reason
