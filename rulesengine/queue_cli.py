@@ -573,9 +573,9 @@ def opt_out(
 @click.option(
     "--rules",
     "rules_path",
-    required=True,
+    default=None,
     type=click.Path(dir_okay=False),
-    help="The profile's rules file.",
+    help="The profile's rules file (default: the rules of the guarantor's latest live statement).",
 )
 @_now_option
 @db_option
@@ -585,27 +585,60 @@ def notify(
     guarantor: str,
     channel: str,
     message_id: str,
-    rules_path: str,
+    rules_path: str | None,
     now_text: str | None,
     db: str | None,
 ) -> None:
     """Queue an on-demand notification (e.g. a pay-now link) for a guarantor.
 
-    It is rendered from the guarantor's latest live statement and goes through the same
-    queue and checks; it never changes a dunning level.
+    It is rendered from the guarantor's latest live statement, with the rules file that
+    statement's batch ran (or --rules), and goes through the same queue and checks; it
+    never changes a dunning level.
     """
     from rulesengine.cli import load_rules_for_cli
 
     now = _parse_now(now_text)
-    rules = load_rules_for_cli(rules_path)
+    rules = load_rules_for_cli(rules_path) if rules_path is not None else None
     with _queue(ctx, db) as q:
-        nid = q.notify(guarantor, channel, message_id, rules, now)
+        text = None
+        if rules is None:
+            rules, text = _rules_of_latest_statement(q.store, guarantor)
+        nid = q.notify(guarantor, channel, message_id, rules, now, rules_text=text)
         row = q.get(nid)
     when = row.next_attempt_at.isoformat(timespec="minutes") if row.next_attempt_at else ""
     if row.status == "scheduled":
         echo(f"notification {nid} queued: {message_id} by {channel}, due {when}")
     else:
         echo(f"notification {nid} {row.status}: {row.reason}")
+
+
+def _rules_of_latest_statement(store: Any, guarantor: str) -> tuple[Any, str]:
+    """The rules version the guarantor's latest live statement was made with, as stored
+    (loaded, and its text)."""
+    from rulesengine.cli import _channel_specs
+    from rulesengine.errors import RulesengineError
+    from rulesengine.rules import load_rules_text
+    from rulesengine.store import queue_io as qio
+
+    with store.reading() as conn:
+        found = qio.latest_live_rules(conn, guarantor)
+    if found is None:
+        if store.get_guarantor(guarantor) is None:
+            raise RulesengineError(f"no guarantor {guarantor!r} in the store")
+        raise RulesengineError(
+            f"guarantor {guarantor!r} has had no live statement yet; on-demand notifications"
+            " need one"
+        )
+    batch_id, rules_hash = found
+    text = store.rules_text(rules_hash)
+    if text is None:
+        raise RulesengineError(
+            f"the rules file of batch {batch_id} is not in the store; give it with --rules"
+        )
+    rules = load_rules_text(
+        text, filename=f"<rules of batch {batch_id}>", channel_specs=_channel_specs()
+    )
+    return rules, text
 
 
 @click.command()

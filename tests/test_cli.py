@@ -351,3 +351,19 @@ def test_a_repeated_run_with_another_rules_file_warns_that_it_was_not_used(cli, 
     ) in again.output
     same = cli("run", "--rules", STANDARD, "--date", "2026-02-01")
     assert "warning" not in same.output
+
+
+def test_notify_uses_the_rules_of_the_latest_live_statement_without_rules(cli, ledger):
+    """`notify G --channel C --message M`: the rules version the guarantor's latest live
+    statement was made with, as the store keeps it; a guarantor never billed is refused."""
+    cli("import", str(ledger))
+    run = json.loads(cli("run", "--rules", STANDARD, "--date", "2026-02-01", "--json").output)
+    billed = run["statement_list"][0]["guarantor"]
+    done = cli("notify", billed, "--channel", "email", "--message", "reminder")
+    assert done.exit_code == 0, done.output
+    assert done.output.startswith("notification ")
+    (note,) = [n for n in json.loads(cli("queue", "--json").output) if n["kind"] == "on_demand"]
+    assert (note["guarantor"], note["channel"], note["message"]) == (billed, "email", "reminder")
+    never = cli("notify", "G2", "--channel", "email", "--message", "reminder")
+    assert never.exit_code == 1
+    assert "guarantor 'G2' has had no live statement yet" in never.output

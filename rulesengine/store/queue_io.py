@@ -779,6 +779,20 @@ def presend_facts(conn: Connection, rows: Sequence[QueueRow]) -> PresendFacts:
 # -- on-demand notifications -----------------------------------------------------------------
 
 
+def latest_live_rules(conn: Connection, guarantor_id: str) -> tuple[str, str] | None:
+    """``(batch id, rules hash)`` of the live batch, of any profile, that holds the
+    guarantor's newest statement (None: no live statement yet)."""
+    s, b = statements.c, batches.c
+    row = conn.execute(
+        select(b.id, b.rules_hash)
+        .join_from(statements, batches, b.id == s.batch_id)
+        .where(s.guarantor_id == guarantor_id, b.mode == "live")
+        .order_by(b.run_date.desc(), b.created_at.desc(), s.seq.desc())
+        .limit(1)
+    ).first()
+    return None if row is None else (row[0], row[1])
+
+
 def latest_live_statement(
     conn: Connection, guarantor_id: str, profile_id: str
 ) -> tuple[str, Statement] | None:
