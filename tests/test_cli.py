@@ -346,7 +346,7 @@ def test_a_repeated_run_with_another_rules_file_warns_that_it_was_not_used(cli, 
     assert again.exit_code == 0
     assert "(content hash" in again.output
     assert (
-        f"this file was not used. To run 2026-02-01 again with it: rulesengine batch delete"
+        "this file was not used. To run 2026-02-01 again with it: rulesengine batch delete"
         " standard-2026-02-01, then this command again"
     ) in again.output
     same = cli("run", "--rules", STANDARD, "--date", "2026-02-01")
