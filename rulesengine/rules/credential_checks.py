@@ -79,14 +79,18 @@ def check_channel_credentials(node: MapNode, path: str, report: Report) -> None:
                 "remove the 'user:password@' part and keep the secret in an environment "
                 "variable named by a *_env setting",
             )
-        elif credentials and parts.scheme.lower() == "http":
-            if not is_loopback_host(parts.hostname):
-                report(
-                    value.mark,
-                    kpath,
-                    f"'{value.value}' would send the secret named by {what} unencrypted: use "
-                    f"https://, or http:// only to a loopback address ({_LOOPBACK_EXAMPLES})",
-                )
+        elif credentials and not (
+            (parts.scheme.lower() == "https" and parts.hostname)
+            or (parts.scheme.lower() == "http" and is_loopback_host(parts.hostname))
+        ):
+            # Anything else (http:// elsewhere, ftp://, ws://, a bare host, //host) may
+            # carry the secret unencrypted, whatever client the channel uses.
+            report(
+                value.mark,
+                kpath,
+                f"'{value.value}' would send the secret named by {what} unencrypted: use "
+                f"https://, or http:// only to a loopback address ({_LOOPBACK_EXAMPLES})",
+            )
 
     starttls = next((v for k, v in node.items if k.value == "starttls"), None)
     if credentials and starttls is not None and to_plain(starttls) is False:

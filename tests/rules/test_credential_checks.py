@@ -105,6 +105,25 @@ def test_a_plugin_url_with_a_credential_must_be_https_unless_loopback() -> None:
     loads("  voice:\n    api_url: http://voice.example.org\n")  # no credential: no secret to leak
 
 
+@pytest.mark.parametrize(
+    "url",
+    [
+        "ftp://voice.example.org/",
+        "ws://voice.example.org/",
+        "smtp://voice.example.org/",
+        "httpx://voice.example.org/",
+        "file:///etc/passwd",
+        "voice.example.org/api",
+        "//voice.example.org/api",
+        "https:///no-host",
+    ],
+)
+def test_a_url_with_a_credential_is_https_or_loopback_http_and_nothing_else(url: str) -> None:
+    """Any other scheme, or none, may carry the secret unencrypted with some client."""
+    found = problems(f"  voice:\n    api_url: '{url}'\n    api_key_env: RULESENGINE_VOICE\n")
+    assert len(found) == 1 and f"'{url}' would send the secret" in found[0], found
+
+
 def test_a_plugin_host_with_starttls_false_and_a_credential_must_be_loopback() -> None:
     assert problems(
         "  voice:\n    relay_host: relay.example.org\n    starttls: false\n"
