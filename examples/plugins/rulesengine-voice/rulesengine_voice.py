@@ -3,23 +3,25 @@
 With ``base_url`` set, each call is requested from a call provider's HTTP API
 (``POST {base_url}/calls`` with a JSON body, bearer token from the environment variable named
 by ``api_key_env``, a ``RULESENGINE_...`` name: the rules loader checks that, and that an
-``http://`` base_url with a key points at a loopback address). Without it, each call script
-is written as a JSON file into the outbox, so a practice can try the channel before signing
-up with a provider.
+``http://`` base_url with a key points at a loopback address). The key goes over TLS, or in
+the clear only to a connected peer that is a loopback address; the channel connects
+directly (never through a proxy from the environment) and follows no redirect. Without
+``base_url``, each call script is written as a JSON file into the outbox, so a practice can
+try the channel before signing up with a provider.
 """
 
 from __future__ import annotations
 
 import hashlib
+import http.client
 import json
 import os
 import tempfile
-import urllib.error
-import urllib.request
+import urllib.parse
 from pathlib import Path
 
 import rulesengine
-from rulesengine.credentials import CredentialProblem, read_credential
+from rulesengine.credentials import CredentialProblem, is_loopback_address, read_credential
 from rulesengine.delivery import private_dir
 
 
@@ -63,35 +65,50 @@ class VoiceChannel:
                 n,
                 "channels.voice needs caller_id with base_url",
             )
-        request = urllib.request.Request(
-            f"{self.base_url}/calls",
-            data=json.dumps(
-                {
-                    "to": n.to,
-                    "from": self.caller_id,
-                    "say": script,
-                    "voice": n.content.get("voice", "female"),
-                }
-            ).encode(),
-            method="POST",
-            headers={
-                "Content-Type": "application/json",
-                "Idempotency-Key": n.idempotency_key,  # the provider never calls twice
-            },
+        body = json.dumps(
+            {
+                "to": n.to,
+                "from": self.caller_id,
+                "say": script,
+                "voice": n.content.get("voice", "female"),
+            }
+        ).encode()
+        headers = {
+            "Content-Type": "application/json",
+            "Idempotency-Key": n.idempotency_key,  # the provider never calls twice
+            "Authorization": f"Bearer {token}",
+        }
+        parts = urllib.parse.urlsplit(self.base_url)
+        kind = (
+            http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
         )
-        # Unredirected: the key never follows a redirect to another address.
-        request.add_unredirected_header("Authorization", f"Bearer {token}")
+        # Directly, never through a proxy from the environment: the key is for the provider.
+        conn = kind(parts.hostname, parts.port, timeout=self.timeout_seconds)
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout_seconds) as reply:
-                call_id = json.load(reply).get("id")
-        except urllib.error.HTTPError as exc:
-            detail = f"call provider answered HTTP {exc.code}"
-            exc.close()
-            if exc.code == 429 or exc.code >= 500:
-                return rulesengine.DeliveryResult.retry(n, detail)
-            return rulesengine.DeliveryResult.failed(n, detail)
-        except (OSError, ValueError) as exc:  # connection refused, timeout, bad JSON
+            conn.connect()
+            if parts.scheme != "https" and not is_loopback_address(conn.sock.getpeername()):
+                return rulesengine.DeliveryResult.failed(
+                    n, f"{parts.hostname} is not a loopback address: the key goes over TLS only"
+                )
+            conn.request("POST", f"{parts.path}/calls", body=body, headers=headers)
+            reply = conn.getresponse()
+            data = reply.read()
+        except OSError as exc:  # connection refused, timeout, TLS failure
             return rulesengine.DeliveryResult.retry(n, f"call provider unreachable: {exc}")
+        finally:
+            conn.close()
+        if reply.status == 429 or reply.status >= 500:
+            return rulesengine.DeliveryResult.retry(
+                n, f"call provider answered HTTP {reply.status}"
+            )
+        if reply.status != 200 and reply.status != 201:  # a redirect is never followed
+            return rulesengine.DeliveryResult.failed(
+                n, f"call provider answered HTTP {reply.status}"
+            )
+        try:
+            call_id = json.loads(data).get("id")
+        except (ValueError, AttributeError):
+            return rulesengine.DeliveryResult.retry(n, "call provider answered with bad JSON")
         return rulesengine.DeliveryResult.sent(n, provider_ref=call_id)
 
     def _write(self, n, script):
