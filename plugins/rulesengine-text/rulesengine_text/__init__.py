@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
 import logging
 import os
+import stat
 import urllib.parse
 from collections.abc import Mapping
 from pathlib import Path
@@ -190,6 +192,24 @@ class TextChannel:
         return [results[n.id] for n in notifications]
 
 
+def _check_own_file(fd: int, path: Path) -> None:
+    """Refuse (closing ``fd``) an outbox file that is not a regular file of this user with
+    one name: appending there would write patient data into someone else's file."""
+    info = os.fstat(fd)
+    if (
+        not stat.S_ISREG(info.st_mode)
+        or info.st_nlink != 1
+        or (hasattr(os, "geteuid") and info.st_uid != os.geteuid())
+    ):
+        os.close(fd)
+        raise PermissionError(
+            errno.EPERM,
+            "not a regular file of this user with a single name (a hard link, or another"
+            " user's file): move it away",
+            str(path),
+        )
+
+
 def _append_outbox(
     outbox: Path, sender: str | None, items: list[tuple[Notification, str]]
 ) -> dict[int, DeliveryResult]:
@@ -199,9 +219,13 @@ def _append_outbox(
     path = outbox / "messages.jsonl"
     try:
         private_dir(outbox)
-        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o600)
+        # Never through a symbolic link, never into a file someone else made or linked.
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_APPEND | os.O_NOFOLLOW, 0o600)
+        _check_own_file(fd, path)
     except OSError as exc:
         detail = f"cannot open the text outbox {path}: {exception_summary(exc)}"
+        if exc.errno == errno.ELOOP:
+            detail = f"cannot open the text outbox {path}: it is a symbolic link; remove it"
         return {n.id: DeliveryResult.retry(n, detail) for n, _ in items}
     results = {}
     with os.fdopen(fd, "r+", encoding="utf-8") as fh:

@@ -74,3 +74,34 @@ def test_kit_plain_call() -> None:
 
 def test_kit_fixture(channel_kit) -> None:
     channel_kit.check(TextChannel)
+
+
+def test_a_symbolic_link_in_place_of_the_outbox_file_is_refused_and_left_alone(
+    tmp_path: Path,
+) -> None:
+    """The attacker's case: messages.jsonl linked to another file. Nothing is appended to it
+    and its mode is unchanged; the messages wait (a retry) saying why."""
+    victim = tmp_path / "victim.txt"
+    victim.write_text("ORIGINAL\n", encoding="utf-8")
+    victim.chmod(0o644)
+    outbox = tmp_path / "text"
+    outbox.mkdir(mode=0o700)
+    (outbox / "messages.jsonl").symlink_to(victim)
+    ch = TextChannel({"outbox": str(outbox), "from": "+15555550100"})
+    [result] = ch.send([note(1)])
+    assert result.outcome == "retry"
+    assert "it is a symbolic link; remove it" in result.detail
+    assert victim.read_text(encoding="utf-8") == "ORIGINAL\n"
+    assert stat.S_IMODE(victim.stat().st_mode) == 0o644
+
+
+def test_a_hard_link_in_place_of_the_outbox_file_is_refused(tmp_path: Path) -> None:
+    victim = tmp_path / "victim.txt"
+    victim.write_text("ORIGINAL\n", encoding="utf-8")
+    outbox = tmp_path / "text"
+    outbox.mkdir(mode=0o700)
+    (outbox / "messages.jsonl").hardlink_to(victim)
+    [result] = TextChannel({"outbox": str(outbox)}).send([note(1)])
+    assert result.outcome == "retry"
+    assert "a hard link, or another user's file" in result.detail
+    assert victim.read_text(encoding="utf-8") == "ORIGINAL\n"
