@@ -44,6 +44,9 @@ def display_url(url: str | URL) -> str:
     if isinstance(url, str):
         if "://" not in url:
             return url  # a path: nothing secret in it
+        raw = _userinfo_password(url)
+        if raw is not None and "@" in raw:  # an unencoded '@': parsers split the password
+            return redact(url.replace(f":{raw}@", f":{MASK}@", 1))
         try:
             parsed = make_url(url)
         except (ArgumentError, ValueError):
@@ -76,17 +79,30 @@ def _masked_value(key: str, value: str | tuple[str, ...]) -> str | tuple[str, ..
     return MASK if _SECRET_KEY.search(key) else redact(value)
 
 
+def _userinfo_password(url: str) -> str | None:
+    """The password of ``scheme://user:password@host`` as written: everything between the
+    user's ``:`` and the authority's last ``@`` (a password may hold an unencoded ``@``)."""
+    authority = re.split(r"[/?#]", url.split("://", 1)[1], maxsplit=1)[0]
+    if "@" not in authority:
+        return None
+    userinfo = authority[: authority.rfind("@")]
+    return userinfo.split(":", 1)[1] if ":" in userinfo else None
+
+
 def _secrets_of(url: str | URL | None) -> set[str]:
     if url is None:
         return set()
+    found: set[str] = set()
     if isinstance(url, str):
         if "://" not in url:
             return set()
+        raw = _userinfo_password(url)
+        if raw:  # and each piece a parser may show apart (host 'ETPW@127.0.0.1')
+            found |= {raw, *raw.split("@")}
         try:
             url = make_url(url)
         except (ArgumentError, ValueError):
-            return set()
-    found: set[str] = set()
+            return {s for s in found if s and s != MASK}
     if url.password:
         found.add(str(url.password))
     for key, value in url.query.items():
