@@ -604,13 +604,13 @@ def test_a_folder_and_a_file_that_is_not_a_store(tmp_path: Path) -> None:
     )
 
 
-def test_a_password_with_an_unencoded_at_sign_is_masked_whole() -> None:
+def test_a_password_with_an_unencoded_at_sign_is_masked_whole(tmp_path: Path) -> None:
     """``user:S3CR@ETPW@host``: parsers take ``S3CR`` for the password and ``ETPW@host`` for
     the host; neither the URL shown nor the driver's message shows any of it."""
     url = "postgresql://u:S3CR@ETPW@127.0.0.1:1/test"
     assert display_url(url) == "postgresql://u:***@127.0.0.1:1/test"
     cleaned = redact("failed to resolve host 'ETPW@127.0.0.1'", url)
     assert "ETPW" not in cleaned and "S3CR" not in cleaned
-    done = rulesengine("queue", "--db", url)
+    done = rulesengine("queue", "--db", url, cwd=tmp_path)
     assert done.returncode == 1
     assert "S3CR" not in done.stderr + done.stdout and "ETPW" not in done.stderr + done.stdout
