@@ -28,8 +28,12 @@ __all__ = ["csv_text", "safe_cell"]
 _BREAKS = re.compile("\r\n|[\r\n\t\x0b\x0c\x85\u2028\u2029]")
 #: Every other control character: C0, DEL and C1.
 _CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
-#: A spreadsheet reads a cell starting with one of these as a formula.
-_FORMULA_START = tuple("=+-@\uff1d\uff0b\uff0d\uff20")
+#: A spreadsheet reads a cell starting with one of these as a formula (U+2212 is the minus
+#: sign, U+FE63 and U+FE62 the small hyphen-minus and plus).
+_FORMULA_START = tuple("=+-@\uff1d\uff0b\uff0d\uff20\u2212\ufe62\ufe63")
+#: Invisible characters a spreadsheet may skip before a formula: spaces, a byte-order mark,
+#: zero-width characters, and bidirectional marks and overrides.
+_INVISIBLE = " \u00a0\ufeff\u200b\u200c\u200d\u2060\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 #: A plain number: never a formula.
 _NUMBER = re.compile(r"[-+]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?")
 
@@ -37,7 +41,7 @@ _NUMBER = re.compile(r"[-+]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?")
 def safe_cell(value: object) -> str:
     """``value`` as a cell a spreadsheet shows as text: no control characters, no formula."""
     text = _CONTROLS.sub("", _BREAKS.sub(" ", "" if value is None else str(value)))
-    if text.lstrip(" ").startswith(_FORMULA_START) and not _NUMBER.fullmatch(text):
+    if text.lstrip(_INVISIBLE).startswith(_FORMULA_START) and not _NUMBER.fullmatch(text):
         return "'" + text
     return text
 
