@@ -33,7 +33,10 @@ _CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
 _FORMULA_START = tuple("=+-@\uff1d\uff0b\uff0d\uff20\u2212\ufe62\ufe63")
 #: Invisible characters a spreadsheet may skip before a formula: spaces, a byte-order mark,
 #: zero-width characters, and bidirectional marks and overrides.
-_INVISIBLE = " \u00a0\ufeff\u200b\u200c\u200d\u2060\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_INVISIBLE = (
+    " \u00a0\ufeff\u200b\u200c\u200d\u2060\u200e\u200f"
+    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
 #: A plain number: never a formula.
 _NUMBER = re.compile(r"[-+]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?")
 
