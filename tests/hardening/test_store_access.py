@@ -406,7 +406,9 @@ def test_a_store_in_a_read_only_folder_names_the_folder(tmp_path: Path) -> None:
     try:
         done = rulesengine("worklist", "--db", str(store), cwd=tmp_path, as_user=True)
         assert_clear_user_error(done, f"its folder {folder} is read-only for this user")
-        new = rulesengine("worklist", "--db", str(folder / "new.db"), cwd=tmp_path, as_user=True)
+        new = rulesengine(
+            "import", LEDGER, "--db", str(folder / "new.db"), cwd=tmp_path, as_user=True
+        )
         assert_clear_user_error(
             new, f"cannot create the store {folder / 'new.db'}: permission denied on its folder"
         )
