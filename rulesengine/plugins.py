@@ -121,19 +121,47 @@ def get_plugin_manager() -> pluggy.PluginManager:
     """
     pm = pluggy.PluginManager(ENTRY_POINT_GROUP)
     pm.add_hookspecs(hookspecs)
-    for ep_name in _selected(_entry_points()):
+    entry_points = _entry_points()
+    distributions = dict(entry_points)
+    for ep_name in _selected(entry_points):
         try:
             pm.load_setuptools_entrypoints(ENTRY_POINT_GROUP, name=ep_name)
         except Exception as exc:
+            # pluggy's validation errors say why on their later lines: keep them all.
+            why = (
+                "; ".join(line.strip() for line in str(exc).splitlines() if line.strip())
+                if isinstance(exc, pluggy.PluginValidationError)
+                else _summary(exc)
+            )
             raise PluginError(
-                f"the rulesengine plugin {ep_name!r} cannot be loaded: {_summary(exc)} "
-                f"(set {DISABLE_ENV}={ep_name} to run without it)"
+                f"the rulesengine plugin {ep_name!r} ({distributions.get(ep_name) or '?'})"
+                f" cannot be loaded: {why} (set {DISABLE_ENV}={ep_name} to run without it)"
             ) from exc
     try:
         pm.check_pending()
     except pluggy.PluginValidationError as exc:
-        raise PluginError(f"a rulesengine plugin has an unknown hook: {exc}") from exc
+        raise PluginError(_unknown_hook(pm, exc, distributions)) from exc
     return pm
+
+
+def _unknown_hook(
+    pm: pluggy.PluginManager, exc: pluggy.PluginValidationError, distributions: dict[str, str]
+) -> str:
+    """What ``check_pending`` found, naming the plugin, its distribution and the hook meant."""
+    import difflib
+    import re
+
+    name = pm.get_name(exc.plugin) or "?"
+    found = re.search(r"unknown hook '([^']+)'", str(exc))
+    hook = found.group(1) if found else "?"
+    known = sorted(n for n in dir(hookspecs) if not n.startswith("_") and hasattr(pm.hook, n))
+    close = difflib.get_close_matches(hook, known, n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else f"; the hooks are {', '.join(known)}"
+    return (
+        f"the rulesengine plugin {name!r} ({distributions.get(name) or '?'}) implements"
+        f" {hook!r}, which is not a rulesengine hook{hint} (set {DISABLE_ENV}={name} to run"
+        " without it)"
+    )
 
 
 def _summary(exc: BaseException) -> str:

@@ -112,10 +112,13 @@ def test_misspelt_hook_fails_loudly(clean_plugin_env, fake_dist, monkeypatch) ->
             pass
     """,
     )
-    with pytest.raises(
-        PluginError, match="a rulesengine plugin has an unknown hook: .*register_channel"
-    ):
+    with pytest.raises(PluginError) as info:
         get_plugin_manager()
+    assert str(info.value) == (
+        "the rulesengine plugin 'typo' (acme-typo) implements 'register_channel', which is not"
+        " a rulesengine hook; did you mean 'register_channels'? (set"
+        " RULESENGINE_DISABLE_PLUGINS=typo to run without it)"
+    )
     monkeypatch.setenv("RULESENGINE_DISABLE_PLUGINS", "acme-typo")
     assert "typo" not in loaded(get_plugin_manager())
 
@@ -139,9 +142,31 @@ def test_plugin_that_cannot_import_is_named(clean_plugin_env, fake_dist) -> None
     with pytest.raises(PluginError) as info:
         get_plugin_manager()
     assert str(info.value) == (
-        "the rulesengine plugin 'broken' cannot be loaded: ModuleNotFoundError: No module named "
-        "'no_such_module_here' (set RULESENGINE_DISABLE_PLUGINS=broken to run without it)"
+        "the rulesengine plugin 'broken' (acme-broken) cannot be loaded: ModuleNotFoundError:"
+        " No module named 'no_such_module_here' (set RULESENGINE_DISABLE_PLUGINS=broken to run"
+        " without it)"
     )
+
+
+def test_a_hook_with_an_argument_it_does_not_have_says_which(clean_plugin_env, fake_dist) -> None:
+    """pluggy's reason (on a later line of its message) is kept."""
+    fake_dist(
+        "acme-args",
+        "args",
+        "acme_args_plugin",
+        """
+        import rulesengine
+
+        @rulesengine.hookimpl
+        def batch_uploaded(batch_id, profile, notifications):
+            pass
+    """,
+    )
+    with pytest.raises(PluginError) as info:
+        get_plugin_manager()
+    message = str(info.value)
+    assert message.startswith("the rulesengine plugin 'args' (acme-args) cannot be loaded:")
+    assert "Argument(s) {'profile'} are declared in the hookimpl but can not be found" in message
 
 
 def test_duplicate_channel_names_name_both_distributions(
