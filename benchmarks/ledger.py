@@ -22,7 +22,8 @@ def generate(
     encounters: int, *, seed: int = 7, run_date: dt.date = dt.date(2026, 6, 1)
 ) -> LedgerData:
     """``encounters`` encounters over about ``encounters / 4`` guarantors (one to seven
-    each): 1,000,000 encounters and about 250,000 guarantors, as issue 6 asks."""
+    each): 1,000,000 encounters and about 250,000 guarantors at the largest size that
+    docs/performance.md measures."""
     rng = random.Random(seed)
     guarantors: list[Guarantor] = []
     rows: list[Encounter] = []

@@ -33,8 +33,8 @@ EXIT_BUG = 3
 class _Group(click.Group):
     """Turns user errors into a message and exit 1, and bugs into exit 3.
 
-    click itself exits 2 on a usage error; the command line contract says 1 for every user
-    error, bad arguments included.
+    click itself exits 2 on a usage error; rulesengine exits 1 for every user error, bad
+    arguments included (docs/reference/cli.md).
     """
 
     def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:  # type: ignore[override]

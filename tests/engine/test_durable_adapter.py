@@ -1,4 +1,4 @@
-"""The durable-rules adapter keeps clear of durable-rules' sharp edges (notes/durable-rules.md)."""
+"""The durable-rules adapter keeps clear of durable-rules' sharp edges (each test names one)."""
 
 from __future__ import annotations
 

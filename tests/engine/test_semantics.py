@@ -1,5 +1,5 @@
-"""Statement runs do what docs/rules.md ("What a statement run does") says: its worked examples
-and each step, one by one."""
+"""Statement runs do what docs/reference/semantics.md says: its worked examples and each step,
+one by one."""
 
 from __future__ import annotations
 
@@ -97,10 +97,10 @@ def test_worked_example_a_maxed_encounter_alone_gets_no_statement(practice):
     assert batch.pre_collections == ("E1",)
 
 
-# --- the seeds ----------------------------------------------------------------------------------
+# --- dunning counts, messages and the limit ----------------------------------------------------
 
 
-def test_seed_dunning_count_starts_at_zero_and_rises_by_one_each_run(practice):
+def test_dunning_count_starts_at_zero_and_rises_by_one_each_run(practice):
     practice.encounter("E1")
     assert practice.enc().level == 0
     practice.run(RUN[0])
@@ -109,7 +109,7 @@ def test_seed_dunning_count_starts_at_zero_and_rises_by_one_each_run(practice):
     assert practice.enc().level == 2
 
 
-def test_seed_message_and_delivery_follow_the_highest_level(practice):
+def test_message_and_delivery_follow_the_highest_level(practice):
     """ "The message and delivery will always be based on the highest Dunning Level.\""""
     practice.encounter("E1", balance=50, level=1, last_statement=dt.date(2025, 12, 1))
     practice.encounter("E2", balance=70)
@@ -122,7 +122,7 @@ def test_seed_message_and_delivery_follow_the_highest_level(practice):
     )
 
 
-def test_seed_max_count_does_not_increase_once_in_the_worklist(practice):
+def test_max_count_does_not_increase_once_in_the_worklist(practice):
     practice.encounter(
         "E1", balance=200, level=3, status="pre_collections", last_statement=dt.date(2025, 12, 1)
     )

@@ -1,4 +1,4 @@
-"""Who can get at the store, and what its URL and its failures show (issue 14: 5, 11, 14).
+"""Who can get at the store, and what its URL and its failures show.
 
 - Store passwords, in the URL's userinfo or its query string (``password=``,
   ``sslpassword=``), never reach a message or a log line: every command, against an

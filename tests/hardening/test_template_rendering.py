@@ -37,7 +37,7 @@ from .test_bad_input_cli import console_script, fingerprint, row_counts
 REPO = Path(__file__).resolve().parents[2]
 STANDARD = (REPO / "rules" / "standard.yaml").read_text("utf-8")
 SUBJECT = 'subject: "Your statement from {{ practice }}"'
-#: The templates of issue 14 that passed validate and crashed the live run (exit 3).
+#: Templates that once passed validate and crashed the live run (exit 3).
 CRASHED_THE_LIVE_RUN = {
     "money of a date": (
         "{{ statement.due_date | money }}",
