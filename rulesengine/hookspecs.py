@@ -43,8 +43,10 @@ def register_channels(register: Callable[[type], None]) -> None:
     channel class. The host owns ``register`` and may grow keyword arguments later, so
     call it with the class as its only positional argument.
 
-    A channel class has a ``name`` (``[a-z][a-z0-9_]*``, what rules files write under
-    ``channels:``), an ``address`` (``email``, ``mobile`` or ``postal``), a constructor
+    A channel class (best a subclass of :class:`rulesengine.Channel`, which declares every
+    attribute with its type and default) has a ``name`` (``[a-z][a-z0-9_]*``, what rules
+    files write under ``channels:``), an ``address`` (``email``, ``mobile``, ``postal`` or
+    ``guarantor``), a constructor
     taking the rules file's settings mapping and a ``send(notifications)`` method returning
     one :class:`~rulesengine.DeliveryResult` per notification. It may declare
     ``settings_keys``, ``content_keys`` and ``required_content`` (``None``: accepts any),

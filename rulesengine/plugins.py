@@ -22,6 +22,7 @@ import attrs
 import pluggy
 
 from rulesengine import hookspecs
+from rulesengine.channel import ADDRESS_KINDS, SETTING_TYPES, Channel
 from rulesengine.errors import RulesengineError
 
 if TYPE_CHECKING:
@@ -53,8 +54,9 @@ ENTRY_POINT_GROUP = "rulesengine"
 DISABLE_ENV = "RULESENGINE_DISABLE_PLUGINS"
 #: Comma-separated entry-point or distribution names: load only these (empty: none).
 LOAD_ENV = "RULESENGINE_LOAD_PLUGINS"
-#: The guarantor contact a channel can need (``ChannelSpec.address``).
-CHANNEL_ADDRESSES = ("email", "mobile", "postal")
+#: The guarantor contact a channel can need (``ChannelSpec.address``): the one list,
+#: :data:`rulesengine.channel.ADDRESS_KINDS`.
+CHANNEL_ADDRESSES = ADDRESS_KINDS
 
 _CHANNEL_NAME = re.compile(r"[a-z][a-z0-9_]*")
 
@@ -193,8 +195,6 @@ def notify_observers(pm: pluggy.PluginManager, hook_name: str, **kwargs: Any) ->
 # --- Channels ----------------------------------------------------------------------------------
 
 
-#: The types a channel's ``setting_types`` may give a setting.
-SETTING_TYPES = ("str", "int", "bool")
 _WINDOW_EXAMPLE = "(datetime.time(9, 0), datetime.time(17, 0))"
 
 
@@ -292,8 +292,14 @@ def channel_problems(channel_class: Any) -> list[str]:
         problems.append(
             f"{label}.address must be one of {', '.join(CHANNEL_ADDRESSES)}, got {address!r}"
         )
-    if not callable(getattr(channel_class, "send", None)):
+    send = getattr(channel_class, "send", None)
+    if not callable(send):
         problems.append(f"{label} has no send(notifications) method")
+    elif send is Channel.send:
+        problems.append(
+            f"{label} has no send(notifications) method of its own: a subclass of"
+            " rulesengine.Channel must implement send"
+        )
     key_sets = ("settings_keys", "content_keys", "required_content", "single_line_content")
     bad_sets = set()
     for attr in key_sets:

@@ -169,7 +169,7 @@ def test_duplicate_channel_names_name_both_distributions(
         ),
         (
             'name = "fax"\n    address = "phone"\n    def send(self, n): return []',
-            "FaxChannel.address must be one of email, mobile, postal, got 'phone'",
+            "FaxChannel.address must be one of email, mobile, postal, guarantor, got 'phone'",
         ),
         ('name = "fax"\n    address = "postal"', "FaxChannel has no send(notifications) method"),
         (
@@ -257,4 +257,7 @@ def test_public_api_is_light() -> None:
         "if m in sys.modules)); print(rulesengine.__all__)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.splitlines() == ["[]", "['DeliveryResult', '__version__', 'hookimpl']"]
+    assert out.stdout.splitlines() == [
+        "[]",
+        "['ADDRESS_KINDS', 'Channel', 'DeliveryResult', 'Notification', '__version__', 'hookimpl']",
+    ]
