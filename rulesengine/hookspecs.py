@@ -117,12 +117,18 @@ def notification_status_changed(
     """Observe a notification moving from one status to another.
 
     Fires after the change is committed to the queue, once per change: on upload
-    (``None`` -> ``scheduled`` or ``suppressed``), when claimed (``sending``), after
-    delivery (``sent``, ``scheduled`` again for a retry, ``error``), when canceled,
-    suppressed or marked ``unknown``, when a later live batch supersedes it (``scheduled`` ->
-    ``superseded``, after that run's commit) and when deleting that batch schedules it again
-    (``superseded`` -> ``scheduled``). An exception raised here is logged and never breaks
-    delivery.
+    (``None`` -> ``scheduled``, or ``suppressed`` with the reason as ``detail``), when
+    claimed (``sending``), after delivery (``sent``, ``scheduled`` again for a retry,
+    ``error``), when canceled, suppressed or marked ``unknown``, when a later live batch
+    supersedes it (``scheduled`` -> ``superseded``, after that run's commit) and when
+    deleting that batch schedules it again (``superseded`` -> ``scheduled``). An exception
+    raised here is logged and never breaks delivery.
+
+    A live run's uploads are reported together, batched: once the run has committed, one
+    call per notification of its batch (in id order, then the ones it superseded), before
+    ``batch_uploaded``. The host reads them back in one query, and only when a plugin
+    implements this hook, so a million-notification run costs nothing without one. A
+    proof or an on-demand notification is reported when it is queued.
 
     :param notification_id: the id of the notification (``Notification.id``).
     :param old_status: the status before the change; ``None`` when the notification was

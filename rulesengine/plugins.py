@@ -41,9 +41,12 @@ __all__ = [
     "channel_specs",
     "get_channels",
     "get_plugin_manager",
+    "has_observers",
     "hookimpl",
+    "notify_each",
     "notify_observers",
     "plugin_info",
+    "unknown_hooks",
 ]
 
 log = logging.getLogger(__name__)
@@ -131,11 +134,48 @@ def get_plugin_manager() -> pluggy.PluginManager:
                 f"the rulesengine plugin {ep_name!r} cannot be loaded: {_summary(exc)} "
                 f"(set {DISABLE_ENV}={ep_name} to run without it)"
             ) from exc
-    try:
-        pm.check_pending()
-    except pluggy.PluginValidationError as exc:
-        raise PluginError(f"a rulesengine plugin has an unknown hook: {exc}") from exc
+    unknown = unknown_hooks(pm)
+    if unknown:
+        raise PluginError(
+            "a rulesengine plugin has an unknown hook: "
+            + "; ".join(unknown)
+            + f" (set {DISABLE_ENV} to run without it)"
+        )
+    pm.check_pending()  # what unknown_hooks missed (nothing, today) still fails loudly
     return pm
+
+
+def unknown_hooks(pm: pluggy.PluginManager) -> list[str]:
+    """One sentence per hook implementation that names no rulesengine hook (a misspelt name),
+    naming its plugin and distribution and the hook it probably meant, sorted.
+
+    pluggy's ``check_pending()`` raises for the first one only; this reports them all.
+    """
+    from rulesengine.rules._hints import did_you_mean
+
+    hooks = _hook_names()
+    dists = _distributions(pm)
+    out = []
+    for name, caller in sorted(vars(pm.hook).items()):
+        if name.startswith("_") or getattr(caller, "spec", None) is not None:
+            continue
+        for impl in caller.get_hookimpls():
+            if impl.optionalhook:
+                continue
+            dist = dists.get(impl.plugin_name)
+            owner = (
+                f"{dist[0]} (plugin {impl.plugin_name})" if dist else f"plugin {impl.plugin_name}"
+            )
+            out.append(
+                f"{owner} implements {name}, which is not a rulesengine hook"
+                + did_you_mean(name, hooks, "the hooks")
+            )
+    return out
+
+
+def _hook_names() -> list[str]:
+    """The names of every hook rulesengine calls (``hookspecs.__all__`` without the marker)."""
+    return sorted(name for name in hookspecs.__all__ if name != "hookspec")
 
 
 def _summary(exc: BaseException) -> str:
@@ -190,6 +230,45 @@ def notify_observers(pm: pluggy.PluginManager, hook_name: str, **kwargs: Any) ->
                 exc_info=True,
             )
     return raised
+
+
+def has_observers(pm: pluggy.PluginManager, hook_name: str) -> bool:
+    """Whether any plugin implements observer hook ``hook_name`` (so the host can skip
+    gathering what it would be told, such as a million uploaded notifications)."""
+    caller = getattr(pm.hook, hook_name, None)
+    if caller is None or caller.spec is None:
+        raise ValueError(f"rulesengine has no hook named {hook_name!r}")
+    return bool(_implementations(caller))
+
+
+def notify_each(
+    pm: pluggy.PluginManager, hook_name: str, calls: Iterable[Mapping[str, Any]]
+) -> list[str]:
+    """Call observer hook ``hook_name`` once per mapping of ``calls``, as
+    :func:`notify_observers` does, checking the hook and its arguments once for all of
+    them. Returns the names of the plugins that raised (each once)."""
+    caller = None
+    impls: list[Any] = []
+    raised: dict[str, None] = {}
+    for kwargs in calls:
+        if caller is None:
+            caller = _caller(pm, hook_name, kwargs)
+            impls = _implementations(caller)
+            if not impls:
+                return []
+        for impl in impls:
+            try:
+                impl.function(*(kwargs[arg] for arg in impl.argnames))
+            except Exception as exc:
+                raised.setdefault(impl.plugin_name)
+                log.error(
+                    "plugin %s raised in hook %s (ignored): %s",
+                    impl.plugin_name,
+                    hook_name,
+                    _summary(exc),
+                    exc_info=True,
+                )
+    return list(raised)
 
 
 # --- Channels ----------------------------------------------------------------------------------
