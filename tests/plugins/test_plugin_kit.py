@@ -87,7 +87,10 @@ def _raise(exc):
             "Bad.name must be a channel name such as 'fax' (lower-case letters, "
             "digits and _, starting with a letter), got 'Pager'",
         ),
-        (bad(address="phone"), "Bad.address must be one of email, mobile, postal, guarantor, got 'phone'"),
+        (
+            bad(address="phone"),
+            "Bad.address must be one of email, mobile, postal, guarantor, got 'phone'",
+        ),
         (bad(send=None), "Bad has no send(notifications) method"),
         (
             bad(__init__=_init_raising),
