@@ -134,12 +134,13 @@ def get_plugin_manager() -> pluggy.PluginManager:
                 f"the rulesengine plugin {ep_name!r} cannot be loaded: {_summary(exc)} "
                 f"(set {DISABLE_ENV}={ep_name} to run without it)"
             ) from exc
-    unknown = unknown_hooks(pm)
+    unknown = _unknown_impls(pm)
     if unknown:
+        names = ",".join(sorted({plugin for plugin, _ in unknown}))
         raise PluginError(
             "a rulesengine plugin has an unknown hook: "
-            + "; ".join(unknown)
-            + f" (set {DISABLE_ENV} to run without it)"
+            + "; ".join(sentence for _, sentence in unknown)
+            + f" (set {DISABLE_ENV}={names} to run without it)"
         )
     pm.check_pending()  # what unknown_hooks missed (nothing, today) still fails loudly
     return pm
@@ -151,6 +152,11 @@ def unknown_hooks(pm: pluggy.PluginManager) -> list[str]:
 
     pluggy's ``check_pending()`` raises for the first one only; this reports them all.
     """
+    return [sentence for _, sentence in _unknown_impls(pm)]
+
+
+def _unknown_impls(pm: pluggy.PluginManager) -> list[tuple[str, str]]:
+    """``(plugin name, sentence)`` for each implementation :func:`unknown_hooks` reports."""
     from rulesengine.rules._hints import did_you_mean
 
     hooks = _hook_names()
@@ -166,10 +172,10 @@ def unknown_hooks(pm: pluggy.PluginManager) -> list[str]:
             owner = (
                 f"{dist[0]} (plugin {impl.plugin_name})" if dist else f"plugin {impl.plugin_name}"
             )
-            out.append(
-                f"{owner} implements {name}, which is not a rulesengine hook"
-                + did_you_mean(name, hooks, "the hooks")
+            sentence = f"{owner} implements {name}, which is not a rulesengine hook" + did_you_mean(
+                name, hooks, "the hooks"
             )
+            out.append((impl.plugin_name, sentence))
     return out
 
 

@@ -112,10 +112,13 @@ def test_misspelt_hook_fails_loudly(clean_plugin_env, fake_dist, monkeypatch) ->
             pass
     """,
     )
-    with pytest.raises(
-        PluginError, match="a rulesengine plugin has an unknown hook: .*register_channel"
-    ):
+    with pytest.raises(PluginError) as caught:
         get_plugin_manager()
+    assert str(caught.value) == (
+        "a rulesengine plugin has an unknown hook: acme-typo (plugin typo) implements"
+        " register_channel, which is not a rulesengine hook; did you mean 'register_channels'?"
+        " (set RULESENGINE_DISABLE_PLUGINS=typo to run without it)"
+    )
     monkeypatch.setenv("RULESENGINE_DISABLE_PLUGINS", "acme-typo")
     assert "typo" not in loaded(get_plugin_manager())
 
