@@ -13,7 +13,8 @@ Everything happens in this process, on an in-memory store: the rules are loaded 
 plugin's channels (and the built-in channel specs), the ledger imported, one live run made
 and committed, and the queue delivers at each instant a notification was scheduled for, as
 a worker would. The channel objects are the plugin's own classes, built with the rules
-file's settings (``outbox`` under ``workdir`` unless the rules file sets one).
+file's settings; a relative ``outbox`` (the default ``outbox/<channel>`` too) is taken
+under ``workdir``, as a worker takes it under its working directory.
 """
 
 from __future__ import annotations
@@ -64,7 +65,7 @@ class HarnessResult:
     :ivar results: what the channels returned, as the queue recorded it (one per hand-over).
     :ivar statuses: notification id -> its status in the queue after delivery.
     :ivar status_changes: every call of the ``notification_status_changed`` observers.
-    :ivar workdir: the folder holding the channels' default outboxes.
+    :ivar workdir: the folder the channels' relative outboxes are under.
     """
 
     batch: BatchResult
@@ -172,8 +173,9 @@ def run_plugin(
     :param plugin: the module (or object) holding the plugin's hook implementations, as
         its entry point names it; ``None``: the installed plugins, as the host loads them.
     :param run_date: the statement run's date.
-    :param workdir: where channels without an ``outbox`` setting get ``<workdir>/outbox/
-        <channel>`` (default: a new temporary folder, left for you to look into).
+    :param workdir: the folder a relative ``outbox`` is under (the default outbox is
+        ``<workdir>/outbox/<channel>``); default: a new temporary folder, left for you to
+        look into.
     :returns: a :class:`HarnessResult`.
     :raises rulesengine.errors.RulesengineError: the rules, the ledger or the plugin are
         refused, with the same message the command line gives.
@@ -199,7 +201,8 @@ def run_plugin(
     for name, cls in classes.items():
         spec = loaded.channels.get(name)
         settings = dict(spec.settings) if spec is not None else {}
-        settings.setdefault("outbox", str(folder / "outbox" / name))
+        outbox = Path(settings.get("outbox") or f"outbox/{name}")
+        settings["outbox"] = str(outbox if outbox.is_absolute() else folder / outbox)
         channels[name] = _Receiving(cls(settings), received[name])
     store = open_store("sqlite://")
     try:
