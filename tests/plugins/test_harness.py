@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
 import pytest
 
@@ -131,3 +132,15 @@ def test_a_ledger_of_something_else_says_what_a_ledger_is() -> None:
 def test_the_fixture_keeps_outboxes_under_tmp_path(channel_kit, tmp_path) -> None:
     outcome = channel_kit.run(PAGER_RULES, LEDGER, PagerPlugin(), run_date=RUN)
     assert outcome.workdir == tmp_path
+
+
+def test_the_example_in_the_docs_runs_as_it_is() -> None:
+    from pathlib import Path
+
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "plugins.md").read_text()
+    [example] = [
+        block
+        for block in re.findall(r"```python\n(.*?)```", docs, flags=re.S)
+        if "outcome = run_plugin(" in block
+    ]
+    exec(compile(example, "docs/plugins.md", "exec"), {"__name__": "docs_example"})
