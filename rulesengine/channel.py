@@ -9,6 +9,7 @@ receives.
 
 from __future__ import annotations
 
+import abc
 import datetime as dt
 from collections.abc import Collection, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
@@ -33,7 +34,7 @@ SettingType = Literal["str", "int", "bool"]
 Window = tuple[dt.time, dt.time]
 
 
-class Channel:
+class Channel(abc.ABC):
     """Base class of a channel: declare ``name`` and ``address``, implement ``send``.
 
     Class attributes (checked when the plugin registers the class; a wrong one is an error
@@ -70,7 +71,8 @@ class Channel:
         ``outbox`` and ``send_window``). The base class keeps nothing: a subclass parses
         what it needs, and a setting it cannot use fails the notifications, saying why."""
 
+    @abc.abstractmethod
     def send(self, notifications: list[Notification]) -> list[DeliveryResult]:
         """Deliver a batch of due notifications; one :class:`~rulesengine.DeliveryResult`
-        per notification (``sent``, ``retry`` or ``failed``). A subclass must override it."""
-        raise NotImplementedError(f"{type(self).__qualname__} must implement send()")
+        per notification (``sent``, ``retry`` or ``failed``), in any order. Called on a
+        thread of the channel object's own, never twice at once (``docs/plugins.md``)."""
