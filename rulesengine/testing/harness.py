@@ -110,17 +110,24 @@ class _Receiving:
 
 def _plugin_manager(plugin: object | None) -> pluggy.PluginManager:
     from rulesengine import hookspecs
-    from rulesengine.plugins import ENTRY_POINT_GROUP, PluginError, get_plugin_manager
+    from rulesengine.plugins import (
+        ENTRY_POINT_GROUP,
+        PluginError,
+        get_plugin_manager,
+        unknown_hooks,
+    )
 
     if plugin is None:
         return get_plugin_manager()
     pm = pluggy.PluginManager(ENTRY_POINT_GROUP)
     pm.add_hookspecs(hookspecs)
-    pm.register(plugin)
     try:
-        pm.check_pending()
+        pm.register(plugin)
     except pluggy.PluginValidationError as exc:
-        raise PluginError(f"the plugin has an unknown hook: {exc}") from exc
+        raise PluginError(f"the plugin cannot be registered: {exc}") from exc
+    unknown = unknown_hooks(pm)
+    if unknown:
+        raise PluginError("the plugin has an unknown hook: " + "; ".join(unknown))
     return pm
 
 
@@ -197,13 +204,6 @@ def run_plugin(
     text, filename = _rules_text(rules)
     loaded = load_rules_text(text, filename=filename, channel_specs=specs)
     received: dict[str, list[Notification]] = {name: [] for name in classes}
-    channels = {}
-    for name, cls in classes.items():
-        spec = loaded.channels.get(name)
-        settings = dict(spec.settings) if spec is not None else {}
-        outbox = Path(settings.get("outbox") or f"outbox/{name}")
-        settings["outbox"] = str(outbox if outbox.is_absolute() else folder / outbox)
-        channels[name] = _Receiving(cls(settings), received[name])
     store = open_store("sqlite://")
     try:
         store.import_ledger(_ledger(ledger))
@@ -216,6 +216,14 @@ def run_plugin(
             addressing=channel_addressing(specs),
             plugin_manager=pm,
         )
+        # The plugin's channels this batch uses, built as a worker builds them.
+        channels = {}
+        for name in sorted({d.channel for d in batch.notifications} & set(classes)):
+            spec = loaded.channels.get(name)
+            settings = dict(spec.settings) if spec is not None else {}
+            outbox = Path(settings.get("outbox") or f"outbox/{name}")
+            settings["outbox"] = str(outbox if outbox.is_absolute() else folder / outbox)
+            channels[name] = _Receiving(classes[name](settings), received[name])
         due = sorted({d.scheduled_at for d in batch.notifications if d.status == "scheduled"})
         with Queue(store, channels=channels, pm=pm) as queue:
             for at in due:

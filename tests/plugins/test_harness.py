@@ -144,3 +144,19 @@ def test_the_example_in_the_docs_runs_as_it_is() -> None:
         if "outcome = run_plugin(" in block
     ]
     exec(compile(example, "docs/plugins.md", "exec"), {"__name__": "docs_example"})
+
+
+def test_a_misspelt_hook_in_the_plugin_is_refused_with_did_you_mean() -> None:
+    from rulesengine.plugins import PluginError
+
+    class Typo:
+        @rulesengine.hookimpl
+        def register_channel(self, register):
+            register(PagerChannel)
+
+    with pytest.raises(PluginError) as caught:
+        run_plugin(PAGER_RULES, LEDGER, Typo(), run_date=RUN)
+    assert str(caught.value).endswith(
+        "implements register_channel, which is not a rulesengine hook;"
+        " did you mean 'register_channels'?"
+    )
