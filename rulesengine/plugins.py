@@ -39,11 +39,13 @@ __all__ = [
     "SETTING_TYPES",
     "channel_problems",
     "channel_specs",
+    "check_hooks",
     "get_channels",
     "get_plugin_manager",
     "has_observers",
     "hookimpl",
     "notify_each",
+    "new_plugin_manager",
     "notify_observers",
     "plugin_info",
     "unknown_hooks",
@@ -124,8 +126,7 @@ def get_plugin_manager() -> pluggy.PluginManager:
     Raises :class:`PluginError` naming the plugin when one fails to import or implements a
     hook that does not exist (a misspelt name) or with arguments the hook does not have.
     """
-    pm = pluggy.PluginManager(ENTRY_POINT_GROUP)
-    pm.add_hookspecs(hookspecs)
+    pm = new_plugin_manager()
     for ep_name in _selected(_entry_points()):
         try:
             pm.load_setuptools_entrypoints(ENTRY_POINT_GROUP, name=ep_name)
@@ -134,6 +135,21 @@ def get_plugin_manager() -> pluggy.PluginManager:
                 f"the rulesengine plugin {ep_name!r} cannot be loaded: {_summary(exc)} "
                 f"(set {DISABLE_ENV}={ep_name} to run without it)"
             ) from exc
+    check_hooks(pm)
+    return pm
+
+
+def new_plugin_manager() -> pluggy.PluginManager:
+    """A plugin manager with rulesengine's hook specifications and no plugin yet."""
+    pm = pluggy.PluginManager(ENTRY_POINT_GROUP)
+    pm.add_hookspecs(hookspecs)
+    return pm
+
+
+def check_hooks(pm: pluggy.PluginManager) -> None:
+    """Raise :class:`PluginError` listing every implementation of a hook that does not
+    exist (:func:`unknown_hooks`) and the plugins to disable; pluggy's ``check_pending()``
+    then catches anything else it would refuse."""
     unknown = _unknown_impls(pm)
     if unknown:
         names = ",".join(sorted({plugin for plugin, _ in unknown}))
@@ -142,8 +158,7 @@ def get_plugin_manager() -> pluggy.PluginManager:
             + "; ".join(sentence for _, sentence in unknown)
             + f" (set {DISABLE_ENV}={names} to run without it)"
         )
-    pm.check_pending()  # what unknown_hooks missed (nothing, today) still fails loudly
-    return pm
+    pm.check_pending()
 
 
 def unknown_hooks(pm: pluggy.PluginManager) -> list[str]:
@@ -168,10 +183,7 @@ def _unknown_impls(pm: pluggy.PluginManager) -> list[tuple[str, str]]:
         for impl in caller.get_hookimpls():
             if impl.optionalhook:
                 continue
-            dist = dists.get(impl.plugin_name)
-            owner = (
-                f"{dist[0]} (plugin {impl.plugin_name})" if dist else f"plugin {impl.plugin_name}"
-            )
+            owner = _owner(dists, impl.plugin_name)
             sentence = f"{owner} implements {name}, which is not a rulesengine hook" + did_you_mean(
                 name, hooks, "the hooks"
             )
@@ -469,10 +481,7 @@ class ChannelRegistry:
         registry = cls()
         dists = _distributions(pm)
         for impl in _implementations(pm.hook.register_channels):
-            dist = dists.get(impl.plugin_name)
-            owner = (
-                f"{dist[0]} (plugin {impl.plugin_name})" if dist else f"plugin {impl.plugin_name}"
-            )
+            owner = _owner(dists, impl.plugin_name)
 
             def register(
                 channel_class: type, _owner: str = owner, _plugin: str = impl.plugin_name
@@ -555,6 +564,12 @@ def _distributions(pm: pluggy.PluginManager) -> dict[str, tuple[str, str]]:
         if name is not None:
             out[name] = (dist.metadata["Name"] or dist.project_name, dist.version)
     return out
+
+
+def _owner(dists: Mapping[str, tuple[str, str]], plugin_name: str) -> str:
+    """``acme-fax (plugin fax)``: a plugin as error messages name it."""
+    dist = dists.get(plugin_name)
+    return f"{dist[0]} (plugin {plugin_name})" if dist else f"plugin {plugin_name}"
 
 
 def plugin_info(pm: pluggy.PluginManager) -> list[PluginInfo]:

@@ -109,25 +109,16 @@ class _Receiving:
 
 
 def _plugin_manager(plugin: object | None) -> pluggy.PluginManager:
-    from rulesengine import hookspecs
-    from rulesengine.plugins import (
-        ENTRY_POINT_GROUP,
-        PluginError,
-        get_plugin_manager,
-        unknown_hooks,
-    )
+    from rulesengine.plugins import PluginError, check_hooks, get_plugin_manager, new_plugin_manager
 
     if plugin is None:
         return get_plugin_manager()
-    pm = pluggy.PluginManager(ENTRY_POINT_GROUP)
-    pm.add_hookspecs(hookspecs)
+    pm = new_plugin_manager()
     try:
-        pm.register(plugin)
+        pm.register(plugin, name=getattr(plugin, "__name__", type(plugin).__name__))
     except pluggy.PluginValidationError as exc:
         raise PluginError(f"the plugin cannot be registered: {exc}") from exc
-    unknown = unknown_hooks(pm)
-    if unknown:
-        raise PluginError("the plugin has an unknown hook: " + "; ".join(unknown))
+    check_hooks(pm)
     return pm
 
 

@@ -427,34 +427,29 @@ def check_entry_point(name: str) -> EntryPointReport:
     like a hook must carry ``@rulesengine.hookimpl`` (pluggy ignores it otherwise); and the
     channels it registers must meet the channel contract, as at start-up.
     """
-    import importlib.metadata
-
     import pluggy
 
-    from rulesengine import hookspecs
     from rulesengine.plugins import (
         ENTRY_POINT_GROUP,
         ChannelRegistry,
         PluginError,
+        _entry_points,
         _hook_names,
         _normalize,
+        new_plugin_manager,
         unknown_hooks,
     )
     from rulesengine.rules._hints import did_you_mean
 
+    installed = _entry_points()
     wanted = _normalize(name)
-    found = []
-    for dist in importlib.metadata.distributions():
-        for ep in dist.entry_points:
-            if ep.group == ENTRY_POINT_GROUP:
-                found.append((ep, dist))
     matches = [
-        (ep, dist)
-        for ep, dist in found
-        if wanted in (_normalize(ep.name), _normalize(dist.metadata["Name"] or ""))
+        (ep_name, dist_name)
+        for ep_name, dist_name in installed
+        if wanted in (_normalize(ep_name), _normalize(dist_name))
     ]
     if not matches:
-        known = sorted({ep.name for ep, _ in found} | {d.metadata["Name"] for _, d in found})
+        known = sorted({n for pair in installed for n in pair})
         hint = did_you_mean(name, known, "installed plugins")
         return EntryPointReport(
             name,
@@ -466,30 +461,25 @@ def check_entry_point(name: str) -> EntryPointReport:
                 " <name> = <module>) and is installed (pip install -e .)"
             ],
         )
-    ep, dist = matches[0]
-    dist_name = dist.metadata["Name"] or ""
-    report = functools.partial(EntryPointReport, ep.name, dist_name)
-    pm = pluggy.PluginManager(ENTRY_POINT_GROUP)
-    pm.add_hookspecs(hookspecs)
+    ep_name, dist_name = matches[0]
+    report = functools.partial(EntryPointReport, ep_name, dist_name)
+    pm = new_plugin_manager()
     try:
-        pm.load_setuptools_entrypoints(ENTRY_POINT_GROUP, name=ep.name)
+        pm.load_setuptools_entrypoints(ENTRY_POINT_GROUP, name=ep_name)
     except pluggy.PluginValidationError as exc:
-        return report(problems=[f"{dist_name} (plugin {ep.name}): {exc}"])
+        return report(problems=[f"{dist_name} (plugin {ep_name}): {exc}"])
     except Exception as exc:
         return report(
-            problems=[
-                f"{dist_name}: the entry point {ep.value!r} cannot be loaded: "
-                f"{exception_summary(exc)}"
-            ]
+            problems=[f"{dist_name} (plugin {ep_name}) cannot be loaded: {exception_summary(exc)}"]
         )
     problems = unknown_hooks(pm)
-    plugin = pm.get_plugin(ep.name)
+    plugin = pm.get_plugin(ep_name)
     hooks = set(_hook_names())
     for attr in sorted(dir(plugin)):
         value = getattr(plugin, attr, None)
         if attr in hooks and callable(value) and not hasattr(value, f"{ENTRY_POINT_GROUP}_impl"):
             problems.append(
-                f"{dist_name} (plugin {ep.name}) defines {attr} without"
+                f"{dist_name} (plugin {ep_name}) defines {attr} without"
                 " @rulesengine.hookimpl, so rulesengine never calls it: mark it"
             )
     channels: list[str] = []

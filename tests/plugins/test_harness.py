@@ -156,7 +156,8 @@ def test_a_misspelt_hook_in_the_plugin_is_refused_with_did_you_mean() -> None:
 
     with pytest.raises(PluginError) as caught:
         run_plugin(PAGER_RULES, LEDGER, Typo(), run_date=RUN)
-    assert str(caught.value).endswith(
-        "implements register_channel, which is not a rulesengine hook;"
-        " did you mean 'register_channels'?"
+    assert str(caught.value) == (
+        "a rulesengine plugin has an unknown hook: plugin Typo implements register_channel,"
+        " which is not a rulesengine hook; did you mean 'register_channels'?"
+        " (set RULESENGINE_DISABLE_PLUGINS=Typo to run without it)"
     )
