@@ -24,20 +24,33 @@ import os
 import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import attrs
 import pluggy
 
 from rulesengine.delivery import DeliveryResult
 from rulesengine.model import Adjustment, BatchResult, Encounter, Guarantor, Notification, Payment
-from rulesengine.plugins import hookimpl
+from rulesengine.plugins import (
+    PluginError,
+    channel_specs,
+    check_hooks,
+    get_channels,
+    get_plugin_manager,
+    hookimpl,
+    new_plugin_manager,
+)
+
+if TYPE_CHECKING:
+    from rulesengine.store.base import LedgerData
 
 __all__ = ["HarnessResult", "LedgerInput", "StatusChange", "run_plugin"]
 
 #: A ledger: ``LedgerData``, a CSV folder (``guarantors.csv``, ``encounters.csv`` ...), or
 #: Python values (``Guarantor``, ``Encounter``, ``Payment``, ``Adjustment``) in any order.
-LedgerInput = Any
+LedgerInput: TypeAlias = (
+    "LedgerData | str | os.PathLike[str] | Iterable[Guarantor | Encounter | Payment | Adjustment]"
+)
 
 #: ``(notification id, old status, new status, detail)`` as ``notification_status_changed``
 #: observers heard it.
@@ -109,8 +122,6 @@ class _Receiving:
 
 
 def _plugin_manager(plugin: object | None) -> pluggy.PluginManager:
-    from rulesengine.plugins import PluginError, check_hooks, get_plugin_manager, new_plugin_manager
-
     if plugin is None:
         return get_plugin_manager()
     pm = new_plugin_manager()
@@ -122,7 +133,9 @@ def _plugin_manager(plugin: object | None) -> pluggy.PluginManager:
     return pm
 
 
-def _ledger(ledger: LedgerInput) -> Any:
+def _ledger(ledger: LedgerInput) -> LedgerData:
+    # The store and CSV reader load SQLAlchemy: only when a run is made (the kit and its
+    # pytest plugin stay light).
     from rulesengine.ledger_csv import read_ledger_dir
     from rulesengine.store.base import LedgerData
 
@@ -174,12 +187,13 @@ def run_plugin(
     :param workdir: the folder a relative ``outbox`` is under (the default outbox is
         ``<workdir>/outbox/<channel>``); default: a new temporary folder, left for you to
         look into.
-    :returns: a :class:`HarnessResult`.
+    :returns: a :class:`HarnessResult`. A notification for a channel no loaded plugin
+        provides (the built-in ``email`` when only your plugin is given) stays
+        ``scheduled``, as it would wait for a worker that has the channel.
     :raises rulesengine.errors.RulesengineError: the rules, the ledger or the plugin are
         refused, with the same message the command line gives.
     """
     from rulesengine.engine.run import run_statements
-    from rulesengine.plugins import channel_specs, get_channels
     from rulesengine.queue import Queue
     from rulesengine.registry import channel_addressing
     from rulesengine.rules import load_rules_text
