@@ -233,21 +233,7 @@ def notify_observers(pm: pluggy.PluginManager, hook_name: str, **kwargs: Any) ->
     plugins that raised. An unknown hook name or wrong arguments are the host's bug and
     raise ``ValueError``/``TypeError``.
     """
-    caller = _caller(pm, hook_name, kwargs)
-    raised = []
-    for impl in _implementations(caller):
-        try:
-            impl.function(*(kwargs[arg] for arg in impl.argnames))
-        except Exception as exc:
-            raised.append(impl.plugin_name)
-            log.error(
-                "plugin %s raised in hook %s (ignored): %s",
-                impl.plugin_name,
-                hook_name,
-                _summary(exc),
-                exc_info=True,
-            )
-    return raised
+    return notify_each(pm, hook_name, [kwargs])
 
 
 def has_observers(pm: pluggy.PluginManager, hook_name: str) -> bool:

@@ -140,8 +140,24 @@ class ChannelContractError(AssertionError):
     """Raised by :meth:`KitReport.raise_for_problems`; its text is the whole report."""
 
 
+class _Verdict:
+    """What both reports answer: fine or not, and the error listing every problem."""
+
+    problems: tuple[str, ...]
+
+    @property
+    def ok(self) -> bool:
+        """``True`` when there is no problem (warnings do not count)."""
+        return not self.problems
+
+    def raise_for_problems(self) -> None:
+        """Raise :class:`ChannelContractError` listing every problem, if there is any."""
+        if self.problems:
+            raise ChannelContractError(str(self))
+
+
 @attrs.frozen
-class KitReport:
+class KitReport(_Verdict):
     """What :func:`check_channel` found.
 
     :ivar channel: the class's ``name`` (or its class name when it has none).
@@ -154,16 +170,6 @@ class KitReport:
     problems: tuple[str, ...] = attrs.field(converter=_strings)
     warnings: tuple[str, ...] = attrs.field(converter=_strings, default=())
     results: tuple[DeliveryResult, ...] = attrs.field(converter=_results, default=())
-
-    @property
-    def ok(self) -> bool:
-        """``True`` when there is no problem (warnings do not count)."""
-        return not self.problems
-
-    def raise_for_problems(self) -> None:
-        """Raise :class:`ChannelContractError` listing every problem, if there is any."""
-        if self.problems:
-            raise ChannelContractError(str(self))
 
     def __str__(self) -> str:
         head = f"channel {self.channel}: " + (
@@ -381,7 +387,7 @@ def _check_sends(
 
 
 @attrs.frozen
-class EntryPointReport:
+class EntryPointReport(_Verdict):
     """What :func:`check_entry_point` found.
 
     :ivar plugin: the entry point's name (or the name asked for, when none was found).
@@ -394,16 +400,6 @@ class EntryPointReport:
     distribution: str | None
     channels: tuple[str, ...] = attrs.field(converter=_strings, default=())
     problems: tuple[str, ...] = attrs.field(converter=_strings, default=())
-
-    @property
-    def ok(self) -> bool:
-        """``True`` when there is no problem."""
-        return not self.problems
-
-    def raise_for_problems(self) -> None:
-        """Raise :class:`ChannelContractError` listing every problem, if there is any."""
-        if self.problems:
-            raise ChannelContractError(str(self))
 
     def __str__(self) -> str:
         who = f"plugin {self.plugin}" + (f" ({self.distribution})" if self.distribution else "")
