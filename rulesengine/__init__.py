@@ -1,14 +1,25 @@
 """rulesengine: patient statement dunning and balance notifications driven by YAML rules.
 
-The public API for plugin authors: :data:`hookimpl` marks hook implementations and
-:class:`DeliveryResult` is what a channel's ``send`` returns (``docs/plugins.md``).
+The public API for plugin authors (``docs/plugins.md``): :data:`hookimpl` marks hook
+implementations, :class:`Channel` is the channel contract a channel class subclasses,
+:class:`Notification` is what its ``send`` receives and :class:`DeliveryResult` what it
+returns; :data:`ADDRESS_KINDS` lists the values of ``Channel.address``.
 """
 
 from __future__ import annotations
 
+from rulesengine.channel import ADDRESS_KINDS, Channel
 from rulesengine.delivery import DeliveryResult
+from rulesengine.model import Notification
 from rulesengine.plugins import hookimpl
 
 __version__ = "0.1.0.dev0"
 
-__all__ = ["DeliveryResult", "__version__", "hookimpl"]
+__all__ = [
+    "ADDRESS_KINDS",
+    "Channel",
+    "DeliveryResult",
+    "Notification",
+    "__version__",
+    "hookimpl",
+]

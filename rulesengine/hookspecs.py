@@ -43,8 +43,10 @@ def register_channels(register: Callable[[type], None]) -> None:
     channel class. The host owns ``register`` and may grow keyword arguments later, so
     call it with the class as its only positional argument.
 
-    A channel class has a ``name`` (``[a-z][a-z0-9_]*``, what rules files write under
-    ``channels:``), an ``address`` (``email``, ``mobile`` or ``postal``), a constructor
+    A channel class (best a subclass of :class:`rulesengine.Channel`, which declares every
+    attribute with its type and default) has a ``name`` (``[a-z][a-z0-9_]*``, what rules
+    files write under ``channels:``), an ``address`` (``email``, ``mobile``, ``postal`` or
+    ``guarantor``), a constructor
     taking the rules file's settings mapping and a ``send(notifications)`` method returning
     one :class:`~rulesengine.DeliveryResult` per notification. It may declare
     ``settings_keys``, ``content_keys`` and ``required_content`` (``None``: accepts any),
@@ -115,12 +117,18 @@ def notification_status_changed(
     """Observe a notification moving from one status to another.
 
     Fires after the change is committed to the queue, once per change: on upload
-    (``None`` -> ``scheduled`` or ``suppressed``), when claimed (``sending``), after
-    delivery (``sent``, ``scheduled`` again for a retry, ``error``), when canceled,
-    suppressed or marked ``unknown``, when a later live batch supersedes it (``scheduled`` ->
-    ``superseded``, after that run's commit) and when deleting that batch schedules it again
-    (``superseded`` -> ``scheduled``). An exception raised here is logged and never breaks
-    delivery.
+    (``None`` -> ``scheduled``, or ``suppressed`` with the reason as ``detail``), when
+    claimed (``sending``), after delivery (``sent``, ``scheduled`` again for a retry,
+    ``error``), when canceled, suppressed or marked ``unknown``, when a later live batch
+    supersedes it (``scheduled`` -> ``superseded``, after that run's commit) and when
+    deleting that batch schedules it again (``superseded`` -> ``scheduled``). An exception
+    raised here is logged and never breaks delivery.
+
+    A live run's uploads are reported together, batched: once the run has committed, one
+    call per notification of its batch (in id order, then the ones it superseded), before
+    ``batch_uploaded``. The host reads them back in one query, and only when a plugin
+    implements this hook, so a million-notification run costs nothing without one. A
+    proof or an on-demand notification is reported when it is queued.
 
     :param notification_id: the id of the notification (``Notification.id``).
     :param old_status: the status before the change; ``None`` when the notification was

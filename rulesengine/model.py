@@ -345,14 +345,17 @@ class BatchResult:
 class Notification:
     """A due notification as a channel's ``send`` receives it (``docs/plugins.md``).
 
-    ``to`` is the address for the channel (an email address, an E.164 number, or the postal
-    address on one line); ``recipient`` has the guarantor's ``first_name``, ``last_name``
+    ``to`` is the address for the channel (an email address, an E.164 number, the postal
+    address on one line, or the guarantor's id for the address kind ``guarantor``);
+    ``recipient`` has the guarantor's ``first_name``, ``last_name``
     and postal fields (``postal_line1``, ``postal_line2``, ``postal_city``, ``postal_state``,
     ``postal_zip``); ``statement`` has ``id``, ``total_cents``, ``due_date`` (ISO),
     ``level``, ``encounter_count``, ``pay_link`` and ``lines`` (each ``service_date``,
     ``patient_id``, ``balance_cents``); ``sender`` has ``practice``, ``phone`` and
     ``profile``. ``content`` is the rendered per-channel content (``subject``/``body`` for
-    email, ``body`` for text and print, a plugin's own mapping otherwise).
+    email, ``body`` for text and print, a plugin's own mapping otherwise). Amounts are in
+    cents. ``proof``: a proof of a test run, whose ``to`` is the practice's test recipient
+    while ``guarantor_id`` and the rest are a real guarantor's: a channel routes by ``to``.
     """
 
     id: int

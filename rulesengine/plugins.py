@@ -22,6 +22,7 @@ import attrs
 import pluggy
 
 from rulesengine import hookspecs
+from rulesengine.channel import ADDRESS_KINDS, SETTING_TYPES, Channel
 from rulesengine.errors import RulesengineError
 
 if TYPE_CHECKING:
@@ -38,11 +39,16 @@ __all__ = [
     "SETTING_TYPES",
     "channel_problems",
     "channel_specs",
+    "check_hooks",
     "get_channels",
     "get_plugin_manager",
+    "has_observers",
     "hookimpl",
+    "notify_each",
+    "new_plugin_manager",
     "notify_observers",
     "plugin_info",
+    "unknown_hooks",
 ]
 
 log = logging.getLogger(__name__)
@@ -53,8 +59,9 @@ ENTRY_POINT_GROUP = "rulesengine"
 DISABLE_ENV = "RULESENGINE_DISABLE_PLUGINS"
 #: Comma-separated entry-point or distribution names: load only these (empty: none).
 LOAD_ENV = "RULESENGINE_LOAD_PLUGINS"
-#: The guarantor contact a channel can need (``ChannelSpec.address``).
-CHANNEL_ADDRESSES = ("email", "mobile", "postal")
+#: The guarantor contact a channel can need (``ChannelSpec.address``): the one list,
+#: :data:`rulesengine.channel.ADDRESS_KINDS`.
+CHANNEL_ADDRESSES = ADDRESS_KINDS
 
 _CHANNEL_NAME = re.compile(r"[a-z][a-z0-9_]*")
 
@@ -119,8 +126,7 @@ def get_plugin_manager() -> pluggy.PluginManager:
     Raises :class:`PluginError` naming the plugin when one fails to import or implements a
     hook that does not exist (a misspelt name) or with arguments the hook does not have.
     """
-    pm = pluggy.PluginManager(ENTRY_POINT_GROUP)
-    pm.add_hookspecs(hookspecs)
+    pm = new_plugin_manager()
     entry_points = _entry_points()
     distributions = dict(entry_points)
     for ep_name in _selected(entry_points):
@@ -137,31 +143,65 @@ def get_plugin_manager() -> pluggy.PluginManager:
                 f"the rulesengine plugin {ep_name!r} ({distributions.get(ep_name) or '?'})"
                 f" cannot be loaded: {why} (set {DISABLE_ENV}={ep_name} to run without it)"
             ) from exc
-    try:
-        pm.check_pending()
-    except pluggy.PluginValidationError as exc:
-        raise PluginError(_unknown_hook(pm, exc, distributions)) from exc
+    check_hooks(pm)
     return pm
 
 
-def _unknown_hook(
-    pm: pluggy.PluginManager, exc: pluggy.PluginValidationError, distributions: dict[str, str]
-) -> str:
-    """What ``check_pending`` found, naming the plugin, its distribution and the hook meant."""
-    import difflib
-    import re
+def new_plugin_manager() -> pluggy.PluginManager:
+    """A plugin manager with rulesengine's hook specifications and no plugin yet."""
+    pm = pluggy.PluginManager(ENTRY_POINT_GROUP)
+    pm.add_hookspecs(hookspecs)
+    return pm
 
-    name = pm.get_name(exc.plugin) or "?"
-    found = re.search(r"unknown hook '([^']+)'", str(exc))
-    hook = found.group(1) if found else "?"
-    known = sorted(n for n in dir(hookspecs) if not n.startswith("_") and hasattr(pm.hook, n))
-    close = difflib.get_close_matches(hook, known, n=1)
-    hint = f"; did you mean {close[0]!r}?" if close else f"; the hooks are {', '.join(known)}"
-    return (
-        f"the rulesengine plugin {name!r} ({distributions.get(name) or '?'}) implements"
-        f" {hook!r}, which is not a rulesengine hook{hint} (set {DISABLE_ENV}={name} to run"
-        " without it)"
-    )
+
+def check_hooks(pm: pluggy.PluginManager) -> None:
+    """Raise :class:`PluginError` listing every implementation of a hook that does not
+    exist (:func:`unknown_hooks`) and the plugins to disable; pluggy's ``check_pending()``
+    then catches anything else it would refuse."""
+    unknown = _unknown_impls(pm)
+    if unknown:
+        names = ",".join(sorted({plugin for plugin, _ in unknown}))
+        raise PluginError(
+            "a rulesengine plugin has an unknown hook: "
+            + "; ".join(sentence for _, sentence in unknown)
+            + f" (set {DISABLE_ENV}={names} to run without it)"
+        )
+    pm.check_pending()
+
+
+def unknown_hooks(pm: pluggy.PluginManager) -> list[str]:
+    """One sentence per hook implementation that names no rulesengine hook (a misspelt name),
+    naming its plugin and distribution and the hook it probably meant, sorted.
+
+    pluggy's ``check_pending()`` raises for the first one only; this reports them all.
+    """
+    return [sentence for _, sentence in _unknown_impls(pm)]
+
+
+def _unknown_impls(pm: pluggy.PluginManager) -> list[tuple[str, str]]:
+    """``(plugin name, sentence)`` for each implementation :func:`unknown_hooks` reports."""
+    from rulesengine.rules._hints import did_you_mean
+
+    hooks = _hook_names()
+    dists = _distributions(pm)
+    out = []
+    for name, caller in sorted(vars(pm.hook).items()):
+        if name.startswith("_") or getattr(caller, "spec", None) is not None:
+            continue
+        for impl in caller.get_hookimpls():
+            if impl.optionalhook:
+                continue
+            owner = _owner(dists, impl.plugin_name)
+            sentence = f"{owner} implements {name}, which is not a rulesengine hook" + did_you_mean(
+                name, hooks, "the hooks"
+            )
+            out.append((impl.plugin_name, sentence))
+    return out
+
+
+def _hook_names() -> list[str]:
+    """The names of every hook rulesengine calls (``hookspecs.__all__`` without the marker)."""
+    return sorted(name for name in hookspecs.__all__ if name != "hookspec")
 
 
 def _summary(exc: BaseException) -> str:
@@ -201,28 +241,51 @@ def notify_observers(pm: pluggy.PluginManager, hook_name: str, **kwargs: Any) ->
     plugins that raised. An unknown hook name or wrong arguments are the host's bug and
     raise ``ValueError``/``TypeError``.
     """
-    caller = _caller(pm, hook_name, kwargs)
-    raised = []
-    for impl in _implementations(caller):
-        try:
-            impl.function(*(kwargs[arg] for arg in impl.argnames))
-        except Exception as exc:
-            raised.append(impl.plugin_name)
-            log.error(
-                "plugin %s raised in hook %s (ignored): %s",
-                impl.plugin_name,
-                hook_name,
-                _summary(exc),
-                exc_info=True,
-            )
-    return raised
+    return notify_each(pm, hook_name, [kwargs])
+
+
+def has_observers(pm: pluggy.PluginManager, hook_name: str) -> bool:
+    """Whether any plugin implements observer hook ``hook_name`` (so the host can skip
+    gathering what it would be told, such as a million uploaded notifications)."""
+    caller = getattr(pm.hook, hook_name, None)
+    if caller is None or caller.spec is None:
+        raise ValueError(f"rulesengine has no hook named {hook_name!r}")
+    return bool(_implementations(caller))
+
+
+def notify_each(
+    pm: pluggy.PluginManager, hook_name: str, calls: Iterable[Mapping[str, Any]]
+) -> list[str]:
+    """Call observer hook ``hook_name`` once per mapping of ``calls``, as
+    :func:`notify_observers` does, checking the hook and its arguments once for all of
+    them. Returns the names of the plugins that raised (each once)."""
+    caller = None
+    impls: list[Any] = []
+    raised: dict[str, None] = {}
+    for kwargs in calls:
+        if caller is None:
+            caller = _caller(pm, hook_name, kwargs)
+            impls = _implementations(caller)
+            if not impls:
+                return []
+        for impl in impls:
+            try:
+                impl.function(*(kwargs[arg] for arg in impl.argnames))
+            except Exception as exc:
+                raised.setdefault(impl.plugin_name)
+                log.error(
+                    "plugin %s raised in hook %s (ignored): %s",
+                    impl.plugin_name,
+                    hook_name,
+                    _summary(exc),
+                    exc_info=True,
+                )
+    return list(raised)
 
 
 # --- Channels ----------------------------------------------------------------------------------
 
 
-#: The types a channel's ``setting_types`` may give a setting.
-SETTING_TYPES = ("str", "int", "bool")
 _WINDOW_EXAMPLE = "(datetime.time(9, 0), datetime.time(17, 0))"
 
 
@@ -320,8 +383,14 @@ def channel_problems(channel_class: Any) -> list[str]:
         problems.append(
             f"{label}.address must be one of {', '.join(CHANNEL_ADDRESSES)}, got {address!r}"
         )
-    if not callable(getattr(channel_class, "send", None)):
+    send = getattr(channel_class, "send", None)
+    if not callable(send):
         problems.append(f"{label} has no send(notifications) method")
+    elif send is Channel.send:
+        problems.append(
+            f"{label} has no send(notifications) method of its own: a subclass of"
+            " rulesengine.Channel must implement send"
+        )
     key_sets = ("settings_keys", "content_keys", "required_content", "single_line_content")
     bad_sets = set()
     for attr in key_sets:
@@ -406,10 +475,7 @@ class ChannelRegistry:
         registry = cls()
         dists = _distributions(pm)
         for impl in _implementations(pm.hook.register_channels):
-            dist = dists.get(impl.plugin_name)
-            owner = (
-                f"{dist[0]} (plugin {impl.plugin_name})" if dist else f"plugin {impl.plugin_name}"
-            )
+            owner = _owner(dists, impl.plugin_name)
 
             def register(
                 channel_class: type, _owner: str = owner, _plugin: str = impl.plugin_name
@@ -492,6 +558,12 @@ def _distributions(pm: pluggy.PluginManager) -> dict[str, tuple[str, str]]:
         if name is not None:
             out[name] = (dist.metadata["Name"] or dist.project_name, dist.version)
     return out
+
+
+def _owner(dists: Mapping[str, tuple[str, str]], plugin_name: str) -> str:
+    """``acme-fax (plugin fax)``: a plugin as error messages name it."""
+    dist = dists.get(plugin_name)
+    return f"{dist[0]} (plugin {plugin_name})" if dist else f"plugin {plugin_name}"
 
 
 def plugin_info(pm: pluggy.PluginManager) -> list[PluginInfo]:

@@ -28,5 +28,5 @@ def installed_channel_specs() -> dict[str, ChannelSpec]:
 
 
 def channel_addressing(specs: Mapping[str, ChannelSpec]) -> dict[str, str]:
-    """channel name -> the guarantor contact it needs (``email``, ``mobile``, ``postal``)."""
+    """channel name -> the guarantor contact it needs (an address kind)."""
     return {name: spec.address for name, spec in specs.items()}

@@ -12,8 +12,9 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
-from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING
+import itertools
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -99,7 +100,7 @@ def run_statements(
             if superseded:
                 batch = attrs.evolve(batch, superseded=superseded)
     if live:
-        _announce(batch, plugin_manager)
+        _announce(store, batch, plugin_manager)
     return batch
 
 
@@ -149,24 +150,42 @@ def _cyclic_collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _announce(batch: BatchResult, plugin_manager: pluggy.PluginManager | None) -> None:
-    """Tell ``notification_status_changed`` observers of the notifications the batch
-    superseded, then ``batch_uploaded`` observers (after the commit; their errors are only
-    logged)."""
-    from rulesengine.plugins import get_plugin_manager, notify_observers
+def _announce(
+    store: Store, batch: BatchResult, plugin_manager: pluggy.PluginManager | None
+) -> None:
+    """After the commit (observers' errors are only logged): ``notification_status_changed``
+    observers hear of every notification the batch queued (``None`` -> ``scheduled`` or
+    ``suppressed``, with the reason), then of those it superseded; then ``batch_uploaded``
+    observers. The notifications are read back in one query, and only when a plugin
+    implements ``notification_status_changed``."""
+    from rulesengine.plugins import (
+        get_plugin_manager,
+        has_observers,
+        notify_each,
+        notify_observers,
+    )
     from rulesengine.store.queue_io import superseded_detail
 
     pm = plugin_manager or get_plugin_manager()
-    detail = superseded_detail(batch.id)
-    for notification_id in batch.superseded:
-        notify_observers(
-            pm,
-            "notification_status_changed",
-            notification_id=notification_id,
-            old_status="scheduled",
-            new_status="superseded",
-            detail=detail,
+    if has_observers(pm, "notification_status_changed"):
+        uploaded = store.uploaded_statuses(batch.id) if batch.notifications else []
+        detail = superseded_detail(batch.id)
+        changes: Iterable[Mapping[str, Any]] = itertools.chain(
+            (
+                {"notification_id": nid, "old_status": None, "new_status": status, "detail": why}
+                for nid, status, why in uploaded
+            ),
+            (
+                {
+                    "notification_id": nid,
+                    "old_status": "scheduled",
+                    "new_status": "superseded",
+                    "detail": detail,
+                }
+                for nid in batch.superseded
+            ),
         )
+        notify_each(pm, "notification_status_changed", changes)
     notify_observers(
         pm,
         "batch_uploaded",

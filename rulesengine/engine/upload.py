@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from rulesengine.channel import ADDRESS_KINDS
 from rulesengine.errors import RenderError
 from rulesengine.model import Deferred, Guarantor, NotificationDraft, Statement
 from rulesengine.rules.model import Level, Rules
@@ -34,7 +35,7 @@ __all__ = [
     "send_window",
 ]
 
-#: channel name -> which guarantor contact it needs: ``email``, ``mobile`` or ``postal``.
+#: channel name -> which guarantor contact it needs (:data:`~rulesengine.channel.ADDRESS_KINDS`).
 ChannelAddressing = Mapping[str, str]
 BUILTIN_ADDRESSING: ChannelAddressing = {"email": "email", "text": "mobile", "print": "postal"}
 #: Text messages are never sent outside 08:00-21:00 local time (a rules file may narrow it).
@@ -80,6 +81,8 @@ def scheduled_at(
 
 
 def _address(guarantor: Guarantor, kind: str) -> str | None:
+    if kind == "guarantor":  # a channel keyed by the guarantor: always has an address
+        return guarantor.id
     if kind == "email":
         return guarantor.email or None
     if kind == "mobile":
@@ -99,7 +102,7 @@ def _suppression(
     """Why ``guarantor`` cannot receive ``channel``, or None: the first that applies of no
     address, opted out, paperless (for a postal channel), in that order."""
     if to is None:
-        return f"no_{kind}" if kind in ("email", "mobile", "postal") else "no_address"
+        return f"no_{kind}" if kind in ADDRESS_KINDS else "no_address"
     if (
         channel in opted_out
         or (channel == "email" and guarantor.email_opt_out)
@@ -113,7 +116,7 @@ def _suppression(
 
 #: Suppression reasons that let a level's ``fallback`` channels take over: the guarantor
 #: has no address for the channel or opted out of it (paperless never does).
-_FALLBACK_REASONS = frozenset({"opted_out", "no_email", "no_mobile", "no_postal", "no_address"})
+_FALLBACK_REASONS = frozenset({"opted_out", "no_address"} | {f"no_{k}" for k in ADDRESS_KINDS})
 
 
 def fallback_channels(

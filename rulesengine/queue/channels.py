@@ -99,7 +99,7 @@ class Channels:
         return channel in (self._injected if self._injected is not None else self.classes)
 
     def addressing(self) -> dict[str, str]:
-        """Channel name -> the guarantor contact it needs (``email``, ``mobile``, ``postal``)."""
+        """Channel name -> the guarantor contact it needs (an address kind)."""
         out = dict(BUILTIN_ADDRESSING)
         if self._injected is not None:
             for name, channel in self._injected.items():

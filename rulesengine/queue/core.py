@@ -256,18 +256,21 @@ class Queue:
         transitions = list(transitions)
         if not transitions:
             return
-        from rulesengine.plugins import notify_observers
+        from rulesengine.plugins import notify_each
 
-        pm = self.plugin_manager()
-        for t in transitions:
-            notify_observers(
-                pm,
-                "notification_status_changed",
-                notification_id=t.notification_id,
-                old_status=t.old_status,
-                new_status=t.new_status,
-                detail=t.detail,
-            )
+        notify_each(
+            self.plugin_manager(),
+            "notification_status_changed",
+            (
+                {
+                    "notification_id": t.notification_id,
+                    "old_status": t.old_status,
+                    "new_status": t.new_status,
+                    "detail": t.detail,
+                }
+                for t in transitions
+            ),
+        )
 
     def _delivery_finished(self, channel: str, results: list[DeliveryResult]) -> None:
         from rulesengine.plugins import notify_observers

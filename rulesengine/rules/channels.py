@@ -15,6 +15,8 @@ from types import MappingProxyType
 
 import attrs
 
+from rulesengine.channel import ADDRESS_KINDS
+
 __all__ = [
     "ADDRESS_KINDS",
     "BUILTIN_CHANNEL_SPECS",
@@ -22,9 +24,6 @@ __all__ = [
     "ChannelSpec",
     "TEXT_WINDOW",
 ]
-
-#: The guarantor contact a channel needs.
-ADDRESS_KINDS = ("email", "mobile", "postal")
 
 #: Settings every channel has, whatever it declares.
 COMMON_SETTINGS = frozenset({"send_window", "outbox"})
@@ -50,7 +49,7 @@ class ChannelSpec:
     """A channel as the rules loader sees it.
 
     :ivar name: what rules files write under ``channels:`` and in ``dunning.levels[].channels``.
-    :ivar address: the guarantor contact it needs: ``email``, ``mobile`` or ``postal``.
+    :ivar address: the guarantor contact it needs (:data:`~rulesengine.channel.ADDRESS_KINDS`).
     :ivar settings_keys: the keys accepted under ``channels.<name>`` (``send_window`` and
         ``outbox`` are always accepted); ``None`` accepts any key.
     :ivar content_keys: the keys accepted in a message's content for this channel; ``None``

@@ -377,6 +377,12 @@ class Store(abc.ABC):
         superseded_by (the live batch that superseded it), created_at, updated_at."""
 
     @abc.abstractmethod
+    def uploaded_statuses(self, batch_id: str) -> list[tuple[int, str, str | None]]:
+        """``(notification id, status, reason)`` as live batch ``batch_id`` queued each of its
+        notifications (its first history entry: ``scheduled``, or ``suppressed`` with the
+        reason), in id order; for the ``notification_status_changed`` observers."""
+
+    @abc.abstractmethod
     def notification_history(self, notification_id: int) -> list[Mapping[str, object]]:
         """History entries (at, old_status, new_status, message_id, level, rules_hash,
         attempt, detail), oldest first."""

@@ -527,6 +527,17 @@ class SQLStore(Store):
         with self.reading() as conn:
             return [_notification_mapping(row) for row in conn.execute(query).mappings()]
 
+    def uploaded_statuses(self, batch_id: str) -> list[tuple[int, str, str | None]]:
+        h, n = notification_history.c, notifications.c
+        query = (
+            select(h.notification_id, h.new_status, h.detail)
+            .join(notifications, n.id == h.notification_id)
+            .where(n.batch_id == batch_id, n.kind == "batch", h.old_status.is_(None))
+            .order_by(h.notification_id)
+        )
+        with self.reading() as conn:
+            return [(int(i), str(status), detail) for i, status, detail in conn.execute(query)]
+
     def notification_history(self, notification_id: int) -> list[Mapping[str, object]]:
         h = notification_history.c
         query = (

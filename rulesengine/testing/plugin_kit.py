@@ -24,6 +24,7 @@ batch) are warnings.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import Future
@@ -40,13 +41,18 @@ from rulesengine.delivery import (
 from rulesengine.model import Notification
 from rulesengine.plugins import channel_problems
 from rulesengine.plurals import counted
+from rulesengine.testing.harness import HarnessResult, run_plugin
 
 __all__ = [
     "BATCH_SIZE",
     "ChannelContractError",
+    "EntryPointReport",
+    "HarnessResult",
     "KitReport",
     "MakeNotification",
     "check_channel",
+    "check_entry_point",
+    "run_plugin",
     "sample_notification",
 ]
 
@@ -57,13 +63,15 @@ _ADDRESSES = {
     "email": "pat.doe@example.org",
     "mobile": "+15555550101",
     "postal": "12 Elm St, Apt 4, Springfield, IL 62704",
+    "guarantor": "G0001",
 }
 
 
 def sample_notification(*, address: str = "email", **overrides: Any) -> Notification:
     """A realistic notification for tests; ``overrides`` replace any field.
 
-    ``address`` (``email``, ``mobile`` or ``postal``) picks the default ``to``. The default
+    ``address`` (``email``, ``mobile``, ``postal`` or ``guarantor``) picks the default ``to``
+    (for ``guarantor``: the notification's ``guarantor_id``). The default
     content has ``subject`` and ``body`` (email) or ``body``; ``recipient``, ``statement``
     and ``sender`` are filled as the queue fills them (see :class:`~rulesengine.model.
     Notification`).
@@ -114,6 +122,8 @@ def sample_notification(*, address: str = "email", **overrides: Any) -> Notifica
             "profile": "standard",
         },
     }
+    if address == "guarantor":
+        values["to"] = values["guarantor_id"]
     values.update(overrides)
     return Notification(**values)
 
@@ -130,8 +140,24 @@ class ChannelContractError(AssertionError):
     """Raised by :meth:`KitReport.raise_for_problems`; its text is the whole report."""
 
 
+class _Verdict:
+    """What both reports answer: fine or not, and the error listing every problem."""
+
+    problems: tuple[str, ...]
+
+    @property
+    def ok(self) -> bool:
+        """``True`` when there is no problem (warnings do not count)."""
+        return not self.problems
+
+    def raise_for_problems(self) -> None:
+        """Raise :class:`ChannelContractError` listing every problem, if there is any."""
+        if self.problems:
+            raise ChannelContractError(str(self))
+
+
 @attrs.frozen
-class KitReport:
+class KitReport(_Verdict):
     """What :func:`check_channel` found.
 
     :ivar channel: the class's ``name`` (or its class name when it has none).
@@ -144,16 +170,6 @@ class KitReport:
     problems: tuple[str, ...] = attrs.field(converter=_strings)
     warnings: tuple[str, ...] = attrs.field(converter=_strings, default=())
     results: tuple[DeliveryResult, ...] = attrs.field(converter=_results, default=())
-
-    @property
-    def ok(self) -> bool:
-        """``True`` when there is no problem (warnings do not count)."""
-        return not self.problems
-
-    def raise_for_problems(self) -> None:
-        """Raise :class:`ChannelContractError` listing every problem, if there is any."""
-        if self.problems:
-            raise ChannelContractError(str(self))
 
     def __str__(self) -> str:
         head = f"channel {self.channel}: " + (
@@ -365,3 +381,107 @@ def _check_sends(
             "notification instead"
         )
     return results
+
+
+# --- The installed entry point -------------------------------------------------------------
+
+
+@attrs.frozen
+class EntryPointReport(_Verdict):
+    """What :func:`check_entry_point` found.
+
+    :ivar plugin: the entry point's name (or the name asked for, when none was found).
+    :ivar distribution: the distribution that declares it (``None`` when none was found).
+    :ivar channels: the names of the channels it registers.
+    :ivar problems: sentences naming what is wrong and how to fix it.
+    """
+
+    plugin: str
+    distribution: str | None
+    channels: tuple[str, ...] = attrs.field(converter=_strings, default=())
+    problems: tuple[str, ...] = attrs.field(converter=_strings, default=())
+
+    def __str__(self) -> str:
+        who = f"plugin {self.plugin}" + (f" ({self.distribution})" if self.distribution else "")
+        if self.ok:
+            channels = ", ".join(self.channels) or "no channel"
+            return f"{who}: loads as rulesengine loads it; registers {channels}"
+        return "\n".join(
+            [f"{who}: {counted(len(self.problems), 'problem')}"]
+            + [f"  problem: {p}" for p in self.problems]
+        )
+
+
+def check_entry_point(name: str) -> EntryPointReport:
+    """Load the installed plugin ``name`` as rulesengine does and report what is wrong.
+
+    ``name`` is the entry point's name or its distribution's. The plugin is loaded from its
+    ``rulesengine`` entry point into a fresh plugin manager (whatever
+    ``RULESENGINE_LOAD_PLUGINS`` and ``RULESENGINE_DISABLE_PLUGINS`` say), then: every
+    hook implementation must name a rulesengine hook (a misspelt one is reported with the
+    hook it probably meant) and take only that hook's arguments; a public function named
+    like a hook must carry ``@rulesengine.hookimpl`` (pluggy ignores it otherwise); and the
+    channels it registers must meet the channel contract, as at start-up.
+    """
+    import pluggy
+
+    from rulesengine.plugins import (
+        ENTRY_POINT_GROUP,
+        ChannelRegistry,
+        PluginError,
+        _entry_points,
+        _hook_names,
+        _normalize,
+        new_plugin_manager,
+        unknown_hooks,
+    )
+    from rulesengine.rules._hints import did_you_mean
+
+    installed = _entry_points()
+    wanted = _normalize(name)
+    matches = [
+        (ep_name, dist_name)
+        for ep_name, dist_name in installed
+        if wanted in (_normalize(ep_name), _normalize(dist_name))
+    ]
+    if not matches:
+        known = sorted({n for pair in installed for n in pair})
+        hint = did_you_mean(name, known, "installed plugins")
+        return EntryPointReport(
+            name,
+            None,
+            problems=[
+                f"no installed distribution has a rulesengine entry point named {name!r}{hint}"
+                + ("" if hint.endswith("?") else ".")
+                + " A plugin declares one in setup.cfg ([options.entry_points] rulesengine ="
+                " <name> = <module>) and is installed (pip install -e .)"
+            ],
+        )
+    ep_name, dist_name = matches[0]
+    report = functools.partial(EntryPointReport, ep_name, dist_name)
+    pm = new_plugin_manager()
+    try:
+        pm.load_setuptools_entrypoints(ENTRY_POINT_GROUP, name=ep_name)
+    except pluggy.PluginValidationError as exc:
+        return report(problems=[f"{dist_name} (plugin {ep_name}): {exc}"])
+    except Exception as exc:
+        return report(
+            problems=[f"{dist_name} (plugin {ep_name}) cannot be loaded: {exception_summary(exc)}"]
+        )
+    problems = unknown_hooks(pm)
+    plugin = pm.get_plugin(ep_name)
+    hooks = set(_hook_names())
+    for attr in sorted(dir(plugin)):
+        value = getattr(plugin, attr, None)
+        if attr in hooks and callable(value) and not hasattr(value, f"{ENTRY_POINT_GROUP}_impl"):
+            problems.append(
+                f"{dist_name} (plugin {ep_name}) defines {attr} without"
+                " @rulesengine.hookimpl, so rulesengine never calls it: mark it"
+            )
+    channels: list[str] = []
+    try:
+        registry = ChannelRegistry.collect(pm)
+        channels = sorted(registry.channels)
+    except PluginError as exc:
+        problems.append(str(exc))
+    return report(channels=channels, problems=problems)

@@ -1,17 +1,18 @@
 """pytest fixtures around the plugin test kit.
 
-Enable them in a plugin's ``conftest.py``::
-
-    pytest_plugins = ["rulesengine.testing.pytest_fixtures"]
-
-then::
+Installing rulesengine registers its pytest plugin (the ``pytest11`` entry point), which
+provides the ``channel_kit`` fixture in every test, with nothing in ``conftest.py`` (with
+``PYTEST_DISABLE_PLUGIN_AUTOLOAD=1``, run pytest with ``-p rulesengine``)::
 
     def test_contract(channel_kit):
         channel_kit.check(FaxChannel)
+        channel_kit.check_entry_point("fax")
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -20,10 +21,13 @@ import attrs
 import pytest
 
 from rulesengine.model import Notification
+from rulesengine.testing.harness import HarnessResult, LedgerInput, run_plugin
 from rulesengine.testing.plugin_kit import (
+    EntryPointReport,
     KitReport,
     MakeNotification,
     check_channel,
+    check_entry_point,
     sample_notification,
 )
 
@@ -53,6 +57,26 @@ class ChannelKit:
         if not report.ok:
             pytest.fail(str(report), pytrace=False)
         return report
+
+    def check_entry_point(self, name: str) -> EntryPointReport:
+        """Run :func:`~rulesengine.testing.plugin_kit.check_entry_point` on the installed
+        plugin ``name`` (entry point or distribution); fail the test on problems."""
+        report = check_entry_point(name)
+        if not report.ok:
+            pytest.fail(str(report), pytrace=False)
+        return report
+
+    def run(
+        self,
+        rules: str | os.PathLike[str],
+        ledger: LedgerInput,
+        plugin: object | None = None,
+        *,
+        run_date: dt.date,
+    ) -> HarnessResult:
+        """:func:`~rulesengine.testing.harness.run_plugin` with the outboxes under
+        ``tmp_path``."""
+        return run_plugin(rules, ledger, plugin, run_date=run_date, workdir=self.tmp_path)
 
     def notification(self, **overrides: Any) -> Notification:
         """A sample notification (:func:`~rulesengine.testing.plugin_kit.sample_notification`)."""

@@ -212,8 +212,9 @@ def test_notification_status_changed_hears_superseded_and_scheduled_again(
     no_entry_points,
     tmp_path,
 ) -> None:
-    """A live run that supersedes tells the observers after its commit (``scheduled`` ->
-    ``superseded``, naming the batch), and so does deleting it (back to ``scheduled``)."""
+    """A live run that supersedes tells the observers after its commit (its own uploads,
+    then ``scheduled`` -> ``superseded``, naming the batch), and so does deleting it (back to
+    ``scheduled``)."""
     import datetime as dt
 
     from rulesengine.engine.deletion import delete_batch
@@ -245,11 +246,13 @@ def test_notification_status_changed_hears_superseded_and_scheduled_again(
         [first] = [n["id"] for n in store.notifications()]
         calls.clear()
         run_statements(store, rules, dt.date(2026, 3, 1), live=True, plugin_manager=pm)
-        assert calls == [
+        new = store.notifications(batch_id="standard-2026-03-01")
+        assert calls == [(n["id"], None, n["status"], n["reason"]) for n in new] + [
             (first, "scheduled", "superseded", "superseded by batch standard-2026-03-01")
         ]
+        calls.clear()
         delete_batch(store, "standard-2026-03-01", plugin_manager=pm)
-        assert calls[1:] == [
+        assert calls == [
             (
                 first,
                 "superseded",

@@ -87,7 +87,10 @@ def _raise(exc):
             "Bad.name must be a channel name such as 'fax' (lower-case letters, "
             "digits and _, starting with a letter), got 'Pager'",
         ),
-        (bad(address="phone"), "Bad.address must be one of email, mobile, postal, got 'phone'"),
+        (
+            bad(address="phone"),
+            "Bad.address must be one of email, mobile, postal, guarantor, got 'phone'",
+        ),
         (bad(send=None), "Bad has no send(notifications) method"),
         (
             bad(__init__=_init_raising),
@@ -282,7 +285,7 @@ def test_fixture_fails_the_test_with_the_report(tmp_path) -> None:
         kit.check(bad(address="fax"))
     assert str(info.value) == (
         "channel pager: 1 problem\n"
-        "  problem: Bad.address must be one of email, mobile, postal, got 'fax'"
+        "  problem: Bad.address must be one of email, mobile, postal, guarantor, got 'fax'"
     )
     assert kit.notification(id=9).id == 9
 

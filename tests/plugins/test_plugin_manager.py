@@ -112,12 +112,12 @@ def test_misspelt_hook_fails_loudly(clean_plugin_env, fake_dist, monkeypatch) ->
             pass
     """,
     )
-    with pytest.raises(PluginError) as info:
+    with pytest.raises(PluginError) as caught:
         get_plugin_manager()
-    assert str(info.value) == (
-        "the rulesengine plugin 'typo' (acme-typo) implements 'register_channel', which is not"
-        " a rulesengine hook; did you mean 'register_channels'? (set"
-        " RULESENGINE_DISABLE_PLUGINS=typo to run without it)"
+    assert str(caught.value) == (
+        "a rulesengine plugin has an unknown hook: acme-typo (plugin typo) implements"
+        " register_channel, which is not a rulesengine hook; did you mean 'register_channels'?"
+        " (set RULESENGINE_DISABLE_PLUGINS=typo to run without it)"
     )
     monkeypatch.setenv("RULESENGINE_DISABLE_PLUGINS", "acme-typo")
     assert "typo" not in loaded(get_plugin_manager())
@@ -194,7 +194,7 @@ def test_duplicate_channel_names_name_both_distributions(
         ),
         (
             'name = "fax"\n    address = "phone"\n    def send(self, n): return []',
-            "FaxChannel.address must be one of email, mobile, postal, got 'phone'",
+            "FaxChannel.address must be one of email, mobile, postal, guarantor, got 'phone'",
         ),
         ('name = "fax"\n    address = "postal"', "FaxChannel has no send(notifications) method"),
         (
@@ -282,4 +282,7 @@ def test_public_api_is_light() -> None:
         "if m in sys.modules)); print(rulesengine.__all__)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.splitlines() == ["[]", "['DeliveryResult', '__version__', 'hookimpl']"]
+    assert out.stdout.splitlines() == [
+        "[]",
+        "['ADDRESS_KINDS', 'Channel', 'DeliveryResult', 'Notification', '__version__', 'hookimpl']",
+    ]

@@ -23,7 +23,7 @@ import rulesengine
 
 class VoiceChannel:
     name = "voice"            # what rules files put under `channels:`
-    address = "mobile"        # guarantor contact it needs: email | mobile | postal
+    address = "mobile"        # guarantor contact it needs: email | mobile | postal | guarantor
 
     def __init__(self, settings):            # the rules file's `channels.voice` mapping
         self.settings = settings

@@ -25,7 +25,7 @@ from rulesengine.credentials import CredentialProblem, is_loopback_address, read
 from rulesengine.delivery import private_dir
 
 
-class VoiceChannel:
+class VoiceChannel(rulesengine.Channel):
     name = "voice"  # what rules files put under `channels:`
     address = "mobile"  # the guarantor contact it needs
     settings_keys = {"base_url", "api_key_env", "caller_id"}  # plus send_window and outbox

@@ -99,7 +99,7 @@ class EmailSettings:
         return cls(host, port, starttls, username, password_env, sender, Path(outbox))
 
 
-class EmailChannel:
+class EmailChannel(rulesengine.Channel):
     """Email to the guarantor's address; content ``subject`` and ``body`` (text/plain)."""
 
     name = "email"

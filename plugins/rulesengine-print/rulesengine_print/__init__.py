@@ -53,7 +53,7 @@ def _lines(value: Any, key: str) -> tuple[str, ...]:
     return tuple(line.strip() for line in value.strip().splitlines() if line.strip())
 
 
-class PrintChannel:
+class PrintChannel(rulesengine.Channel):
     """Paper statements: one PDF letter per notification, for a window envelope."""
 
     name = "print"

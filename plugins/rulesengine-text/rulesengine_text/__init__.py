@@ -128,7 +128,7 @@ def _check(n: Notification) -> str:
     return body
 
 
-class TextChannel:
+class TextChannel(rulesengine.Channel):
     """SMS to the guarantor's mobile number; content ``body``."""
 
     name = "text"

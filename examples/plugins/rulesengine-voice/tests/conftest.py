@@ -1,4 +1,4 @@
-# In a repository of its own, this line is all a plugin needs in its top-level conftest.py:
-#     pytest_plugins = ["rulesengine.testing.pytest_fixtures"]
-# Inside the rulesengine repository this conftest is not top-level, so the fixture is imported:
-from rulesengine.testing.pytest_fixtures import channel_kit  # noqa: F401
+# Nothing to add here for the plugin kit: installing rulesengine registers its pytest plugin
+# (the `pytest11` entry point), which provides the `channel_kit` fixture to every test
+# (docs/plugins.md, "Testing with the plugin kit"). With PYTEST_DISABLE_PLUGIN_AUTOLOAD=1,
+# run pytest with `-p rulesengine`.

@@ -1,10 +1,13 @@
+import datetime as dt
 import json
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+import rulesengine_voice
 from rulesengine_voice import VoiceChannel
 
+from rulesengine.model import Encounter, Guarantor
 from rulesengine.testing.plugin_kit import check_channel, sample_notification
 
 
@@ -99,3 +102,42 @@ def test_provider_errors(provider, monkeypatch, status, outcome):
     )
     [result] = channel.send([make_notification(1, "voice")])
     assert (result.outcome, result.detail) == (outcome, f"call provider answered HTTP {status}")
+
+
+def test_the_installed_entry_point_loads_as_rulesengine_loads_it(channel_kit):
+    report = channel_kit.check_entry_point("rulesengine-voice")
+    assert report.channels == ("voice",)
+
+
+RULES = """\
+rulesengine: 1
+profile: {id: calls, timezone: America/Chicago, practice: Riverside Family Medicine}
+dunning:
+  levels:
+    - message: reminder
+      channels: [voice]
+messages:
+  reminder:
+    voice:
+      say: "This is {{ practice }}. Your balance of {{ statement.total | money }} is due."
+channels:
+  voice: {send_window: "09:00-19:00"}
+"""
+
+
+def test_a_live_run_calls_each_guarantor_once(channel_kit):
+    ledger = [
+        Guarantor("G1", "Ada", mobile="+15555550101"),
+        Guarantor("G2", "Alan"),  # no mobile number: suppressed, never called
+        Encounter("E1", "G1", "P1", dt.date(2026, 1, 3), 12_345),
+        Encounter("E2", "G2", "P2", dt.date(2026, 1, 4), 5_000),
+    ]
+    outcome = channel_kit.run(RULES, ledger, rulesengine_voice, run_date=dt.date(2026, 2, 1))
+    [call] = outcome.received["voice"]
+    assert (call.to, call.content["say"]) == (
+        "+15555550101",
+        "This is Riverside Family Medicine. Your balance of $123.45 is due.",
+    )
+    assert sorted(outcome.statuses.values()) == ["sent", "suppressed"]
+    [script] = (outcome.workdir / "outbox" / "voice").iterdir()
+    assert json.loads(script.read_text())["to"] == "+15555550101"
