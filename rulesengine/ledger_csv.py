@@ -79,9 +79,7 @@ def _count(maximum: int) -> Parser:
 
     def parse(value: str) -> int:
         if not re.fullmatch(r"[0-9]+", value):
-            raise ValueError(
-                f"expected a whole number from 0 to {maximum:,}, got {shown_number(value)!r}"
-            )
+            raise ValueError(f"expected a whole number, 0 or more, got {shown_number(value)!r}")
         if len(value.lstrip("0")) > len(str(maximum)) or int(value) > maximum:
             raise ValueError(f"must be at most {maximum:,}, got {shown_number(value)}")
         return int(value)

@@ -195,20 +195,25 @@ class Whole(Spec):
                 scalar.mark, path, f"expected a whole number, got '{shown_number(scalar.value)}'"
             )
         digits = scalar.value.lstrip("+-").lstrip("0")
+        if self.maximum is not None and len(digits) > len(str(self.maximum)):
+            return ctx.error(
+                scalar.mark,
+                path,
+                f"must be at most {self.maximum:,}, got {shown_number(scalar.value)}",
+            )
         if len(digits) > WHOLE_MAX_DIGITS:
-            bound = f"{self.maximum:,}" if self.maximum is not None else f"{WHOLE_MAX_DIGITS} digits"
             return ctx.error(
                 scalar.mark,
                 path,
                 f"the number '{shown_number(scalar.value)}' is too long: write a whole number"
-                f" of at most {bound}",
+                f" of at most {WHOLE_MAX_DIGITS} digits",
             )
         value = int(scalar.value)
         if self.minimum is not None and value < self.minimum:
             what = "not be negative" if self.minimum == 0 else f"be at least {self.minimum}"
             return ctx.error(scalar.mark, path, f"must {what}, got {value}")
         if self.maximum is not None and value > self.maximum:
-            return ctx.error(scalar.mark, path, f"must be at most {self.maximum:,}, got {value:,}")
+            return ctx.error(scalar.mark, path, f"must be at most {self.maximum:,}, got {value}")
         return value
 
 
