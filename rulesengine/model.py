@@ -83,6 +83,7 @@ def shown_number(text: str) -> str:
     """``text`` as a message quotes it: a long digit string is cut, with its length."""
     return text if len(text) <= 40 else f"{text[:20]}… ({len(text):,} characters)"
 
+
 #: Plain decimal money: ASCII digits, an optional leading minus, an optional point with
 #: decimals. No exponent, underscore, sign ``+``, currency sign, thousands separator, space
 #: or non-ASCII digit (``decimal.Decimal`` and ``int`` take ``1E+2``, ``1_000`` and ``١٠٠``).

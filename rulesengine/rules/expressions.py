@@ -229,8 +229,7 @@ def _read_number(text: str, i: int, tokens: list[_Token]) -> int:
     if too_long or abs(value) > _MAX_NUMBER:
         shown = written if len(written) <= 40 else f"{written[:20]}… ({len(written):,} characters)"
         raise ConditionError(
-            f"the number {shown} is too large: numbers in a condition are at most"
-            f" {_MAX_NUMBER:,}",
+            f"the number {shown} is too large: numbers in a condition are at most {_MAX_NUMBER:,}",
             i,
         )
     tokens.append(_Token("num", written, i, value))

@@ -111,7 +111,9 @@ def small_ledger(tmp_path: Path) -> str:
     folder = tmp_path / "ledger"
     folder.mkdir()
     (folder / "guarantors.csv").write_text(GUARANTORS, "utf-8")
-    rows = [f"E{i},G1,P{i},2026-01-03,{20 + i}.00,{'l0x5' if i == 0 else 'main'}\n" for i in range(40)]
+    rows = [
+        f"E{i},G1,P{i},2026-01-03,{20 + i}.00,{'l0x5' if i == 0 else 'main'}\n" for i in range(40)
+    ]
     (folder / "encounters.csv").write_text(ENCOUNTER_HEADER + "".join(rows), "utf-8")
     imported = rulesengine("import", "ledger", "--db", "store.db", cwd=tmp_path)
     assert imported.returncode == 0, imported.stderr
@@ -260,9 +262,7 @@ def test_a_header_of_20000_columns_is_refused_at_once(tmp_path: Path) -> None:
     folder = tmp_path / "ledger"
     folder.mkdir()
     (folder / "guarantors.csv").write_text(GUARANTORS, "utf-8")
-    header = "id,guarantor,patient,service_date,balance," + ",".join(
-        f"x{i}" for i in range(20_000)
-    )
+    header = "id,guarantor,patient,service_date,balance," + ",".join(f"x{i}" for i in range(20_000))
     (folder / "encounters.csv").write_text(header + "\n", "utf-8")
     started = time.monotonic()
     done = rulesengine("import", "ledger", "--db", "store.db", cwd=tmp_path)
