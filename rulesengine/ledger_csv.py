@@ -26,12 +26,15 @@ import attrs
 from rulesengine.errors import LedgerError, Problem
 from rulesengine.model import (
     ENCOUNTER_STATUSES,
+    LEVEL_MAX,
+    STATEMENTS_SENT_MAX,
     Adjustment,
     Encounter,
     Guarantor,
     Payment,
     PostalAddress,
     parse_money,
+    shown_number,
 )
 from rulesengine.plurals import counted
 from rulesengine.store.base import LedgerData
@@ -39,7 +42,7 @@ from rulesengine.store.base import LedgerData
 if TYPE_CHECKING:
     from rulesengine.store.base import Store
 
-__all__ = ["FILES", "read_ledger_dir", "validate_against_store"]
+__all__ = ["FILES", "MAX_COLUMNS", "read_ledger_dir", "validate_against_store"]
 
 GUARANTORS, ENCOUNTERS, PAYMENTS, ADJUSTMENTS = (
     "guarantors.csv",
@@ -47,6 +50,8 @@ GUARANTORS, ENCOUNTERS, PAYMENTS, ADJUSTMENTS = (
     "payments.csv",
     "adjustments.csv",
 )
+#: The most columns a ledger file's header may have (each file has at most 16 of its own).
+MAX_COLUMNS = 200
 #: The files of a ledger folder and whether each is required.
 FILES = {GUARANTORS: True, ENCOUNTERS: True, PAYMENTS: False, ADJUSTMENTS: False}
 
@@ -69,10 +74,17 @@ def _date(value: str) -> dt.date:
     raise ValueError(f"expected a date as YYYY-MM-DD, got {value!r}")
 
 
-def _count(value: str) -> int:
-    if not re.fullmatch(r"\d+", value):
-        raise ValueError(f"expected a whole number, 0 or more, got {value!r}")
-    return int(value)
+def _count(maximum: int) -> Parser:
+    """A whole number from 0 to ``maximum`` (a longer digit string is refused unread)."""
+
+    def parse(value: str) -> int:
+        if not re.fullmatch(r"[0-9]+", value):
+            raise ValueError(f"expected a whole number, 0 or more, got {shown_number(value)!r}")
+        if len(value.lstrip("0")) > len(str(maximum)) or int(value) > maximum:
+            raise ValueError(f"must be at most {maximum:,}, got {shown_number(value)}")
+        return int(value)
+
+    return parse
 
 
 _TRUE = {"true", "yes", "1"}
@@ -173,14 +185,14 @@ _ENCOUNTER_COLUMNS: Mapping[str, tuple[Parser, bool]] = {
     "patient": (_text, True),
     "service_date": (_date, True),
     "balance": (_money, True),
-    "level": (_count, False),
+    "level": (_count(LEVEL_MAX), False),
     "status": (_status, False),
     "hold": (_bool, False),
     "location": (_text, False),
     "provider": (_text, False),
     "first_statement": (_date, False),
     "last_statement": (_date, False),
-    "statements_sent": (_count, False),
+    "statements_sent": (_count(STATEMENTS_SENT_MAX), False),
     "profile": (_text, False),
 }
 _POSTING_COLUMNS: Mapping[str, tuple[Parser, bool]] = {
@@ -210,12 +222,13 @@ class _Sheet:
     columns: Mapping[str, tuple[Parser, bool]]
     problems: list[tuple[int, int, Problem]] = attrs.field(factory=list)
     header: list[str] = attrs.field(factory=list)
+    places: dict[str, int] = attrs.field(factory=dict)  # column -> its (first) place in header
     rows: list[tuple[int, dict[str, Any]]] = attrs.field(factory=list)  # (row number, values)
     readable: bool = False  # the file was found and its header is usable
 
     def problem(self, row: int | None, column: str | None, message: str) -> None:
         """Record a problem (sorted later by row, then by the column's place in the header)."""
-        place = self.header.index(column) if column in self.header else -1
+        place = self.places.get(column, -1) if column is not None else -1
         self.problems.append((row or 0, place, Problem(self.path, row, column, message)))
 
     def sorted_problems(self) -> list[Problem]:
@@ -252,6 +265,14 @@ def _read_sheet(folder: str, name: str) -> _Sheet:
     if records[0][0] != 1:
         sheet.problem(1, None, f"empty row; the first row names the columns ({required} required)")
         return sheet
+    if len(records[0][1]) > MAX_COLUMNS:
+        sheet.problem(
+            1,
+            None,
+            f"the header has {counted(len(records[0][1]), 'column')}; a ledger file has at most"
+            f" {MAX_COLUMNS} (the columns are {', '.join(sheet.columns)})",
+        )
+        return sheet
     _check_header(sheet, records[0][1])
     if sheet.readable:
         for number, cells in records[1:]:
@@ -261,9 +282,12 @@ def _read_sheet(folder: str, name: str) -> _Sheet:
 
 def _check_header(sheet: _Sheet, names: list[str]) -> None:
     sheet.header = names
+    for place, name in enumerate(names):
+        sheet.places.setdefault(name, place)
     known = sheet.columns
     ok = True
     seen: set[str] = set()
+    unnamed = [c for c in known if c not in set(names)]  # what a misspelt name may mean
     for place, name in enumerate(names, start=1):
         if not name:
             sheet.problem(1, None, f"column {place} has no name")
@@ -272,7 +296,7 @@ def _check_header(sheet: _Sheet, names: list[str]) -> None:
             sheet.problem(1, None, f"column {name!r} appears twice")
             ok = False
         elif name not in known:
-            hint = _did_you_mean(name, [c for c in known if c not in names])
+            hint = _did_you_mean(name, unnamed)
             sheet.problem(1, None, f"unknown column {name!r}{hint or _expected(known)}")
             ok = False
         seen.add(name)

@@ -70,6 +70,20 @@ SKIP_REASONS_BUILTIN = ("encounter_hold", "guarantor_hold", "billed_recently", "
 #: durable-rules (and 9 million before it left the 2**53 a float holds exactly).
 MONEY_MAX_CENTS = 1_000_000_000
 
+#: The highest dunning level an encounter can be at (a ledger or scenario file's ``level``).
+LEVEL_MAX = 1_000
+#: The most statements an encounter can have been sent (``statements_sent``).
+STATEMENTS_SENT_MAX = 1_000_000
+#: The longest whole number read from a user's file, in digits: every bound above fits in
+#: it, and Python's int() refuses past 4,300 digits (and is slow well before).
+WHOLE_MAX_DIGITS = 18
+
+
+def shown_number(text: str) -> str:
+    """``text`` as a message quotes it: a long digit string is cut, with its length."""
+    return text if len(text) <= 40 else f"{text[:20]}… ({len(text):,} characters)"
+
+
 #: Plain decimal money: ASCII digits, an optional leading minus, an optional point with
 #: decimals. No exponent, underscore, sign ``+``, currency sign, thousands separator, space
 #: or non-ASCII digit (``decimal.Decimal`` and ``int`` take ``1E+2``, ``1_000`` and ``١٠٠``).

@@ -23,7 +23,13 @@ from rulesengine.engine.phases import PhaseClock
 from rulesengine.engine.run_dates import check_due_date_fits, check_run_date_supported
 from rulesengine.engine.upload import ChannelAddressing
 from rulesengine.errors import LiveRunBeforeLatest, RunRefused
-from rulesengine.model import MONEY_MAX_CENTS, BatchResult, format_money
+from rulesengine.model import (
+    LEVEL_MAX,
+    MONEY_MAX_CENTS,
+    STATEMENTS_SENT_MAX,
+    BatchResult,
+    format_money,
+)
 from rulesengine.rules.input_limits import read_limited_text
 from rulesengine.rules.model import Rules
 from rulesengine.store.base import RunInput, Store
@@ -79,6 +85,7 @@ def run_statements(
         with clock("load"):
             run_input = tx.load_input(run_date)
             _refuse_amounts_past_the_maximum(run_input)
+            _refuse_counters_past_the_maximum(run_input)
         with clock("evaluate"):
             batch = evaluate(
                 rules,
@@ -129,6 +136,28 @@ def _refuse_amounts_past_the_maximum(run_input: RunInput) -> None:
             f" in the store is past the maximum amount of {format_money(limit)} either side"
             " of zero (an older version of rulesengine imported any amount, and adjustments"
             " add to a balance); correct the ledger and import it again"
+        )
+
+
+def _refuse_counters_past_the_maximum(run_input: RunInput) -> None:
+    """Refuse a run over a level or statement count past its maximum (an older version
+    imported any whole number, and one past 64 bits failed every run's commit)."""
+    ids = sorted(
+        {
+            e.id
+            for e in run_input.encounters
+            if not 0 <= e.level <= LEVEL_MAX or not 0 <= e.statements_sent <= STATEMENTS_SENT_MAX
+        }
+    )
+    if ids:
+        shown = ", ".join(repr(i) for i in ids[:10]) + (
+            f" and {len(ids) - 10} more" if len(ids) > 10 else ""
+        )
+        raise RunRefused(
+            f"{'encounters' if len(ids) > 1 else 'encounter'} {shown}: a level or statement"
+            f" count in the store is past its maximum (level at most {LEVEL_MAX:,},"
+            f" statements_sent at most {STATEMENTS_SENT_MAX:,}; an older version of"
+            " rulesengine imported any whole number); correct the ledger and import it again"
         )
 
 

@@ -65,6 +65,14 @@ _MAX_NUMBER = 10**12
 #: A condition is run as its alternatives (the "or" of "and"s it expands to); the rule
 #: engine refuses or stalls on conditions with many more (measured: 65 that match one fact).
 MAX_ALTERNATIVES = 64
+#: Each alternative becomes a rule of its own in the rule engine, so a rules file's memory
+#: grows with the alternatives of all its conditions together (measured: 176,000 of them,
+#: in a file under the 1 MB cap, took 2.3 GB on 300 guarantors). A rules file has at most
+#: this many (see docs/rules.md).
+MAX_FILE_ALTERNATIVES = 5_000
+#: ... and the comparisons of all those alternatives together (an alternative repeats every
+#: comparison "and"-ed with it, and each is a test the rule engine holds).
+MAX_FILE_COMPARISONS = 50_000
 _NUMBER_RE = re.compile(r"-?(?:[0-9]+(?:\.[0-9]+)?|\.[0-9]+)")
 _WORD_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]*)*")
 _PYTHONISH = {
@@ -213,11 +221,15 @@ def _read_number(text: str, i: int, tokens: list[_Token]) -> int:
             f"malformed number '{text[i : end + 1]}': write numbers like 25 or 25.50", i
         )
     written = match.group()
-    value: int | float = float(written) if "." in written else int(written)
-    if abs(value) > _MAX_NUMBER:
+    whole_part = written.lstrip("-").split(".")[0].lstrip("0")
+    # A long digit string is too large before it is read: int() refuses more than 4,300
+    # digits, and reading it is quadratic in its length.
+    too_long = len(whole_part) > len(str(_MAX_NUMBER))
+    value: int | float = 0 if too_long else float(written) if "." in written else int(written)
+    if too_long or abs(value) > _MAX_NUMBER:
+        shown = written if len(written) <= 40 else f"{written[:20]}… ({len(written):,} characters)"
         raise ConditionError(
-            f"the number {written} is too large: numbers in a condition are at most"
-            f" {_MAX_NUMBER:,}",
+            f"the number {shown} is too large: numbers in a condition are at most {_MAX_NUMBER:,}",
             i,
         )
     tokens.append(_Token("num", written, i, value))
@@ -558,6 +570,29 @@ def alternatives(expr: Expr, *, negate: bool = False) -> int:
             return 1
         return 3 if isinstance(expr.left, Field) and isinstance(expr.right, Field) else 2
     return 1
+
+
+def comparisons(expr: Expr, *, negate: bool = False) -> int:
+    """How many comparisons the alternatives of ``expr`` hold together (an alternative
+    repeats every comparison "and"-ed with it), counted as :func:`alternatives` expands
+    ``expr``; call it on a condition :func:`parse_condition` accepted."""
+    return _expansion(expr, negate)[1]
+
+
+def _expansion(expr: Expr, negate: bool) -> tuple[int, int]:
+    """(alternatives, comparisons in all of them) of ``expr``."""
+    if isinstance(expr, Not):
+        return _expansion(expr.operand, not negate)
+    if isinstance(expr, And | Or):
+        parts = [_expansion(operand, negate) for operand in expr.operands]
+        if isinstance(expr, And) != negate:
+            count, tests = 1, 0
+            for part_count, part_tests in parts:
+                count, tests = count * part_count, tests * part_count + part_tests * count
+            return count, tests
+        return sum(c for c, _ in parts), sum(t for _, t in parts)
+    count = alternatives(expr, negate=negate)
+    return count, count
 
 
 def parse_condition(text: str, *, allow_payment: bool) -> Expr:

@@ -22,12 +22,19 @@ import attrs
 
 import rulesengine
 from rulesengine.errors import Problem
-from rulesengine.model import SKIP_REASONS_BUILTIN, parse_money
+from rulesengine.model import SKIP_REASONS_BUILTIN, WHOLE_MAX_DIGITS, parse_money, shown_number
 from rulesengine.plurals import counted
 from rulesengine.rules._hints import closest, did_you_mean
 from rulesengine.rules.channels import COMMON_SETTINGS, ChannelSpec
 from rulesengine.rules.credential_checks import check_channel_credentials
-from rulesengine.rules.expressions import ConditionError, parse_condition
+from rulesengine.rules.expressions import (
+    MAX_FILE_ALTERNATIVES,
+    MAX_FILE_COMPARISONS,
+    ConditionError,
+    alternatives,
+    comparisons,
+    parse_condition,
+)
 from rulesengine.rules.model import Expr, Mark
 from rulesengine.rules.template_samples import ProfileValues, render_problems
 from rulesengine.rules.templates import check_template_issues
@@ -101,6 +108,12 @@ class Context:
     key_marks: dict[str, Mark] = attrs.field(factory=dict)
     #: every template that passed its checks, to render against samples at the end
     templates: list[_TemplateAt] = attrs.field(factory=list)
+    #: the alternatives of every condition checked so far (bounded by MAX_FILE_ALTERNATIVES)
+    alternatives: int = 0
+    #: the comparisons of those alternatives (bounded by MAX_FILE_COMPARISONS)
+    comparisons: int = 0
+    #: whether either bound was crossed (reported once, at the condition that crossed it)
+    too_many_alternatives: bool = False
 
     def error(self, mark: Mark, path: str, message: str) -> Any:
         """Record a problem and return the invalid marker."""
@@ -165,22 +178,42 @@ class Text(Spec):
 
 @attrs.frozen
 class Whole(Spec):
-    """A whole number, at least ``minimum``."""
+    """A whole number, at least ``minimum`` and at most ``maximum`` (always at most
+    :data:`~rulesengine.model.WHOLE_MAX_DIGITS` digits)."""
 
     one_value = True
 
     minimum: int | None = None
+    maximum: int | None = None
 
     def check(self, node: Node, path: str, ctx: Context) -> Any:
         scalar = _scalar(node, path, ctx, "a whole number")
         if scalar is None:
             return _INVALID
         if not _WHOLE_RE.fullmatch(scalar.value):
-            return ctx.error(scalar.mark, path, f"expected a whole number, got '{scalar.value}'")
+            return ctx.error(
+                scalar.mark, path, f"expected a whole number, got '{shown_number(scalar.value)}'"
+            )
+        digits = scalar.value.lstrip("+-").lstrip("0")
+        if self.maximum is not None and len(digits) > len(str(self.maximum)):
+            return ctx.error(
+                scalar.mark,
+                path,
+                f"must be at most {self.maximum:,}, got {shown_number(scalar.value)}",
+            )
+        if len(digits) > WHOLE_MAX_DIGITS:
+            return ctx.error(
+                scalar.mark,
+                path,
+                f"the number '{shown_number(scalar.value)}' is too long: write a whole number"
+                f" of at most {WHOLE_MAX_DIGITS} digits",
+            )
         value = int(scalar.value)
         if self.minimum is not None and value < self.minimum:
             what = "not be negative" if self.minimum == 0 else f"be at least {self.minimum}"
             return ctx.error(scalar.mark, path, f"must {what}, got {value}")
+        if self.maximum is not None and value > self.maximum:
+            return ctx.error(scalar.mark, path, f"must be at most {self.maximum:,}, got {value}")
         return value
 
 
@@ -401,6 +434,30 @@ def _condition(allow_payment: bool) -> Custom:
             expr = parse_condition(scalar.value, allow_payment=allow_payment)
         except ConditionError as exc:
             return ctx.error(scalar.position(exc.offset), path, exc.message)
+        if not ctx.too_many_alternatives:
+            ctx.alternatives += alternatives(expr)
+            ctx.comparisons += comparisons(expr)
+            if ctx.alternatives > MAX_FILE_ALTERNATIVES:
+                ctx.too_many_alternatives = True
+                return ctx.error(
+                    scalar.mark,
+                    path,
+                    "the rules file is too large for the rule engine: its conditions have"
+                    f" more than {MAX_FILE_ALTERNATIVES:,} alternatives in all (comparisons"
+                    " joined by 'or', values of 'in [...]'; this condition brings them to"
+                    f" {ctx.alternatives:,}); use fewer rules or shorter lists of values",
+                )
+            if ctx.comparisons > MAX_FILE_COMPARISONS:
+                ctx.too_many_alternatives = True
+                return ctx.error(
+                    scalar.mark,
+                    path,
+                    "the rules file is too large for the rule engine: its conditions have"
+                    f" more than {MAX_FILE_COMPARISONS:,} comparisons in all, counting each"
+                    " comparison once for every alternative it is 'and'-ed with (this"
+                    f" condition brings them to {ctx.comparisons:,}); use fewer or shorter"
+                    " conditions",
+                )
         return Condition(expr, scalar.value, scalar.mark)
 
     return Custom(check)

@@ -379,7 +379,9 @@ def to_plain(node: Node | None) -> Any:
     if value in _FALSE:
         return False
     if _INT_RE.fullmatch(value):
-        return int(value)
+        # A digit string past Python's limit for int() (4,300 digits) stays the text it is:
+        # the plugin that reads the setting refuses it in its own words.
+        return int(value) if len(value) <= 4_000 else value
     if _FLOAT_RE.fullmatch(value) and not re.match(r"[-+]?0[0-9]", value):
         return float(value)
     return value

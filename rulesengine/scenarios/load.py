@@ -19,7 +19,9 @@ import attrs
 
 from rulesengine.errors import Problem, RulesError
 from rulesengine.model import (
+    LEVEL_MAX,
     NOTIFICATION_STATUSES,
+    STATEMENTS_SENT_MAX,
     Adjustment,
     Encounter,
     Guarantor,
@@ -233,14 +235,14 @@ _ENCOUNTER = Record(
         "patient": Key(_TEXT, required=True),
         "service_date": Key(_DATE, required=True),
         "balance": Key(Custom(_money_any), required=True),
-        "level": Key(Whole(minimum=0)),
+        "level": Key(Whole(minimum=0, maximum=LEVEL_MAX)),
         "status": Key(Text(choices=STATUSES)),
         "hold": Key(Flag()),
         "location": Key(_TEXT),
         "provider": Key(_TEXT),
         "first_statement": Key(_DATE),
         "last_statement": Key(_DATE),
-        "statements_sent": Key(Whole(minimum=0)),
+        "statements_sent": Key(Whole(minimum=0, maximum=STATEMENTS_SENT_MAX)),
         "profile": Key(_TEXT),
     }
 )
@@ -279,7 +281,7 @@ _EXPECTED_STATEMENT = Record(
     {
         "guarantor": Key(_TEXT),
         "patient": Key(_TEXT),
-        "level": Key(Whole(minimum=1)),
+        "level": Key(Whole(minimum=1, maximum=LEVEL_MAX)),
         "message": Key(_TEXT),
         "encounters": Key(Custom(_ids)),
         "total": Key(Custom(_money_any)),
@@ -289,9 +291,9 @@ _EXPECTED_STATEMENT = Record(
 )
 _EXPECTED_ENCOUNTER = Record(
     {
-        "level": Key(Whole(minimum=0)),
+        "level": Key(Whole(minimum=0, maximum=LEVEL_MAX)),
         "status": Key(Text(choices=STATUSES)),
-        "statements_sent": Key(Whole(minimum=0)),
+        "statements_sent": Key(Whole(minimum=0, maximum=STATEMENTS_SENT_MAX)),
         "balance": Key(Custom(_money_any)),
         "first_statement": Key(_DATE),
         "last_statement": Key(_DATE),
@@ -303,7 +305,7 @@ _EXPECTED_NOTIFICATION = Record(
         "channel": Key(_TEXT),
         "message": Key(_TEXT),
         "status": Key(Text(choices=NOTIFICATION_STATUSES)),
-        "level": Key(Whole(minimum=1)),
+        "level": Key(Whole(minimum=1, maximum=LEVEL_MAX)),
         "reason": Key(_TEXT),
         "to": Key(_TEXT),
     }
