@@ -17,7 +17,15 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from rulesengine.errors import RenderError
-from rulesengine.model import Deferred, Guarantor, NotificationDraft, Statement
+from rulesengine.model import (
+    NO_ADDRESS_OTHER,
+    NO_ADDRESS_REASONS,
+    SUPPRESSION_REASONS,
+    Deferred,
+    Guarantor,
+    NotificationDraft,
+    Statement,
+)
 from rulesengine.rules.model import Level, Rules
 from rulesengine.rules.templates import render
 
@@ -105,13 +113,13 @@ def _suppression(
     if kind == "postal" and guarantor.paperless:
         return "paperless"
     if to is None:
-        return f"no_{kind}" if kind in ("email", "mobile", "postal") else "no_address"
+        return NO_ADDRESS_REASONS.get(kind, NO_ADDRESS_OTHER)
     return None
 
 
 #: Suppression reasons that let a level's ``fallback`` channels take over: the guarantor
 #: has no address for the channel or opted out of it (paperless never does).
-_FALLBACK_REASONS = frozenset({"opted_out", "no_email", "no_mobile", "no_postal", "no_address"})
+_FALLBACK_REASONS = frozenset(SUPPRESSION_REASONS) - {"paperless"}
 
 
 def fallback_channels(

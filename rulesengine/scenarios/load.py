@@ -20,6 +20,8 @@ import attrs
 from rulesengine.errors import Problem, RulesError
 from rulesengine.model import (
     NOTIFICATION_STATUSES,
+    SKIP_REASONS_BUILTIN,
+    SUPPRESSION_REASONS,
     Adjustment,
     Encounter,
     Guarantor,
@@ -423,6 +425,8 @@ def load_scenario(
     steps, checked = _steps(steps_node, ctx) if steps_node is not None else ([], [])
     if isinstance(ledger, dict):
         _check_references(ledger, checked, ctx)
+    if rules is not None:
+        _check_names(rules, checked, ctx)
     ledger_data = _ledger(ledger) if isinstance(ledger, dict) and is_whole(ledger) else None
     if ctx.problems or rules is None or ledger_data is None or title_value is INVALID:
         raise RulesError(sort_problems(ctx.problems))
@@ -770,3 +774,99 @@ def _check_references(ledger: dict[str, Any], steps: list[_CheckedStep], ctx: Co
         for j, note in _dicts(expect.get("notifications")):
             at = f"{where}.notifications[{j}]"
             check(note.get("guarantor"), guarantors, "guarantor", f"{at}.guarantor")
+
+
+def _check_names(rules: Rules, steps: list[_CheckedStep], ctx: Context) -> None:
+    """Every skip reason, channel, suppression reason and message id an expectation names
+    must be one the scenario's rules (after overrides) can produce: a misspelt one would only
+    fail when the scenario runs, with no hint."""
+    from rulesengine.rules._hints import did_you_mean
+
+    excludes = [rule.name for rule in rules.eligibility.exclude]
+    skip_reasons = [*SKIP_REASONS_BUILTIN, *excludes]
+    channels = list(rules.channels)
+    messages = list(rules.messages)
+
+    def check(value: Any, known: list[str], message: str, path: str) -> None:
+        if not isinstance(value, str) or value in known:
+            return
+        mark = ctx.marks.get(path) or ctx.key_marks.get(path)
+        if mark is not None:
+            ctx.error(mark, path, message)
+
+    def unknown(what: str, value: str, known: list[str], listed: str) -> str:
+        return f"unknown {what} '{value}'" + did_you_mean(value, known, listed)
+
+    for step in steps:
+        expect = step.expect if isinstance(step.expect, dict) else {}
+        where = f"{step.path}.expect"
+        skipped = expect.get("skipped")
+        for eid, reason in skipped.items() if isinstance(skipped, dict) else ():
+            check(
+                reason, skip_reasons, _unknown_skip(str(reason), excludes), f"{where}.skipped.{eid}"
+            )
+        for j, statement in _dicts(expect.get("statements")):
+            at = f"{where}.statements[{j}]"
+            message = statement.get("message")
+            check(
+                message,
+                messages,
+                unknown("message", str(message), messages, "messages of the rules"),
+                f"{at}.message",
+            )
+            for k, channel in _texts(statement.get("channels")):
+                check(
+                    channel,
+                    channels,
+                    _unknown_channel(channel, channels, ctx),
+                    f"{at}.channels[{k}]",
+                )
+        for j, note in _dicts(expect.get("notifications")):
+            at = f"{where}.notifications[{j}]"
+            channel, reason, message = note.get("channel"), note.get("reason"), note.get("message")
+            check(channel, channels, _unknown_channel(str(channel), channels, ctx), f"{at}.channel")
+            check(
+                reason,
+                list(SUPPRESSION_REASONS),
+                unknown(
+                    "suppression reason",
+                    str(reason),
+                    list(SUPPRESSION_REASONS),
+                    "a suppressed notification's reasons",
+                ),
+                f"{at}.reason",
+            )
+            check(
+                message,
+                messages,
+                unknown("message", str(message), messages, "messages of the rules"),
+                f"{at}.message",
+            )
+
+
+def _unknown_skip(reason: str, excludes: list[str]) -> str:
+    """Why ``reason`` is no skip reason, with the one likely meant."""
+    from rulesengine.rules._hints import closest
+
+    close = closest(reason, [*SKIP_REASONS_BUILTIN, *excludes])
+    if close is not None:
+        return f"unknown skip reason '{reason}'; did you mean '{close}'?"
+    rule_names = (
+        f"the name of an exclude rule ({', '.join(excludes)})"
+        if excludes
+        else "the name of an exclude rule (the rules have none)"
+    )
+    return (
+        f"unknown skip reason '{reason}': a skip reason is one of"
+        f" {', '.join(SKIP_REASONS_BUILTIN)}, or {rule_names}"
+    )
+
+
+def _unknown_channel(name: str, channels: list[str], ctx: Context) -> str:
+    """Why an expected notification can never be on channel ``name``."""
+    from rulesengine.rules._hints import did_you_mean
+
+    used = f"the rules' channels: {', '.join(channels)}"
+    if name in ctx.channel_specs:
+        return f"the rules never use channel '{name}' ({used})"
+    return f"unknown channel '{name}'" + did_you_mean(name, channels, "the rules' channels")
