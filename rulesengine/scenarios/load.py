@@ -79,14 +79,20 @@ class Step:
     mark: Mark
 
     @property
-    def title(self) -> str:
+    def name(self) -> str:
+        """``step 2 (run: 2026-02-01)``: the step by number, kind and value."""
         if isinstance(self.value, dt.datetime):
             shown = self.value.isoformat()
         elif isinstance(self.value, dt.date):
             shown = self.value.isoformat()
         else:
             shown = ", ".join(f"{k}: {v}" for k, v in self.value.items())
-        return f"step {self.index} ({self.kind}: {shown}) at line {self.mark.line}"
+        return f"step {self.index} ({self.kind}: {shown})"
+
+    @property
+    def title(self) -> str:
+        """The :attr:`name` and the line where the step starts, for failure reports."""
+        return f"{self.name} at line {self.mark.line}"
 
 
 @attrs.frozen

@@ -54,7 +54,7 @@ def test_a_failing_scenario_exits_1_and_prints_its_report(rulesengine, scenario_
     result = rulesengine("test", str(tmp_path))
     assert result.exit_code == 1
     assert (
-        f"FAIL {bad}: Wrong level\n{bad}:12: step 1 (run: 2026-02-01) at line 10 failed\n"
+        f"FAIL {bad}: Wrong level\n{bad}:12:36: step 1 (run: 2026-02-01) at line 10 failed\n"
         in result.output
     )
     assert (
@@ -203,7 +203,7 @@ steps:
     result = rulesengine("test", str(path))
     assert result.exit_code == 1
     assert result.output.splitlines()[1] == (
-        f"{path}: step 2 (run: 2026-02-01) at line 11: a live run on 2026-03-01 came before"
+        f"{path}:11:5: step 2 (run: 2026-02-01): a live run on 2026-03-01 came before"
         " this step; live runs move forward, so 'run: 2026-02-01' is refused. Write"
         " 'test_run: 2026-02-01' to see what a run on that earlier date would do (it changes"
         " nothing), or put the run steps in date order."
