@@ -10,6 +10,8 @@ from click.testing import CliRunner
 
 from rulesengine.cli import main
 
+from .conftest import LEDGER, STANDARD
+
 PASSING = """\
 steps:
   - run: 2026-02-01
@@ -209,3 +211,33 @@ steps:
         " nothing), or put the run steps in date order."
     )
     assert "--test" not in result.output
+
+
+def test_coverage_counts_a_rules_file_once_however_scenarios_name_it(
+    rulesengine, tmp_path, monkeypatch
+):
+    """One scenario names the rules by an absolute path, one by a relative one, one by a
+    symbolic link: one report, shown relative to the current folder."""
+    rules = tmp_path / "rules" / "standard.yaml"
+    rules.parent.mkdir()
+    rules.write_text(STANDARD.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "rules" / "link.yaml").symlink_to(rules)
+    folder = tmp_path / "scenarios"
+    folder.mkdir()
+    for name, named in (
+        ("a", str(rules)),
+        ("b", "../rules/standard.yaml"),
+        ("c", "../rules/link.yaml"),
+    ):
+        (folder / f"{name}.scenario.yaml").write_text(
+            f"scenario: {name}\nrules: {named}\n{LEDGER}{PASSING}", encoding="utf-8"
+        )
+    monkeypatch.chdir(tmp_path)
+    result = rulesengine("test", "--coverage", "scenarios")
+    assert result.exit_code == 0, result.output
+    assert result.output.count("% of 12 rules exercised") == 1
+    assert "\n  rules/standard.yaml: 25% of 12 rules exercised\n" in result.output
+    (report,) = json.loads(rulesengine("test", "--coverage", "--json", "scenarios").output)[
+        "coverage"
+    ]
+    assert report["rules"] == "rules/standard.yaml"
