@@ -241,3 +241,23 @@ def test_coverage_counts_a_rules_file_once_however_scenarios_name_it(
         "coverage"
     ]
     assert report["rules"] == "rules/standard.yaml"
+
+
+def test_expect_lined_up_with_the_steps_dash_says_to_indent_it_under_the_step(
+    rulesengine, scenario_file
+):
+    """'  expect:' under '  - run: ...' belongs to no step: the fix is 4 spaces, under 'run'."""
+    path = scenario_file("""\
+steps:
+  - run: 2026-02-01
+  expect:
+    statements: []
+""")
+    result = rulesengine("test", str(path))
+    assert result.exit_code == 1
+    assert (
+        f"{path}:11:3: this key is lined up with the '-' of the list item on line 10, so it"
+        " belongs to no item: to make it part of that item, indent it under 'run' (4 spaces,"
+        " like the item's other keys)\n      expect:\n      ^\n"
+    ) in result.output
+    assert "indent it like the other keys of its section" not in result.output
