@@ -152,10 +152,12 @@ def _tab(line: str, column: int) -> str:
             " with spaces, lining the line up with the others of its section (your editor"
             " may have an option to insert spaces for the Tab key)"
         )
-    return (
-        "a tab here: YAML allows only spaces between a key's ':' and its value, or between"
-        " items: replace the tab with a space"
-    )
+    if line[:column].strip(" \t") in ("-", "?"):
+        return (
+            "a tab after a list item's '-': YAML wants a space there (a tab after a key's ':'"
+            " is fine): replace the tab with a space"
+        )
+    return "a tab YAML does not accept here: replace the tab with a space"
 
 
 def _value_from(line: str, column: int) -> str:
