@@ -12,7 +12,7 @@ import datetime as dt
 import functools
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import attrs
@@ -792,62 +792,45 @@ def _check_names(rules: Rules, steps: list[_CheckedStep], ctx: Context) -> None:
     skip_reasons = [*SKIP_REASONS_BUILTIN, *excludes]
     channels = list(rules.channels)
     messages = list(rules.messages)
+    suppressions = list(SUPPRESSION_REASONS)
 
-    def check(value: Any, known: list[str], message: str, path: str) -> None:
+    def check(value: Any, known: list[str], why: Callable[[str], str], path: str) -> None:
         if not isinstance(value, str) or value in known:
             return
         mark = ctx.marks.get(path) or ctx.key_marks.get(path)
         if mark is not None:
-            ctx.error(mark, path, message)
+            ctx.error(mark, path, why(value))
 
-    def unknown(what: str, value: str, known: list[str], listed: str) -> str:
-        return f"unknown {what} '{value}'" + did_you_mean(value, known, listed)
+    def unknown_message(value: str) -> str:
+        return f"unknown message '{value}'" + did_you_mean(value, messages, "messages of the rules")
+
+    def unknown_reason(value: str) -> str:
+        return f"unknown suppression reason '{value}'" + did_you_mean(
+            value, suppressions, "a suppressed notification's reasons"
+        )
+
+    def unknown_channel(value: str) -> str:
+        return _unknown_channel(value, channels, ctx)
+
+    def unknown_skip(value: str) -> str:
+        return _unknown_skip(value, excludes)
 
     for step in steps:
         expect = step.expect if isinstance(step.expect, dict) else {}
         where = f"{step.path}.expect"
         skipped = expect.get("skipped")
         for eid, reason in skipped.items() if isinstance(skipped, dict) else ():
-            check(
-                reason, skip_reasons, _unknown_skip(str(reason), excludes), f"{where}.skipped.{eid}"
-            )
+            check(reason, skip_reasons, unknown_skip, f"{where}.skipped.{eid}")
         for j, statement in _dicts(expect.get("statements")):
             at = f"{where}.statements[{j}]"
-            message = statement.get("message")
-            check(
-                message,
-                messages,
-                unknown("message", str(message), messages, "messages of the rules"),
-                f"{at}.message",
-            )
+            check(statement.get("message"), messages, unknown_message, f"{at}.message")
             for k, channel in _texts(statement.get("channels")):
-                check(
-                    channel,
-                    channels,
-                    _unknown_channel(channel, channels, ctx),
-                    f"{at}.channels[{k}]",
-                )
+                check(channel, channels, unknown_channel, f"{at}.channels[{k}]")
         for j, note in _dicts(expect.get("notifications")):
             at = f"{where}.notifications[{j}]"
-            channel, reason, message = note.get("channel"), note.get("reason"), note.get("message")
-            check(channel, channels, _unknown_channel(str(channel), channels, ctx), f"{at}.channel")
-            check(
-                reason,
-                list(SUPPRESSION_REASONS),
-                unknown(
-                    "suppression reason",
-                    str(reason),
-                    list(SUPPRESSION_REASONS),
-                    "a suppressed notification's reasons",
-                ),
-                f"{at}.reason",
-            )
-            check(
-                message,
-                messages,
-                unknown("message", str(message), messages, "messages of the rules"),
-                f"{at}.message",
-            )
+            check(note.get("channel"), channels, unknown_channel, f"{at}.channel")
+            check(note.get("reason"), suppressions, unknown_reason, f"{at}.reason")
+            check(note.get("message"), messages, unknown_message, f"{at}.message")
 
 
 def _unknown_skip(reason: str, excludes: list[str]) -> str:
