@@ -28,7 +28,10 @@ __all__ = [
     "ENCOUNTER_STATUSES",
     "MONEY_MAX_CENTS",
     "NOTIFICATION_STATUSES",
+    "NO_ADDRESS_OTHER",
+    "NO_ADDRESS_REASONS",
     "SKIP_REASONS_BUILTIN",
+    "SUPPRESSION_REASONS",
     "Adjustment",
     "BatchResult",
     "Deferred",
@@ -62,6 +65,13 @@ NOTIFICATION_STATUSES = (
 )
 #: Skip reasons that are not the name of an ``eligibility.exclude`` rule.
 SKIP_REASONS_BUILTIN = ("encounter_hold", "guarantor_hold", "billed_recently", "below_minimum")
+#: Why a notification is ``suppressed``, by the kind of address its channel needs and has not.
+NO_ADDRESS_REASONS = {"email": "no_email", "mobile": "no_mobile", "postal": "no_postal"}
+#: The reason of a channel whose kind of address is none of those (a plugin's own kind).
+NO_ADDRESS_OTHER = "no_address"
+#: Every reason a notification can be ``suppressed`` with: no address for the channel,
+#: opted out of it, or a letter to a paperless guarantor.
+SUPPRESSION_REASONS = (*NO_ADDRESS_REASONS.values(), NO_ADDRESS_OTHER, "opted_out", "paperless")
 
 
 #: The largest amount rulesengine takes, in cents ($10,000,000.00), in either direction.

@@ -16,9 +16,16 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from rulesengine.channel import ADDRESS_KINDS
 from rulesengine.errors import RenderError
-from rulesengine.model import Deferred, Guarantor, NotificationDraft, Statement
+from rulesengine.model import (
+    NO_ADDRESS_OTHER,
+    NO_ADDRESS_REASONS,
+    SUPPRESSION_REASONS,
+    Deferred,
+    Guarantor,
+    NotificationDraft,
+    Statement,
+)
 from rulesengine.rules.model import Level, Rules
 from rulesengine.rules.templates import render
 
@@ -102,7 +109,7 @@ def _suppression(
     """Why ``guarantor`` cannot receive ``channel``, or None: the first that applies of no
     address, opted out, paperless (for a postal channel), in that order."""
     if to is None:
-        return f"no_{kind}" if kind in ADDRESS_KINDS else "no_address"
+        return NO_ADDRESS_REASONS.get(kind, NO_ADDRESS_OTHER)
     if (
         channel in opted_out
         or (channel == "email" and guarantor.email_opt_out)
@@ -116,7 +123,7 @@ def _suppression(
 
 #: Suppression reasons that let a level's ``fallback`` channels take over: the guarantor
 #: has no address for the channel or opted out of it (paperless never does).
-_FALLBACK_REASONS = frozenset({"opted_out", "no_address"} | {f"no_{k}" for k in ADDRESS_KINDS})
+_FALLBACK_REASONS = frozenset(SUPPRESSION_REASONS) - {"paperless"}
 
 
 def fallback_channels(

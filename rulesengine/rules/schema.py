@@ -866,7 +866,9 @@ def rules_schema() -> Record:
                                         ),
                                         "after_days": Key(Whole(0)),
                                         "fallback": Key(
-                                            ListOf(Custom(_channel_name), unique=True),
+                                            ListOf(
+                                                Custom(_channel_name, one_value=True), unique=True
+                                            ),
                                             hint="a list of channels such as [print]",
                                         ),
                                     }

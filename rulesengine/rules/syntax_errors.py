@@ -152,10 +152,12 @@ def _tab(line: str, column: int) -> str:
             " with spaces, lining the line up with the others of its section (your editor"
             " may have an option to insert spaces for the Tab key)"
         )
-    return (
-        "a tab here: YAML allows only spaces between a key's ':' and its value, or between"
-        " items: replace the tab with a space"
-    )
+    if line[:column].strip(" \t") in ("-", "?"):
+        return (
+            "a tab after a list item's '-': YAML wants a space there (a tab after a key's ':'"
+            " is fine): replace the tab with a space"
+        )
+    return "a tab YAML does not accept here: replace the tab with a space"
 
 
 def _value_from(line: str, column: int) -> str:
@@ -245,6 +247,20 @@ def _colon_out_of_place(lines: list[str], at: yaml.Mark) -> tuple[yaml.Mark, str
     )
 
 
+def _item_lined_up_with(lines: list[str], index: int) -> int | None:
+    """The index of the list item ('- ') whose dash line ``index`` (a key) is lined up with:
+    the nearest line above with content and no deeper indentation, if it is such an item."""
+    indent = _indent(lines[index]) if index < len(lines) else 0
+    for i in range(index - 1, -1, -1):
+        stripped = lines[i].strip()
+        if not stripped or stripped.startswith("#") or _indent(lines[i]) > indent:
+            continue
+        if _indent(lines[i]) == indent and (stripped.startswith("- ") or stripped == "-"):
+            return i
+        return None
+    return None
+
+
 def _unclosed_quote(lines: list[str], opened: yaml.Mark, problem: str) -> tuple[yaml.Mark, str]:
     line = lines[opened.line] if opened.line < len(lines) else ""
     quote = line[opened.column : opened.column + 1] or '"'
@@ -331,6 +347,18 @@ def _out_of_line(lines: list[str], at: yaml.Mark, found: str) -> tuple[yaml.Mark
             " ends with ':', indented more than that key"
         )
     # '<block mapping start>' and others: a key out of line
+    item = _item_lined_up_with(lines, at.line)
+    if item is not None:
+        dash = lines[item]
+        inside = dash.lstrip(" ")[1:]
+        under = _indent(dash) + 1 + len(inside) - len(inside.lstrip(" "))
+        first = re.match(r"\s*([^\s:#][^:#]*?):(\s|$)", inside)
+        name = f"'{first.group(1).strip()}'" if first else "the item's first key"
+        return at, (
+            f"this key is lined up with the '-' of the list item on line {item + 1}, so it"
+            f" belongs to no item: to make it part of that item, indent it under {name}"
+            f" ({_spaces(under)}, like the item's other keys)"
+        )
     if prev is not None:
         return at, (
             f"this line is indented by {_spaces(_indent(line))}, which lines it up with no key"

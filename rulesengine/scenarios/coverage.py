@@ -8,6 +8,7 @@ carried, a channel some notification was queued for.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -85,12 +86,17 @@ class CoverageReport:
 
 
 def coverage_report(results: Iterable[Any]) -> list[CoverageReport]:
-    """One report per rules file, over every scenario result that used it."""
+    """One report per rules file, over every scenario result that used it.
+
+    A rules file is the same file however scenarios name it (``../rules/standard.yaml``, an
+    absolute path, a symbolic link): results are added up by its real path, shown relative
+    to the current folder when it lies inside it.
+    """
     by_path: dict[str, tuple[list[Part], set[Part]]] = {}
     for result in results:
         if result.exercised is None or result.rules_path is None:
             continue
-        parts, used = by_path.setdefault(result.rules_path, ([], set()))
+        parts, used = by_path.setdefault(_shown_path(result.rules_path), ([], set()))
         for part in result.exercised.all_parts:
             if part not in parts:
                 parts.append(part)
@@ -99,3 +105,12 @@ def coverage_report(results: Iterable[Any]) -> list[CoverageReport]:
         CoverageReport(path, tuple(parts), frozenset(used & set(parts)))
         for path, (parts, used) in sorted(by_path.items())
     ]
+
+
+def _shown_path(path: str) -> str:
+    """``path``'s real path, relative to the current folder when it lies inside it."""
+    real = os.path.realpath(path)
+    here = os.path.realpath(os.getcwd())
+    if os.path.commonpath([real, here]) == here:
+        return os.path.relpath(real, here)
+    return real

@@ -12,7 +12,7 @@ import datetime as dt
 import functools
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import attrs
@@ -21,7 +21,9 @@ from rulesengine.errors import Problem, RulesError
 from rulesengine.model import (
     LEVEL_MAX,
     NOTIFICATION_STATUSES,
+    SKIP_REASONS_BUILTIN,
     STATEMENTS_SENT_MAX,
+    SUPPRESSION_REASONS,
     Adjustment,
     Encounter,
     Guarantor,
@@ -79,14 +81,20 @@ class Step:
     mark: Mark
 
     @property
-    def title(self) -> str:
+    def name(self) -> str:
+        """``step 2 (run: 2026-02-01)``: the step by number, kind and value."""
         if isinstance(self.value, dt.datetime):
             shown = self.value.isoformat()
         elif isinstance(self.value, dt.date):
             shown = self.value.isoformat()
         else:
             shown = ", ".join(f"{k}: {v}" for k, v in self.value.items())
-        return f"step {self.index} ({self.kind}: {shown}) at line {self.mark.line}"
+        return f"step {self.index} ({self.kind}: {shown})"
+
+    @property
+    def title(self) -> str:
+        """The :attr:`name` and the line where the step starts, for failure reports."""
+        return f"{self.name} at line {self.mark.line}"
 
 
 @attrs.frozen
@@ -425,6 +433,8 @@ def load_scenario(
     steps, checked = _steps(steps_node, ctx) if steps_node is not None else ([], [])
     if isinstance(ledger, dict):
         _check_references(ledger, checked, ctx)
+    if rules is not None:
+        _check_names(rules, checked, ctx)
     ledger_data = _ledger(ledger) if isinstance(ledger, dict) and is_whole(ledger) else None
     if ctx.problems or rules is None or ledger_data is None or title_value is INVALID:
         raise RulesError(sort_problems(ctx.problems))
@@ -772,3 +782,82 @@ def _check_references(ledger: dict[str, Any], steps: list[_CheckedStep], ctx: Co
         for j, note in _dicts(expect.get("notifications")):
             at = f"{where}.notifications[{j}]"
             check(note.get("guarantor"), guarantors, "guarantor", f"{at}.guarantor")
+
+
+def _check_names(rules: Rules, steps: list[_CheckedStep], ctx: Context) -> None:
+    """Every skip reason, channel, suppression reason and message id an expectation names
+    must be one the scenario's rules (after overrides) can produce: a misspelt one would only
+    fail when the scenario runs, with no hint."""
+    from rulesengine.rules._hints import did_you_mean
+
+    excludes = [rule.name for rule in rules.eligibility.exclude]
+    skip_reasons = [*SKIP_REASONS_BUILTIN, *excludes]
+    channels = list(rules.channels)
+    messages = list(rules.messages)
+    suppressions = list(SUPPRESSION_REASONS)
+
+    def check(value: Any, known: list[str], why: Callable[[str], str], path: str) -> None:
+        if not isinstance(value, str) or value in known:
+            return
+        mark = ctx.marks.get(path) or ctx.key_marks.get(path)
+        if mark is not None:
+            ctx.error(mark, path, why(value))
+
+    def unknown_message(value: str) -> str:
+        return f"unknown message '{value}'" + did_you_mean(value, messages, "messages of the rules")
+
+    def unknown_reason(value: str) -> str:
+        return f"unknown suppression reason '{value}'" + did_you_mean(
+            value, suppressions, "a suppressed notification's reasons"
+        )
+
+    def unknown_channel(value: str) -> str:
+        return _unknown_channel(value, channels, ctx)
+
+    def unknown_skip(value: str) -> str:
+        return _unknown_skip(value, excludes)
+
+    for step in steps:
+        expect = step.expect if isinstance(step.expect, dict) else {}
+        where = f"{step.path}.expect"
+        skipped = expect.get("skipped")
+        for eid, reason in skipped.items() if isinstance(skipped, dict) else ():
+            check(reason, skip_reasons, unknown_skip, f"{where}.skipped.{eid}")
+        for j, statement in _dicts(expect.get("statements")):
+            at = f"{where}.statements[{j}]"
+            check(statement.get("message"), messages, unknown_message, f"{at}.message")
+            for k, channel in _texts(statement.get("channels")):
+                check(channel, channels, unknown_channel, f"{at}.channels[{k}]")
+        for j, note in _dicts(expect.get("notifications")):
+            at = f"{where}.notifications[{j}]"
+            check(note.get("channel"), channels, unknown_channel, f"{at}.channel")
+            check(note.get("reason"), suppressions, unknown_reason, f"{at}.reason")
+            check(note.get("message"), messages, unknown_message, f"{at}.message")
+
+
+def _unknown_skip(reason: str, excludes: list[str]) -> str:
+    """Why ``reason`` is no skip reason, with the one likely meant."""
+    from rulesengine.rules._hints import closest
+
+    close = closest(reason, [*SKIP_REASONS_BUILTIN, *excludes])
+    if close is not None:
+        return f"unknown skip reason '{reason}'; did you mean '{close}'?"
+    rule_names = (
+        f"the name of an exclude rule ({', '.join(excludes)})"
+        if excludes
+        else "the name of an exclude rule (the rules have none)"
+    )
+    return (
+        f"unknown skip reason '{reason}': a skip reason is one of"
+        f" {', '.join(SKIP_REASONS_BUILTIN)}, or {rule_names}"
+    )
+
+
+def _unknown_channel(name: str, channels: list[str], ctx: Context) -> str:
+    """Why an expected notification can never be on channel ``name``."""
+    from rulesengine.rules._hints import did_you_mean
+
+    used = f"the rules' channels: {', '.join(channels)}"
+    if name in ctx.channel_specs:
+        return f"the rules never use channel '{name}' ({used})"
+    return f"unknown channel '{name}'" + did_you_mean(name, channels, "the rules' channels")

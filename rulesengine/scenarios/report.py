@@ -9,34 +9,42 @@ from typing import Any
 
 from rulesengine.plurals import counted
 from rulesengine.scenarios.coverage import CoverageReport
-from rulesengine.scenarios.run import ScenarioResult
+from rulesengine.scenarios.run import Failure, ScenarioResult
 
 __all__ = ["format_coverage", "format_failure", "format_summary", "results_json"]
 
 
 def format_failure(result: ScenarioResult, *, trace: bool = True) -> str:
-    """The full report of a failed scenario (empty for a passed one)."""
+    """The full report of a failed scenario (empty for a passed one).
+
+    Each failure starts with the file:line:col of its own expectation and the step; after
+    the failures of a step comes "why": the trace of each guarantor concerned, once.
+    """
     if result.passed:
         return ""
     if result.error is not None:
         return result.error
-    lines = []
-    step = None
-    shown_traces: set[str] = set()
-    for failure in result.failures:
-        if failure.step != step:
-            step = failure.step
-            lines.append(f"{result.path}:{failure.line or ''}: {step} failed")
-        lines.append(f"  {failure.field}")
-        lines.append(f"    expected: {_value(failure.expected)}")
-        lines.append(f"    actual:   {_value(failure.actual)}")
-    if trace:
-        for failure in result.failures:
-            if failure.trace and failure.trace not in shown_traces:
-                shown_traces.add(failure.trace)
-                lines.append("  why (the rules that decided):")
-                lines.extend("    " + line for line in failure.trace.splitlines())
+    lines: list[str] = []
+    for step, failures in _by_step(result.failures):
+        for failure in failures:
+            where = ":".join(str(n) for n in (failure.line, failure.column) if n is not None)
+            lines.append(f"{result.path}:{where}: {step} failed")
+            lines.append(f"  {failure.field}")
+            lines.append(f"    expected: {_value(failure.expected)}")
+            lines.append(f"    actual:   {_value(failure.actual)}")
+        parts = dict(part for failure in failures for part in failure.traces)
+        if trace and parts:
+            lines.append("  why (the rules that decided):")
+            lines.extend("    " + line for text in parts.values() for line in text.splitlines())
     return "\n".join(lines)
+
+
+def _by_step(failures: Sequence[Failure]) -> list[tuple[str, list[Failure]]]:
+    """The failures grouped by step, in order."""
+    groups: dict[str, list[Failure]] = {}
+    for failure in failures:
+        groups.setdefault(failure.step, []).append(failure)
+    return list(groups.items())
 
 
 def _value(value: Any) -> str:
@@ -83,9 +91,11 @@ def results_json(
                     {
                         "step": f.step,
                         "line": f.line,
+                        "column": f.column,
                         "field": f.field,
                         "expected": _jsonable(f.expected),
                         "actual": _jsonable(f.actual),
+                        "guarantors": list(f.guarantors),
                         "trace": f.trace,
                     }
                     for f in r.failures

@@ -31,19 +31,41 @@ if TYPE_CHECKING:
 __all__ = ["Failure", "ScenarioResult", "run_scenario", "run_scenario_file"]
 
 
+#: One part of the "why" of a failure: who it is about (a guarantor id, or a note's own
+#: key) and its text. A report prints each part once per step, however many failures need it.
+TracePart = tuple[str, str]
+
+
 @attrs.frozen
 class Failure:
-    """One expectation that did not hold."""
+    """One expectation that did not hold, at the line and column of that expectation."""
 
     step: str  # "step 2 (run: 2026-03-01) at line 14"
     field: str  # "statements[0].level"
     expected: Any
     actual: Any
     line: int | None = None
-    trace: str | None = None  # why: the rule trace of the affected guarantor(s)
+    column: int | None = None
+    #: why: the rule trace (or notification history) of each guarantor concerned
+    traces: tuple[TracePart, ...] = ()
+
+    @property
+    def trace(self) -> str | None:
+        """The parts of :attr:`traces` as one text, ``None`` when there are none."""
+        return "\n".join(text for _, text in self.traces) or None
+
+    @property
+    def guarantors(self) -> tuple[str, ...]:
+        return tuple(who for who, _ in self.traces if not who.startswith(_NOTE))
 
     def describe(self) -> str:
         return f"{self.field}: expected {_show(self.expected)}, got {_show(self.actual)}"
+
+
+#: The key prefix of a trace part that is a note, not a guarantor's trace.
+_NOTE = "note:"
+#: At most this many guarantors' traces explain an expectation that names no guarantor.
+_RELATED_MAX = 3
 
 
 @attrs.frozen
@@ -144,7 +166,7 @@ def run_scenario(scenario: Scenario) -> ScenarioResult:
                 return runner.result(failures, started)
         return runner.result((), started)
     except RulesengineError as exc:
-        return runner.result((), started, error=f"{scenario.path}: {runner.current}: {exc}")
+        return runner.result((), started, error=f"{runner.where()}: {exc}")
     finally:
         _release(store)
 
@@ -155,8 +177,15 @@ class _Runner:
         self.store = store
         self.batches: list[BatchResult] = []
         self.delivered: list[Mapping[str, Any]] = []
-        self.current = "loading the ledger"
+        self.current: Step | None = None  # None: loading the ledger
         self._queue: Any = None
+
+    def where(self) -> str:
+        """``file:line:col: step N (kind: value)``, or the file while loading the ledger."""
+        step = self.current
+        if step is None:
+            return f"{self.scenario.path}: loading the ledger"
+        return f"{self.scenario.path}:{step.mark.line}:{step.mark.column}: {step.name}"
 
     def result(
         self, failures: Sequence[Failure], started: float, error: str | None = None
@@ -174,7 +203,7 @@ class _Runner:
     # -- steps -------------------------------------------------------------------------------
 
     def do(self, step: Step) -> list[Failure]:
-        self.current = step.title
+        self.current = step
         if step.kind in ("run", "test_run"):
             return self._run(step, live=step.kind == "run")
         if step.kind == "deliver":
@@ -218,8 +247,8 @@ class _Runner:
             if got != want:
                 guarantors = {batch.guarantor_of.get(e) for e in [*got, *want]} - {None}
                 failures.append(
-                    Failure(
-                        step.title, "pre_collections", want, got, step.mark.line, trace(guarantors)
+                    _failure(
+                        step, "pre_collections", want, got, "pre_collections", trace(guarantors)
                     )
                 )
         if expect.skipped is not None:
@@ -229,13 +258,15 @@ class _Runner:
                     e for e in got_skips if expect.skipped.get(e) != got_skips[e]
                 }
                 guarantors = {batch.guarantor_of.get(e) for e in ids} - {None}
+                # at the first listed entry that differs, else at 'skipped:' itself
+                entry = next((e for e in expect.skipped if e in ids), None)
                 failures.append(
-                    Failure(
-                        step.title,
+                    _failure(
+                        step,
                         "skipped",
                         dict(sorted(expect.skipped.items())),
                         dict(sorted(got_skips.items())),
-                        step.mark.line,
+                        f"skipped.{entry}" if entry is not None else "skipped",
                         trace(guarantors),
                     )
                 )
@@ -305,14 +336,14 @@ class _Runner:
                 )
             for field, want in fields.items():
                 if actual[field] != want:
-                    trace = self._trace(batch, {encounter.guarantor_id}) if batch else None
+                    trace = self._trace(batch, {encounter.guarantor_id}) if batch else ()
                     failures.append(
-                        Failure(
-                            step.title,
+                        _failure(
+                            step,
                             f"encounters.{eid}.{field}",
                             _money_or(field, want),
                             _money_or(field, actual[field]),
-                            step.expect.marks.get(f"encounters.{eid}.{field}", step.mark).line,
+                            f"encounters.{eid}.{field}",
                             trace,
                         )
                     )
@@ -320,28 +351,36 @@ class _Runner:
 
     # -- why ---------------------------------------------------------------------------------
 
-    def _trace(self, batch: BatchResult | None, guarantors: Any) -> str | None:
+    def _trace(self, batch: BatchResult | None, guarantors: Any) -> tuple[TracePart, ...]:
+        """The rule trace of each guarantor, as ``rulesengine explain`` prints it."""
         if batch is None or not guarantors:
-            return None
-        return "\n".join(
-            render_explanation(explain_guarantor(batch, g)) for g in sorted(guarantors)
+            return ()
+        return tuple(
+            (g, render_explanation(explain_guarantor(batch, g))) for g in sorted(guarantors)
         )
 
-    def _history(self, guarantors: Any) -> str | None:
-        lines = []
-        for note in self.store.notifications():
-            if note["guarantor_id"] not in guarantors:
-                continue
-            lines.append(
-                f"Notification {note['id']} ({note['channel']}, {note['message_id']})"
-                f" for {note['guarantor_id']}:"
-            )
-            for entry in self.store.notification_history(note["id"]):
-                detail = f": {entry['detail']}" if entry.get("detail") else ""
+    def _history(self, guarantors: Any) -> tuple[TracePart, ...]:
+        """The status history of each guarantor's notifications, with each change's reason."""
+        parts = []
+        notes = self.store.notifications()
+        for guarantor in sorted(guarantors):
+            lines = []
+            for note in notes:
+                if note["guarantor_id"] != guarantor:
+                    continue
                 lines.append(
-                    f"  {entry['at']} {entry['old_status'] or '-'} -> {entry['new_status']}{detail}"
+                    f"Notification {note['id']} ({note['channel']}, {note['message_id']})"
+                    f" for {note['guarantor_id']}:"
                 )
-        return "\n".join(lines) or None
+                for entry in self.store.notification_history(note["id"]):
+                    detail = f": {entry['detail']}" if entry.get("detail") else ""
+                    lines.append(
+                        f"  {entry['at']} {entry['old_status'] or '-'} -> {entry['new_status']}"
+                        f"{detail}"
+                    )
+            if lines:
+                parts.append((guarantor, "\n".join(lines)))
+        return tuple(parts)
 
 
 def _money_or(field: str, value: Any) -> Any:
@@ -399,6 +438,24 @@ def _fits(expected: Mapping[str, Any], actual: Mapping[str, Any]) -> bool:
     return all(_normalise(k, v) == actual.get(k) for k, v in expected.items())
 
 
+def _failure(
+    step: Step,
+    field: str,
+    expected: Any,
+    actual: Any,
+    at: str,
+    traces: tuple[TracePart, ...] = (),
+) -> Failure:
+    """A failure at the expectation ``at`` (a path under the step's ``expect``, such as
+    ``statements[1]`` or ``skipped.E1``): the nearest of it, the key it sits under, the step."""
+    mark = step.expect.marks.get(at)
+    while mark is None and at:
+        at = at.rpartition(".")[0] if "." in at else at.partition("[")[0] if "[" in at else ""
+        mark = step.expect.marks.get(at) if at else None
+    mark = mark or step.mark
+    return Failure(step.title, field, expected, actual, mark.line, mark.column, traces)
+
+
 def _match_lists(
     step: Step,
     name: str,
@@ -409,7 +466,8 @@ def _match_lists(
     key: str,
 ) -> list[Failure]:
     """Exactly these items, order free: every expected item matches its own actual item on
-    the fields it lists. A mismatch is reported field by field against the closest item."""
+    the fields it lists. A mismatch is reported field by field against the closest item,
+    each failure at its own expectation and with the trace of the guarantors it concerns."""
     matched = _perfect_matching(expected, actual)
     if matched is not None:
         return []
@@ -422,15 +480,24 @@ def _match_lists(
             free.remove(exact)
         else:
             unmatched_expected.append(i)
-    involved: set[Any] = set()  # the guarantors whose items differ: their trace is shown
-    trace = None
-    line = step.expect.marks.get(name, step.mark).line
+
+    def traced(*guarantors: Any) -> tuple[TracePart, ...]:
+        found = {g for g in guarantors if g}
+        return tuple(why(found)) if found else ()
+
     for i in unmatched_expected:
         want = expected[i]
         candidates = [j for j in free if actual[j].get(key) == want.get(key)] or free
         if not candidates:
             failures.append(
-                Failure(step.title, f"{name}[{i}]", dict(want), f"no such {name[:-1]}", line, trace)
+                _failure(
+                    step,
+                    f"{name}[{i}]",
+                    dict(want),
+                    f"no such {name[:-1]}",
+                    f"{name}[{i}]",
+                    traced(want.get(key)) if key in want else _related(want, actual, key, why),
+                )
             )
             continue
         best = max(
@@ -439,34 +506,57 @@ def _match_lists(
         )
         free.remove(best)
         got = actual[best]
-        involved |= {want.get(key), got.get(key)}
+        traces = traced(want.get(key), got.get(key))
         for field, value in want.items():
             if _normalise(field, value) != got.get(field):
-                where = step.expect.marks.get(f"{name}[{i}].{field}")
                 failures.append(
-                    Failure(
-                        step.title,
+                    _failure(
+                        step,
                         f"{name}[{i}].{field}" + (f" ({key} {want[key]})" if key in want else ""),
                         _money_or(field, _normalise(field, value)),
                         _money_or(field, got.get(field)),
-                        where.line if where else line,
-                        trace,
+                        f"{name}[{i}].{field}",
+                        traces,
                     )
                 )
     for j in free:
-        involved.add(actual[j].get(key))
         shown = {k: _money_or(k, v) for k, v in actual[j].items() if v not in (None, [], ())}
         failures.append(
-            Failure(step.title, f"{name} (unexpected)", "nothing more", shown, line, trace)
+            _failure(
+                step,
+                f"{name} (unexpected)",
+                "nothing more",
+                shown,
+                name,
+                traced(actual[j].get(key)),
+            )
         )
     if not failures:  # counts differ in a way the greedy pass did not explain
-        failures.append(Failure(step.title, name, list(expected), list(actual), line, trace))
-        involved |= {a.get(key) for a in actual} | {e.get(key) for e in expected}
-    for i, want in enumerate(expected):
-        if i in unmatched_expected:
-            involved.add(want.get(key))
-    trace = why({g for g in involved if g})
-    return [attrs.evolve(failure, trace=trace) for failure in failures]
+        everyone = [a.get(key) for a in actual] + [e.get(key) for e in expected]
+        failures.append(_failure(step, name, list(expected), list(actual), name, traced(*everyone)))
+    return failures
+
+
+def _related(
+    want: Mapping[str, Any], actual: Sequence[Mapping[str, Any]], key: str, why: Any
+) -> tuple[TracePart, ...]:
+    """The why of an expected item that names no guarantor and matched nothing: the traces
+    of the guarantors whose items in this step share its channel, status or message (a few
+    of them), or a note saying there are none and how to get a guarantor's trace."""
+    named = {k: want[k] for k in ("channel", "status", "message") if k in want}
+    related = [a for a in actual if not named or any(a.get(k) == v for k, v in named.items())]
+    guarantors = sorted({str(a[key]) for a in related if a.get(key)})
+    what = " or ".join(f"{k} {v}" for k, v in named.items())
+    how = f"add '{key}: <id>' to the expectation to see that {key}'s trace"
+    if not guarantors:
+        nothing = f"nothing in this step has {what}" if what else "this step lists nothing"
+        return ((f"{_NOTE}{what}", f"{nothing}: {how}"),)
+    parts = tuple(why(set(guarantors[:_RELATED_MAX])))
+    if len(guarantors) > _RELATED_MAX:
+        rest = ", ".join(guarantors[_RELATED_MAX:])
+        also = f"also in this step with {what}" if what else "also in this step"
+        parts += ((f"{_NOTE}{what} more", f"{also}: {rest} ({how})"),)
+    return parts
 
 
 def _perfect_matching(

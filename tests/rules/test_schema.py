@@ -323,3 +323,38 @@ def test_empty_optional_sections_mean_the_defaults() -> None:
     rules = load(MINIMAL + "eligibility:\npayments:\n  rules:\ngrouping:\nchannels:\n")
     assert rules.eligibility.cycle_days == 28
     assert rules.payment_rules == ()
+
+
+def _list_specs(spec: object, seen: set[int] | None = None) -> list[object]:
+    """Every ListOf inside ``spec`` (records, lists and keys followed)."""
+    from rulesengine.rules.schema import Key, ListOf, Record
+
+    seen = set() if seen is None else seen
+    if id(spec) in seen:
+        return []
+    seen.add(id(spec))
+    found: list[object] = []
+    if isinstance(spec, ListOf):
+        found.append(spec)
+        found += _list_specs(spec.item, seen)
+    elif isinstance(spec, Record):
+        for key in spec.keys.values():
+            found += _list_specs(key, seen)
+    elif isinstance(spec, Key):
+        found += _list_specs(spec.spec, seen)
+    return found
+
+
+def test_every_list_of_single_values_hints_at_the_brackets() -> None:
+    """A single value where a list of single values belongs always gets 'for a single item
+    write [x]' (pre_collections: E1 had it, dunning.levels[0].fallback: print did not)."""
+    from rulesengine.rules.schema import ListOf, Record, rules_schema
+    from rulesengine.scenarios import load as scenario_load
+
+    specs = [rules_schema(), scenario_load._LEDGER, scenario_load._EXPECT]
+    lists = [s for spec in specs for s in _list_specs(spec)]
+    assert len(lists) >= 10
+    for spec in lists:
+        assert isinstance(spec, ListOf)
+        if not isinstance(spec.item, Record | ListOf):
+            assert spec.item.one_value, spec

@@ -43,8 +43,8 @@ NOT_CLOSED = (
         ),
         pytest.param(
             "a:\n  - x\n  -\ty\n",
-            "3:4: a tab here: YAML allows only spaces between a key's ':' and its value, or"
-            " between items: replace the tab with a space\n      - y\n       ^",
+            "3:4: a tab after a list item's '-': YAML wants a space there (a tab after a key's"
+            " ':' is fine): replace the tab with a space\n      - y\n       ^",
             id="tab-after-a-dash",
         ),
         pytest.param(
@@ -286,3 +286,22 @@ def test_test_shows_the_same_problem_and_still_prints_the_summary(tmp_path: Path
         "    ^",
     ]
     assert lines[-1].startswith("0 passed, 1 failed in ")
+
+
+def test_a_tab_after_a_keys_colon_is_read_as_a_space_as_docs_rules_says(tmp_path: Path) -> None:
+    """docs/rules.md: 'a tab after a key's : reads as a space'; after a '-' it is an error."""
+    text = STANDARD.read_text("utf-8").replace("  id: standard\n", "  id:\tstandard\n", 1)
+    assert "id:\tstandard" in text
+    (tmp_path / "tab.yaml").write_text(text, "utf-8")
+    done = rulesengine(tmp_path, "validate", "tab.yaml")
+    assert (done.returncode, done.stdout) == (
+        0,
+        "tab.yaml: ok (profile standard, 3 levels, limit on)\n",
+    )
+    (tmp_path / "dash.yaml").write_text("rulesengine: 1\nlist:\n  -\tx\n", "utf-8")
+    done = rulesengine(tmp_path, "validate", "dash.yaml")
+    assert done.returncode == 1
+    assert done.stderr.startswith(
+        "dash.yaml:3:4: a tab after a list item's '-': YAML wants a space there (a tab after a"
+        " key's ':' is fine): replace the tab with a space\n"
+    )

@@ -10,6 +10,8 @@ from click.testing import CliRunner
 
 from rulesengine.cli import main
 
+from .conftest import LEDGER, STANDARD
+
 PASSING = """\
 steps:
   - run: 2026-02-01
@@ -54,7 +56,7 @@ def test_a_failing_scenario_exits_1_and_prints_its_report(rulesengine, scenario_
     result = rulesengine("test", str(tmp_path))
     assert result.exit_code == 1
     assert (
-        f"FAIL {bad}: Wrong level\n{bad}:12: step 1 (run: 2026-02-01) at line 10 failed\n"
+        f"FAIL {bad}: Wrong level\n{bad}:12:36: step 1 (run: 2026-02-01) at line 10 failed\n"
         in result.output
     )
     assert (
@@ -203,9 +205,59 @@ steps:
     result = rulesengine("test", str(path))
     assert result.exit_code == 1
     assert result.output.splitlines()[1] == (
-        f"{path}: step 2 (run: 2026-02-01) at line 11: a live run on 2026-03-01 came before"
+        f"{path}:11:5: step 2 (run: 2026-02-01): a live run on 2026-03-01 came before"
         " this step; live runs move forward, so 'run: 2026-02-01' is refused. Write"
         " 'test_run: 2026-02-01' to see what a run on that earlier date would do (it changes"
         " nothing), or put the run steps in date order."
     )
     assert "--test" not in result.output
+
+
+def test_coverage_counts_a_rules_file_once_however_scenarios_name_it(
+    rulesengine, tmp_path, monkeypatch
+):
+    """One scenario names the rules by an absolute path, one by a relative one, one by a
+    symbolic link: one report, shown relative to the current folder."""
+    rules = tmp_path / "rules" / "standard.yaml"
+    rules.parent.mkdir()
+    rules.write_text(STANDARD.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "rules" / "link.yaml").symlink_to(rules)
+    folder = tmp_path / "scenarios"
+    folder.mkdir()
+    for name, named in (
+        ("a", str(rules)),
+        ("b", "../rules/standard.yaml"),
+        ("c", "../rules/link.yaml"),
+    ):
+        (folder / f"{name}.scenario.yaml").write_text(
+            f"scenario: {name}\nrules: {named}\n{LEDGER}{PASSING}", encoding="utf-8"
+        )
+    monkeypatch.chdir(tmp_path)
+    result = rulesengine("test", "--coverage", "scenarios")
+    assert result.exit_code == 0, result.output
+    assert result.output.count("% of 12 rules exercised") == 1
+    assert "\n  rules/standard.yaml: 25% of 12 rules exercised\n" in result.output
+    (report,) = json.loads(rulesengine("test", "--coverage", "--json", "scenarios").output)[
+        "coverage"
+    ]
+    assert report["rules"] == "rules/standard.yaml"
+
+
+def test_expect_lined_up_with_the_steps_dash_says_to_indent_it_under_the_step(
+    rulesengine, scenario_file
+):
+    """'  expect:' under '  - run: ...' belongs to no step: the fix is 4 spaces, under 'run'."""
+    path = scenario_file("""\
+steps:
+  - run: 2026-02-01
+  expect:
+    statements: []
+""")
+    result = rulesengine("test", str(path))
+    assert result.exit_code == 1
+    assert (
+        f"{path}:11:3: this key is lined up with the '-' of the list item on line 10, so it"
+        " belongs to no item: to make it part of that item, indent it under 'run' (4 spaces,"
+        " like the item's other keys)\n      expect:\n      ^\n"
+    ) in result.output
+    assert "indent it like the other keys of its section" not in result.output

@@ -21,7 +21,7 @@ def test_a_failure_names_the_file_line_step_field_expected_and_actual(scenario_f
     path = scenario_file(RESET)
     report = format_failure(run_scenario_file(str(path)), trace=False)
     assert report == (
-        f"{path}:15: step 3 (run: 2026-03-01) at line 12 failed\n"
+        f"{path}:15:27: step 3 (run: 2026-03-01) at line 12 failed\n"
         "  statements[0].level (guarantor G1)\n"
         "    expected: 2\n"
         "    actual:   1"
@@ -111,7 +111,7 @@ steps:
 """)
     result = run_scenario_file(str(path))
     assert not result.passed
-    assert result.error.startswith(f"{path}: step 2 (run: 2026-02-01) at line 11: ")
+    assert result.error.startswith(f"{path}:11:5: step 2 (run: 2026-02-01): ")
     assert "live runs move forward" in result.error
 
 

@@ -44,7 +44,7 @@ def test_a_passing_and_a_failing_scenario(pytester: pytest.Pytester) -> None:
     result.assert_outcomes(passed=1, failed=1)
     result.stdout.fnmatch_lines(
         [
-            "*bad.scenario.yaml:12: step 1 (run: 2026-02-01) at line 10 failed",
+            "*bad.scenario.yaml:12:36: step 1 (run: 2026-02-01) at line 10 failed",
             "  statements[[]0].level (guarantor G1)",
             "    expected: 2",
             "    actual:   1",
