@@ -162,7 +162,8 @@ def _shown(store: Any) -> str:
 
 def _parse_date(value: str, what: str = "--date") -> dt.date:
     """A run date: ``YYYY-MM-DD``, within the dates a run supports."""
-    from rulesengine.engine.run_dates import FIRST_RUN_DATE, LAST_RUN_DATE
+    from rulesengine.engine.run_dates import check_run_date_supported
+    from rulesengine.errors import RunRefused
 
     try:
         day = dt.date.fromisoformat(value)
@@ -170,18 +171,10 @@ def _parse_date(value: str, what: str = "--date") -> dt.date:
         raise click.BadParameter(
             f"{value!r} is not a date; write it as YYYY-MM-DD", param_hint=what
         ) from None
-    if day > LAST_RUN_DATE:
-        raise click.BadParameter(
-            f"{value} is after {LAST_RUN_DATE.isoformat()}, the last run date rulesengine"
-            " supports (a run's due date and send times must fit the calendar); check the date",
-            param_hint=what,
-        )
-    if day < FIRST_RUN_DATE:
-        raise click.BadParameter(
-            f"{value} is before {FIRST_RUN_DATE.isoformat()}, the first run date rulesengine"
-            " supports; check the date",
-            param_hint=what,
-        )
+    try:
+        check_run_date_supported(day)
+    except RunRefused as refused:
+        raise click.BadParameter(str(refused), param_hint=what) from None
     return day
 
 
