@@ -135,13 +135,15 @@ def _open_store(db: str | None, ctx: click.Context | None = None, *, create: boo
 
 
 def _store_url(db: str | None, ctx: click.Context | None = None) -> str:
-    """The store URL a command uses: ``--db``, the group's ``--db``, ``RULESENGINE_DB`` or
-    ``./rulesengine.db``."""
+    """The store URL a command uses: its ``--db``, else the nearest enclosing group's
+    (``rulesengine --db X queue show 5``), else ``RULESENGINE_DB`` or ``./rulesengine.db``."""
     from rulesengine.store.connect import resolve_url
 
     ctx = ctx or click.get_current_context(silent=True)
-    if db is None and ctx is not None:
-        db = (ctx.find_root().params or {}).get("db")
+    parent = ctx.parent if ctx is not None else None
+    while db is None and parent is not None:
+        db = (parent.params or {}).get("db")
+        parent = parent.parent
     return resolve_url(db)
 
 

@@ -103,15 +103,6 @@ def _parse_now(text: str | None) -> dt.datetime | None:
     return value
 
 
-def _db_of(ctx: click.Context, db: str | None) -> str | None:
-    """``--db`` of this command, else of an enclosing group (``rulesengine --db X ...``)."""
-    parent = ctx.parent
-    while db is None and parent is not None:
-        db = (parent.params or {}).get("db")
-        parent = parent.parent
-    return db
-
-
 @contextmanager
 def _queue(
     ctx: click.Context, db: str | None, *, create: bool = False, **kwargs: Any
@@ -121,7 +112,7 @@ def _queue(
     from rulesengine.cli import _open_store
     from rulesengine.queue import Queue
 
-    store = _open_store(_db_of(ctx, db), ctx, create=create)
+    store = _open_store(db, ctx, create=create)
     try:
         with Queue(store, **kwargs) as queue:
             yield queue
