@@ -23,7 +23,7 @@ import random
 import shutil
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -217,6 +217,27 @@ def test_the_reference_run_and_import_change_the_store(prepared) -> None:
     assert int(after_run["statements"].split(":")[1]) > 1000
 
 
+def _kill_in_turns(attempt: Callable[[int, float], Kill], delays: list[float]) -> list[Kill]:
+    """``attempt(n, delays[n])`` for every n, evens and odds side by side on two threads
+    (worker n % 2 owns zygote n % 2)."""
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        evens = pool.submit(lambda: [attempt(n, delays[n]) for n in range(0, len(delays), 2)])
+        odds = pool.submit(lambda: [attempt(n, delays[n]) for n in range(1, len(delays), 2)])
+        return evens.result() + odds.result()
+
+
+def _assert_before_or_after(kills: list[Kill]) -> None:
+    """Every kill left the store before or after, sound; the command run again gave the
+    exit code the state calls for and the reference store; at least half the kills hit the
+    command before it finished."""
+    for kill in kills:
+        assert kill.state in ("before", "after"), kill
+        assert kill.integrity == "ok", kill
+        assert kill.rerun_code == 0, kill
+        assert kill.rerun_matches_reference, kill
+    assert sum(not k.finished for k in kills) >= len(kills) // 2, kills
+
+
 def test_a_live_run_killed_anywhere_leaves_the_store_before_or_after(prepared, zygotes) -> None:
     """SIGKILL at 8 points of a 20,000-encounter live run: before or after, never between;
     the store is sound; the next run completes and equals the uninterrupted run."""
@@ -235,17 +256,7 @@ def test_a_live_run_killed_anywhere_leaves_the_store_before_or_after(prepared, z
         return Kill(delay, finished, state, checked, code, dump(db) == after)
 
     delays = spread(seconds, RUN_KILLS, seed=2026)
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        # worker n % 2 owns zygote n % 2: even and odd experiments run side by side
-        evens = pool.submit(lambda: [attempt(n, delays[n]) for n in range(0, RUN_KILLS, 2)])
-        odds = pool.submit(lambda: [attempt(n, delays[n]) for n in range(1, RUN_KILLS, 2)])
-        kills = evens.result() + odds.result()
-    for kill in kills:
-        assert kill.state in ("before", "after"), kill
-        assert kill.integrity == "ok", kill
-        assert kill.rerun_code == 0, kill
-        assert kill.rerun_matches_reference, kill
-    assert sum(not k.finished for k in kills) >= RUN_KILLS // 2, kills
+    _assert_before_or_after(_kill_in_turns(attempt, delays))
 
 
 def test_an_import_killed_anywhere_leaves_the_store_before_or_after(prepared, zygotes) -> None:
@@ -269,16 +280,7 @@ def test_an_import_killed_anywhere_leaves_the_store_before_or_after(prepared, zy
         return Kill(delay, finished, state, checked, code, dump(db) == after)
 
     delays = spread(seconds, IMPORT_KILLS, seed=7)
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        evens = pool.submit(lambda: [attempt(n, delays[n]) for n in range(0, IMPORT_KILLS, 2)])
-        odds = pool.submit(lambda: [attempt(n, delays[n]) for n in range(1, IMPORT_KILLS, 2)])
-        kills = evens.result() + odds.result()
-    for kill in kills:
-        assert kill.state in ("before", "after"), kill
-        assert kill.integrity == "ok", kill
-        assert kill.rerun_code == 0, kill
-        assert kill.rerun_matches_reference, kill
-    assert sum(not k.finished for k in kills) >= IMPORT_KILLS // 2, kills
+    _assert_before_or_after(_kill_in_turns(attempt, delays))
 
 
 def test_a_sync_import_killed_anywhere_leaves_the_store_before_or_after(prepared, zygotes) -> None:
@@ -301,16 +303,7 @@ def test_a_sync_import_killed_anywhere_leaves_the_store_before_or_after(prepared
         return Kill(delay, finished, state, checked, code, dump(db) == after)
 
     delays = spread(seconds, IMPORT_KILLS, seed=15)
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        evens = pool.submit(lambda: [attempt(n, delays[n]) for n in range(0, IMPORT_KILLS, 2)])
-        odds = pool.submit(lambda: [attempt(n, delays[n]) for n in range(1, IMPORT_KILLS, 2)])
-        kills = evens.result() + odds.result()
-    for kill in kills:
-        assert kill.state in ("before", "after"), kill
-        assert kill.integrity == "ok", kill
-        assert kill.rerun_code == 0, kill
-        assert kill.rerun_matches_reference, kill
-    assert sum(not k.finished for k in kills) >= IMPORT_KILLS // 2, kills
+    _assert_before_or_after(_kill_in_turns(attempt, delays))
 
 
 @pytest.fixture(scope="module")
@@ -359,16 +352,7 @@ def test_a_batch_delete_killed_anywhere_leaves_the_store_before_or_after(
         return Kill(delay, finished, state, checked, code - expected, dump(db) == after)
 
     delays = spread(seconds, DELETE_KILLS, seed=15)
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        evens = pool.submit(lambda: [attempt(n, delays[n]) for n in range(0, DELETE_KILLS, 2)])
-        odds = pool.submit(lambda: [attempt(n, delays[n]) for n in range(1, DELETE_KILLS, 2)])
-        kills = evens.result() + odds.result()
-    for kill in kills:
-        assert kill.state in ("before", "after"), kill
-        assert kill.integrity == "ok", kill
-        assert kill.rerun_code == 0, kill  # the exit code the state calls for
-        assert kill.rerun_matches_reference, kill
-    assert sum(not k.finished for k in kills) >= DELETE_KILLS // 2, kills
+    _assert_before_or_after(_kill_in_turns(attempt, delays))
 
 
 def test_dates_of_the_reference_run_are_the_run_date(prepared) -> None:
