@@ -4,7 +4,6 @@ other exception ever escapes the loader."""
 
 from __future__ import annotations
 
-import copy
 from pathlib import Path
 from typing import Any
 
@@ -15,25 +14,14 @@ from hypothesis import strategies as st
 from rulesengine.errors import RulesError
 from rulesengine.rules import load_rules
 
+from ..shapes import mutated, places
 from .conftest import REPO
 
 #: Every key of the shipped rules file.
 BASE = yaml.safe_load((REPO / "rules" / "standard.yaml").read_text("utf-8"))
 
 
-def _places(data: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    """The path of every value in ``data`` (the root included)."""
-    found = [path]
-    if isinstance(data, dict):
-        for key, value in data.items():
-            found.extend(_places(value, (*path, key)))
-    elif isinstance(data, list):
-        for i, value in enumerate(data):
-            found.extend(_places(value, (*path, i)))
-    return found
-
-
-PLACES = _places(BASE)
+PLACES = places(BASE)
 WRONG_SHAPES = st.one_of(
     st.sampled_from(["email", "reminder", "2026-02-01", "", "09:00-17:00", "1", "-1"]),
     st.integers(-5, 99_999_999),
@@ -50,26 +38,10 @@ WRONG_SHAPES = st.one_of(
 )
 
 
-def _mutated(mutations: list[tuple[tuple[Any, ...], Any]]) -> str:
-    data = copy.deepcopy(BASE)
-    for path, value in mutations:
-        if not path:
-            data = value
-            continue
-        parent = data
-        try:
-            for key in path[:-1]:
-                parent = parent[key]
-            parent[path[-1]] = value
-        except (KeyError, IndexError, TypeError):
-            continue  # an earlier mutation replaced this place
-    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
-
-
 def test_the_base_rules_file_loads(tmp_path: Path) -> None:
     """The rules the property test mutates are valid: every problem comes from a mutation."""
     path = tmp_path / "rules.yaml"
-    path.write_text(_mutated([]), encoding="utf-8")
+    path.write_text(mutated(BASE, []), encoding="utf-8")
     assert load_rules(path).profile.id == "standard"
 
 
@@ -85,7 +57,7 @@ def test_any_value_of_the_wrong_shape_is_a_problem_with_its_place(
     """Whatever value is put wherever in a valid rules file, loading it returns rules or
     raises RulesError whose every problem names the file, line and column; nothing else."""
     path = tmp_path / "rules.yaml"
-    path.write_text(_mutated(mutations), encoding="utf-8")
+    path.write_text(mutated(BASE, mutations), encoding="utf-8")
     try:
         load_rules(path)
     except RulesError as error:

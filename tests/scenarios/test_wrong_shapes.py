@@ -5,7 +5,6 @@ bad file never stops the others or ``test``'s summary."""
 
 from __future__ import annotations
 
-import copy
 import os
 import re
 import subprocess
@@ -23,6 +22,7 @@ from rulesengine.cli import main
 from rulesengine.errors import RulesError
 from rulesengine.scenarios import load_scenario
 
+from ..shapes import mutated, places
 from .conftest import REPO, STANDARD
 
 #: One step of every kind, with every kind of expectation: each value is a place to put a
@@ -71,19 +71,7 @@ steps:
 BASE = yaml.safe_load(FULL)
 
 
-def _places(data: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    """The path of every value in ``data`` (the root included)."""
-    found = [path]
-    if isinstance(data, dict):
-        for key, value in data.items():
-            found.extend(_places(value, (*path, key)))
-    elif isinstance(data, list):
-        for i, value in enumerate(data):
-            found.extend(_places(value, (*path, i)))
-    return found
-
-
-PLACES = _places(BASE)
+PLACES = places(BASE)
 WRONG_SHAPES = st.one_of(
     st.sampled_from(["E1", "G1", "2026-02-01", "", "x y", "20260201", "-1"]),
     st.integers(-5, 99_999_999),
@@ -100,26 +88,10 @@ WRONG_SHAPES = st.one_of(
 )
 
 
-def _mutated(mutations: list[tuple[tuple[Any, ...], Any]]) -> str:
-    data = copy.deepcopy(BASE)
-    for path, value in mutations:
-        if not path:
-            data = value
-            continue
-        parent = data
-        try:
-            for key in path[:-1]:
-                parent = parent[key]
-            parent[path[-1]] = value
-        except (KeyError, IndexError, TypeError):
-            continue  # an earlier mutation replaced this place
-    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
-
-
 def test_the_base_scenario_loads(tmp_path: Path) -> None:
     """The scenario the property test mutates is valid: every problem comes from a mutation."""
     path = tmp_path / "full.scenario.yaml"
-    path.write_text(_mutated([]), encoding="utf-8")
+    path.write_text(mutated(BASE, []), encoding="utf-8")
     assert len(load_scenario(path).steps) == 7
 
 
@@ -135,7 +107,7 @@ def test_any_value_of_the_wrong_shape_is_a_problem_with_its_place(
     """Whatever value is put wherever in a valid scenario, loading it returns a scenario or
     raises RulesError whose every problem names the file, line and column; nothing else."""
     path = tmp_path / "mutated.scenario.yaml"
-    path.write_text(_mutated(mutations), encoding="utf-8")
+    path.write_text(mutated(BASE, mutations), encoding="utf-8")
     try:
         load_scenario(path)
     except RulesError as error:
