@@ -225,7 +225,7 @@ class RemoteSinks:
 
 def fill(url: str, count: int, rules_text: str, zone: str, run_date: dt.date) -> Any:
     """A store at ``url`` with ``count`` queued notifications (count / 2 statements)."""
-    from rulesengine.engine.run import run_statements
+    from rulesengine.statements.statement_run import run_statements
     from rulesengine.model import Encounter, Guarantor
     from rulesengine.rules import load_rules_text
     from rulesengine.store import open_store
@@ -356,7 +356,7 @@ def wait_until_done(
     """
     from sqlalchemy import func, select
 
-    from rulesengine.store.schema import notifications
+    from rulesengine.store.tables import notifications
 
     started = time.perf_counter()
     query = select(func.count()).where(notifications.c.status == "sent")

@@ -155,8 +155,8 @@ def naive_durable(run_input: Any, rules: Any, run_date: dt.date) -> float:
     classes), with the engine's compiled conditions. Returns the seconds it took."""
     from durable.engine import Host  # benchmark only; the product uses the adapter
 
-    from rulesengine.engine.compile import fact_key
-    from rulesengine.engine.decisions import decisions_for
+    from rulesengine.statements.compile import fact_key
+    from rulesengine.statements.decisions import decisions_for
 
     stage = decisions_for(rules).eligibility
     decided: dict[str, str] = {}
@@ -242,7 +242,7 @@ def open_store_and_rules(db: Path) -> tuple[Any, Any]:
 
 def timed_run(store: Any, rules: Any, *, live: bool) -> tuple[Any, float, dict[str, float]]:
     """One statement run: the batch, its seconds and its phases."""
-    from rulesengine.engine.run import run_statements
+    from rulesengine.statements.statement_run import run_statements
 
     timings: dict[str, float] = {}
     started = time.perf_counter()

@@ -11,9 +11,12 @@ import attrs
 
 __all__ = [
     "DeleteRefused",
+    "InvalidRequest",
     "LedgerError",
     "LiveRunBeforeLatest",
+    "NotFound",
     "Problem",
+    "RefusedTransition",
     "RulesError",
     "RenderError",
     "RulesengineError",
@@ -88,6 +91,21 @@ class LiveRunBeforeLatest(RunRefused):
             f" (batch {latest_batch}); live runs move forward, so {run_date.isoformat()} is"
             " refused. Use --test to see what a run on an earlier date would do."
         )
+
+
+class NotFound(RulesengineError):
+    """A guarantor, encounter, batch, notification or file named by the caller does not
+    exist (in the store, or on disk)."""
+
+
+class InvalidRequest(RulesengineError):
+    """A request's own values are unusable (an empty id list, an unknown outcome, an
+    instant out of range, a channel a guarantor has no address for); nothing changed."""
+
+
+class RefusedTransition(RulesengineError):
+    """A staff action a notification's status does not allow (cancel a sent one, retry a
+    scheduled one), or a notification that changed meanwhile; nothing changed."""
 
 
 class DeleteRefused(RulesengineError):

@@ -57,7 +57,7 @@ def pointers_outside(line: str, source: Path) -> list[str]:
 def test_no_file_points_at_the_private_specification():
     """README, docs, module docstrings, tests and examples cite docs/ pages instead."""
     files = _repository_files()
-    assert REPO / "README.md" in files and REPO / "rulesengine" / "cli.py" in files
+    assert REPO / "README.md" in files and REPO / "rulesengine" / "cli" / "main.py" in files
     found = [
         f"{path.relative_to(REPO)}:{number}: {line.strip()}"
         for path in files
@@ -76,7 +76,7 @@ def test_links_to_the_reference_pages_are_allowed():
     """A guide links reference/<page>; a reference page links <page>; code says docs/reference."""
     guide = REPO / "docs" / "queue.md"
     reference = REFERENCE / "README.md"
-    module = REPO / "rulesengine" / "cli.py"
+    module = REPO / "rulesengine" / "cli" / "main.py"
     assert pointers_outside(f"Reference: [queue](reference/delivery{MD}#statuses)", guide) == []
     assert pointers_outside(f"[statement runs](semantics{MD})", reference) == []
     assert pointers_outside(f"see ``docs/reference/cli{MD}``", module) == []
@@ -86,7 +86,7 @@ def test_links_to_the_reference_pages_are_allowed():
 def test_pointers_outside_the_repository_are_found():
     """Bare page names outside docs/reference, wrong folders and shared/ are all refused."""
     guide = REPO / "docs" / "queue.md"
-    module = REPO / "rulesengine" / "cli.py"
+    module = REPO / "rulesengine" / "cli" / "main.py"
     spec = f"../{SHARED}/spec/semantics{MD}"
     assert pointers_outside(f"as semantics{MD} step 4 says", module) == [f"semantics{MD}"]
     assert pointers_outside(f"see delivery{MD}", guide) == [f"delivery{MD}"]

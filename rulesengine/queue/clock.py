@@ -37,7 +37,7 @@ __all__ = [
 FIRST_INSTANT = dt.datetime(1900, 1, 1, tzinfo=dt.UTC)
 
 #: The last instant the queue acts at: a month after the last run date
-#: (:data:`rulesengine.engine.run_dates.LAST_RUN_DATE`), with room for send windows and
+#: (:data:`rulesengine.statements.run_dates.LAST_RUN_DATE`), with room for send windows and
 #: retries before the calendar ends.
 LAST_INSTANT = dt.datetime(9999, 1, 31, tzinfo=dt.UTC)
 

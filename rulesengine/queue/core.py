@@ -14,7 +14,7 @@ One delivery round (:meth:`Queue.deliver`):
    before's batch, once that call returned: calls to one object never overlap) on the rows
    this worker still holds (a row whose lease ran out meanwhile is not handed over: it is
    no longer ours), then call each channel once with its rows through
-   :func:`rulesengine.delivery.call_channel`, all channels at the same time, each channel
+   :func:`rulesengine.channels.results.call_channel`, all channels at the same time, each channel
    object on a thread of its own (:mod:`rulesengine.queue.handoff`);
 4. **record** the calls of the round before (and any of this round's that already
    returned) while this round's calls send: each as soon as it returns, in one transaction
@@ -56,15 +56,15 @@ from typing import TYPE_CHECKING, Any
 import attrs
 from sqlalchemy.exc import DBAPIError
 
-from rulesengine.delivery import DeliveryResult, call_channel, exception_summary
+from rulesengine.channels.results import DeliveryResult, call_channel, exception_summary
 from rulesengine.errors import RulesengineError
 from rulesengine.model import NOTIFICATION_STATUSES
 from rulesengine.plurals import counted, noun_for
-from rulesengine.queue.channels import Channels, ChannelSetupError
+from rulesengine.queue.channel_objects import Channels, ChannelSetupError
 from rulesengine.queue.checks import presend_outcome
 from rulesengine.queue.clock import check_supported, database_now
 from rulesengine.queue.handoff import ChannelThreads
-from rulesengine.queue.report import DeliveryReport, ProofsAdded
+from rulesengine.queue.delivery_report import DeliveryReport, ProofsAdded
 from rulesengine.queue.windows import local_zone, parse_window
 from rulesengine.store import queue_io as qio
 from rulesengine.store.failures import first_line
@@ -75,8 +75,8 @@ if TYPE_CHECKING:
     import pluggy
 
     from rulesengine.model import BatchResult
-    from rulesengine.rules.model import Rules
-    from rulesengine.store.sql import SQLStore
+    from rulesengine.rules.policy import Rules
+    from rulesengine.store.sql_store import SQLStore
 
 __all__ = ["STATUSES", "Queue"]
 
@@ -136,7 +136,7 @@ class Queue:
         given, only these channels are used. Default: the registered plugin channels,
         built with the settings of each notification's rules file.
     :param pm: the plugin manager for channels and observers (default: a fresh
-        :func:`~rulesengine.plugins.get_plugin_manager`, made when first needed).
+        :func:`~rulesengine.channels.manager.get_plugin_manager`, made when first needed).
     :param worker_id: this worker's name in leases and history (default ``host:pid:rand``).
     :param lease_seconds: how long a claim holds a notification before it is expired.
     :param clock: returns the current instant (aware). Default: the real clock, which on
@@ -208,7 +208,7 @@ class Queue:
     def plugin_manager(self) -> pluggy.PluginManager:
         """The plugin manager (built on first use)."""
         if self._pm is None:
-            from rulesengine.plugins import get_plugin_manager
+            from rulesengine.channels.manager import get_plugin_manager
 
             self._pm = get_plugin_manager()
         return self._pm
@@ -256,7 +256,7 @@ class Queue:
         transitions = list(transitions)
         if not transitions:
             return
-        from rulesengine.plugins import notify_each
+        from rulesengine.channels.manager import notify_each
 
         notify_each(
             self.plugin_manager(),
@@ -273,7 +273,7 @@ class Queue:
         )
 
     def _delivery_finished(self, channel: str, results: list[DeliveryResult]) -> None:
-        from rulesengine.plugins import notify_observers
+        from rulesengine.channels.manager import notify_observers
 
         notify_observers(
             self.plugin_manager(), "delivery_finished", channel=channel, results=results

@@ -23,9 +23,9 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from rulesengine.engine.upload import draft_notifications
+from rulesengine.drafting.notification_drafts import draft_notifications
 from rulesengine.errors import RulesengineError, RulesError
-from rulesengine.queue.report import ProofsAdded
+from rulesengine.queue.delivery_report import ProofsAdded
 from rulesengine.queue.windows import local_zone, parse_window
 from rulesengine.rules.input_limits import read_limited_text
 from rulesengine.store import queue_io as qio
@@ -34,7 +34,7 @@ from rulesengine.store.queue_io import Transition
 if TYPE_CHECKING:
     from rulesengine.model import BatchResult, NotificationDraft
     from rulesengine.queue.core import Queue
-    from rulesengine.rules.model import Rules
+    from rulesengine.rules.policy import Rules
 
 __all__ = ["add_proofs", "notify"]
 

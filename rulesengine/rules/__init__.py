@@ -6,9 +6,9 @@
 
 from __future__ import annotations
 
-from rulesengine.rules.channels import BUILTIN_CHANNEL_SPECS, ChannelSpec
+from rulesengine.channels.specs import BUILTIN_CHANNEL_SPECS, ChannelSpec
 from rulesengine.rules.loader import load_rules, load_rules_data, load_rules_text, validate_files
-from rulesengine.rules.model import (
+from rulesengine.rules.policy import (
     And,
     Channel,
     Compare,

@@ -5,7 +5,7 @@ plugin doing anything (``docs/plugins.md``, Credentials):
 
 - a setting ending in ``_env`` (at any depth) names the environment variable holding a
   secret: it must be a ``RULESENGINE_...`` name and not one of rulesengine's own variables
-  (:func:`rulesengine.credentials.credential_variable_problem`);
+  (:func:`rulesengine.channels.credentials.credential_variable_problem`);
 - a setting ending in ``_url`` never carries a user or password (``https://user:pw@host``);
   when the channel has a credential, it must be ``https://``, or ``http://`` to a loopback
   address;
@@ -18,8 +18,8 @@ from __future__ import annotations
 import urllib.parse
 from collections.abc import Callable, Iterator
 
-from rulesengine.credentials import credential_variable_problem, is_loopback_host
-from rulesengine.rules.model import Mark
+from rulesengine.channels.credentials import credential_variable_problem, is_loopback_host
+from rulesengine.rules.policy import Mark
 from rulesengine.rules.yamlmarks import MapNode, Node, ScalarNode, SeqNode, to_plain
 
 __all__ = ["check_channel_credentials"]

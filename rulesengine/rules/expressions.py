@@ -14,7 +14,7 @@ Grammar (lowest precedence first)::
     operand    := field | literal
     literal    := number | 'text' | "text" | true | false
 
-Nothing is evaluated: the parser only builds the :mod:`rulesengine.rules.model` AST, and
+Nothing is evaluated: the parser only builds the :mod:`rulesengine.rules.policy` AST, and
 type-checks it against :data:`FIELDS`. Errors are :class:`ConditionError` with the offset of
 the offending character, so the schema can point at the exact column in the rules file.
 """
@@ -28,8 +28,8 @@ from types import MappingProxyType
 
 import attrs
 
-from rulesengine.rules._hints import closest
-from rulesengine.rules.model import And, Compare, Const, Expr, Field, In, Not, Or
+from rulesengine.hints import closest
+from rulesengine.rules.policy import And, Compare, Const, Expr, Field, In, Not, Or
 
 __all__ = ["FIELDS", "ConditionError", "parse_condition"]
 

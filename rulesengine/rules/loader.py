@@ -12,9 +12,9 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from rulesengine.errors import Problem, RulesError
-from rulesengine.rules.channels import BUILTIN_CHANNEL_SPECS, ChannelSpec
+from rulesengine.channels.specs import BUILTIN_CHANNEL_SPECS, ChannelSpec
 from rulesengine.rules.input_limits import decode_utf8, read_limited
-from rulesengine.rules.model import (
+from rulesengine.rules.policy import (
     Channel,
     Delivery,
     Dunning,
@@ -28,7 +28,7 @@ from rulesengine.rules.model import (
     Profile,
     Rules,
 )
-from rulesengine.rules.schema import FORMAT_VERSION, sort_problems, validate
+from rulesengine.rules.rules_schema import FORMAT_VERSION, sort_problems, validate
 from rulesengine.rules.yamlmarks import (
     Node,
     canonical_json,

@@ -32,7 +32,7 @@ except ImportError:  # PyYAML built without libyaml
 
 from rulesengine.errors import Problem
 from rulesengine.rules.input_limits import MAX_NESTING
-from rulesengine.rules.model import Mark
+from rulesengine.rules.policy import Mark
 from rulesengine.rules.syntax_errors import reader_problem, syntax_problem
 
 __all__ = [

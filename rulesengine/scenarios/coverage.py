@@ -15,7 +15,7 @@ from typing import Any
 import attrs
 
 from rulesengine.model import BatchResult
-from rulesengine.rules.model import Rules
+from rulesengine.rules.policy import Rules
 
 __all__ = ["CoverageReport", "Exercised", "coverage_report", "exercised_by", "rule_parts"]
 

@@ -33,10 +33,10 @@ from rulesengine.model import (
 )
 from rulesengine.queue.clock import supported_instant
 from rulesengine.rules import load_rules_data
-from rulesengine.rules.channels import ChannelSpec
+from rulesengine.channels.specs import ChannelSpec
 from rulesengine.rules.input_limits import read_limited_text
-from rulesengine.rules.model import Mark, Rules
-from rulesengine.rules.schema import (
+from rulesengine.rules.policy import Mark, Rules
+from rulesengine.rules.rules_schema import (
     INVALID,
     Context,
     Custom,
@@ -414,7 +414,7 @@ def load_scenario(
     allowed = ("scenario", "rules", "overrides", "ledger", "steps")
     for key, _ in tree.items:
         if key.value not in allowed:
-            from rulesengine.rules._hints import did_you_mean
+            from rulesengine.hints import did_you_mean
 
             ctx.error(
                 key.mark,
@@ -576,7 +576,7 @@ def _steps(node: Node, ctx: Context) -> tuple[list[Step], list[_CheckedStep]]:
             )
             continue
         kinds = [k for k in item.keys() if k in STEP_KINDS]
-        from rulesengine.rules._hints import did_you_mean
+        from rulesengine.hints import did_you_mean
 
         for key, _ in item.items:
             if key.value not in STEP_KINDS and key.value != "expect":
@@ -739,7 +739,7 @@ def _check_references(ledger: dict[str, Any], steps: list[_CheckedStep], ctx: Co
     The ledger and the steps are as checked, values with a problem included: only ids that
     are text are followed.
     """
-    from rulesengine.rules._hints import did_you_mean
+    from rulesengine.hints import did_you_mean
 
     guarantors = _known_ids(ledger.get("guarantors"))
     encounters = _known_ids(ledger.get("encounters"))
@@ -788,7 +788,7 @@ def _check_names(rules: Rules, steps: list[_CheckedStep], ctx: Context) -> None:
     """Every skip reason, channel, suppression reason and message id an expectation names
     must be one the scenario's rules (after overrides) can produce: a misspelt one would only
     fail when the scenario runs, with no hint."""
-    from rulesengine.rules._hints import did_you_mean
+    from rulesengine.hints import did_you_mean
 
     excludes = [rule.name for rule in rules.eligibility.exclude]
     skip_reasons = [*SKIP_REASONS_BUILTIN, *excludes]
@@ -837,7 +837,7 @@ def _check_names(rules: Rules, steps: list[_CheckedStep], ctx: Context) -> None:
 
 def _unknown_skip(reason: str, excludes: list[str]) -> str:
     """Why ``reason`` is no skip reason, with the one likely meant."""
-    from rulesengine.rules._hints import closest
+    from rulesengine.hints import closest
 
     close = closest(reason, [*SKIP_REASONS_BUILTIN, *excludes])
     if close is not None:
@@ -855,7 +855,7 @@ def _unknown_skip(reason: str, excludes: list[str]) -> str:
 
 def _unknown_channel(name: str, channels: list[str], ctx: Context) -> str:
     """Why an expected notification can never be on channel ``name``."""
-    from rulesengine.rules._hints import did_you_mean
+    from rulesengine.hints import did_you_mean
 
     used = f"the rules' channels: {', '.join(channels)}"
     if name in ctx.channel_specs:

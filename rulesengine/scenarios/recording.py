@@ -22,7 +22,7 @@ class RecordingChannel:
         self.sent: list[Any] = []
 
     def send(self, notifications: Sequence[Any]) -> list[Any]:
-        from rulesengine.delivery import DeliveryResult
+        from rulesengine.channels.results import DeliveryResult
 
         self.sent.extend(notifications)
         return [DeliveryResult.sent(n, provider_ref=f"recorded-{n.id}") for n in notifications]

@@ -23,7 +23,7 @@ from rulesengine.store.failures import first_line, store_failure
 from rulesengine.store.file_access import exposure, warn_once
 from rulesengine.store.migrations import ensure_schema
 from rulesengine.store.redact import display_url
-from rulesengine.store.sql import SQLStore
+from rulesengine.store.sql_store import SQLStore
 
 __all__ = [
     "SCHEMA_VERSION",

@@ -1,7 +1,7 @@
 """The store interface: the system of record behind every command.
 
 SQLite (embedded default) and PostgreSQL implement it with the same SQLAlchemy Core code in
-:mod:`rulesengine.store.sql`. Nothing of a statement run or of the queue lives only in
+:mod:`rulesengine.store.sql_store`. Nothing of a statement run or of the queue lives only in
 memory: a live run reads its input and writes its result inside one transaction
 (:meth:`Store.run_transaction`), so it is atomic and two live runs of one profile serialise.
 

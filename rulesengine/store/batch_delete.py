@@ -23,7 +23,7 @@ from sqlalchemy import Connection, delete, func, select, update
 from rulesengine.errors import DeleteRefused
 from rulesengine.store.queue_io import superseded_detail
 from rulesengine.store.rows import as_utc, dumps, from_db_instant
-from rulesengine.store.schema import (
+from rulesengine.store.tables import (
     batch_changes,
     batch_deletions,
     batch_encounters_before,

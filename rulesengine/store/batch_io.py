@@ -36,7 +36,7 @@ from rulesengine.store.rows import (
     statement_from_row,
     utcnow,
 )
-from rulesengine.store.schema import (
+from rulesengine.store.tables import (
     batch_changes,
     batch_encounters_before,
     batch_pre_collections,

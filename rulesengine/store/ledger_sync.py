@@ -40,7 +40,7 @@ from rulesengine.store.rows import (
     encounter_row,
     guarantor_row,
 )
-from rulesengine.store.schema import adjustments, encounters, guarantors, payments
+from rulesengine.store.tables import adjustments, encounters, guarantors, payments
 from rulesengine.store.sqlutil import insert_rows
 
 __all__ = ["DUNNING_FIELDS", "SyncPlan", "apply_sync", "plan_sync"]

@@ -1,12 +1,12 @@
 """Schema versions: create a fresh store, refuse a newer one, upgrade an older one.
 
 The ``meta`` table holds ``schema_version``. A fresh database gets the current schema
-(:data:`rulesengine.store.schema.metadata`) and is stamped :data:`SCHEMA_VERSION`. An older
+(:data:`rulesengine.store.tables.metadata`) and is stamped :data:`SCHEMA_VERSION`. An older
 one is upgraded by the steps of :data:`MIGRATIONS`: the step keyed ``n`` takes a store from
 version ``n - 1`` to ``n``. Every step runs in the same transaction as the new stamp, so an
 upgrade either completes or changes nothing.
 
-To change the schema: edit :mod:`rulesengine.store.schema`, bump ``SCHEMA_VERSION`` in
+To change the schema: edit :mod:`rulesengine.store.tables`, bump ``SCHEMA_VERSION`` in
 :mod:`rulesengine.store.base`, and add the step that brings a version ``n - 1`` store to it.
 Step 1 builds today's tables (it only ever runs on an empty database), so a later step
 must also leave a store that step 1 just built as it is: ``IF EXISTS``, ``IF NOT EXISTS``.
@@ -23,7 +23,7 @@ from sqlalchemy.schema import CreateIndex
 from rulesengine.errors import StoreError
 from rulesengine.store.base import SCHEMA_VERSION
 from rulesengine.store.redact import display_url
-from rulesengine.store.schema import (
+from rulesengine.store.tables import (
     adjustments,
     batch_deletions,
     batch_encounters_before,
@@ -56,7 +56,7 @@ def _partial_claim_indexes(conn: Connection) -> None:
 
     ``ix_notifications_due (status, next_attempt_at)`` and ``ix_notifications_lease (status,
     lease_expires_at)`` had an entry for every notification ever queued. They give way to
-    partial indexes, built from their definitions in :mod:`rulesengine.store.schema`:
+    partial indexes, built from their definitions in :mod:`rulesengine.store.tables`:
     ``ix_notifications_scheduled_due (next_attempt_at, id) WHERE status = 'scheduled'``,
     ``ix_notifications_sending_lease (lease_expires_at) WHERE status = 'sending'`` and, for
     the staff views the old indexes served, ``ix_notifications_needs_staff (status, id)
@@ -83,7 +83,7 @@ def _posting_external_ids(conn: Connection) -> None:
     Adds the nullable ``external_id`` column to ``payments`` and ``adjustments`` (the ledger
     files' optional ``id`` column; existing rows keep NULL: they have none) and the unique
     indexes ``ux_payments_external_id`` and ``ux_adjustments_external_id`` on it, from their
-    definitions in :mod:`rulesengine.store.schema`. A store that already has them is left
+    definitions in :mod:`rulesengine.store.tables`. A store that already has them is left
     as it is.
     """
     for table in (payments, adjustments):
@@ -96,7 +96,7 @@ def _posting_external_ids(conn: Connection) -> None:
 
 
 #: (table, on PostgreSQL) -> the statement adding ``external_id`` as schema.py defines it
-#: (an :data:`~rulesengine.store.schema.Id`: byte-order collation on PostgreSQL).
+#: (an :data:`~rulesengine.store.tables.Id`: byte-order collation on PostgreSQL).
 _ADD_EXTERNAL_ID = {
     ("payments", False): "ALTER TABLE payments ADD COLUMN external_id VARCHAR",
     ("payments", True): 'ALTER TABLE payments ADD COLUMN external_id VARCHAR COLLATE "C"',

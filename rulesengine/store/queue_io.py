@@ -41,7 +41,7 @@ from rulesengine.store.rows import (
     notification_query,
     statement_from_row,
 )
-from rulesengine.store.schema import (
+from rulesengine.store.tables import (
     IS_SCHEDULED,
     IS_SENDING,
     batches,

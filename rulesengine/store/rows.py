@@ -17,7 +17,7 @@ from rulesengine.model import (
     Statement,
     StatementLine,
 )
-from rulesengine.store.schema import encounters, guarantors, notifications, payments, statements
+from rulesengine.store.tables import encounters, guarantors, notifications, payments, statements
 
 __all__ = [
     "ENCOUNTER_COLUMNS",

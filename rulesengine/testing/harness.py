@@ -29,9 +29,9 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 import attrs
 import pluggy
 
-from rulesengine.delivery import DeliveryResult
+from rulesengine.channels.results import DeliveryResult
 from rulesengine.model import Adjustment, BatchResult, Encounter, Guarantor, Notification, Payment
-from rulesengine.plugins import (
+from rulesengine.channels.manager import (
     PluginError,
     channel_specs,
     check_hooks,
@@ -193,11 +193,11 @@ def run_plugin(
     :raises rulesengine.errors.RulesengineError: the rules, the ledger or the plugin are
         refused, with the same message the command line gives.
     """
-    from rulesengine.engine.run import run_statements
+    from rulesengine.statements.statement_run import run_statements
     from rulesengine.queue import Queue
-    from rulesengine.registry import channel_addressing
+    from rulesengine.channels.registry import channel_addressing
     from rulesengine.rules import load_rules_text
-    from rulesengine.rules.channels import BUILTIN_CHANNEL_SPECS
+    from rulesengine.channels.specs import BUILTIN_CHANNEL_SPECS
     from rulesengine.store import open_store
 
     folder = Path(workdir) if workdir is not None else Path(tempfile.mkdtemp(prefix="rulesengine-"))

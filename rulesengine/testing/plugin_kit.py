@@ -8,12 +8,12 @@
     report.raise_for_problems()          # or: assert report.ok, report
 
 The checks: the class attributes, as a plugin's registration checks them
-(:func:`~rulesengine.plugins.channel_problems`: ``name``, ``address``, ``send``, key sets,
+(:func:`~rulesengine.channels.manager.channel_problems`: ``name``, ``address``, ``send``, key sets,
 ``setting_types``, send windows); the class is
 constructible from a settings mapping; ``send([])`` returns an empty list; ``send`` of a
 batch returns exactly one :class:`~rulesengine.DeliveryResult` per notification with
 matching ids (also when the batch is sent again, as a retry does); what the host's
-:func:`~rulesengine.delivery.call_channel` makes of the batch; and that the sample
+:func:`~rulesengine.channels.results.call_channel` makes of the batch; and that the sample
 notifications have distinct ids and idempotency keys. As in the queue, the channel is built
 on the caller's thread and every ``send`` runs on another thread, always the same one, so a
 channel tied to the thread that built it fails. Things that are allowed but probably
@@ -32,14 +32,14 @@ from typing import Any
 
 import attrs
 
-from rulesengine.delivery import (
+from rulesengine.channels.results import (
     DeliveryResult,
     about_threads,
     call_channel,
     exception_summary,
 )
 from rulesengine.model import Notification
-from rulesengine.plugins import channel_problems
+from rulesengine.channels.manager import channel_problems
 from rulesengine.plurals import counted
 from rulesengine.testing.harness import HarnessResult, run_plugin
 
@@ -425,7 +425,7 @@ def check_entry_point(name: str) -> EntryPointReport:
     """
     import pluggy
 
-    from rulesengine.plugins import (
+    from rulesengine.channels.manager import (
         ENTRY_POINT_GROUP,
         ChannelRegistry,
         PluginError,
@@ -435,7 +435,7 @@ def check_entry_point(name: str) -> EntryPointReport:
         new_plugin_manager,
         unknown_hooks,
     )
-    from rulesengine.rules._hints import did_you_mean
+    from rulesengine.hints import did_you_mean
 
     installed = _entry_points()
     wanted = _normalize(name)

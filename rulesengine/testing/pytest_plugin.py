@@ -43,7 +43,7 @@ class ScenarioItem(pytest.Item):
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> Any:
         if isinstance(excinfo.value, ScenarioFailed):
-            from rulesengine.scenarios.report import format_failure
+            from rulesengine.scenarios.scenario_report import format_failure
 
             return format_failure(excinfo.value.result)
         return super().repr_failure(excinfo, style=style)

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-from rulesengine.plugins import hookimpl
+from rulesengine.channels.manager import hookimpl
 from rulesengine.store import queue_io
 from tests.queue.helpers import RecordingChannel, chicago, draft, history, save, statuses
 
@@ -140,7 +140,7 @@ def test_a_worker_that_lost_its_claim_does_not_hand_it_over(
 def _fresh_pm() -> Any:
     import pluggy
 
-    from rulesengine import hookspecs
+    from rulesengine.channels import hookspecs
 
     pm = pluggy.PluginManager("rulesengine")
     pm.add_hookspecs(hookspecs)

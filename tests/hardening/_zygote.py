@@ -1,7 +1,7 @@
 """Start ``rulesengine`` commands as real processes without paying their imports each time.
 
 A zygote is an interpreter that has imported the console script's entry point
-(``rulesengine.cli:main``) and the modules its commands use. For each command it forks a
+(``rulesengine.cli.main:main``) and the modules its commands use. For each command it forks a
 child that runs ``main()`` with the command's argv, exactly as the console script does, and
 reports the child's pid at once and its exit code when it ends. The caller may SIGKILL the
 child in between: that is a real process dying at an arbitrary instant.
@@ -20,9 +20,9 @@ from collections.abc import Mapping
 
 _SOURCE = r"""
 import json, os, sys
-from rulesengine.cli import main
-import rulesengine.engine.run, rulesengine.ledger_csv, rulesengine.store
-from rulesengine.registry import installed_channel_specs
+from rulesengine.cli.main import main
+import rulesengine.statements.statement_run, rulesengine.ledger_csv, rulesengine.store
+from rulesengine.channels.registry import installed_channel_specs
 installed_channel_specs()
 out = sys.stdout
 for line in sys.stdin:

@@ -13,7 +13,7 @@ Every case of the golden corpora runs in a process of its own:
 
 Starting the console script costs about 1.5 s of imports on this machine, so the per-case
 processes are forks of one interpreter that has imported the console script's entry point
-(``rulesengine.cli:main``) and the modules its commands import: each child gets its own
+(``rulesengine.cli.main:main``) and the modules its commands import: each child gets its own
 argv, working folder, stdout and stderr, runs ``main()`` exactly as the script does, and
 exits with its code. The batched calls go through the console script itself, and a few
 command lines are run both ways to show the two agree.
@@ -63,10 +63,10 @@ RUN_DATE = "2026-02-01"
 # Runs in a fresh interpreter: import the entry point once, then fork one child per job.
 _FORK_DRIVER = r"""
 import json, os, sys
-from rulesengine.cli import main
-import rulesengine.engine.run, rulesengine.engine.diff, rulesengine.engine.explain
+from rulesengine.cli.main import main
+import rulesengine.statements.statement_run, rulesengine.statements.diff, rulesengine.statements.explain
 import rulesengine.ledger_csv, rulesengine.scenarios, rulesengine.store
-from rulesengine.registry import installed_channel_specs
+from rulesengine.channels.registry import installed_channel_specs
 installed_channel_specs()
 jobs = json.load(sys.stdin)
 codes = []
@@ -101,7 +101,7 @@ def console_script() -> list[str]:
     script = Path(sys.executable).with_name("rulesengine")
     if script.is_file():
         return [str(script)]
-    return [sys.executable, "-c", "from rulesengine.cli import main; main()"]
+    return [sys.executable, "-c", "from rulesengine.cli.main import main; main()"]
 
 
 def _env() -> dict[str, str]:
@@ -228,7 +228,7 @@ def run_forked(jobs: dict[Any, Job], scratch: Path) -> dict[Any, Outcome]:
 def _seed_store(path: Path, *, live_run: bool) -> None:
     """A store holding the good ledger (and, with ``live_run``, a live run on 2026-02-01)."""
     # Seeding uses the library: it is setup, not the behaviour under test.
-    from rulesengine.engine.run import run_statements
+    from rulesengine.statements.statement_run import run_statements
     from rulesengine.ledger_csv import read_ledger_dir
     from rulesengine.rules import load_rules
     from rulesengine.store import open_store

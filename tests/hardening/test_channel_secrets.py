@@ -41,7 +41,7 @@ def console_script() -> list[str]:
     script = Path(sys.executable).with_name("rulesengine")
     if script.is_file():
         return [str(script)]
-    return [sys.executable, "-c", "from rulesengine.cli import main; main()"]
+    return [sys.executable, "-c", "from rulesengine.cli.main import main; main()"]
 
 
 @attrs.frozen
@@ -443,7 +443,7 @@ def test_every_variable_rulesengine_reads_is_refused_as_a_credential() -> None:
     a variable added later is refused as a credential the day it is added."""
     import re
 
-    from rulesengine.credentials import PRODUCT_VARIABLES
+    from rulesengine.channels.credentials import PRODUCT_VARIABLES
 
     found: set[str] = set()
     for path in [*(REPO / "rulesengine").rglob("*.py"), REPO / "tests" / "conftest.py"]:
@@ -458,7 +458,7 @@ def test_every_variable_rulesengine_reads_is_refused_as_a_credential() -> None:
 def test_private_dir_creates_each_missing_level_owner_only_whatever_the_umask(
     tmp_path: Path,
 ) -> None:
-    from rulesengine.delivery import private_dir
+    from rulesengine.channels.results import private_dir
 
     tmp_path.chmod(0o755)
     old = os.umask(0)
@@ -471,7 +471,7 @@ def test_private_dir_creates_each_missing_level_owner_only_whatever_the_umask(
 
 
 def test_private_dir_never_changes_an_existing_folder(tmp_path: Path) -> None:
-    from rulesengine.delivery import private_dir
+    from rulesengine.channels.results import private_dir
 
     for bits in (0o755, 0o750, 0o2770, 0o1777):
         folder = tmp_path / f"f{bits:o}"
@@ -482,7 +482,7 @@ def test_private_dir_never_changes_an_existing_folder(tmp_path: Path) -> None:
 
 
 def test_private_dir_refuses_a_file_and_leaves_it(tmp_path: Path) -> None:
-    from rulesengine.delivery import private_dir
+    from rulesengine.channels.results import private_dir
 
     plain = tmp_path / "plain"
     plain.write_text("x")

@@ -21,12 +21,12 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select, update
 
-from rulesengine.delivery import DeliveryResult
+from rulesengine.channels.results import DeliveryResult
 from rulesengine.errors import RulesengineError
 from rulesengine.ledger_csv import read_ledger_dir
 from rulesengine.queue import Queue
 from rulesengine.store import open_store
-from rulesengine.store.schema import notifications
+from rulesengine.store.tables import notifications
 from tests.queue.helpers import draft as queue_draft
 from tests.queue.helpers import ledger, save
 
@@ -380,7 +380,7 @@ rows.utcnow = skewed
 import rulesengine.queue.clock, rulesengine.queue.core
 rulesengine.queue.core.utcnow = skewed
 rulesengine.queue.clock.utcnow = skewed
-from rulesengine.cli import main
+from rulesengine.cli.main import main
 sys.argv = ["rulesengine", *sys.argv[1:]]
 main()
 """

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from rulesengine.testing.plugin_kit import sample_notification
 
-from ..engine.conftest import RUN, Practice
+from ..statements.conftest import RUN, Practice
 from .test_properties import MetaData, full_dump
 
 
@@ -39,7 +39,7 @@ def test_several_exclude_rules_that_all_match_do_not_crash_the_run(tmp_path: Pat
 
 def test_the_print_outbox_folder_is_owner_only(tmp_path: Path) -> None:
     """docs/security.md: folders holding letters are 0o700, the outbox root included."""
-    from rulesengine.plugins import get_channels, get_plugin_manager
+    from rulesengine.channels.manager import get_channels, get_plugin_manager
 
     old = os.umask(0)
     try:

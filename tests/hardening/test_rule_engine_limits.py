@@ -32,7 +32,7 @@ from rulesengine.ledger_csv import read_ledger_dir
 from rulesengine.rules import load_rules
 from rulesengine.store import open_store
 
-from ..engine.test_compile import meaning
+from ..statements.test_compile import meaning
 
 REPO = Path(__file__).resolve().parents[2]
 RUN_DATE = "2026-02-01"
@@ -55,9 +55,9 @@ ENCOUNTER_HEADER = (
 # imports); the driver SIGKILLs a child still running after its timeout and reports it.
 _DRIVER = r"""
 import json, os, signal, sys, time
-from rulesengine.cli import main
-import rulesengine.engine.run, rulesengine.store
-from rulesengine.registry import installed_channel_specs
+from rulesengine.cli.main import main
+import rulesengine.statements.statement_run, rulesengine.store
+from rulesengine.channels.registry import installed_channel_specs
 installed_channel_specs()
 for line in sys.stdin:
     job = json.loads(line)
@@ -375,7 +375,7 @@ def groups(count: int) -> list[tuple[str, dict[str, Any]]]:
 def test_the_adapter_registers_a_ruleset_at_each_engine_limit_and_refuses_one_past_it(
     rules: Any, problem: str
 ) -> None:
-    from rulesengine.engine.durable_adapter import DurableCapacityError, FirstMatchRuleset
+    from rulesengine.statements.durable_adapter import DurableCapacityError, FirstMatchRuleset
 
     limit = int(problem.split()[2]) if problem.startswith("more") else 15
     with FirstMatchRuleset("t", rules(limit), kind="fact") as ruleset:
@@ -386,8 +386,8 @@ def test_the_adapter_registers_a_ruleset_at_each_engine_limit_and_refuses_one_pa
 
 
 def test_a_stage_past_every_engine_limit_keeps_the_first_match() -> None:
-    from rulesengine.engine.compile import Stage
-    from rulesengine.rules.model import Compare, Const, Field
+    from rulesengine.statements.compile import Stage
+    from rulesengine.rules.policy import Compare, Const, Field
 
     def balance(op: str, dollars: int) -> Compare:
         return Compare(op, Field("encounter.balance"), Const(dollars))  # type: ignore[arg-type]

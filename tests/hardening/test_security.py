@@ -24,13 +24,13 @@ from typing import Any
 import pytest
 import yaml
 
-from rulesengine.engine.upload import pay_token
+from rulesengine.drafting.notification_drafts import pay_token
 from rulesengine.errors import RulesError
 from rulesengine.rules import load_rules_text
 from rulesengine.rules.templates import check_template, render
 from rulesengine.testing.plugin_kit import sample_notification
 
-from ..engine.conftest import RUN, WORKED_EXAMPLE_RULES, Practice, merged
+from ..statements.conftest import RUN, WORKED_EXAMPLE_RULES, Practice, merged
 
 REPO = Path(__file__).resolve().parents[2]
 LOCATION = re.compile(r"^r\.yaml:\d+:\d+: ")
@@ -424,7 +424,7 @@ def test_outbox_files_are_owner_only(
     tmp_path: Path, open_umask, channel: str, address: str
 ) -> None:
     """Built-in channels write 0o600 files, in 0o700 folders, whatever the umask."""
-    from rulesengine.plugins import get_channels, get_plugin_manager
+    from rulesengine.channels.manager import get_channels, get_plugin_manager
 
     classes = get_channels(get_plugin_manager())
     outbox = tmp_path / "outbox" / channel

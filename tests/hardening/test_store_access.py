@@ -273,7 +273,7 @@ def test_a_bug_report_shows_neither_sql_nor_its_parameters(tmp_path: Path) -> No
     parameters (they may hold patient data or the pay-link key), no password."""
     import sqlalchemy
 
-    from rulesengine.cli import _bug_summary
+    from rulesengine.cli.main import _bug_summary
 
     engine = sqlalchemy.create_engine(f"sqlite:///{tmp_path / 'x.db'}")
     with engine.connect() as conn, pytest.raises(sqlalchemy.exc.DBAPIError) as caught:

@@ -23,7 +23,7 @@ import jinja2
 import pytest
 import yaml
 
-from rulesengine.engine.upload import _template_variables, pay_link
+from rulesengine.drafting.notification_drafts import _template_variables, pay_link
 from rulesengine.errors import RulesError
 from rulesengine.rules import load_rules_text
 from rulesengine.rules import templates as templates_module
@@ -31,7 +31,7 @@ from rulesengine.rules.template_samples import SAMPLE_STATEMENTS, ProfileValues,
 from rulesengine.rules.template_types import AMOUNT, DATE, TEXT, VARIABLE_TYPES, WHOLE
 from rulesengine.rules.templates import _ENV, FILTERS, VARIABLES, check_template, render
 
-from ..engine.conftest import RUN, Practice
+from ..statements.conftest import RUN, Practice
 from .test_bad_input_cli import console_script, fingerprint, row_counts
 
 REPO = Path(__file__).resolve().parents[2]
@@ -165,10 +165,10 @@ def test_a_render_error_during_a_live_run_is_a_clear_exit_1_that_writes_nothing(
     before = (fingerprint(db), row_counts(db))
     checks_off = (
         "import sys\n"
-        "import rulesengine.rules.templates as t, rulesengine.rules.schema as s\n"
+        "import rulesengine.rules.templates as t, rulesengine.rules.rules_schema as s\n"
         "t.type_problems = lambda tree: []\n"
         "s.render_problems = lambda *a, **k: ()\n"
-        "from rulesengine.cli import main\n"
+        "from rulesengine.cli.main import main\n"
         "sys.argv = ['rulesengine', *sys.argv[1:]]\n"
         "main()\n"
     )

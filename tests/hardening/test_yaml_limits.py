@@ -1,6 +1,6 @@
 """Rules and scenario files cost no more to refuse than a real file costs to read.
 
-Through the real command (``rulesengine.cli:main`` in a process of its own, or the installed
+Through the real command (``rulesengine.cli.main:main`` in a process of its own, or the installed
 console script), each with exit 1, ``file:line:col`` (or the file) and no traceback:
 
 - an alias "bomb" (400 bytes that expand to billions of values) is refused at its first
@@ -46,10 +46,10 @@ STANDARD = REPO / "rules" / "standard.yaml"
 #: the loader a bomb would die of them instead of taking the machine.
 _DRIVER = r"""
 import json, os, resource, sys, time
-from rulesengine.cli import main
-import rulesengine.engine.run, rulesengine.engine.diff, rulesengine.engine.explain
+from rulesengine.cli.main import main
+import rulesengine.statements.statement_run, rulesengine.statements.diff, rulesengine.statements.explain
 import rulesengine.scenarios, rulesengine.store
-from rulesengine.registry import installed_channel_specs
+from rulesengine.channels.registry import installed_channel_specs
 installed_channel_specs()
 job = json.load(sys.stdin)
 with open("/proc/self/statm") as f:

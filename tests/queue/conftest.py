@@ -36,7 +36,7 @@ def plugin_manager() -> Any:
     """A plugin manager with no installed plugins (observers are registered by tests)."""
     import pluggy
 
-    from rulesengine import hookspecs
+    from rulesengine.channels import hookspecs
 
     pm = pluggy.PluginManager("rulesengine")
     pm.add_hookspecs(hookspecs)

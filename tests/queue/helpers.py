@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
-from rulesengine.delivery import DeliveryResult
+from rulesengine.channels.results import DeliveryResult
 from rulesengine.model import (
     BatchResult,
     Encounter,

@@ -7,9 +7,9 @@ import datetime as dt
 
 from sqlalchemy import update
 
-from rulesengine.delivery import DeliveryResult
+from rulesengine.channels.results import DeliveryResult
 from rulesengine.store import queue_io as qio
-from rulesengine.store.schema import notifications
+from rulesengine.store.tables import notifications
 from tests.queue.helpers import chicago, draft, history, save, statuses
 
 NINE = chicago(2026, 2, 1, 9)

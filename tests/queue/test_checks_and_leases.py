@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from rulesengine.delivery import DeliveryResult
+from rulesengine.channels.results import DeliveryResult
 from rulesengine.store import queue_io
 from tests.queue.helpers import RecordingChannel, chicago, draft, history, save, statuses
 

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from rulesengine.engine.run import run_statements
-from rulesengine.queue_cli import COMMANDS
+from rulesengine.statements.statement_run import run_statements
+from rulesengine.cli.queue_commands import COMMANDS
 from rulesengine.rules import load_rules
 from rulesengine.store import open_store
 from tests.queue.helpers import STANDARD, ledger
@@ -27,7 +27,7 @@ AFTERNOON = "2026-02-01T15:00:00Z"  # 09:00 in Chicago
 def _group():
     """``rulesengine`` with the queue commands: the real group once they are registered on
     it, else the same kind of group (same error handling) holding just them."""
-    from rulesengine.cli import _Group, main
+    from rulesengine.cli.main import _Group, main
 
     if all(main.commands.get(c.name) is c for c in COMMANDS):
         return main
@@ -200,8 +200,8 @@ def test_plugins_command(cli) -> None:
 # -- the worker process ------------------------------------------------------------------------
 
 _WORKER = (
-    "from rulesengine.cli import main\n"
-    "from rulesengine.queue_cli import COMMANDS\n"
+    "from rulesengine.cli.main import main\n"
+    "from rulesengine.cli.queue_commands import COMMANDS\n"
     "for command in COMMANDS:\n"
     "    if command.name not in main.commands:\n"
     "        main.add_command(command)\n"
@@ -239,7 +239,7 @@ def test_worker_stops_cleanly_on_a_signal(db, tmp_path, signum) -> None:
 
 
 def test_the_deliver_summary_names_retries_as_such() -> None:
-    from rulesengine.queue_cli import _report_line
+    from rulesengine.cli.queue_commands import _report_line
 
     assert _report_line({"sent": 3, "scheduled": 2}, 1, 0) == (
         "delivered: 2 to retry later (see rulesengine queue --status scheduled), 3 sent,"

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from rulesengine.engine.run import run_statements
+from rulesengine.statements.statement_run import run_statements
 from rulesengine.errors import RulesengineError
 from rulesengine.rules import load_rules
 from tests.queue.helpers import STANDARD, chicago, history, statuses

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from rulesengine.delivery import DeliveryResult
+from rulesengine.channels.results import DeliveryResult
 from tests.queue.helpers import UTC, chicago, draft, history, save, statuses
 
 
@@ -313,10 +313,10 @@ def test_a_worker_missing_one_plugin_still_delivers_the_other_channels(
     """The batch was queued where the voice plugin is installed; a worker without it leaves
     the voice calls waiting and sends the email, whose settings still load from the stored
     rules file."""
-    from rulesengine.engine.run import run_statements
-    from rulesengine.plugins import get_plugin_manager
+    from rulesengine.statements.statement_run import run_statements
+    from rulesengine.channels.manager import get_plugin_manager
     from rulesengine.queue import Queue
-    from rulesengine.registry import channel_addressing, installed_channel_specs
+    from rulesengine.channels.registry import channel_addressing, installed_channel_specs
     from rulesengine.rules import load_rules_text
 
     monkeypatch.chdir(tmp_path)

@@ -8,9 +8,9 @@ import pytest
 from sqlalchemy import select
 
 from rulesengine import hookimpl
-from rulesengine.delivery import DeliveryResult
+from rulesengine.channels.results import DeliveryResult
 from rulesengine.errors import RulesengineError
-from rulesengine.store.schema import opt_outs
+from rulesengine.store.tables import opt_outs
 from tests.queue.helpers import chicago, draft, history, save, statuses
 
 NINE = chicago(2026, 2, 1, 9)

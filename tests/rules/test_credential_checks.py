@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from rulesengine.credentials import (
+from rulesengine.channels.credentials import (
     PRODUCT_VARIABLES,
     CredentialProblem,
     credential_variable_problem,
@@ -15,7 +15,7 @@ from rulesengine.credentials import (
 )
 from rulesengine.errors import RulesError
 from rulesengine.rules import ChannelSpec, load_rules_text
-from rulesengine.rules.channels import BUILTIN_CHANNEL_SPECS
+from rulesengine.channels.specs import BUILTIN_CHANNEL_SPECS
 
 from .conftest import MINIMAL
 

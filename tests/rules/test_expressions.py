@@ -12,7 +12,7 @@ from rulesengine.rules.expressions import (
     ConditionError,
     parse_condition,
 )
-from rulesengine.rules.model import And, Compare, Const, Field, In, Not, Or
+from rulesengine.rules.policy import And, Compare, Const, Field, In, Not, Or
 
 
 def parse(text: str, *, payment: bool = False):  # type: ignore[no-untyped-def]

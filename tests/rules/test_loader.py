@@ -11,7 +11,7 @@ import pytest
 
 from rulesengine.errors import Problem, RulesError
 from rulesengine.rules import load_rules, load_rules_data, load_rules_text, validate_files
-from rulesengine.rules.model import Mark
+from rulesengine.rules.policy import Mark
 from rulesengine.rules.yamlmarks import MapNode, compose
 
 from .conftest import MINIMAL

@@ -239,7 +239,7 @@ def test_excerpt_of_a_line_past_the_end_is_empty() -> None:
 
 def rulesengine(cwd: Path, *argv: str) -> subprocess.CompletedProcess[str]:
     script = Path(sys.executable).with_name("rulesengine")
-    command = [str(script)] if script.is_file() else [sys.executable, "-m", "rulesengine.cli"]
+    command = [str(script)] if script.is_file() else [sys.executable, "-m", "rulesengine.cli.main"]
     env = {k: v for k, v in os.environ.items() if not k.startswith("RULESENGINE_")}
     env.update(RULESENGINE_LOAD_PLUGINS="email,text,print", COLUMNS="200")
     return subprocess.run(

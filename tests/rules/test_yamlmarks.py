@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rulesengine.rules.model import Mark
+from rulesengine.rules.policy import Mark
 from rulesengine.rules.yamlmarks import (
     MapNode,
     ScalarNode,

@@ -8,7 +8,7 @@ import re
 import pytest
 from click.testing import CliRunner
 
-from rulesengine.cli import main
+from rulesengine.cli.main import main
 
 from .conftest import LEDGER, STANDARD
 

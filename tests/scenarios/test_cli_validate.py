@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from click.testing import CliRunner
 
-from rulesengine.cli import main
+from rulesengine.cli.main import main
 
 from .conftest import STANDARD
 

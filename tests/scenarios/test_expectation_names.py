@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from rulesengine.cli import main
+from rulesengine.cli.main import main
 
 
 @pytest.fixture

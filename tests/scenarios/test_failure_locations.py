@@ -9,7 +9,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from rulesengine.cli import main
+from rulesengine.cli.main import main
 
 TWO_GUARANTORS = """\
 ledger:

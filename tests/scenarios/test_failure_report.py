@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rulesengine.scenarios import run_scenario_file
-from rulesengine.scenarios.report import format_failure
+from rulesengine.scenarios.scenario_report import format_failure
 
 RESET = """\
 steps:

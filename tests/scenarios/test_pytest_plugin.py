@@ -8,7 +8,7 @@ import pytest
 # The inner sessions run in this process; pytester removes the modules they imported when
 # each ends. Loading the scenario modules here first keeps one copy of them (and of the YAML
 # classes they cache) for every inner session.
-import rulesengine.scenarios.report  # noqa: F401
+import rulesengine.scenarios.scenario_report  # noqa: F401
 
 from .conftest import LEDGER, STANDARD
 

@@ -18,7 +18,7 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from rulesengine.cli import main
+from rulesengine.cli.main import main
 from rulesengine.errors import RulesError
 from rulesengine.scenarios import load_scenario
 
@@ -137,7 +137,7 @@ def console_script() -> list[str]:
     script = Path(sys.executable).with_name("rulesengine")
     if script.is_file():
         return [str(script)]
-    return [sys.executable, "-c", "from rulesengine.cli import main; main()"]
+    return [sys.executable, "-c", "from rulesengine.cli.main import main; main()"]
 
 
 def rulesengine(cwd: Path, *argv: str) -> subprocess.CompletedProcess[str]:

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from rulesengine.store.rows import dumps, dumps_mapping
-from rulesengine.store.run import _Canonical
+from rulesengine.store.run_transaction import _Canonical
 from rulesengine.store.sqlutil import _REMEMBERED, _remembered
 
 

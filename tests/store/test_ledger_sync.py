@@ -16,9 +16,9 @@ import pytest
 from click.testing import CliRunner, Result
 from sqlalchemy import text
 
-from rulesengine.cli import main
+from rulesengine.cli.main import main
 from rulesengine.store import open_store
-from rulesengine.store.sql import SQLStore
+from rulesengine.store.sql_store import SQLStore
 
 ROOT = Path(__file__).resolve().parents[2]
 STANDARD = str(ROOT / "rules" / "standard.yaml")

@@ -8,7 +8,7 @@ import pytest
 
 from rulesengine.errors import StoreError
 from rulesengine.store import open_store
-from rulesengine.store.sql import SQLStore
+from rulesengine.store.sql_store import SQLStore
 from tests.store.factories import small_ledger
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import Connection, event
 
 from rulesengine.store import open_store, queue_io
-from rulesengine.store.sql import SQLStore
+from rulesengine.store.sql_store import SQLStore
 
 NOW = dt.datetime(2026, 2, 2, tzinfo=dt.UTC)
 

@@ -21,8 +21,8 @@ import urllib.parse
 from pathlib import Path
 
 import rulesengine
-from rulesengine.credentials import CredentialProblem, is_loopback_address, read_credential
-from rulesengine.delivery import private_dir
+from rulesengine.channels.credentials import CredentialProblem, is_loopback_address, read_credential
+from rulesengine.channels.results import private_dir
 
 
 class VoiceChannel(rulesengine.Channel):

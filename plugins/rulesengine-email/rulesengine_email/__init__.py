@@ -12,8 +12,8 @@ from typing import Any
 import attrs
 
 import rulesengine
-from rulesengine.credentials import CredentialProblem, read_credential
-from rulesengine.delivery import (
+from rulesengine.channels.credentials import CredentialProblem, read_credential
+from rulesengine.channels.results import (
     DeliveryResult,
     exception_summary,
     private_dir,

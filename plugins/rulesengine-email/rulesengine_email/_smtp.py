@@ -14,8 +14,8 @@ from collections.abc import Sequence
 
 import attrs
 
-from rulesengine.credentials import is_loopback_address
-from rulesengine.delivery import DeliveryResult, exception_summary
+from rulesengine.channels.credentials import is_loopback_address
+from rulesengine.channels.results import DeliveryResult, exception_summary
 from rulesengine.model import Notification
 from rulesengine.plurals import counted
 from rulesengine_email._message import OutgoingEmail, is_plain_address

@@ -11,7 +11,7 @@ from typing import Any
 
 import rulesengine
 from rulesengine.csv_output import csv_text
-from rulesengine.delivery import (
+from rulesengine.channels.results import (
     DeliveryResult,
     exception_summary,
     private_dir,

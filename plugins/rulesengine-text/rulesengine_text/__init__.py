@@ -17,8 +17,8 @@ import attrs
 import phonenumbers
 
 import rulesengine
-from rulesengine.credentials import CredentialProblem, is_loopback_host, read_credential
-from rulesengine.delivery import DeliveryResult, exception_summary, private_dir
+from rulesengine.channels.credentials import CredentialProblem, is_loopback_host, read_credential
+from rulesengine.channels.results import DeliveryResult, exception_summary, private_dir
 from rulesengine.model import Notification
 from rulesengine.plurals import counted
 from rulesengine_text._provider import Provider, Session

@@ -29,8 +29,8 @@ from types import TracebackType
 
 import attrs
 
-from rulesengine.credentials import is_loopback_address
-from rulesengine.delivery import DeliveryResult, exception_summary
+from rulesengine.channels.credentials import is_loopback_address
+from rulesengine.channels.results import DeliveryResult, exception_summary
 from rulesengine.model import Notification
 
 __all__ = ["Provider", "Session", "post_message"]

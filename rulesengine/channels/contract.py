@@ -1,0 +1,79 @@
+"""The channel contract: :class:`Channel`, the base class a channel plugin may subclass.
+
+Every attribute rulesengine reads from a channel class is declared here, with its type and
+its default; :func:`rulesengine.channels.manager.channel_problems` checks a class against them when a
+plugin registers it (subclassing is not required: a plain class with the same attributes is
+checked the same way). ``docs/plugins.md`` describes each attribute and what ``send``
+receives.
+"""
+
+from __future__ import annotations
+
+import abc
+import datetime as dt
+from collections.abc import Collection, Mapping
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
+
+if TYPE_CHECKING:
+    from rulesengine.channels.results import DeliveryResult
+    from rulesengine.model import Notification
+
+__all__ = ["ADDRESS_KINDS", "AddressKind", "Channel", "SETTING_TYPES", "SettingType", "Window"]
+
+#: The guarantor contact a channel needs, which becomes a notification's ``to``: an email
+#: address, an E.164 mobile number, the postal address on one line, or the guarantor's id
+#: (a channel keyed by the guarantor, such as a patient portal). The one list of them.
+ADDRESS_KINDS: tuple[str, ...] = ("email", "mobile", "postal", "guarantor")
+AddressKind = Literal["email", "mobile", "postal", "guarantor"]
+
+#: The types a channel's ``setting_types`` may give a setting.
+SETTING_TYPES: tuple[str, ...] = ("str", "int", "bool")
+SettingType = Literal["str", "int", "bool"]
+
+#: A send window: ``(start, end)`` in the guarantor's local time, whole minutes, no zone.
+Window = tuple[dt.time, dt.time]
+
+
+class Channel(abc.ABC):
+    """Base class of a channel: declare ``name`` and ``address``, implement ``send``.
+
+    Class attributes (checked when the plugin registers the class; a wrong one is an error
+    naming the plugin's distribution):
+
+    :cvar name: what rules files write under ``channels:``; ``[a-z][a-z0-9_]*``. Required.
+    :cvar address: the guarantor contact the channel needs (:data:`ADDRESS_KINDS`).
+        Required. ``guarantor``: ``to`` is the guarantor's id, never suppressed for a
+        missing address (opt-outs still apply); a proof's ``to`` is the test recipient.
+    :cvar settings_keys: the keys accepted under ``channels.<name>`` besides ``send_window``
+        and ``outbox``; ``None`` (the default) accepts any key.
+    :cvar content_keys: the keys of a message's content for this channel; ``None`` (the
+        default) accepts any mapping.
+    :cvar required_content: content keys every message using the channel must have.
+    :cvar single_line_content: content keys whose text must be one line (a header).
+    :cvar setting_types: setting name -> ``"str"``, ``"int"`` or ``"bool"``; the rules
+        loader converts and checks those settings. ``None``: every setting as written.
+    :cvar default_window: the send window when the rules file sets none (``None``: none).
+    :cvar max_window: a rules file's send window must lie within it (``None``: no limit).
+    """
+
+    name: ClassVar[str]
+    address: ClassVar[AddressKind]
+    settings_keys: ClassVar[Collection[str] | None] = None
+    content_keys: ClassVar[Collection[str] | None] = None
+    required_content: ClassVar[Collection[str]] = frozenset()
+    single_line_content: ClassVar[Collection[str]] = frozenset()
+    setting_types: ClassVar[Mapping[str, SettingType] | None] = None
+    default_window: ClassVar[Window | None] = None
+    max_window: ClassVar[Window | None] = None
+
+    # Not abstract: a channel without settings need not override it.
+    def __init__(self, settings: Mapping[str, Any]) -> None:  # noqa: B027
+        """Build the channel from the rules file's ``channels.<name>`` mapping (with
+        ``outbox`` and ``send_window``). The base class keeps nothing: a subclass parses
+        what it needs, and a setting it cannot use fails the notifications, saying why."""
+
+    @abc.abstractmethod
+    def send(self, notifications: list[Notification]) -> list[DeliveryResult]:
+        """Deliver a batch of due notifications; one :class:`~rulesengine.DeliveryResult`
+        per notification (``sent``, ``retry`` or ``failed``), in any order. Called on a
+        thread of the channel object's own, never twice at once (``docs/plugins.md``)."""

@@ -1,0 +1,172 @@
+"""The batch commands: ``batches`` (a profile's batches, deleted ones included) and
+``batch delete`` (docs/batches.md).
+
+Standalone click commands collected in :data:`COMMANDS`, registered by
+:mod:`rulesengine.cli.main` like the queue's; this module borrows the CLI's store and console
+when a command runs.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from rulesengine.cli.options import db_option, json_option
+from rulesengine.errors import RulesengineError
+from rulesengine.plurals import counted
+from rulesengine.terminal import cells, echo
+
+if TYPE_CHECKING:
+    from rulesengine.store.batch_delete import BatchDeletion, BatchRecord
+
+__all__ = ["COMMANDS", "batch", "batches"]
+
+
+def _store(ctx: click.Context, db: str | None) -> Any:
+    from rulesengine.cli.main import _open_store
+
+    parent = ctx.parent
+    while db is None and parent is not None:
+        db = (parent.params or {}).get("db")
+        parent = parent.parent
+    return _open_store(db, ctx)
+
+
+def _record_json(record: BatchRecord) -> dict[str, Any]:
+    return {
+        "id": record.id,
+        "profile": record.profile_id,
+        "date": record.run_date.isoformat(),
+        "mode": record.mode,
+        "rules_hash": record.rules_hash,
+        "created_at": record.created_at.isoformat() if record.created_at else None,
+        "statements": record.statements,
+        "notifications": dict(record.notifications),
+        "deleted": record.deleted,
+        "deleted_at": record.deleted_at.isoformat() if record.deleted_at else None,
+    }
+
+
+@click.command("batches")
+@click.option("--profile", default=None, help="Only this profile's batches.")
+@db_option
+@json_option
+@click.pass_context
+def batches(ctx: click.Context, profile: str | None, db: str | None, as_json: bool) -> None:
+    """A profile's batches: id, date, mode, statements, notifications by status, and
+    whether it was deleted (a deleted batch's audit record stays)."""
+    from rich.table import Table
+
+    from rulesengine.cli.main import _console
+
+    store = _store(ctx, db)
+    try:
+        records = store.batch_records(profile)
+    finally:
+        store.close()
+    if as_json:
+        click.echo(json.dumps([_record_json(r) for r in records], indent=2))
+        return
+    console = _console()
+    if not records:
+        console.print(
+            f"No batches of profile {profile!r}." if profile else "No batches in the store."
+        )
+        return
+    table = Table(header_style="bold")
+    for column in ("id", "date", "mode", "rules", "statements", "notifications", "deleted"):
+        table.add_column(column, justify="right" if column == "statements" else "left")
+    for r in records:
+        shown = ", ".join(f"{n} {status}" for status, n in r.notifications.items()) or "none"
+        deleted = r.deleted_at.isoformat(timespec="seconds") if r.deleted_at else "no"
+        table.add_row(
+            *cells(
+                r.id, r.run_date.isoformat(), r.mode, r.rules_hash[:12], r.statements, shown,
+                deleted,
+            )
+        )  # fmt: skip
+    console.print(table)
+
+
+@click.group("batch")
+def batch() -> None:
+    """Act on one statement batch (see 'rulesengine batches')."""
+
+
+def _described(deletion: BatchDeletion) -> str:
+    total = sum(deletion.notifications.values())
+    return (
+        f"live batch {deletion.batch_id} of profile {deletion.profile_id!r}"
+        f" (run on {deletion.run_date.isoformat()}): {counted(deletion.statements, 'statement')},"
+        f" {counted(total, 'notification')}, {counted(deletion.encounters, 'encounter')} changed"
+    )
+
+
+def _on_terminal() -> bool:
+    """Whether someone at a terminal can answer the confirmation."""
+    return sys.stdin.isatty()
+
+
+@batch.command("delete")
+@click.argument("batch_id", metavar="BATCH")
+@click.option("--yes", is_flag=True, help="Delete without asking for confirmation.")
+@db_option
+@json_option
+@click.pass_context
+def delete(ctx: click.Context, batch_id: str, yes: bool, db: str | None, as_json: bool) -> None:
+    """Delete BATCH, the latest live batch of its profile, while none of its notifications
+    has been handed to a channel: everything it changed is put back, and its audit record
+    stays. A live run on its date may then run again."""
+    from rulesengine.statements.deletion import delete_batch
+
+    store = _store(ctx, db)
+    try:
+        preview = store.delete_batch(batch_id, dry_run=True)  # refused here when it may not go
+        if not yes:
+            if not _on_terminal():
+                raise RulesengineError(
+                    f"'rulesengine batch delete' asks for confirmation on a terminal; pass"
+                    f" --yes to delete batch {batch_id} without asking. Nothing changed."
+                )
+            echo(f"This deletes {_described(preview)}, and puts back everything it changed.")
+            if not click.confirm("Delete it?", default=False):
+                echo("Nothing deleted.", err=True)
+                sys.exit(1)
+        deletion = delete_batch(store, batch_id)
+    finally:
+        store.close()
+    if as_json:
+        click.echo(
+            json.dumps(
+                {
+                    "deleted": deletion.batch_id,
+                    "profile": deletion.profile_id,
+                    "date": deletion.run_date.isoformat(),
+                    "rules_hash": deletion.rules_hash,
+                    "deleted_at": deletion.deleted_at.isoformat(),
+                    "statements": deletion.statements,
+                    "notifications": dict(deletion.notifications),
+                    "encounters": deletion.encounters,
+                    "rescheduled": list(deletion.restored),
+                },
+                indent=2,
+            )
+        )
+        return
+    echo(f"deleted {_described(deletion)}.")
+    if deletion.restored:
+        echo(
+            f"{len(deletion.restored)} notification(s) of earlier batches it had superseded"
+            " are scheduled again."
+        )
+    echo(
+        f"A live run of profile {deletion.profile_id!r} on {deletion.run_date.isoformat()} may"
+        f" run again; the audit record stays ('rulesengine batches --profile"
+        f" {deletion.profile_id}')."
+    )
+
+
+COMMANDS: list[click.Command] = [batches, batch]

@@ -1,0 +1,673 @@
+"""The queue's commands: ``deliver``, ``worker``, ``queue`` (list, show, retry, cancel,
+resolve), ``opt-out``, ``notify`` and ``plugins`` (``docs/queue.md``).
+
+They are standalone click commands collected in :data:`COMMANDS`; ``rulesengine.cli.main``
+registers them on its group with ``main.add_command``, whose error handling turns a
+:class:`~rulesengine.errors.RulesengineError` into a message and exit 1. This module does
+not import :mod:`rulesengine.cli.main` at load time (so the CLI can import it without a cycle);
+it borrows the CLI's store, console and rules helpers when a command runs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import signal
+import sys
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+from rulesengine.cli.options import db_option, json_option
+from rulesengine.model import NOTIFICATION_STATUSES
+from rulesengine.plurals import counted
+from rulesengine.terminal import cell, cells, echo
+
+if TYPE_CHECKING:
+    from rulesengine.queue import Queue, QueueRow
+
+__all__ = ["COMMANDS", "deliver", "notify", "opt_out", "plugins", "queue", "worker"]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+STATUS_CHOICE = click.Choice(NOTIFICATION_STATUSES)
+
+
+#: The largest id or limit a store can hold (a signed 64-bit integer).
+MAX_INT = 2**63 - 1
+
+
+class _NotificationId(click.ParamType):
+    """A notification id: a whole number from 1 to :data:`MAX_INT` (larger numbers cannot
+    be ids, and neither SQLite nor PostgreSQL can even compare with them)."""
+
+    name = "id"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int) and not isinstance(value, bool):
+            number = value
+        else:
+            try:
+                number = int(str(value).strip())
+            except ValueError:
+                self.fail(f"{value!r} is not a notification id; ids are whole numbers", param, ctx)
+        if not 1 <= number <= MAX_INT:
+            self.fail(
+                f"{value} is not a notification id; ids are whole numbers from 1 to {MAX_INT}"
+                " (`rulesengine queue` lists them)",
+                param,
+                ctx,
+            )
+        return number
+
+
+NOTIFICATION_ID = _NotificationId()
+#: ``--limit``: how many notifications at most, from 1 to :data:`MAX_INT`.
+LIMIT = click.IntRange(1, MAX_INT)
+
+
+def _now_option(func: F) -> F:
+    return click.option(
+        "--now",
+        "now_text",
+        default=None,
+        metavar="T",
+        help="Act at this instant (ISO 8601 with its zone, e.g. 2026-02-01T15:00:00Z); "
+        "default: now.",
+    )(func)
+
+
+def _parse_now(text: str | None) -> dt.datetime | None:
+    from rulesengine.queue.clock import supported_instant
+
+    if text is None:
+        return None
+    try:
+        value = dt.datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise click.BadParameter(
+            f"{text!r} is not a time; write it as ISO 8601 with its zone, "
+            "such as 2026-02-01T15:00:00Z",
+            param_hint="--now",
+        ) from None
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise click.BadParameter(
+            f"{text!r} has no zone; add one, such as Z or -06:00", param_hint="--now"
+        )
+    utc = supported_instant(value)
+    if isinstance(utc, str):
+        raise click.BadParameter(utc, param_hint="--now")
+    return value
+
+
+@contextmanager
+def _queue(
+    ctx: click.Context, db: str | None, *, create: bool = False, **kwargs: Any
+) -> Iterator[Queue]:
+    """An open store and a queue over it, closed at the end (``create``: a missing SQLite
+    store file is created, for a worker started before the first import)."""
+    from rulesengine.cli.main import _open_store
+    from rulesengine.queue import Queue
+
+    store = _open_store(db, ctx, create=create)
+    try:
+        with Queue(store, **kwargs) as queue:
+            yield queue
+    finally:
+        store.close()
+
+
+def _console() -> Any:
+    from rulesengine.cli.main import _console as console
+
+    return console()
+
+
+def _iso(value: dt.datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+# --- deliver ----------------------------------------------------------------------------------
+
+
+#: How the one-line summary names the status a delivery left notifications in.
+_ENDED_AS = {"scheduled": "to retry later (see rulesengine queue --status scheduled)"}
+
+
+def _report_line(counts: dict[str, int], deferred: int, waiting: int) -> str:
+    parts = [f"{n} {_ENDED_AS.get(status, status)}" for status, n in sorted(counts.items())]
+    if deferred:
+        parts.append(f"{deferred} deferred to {'its' if deferred == 1 else 'their'} send window")
+    if waiting:
+        parts.append(f"{waiting} waiting for a channel that is not installed")
+    return "delivered: " + (", ".join(parts) if parts else "nothing was due")
+
+
+_serial_option = click.option(
+    "--serial",
+    is_flag=True,
+    help="Call the channels one after the other on one thread, each round finished before "
+    "the next (for channel plugins that cannot run on a thread of their own).",
+)
+
+
+@click.command()
+@click.option("--until-empty", is_flag=True, help="Repeat until no notification is due.")
+@click.option(
+    "--limit", default=100, show_default=True, type=LIMIT, help="Most notifications per round."
+)
+@_serial_option
+@_now_option
+@db_option
+@json_option
+@click.pass_context
+def deliver(
+    ctx: click.Context,
+    until_empty: bool,
+    limit: int,
+    serial: bool,
+    now_text: str | None,
+    db: str | None,
+    as_json: bool,
+) -> None:
+    """Hand due notifications to their channels once (or until none is due).
+
+    --now acts at an earlier instant (what was due then, in the send windows of then),
+    never a later one than the real clock; leases are always on the real clock.
+    """
+    from rulesengine.queue.clock import check_not_later
+
+    now = _parse_now(now_text)
+    if now is not None:
+        check_not_later(now)
+    with _queue(ctx, db, concurrent_channels=not serial, leases_on_clock=True) as q:
+        report = q.deliver(now, until_empty=until_empty, limit=limit)
+    if as_json:
+        click.echo(json.dumps(report.as_json(), indent=2))
+    else:
+        click.echo(_report_line(dict(report.counts), len(report.deferred), len(report.waiting)))
+
+
+# --- worker -----------------------------------------------------------------------------------
+
+
+@contextmanager
+def _stop_on_signals(stop: threading.Event, caught: list[str]) -> Iterator[None]:
+    """SIGTERM and SIGINT set ``stop`` (the current round finishes first)."""
+
+    def handler(signum: int, _frame: Any) -> None:
+        caught.append(signal.Signals(signum).name)
+        stop.set()
+
+    previous = {sig: signal.signal(sig, handler) for sig in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        yield
+    finally:
+        for sig, old in previous.items():
+            signal.signal(sig, old)
+
+
+#: The longest ``--poll`` (an idle worker looks again at least hourly) and ``--lease``.
+MAX_POLL_SECONDS = 3600.0
+MAX_LEASE_SECONDS = 86400.0
+
+
+def _check_seconds(value: float, option: str, most: float) -> None:
+    if not 0 < value <= most:  # also refuses nan
+        raise click.BadParameter(
+            f"{value} is not a number of seconds above 0 and at most {most:g}", param_hint=option
+        )
+
+
+@click.command()
+@click.option("--poll", "poll", default=1.0, show_default=True, help="Seconds to wait when idle.")
+@click.option("--worker-id", default=None, help="This worker's name (default host:pid:random).")
+@click.option(
+    "--limit", default=100, show_default=True, type=LIMIT, help="Most notifications per round."
+)
+@click.option(
+    "--lease", default=300.0, show_default=True, help="Seconds a claim is held (renewed)."
+)
+@_serial_option
+@db_option
+@click.pass_context
+def worker(
+    ctx: click.Context,
+    poll: float,
+    worker_id: str | None,
+    limit: int,
+    lease: float,
+    serial: bool,
+    db: str | None,
+) -> None:
+    """Deliver continuously; stop cleanly on SIGTERM or SIGINT.
+
+    Many workers may run at once against PostgreSQL: each claims different notifications.
+    """
+    _check_seconds(poll, "--poll", MAX_POLL_SECONDS)
+    _check_seconds(lease, "--lease", MAX_LEASE_SECONDS)
+    stop = threading.Event()
+    caught: list[str] = []
+    with (
+        _stop_on_signals(stop, caught),
+        _queue(
+            ctx,
+            db,
+            create=True,
+            worker_id=worker_id,
+            lease_seconds=lease,
+            concurrent_channels=not serial,
+        ) as q,
+    ):
+        from rulesengine.store.redact import display_url
+
+        where = display_url(q.store.url)
+        click.echo(f"worker {q.worker_id} started on {where}; stop with SIGTERM or Ctrl-C")
+        sys.stdout.flush()
+        rounds = q.run_worker(stop, poll_seconds=poll, limit=limit)
+    why = caught[0] if caught else "stop"
+    click.echo(
+        f"worker {q.worker_id} stopped on {why} after finishing its round"
+        f" ({counted(rounds, 'round')})"
+    )
+
+
+# --- queue ------------------------------------------------------------------------------------
+
+
+def _row_json(row: QueueRow, detail: str | None = None) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "kind": row.kind,
+        "status": row.status,
+        "channel": row.channel,
+        "guarantor": row.guarantor_id,
+        "profile": row.profile_id,
+        "batch": row.batch_id,
+        "statement": row.statement_id,
+        "message": row.message_id,
+        "level": row.level,
+        "attempt": row.attempt,
+        "max_attempts": row.max_attempts,
+        "scheduled_at": _iso(row.scheduled_at),
+        "next_attempt_at": _iso(row.next_attempt_at),
+        "handed_at": _iso(row.handed_at),
+        "provider_ref": row.provider_ref,
+        "proof": row.proof,
+        "superseded_by": row.superseded_by,
+        "detail": detail,
+    }
+
+
+@click.group(invoke_without_command=True)
+@click.option("--profile", default=None, help="Only this profile's notifications.")
+@click.option("--batch", default=None, help="Only this batch's notifications.")
+@click.option("--status", type=STATUS_CHOICE, default=None, help="Only this status.")
+@click.option("--guarantor", default=None, help="Only this guarantor's notifications.")
+@click.option("--channel", default=None, help="Only this channel's notifications.")
+@click.option(
+    "--kind",
+    type=click.Choice(["batch", "proof", "on_demand"]),
+    default=None,
+    help="Only batch notifications, proofs or on-demand ones.",
+)
+@click.option("--limit", default=None, type=LIMIT, help="At most this many rows.")
+@db_option
+@json_option
+@click.pass_context
+def queue(
+    ctx: click.Context,
+    profile: str | None,
+    batch: str | None,
+    status: str | None,
+    guarantor: str | None,
+    channel: str | None,
+    kind: str | None,
+    limit: int | None,
+    db: str | None,
+    as_json: bool,
+) -> None:
+    """The notification queue as a table; filters make the views.
+
+    "All notifications" is rulesengine queue; "Manage errors" is
+    rulesengine queue --status error (and --status unknown).
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from rulesengine.store.queue_io import last_details
+
+    with _queue(ctx, db) as q:
+        rows = q.find(
+            profile_id=profile,
+            batch_id=batch,
+            status=status,
+            guarantor_id=guarantor,
+            channel=channel,
+            kind=kind,
+            limit=limit,
+        )
+        with q.store.reading() as conn:
+            details = last_details(conn, [row.id for row in rows])
+        deleted = q.store.batch_deleted_at(batch) if batch and not rows else None
+    if as_json:
+        click.echo(json.dumps([_row_json(r, details.get(r.id)) for r in rows], indent=2))
+        return
+    if deleted is not None:
+        echo(f"Batch {batch} was deleted ({deleted.isoformat(timespec='seconds')}).")
+        return
+    _print_table(rows, details)
+
+
+def _print_table(rows: Sequence[QueueRow], details: dict[int, str | None]) -> None:
+    from rich.table import Table
+
+    console = _console()
+    if not rows:
+        console.print("No notifications match.")
+        return
+    table = Table(header_style="bold")
+    for column in (
+        "id",
+        "status",
+        "channel",
+        "guarantor",
+        "message",
+        "level",
+        "attempt",
+        "due / last change",
+        "batch",
+        "detail",
+    ):
+        table.add_column(
+            column, justify="right" if column in ("id", "level", "attempt") else "left"
+        )
+    for row in rows:
+        when = row.next_attempt_at if row.status == "scheduled" else row.updated_at
+        batch = {"proof": f"proof of {row.batch_id}", "on_demand": "on demand"}.get(
+            row.kind, row.batch_id or ""
+        )
+        table.add_row(
+            *cells(
+                row.id,
+                row.status,
+                row.channel,
+                row.guarantor_id,
+                row.message_id,
+                row.level,
+                f"{row.attempt}/{row.max_attempts}",
+                when.isoformat(timespec="minutes") if when else "",
+                batch,
+                details.get(row.id) or "",
+            )
+        )
+    console.print(table)
+    counts: dict[str, int] = {}
+    for row in rows:
+        counts[row.status] = counts.get(row.status, 0) + 1
+    console.print(
+        f"{counted(len(rows), 'notification')}: "
+        + ", ".join(f"{n} {s}" for s, n in sorted(counts.items()))
+    )
+
+
+@queue.command("show")
+@click.argument("notification_id", type=NOTIFICATION_ID)
+@db_option
+@json_option
+@click.pass_context
+def show(ctx: click.Context, notification_id: int, db: str | None, as_json: bool) -> None:
+    """One notification: every field and its full status history."""
+    with _queue(ctx, db) as q:
+        row = q.get(notification_id)
+        entries = q.history(notification_id)
+    fields = {
+        **_row_json(row),
+        "to": row.to,
+        "idempotency_key": row.idempotency_key,
+        "timezone": row.timezone,
+        "send_window": row.send_window,
+        "backoff": list(row.backoff),
+        "rules_hash": row.rules_hash,
+        "lease_owner": row.lease_owner,
+        "lease_expires_at": _iso(row.lease_expires_at),
+        "reason": row.reason,
+        "content": dict(row.content),
+        "context": dict(row.context),
+        "created_at": _iso(row.created_at),
+        "updated_at": _iso(row.updated_at),
+    }
+    fields.pop("detail")
+    history = [
+        {**entry, "at": _iso(entry["at"])}  # type: ignore[arg-type]
+        for entry in entries
+    ]
+    if as_json:
+        click.echo(json.dumps({**fields, "history": history}, indent=2, ensure_ascii=False))
+        return
+    _print_one(fields, history)
+
+
+def _print_one(fields: dict[str, Any], history: list[dict[str, Any]]) -> None:
+    from rich.table import Table
+
+    console = _console()
+    table = Table(show_header=False, box=None)
+    table.add_column(style="bold")
+    table.add_column()
+    for key, value in fields.items():
+        lines = False
+        if isinstance(value, (dict, list)):
+            # JSON escapes the control characters in its strings: its own line breaks may stay.
+            lines = key == "content"
+            value = json.dumps(value, ensure_ascii=False, indent=1 if lines else None)
+        table.add_row(cell(key), cell(value, keep_lines=lines))
+    console.print(table)
+    events = Table(title="history", header_style="bold")
+    for column in ("at", "from", "to", "message", "level", "rules", "attempt", "detail"):
+        events.add_column(column)
+    for entry in history:
+        events.add_row(
+            *cells(
+                entry["at"],
+                entry["old_status"] or "(new)",
+                entry["new_status"],
+                entry["message_id"],
+                entry["level"],
+                (entry["rules_hash"] or "")[:12],
+                entry["attempt"],
+                entry["detail"],
+            )
+        )
+    console.print(events)
+
+
+def _acted(transitions: Sequence[Any], what: str) -> None:
+    for t in transitions:
+        click.echo(f"notification {t.notification_id}: {t.old_status} -> {t.new_status}")
+    click.echo(f"{counted(len(transitions), 'notification')} {what}")
+
+
+@queue.command("retry")
+@click.argument("ids", nargs=-1, required=True, type=NOTIFICATION_ID)
+@db_option
+@click.pass_context
+def retry(ctx: click.Context, ids: tuple[int, ...], db: str | None) -> None:
+    """Schedule error, unknown or canceled notifications again, now."""
+    with _queue(ctx, db) as q:
+        _acted(q.retry(list(ids)), "scheduled again")
+
+
+@queue.command("cancel")
+@click.argument("ids", nargs=-1, required=True, type=NOTIFICATION_ID)
+@db_option
+@click.pass_context
+def cancel(ctx: click.Context, ids: tuple[int, ...], db: str | None) -> None:
+    """Cancel scheduled, error or unknown notifications."""
+    with _queue(ctx, db) as q:
+        _acted(q.cancel(list(ids)), "canceled")
+
+
+@queue.command("resolve")
+@click.argument("ids", nargs=-1, required=True, type=NOTIFICATION_ID)
+@click.option(
+    "--as",
+    "outcome",
+    required=True,
+    type=click.Choice(["sent", "resend"]),
+    help="sent: it did go out; resend: schedule it again now.",
+)
+@db_option
+@click.pass_context
+def resolve(ctx: click.Context, ids: tuple[int, ...], outcome: str, db: str | None) -> None:
+    """Decide notifications whose delivery is unknown (a worker stopped mid-send)."""
+    with _queue(ctx, db) as q:
+        _acted(q.resolve(list(ids), outcome), "resolved")
+
+
+# --- opt-out, notify, plugins -------------------------------------------------------------------
+
+
+@click.command("opt-out")
+@click.argument("guarantor")
+@click.argument("channel")
+@click.option(
+    "--source", default="staff", show_default=True, help="Who asked, e.g. 'inbound STOP'."
+)
+@_now_option
+@db_option
+@click.pass_context
+def opt_out(
+    ctx: click.Context,
+    guarantor: str,
+    channel: str,
+    source: str,
+    now_text: str | None,
+    db: str | None,
+) -> None:
+    """Opt a guarantor out of a channel; what is still queued for it is suppressed."""
+    now = _parse_now(now_text)
+    with _queue(ctx, db) as q:
+        suppressed = q.opt_out(guarantor, channel, source=source, now=now)
+    echo(
+        f"{guarantor} opted out of {channel} ({source}); "
+        f"{counted(len(suppressed), 'queued notification')} suppressed"
+    )
+
+
+@click.command()
+@click.argument("guarantor")
+@click.option("--channel", required=True, help="The channel to send it by.")
+@click.option("--message", "message_id", required=True, help="The message id of the rules file.")
+@click.option(
+    "--rules",
+    "rules_path",
+    default=None,
+    type=click.Path(dir_okay=False),
+    help="The profile's rules file (default: the rules of the guarantor's latest live statement).",
+)
+@_now_option
+@db_option
+@click.pass_context
+def notify(
+    ctx: click.Context,
+    guarantor: str,
+    channel: str,
+    message_id: str,
+    rules_path: str | None,
+    now_text: str | None,
+    db: str | None,
+) -> None:
+    """Queue an on-demand notification (e.g. a pay-now link) for a guarantor.
+
+    It is rendered from the guarantor's latest live statement, with the rules file that
+    statement's batch ran (or --rules), and goes through the same queue and checks; it
+    never changes a dunning level.
+    """
+    from rulesengine.cli.main import load_rules_for_cli
+
+    now = _parse_now(now_text)
+    rules = load_rules_for_cli(rules_path) if rules_path is not None else None
+    with _queue(ctx, db) as q:
+        text = None
+        if rules is None:
+            rules, text = _rules_of_latest_statement(q.store, guarantor)
+        nid = q.notify(guarantor, channel, message_id, rules, now, rules_text=text)
+        row = q.get(nid)
+    when = row.next_attempt_at.isoformat(timespec="minutes") if row.next_attempt_at else ""
+    if row.status == "scheduled":
+        echo(f"notification {nid} queued: {message_id} by {channel}, due {when}")
+    else:
+        echo(f"notification {nid} {row.status}: {row.reason}")
+
+
+def _rules_of_latest_statement(store: Any, guarantor: str) -> tuple[Any, str]:
+    """The rules version the guarantor's latest live statement was made with, as stored
+    (loaded, and its text)."""
+    from rulesengine.cli.main import _channel_specs
+    from rulesengine.errors import RulesengineError
+    from rulesengine.rules import load_rules_text
+    from rulesengine.store import queue_io as qio
+
+    with store.reading() as conn:
+        found = qio.latest_live_rules(conn, guarantor)
+    if found is None:
+        if store.get_guarantor(guarantor) is None:
+            raise RulesengineError(f"no guarantor {guarantor!r} in the store")
+        raise RulesengineError(
+            f"guarantor {guarantor!r} has had no live statement yet; on-demand notifications"
+            " need one"
+        )
+    batch_id, rules_hash = found
+    text = store.rules_text(rules_hash)
+    if text is None:
+        raise RulesengineError(
+            f"the rules file of batch {batch_id} is not in the store; give it with --rules"
+        )
+    rules = load_rules_text(
+        text, filename=f"<rules of batch {batch_id}>", channel_specs=_channel_specs()
+    )
+    return rules, text
+
+
+@click.command()
+@json_option
+def plugins(as_json: bool) -> None:
+    """Installed plugins with their distribution, version and channels."""
+    from rich.table import Table
+
+    from rulesengine.channels.manager import get_plugin_manager, plugin_info
+
+    infos = plugin_info(get_plugin_manager())
+    if as_json:
+        click.echo(
+            json.dumps(
+                [
+                    {
+                        "name": i.name,
+                        "distribution": i.distribution,
+                        "version": i.version,
+                        "channels": list(i.channels),
+                    }
+                    for i in infos
+                ],
+                indent=2,
+            )
+        )
+        return
+    console = _console()
+    if not infos:
+        console.print("No plugins are installed (or RULESENGINE_DISABLE_PLUGINS skips them).")
+        return
+    table = Table(header_style="bold")
+    for column in ("plugin", "distribution", "version", "channels"):
+        table.add_column(column)
+    for i in infos:
+        table.add_row(*cells(i.name, i.distribution, i.version, ", ".join(i.channels)))
+    console.print(table)
+
+
+#: Every command of this module, for ``main.add_command``.
+COMMANDS: list[click.Command] = [deliver, worker, queue, opt_out, notify, plugins]

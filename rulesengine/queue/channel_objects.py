@@ -1,0 +1,170 @@
+"""Which channel object a notification is handed to.
+
+Injected channels (``Queue(channels={"email": RecordingChannel(...)})``) are used as they
+are, and only they: a notification for any other channel waits. Otherwise each channel is
+built from its registered plugin class with the settings of the rules file the
+notification was queued under (``rules.channels[name].settings`` of the rules text stored
+under the notification's ``rules_hash``), once per (rules hash, channel).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from rulesengine.channels.results import exception_summary
+from rulesengine.drafting.notification_drafts import BUILTIN_ADDRESSING
+from rulesengine.errors import RulesengineError
+
+if TYPE_CHECKING:
+    import pluggy
+
+    from rulesengine.channels.specs import ChannelSpec
+    from rulesengine.rules.policy import Rules
+    from rulesengine.store.base import Store
+
+__all__ = ["ChannelSetupError", "Channels"]
+
+log = logging.getLogger(__name__)
+
+
+class ChannelSetupError(RulesengineError):
+    """A channel object could not be built (its rules file or its constructor failed)."""
+
+
+class _AnyChannel(dict[str, "ChannelSpec"]):
+    """The installed channels' specs, and a spec accepting anything for every other name.
+
+    A stored rules text was checked against the channels installed when its batch was
+    queued. This process may lack one of their plugins: its notifications wait for it
+    (:meth:`Channels.available`), and the other channels' settings must still load.
+    """
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str)
+
+    def __getitem__(self, name: str) -> ChannelSpec:
+        return self.get(name)
+
+    def get(self, name: str, default: object = None) -> ChannelSpec:  # type: ignore[override]
+        from rulesengine.channels.specs import ChannelSpec
+
+        found = super().get(name)
+        return found if found is not None else ChannelSpec(name=name, address="postal")
+
+
+class Channels:
+    """Channel objects for the queue: injected ones, or plugin classes with rules settings."""
+
+    def __init__(
+        self,
+        store: Store,
+        injected: Mapping[str, Any] | None,
+        plugin_manager: Callable[[], pluggy.PluginManager],
+    ) -> None:
+        self._store = store
+        self._injected = dict(injected) if injected is not None else None
+        self._plugin_manager = plugin_manager
+        self._classes: dict[str, type] | None = None
+        self._instances: dict[tuple[str | None, str], Any] = {}
+        self._rules: dict[str, Rules] = {}
+
+    # -- what exists -------------------------------------------------------------------------
+
+    @property
+    def injected(self) -> bool:
+        """Whether channel objects were given (and only they are used)."""
+        return self._injected is not None
+
+    @property
+    def classes(self) -> dict[str, type]:
+        """The registered channel classes (empty when channels are injected)."""
+        if self._injected is not None:
+            return {}
+        if self._classes is None:
+            from rulesengine.channels.manager import get_channels
+
+            self._classes = get_channels(self._plugin_manager())
+        return self._classes
+
+    def names(self) -> list[str]:
+        """Every channel a notification can be handed to, sorted."""
+        if self._injected is not None:
+            return sorted(self._injected)
+        return sorted(self.classes)
+
+    def available(self, channel: str) -> bool:
+        """Whether a notification for ``channel`` can be handed to a channel object."""
+        return channel in (self._injected if self._injected is not None else self.classes)
+
+    def addressing(self) -> dict[str, str]:
+        """Channel name -> the guarantor contact it needs (an address kind)."""
+        out = dict(BUILTIN_ADDRESSING)
+        if self._injected is not None:
+            for name, channel in self._injected.items():
+                address = getattr(channel, "address", None)
+                if isinstance(address, str):
+                    out[name] = address
+        else:
+            for name, cls in self.classes.items():
+                out[name] = cls.address  # type: ignore[attr-defined]
+        return out
+
+    def remember(self, rules: Rules) -> None:
+        """Keep rules loaded in this process, so their channels need no reload by hash."""
+        self._rules.setdefault(rules.content_hash, rules)
+
+    # -- building ----------------------------------------------------------------------------
+
+    def instance(self, rules_hash: str | None, channel: str) -> Any:
+        """The channel object for notifications of ``channel`` queued under ``rules_hash``.
+
+        Raises :class:`ChannelSetupError` when its rules text cannot be loaded or its
+        constructor raises.
+        """
+        if self._injected is not None:
+            return self._injected[channel]
+        key = (rules_hash, channel)
+        if key not in self._instances:
+            cls = self.classes[channel]
+            settings = self._settings(rules_hash, channel)
+            try:
+                self._instances[key] = cls(settings)
+            except Exception as exc:
+                log.debug("channel %s constructor traceback", channel, exc_info=True)
+                raise ChannelSetupError(
+                    f"cannot set up the {channel} channel: {exception_summary(exc)}"
+                ) from exc
+        return self._instances[key]
+
+    def _settings(self, rules_hash: str | None, channel: str) -> dict[str, Any]:
+        if rules_hash is None:
+            return {}
+        rules = self._rules.get(rules_hash)
+        if rules is None:
+            rules = self._rules[rules_hash] = self._load(rules_hash)
+        spec = rules.channels.get(channel)
+        return dict(spec.settings) if spec is not None else {}
+
+    def _load(self, rules_hash: str) -> Rules:
+        from rulesengine.channels.manager import channel_specs
+        from rulesengine.rules import load_rules_text
+
+        text = self._store.rules_text(rules_hash)
+        if text is None:
+            raise ChannelSetupError(
+                f"the rules file {rules_hash[:12]} this notification was queued under is not "
+                "in the store, so its channel settings are unknown"
+            )
+        try:
+            return load_rules_text(
+                text,
+                filename=f"<rules {rules_hash[:12]}>",
+                channel_specs=_AnyChannel(channel_specs(self.classes)),
+            )
+        except RulesengineError as exc:
+            first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise ChannelSetupError(
+                f"the rules file {rules_hash[:12]} no longer loads: {first}"
+            ) from exc

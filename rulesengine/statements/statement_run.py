@@ -1,0 +1,224 @@
+"""A statement run against the store: the transaction around :func:`evaluate`.
+
+A live run reads its input and writes its batch inside one store transaction that holds the
+profile's run lock, so it is atomic (all or nothing), idempotent per (profile, run date)
+(a repeat reports the stored batch and changes nothing) and moves forward (a date before
+the profile's latest live run is refused). A test run reads the same input and writes
+nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import gc
+import itertools
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from rulesengine.statements.evaluate import evaluate
+from rulesengine.statements.phases import PhaseClock
+from rulesengine.statements.run_dates import check_due_date_fits, check_run_date_supported
+from rulesengine.drafting.notification_drafts import ChannelAddressing
+from rulesengine.errors import LiveRunBeforeLatest, RunRefused
+from rulesengine.model import (
+    LEVEL_MAX,
+    MONEY_MAX_CENTS,
+    STATEMENTS_SENT_MAX,
+    BatchResult,
+    format_money,
+)
+from rulesengine.rules.input_limits import read_limited_text
+from rulesengine.rules.policy import Rules
+from rulesengine.store.base import RunInput, Store
+
+if TYPE_CHECKING:
+    import pluggy
+
+__all__ = ["run_statements"]
+
+
+def run_statements(
+    store: Store,
+    rules: Rules,
+    run_date: dt.date,
+    *,
+    live: bool,
+    rules_text: str | None = None,
+    addressing: ChannelAddressing | None = None,
+    plugin_manager: pluggy.PluginManager | None = None,
+    timings: dict[str, float] | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> BatchResult:
+    """Run ``rules`` on ``run_date``; commit and upload when ``live``.
+
+    :param rules_text: the rules as text, kept with the batch under its content hash
+        (default: the file at ``rules.path``).
+    :param addressing: channel name -> the guarantor contact it needs (default: the
+        built-in channels').
+    :param plugin_manager: whose ``batch_uploaded`` observers hear of a new live batch once
+        it is committed (default: the installed plugins).
+    :param timings: when given, seconds spent per phase are added to it (``load``,
+        ``evaluate`` with its ``decide`` and ``upload`` parts, ``save``): for benchmarks.
+    :param progress: when given, called with the name of each of those phases as it
+        starts: for a progress display (the command line shows one on a terminal).
+    :raises LiveRunBeforeLatest: a live run dated before the profile's latest live run.
+    :raises RunRefused: a run dated after
+        :data:`~rulesengine.statements.run_dates.LAST_RUN_DATE`, or whose due date would be
+        past the calendar's end.
+    """
+    check_run_date_supported(run_date)
+    check_due_date_fits(run_date, rules.profile.due_days)
+    clock = PhaseClock(timings, on_start=progress)
+    secret = store.secret()
+    with _cyclic_collector_paused(), store.run_transaction(rules.profile.id, live=live) as tx:
+        if live:
+            latest = tx.latest_live_batch()
+            if latest is not None:
+                latest_id, latest_date = latest
+                if run_date == latest_date:
+                    return tx.load_batch(latest_id)
+                if run_date < latest_date:
+                    raise LiveRunBeforeLatest(rules.profile.id, run_date, latest_date, latest_id)
+        with clock("load"):
+            run_input = tx.load_input(run_date)
+            _refuse_amounts_past_the_maximum(run_input)
+            _refuse_counters_past_the_maximum(run_input)
+        with clock("evaluate"):
+            batch = evaluate(
+                rules,
+                run_input,
+                run_date,
+                mode="live" if live else "test",
+                secret=secret,
+                addressing=addressing,
+                timings=timings,
+            )
+        # The batch keeps what it needs of the input; the rest (a million encounters in a
+        # large run) is freed before the commit needs memory of its own.
+        del run_input
+        if live:
+            if rules_text is None:
+                rules_text = read_limited_text(rules.path)
+            with clock("save"):
+                superseded = tx.save_batch(batch, rules_text)
+            if superseded:
+                batch = attrs.evolve(batch, superseded=superseded)
+    if live:
+        _announce(store, batch, plugin_manager)
+    return batch
+
+
+def _refuse_amounts_past_the_maximum(run_input: RunInput) -> None:
+    """Refuse a run over amounts past the maximum (an older version imported any amount).
+
+    Every amount is at most :data:`~rulesengine.model.MONEY_MAX_CENTS` either side of zero,
+    which keeps every total the run stores inside 64 bits; a store written before that
+    bound could hold more, and a total past 64 bits would fail the run's commit.
+    """
+    limit = MONEY_MAX_CENTS
+    bad = [e.id for e in run_input.encounters if not -limit <= e.balance_cents <= limit]
+    bad += [
+        p.encounter_id
+        for payments in run_input.unreviewed_payments.values()
+        for p in payments
+        if not -limit <= p.amount_cents <= limit
+    ]
+    if bad:
+        ids = sorted(set(bad))
+        shown = ", ".join(repr(i) for i in ids[:10]) + (
+            f" and {len(ids) - 10} more" if len(ids) > 10 else ""
+        )
+        raise RunRefused(
+            f"{'encounters' if len(ids) > 1 else 'encounter'} {shown}: a balance or payment"
+            f" in the store is past the maximum amount of {format_money(limit)} either side"
+            " of zero (an older version of rulesengine imported any amount, and adjustments"
+            " add to a balance); correct the ledger and import it again"
+        )
+
+
+def _refuse_counters_past_the_maximum(run_input: RunInput) -> None:
+    """Refuse a run over a level or statement count past its maximum (an older version
+    imported any whole number, and one past 64 bits failed every run's commit)."""
+    ids = sorted(
+        {
+            e.id
+            for e in run_input.encounters
+            if not 0 <= e.level <= LEVEL_MAX or not 0 <= e.statements_sent <= STATEMENTS_SENT_MAX
+        }
+    )
+    if ids:
+        shown = ", ".join(repr(i) for i in ids[:10]) + (
+            f" and {len(ids) - 10} more" if len(ids) > 10 else ""
+        )
+        raise RunRefused(
+            f"{'encounters' if len(ids) > 1 else 'encounter'} {shown}: a level or statement"
+            f" count in the store is past its maximum (level at most {LEVEL_MAX:,},"
+            f" statements_sent at most {STATEMENTS_SENT_MAX:,}; an older version of"
+            " rulesengine imported any whole number); correct the ledger and import it again"
+        )
+
+
+@contextlib.contextmanager
+def _cyclic_collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for the length of a run.
+
+    A run builds millions of small objects that all live until it ends; each full
+    collection would walk all of them again, which made a million-encounter run's
+    evaluation grow faster than the ledger. Reference counting still frees everything as
+    usual; the few cycles are collected once the run is over.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _announce(
+    store: Store, batch: BatchResult, plugin_manager: pluggy.PluginManager | None
+) -> None:
+    """After the commit (observers' errors are only logged): ``notification_status_changed``
+    observers hear of every notification the batch queued (``None`` -> ``scheduled`` or
+    ``suppressed``, with the reason), then of those it superseded; then ``batch_uploaded``
+    observers. The notifications are read back in one query, and only when a plugin
+    implements ``notification_status_changed``."""
+    from rulesengine.channels.manager import (
+        get_plugin_manager,
+        has_observers,
+        notify_each,
+        notify_observers,
+    )
+    from rulesengine.store.queue_io import superseded_detail
+
+    pm = plugin_manager or get_plugin_manager()
+    if has_observers(pm, "notification_status_changed"):
+        uploaded = store.uploaded_statuses(batch.id) if batch.notifications else []
+        detail = superseded_detail(batch.id)
+        changes: Iterable[Mapping[str, Any]] = itertools.chain(
+            (
+                {"notification_id": nid, "old_status": None, "new_status": status, "detail": why}
+                for nid, status, why in uploaded
+            ),
+            (
+                {
+                    "notification_id": nid,
+                    "old_status": "scheduled",
+                    "new_status": "superseded",
+                    "detail": detail,
+                }
+                for nid in batch.superseded
+            ),
+        )
+        notify_each(pm, "notification_status_changed", changes)
+    notify_observers(
+        pm,
+        "batch_uploaded",
+        batch_id=batch.id,
+        profile_id=batch.profile_id,
+        notifications=len(batch.notifications),
+    )

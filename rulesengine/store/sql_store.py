@@ -1,0 +1,597 @@
+"""The store over SQLAlchemy Core: one code path for SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import AbstractContextManager, contextmanager
+from typing import Any
+
+from sqlalchemy import Connection, Engine, and_, case, func, select, update
+from sqlalchemy.exc import IntegrityError
+
+from rulesengine.errors import LedgerError, Problem, StoreError
+from rulesengine.model import (
+    Adjustment,
+    BatchResult,
+    Encounter,
+    Guarantor,
+    Payment,
+)
+from rulesengine.plurals import counted
+from rulesengine.store.base import (
+    BatchSummary,
+    ImportSummary,
+    LedgerData,
+    RunTransaction,
+    Store,
+    SyncSummary,
+    WorklistEntry,
+    chunked,
+)
+from rulesengine.store.batch_delete import BatchDeletion, BatchRecord, batch_records, delete_batch
+from rulesengine.store.batch_io import read_batch
+from rulesengine.store.connect import copy_schema_template, is_memory_url
+from rulesengine.store.ledger_sync import apply_sync, plan_sync
+from rulesengine.store.redact import display_url
+from rulesengine.store.rows import (
+    ENCOUNTER_COLUMNS,
+    GUARANTOR_COLUMNS,
+    PAYMENT_COLUMNS,
+    encounter_row,
+    from_db_instant,
+    guarantor_from_row,
+    guarantor_row,
+    notification_query,
+    payment_from_row,
+    utcnow,
+)
+from rulesengine.store.run_transaction import covered_by, open_run_transaction
+from rulesengine.store.tables import (
+    adjustments,
+    batch_deletions,
+    batch_pre_collections,
+    batch_skips,
+    batch_traces,
+    batches,
+    encounters,
+    guarantors,
+    meta,
+    notification_history,
+    notifications,
+    payments,
+    rules_versions,
+    statements,
+)
+from rulesengine.store.sqlutil import dialect_insert, insert_rows
+
+__all__ = ["SQLStore"]
+
+_IN_CHUNK = 500  # ids per IN (...) list
+
+
+# Built once per database kind: constructing an upsert (its ``excluded`` alias, a SET
+# clause per column) cost more than a small import's rows.
+@functools.cache
+def _guarantor_upsert(dialect: str) -> Any:
+    stmt = dialect_insert(dialect, guarantors)
+    return stmt.on_conflict_do_update(
+        index_elements=["id"],
+        set_={c.name: stmt.excluded[c.name] for c in guarantors.c if c.name != "id"},
+    )
+
+
+@functools.cache
+def _encounter_upsert(dialect: str) -> Any:
+    stmt = dialect_insert(dialect, encounters)
+    keep = and_(encounters.c.status == "pre_collections", stmt.excluded.status == "pre_collections")
+    updates: dict[str, Any] = {
+        c.name: stmt.excluded[c.name] for c in ENCOUNTER_COLUMNS if c.name != "id"
+    }
+    updates["worklist_batch_id"] = case((keep, encounters.c.worklist_batch_id), else_=None)
+    updates["worklist_since"] = case((keep, encounters.c.worklist_since), else_=None)
+    return stmt.on_conflict_do_update(index_elements=["id"], set_=updates)
+
+
+def _sync_upsert(dialect: str) -> Any:
+    """The insert-or-update statement of a table, by table name (for a sync import)."""
+    upserts = {"guarantors": _guarantor_upsert, "encounters": _encounter_upsert}
+    return lambda table: upserts[table](dialect)
+
+
+class SQLStore(Store):
+    """The store on an SQLAlchemy engine (see :func:`rulesengine.store.open_store`).
+
+    ``engine``, :meth:`reading` and :meth:`writing` are public for the other parts of
+    rulesengine that keep their state in the store (the notification queue).
+    """
+
+    def __init__(self, engine: Engine, url: str) -> None:
+        self.engine = engine
+        self.url = url
+
+    def __repr__(self) -> str:
+        return f"<SQLStore {display_url(self.url)}>"
+
+    @property
+    def in_memory(self) -> bool:
+        """Whether this is an in-memory SQLite store (one connection, gone with the process)."""
+        return is_memory_url(self.url)
+
+    # -- transactions ----------------------------------------------------------------------
+
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        """A connection whose transaction (begun on first use) is rolled back at the end."""
+        with self.engine.connect() as conn:
+            yield conn
+
+    @contextmanager
+    def writing(self) -> Iterator[Connection]:
+        """A connection in a write transaction (SQLite: ``BEGIN IMMEDIATE``), committed at
+        the end unless an exception escapes."""
+        with self.engine.connect() as conn:
+            conn.execution_options(sqlite_begin="IMMEDIATE")
+            with conn.begin():
+                yield conn
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def reset(self) -> None:
+        """Empty an in-memory store back to a fresh schema (scenario runs reuse one store,
+        and with it SQLAlchemy's cache of compiled statements). Refused for any other store:
+        nothing ever empties a practice's database."""
+        if not is_memory_url(self.url):
+            raise StoreError(f"only an in-memory store can be reset, not {display_url(self.url)}")
+        with self.engine.connect() as conn:
+            driver = conn.connection.driver_connection
+            assert driver is not None
+            copy_schema_template(driver)
+
+    # -- ledger ----------------------------------------------------------------------------
+
+    def import_ledger(self, ledger: LedgerData) -> ImportSummary:
+        try:
+            with self.writing() as conn:
+                self._upsert_guarantors(conn, ledger.guarantors)
+                self._upsert_encounters(conn, ledger.encounters)
+                self._append_payments(conn, ledger)
+                insert_rows(
+                    conn,
+                    adjustments,
+                    ("encounter_id", "amount_cents", "date", "external_id"),
+                    (
+                        (a.encounter_id, a.amount_cents, a.date, a.external_id)
+                        for a in ledger.adjustments
+                    ),
+                )
+        except IntegrityError as exc:
+            raise LedgerError(
+                [Problem("ledger", None, None, f"rejected by the store: {exc.orig}")]
+            ) from None
+        return ImportSummary(
+            guarantors=len(ledger.guarantors),
+            encounters=len(ledger.encounters),
+            payments=len(ledger.payments),
+            adjustments=len(ledger.adjustments),
+        )
+
+    def sync_ledger(
+        self,
+        ledger: LedgerData,
+        *,
+        folder: str = "",
+        dunning_from_file: bool = False,
+        complete: bool = False,
+        dry_run: bool = False,
+    ) -> SyncSummary:
+        options = {
+            "folder": folder,
+            "dunning_from_file": dunning_from_file,
+            "complete": complete,
+            "dry_run": dry_run,
+        }
+        if dry_run:
+            with self.reading() as conn:
+                return plan_sync(conn, ledger, **options).summary  # type: ignore[arg-type]
+        try:
+            with self.writing() as conn:
+                plan = plan_sync(conn, ledger, **options)  # type: ignore[arg-type]
+                apply_sync(conn, plan, upsert=_sync_upsert(conn.dialect.name))
+        except IntegrityError as exc:
+            raise LedgerError(
+                [Problem("ledger", None, None, f"rejected by the store: {exc.orig}")]
+            ) from None
+        return plan.summary
+
+    def _upsert_guarantors(self, conn: Connection, items: Iterable[Guarantor]) -> None:
+        names = [c.name for c in GUARANTOR_COLUMNS]
+        rows = (guarantor_row(g) for g in items)
+        stmt = _guarantor_upsert(conn.dialect.name)
+        insert_rows(conn, guarantors, names, rows, statement=stmt, cache_key="upsert")
+
+    def _upsert_encounters(self, conn: Connection, items: Iterable[Encounter]) -> None:
+        """Insert or update; a worklist mark survives only while it stays in the worklist."""
+        names = [c.name for c in ENCOUNTER_COLUMNS]
+        rows = (encounter_row(e) for e in items)
+        stmt = _encounter_upsert(conn.dialect.name)
+        insert_rows(conn, encounters, names, rows, statement=stmt, cache_key="upsert")
+
+    def _append_payments(self, conn: Connection, ledger: LedgerData) -> None:
+        """Payments dated on or before their encounter's last statement are already
+        reviewed (``reviewed_batch="imported"``)."""
+        last: dict[str, dt.date | None] = {e.id: e.last_statement for e in ledger.encounters}
+        missing = sorted({p.encounter_id for p in ledger.payments} - last.keys())
+        for ids in chunked(missing, _IN_CHUNK):
+            query = select(encounters.c.id, encounters.c.last_statement).where(
+                encounters.c.id.in_(ids)
+            )
+            last.update((eid, billed) for eid, billed in conn.execute(query))
+
+        def row(p: Payment) -> tuple[Any, ...]:
+            billed = last.get(p.encounter_id)
+            reviewed = p.reviewed_batch
+            if reviewed is None and billed is not None and p.date <= billed:
+                reviewed = "imported"
+            return (p.encounter_id, p.amount_cents, p.date, reviewed, p.external_id)
+
+        insert_rows(
+            conn,
+            payments,
+            ("encounter_id", "amount_cents", "date", "reviewed_batch", "external_id"),
+            (row(p) for p in ledger.payments),
+        )
+
+    def post_payment(self, encounter_id: str, amount_cents: int, date: dt.date) -> Payment:
+        if amount_cents <= 0:
+            raise ValueError(f"a payment is greater than 0, got {counted(amount_cents, 'cent')}")
+        with self.writing() as conn:
+            self._add_to_balance(conn, encounter_id, -amount_cents)
+            result = conn.execute(
+                payments.insert().values(
+                    encounter_id=encounter_id, amount_cents=amount_cents, date=date
+                )
+            )
+            pid = result.inserted_primary_key[0]  # type: ignore[index]
+        return Payment(pid, encounter_id, amount_cents, date)
+
+    def post_adjustment(self, encounter_id: str, amount_cents: int, date: dt.date) -> Adjustment:
+        if amount_cents == 0:
+            raise ValueError("an adjustment is not 0")
+        with self.writing() as conn:
+            self._add_to_balance(conn, encounter_id, amount_cents)
+            result = conn.execute(
+                adjustments.insert().values(
+                    encounter_id=encounter_id, amount_cents=amount_cents, date=date
+                )
+            )
+            aid = result.inserted_primary_key[0]  # type: ignore[index]
+        return Adjustment(aid, encounter_id, amount_cents, date)
+
+    @staticmethod
+    def _add_to_balance(conn: Connection, encounter_id: str, cents: int) -> None:
+        result = conn.execute(
+            update(encounters)
+            .where(encounters.c.id == encounter_id)
+            .values(balance_cents=encounters.c.balance_cents + cents)
+        )
+        if result.rowcount == 0:
+            raise KeyError(encounter_id)
+
+    def set_hold(
+        self, *, guarantor_id: str | None = None, encounter_id: str | None = None, hold: bool
+    ) -> None:
+        if (guarantor_id is None) == (encounter_id is None):
+            raise ValueError("set_hold needs exactly one of guarantor_id and encounter_id")
+        table, key = (
+            (guarantors, guarantor_id) if guarantor_id is not None else (encounters, encounter_id)
+        )
+        with self.writing() as conn:
+            result = conn.execute(update(table).where(table.c.id == key).values(hold=hold))
+            if result.rowcount == 0:
+                raise KeyError(key)
+
+    def get_guarantor(self, guarantor_id: str) -> Guarantor | None:
+        with self.reading() as conn:
+            row = conn.execute(
+                select(*GUARANTOR_COLUMNS).where(guarantors.c.id == guarantor_id)
+            ).first()
+        return None if row is None else guarantor_from_row(row)
+
+    def get_encounter(self, encounter_id: str) -> Encounter | None:
+        with self.reading() as conn:
+            row = conn.execute(
+                select(*ENCOUNTER_COLUMNS).where(encounters.c.id == encounter_id)
+            ).first()
+        return None if row is None else Encounter(*row)
+
+    def encounters_of(self, guarantor_id: str) -> list[Encounter]:
+        with self.reading() as conn:
+            rows = conn.execute(
+                select(*ENCOUNTER_COLUMNS)
+                .where(encounters.c.guarantor_id == guarantor_id)
+                .order_by(encounters.c.id)
+            )
+            return [Encounter(*row) for row in rows]
+
+    def payments_of(self, encounter_id: str) -> list[Payment]:
+        with self.reading() as conn:
+            rows = conn.execute(
+                select(*PAYMENT_COLUMNS)
+                .where(payments.c.encounter_id == encounter_id)
+                .order_by(payments.c.id)
+            )
+            return [payment_from_row(row) for row in rows]
+
+    def known_guarantors(self, ids: Iterable[str]) -> set[str]:
+        return self._known(guarantors.c.id, ids)
+
+    def known_encounters(self, ids: Iterable[str]) -> set[str]:
+        return self._known(encounters.c.id, ids)
+
+    def encounter_levels(self, ids: Iterable[str]) -> dict[str, int]:
+        levels: dict[str, int] = {}
+        e = encounters.c
+        with self.reading() as conn:
+            for chunk in chunked(sorted(set(ids)), _IN_CHUNK):
+                rows = conn.execute(select(e.id, e.level).where(e.id.in_(chunk)))
+                levels.update((encounter_id, level) for encounter_id, level in rows)
+        return levels
+
+    def _known(self, column: Any, ids: Iterable[str]) -> set[str]:
+        found: set[str] = set()
+        with self.reading() as conn:
+            for chunk in chunked(sorted(set(ids)), _IN_CHUNK):
+                found.update(conn.execute(select(column).where(column.in_(chunk))).scalars())
+        return found
+
+    def counts(self) -> Mapping[str, int]:
+        tables = {
+            "guarantors": guarantors,
+            "encounters": encounters,
+            "payments": payments,
+            "adjustments": adjustments,
+            "batches": batches,
+            "statements": statements,
+            "notifications": notifications,
+        }
+        with self.reading() as conn:
+            return {
+                name: conn.execute(select(func.count()).select_from(table)).scalar_one()
+                for name, table in tables.items()
+            }
+
+    # -- statement runs --------------------------------------------------------------------
+
+    def run_transaction(
+        self, profile_id: str, *, live: bool
+    ) -> AbstractContextManager[RunTransaction]:
+        return open_run_transaction(self.engine, profile_id, live=live)
+
+    def get_batch(self, batch_id: str) -> BatchResult | None:
+        with self.reading() as conn:
+            return read_batch(conn, batch_id)
+
+    def list_batches(self, profile_id: str | None = None) -> list[BatchSummary]:
+        def count_of(table: Any) -> Any:
+            return (
+                select(func.count())
+                .select_from(table)
+                .where(table.c.batch_id == batches.c.id)
+                .scalar_subquery()
+            )
+
+        b = batches.c
+        query = select(
+            b.id,
+            b.profile_id,
+            b.run_date,
+            b.mode,
+            b.rules_hash,
+            b.created_at,
+            count_of(statements),
+            count_of(batch_pre_collections),
+            count_of(batch_skips),
+            count_of(notifications),
+        ).order_by(b.created_at, b.id)
+        if profile_id is not None:
+            query = query.where(b.profile_id == profile_id)
+        with self.reading() as conn:
+            return [
+                BatchSummary(
+                    bid,
+                    pid,
+                    run_date,
+                    mode,
+                    rules_hash,
+                    from_db_instant(created),
+                    n_statements,
+                    n_pre,
+                    n_skips,
+                    n_notifications,
+                )
+                for (
+                    bid,
+                    pid,
+                    run_date,
+                    mode,
+                    rules_hash,
+                    created,
+                    n_statements,
+                    n_pre,
+                    n_skips,
+                    n_notifications,
+                ) in conn.execute(query)
+            ]
+
+    def batch_records(self, profile_id: str | None = None) -> list[BatchRecord]:
+        with self.reading() as conn:
+            return batch_records(conn, profile_id)
+
+    def delete_batch(self, batch_id: str, *, dry_run: bool = False) -> BatchDeletion:
+        if not dry_run:
+            with self.writing() as conn:
+                return delete_batch(conn, batch_id, utcnow())
+        with self.engine.connect() as conn:  # every check and change, then rolled back
+            conn.execution_options(sqlite_begin="IMMEDIATE")
+            with conn.begin() as trans:
+                try:
+                    return delete_batch(conn, batch_id, utcnow())
+                finally:
+                    trans.rollback()
+
+    def batch_deleted_at(self, batch_id: str) -> dt.datetime | None:
+        d = batch_deletions.c
+        query = select(d.deleted_at).where(d.batch_id == batch_id).order_by(d.id.desc()).limit(1)
+        with self.reading() as conn:
+            return from_db_instant(conn.execute(query).scalar())
+
+    def latest_batch_with_guarantor(self, guarantor_id: str) -> str | None:
+        query = (
+            select(batches.c.id)
+            .join_from(batches, batch_traces, batch_traces.c.batch_id == batches.c.id)
+            .where(batch_traces.c.guarantor_id == guarantor_id)
+            .order_by(batches.c.created_at.desc(), batches.c.id.desc())
+            .limit(1)
+        )
+        with self.reading() as conn:
+            return conn.execute(query).scalar()
+
+    def worklist(self, profile_id: str | None = None) -> list[WorklistEntry]:
+        width = len(ENCOUNTER_COLUMNS) + len(GUARANTOR_COLUMNS)
+        query = (
+            select(
+                *ENCOUNTER_COLUMNS,
+                *GUARANTOR_COLUMNS,
+                encounters.c.worklist_batch_id,
+                encounters.c.worklist_since,
+            )
+            .join_from(encounters, guarantors, guarantors.c.id == encounters.c.guarantor_id)
+            .where(encounters.c.status == "pre_collections")
+            .order_by(encounters.c.guarantor_id, encounters.c.id)
+        )
+        if profile_id is not None:
+            query = query.where(covered_by(profile_id))
+        split = len(ENCOUNTER_COLUMNS)
+        with self.reading() as conn:
+            return [
+                WorklistEntry(
+                    Encounter(*row[:split]),
+                    guarantor_from_row(row[split:width]),
+                    row[width],
+                    row[width + 1],
+                )
+                for row in conn.execute(query)
+            ]
+
+    def rules_text(self, content_hash: str) -> str | None:
+        with self.reading() as conn:
+            return conn.execute(
+                select(rules_versions.c.text).where(rules_versions.c.content_hash == content_hash)
+            ).scalar()
+
+    def secret(self) -> bytes:
+        from_env = os.environ.get("RULESENGINE_SECRET")
+        if from_env:
+            return from_env.encode("utf-8")
+        # Every store gets its key when it is opened (migrations.ensure_secret), so reading
+        # it never writes: a test run changes nothing, not even this.
+        query = select(meta.c.value).where(meta.c.key == "secret")
+        with self.reading() as conn:
+            return bytes.fromhex(conn.execute(query).scalar_one())
+
+    # -- notifications ---------------------------------------------------------------------
+
+    def notifications(
+        self,
+        *,
+        profile_id: str | None = None,
+        batch_id: str | None = None,
+        status: str | None = None,
+        guarantor_id: str | None = None,
+        channel: str | None = None,
+        kind: str | None = None,
+    ) -> list[Mapping[str, object]]:
+        query = notification_query(
+            profile_id=profile_id,
+            batch_id=batch_id,
+            status=status,
+            guarantor_id=guarantor_id,
+            channel=channel,
+            kind=kind,
+        )
+        with self.reading() as conn:
+            return [_notification_mapping(row) for row in conn.execute(query).mappings()]
+
+    def uploaded_statuses(self, batch_id: str) -> list[tuple[int, str, str | None]]:
+        h, n = notification_history.c, notifications.c
+        query = (
+            select(h.notification_id, h.new_status, h.detail)
+            .join(notifications, n.id == h.notification_id)
+            .where(n.batch_id == batch_id, n.kind == "batch", h.old_status.is_(None))
+            .order_by(h.notification_id)
+        )
+        with self.reading() as conn:
+            return [(int(i), str(status), detail) for i, status, detail in conn.execute(query)]
+
+    def notification_history(self, notification_id: int) -> list[Mapping[str, object]]:
+        h = notification_history.c
+        query = (
+            select(
+                h.at,
+                h.old_status,
+                h.new_status,
+                h.message_id,
+                h.level,
+                h.rules_hash,
+                h.attempt,
+                h.detail,
+            )
+            .where(h.notification_id == notification_id)
+            .order_by(h.id)
+        )
+        with self.reading() as conn:
+            return [
+                {**row, "at": from_db_instant(row["at"])} for row in conn.execute(query).mappings()
+            ]
+
+
+def _notification_mapping(row: Any) -> dict[str, object]:
+    """A notifications row as the mapping :meth:`Store.notifications` documents."""
+    return {
+        "id": row["id"],
+        "batch_id": row["batch_id"],
+        "statement_id": row["statement_id"],
+        "guarantor_id": row["guarantor_id"],
+        "profile_id": row["profile_id"],
+        "channel": row["channel"],
+        "message_id": row["message_id"],
+        "level": row["level"],
+        "status": row["status"],
+        "reason": row["reason"],
+        "to": row["to_address"],
+        "scheduled_at": from_db_instant(row["scheduled_at"]),
+        "attempt": row["attempt"],
+        "next_attempt_at": from_db_instant(row["next_attempt_at"]),
+        "idempotency_key": row["idempotency_key"],
+        "content": json.loads(row["content_json"]),
+        "rules_hash": row["rules_hash"],
+        "proof": row["proof"],
+        "kind": row["kind"],
+        "timezone": row["timezone"],
+        "send_window": row["send_window"],
+        "max_attempts": row["max_attempts"],
+        "backoff": tuple(json.loads(row["backoff_json"])),
+        "context": json.loads(row["context_json"]),
+        "lease_owner": row["lease_owner"],
+        "lease_expires_at": from_db_instant(row["lease_expires_at"]),
+        "handed_at": from_db_instant(row["handed_at"]),
+        "provider_ref": row["provider_ref"],
+        "superseded_by": row["superseded_by"],
+        "created_at": from_db_instant(row["created_at"]),
+        "updated_at": from_db_instant(row["updated_at"]),
+    }

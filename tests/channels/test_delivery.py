@@ -1,0 +1,183 @@
+"""DeliveryResult and call_channel: the host never lets a channel stop the queue."""
+
+from __future__ import annotations
+
+import logging
+import stat
+from pathlib import Path
+
+import attrs
+import pytest
+
+from rulesengine.channels.results import (
+    DeliveryResult,
+    call_channel,
+    safe_file_stem,
+    write_private_file,
+)
+from rulesengine.testing.plugin_kit import sample_notification
+
+NO_RESULT = "the channel returned no result for this notification"
+
+
+def batch(n: int = 3) -> list:
+    return [sample_notification(id=i, idempotency_key=f"k{i}") for i in range(1, n + 1)]
+
+
+class Channel:
+    name = "fake"
+    address = "email"
+
+    def __init__(self, behaviour) -> None:
+        self.behaviour = behaviour
+        self.calls = 0
+
+    def send(self, notifications):
+        self.calls += 1
+        return self.behaviour(notifications)
+
+
+def test_constructors_take_a_notification_or_its_id() -> None:
+    n = sample_notification(id=42)
+    assert DeliveryResult.sent(n, provider_ref="SM1") == DeliveryResult(42, "sent", "SM1", None)
+    assert DeliveryResult.retry(42, "busy") == DeliveryResult(42, "retry", None, "busy")
+    assert DeliveryResult.failed(n, "no mailbox") == DeliveryResult(
+        42, "failed", None, "no mailbox"
+    )
+    with pytest.raises(ValueError):
+        DeliveryResult(1, "delivered")
+    with pytest.raises(TypeError):
+        DeliveryResult.sent("42")  # type: ignore[arg-type]
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        DeliveryResult.sent(1).outcome = "failed"  # type: ignore[misc]
+
+
+def test_results_come_back_in_batch_order() -> None:
+    ch = Channel(lambda ns: [DeliveryResult.sent(n) for n in reversed(ns)])
+    assert [r.notification_id for r in call_channel(ch, batch())] == [1, 2, 3]
+
+
+def test_an_exception_retries_every_notification(caplog) -> None:
+    def boom(ns):
+        raise ConnectionRefusedError(111, "Connection refused")
+
+    with caplog.at_level(logging.WARNING):
+        results = call_channel(Channel(boom), batch(2))
+    assert results == [
+        DeliveryResult.retry(i, "ConnectionRefusedError: [Errno 111] Connection refused")
+        for i in (1, 2)
+    ]
+    assert caplog.messages == [
+        "channel fake raised in send (2 notifications): ConnectionRefusedError: [Errno 111] "
+        "Connection refused"
+    ]
+
+
+def test_a_thread_bound_channel_is_told_how_to_run(caplog) -> None:
+    def bound(ns):
+        raise RuntimeError("SQLite objects created in a thread can only be used in that thread")
+
+    with caplog.at_level(logging.WARNING):
+        call_channel(Channel(bound), batch(1))
+    assert caplog.messages[0].endswith(
+        "(the channel may not work off the thread that built it: see docs/plugins.md, "
+        "Threads; `rulesengine worker --serial` calls it on one thread)"
+    )
+
+
+def test_exception_summary_is_one_line() -> None:
+    def boom(ns):
+        raise ValueError("first line\nsecond line")
+
+    def bare(ns):
+        raise KeyError
+
+    assert call_channel(Channel(boom), batch(1))[0].detail == "ValueError: first line"
+    assert call_channel(Channel(bare), batch(1))[0].detail == "KeyError"
+
+
+def test_a_missing_result_is_a_retry() -> None:
+    ch = Channel(lambda ns: [DeliveryResult.sent(ns[0])])
+    assert call_channel(ch, batch(2)) == [
+        DeliveryResult.sent(1),
+        DeliveryResult.retry(2, NO_RESULT),
+    ]
+
+
+def test_results_for_unknown_ids_are_ignored() -> None:
+    ch = Channel(lambda ns: [DeliveryResult.sent(99), *[DeliveryResult.sent(n) for n in ns]])
+    assert call_channel(ch, batch(2)) == [DeliveryResult.sent(1), DeliveryResult.sent(2)]
+
+
+def test_the_first_of_two_results_counts() -> None:
+    ch = Channel(lambda ns: [DeliveryResult.failed(1, "no"), DeliveryResult.sent(1)])
+    assert call_channel(ch, batch(1)) == [DeliveryResult.failed(1, "no")]
+
+
+def test_items_that_are_not_results_become_retries() -> None:
+    ch = Channel(lambda ns: [DeliveryResult.sent(ns[0]), {"id": 2, "outcome": "sent"}])
+    assert call_channel(ch, batch(2)) == [
+        DeliveryResult.sent(1),
+        DeliveryResult.retry(2, f"{NO_RESULT} (it returned a dict instead of a DeliveryResult)"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("returned", "what"), [(None, "NoneType"), (True, "bool"), ("sent", "str")]
+)
+def test_send_returning_no_list_retries_everything(returned, what) -> None:
+    assert call_channel(Channel(lambda ns: returned), batch(1)) == [
+        DeliveryResult.retry(1, f"{NO_RESULT} (send returned {what}, not a list of DeliveryResult)")
+    ]
+
+
+def test_a_generator_is_accepted_and_its_failure_is_a_retry() -> None:
+    def results(ns):
+        yield DeliveryResult.sent(ns[0])
+        raise OSError("disk full")
+
+    assert call_channel(Channel(results), batch(2)) == [
+        DeliveryResult.retry(i, f"{NO_RESULT} (producing its results raised OSError: disk full)")
+        for i in (1, 2)
+    ]
+
+
+def test_an_empty_batch_does_not_call_the_channel() -> None:
+    ch = Channel(lambda ns: [])
+    assert call_channel(ch, []) == [] and ch.calls == 0
+
+
+def test_base_exceptions_are_not_swallowed() -> None:
+    def stop(ns):
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        call_channel(Channel(stop), batch(1))
+
+
+@pytest.mark.parametrize(
+    ("key", "stem"),
+    [
+        ("B20240301-1.S1.email", "B20240301-1.S1.email"),
+        ("B1:S1:email", "B1_S1_email-"),
+        ("../../etc/passwd", "etc_passwd-"),
+        (".hidden", "hidden-"),
+        ("::", ""),
+    ],
+)
+def test_safe_file_stem(key: str, stem: str) -> None:
+    result = safe_file_stem(key)
+    assert result.startswith(stem)
+    assert "/" not in result and not result.startswith(".")
+    assert safe_file_stem(key) == result
+    if result != key:
+        assert len(result) == len(stem) + 16
+
+
+def test_write_private_file_is_atomic_and_owner_only(tmp_path: Path) -> None:
+    path = tmp_path / "a.eml"
+    write_private_file(path, b"one")
+    write_private_file(path, b"two")
+    assert path.read_bytes() == b"two"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert [p.name for p in tmp_path.iterdir()] == ["a.eml"]

@@ -1,0 +1,294 @@
+"""The plugin test kit passes a good channel and reports each kind of bad one."""
+
+from __future__ import annotations
+
+import pytest
+
+from rulesengine.channels.results import DeliveryResult
+from rulesengine.testing.plugin_kit import (
+    ChannelContractError,
+    KitReport,
+    check_channel,
+    sample_notification,
+)
+from rulesengine.testing.pytest_fixtures import ChannelKit
+
+
+class Good:
+    name = "pager"
+    address = "mobile"
+    content_keys = {"body"}
+
+    def __init__(self, settings):
+        self.outbox = settings["outbox"]
+
+    def send(self, notifications):
+        out = []
+        for n in notifications:
+            if not n.content.get("body"):
+                out.append(DeliveryResult.failed(n, "no body"))
+            else:
+                out.append(DeliveryResult.sent(n, provider_ref=f"pg-{n.idempotency_key}"))
+        return out
+
+
+def bad(**attributes):
+    return type("Bad", (Good,), attributes)
+
+
+def test_a_good_channel_passes() -> None:
+    report = check_channel(Good)
+    assert report == KitReport(
+        "pager",
+        [],
+        [],
+        [DeliveryResult.sent(i, provider_ref=f"pg-B20240301-1:S{i:04d}:pager") for i in (1, 2, 3)],
+    )
+    assert report.ok
+    report.raise_for_problems()
+    assert str(report) == "channel pager: meets the contract"
+
+
+def test_settings_are_passed_to_the_constructor() -> None:
+    seen = []
+
+    class Recording(Good):
+        def __init__(self, settings):
+            seen.append(dict(settings))
+            super().__init__(settings)
+
+    assert check_channel(Recording, {"outbox": "/nowhere", "api_key_env": "X"}).ok
+    assert seen == [{"outbox": "/nowhere", "api_key_env": "X"}]
+
+
+def _send(result):
+    def send(self, notifications):
+        return result(notifications)
+
+    return send
+
+
+def _init_raising(self, settings):
+    raise KeyError("outbox")
+
+
+def _raise(exc):
+    def send(self, notifications):
+        raise exc
+
+    return send
+
+
+@pytest.mark.parametrize(
+    ("channel", "problem"),
+    [
+        (
+            bad(name="Pager"),
+            "Bad.name must be a channel name such as 'fax' (lower-case letters, "
+            "digits and _, starting with a letter), got 'Pager'",
+        ),
+        (
+            bad(address="phone"),
+            "Bad.address must be one of email, mobile, postal, guarantor, got 'phone'",
+        ),
+        (bad(send=None), "Bad has no send(notifications) method"),
+        (
+            bad(__init__=_init_raising),
+            "Bad(settings) raised KeyError: 'outbox'; a channel must be constructible from its "
+            "settings mapping",
+        ),
+        (
+            bad(send=_send(lambda ns: [DeliveryResult.sent(1)])),
+            "an empty batch: send([]) must return [], got [DeliveryResult(notification_id=1, "
+            "outcome='sent', p",
+        ),
+        (
+            bad(send=_send(lambda ns: [DeliveryResult.sent(n) for n in ns[:1]])),
+            "a batch of 3: send must return exactly one result per notification (ids [1, 2, 3]): "
+            "no result for [2, 3]",
+        ),
+        (
+            bad(send=_send(lambda ns: [DeliveryResult.sent(n) for n in ns + ns[:1]])),
+            "a batch of 3: send must return exactly one result per notification (ids [1, 2, 3]): "
+            "more than one result for [1]",
+        ),
+        (
+            bad(send=_send(lambda ns: [DeliveryResult.sent(n.id + 10) for n in ns])),
+            "a batch of 3: send must return exactly one result per notification (ids [1, 2, 3]): "
+            "no result for [1, 2, 3]; results for ids not in the batch [11, 12, 13]",
+        ),
+        (
+            bad(send=_send(lambda ns: [{"id": n.id} for n in ns])),
+            "an empty batch",
+        ),  # passes the empty check; the batch problems follow
+        (
+            bad(send=_send(lambda ns: (DeliveryResult.sent(n) for n in ns))),
+            "an empty batch: send([]) must return [], got <generator object",
+        ),
+        (
+            bad(send=_raise(ConnectionError("provider down"))),
+            "an empty batch: send raised ConnectionError: provider down; the host turns that "
+            "into a retry of every notification in the batch: return DeliveryResult.retry or "
+            ".failed for the notifications concerned instead",
+        ),
+    ],
+    ids=[
+        "name",
+        "address",
+        "send",
+        "constructor",
+        "empty",
+        "missing",
+        "twice",
+        "unknown-ids",
+        "not-results",
+        "generator",
+        "raises",
+    ],
+)
+def test_bad_channels_are_reported(channel, problem) -> None:
+    report = check_channel(channel)
+    assert not report.ok
+    if problem == "an empty batch":
+        assert report.problems[0].startswith(
+            "a batch of 3: send returned a dict ({'id': 1}); return rulesengine.DeliveryResult "
+            "values"
+        )
+    else:
+        assert report.problems[0].startswith(problem), report.problems
+    with pytest.raises(ChannelContractError) as info:
+        report.raise_for_problems()
+    assert str(info.value).startswith("channel ")
+    assert "  problem: " in str(info.value)
+
+
+def test_send_must_return_a_list_for_a_batch() -> None:
+    channel = bad(send=_send(lambda ns: None if ns else []))
+    assert (
+        check_channel(channel).problems[0] == "a batch of 3: send must return a list, got NoneType"
+    )
+
+
+def test_a_retry_of_the_same_batch_is_checked() -> None:
+    def send(self, notifications):
+        if any(n.attempt > 1 for n in notifications):
+            return []
+        return [DeliveryResult.sent(n) for n in notifications]
+
+    problems = check_channel(bad(send=send)).problems
+    assert problems == (
+        "the same batch sent again (a retry): send must return exactly one result per "
+        "notification (ids [1, 2, 3]): no result for [1, 2, 3]",
+    )
+
+
+def test_a_channel_tied_to_the_thread_that_built_it_is_a_problem() -> None:
+    """The queue calls ``send`` on a thread of the channel's own; a channel holding an
+    SQLite connection made in its constructor fails there."""
+    import sqlite3
+
+    def init(self, settings):
+        self.db = sqlite3.connect(":memory:")
+
+    def send(self, notifications):
+        self.db.execute("select 1")
+        return [DeliveryResult.sent(n) for n in notifications]
+
+    problems = check_channel(bad(__init__=init, send=send)).problems
+    assert problems[0].startswith(
+        "an empty batch: send raised ProgrammingError: SQLite objects created in a thread can "
+        "only be used in that same thread."
+    )
+    assert problems[0].endswith(
+        "; the queue calls send on a thread of the channel's own, not the one that built it: "
+        "make thread-bound resources (an sqlite3 connection, a thread-local session) in send, "
+        "not in the constructor (docs/plugins.md, Threads)"
+    )
+
+
+def test_every_send_runs_on_one_thread_other_than_the_one_that_built_the_channel() -> None:
+    """So a channel that makes thread-bound state in its first send passes, as it works in
+    the queue."""
+    import threading
+
+    seen: list[threading.Thread] = []
+
+    def send(self, notifications):
+        seen.append(threading.current_thread())
+        return [DeliveryResult.sent(n) for n in notifications]
+
+    assert check_channel(bad(send=send)).ok
+    assert len(set(seen)) == 1
+    assert seen[0] is not threading.current_thread()
+
+
+def test_warnings_for_probably_unintended_behaviour() -> None:
+    def send(self, notifications):
+        if any(not n.content for n in notifications):
+            raise KeyError("body")
+        return [DeliveryResult.failed(n, "not configured") for n in notifications]
+
+    report = check_channel(bad(send=send))
+    assert report.ok
+    assert report.warnings == (
+        "every sample notification failed: not configured",
+        "a notification with empty content made send raise KeyError: 'body', so the whole batch "
+        "is retried; return DeliveryResult.failed for that notification instead",
+    )
+
+
+def test_make_notification_must_give_distinct_ids_and_keys() -> None:
+    report = check_channel(
+        Good,
+        make_notification=lambda id, channel: sample_notification(
+            id=1, channel=channel, address="mobile", idempotency_key=""
+        ),
+    )
+    assert report.problems == (
+        "the sample notifications must have distinct ids, got [1, 1, 1]",
+        "every notification needs its own non-empty idempotency_key, got ['', '', '']",
+    )
+
+
+def test_make_notification_builds_the_batch() -> None:
+    made = []
+
+    def make(id, channel):
+        made.append((id, channel))
+        return sample_notification(
+            id=id,
+            channel=channel,
+            address="mobile",
+            idempotency_key=f"custom-{id}",
+            content={"body": "hi"},
+        )
+
+    report = check_channel(Good, make_notification=make)
+    assert report.ok
+    assert made == [(1, "pager"), (2, "pager"), (3, "pager")]
+    assert report.results[0].provider_ref == "pg-custom-1"
+
+
+def test_sample_notification_fits_the_address_kind() -> None:
+    assert sample_notification().to == "pat.doe@example.org"
+    assert sample_notification(address="mobile").to == "+15555550101"
+    text = sample_notification(address="mobile")
+    assert (text.channel, dict(text.content)) == ("text", {"body": text.content["body"]})
+    assert sample_notification(address="postal", id=5).statement_id == "S0005"
+    assert sample_notification(to="x@y.org").to == "x@y.org"
+
+
+def test_fixture_fails_the_test_with_the_report(tmp_path) -> None:
+    kit = ChannelKit(tmp_path)
+    assert kit.check(Good).ok
+    with pytest.raises(pytest.fail.Exception) as info:
+        kit.check(bad(address="fax"))
+    assert str(info.value) == (
+        "channel pager: 1 problem\n"
+        "  problem: Bad.address must be one of email, mobile, postal, guarantor, got 'fax'"
+    )
+    assert kit.notification(id=9).id == 9
+
+
+def test_fixture_is_usable_from_a_conftest(channel_kit) -> None:
+    assert channel_kit.check(Good).ok
