@@ -225,9 +225,9 @@ class RemoteSinks:
 
 def fill(url: str, count: int, rules_text: str, zone: str, run_date: dt.date) -> Any:
     """A store at ``url`` with ``count`` queued notifications (count / 2 statements)."""
-    from rulesengine.statements.statement_run import run_statements
     from rulesengine.model import Encounter, Guarantor
     from rulesengine.rules import load_rules_text
+    from rulesengine.statements.statement_run import run_statements
     from rulesengine.store import open_store
     from rulesengine.store.base import LedgerData
 

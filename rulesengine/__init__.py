@@ -9,9 +9,9 @@ returns; :data:`ADDRESS_KINDS` lists the values of ``Channel.address``.
 from __future__ import annotations
 
 from rulesengine.channels.contract import ADDRESS_KINDS, Channel
+from rulesengine.channels.manager import hookimpl
 from rulesengine.channels.results import DeliveryResult
 from rulesengine.model import Notification
-from rulesengine.channels.manager import hookimpl
 
 __version__ = "0.1.0.dev0"
 

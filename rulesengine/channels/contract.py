@@ -1,9 +1,9 @@
 """The channel contract: :class:`Channel`, the base class a channel plugin may subclass.
 
 Every attribute rulesengine reads from a channel class is declared here, with its type and
-its default; :func:`rulesengine.channels.manager.channel_problems` checks a class against them when a
-plugin registers it (subclassing is not required: a plain class with the same attributes is
-checked the same way). ``docs/plugins.md`` describes each attribute and what ``send``
+its default; :func:`rulesengine.channels.manager.channel_problems` checks a class against
+them when a plugin registers it (subclassing is not required: a plain class with the same
+attributes is checked the same way). ``docs/plugins.md`` describes each attribute and what ``send``
 receives.
 """
 

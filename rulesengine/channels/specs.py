@@ -49,7 +49,8 @@ class ChannelSpec:
     """A channel as the rules loader sees it.
 
     :ivar name: what rules files write under ``channels:`` and in ``dunning.levels[].channels``.
-    :ivar address: the guarantor contact it needs (:data:`~rulesengine.channels.contract.ADDRESS_KINDS`).
+    :ivar address: the guarantor contact it needs
+        (:data:`~rulesengine.channels.contract.ADDRESS_KINDS`).
     :ivar settings_keys: the keys accepted under ``channels.<name>`` (``send_window`` and
         ``outbox`` are always accepted); ``None`` accepts any key.
     :ivar content_keys: the keys accepted in a message's content for this channel; ``None``

@@ -164,8 +164,8 @@ def _shown(store: Any) -> str:
 
 def _parse_date(value: str, what: str = "--date") -> dt.date:
     """A run date: ``YYYY-MM-DD``, within the dates a run supports."""
-    from rulesengine.statements.run_dates import check_run_date_supported
     from rulesengine.errors import RunRefused
+    from rulesengine.statements.run_dates import check_run_date_supported
 
     try:
         day = dt.date.fromisoformat(value)
@@ -580,8 +580,8 @@ def run(
     A live run dated more than 31 days after today (in the profile's time zone) is refused
     without --allow-future; test runs keep any date.
     """
-    from rulesengine.statements.statement_run import run_statements
     from rulesengine.statements.run_dates import check_live_date_is_near
+    from rulesengine.statements.statement_run import run_statements
 
     if proof and not test_mode:
         raise click.UsageError("--proof goes with --test (proofs are made from a test batch)")

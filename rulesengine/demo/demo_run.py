@@ -171,12 +171,12 @@ def run_demo(
 def _run_demo(
     directory: Path, *, guarantors: int, months: int, seed: int, echo: Callable[[str], None]
 ) -> dict[str, object]:
-    from rulesengine.statements.statement_run import run_statements
+    from rulesengine.channels.registry import channel_addressing, installed_channel_specs
     from rulesengine.ledger_csv import read_ledger_dir
     from rulesengine.model import format_money
     from rulesengine.queue import Queue
-    from rulesengine.channels.registry import channel_addressing, installed_channel_specs
     from rulesengine.rules import load_rules
+    from rulesengine.statements.statement_run import run_statements
     from rulesengine.store import open_store
 
     rng = random.Random(seed)

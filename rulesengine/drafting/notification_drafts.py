@@ -42,7 +42,8 @@ __all__ = [
     "send_window",
 ]
 
-#: channel name -> which guarantor contact it needs (:data:`~rulesengine.channels.contract.ADDRESS_KINDS`).
+#: channel name -> which guarantor contact it needs
+#: (:data:`~rulesengine.channels.contract.ADDRESS_KINDS`).
 ChannelAddressing = Mapping[str, str]
 BUILTIN_ADDRESSING: ChannelAddressing = {"email": "email", "text": "mobile", "print": "postal"}
 #: Text messages are never sent outside 08:00-21:00 local time (a rules file may narrow it).

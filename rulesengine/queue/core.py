@@ -63,8 +63,8 @@ from rulesengine.plurals import counted, noun_for
 from rulesengine.queue.channel_objects import Channels, ChannelSetupError
 from rulesengine.queue.checks import presend_outcome
 from rulesengine.queue.clock import check_supported, database_now
-from rulesengine.queue.handoff import ChannelThreads
 from rulesengine.queue.delivery_report import DeliveryReport, ProofsAdded
+from rulesengine.queue.handoff import ChannelThreads
 from rulesengine.queue.windows import local_zone, parse_window
 from rulesengine.store import queue_io as qio
 from rulesengine.store.failures import first_line

@@ -11,8 +11,8 @@ import os
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from rulesengine.errors import Problem, RulesError
 from rulesengine.channels.specs import BUILTIN_CHANNEL_SPECS, ChannelSpec
+from rulesengine.errors import Problem, RulesError
 from rulesengine.rules.input_limits import decode_utf8, read_limited
 from rulesengine.rules.policy import (
     Channel,

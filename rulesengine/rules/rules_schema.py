@@ -21,11 +21,11 @@ from typing import Any, ClassVar
 import attrs
 
 import rulesengine
+from rulesengine.channels.specs import COMMON_SETTINGS, ChannelSpec
 from rulesengine.errors import Problem
+from rulesengine.hints import closest, did_you_mean
 from rulesengine.model import SKIP_REASONS_BUILTIN, WHOLE_MAX_DIGITS, parse_money, shown_number
 from rulesengine.plurals import counted
-from rulesengine.hints import closest, did_you_mean
-from rulesengine.channels.specs import COMMON_SETTINGS, ChannelSpec
 from rulesengine.rules.credential_checks import check_channel_credentials
 from rulesengine.rules.expressions import (
     MAX_FILE_ALTERNATIVES,

@@ -23,8 +23,8 @@ import jinja2
 from jinja2 import nodes
 from jinja2.sandbox import SandboxedEnvironment
 
-from rulesengine.model import format_money
 from rulesengine.hints import closest, did_you_mean
+from rulesengine.model import format_money
 from rulesengine.rules.template_types import FILTER_SIGNATURES, VARIABLE_TYPES, type_problems
 
 __all__ = [

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 from rulesengine.scenarios.load import Scenario, is_scenario_file, load_scenario
-from rulesengine.scenarios.scenario_run import Failure, ScenarioResult, run_scenario, run_scenario_file
+from rulesengine.scenarios.scenario_run import (
+    Failure,
+    ScenarioResult,
+    run_scenario,
+    run_scenario_file,
+)
 
 __all__ = [
     "Failure",

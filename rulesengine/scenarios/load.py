@@ -17,6 +17,7 @@ from typing import Any
 
 import attrs
 
+from rulesengine.channels.specs import ChannelSpec
 from rulesengine.errors import Problem, RulesError
 from rulesengine.model import (
     LEVEL_MAX,
@@ -33,7 +34,6 @@ from rulesengine.model import (
 )
 from rulesengine.queue.clock import supported_instant
 from rulesengine.rules import load_rules_data
-from rulesengine.channels.specs import ChannelSpec
 from rulesengine.rules.input_limits import read_limited_text
 from rulesengine.rules.policy import Mark, Rules
 from rulesengine.rules.rules_schema import (

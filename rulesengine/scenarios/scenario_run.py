@@ -1,8 +1,8 @@
 """Run a scenario: a fresh in-memory store, the real statement run and queue, step by step.
 
 Nothing here re-implements the semantics: ``run`` and ``test_run`` steps call
-:func:`rulesengine.statements.statement_run.run_statements`, ``deliver`` steps drain the real queue with
-recording channels, and expectations are compared with what those produced.
+:func:`rulesengine.statements.statement_run.run_statements`, ``deliver`` steps drain the real
+queue with recording channels, and expectations are compared with what those produced.
 """
 
 from __future__ import annotations
@@ -17,13 +17,13 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import pluggy
 
-from rulesengine.statements.explain import explain_guarantor, render_explanation
-from rulesengine.statements.statement_run import run_statements
 from rulesengine.errors import LiveRunBeforeLatest, RulesengineError, RulesError, RunRefused
 from rulesengine.model import BatchResult, format_money
 from rulesengine.scenarios.coverage import Exercised, exercised_by
 from rulesengine.scenarios.load import Scenario, Step, load_scenario
 from rulesengine.scenarios.recording import RecordingChannel
+from rulesengine.statements.explain import explain_guarantor, render_explanation
+from rulesengine.statements.statement_run import run_statements
 
 if TYPE_CHECKING:
     from rulesengine.store.sql_store import SQLStore

@@ -21,9 +21,9 @@ import decimal
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
-from rulesengine.statements.durable_adapter import DurableCapacityError, FirstMatchRuleset
 from rulesengine.rules.expressions import FIELDS
 from rulesengine.rules.policy import And, Compare, Const, Expr, Field, In, Not, Or
+from rulesengine.statements.durable_adapter import DurableCapacityError, FirstMatchRuleset
 
 __all__ = ["MONEY_FIELDS", "FieldReader", "Stage", "compile_condition", "fact_key"]
 

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import attrs
 
-from rulesengine.statements.compile import Stage
 from rulesengine.rules.policy import And, Compare, Const, Expr, Field, Not, Rules
+from rulesengine.statements.compile import Stage
 
 __all__ = ["Decisions", "decisions_for"]
 

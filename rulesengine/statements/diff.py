@@ -14,8 +14,8 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from rulesengine.statements.statement_run import run_statements
 from rulesengine.model import BatchResult
+from rulesengine.statements.statement_run import run_statements
 
 if TYPE_CHECKING:
     from rulesengine.rules.policy import Rules

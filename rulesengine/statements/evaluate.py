@@ -4,9 +4,9 @@ steps 8 and 9 would commit and upload.
 
 :func:`evaluate` is pure: it reads a :class:`~rulesengine.store.base.RunInput` and returns a
 :class:`~rulesengine.model.BatchResult`. Whether the result is committed (a live run) or only
-reported (a test run) is :mod:`rulesengine.statements.statement_run`'s business. Every decision that the
-rules file expresses is made by durable-rules through :mod:`rulesengine.statements.decisions`;
-this module computes the facts, applies the verdicts, groups, totals and records why.
+reported (a test run) is :mod:`rulesengine.statements.statement_run`'s business. Every decision
+that the rules file expresses is made by durable-rules through
+:mod:`rulesengine.statements.decisions`; this module computes the facts, applies the verdicts, groups, totals and records why.
 """
 
 from __future__ import annotations
@@ -17,10 +17,11 @@ from collections.abc import Mapping
 from operator import attrgetter
 from typing import Any
 
-from rulesengine.statements.compile import FieldReader
-from rulesengine.statements.decisions import Decisions, decisions_for
-from rulesengine.statements.phases import PhaseClock
-from rulesengine.drafting.notification_drafts import ChannelAddressing, draft_notifications, fallback_channels
+from rulesengine.drafting.notification_drafts import (
+    ChannelAddressing,
+    draft_notifications,
+    fallback_channels,
+)
 from rulesengine.model import (
     BatchResult,
     Encounter,
@@ -34,6 +35,9 @@ from rulesengine.model import (
 )
 from rulesengine.plurals import counted
 from rulesengine.rules.policy import Rules
+from rulesengine.statements.compile import FieldReader
+from rulesengine.statements.decisions import Decisions, decisions_for
+from rulesengine.statements.phases import PhaseClock
 from rulesengine.store.base import RunInput
 
 __all__ = ["FIELD_PATHS", "batch_id_for", "evaluate"]

@@ -18,9 +18,6 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from rulesengine.statements.evaluate import evaluate
-from rulesengine.statements.phases import PhaseClock
-from rulesengine.statements.run_dates import check_due_date_fits, check_run_date_supported
 from rulesengine.drafting.notification_drafts import ChannelAddressing
 from rulesengine.errors import LiveRunBeforeLatest, RunRefused
 from rulesengine.model import (
@@ -32,6 +29,9 @@ from rulesengine.model import (
 )
 from rulesengine.rules.input_limits import read_limited_text
 from rulesengine.rules.policy import Rules
+from rulesengine.statements.evaluate import evaluate
+from rulesengine.statements.phases import PhaseClock
+from rulesengine.statements.run_dates import check_due_date_fits, check_run_date_supported
 from rulesengine.store.base import RunInput, Store
 
 if TYPE_CHECKING:

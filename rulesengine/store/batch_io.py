@@ -36,6 +36,7 @@ from rulesengine.store.rows import (
     statement_from_row,
     utcnow,
 )
+from rulesengine.store.sqlutil import dialect_insert, insert_rows
 from rulesengine.store.tables import (
     batch_changes,
     batch_encounters_before,
@@ -53,7 +54,6 @@ from rulesengine.store.tables import (
     statement_lines,
     statements,
 )
-from rulesengine.store.sqlutil import dialect_insert, insert_rows
 
 __all__ = ["read_batch", "write_batch"]
 

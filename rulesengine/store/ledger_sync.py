@@ -40,8 +40,8 @@ from rulesengine.store.rows import (
     encounter_row,
     guarantor_row,
 )
-from rulesengine.store.tables import adjustments, encounters, guarantors, payments
 from rulesengine.store.sqlutil import insert_rows
+from rulesengine.store.tables import adjustments, encounters, guarantors, payments
 
 __all__ = ["DUNNING_FIELDS", "SyncPlan", "apply_sync", "plan_sync"]
 

@@ -41,6 +41,7 @@ from rulesengine.store.rows import (
     notification_query,
     statement_from_row,
 )
+from rulesengine.store.sqlutil import dialect_insert
 from rulesengine.store.tables import (
     IS_SCHEDULED,
     IS_SENDING,
@@ -54,7 +55,6 @@ from rulesengine.store.tables import (
     statement_lines,
     statements,
 )
-from rulesengine.store.sqlutil import dialect_insert
 
 __all__ = [
     "FLAG_OPT_OUTS",

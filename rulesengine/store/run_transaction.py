@@ -14,6 +14,7 @@ from rulesengine.model import BatchResult, Encounter, Guarantor, Payment
 from rulesengine.store.base import RunInput, RunTransaction
 from rulesengine.store.batch_io import read_batch, write_batch
 from rulesengine.store.rows import ENCOUNTER_COLUMNS, GUARANTOR_COLUMNS, guarantor_from_row
+from rulesengine.store.sqlutil import dialect_insert
 from rulesengine.store.tables import (
     batches,
     encounters,
@@ -22,7 +23,6 @@ from rulesengine.store.tables import (
     payments,
     profiles,
 )
-from rulesengine.store.sqlutil import dialect_insert
 
 __all__ = ["SQLRunTransaction", "covered_by", "open_run_transaction"]
 

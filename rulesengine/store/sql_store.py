@@ -50,6 +50,7 @@ from rulesengine.store.rows import (
     utcnow,
 )
 from rulesengine.store.run_transaction import covered_by, open_run_transaction
+from rulesengine.store.sqlutil import dialect_insert, insert_rows
 from rulesengine.store.tables import (
     adjustments,
     batch_deletions,
@@ -66,7 +67,6 @@ from rulesengine.store.tables import (
     rules_versions,
     statements,
 )
-from rulesengine.store.sqlutil import dialect_insert, insert_rows
 
 __all__ = ["SQLStore"]
 

@@ -29,8 +29,6 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 import attrs
 import pluggy
 
-from rulesengine.channels.results import DeliveryResult
-from rulesengine.model import Adjustment, BatchResult, Encounter, Guarantor, Notification, Payment
 from rulesengine.channels.manager import (
     PluginError,
     channel_specs,
@@ -40,6 +38,8 @@ from rulesengine.channels.manager import (
     hookimpl,
     new_plugin_manager,
 )
+from rulesengine.channels.results import DeliveryResult
+from rulesengine.model import Adjustment, BatchResult, Encounter, Guarantor, Notification, Payment
 
 if TYPE_CHECKING:
     from rulesengine.store.base import LedgerData
@@ -193,11 +193,11 @@ def run_plugin(
     :raises rulesengine.errors.RulesengineError: the rules, the ledger or the plugin are
         refused, with the same message the command line gives.
     """
-    from rulesengine.statements.statement_run import run_statements
-    from rulesengine.queue import Queue
     from rulesengine.channels.registry import channel_addressing
-    from rulesengine.rules import load_rules_text
     from rulesengine.channels.specs import BUILTIN_CHANNEL_SPECS
+    from rulesengine.queue import Queue
+    from rulesengine.rules import load_rules_text
+    from rulesengine.statements.statement_run import run_statements
     from rulesengine.store import open_store
 
     folder = Path(workdir) if workdir is not None else Path(tempfile.mkdtemp(prefix="rulesengine-"))

@@ -32,6 +32,7 @@ from typing import Any
 
 import attrs
 
+from rulesengine.channels.manager import channel_problems
 from rulesengine.channels.results import (
     DeliveryResult,
     about_threads,
@@ -39,7 +40,6 @@ from rulesengine.channels.results import (
     exception_summary,
 )
 from rulesengine.model import Notification
-from rulesengine.channels.manager import channel_problems
 from rulesengine.plurals import counted
 from rulesengine.testing.harness import HarnessResult, run_plugin
 

@@ -15,7 +15,12 @@ from typing import Any
 import pytest
 
 import rulesengine
-from rulesengine.channels.manager import PluginError, channel_problems, get_channels, get_plugin_manager
+from rulesengine.channels.manager import (
+    PluginError,
+    channel_problems,
+    get_channels,
+    get_plugin_manager,
+)
 from rulesengine.testing.plugin_kit import check_channel
 
 REPO = Path(__file__).resolve().parents[2]

@@ -11,13 +11,18 @@ import pytest
 
 import rulesengine
 from rulesengine.channels.contract import ADDRESS_KINDS, Channel
-from rulesengine.statements.statement_run import run_statements
-from rulesengine.model import Encounter, Guarantor
-from rulesengine.channels.manager import channel_problems, channel_specs, get_channels, get_plugin_manager
-from rulesengine.queue import Queue
+from rulesengine.channels.manager import (
+    channel_problems,
+    channel_specs,
+    get_channels,
+    get_plugin_manager,
+)
 from rulesengine.channels.registry import channel_addressing
-from rulesengine.rules import load_rules_text
 from rulesengine.channels.specs import BUILTIN_CHANNEL_SPECS, ChannelSpec
+from rulesengine.model import Encounter, Guarantor
+from rulesengine.queue import Queue
+from rulesengine.rules import load_rules_text
+from rulesengine.statements.statement_run import run_statements
 from rulesengine.store import open_store
 from rulesengine.store.base import LedgerData
 from rulesengine.testing.plugin_kit import check_channel, run_plugin, sample_notification

@@ -12,8 +12,8 @@ import pytest
 
 import rulesengine
 from rulesengine.channels import hookspecs
-from rulesengine.channels.results import DeliveryResult
 from rulesengine.channels.manager import ChannelRegistry, get_plugin_manager, notify_observers
+from rulesengine.channels.results import DeliveryResult
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "plugins.md"
 
@@ -217,10 +217,10 @@ def test_notification_status_changed_hears_superseded_and_scheduled_again(
     ``scheduled``)."""
     import datetime as dt
 
-    from rulesengine.statements.deletion import delete_batch
-    from rulesengine.statements.statement_run import run_statements
     from rulesengine.model import Encounter, Guarantor
     from rulesengine.rules import load_rules
+    from rulesengine.statements.deletion import delete_batch
+    from rulesengine.statements.statement_run import run_statements
     from rulesengine.store import open_store
     from rulesengine.store.base import LedgerData
 

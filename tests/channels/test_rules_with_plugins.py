@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from rulesengine.errors import RulesError
 from rulesengine.channels.manager import channel_specs, get_channels, get_plugin_manager
+from rulesengine.errors import RulesError
 from rulesengine.rules import load_rules_text
 
 STANDARD = Path(__file__).resolve().parents[2] / "rules" / "standard.yaml"

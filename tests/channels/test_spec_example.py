@@ -8,11 +8,11 @@ import sys
 
 import pytest
 
-from rulesengine.statements.statement_run import run_statements
+from rulesengine.channels.registry import channel_addressing, installed_channel_specs
 from rulesengine.model import Encounter, Guarantor
 from rulesengine.queue import Queue
-from rulesengine.channels.registry import channel_addressing, installed_channel_specs
 from rulesengine.rules import load_rules_text
+from rulesengine.statements.statement_run import run_statements
 from rulesengine.store import open_store
 from rulesengine.store.base import LedgerData
 

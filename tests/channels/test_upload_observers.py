@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 import rulesengine
-from rulesengine.statements.statement_run import run_statements
-from rulesengine.model import Encounter, Guarantor
 from rulesengine.channels.manager import get_plugin_manager
+from rulesengine.model import Encounter, Guarantor
 from rulesengine.rules import load_rules
+from rulesengine.statements.statement_run import run_statements
 from rulesengine.store import open_store
 from rulesengine.store.base import LedgerData
 

@@ -77,9 +77,9 @@ class Practice:
     def upload(self, guarantors: int) -> int:
         """Import ``guarantors`` and run the live statement run (in this process); returns
         how many notifications it queued."""
-        from rulesengine.statements.statement_run import run_statements
         from rulesengine.channels.registry import installed_channel_specs
         from rulesengine.rules import load_rules
+        from rulesengine.statements.statement_run import run_statements
         from rulesengine.store import open_store
 
         self.import_ledger(guarantors)

@@ -25,10 +25,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import MetaData, select
 
-from rulesengine.statements.statement_run import run_statements
 from rulesengine.model import BatchResult, Encounter, Guarantor, Payment, PostalAddress
 from rulesengine.rules import load_rules
 from rulesengine.rules.policy import Rules
+from rulesengine.statements.statement_run import run_statements
 from rulesengine.store import open_store
 from rulesengine.store.base import LedgerData
 

@@ -386,8 +386,8 @@ def test_the_adapter_registers_a_ruleset_at_each_engine_limit_and_refuses_one_pa
 
 
 def test_a_stage_past_every_engine_limit_keeps_the_first_match() -> None:
-    from rulesengine.statements.compile import Stage
     from rulesengine.rules.policy import Compare, Const, Field
+    from rulesengine.statements.compile import Stage
 
     def balance(op: str, dollars: int) -> Compare:
         return Compare(op, Field("encounter.balance"), Const(dollars))  # type: ignore[arg-type]

@@ -47,7 +47,8 @@ STANDARD = REPO / "rules" / "standard.yaml"
 _DRIVER = r"""
 import json, os, resource, sys, time
 from rulesengine.cli.main import main
-import rulesengine.statements.statement_run, rulesengine.statements.diff, rulesengine.statements.explain
+import rulesengine.statements.statement_run, rulesengine.statements.diff
+import rulesengine.statements.explain
 import rulesengine.scenarios, rulesengine.store
 from rulesengine.channels.registry import installed_channel_specs
 installed_channel_specs()

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from rulesengine.statements.statement_run import run_statements
 from rulesengine.cli.queue_commands import COMMANDS
 from rulesengine.rules import load_rules
+from rulesengine.statements.statement_run import run_statements
 from rulesengine.store import open_store
 from tests.queue.helpers import STANDARD, ledger
 

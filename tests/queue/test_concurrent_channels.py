@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 from sqlalchemy.exc import DBAPIError
 
-from rulesengine.channels.results import DeliveryResult
 from rulesengine.channels.manager import hookimpl
+from rulesengine.channels.results import DeliveryResult
 from tests.concurrency.test_round_recovery import _fail_once, _fail_recording_sent_once
 from tests.queue.helpers import RecordingChannel, chicago, draft, history, save, statuses
 

@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from rulesengine.statements.statement_run import run_statements
 from rulesengine.errors import RulesengineError
 from rulesengine.rules import load_rules
+from rulesengine.statements.statement_run import run_statements
 from tests.queue.helpers import STANDARD, chicago, history, statuses
 
 RUN = dt.date(2026, 2, 1)

@@ -313,11 +313,11 @@ def test_a_worker_missing_one_plugin_still_delivers_the_other_channels(
     """The batch was queued where the voice plugin is installed; a worker without it leaves
     the voice calls waiting and sends the email, whose settings still load from the stored
     rules file."""
-    from rulesengine.statements.statement_run import run_statements
     from rulesengine.channels.manager import get_plugin_manager
-    from rulesengine.queue import Queue
     from rulesengine.channels.registry import channel_addressing, installed_channel_specs
+    from rulesengine.queue import Queue
     from rulesengine.rules import load_rules_text
+    from rulesengine.statements.statement_run import run_statements
 
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("RULESENGINE_DISABLE_PLUGINS", raising=False)

@@ -1,4 +1,4 @@
-"""Tests for rulesengine.rules.rules_schema: types, defaults, literal values, every problem at once."""
+"""Tests for rulesengine.rules.rules_schema: types, defaults, literals, every problem at once."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
+from rulesengine.channels.specs import BUILTIN_CHANNEL_SPECS
 from rulesengine.errors import RulesError
 from rulesengine.rules import ChannelSpec, load_rules_text
-from rulesengine.channels.specs import BUILTIN_CHANNEL_SPECS
 from rulesengine.rules.policy import Rules
 
 from .conftest import MINIMAL

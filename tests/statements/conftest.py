@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 import yaml
 
-from rulesengine.statements.statement_run import run_statements
 from rulesengine.model import BatchResult, Encounter, Guarantor, Payment, PostalAddress
 from rulesengine.rules import load_rules
 from rulesengine.rules.policy import Rules
+from rulesengine.statements.statement_run import run_statements
 from rulesengine.store import open_store
 from rulesengine.store.base import LedgerData
 

@@ -7,8 +7,8 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rulesengine.statements.compile import Stage, compile_condition
 from rulesengine.rules.policy import And, Compare, Const, Expr, Field, In, Not, Or
+from rulesengine.statements.compile import Stage, compile_condition
 
 F, C = Field, Const
 

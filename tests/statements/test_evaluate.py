@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from rulesengine.statements.evaluate import FIELD_PATHS
 from rulesengine.rules.expressions import FIELDS
+from rulesengine.statements.evaluate import FIELD_PATHS
 from tests.statements.conftest import RUN
 
 

@@ -509,8 +509,8 @@ def test_batch_uploaded_observers_hear_of_a_new_live_batch_once(practice):
     import pluggy
 
     from rulesengine import hookimpl
-    from rulesengine.statements.statement_run import run_statements
     from rulesengine.channels.manager import get_plugin_manager
+    from rulesengine.statements.statement_run import run_statements
 
     heard = []
 
@@ -529,8 +529,8 @@ def test_batch_uploaded_observers_hear_of_a_new_live_batch_once(practice):
 
 def test_an_observer_that_raises_does_not_undo_the_upload(practice):
     from rulesengine import hookimpl
-    from rulesengine.statements.statement_run import run_statements
     from rulesengine.channels.manager import get_plugin_manager
+    from rulesengine.statements.statement_run import run_statements
 
     class Broken:
         @hookimpl

@@ -13,11 +13,11 @@ import yaml
 from click.testing import CliRunner
 
 from rulesengine.cli.main import main
-from rulesengine.statements.statement_run import run_statements
 from rulesengine.drafting.notification_drafts import _address, _suppression, fallback_channels
 from rulesengine.model import Encounter, Guarantor, PostalAddress
 from rulesengine.rules import load_rules
 from rulesengine.rules.policy import Level
+from rulesengine.statements.statement_run import run_statements
 from rulesengine.store import queue_io as qio
 from rulesengine.store.base import LedgerData
 from tests.statements.conftest import RUN, WORKED_EXAMPLE_RULES, merged, statement_of

@@ -18,8 +18,8 @@ from rulesengine.store.migrations import (
     VERSION_3_INDEXES,
     ensure_schema,
 )
-from rulesengine.store.tables import meta
 from rulesengine.store.sql_store import SQLStore
+from rulesengine.store.tables import meta
 from tests.store.factories import batch, small_ledger
 
 

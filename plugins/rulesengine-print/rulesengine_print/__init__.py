@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 import rulesengine
-from rulesengine.csv_output import csv_text
 from rulesengine.channels.results import (
     DeliveryResult,
     exception_summary,
@@ -18,6 +17,7 @@ from rulesengine.channels.results import (
     safe_file_stem,
     write_private_file,
 )
+from rulesengine.csv_output import csv_text
 from rulesengine.model import Notification, format_money
 from rulesengine.plurals import noun_for
 from rulesengine_print._text import address_lines, recipient_name
