@@ -6,7 +6,8 @@ steps 8 and 9 would commit and upload.
 :class:`~rulesengine.model.BatchResult`. Whether the result is committed (a live run) or only
 reported (a test run) is :mod:`rulesengine.statements.statement_run`'s business. Every decision
 that the rules file expresses is made by durable-rules through
-:mod:`rulesengine.statements.decisions`; this module computes the facts, applies the verdicts, groups, totals and records why.
+:mod:`rulesengine.statements.decisions`; this module computes the facts, applies the verdicts,
+groups, totals and records why.
 """
 
 from __future__ import annotations
