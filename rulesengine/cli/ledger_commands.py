@@ -15,6 +15,7 @@ import click
 from rulesengine.cli.options import db_option, json_option
 from rulesengine.cli.spinner import working
 from rulesengine.cli.store_access import open_command_store, store_exists, store_url
+from rulesengine.errors import LedgerError
 from rulesengine.plurals import counted
 from rulesengine.terminal import cell, cells
 from rulesengine.terminal import console as terminal_console
@@ -58,7 +59,6 @@ def import_(
     adjustments already stored are skipped. A bad row rejects the whole import, naming the
     file, row and column; nothing is written.
     """
-    from rulesengine.errors import LedgerError
     from rulesengine.ledger_csv import read_ledger_dir, validate_against_store
     from rulesengine.store import open_store
     from rulesengine.store.redact import display_url

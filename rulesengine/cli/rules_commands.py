@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
 import traceback
 from pathlib import Path
 
@@ -96,8 +97,6 @@ def _scenario_files(paths: tuple[str, ...]) -> list[str]:
 @json_option
 def test_(paths: tuple[str, ...], coverage: bool, no_trace: bool, as_json: bool) -> None:
     """Run scenario files (and folders of *.scenario.yaml): one line each, then the summary."""
-    import time
-
     from rulesengine.scenarios import run_scenario_file
     from rulesengine.scenarios.coverage import coverage_report
     from rulesengine.scenarios.scenario_report import (

@@ -18,6 +18,7 @@ from rulesengine.cli.rules_access import installed_addressing, load_rules_for_cl
 from rulesengine.cli.spinner import phase_shown, working
 from rulesengine.cli.store_access import open_command_store, store_shown
 from rulesengine.errors import NotFound
+from rulesengine.model import format_money
 from rulesengine.plurals import counted
 from rulesengine.terminal import cell, cells, echo
 from rulesengine.terminal import console as terminal_console
@@ -238,8 +239,6 @@ def _queue_proofs(store: Any, batch: Any, rules: Any) -> Any:
 def worklist(ctx: click.Context, profile: str | None, db: str | None, as_json: bool) -> None:
     """The pre-collections worklist: encounters that exhausted their dunning levels."""
     from rich.table import Table
-
-    from rulesengine.model import format_money
 
     store = open_command_store(db, ctx)
     try:
