@@ -1,9 +1,8 @@
 """The batch commands: ``batches`` (a profile's batches, deleted ones included) and
 ``batch delete`` (docs/batches.md).
 
-Standalone click commands collected in :data:`COMMANDS`, registered by
-:mod:`rulesengine.cli.main` like the queue's; this module borrows the CLI's store and console
-when a command runs.
+The batch-deletion machinery, the store and rich are imported when a command runs, not
+when ``rulesengine`` starts: start-up time.
 """
 
 from __future__ import annotations
@@ -15,24 +14,16 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from rulesengine.cli.options import db_option, json_option
-from rulesengine.errors import RulesengineError
+from rulesengine.cli.store_access import open_command_store
+from rulesengine.errors import InvalidRequest
 from rulesengine.plurals import counted
 from rulesengine.terminal import cells, echo
+from rulesengine.terminal import console as terminal_console
 
 if TYPE_CHECKING:
     from rulesengine.store.batch_delete import BatchDeletion, BatchRecord
 
 __all__ = ["COMMANDS", "batch", "batches"]
-
-
-def _store(ctx: click.Context, db: str | None) -> Any:
-    from rulesengine.cli.main import _open_store
-
-    parent = ctx.parent
-    while db is None and parent is not None:
-        db = (parent.params or {}).get("db")
-        parent = parent.parent
-    return _open_store(db, ctx)
 
 
 def _record_json(record: BatchRecord) -> dict[str, Any]:
@@ -60,9 +51,7 @@ def batches(ctx: click.Context, profile: str | None, db: str | None, as_json: bo
     whether it was deleted (a deleted batch's audit record stays)."""
     from rich.table import Table
 
-    from rulesengine.cli.main import _console
-
-    store = _store(ctx, db)
+    store = open_command_store(db, ctx)
     try:
         records = store.batch_records(profile)
     finally:
@@ -70,7 +59,7 @@ def batches(ctx: click.Context, profile: str | None, db: str | None, as_json: bo
     if as_json:
         click.echo(json.dumps([_record_json(r) for r in records], indent=2))
         return
-    console = _console()
+    console = terminal_console()
     if not records:
         console.print(
             f"No batches of profile {profile!r}." if profile else "No batches in the store."
@@ -122,12 +111,12 @@ def delete(ctx: click.Context, batch_id: str, yes: bool, db: str | None, as_json
     stays. A live run on its date may then run again."""
     from rulesengine.statements.deletion import delete_batch
 
-    store = _store(ctx, db)
+    store = open_command_store(db, ctx)
     try:
         preview = store.delete_batch(batch_id, dry_run=True)  # refused here when it may not go
         if not yes:
             if not _on_terminal():
-                raise RulesengineError(
+                raise InvalidRequest(
                     f"'rulesengine batch delete' asks for confirmation on a terminal; pass"
                     f" --yes to delete batch {batch_id} without asking. Nothing changed."
                 )

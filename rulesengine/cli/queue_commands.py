@@ -1,43 +1,41 @@
-"""The queue's commands: ``deliver``, ``worker``, ``queue`` (list, show, retry, cancel,
-resolve), ``opt-out``, ``notify`` and ``plugins`` (``docs/queue.md``).
+"""The queue's staff commands: ``queue`` (list, show, retry, cancel, resolve), ``opt-out``,
+``notify`` and ``plugins`` (docs/queue.md).
 
-They are standalone click commands collected in :data:`COMMANDS`; ``rulesengine.cli.main``
-registers them on its group with ``main.add_command``, whose error handling turns a
-:class:`~rulesengine.errors.RulesengineError` into a message and exit 1. This module does
-not import :mod:`rulesengine.cli.main` at load time (so the CLI can import it without a cycle);
-it borrows the CLI's store, console and rules helpers when a command runs.
+The queue, the store and rich are imported when a command runs, not when ``rulesengine``
+starts: start-up time.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import signal
-import sys
-import threading
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any, TypeVar
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from rulesengine.cli.options import db_option, json_option
+from rulesengine.cli.options import (
+    LIMIT,
+    MAX_INT,
+    db_option,
+    json_option,
+    now_option,
+    parse_now,
+)
+from rulesengine.cli.rules_access import installed_specs, load_rules_for_cli
+from rulesengine.cli.store_access import open_command_queue
+from rulesengine.errors import NotFound
 from rulesengine.model import NOTIFICATION_STATUSES
 from rulesengine.plurals import counted
 from rulesengine.terminal import cell, cells, echo
+from rulesengine.terminal import console as terminal_console
 
 if TYPE_CHECKING:
-    from rulesengine.queue import Queue, QueueRow
+    from rulesengine.queue import QueueRow
 
-__all__ = ["COMMANDS", "deliver", "notify", "opt_out", "plugins", "queue", "worker"]
-
-F = TypeVar("F", bound=Callable[..., Any])
+__all__ = ["COMMANDS", "notify", "opt_out", "plugins", "queue"]
 
 STATUS_CHOICE = click.Choice(NOTIFICATION_STATUSES)
-
-
-#: The largest id or limit a store can hold (a signed 64-bit integer).
-MAX_INT = 2**63 - 1
 
 
 class _NotificationId(click.ParamType):
@@ -65,214 +63,10 @@ class _NotificationId(click.ParamType):
 
 
 NOTIFICATION_ID = _NotificationId()
-#: ``--limit``: how many notifications at most, from 1 to :data:`MAX_INT`.
-LIMIT = click.IntRange(1, MAX_INT)
-
-
-def _now_option(func: F) -> F:
-    return click.option(
-        "--now",
-        "now_text",
-        default=None,
-        metavar="T",
-        help="Act at this instant (ISO 8601 with its zone, e.g. 2026-02-01T15:00:00Z); "
-        "default: now.",
-    )(func)
-
-
-def _parse_now(text: str | None) -> dt.datetime | None:
-    from rulesengine.queue.clock import supported_instant
-
-    if text is None:
-        return None
-    try:
-        value = dt.datetime.fromisoformat(text.strip())
-    except ValueError:
-        raise click.BadParameter(
-            f"{text!r} is not a time; write it as ISO 8601 with its zone, "
-            "such as 2026-02-01T15:00:00Z",
-            param_hint="--now",
-        ) from None
-    if value.tzinfo is None or value.utcoffset() is None:
-        raise click.BadParameter(
-            f"{text!r} has no zone; add one, such as Z or -06:00", param_hint="--now"
-        )
-    utc = supported_instant(value)
-    if isinstance(utc, str):
-        raise click.BadParameter(utc, param_hint="--now")
-    return value
-
-
-@contextmanager
-def _queue(
-    ctx: click.Context, db: str | None, *, create: bool = False, **kwargs: Any
-) -> Iterator[Queue]:
-    """An open store and a queue over it, closed at the end (``create``: a missing SQLite
-    store file is created, for a worker started before the first import)."""
-    from rulesengine.cli.main import _open_store
-    from rulesengine.queue import Queue
-
-    store = _open_store(db, ctx, create=create)
-    try:
-        with Queue(store, **kwargs) as queue:
-            yield queue
-    finally:
-        store.close()
-
-
-def _console() -> Any:
-    from rulesengine.cli.main import _console as console
-
-    return console()
 
 
 def _iso(value: dt.datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
-
-
-# --- deliver ----------------------------------------------------------------------------------
-
-
-#: How the one-line summary names the status a delivery left notifications in.
-_ENDED_AS = {"scheduled": "to retry later (see rulesengine queue --status scheduled)"}
-
-
-def _report_line(counts: dict[str, int], deferred: int, waiting: int) -> str:
-    parts = [f"{n} {_ENDED_AS.get(status, status)}" for status, n in sorted(counts.items())]
-    if deferred:
-        parts.append(f"{deferred} deferred to {'its' if deferred == 1 else 'their'} send window")
-    if waiting:
-        parts.append(f"{waiting} waiting for a channel that is not installed")
-    return "delivered: " + (", ".join(parts) if parts else "nothing was due")
-
-
-_serial_option = click.option(
-    "--serial",
-    is_flag=True,
-    help="Call the channels one after the other on one thread, each round finished before "
-    "the next (for channel plugins that cannot run on a thread of their own).",
-)
-
-
-@click.command()
-@click.option("--until-empty", is_flag=True, help="Repeat until no notification is due.")
-@click.option(
-    "--limit", default=100, show_default=True, type=LIMIT, help="Most notifications per round."
-)
-@_serial_option
-@_now_option
-@db_option
-@json_option
-@click.pass_context
-def deliver(
-    ctx: click.Context,
-    until_empty: bool,
-    limit: int,
-    serial: bool,
-    now_text: str | None,
-    db: str | None,
-    as_json: bool,
-) -> None:
-    """Hand due notifications to their channels once (or until none is due).
-
-    --now acts at an earlier instant (what was due then, in the send windows of then),
-    never a later one than the real clock; leases are always on the real clock.
-    """
-    from rulesengine.queue.clock import check_not_later
-
-    now = _parse_now(now_text)
-    if now is not None:
-        check_not_later(now)
-    with _queue(ctx, db, concurrent_channels=not serial, leases_on_clock=True) as q:
-        report = q.deliver(now, until_empty=until_empty, limit=limit)
-    if as_json:
-        click.echo(json.dumps(report.as_json(), indent=2))
-    else:
-        click.echo(_report_line(dict(report.counts), len(report.deferred), len(report.waiting)))
-
-
-# --- worker -----------------------------------------------------------------------------------
-
-
-@contextmanager
-def _stop_on_signals(stop: threading.Event, caught: list[str]) -> Iterator[None]:
-    """SIGTERM and SIGINT set ``stop`` (the current round finishes first)."""
-
-    def handler(signum: int, _frame: Any) -> None:
-        caught.append(signal.Signals(signum).name)
-        stop.set()
-
-    previous = {sig: signal.signal(sig, handler) for sig in (signal.SIGTERM, signal.SIGINT)}
-    try:
-        yield
-    finally:
-        for sig, old in previous.items():
-            signal.signal(sig, old)
-
-
-#: The longest ``--poll`` (an idle worker looks again at least hourly) and ``--lease``.
-MAX_POLL_SECONDS = 3600.0
-MAX_LEASE_SECONDS = 86400.0
-
-
-def _check_seconds(value: float, option: str, most: float) -> None:
-    if not 0 < value <= most:  # also refuses nan
-        raise click.BadParameter(
-            f"{value} is not a number of seconds above 0 and at most {most:g}", param_hint=option
-        )
-
-
-@click.command()
-@click.option("--poll", "poll", default=1.0, show_default=True, help="Seconds to wait when idle.")
-@click.option("--worker-id", default=None, help="This worker's name (default host:pid:random).")
-@click.option(
-    "--limit", default=100, show_default=True, type=LIMIT, help="Most notifications per round."
-)
-@click.option(
-    "--lease", default=300.0, show_default=True, help="Seconds a claim is held (renewed)."
-)
-@_serial_option
-@db_option
-@click.pass_context
-def worker(
-    ctx: click.Context,
-    poll: float,
-    worker_id: str | None,
-    limit: int,
-    lease: float,
-    serial: bool,
-    db: str | None,
-) -> None:
-    """Deliver continuously; stop cleanly on SIGTERM or SIGINT.
-
-    Many workers may run at once against PostgreSQL: each claims different notifications.
-    """
-    _check_seconds(poll, "--poll", MAX_POLL_SECONDS)
-    _check_seconds(lease, "--lease", MAX_LEASE_SECONDS)
-    stop = threading.Event()
-    caught: list[str] = []
-    with (
-        _stop_on_signals(stop, caught),
-        _queue(
-            ctx,
-            db,
-            create=True,
-            worker_id=worker_id,
-            lease_seconds=lease,
-            concurrent_channels=not serial,
-        ) as q,
-    ):
-        from rulesengine.store.redact import display_url
-
-        where = display_url(q.store.url)
-        click.echo(f"worker {q.worker_id} started on {where}; stop with SIGTERM or Ctrl-C")
-        sys.stdout.flush()
-        rounds = q.run_worker(stop, poll_seconds=poll, limit=limit)
-    why = caught[0] if caught else "stop"
-    click.echo(
-        f"worker {q.worker_id} stopped on {why} after finishing its round"
-        f" ({counted(rounds, 'round')})"
-    )
 
 
 # --- queue ------------------------------------------------------------------------------------
@@ -339,7 +133,7 @@ def queue(
         return
     from rulesengine.store.queue_io import last_details
 
-    with _queue(ctx, db) as q:
+    with open_command_queue(ctx, db) as q:
         rows = q.find(
             profile_id=profile,
             batch_id=batch,
@@ -364,7 +158,7 @@ def queue(
 def _print_table(rows: Sequence[QueueRow], details: dict[int, str | None]) -> None:
     from rich.table import Table
 
-    console = _console()
+    console = terminal_console()
     if not rows:
         console.print("No notifications match.")
         return
@@ -420,7 +214,7 @@ def _print_table(rows: Sequence[QueueRow], details: dict[int, str | None]) -> No
 @click.pass_context
 def show(ctx: click.Context, notification_id: int, db: str | None, as_json: bool) -> None:
     """One notification: every field and its full status history."""
-    with _queue(ctx, db) as q:
+    with open_command_queue(ctx, db) as q:
         row = q.get(notification_id)
         entries = q.history(notification_id)
     fields = {
@@ -453,7 +247,7 @@ def show(ctx: click.Context, notification_id: int, db: str | None, as_json: bool
 def _print_one(fields: dict[str, Any], history: list[dict[str, Any]]) -> None:
     from rich.table import Table
 
-    console = _console()
+    console = terminal_console()
     table = Table(show_header=False, box=None)
     table.add_column(style="bold")
     table.add_column()
@@ -496,7 +290,7 @@ def _acted(transitions: Sequence[Any], what: str) -> None:
 @click.pass_context
 def retry(ctx: click.Context, ids: tuple[int, ...], db: str | None) -> None:
     """Schedule error, unknown or canceled notifications again, now."""
-    with _queue(ctx, db) as q:
+    with open_command_queue(ctx, db) as q:
         _acted(q.retry(list(ids)), "scheduled again")
 
 
@@ -506,7 +300,7 @@ def retry(ctx: click.Context, ids: tuple[int, ...], db: str | None) -> None:
 @click.pass_context
 def cancel(ctx: click.Context, ids: tuple[int, ...], db: str | None) -> None:
     """Cancel scheduled, error or unknown notifications."""
-    with _queue(ctx, db) as q:
+    with open_command_queue(ctx, db) as q:
         _acted(q.cancel(list(ids)), "canceled")
 
 
@@ -523,7 +317,7 @@ def cancel(ctx: click.Context, ids: tuple[int, ...], db: str | None) -> None:
 @click.pass_context
 def resolve(ctx: click.Context, ids: tuple[int, ...], outcome: str, db: str | None) -> None:
     """Decide notifications whose delivery is unknown (a worker stopped mid-send)."""
-    with _queue(ctx, db) as q:
+    with open_command_queue(ctx, db) as q:
         _acted(q.resolve(list(ids), outcome), "resolved")
 
 
@@ -536,7 +330,7 @@ def resolve(ctx: click.Context, ids: tuple[int, ...], outcome: str, db: str | No
 @click.option(
     "--source", default="staff", show_default=True, help="Who asked, e.g. 'inbound STOP'."
 )
-@_now_option
+@now_option
 @db_option
 @click.pass_context
 def opt_out(
@@ -548,8 +342,8 @@ def opt_out(
     db: str | None,
 ) -> None:
     """Opt a guarantor out of a channel; what is still queued for it is suppressed."""
-    now = _parse_now(now_text)
-    with _queue(ctx, db) as q:
+    now = parse_now(now_text)
+    with open_command_queue(ctx, db) as q:
         suppressed = q.opt_out(guarantor, channel, source=source, now=now)
     echo(
         f"{guarantor} opted out of {channel} ({source}); "
@@ -568,7 +362,7 @@ def opt_out(
     type=click.Path(dir_okay=False),
     help="The profile's rules file (default: the rules of the guarantor's latest live statement).",
 )
-@_now_option
+@now_option
 @db_option
 @click.pass_context
 def notify(
@@ -586,11 +380,9 @@ def notify(
     statement's batch ran (or --rules), and goes through the same queue and checks; it
     never changes a dunning level.
     """
-    from rulesengine.cli.main import load_rules_for_cli
-
-    now = _parse_now(now_text)
+    now = parse_now(now_text)
     rules = load_rules_for_cli(rules_path) if rules_path is not None else None
-    with _queue(ctx, db) as q:
+    with open_command_queue(ctx, db) as q:
         text = None
         if rules is None:
             rules, text = _rules_of_latest_statement(q.store, guarantor)
@@ -606,8 +398,6 @@ def notify(
 def _rules_of_latest_statement(store: Any, guarantor: str) -> tuple[Any, str]:
     """The rules version the guarantor's latest live statement was made with, as stored
     (loaded, and its text)."""
-    from rulesengine.cli.main import _channel_specs
-    from rulesengine.errors import RulesengineError
     from rulesengine.rules import load_rules_text
     from rulesengine.store import queue_io as qio
 
@@ -615,19 +405,19 @@ def _rules_of_latest_statement(store: Any, guarantor: str) -> tuple[Any, str]:
         found = qio.latest_live_rules(conn, guarantor)
     if found is None:
         if store.get_guarantor(guarantor) is None:
-            raise RulesengineError(f"no guarantor {guarantor!r} in the store")
-        raise RulesengineError(
+            raise NotFound(f"no guarantor {guarantor!r} in the store")
+        raise NotFound(
             f"guarantor {guarantor!r} has had no live statement yet; on-demand notifications"
             " need one"
         )
     batch_id, rules_hash = found
     text = store.rules_text(rules_hash)
     if text is None:
-        raise RulesengineError(
+        raise NotFound(
             f"the rules file of batch {batch_id} is not in the store; give it with --rules"
         )
     rules = load_rules_text(
-        text, filename=f"<rules of batch {batch_id}>", channel_specs=_channel_specs()
+        text, filename=f"<rules of batch {batch_id}>", channel_specs=installed_specs()
     )
     return rules, text
 
@@ -657,7 +447,7 @@ def plugins(as_json: bool) -> None:
             )
         )
         return
-    console = _console()
+    console = terminal_console()
     if not infos:
         console.print("No plugins are installed (or RULESENGINE_DISABLE_PLUGINS skips them).")
         return
@@ -670,4 +460,4 @@ def plugins(as_json: bool) -> None:
 
 
 #: Every command of this module, for ``main.add_command``.
-COMMANDS: list[click.Command] = [deliver, worker, queue, opt_out, notify, plugins]
+COMMANDS: list[click.Command] = [queue, opt_out, notify, plugins]

@@ -273,14 +273,14 @@ def test_a_bug_report_shows_neither_sql_nor_its_parameters(tmp_path: Path) -> No
     parameters (they may hold patient data or the pay-link key), no password."""
     import sqlalchemy
 
-    from rulesengine.cli.main import _bug_summary
+    from rulesengine.cli.error_reports import bug_summary
 
     engine = sqlalchemy.create_engine(f"sqlite:///{tmp_path / 'x.db'}")
     with engine.connect() as conn, pytest.raises(sqlalchemy.exc.DBAPIError) as caught:
         conn.execute(sqlalchemy.text("SELECT * FROM nowhere WHERE x = :secret"), {"secret": SECRET})
     engine.dispose()
     assert "[SQL" in str(caught.value)
-    assert _bug_summary(caught.value, None) == "OperationalError: no such table: nowhere"
+    assert bug_summary(caught.value, None) == "OperationalError: no such table: nowhere"
 
 
 # -- 11: the store file is private -------------------------------------------------------------

@@ -239,7 +239,7 @@ def test_worker_stops_cleanly_on_a_signal(db, tmp_path, signum) -> None:
 
 
 def test_the_deliver_summary_names_retries_as_such() -> None:
-    from rulesengine.cli.queue_commands import _report_line
+    from rulesengine.cli.delivery_commands import _report_line
 
     assert _report_line({"sent": 3, "scheduled": 2}, 1, 0) == (
         "delivered: 2 to retry later (see rulesengine queue --status scheduled), 3 sent,"

@@ -7,7 +7,8 @@ import datetime as dt
 
 from click.testing import CliRunner
 
-from rulesengine.cli.main import _phase_shown, main
+from rulesengine.cli.main import main
+from rulesengine.cli.spinner import phase_shown
 from rulesengine.statements.statement_run import run_statements
 
 RUN = dt.date(2026, 2, 1)
@@ -37,7 +38,7 @@ class FakeStatus:
 
 def test_the_spinner_names_the_phase_in_words():
     status = FakeStatus()
-    show = _phase_shown(status, "Running the live batch")
+    show = phase_shown(status, "Running the live batch")
     show("load")
     show("save")
     assert [str(text) for text in status.shown] == [  # rich Text: never read as markup
@@ -47,7 +48,7 @@ def test_the_spinner_names_the_phase_in_words():
 
 
 def test_piped_output_has_no_progress_display(practice, tmp_path):
-    assert _phase_shown(None, "Running") is None  # no spinner: no callback
+    assert phase_shown(None, "Running") is None  # no spinner: no callback
     practice.encounter("E1")
     result = CliRunner().invoke(
         main,
