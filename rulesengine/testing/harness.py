@@ -38,7 +38,9 @@ from rulesengine.channels.manager import (
     hookimpl,
     new_plugin_manager,
 )
+from rulesengine.channels.registry import channel_addressing
 from rulesengine.channels.results import DeliveryResult
+from rulesengine.channels.specs import BUILTIN_CHANNEL_SPECS
 from rulesengine.model import Adjustment, BatchResult, Encounter, Guarantor, Notification, Payment
 
 if TYPE_CHECKING:
@@ -193,8 +195,8 @@ def run_plugin(
     :raises rulesengine.errors.RulesengineError: the rules, the ledger or the plugin are
         refused, with the same message the command line gives.
     """
-    from rulesengine.channels.registry import channel_addressing
-    from rulesengine.channels.specs import BUILTIN_CHANNEL_SPECS
+    # The store, the rules loader and the run load SQLAlchemy, YAML and durable-rules: only
+    # when a run is made (the kit and its pytest plugin stay light).
     from rulesengine.queue import Queue
     from rulesengine.rules import load_rules_text
     from rulesengine.statements.statement_run import run_statements
