@@ -347,7 +347,8 @@ def _window(cls: type, attr: str) -> tuple[dt.time, dt.time] | None:
 
 
 def channel_specs(channels: Mapping[str, type]) -> dict[str, ChannelSpec]:
-    """The :class:`~rulesengine.channels.specs.ChannelSpec` the rules loader checks each channel with.
+    """The :class:`~rulesengine.channels.specs.ChannelSpec` the rules loader checks each
+    channel with.
 
     Built from the class attributes ``address`` and the optional ``settings_keys``,
     ``content_keys`` (``None`` or absent: accepts anything), ``required_content``,

@@ -17,6 +17,7 @@ __all__ = ["OUTCOMES", "DeliveryResult"]
 #: ``sent``: handed over; ``retry``: a transient problem; ``failed``: a permanent one.
 OUTCOMES = ("sent", "retry", "failed")
 
+
 def _notification_id(n: Notification | int) -> int:
     if isinstance(n, Notification):
         return n.id

@@ -8,15 +8,15 @@
     report.raise_for_problems()          # or: assert report.ok, report
 
 The checks: the class attributes, as a plugin's registration checks them
-(:func:`~rulesengine.channels.channel_checks.channel_problems`: ``name``, ``address``, ``send``, key sets,
-``setting_types``, send windows); the class is
-constructible from a settings mapping; ``send([])`` returns an empty list; ``send`` of a
-batch returns exactly one :class:`~rulesengine.DeliveryResult` per notification with
-matching ids (also when the batch is sent again, as a retry does); what the host's
-:func:`~rulesengine.channels.channel_calls.call_channel` makes of the batch; and that the sample
-notifications have distinct ids and idempotency keys. As in the queue, the channel is built
-on the caller's thread and every ``send`` runs on another thread, always the same one, so a
-channel tied to the thread that built it fails. Things that are allowed but probably
+(:func:`~rulesengine.channels.channel_checks.channel_problems`: ``name``, ``address``,
+``send``, key sets, ``setting_types``, send windows); the class is constructible from a
+settings mapping; ``send([])`` returns an empty list; ``send`` of a batch returns exactly
+one :class:`~rulesengine.DeliveryResult` per notification with matching ids (also when the
+batch is sent again, as a retry does); what the host's
+:func:`~rulesengine.channels.channel_calls.call_channel` makes of the batch; and that the
+sample notifications have distinct ids and idempotency keys. As in the queue, the channel is
+built on the caller's thread and every ``send`` runs on another thread, always the same one,
+so a channel tied to the thread that built it fails. Things that are allowed but probably
 unintended (every sample failing, one odd notification making ``send`` raise for the whole
 batch) are warnings.
 """
@@ -31,7 +31,6 @@ from concurrent.futures import Future
 from typing import Any
 
 import attrs
-
 import pluggy
 
 from rulesengine.channels.channel_calls import about_threads, call_channel, exception_summary

@@ -10,8 +10,8 @@ import typing
 import pytest
 
 import rulesengine
-from rulesengine.channels.contract import ADDRESS_KINDS, Channel
 from rulesengine.channels.channel_checks import channel_problems
+from rulesengine.channels.contract import ADDRESS_KINDS, Channel
 from rulesengine.channels.manager import channel_specs, get_channels, get_plugin_manager
 from rulesengine.channels.registry import channel_addressing
 from rulesengine.channels.specs import BUILTIN_CHANNEL_SPECS, ChannelSpec

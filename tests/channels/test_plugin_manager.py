@@ -270,4 +270,3 @@ def test_builtin_specs_match_what_the_rules_loader_knows(clean_plugin_env) -> No
         BUILTIN_CHANNEL_SPECS["print"].settings_keys | {"practice_address", "remit_address"}
     )
     assert dict(BUILTIN_ADDRESSING) == {name: specs[name].address for name in BUILTIN_ADDRESSING}
-

@@ -195,7 +195,5 @@ def test_plugin_docs_show_only_public_imports(doc: str) -> None:
     text = (REPO / doc).read_text(encoding="utf-8")
     imported = re.findall(r"^\s*(?:from|import) (rulesengine[\w.]*)", text, re.MULTILINE)
     dotted = re.findall(r"`(rulesengine(?:\.[a-z_]+)+)\.\w+", text)
-    wrong = sorted(
-        name for name in {*imported, *dotted} if not _allowed(name, PLUGIN_TEST_MODULES)
-    )
+    wrong = sorted(name for name in {*imported, *dotted} if not _allowed(name, PLUGIN_TEST_MODULES))
     assert wrong == []
