@@ -17,6 +17,7 @@ import importlib.metadata
 import logging
 import os
 import re
+import weakref
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -331,9 +332,25 @@ class ChannelRegistry:
         return registry
 
 
+#: The channels collected from each plugin manager, with the plugins it held then: a
+#: command asks for them in several steps (rules, run, queue), and ``register_channels``
+#: fires once per manager.
+_collected: weakref.WeakKeyDictionary[pluggy.PluginManager, tuple[frozenset[int], dict[str, type]]]
+_collected = weakref.WeakKeyDictionary()
+
+
 def get_channels(pm: pluggy.PluginManager) -> dict[str, type]:
-    """Channel name -> channel class, for every channel the plugins register."""
-    return dict(ChannelRegistry.collect(pm).channels)
+    """Channel name -> channel class, for every channel the plugins register.
+
+    Collected once per plugin manager (again only when a plugin was registered or removed
+    since), so every step of a command that shares the manager sees the same classes.
+    """
+    plugins = frozenset(map(id, pm.get_plugins()))
+    found = _collected.get(pm)
+    if found is None or found[0] != plugins:
+        found = (plugins, ChannelRegistry.collect(pm).channels)
+        _collected[pm] = found
+    return dict(found[1])
 
 
 def _optional_keys(cls: type, attr: str) -> frozenset[str] | None:

@@ -522,10 +522,20 @@ def print_summary(summary: dict[str, Any]) -> None:
     console.print(table)
 
 
+def _plugin_manager():
+    """The command's plugin manager: built once, shared by its rules, run and queue."""
+    from rulesengine.channels.manager import get_plugin_manager
+
+    meta = click.get_current_context().meta
+    if "rulesengine.plugin_manager" not in meta:
+        meta["rulesengine.plugin_manager"] = get_plugin_manager()
+    return meta["rulesengine.plugin_manager"]
+
+
 def _channel_specs():
     from rulesengine.channels.registry import installed_channel_specs
 
-    return installed_channel_specs()
+    return installed_channel_specs(_plugin_manager())
 
 
 def load_rules_for_cli(path: str):
@@ -600,6 +610,7 @@ def run(
                 run_date,
                 live=not test_mode,
                 addressing=_addressing(),
+                plugin_manager=_plugin_manager(),
                 progress=_phase_shown(status, doing),
             )
         proofs = _queue_proofs(store, batch, rules) if proof else None
@@ -639,7 +650,7 @@ def _queue_proofs(store: Any, batch: Any, rules: Any) -> Any:
     from rulesengine.rules.input_limits import read_limited_text
 
     text = read_limited_text(rules.path)
-    return Queue(store).add_proofs(batch, rules, rules_text=text)
+    return Queue(store, pm=_plugin_manager()).add_proofs(batch, rules, rules_text=text)
 
 
 # --- worklist ------------------------------------------------------------------------------

@@ -586,11 +586,12 @@ def notify(
     statement's batch ran (or --rules), and goes through the same queue and checks; it
     never changes a dunning level.
     """
-    from rulesengine.cli.main import load_rules_for_cli
+    from rulesengine.cli.main import _plugin_manager, load_rules_for_cli
 
     now = _parse_now(now_text)
     rules = load_rules_for_cli(rules_path) if rules_path is not None else None
-    with _queue(ctx, db) as q:
+    # The plugins the rules were loaded with, when they were (else the queue's own).
+    with _queue(ctx, db, pm=_plugin_manager() if rules is not None else None) as q:
         text = None
         if rules is None:
             rules, text = _rules_of_latest_statement(q.store, guarantor)
