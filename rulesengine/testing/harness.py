@@ -31,16 +31,14 @@ import pluggy
 
 from rulesengine.channels.manager import (
     PluginError,
-    channel_specs,
     check_hooks,
     get_channels,
     get_plugin_manager,
     hookimpl,
     new_plugin_manager,
 )
-from rulesengine.channels.registry import channel_addressing
+from rulesengine.channels.registry import channel_addressing, installed_channel_specs
 from rulesengine.channels.results import DeliveryResult
-from rulesengine.channels.specs import BUILTIN_CHANNEL_SPECS
 from rulesengine.model import Adjustment, BatchResult, Encounter, Guarantor, Notification, Payment
 
 if TYPE_CHECKING:
@@ -207,7 +205,7 @@ def run_plugin(
     pm = _plugin_manager(plugin)
     pm.register(recorder, name="rulesengine-harness")
     classes = get_channels(pm)
-    specs = {**BUILTIN_CHANNEL_SPECS, **channel_specs(classes)}
+    specs = installed_channel_specs(pm)
     text, filename = _rules_text(rules)
     loaded = load_rules_text(text, filename=filename, channel_specs=specs)
     received: dict[str, list[Notification]] = {name: [] for name in classes}
