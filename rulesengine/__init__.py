@@ -1,25 +1,117 @@
 """rulesengine: patient statement dunning and balance notifications driven by YAML rules.
 
-The public API for plugin authors (``docs/plugins.md``): :data:`hookimpl` marks hook
-implementations, :class:`Channel` is the channel contract a channel class subclasses,
-:class:`Notification` is what its ``send`` receives and :class:`DeliveryResult` what it
-returns; :data:`ADDRESS_KINDS` lists the values of ``Channel.address``.
+The public API. For plugin authors (``docs/plugins.md``; :mod:`rulesengine.channels` has
+the rest of what a channel uses): :data:`hookimpl` marks hook implementations,
+:class:`Channel` is the channel contract a channel class subclasses, :class:`Notification`
+is what its ``send`` receives and :class:`DeliveryResult` what it returns;
+:data:`ADDRESS_KINDS` lists the values of ``Channel.address``.
+
+For a program embedding rulesengine: :func:`load_rules`, :func:`open_store`,
+:class:`LedgerData` with the ledger's values (:class:`Guarantor`, :class:`PostalAddress`,
+:class:`Encounter`, :class:`Payment`, :class:`Adjustment`), :func:`run_statements` (a
+:class:`BatchResult`), :class:`Queue`, and the error classes (:class:`RulesengineError`
+and its subclasses). ``import rulesengine`` stays light: the names that need durable-rules,
+SQLAlchemy, YAML or Jinja2 are imported when first used (PEP 562 ``__getattr__``).
 """
 
 from __future__ import annotations
 
-from rulesengine.channels.contract import ADDRESS_KINDS, Channel
-from rulesengine.channels.manager import hookimpl
-from rulesengine.channels.results import DeliveryResult
-from rulesengine.model import Notification
+import importlib
+from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0.dev0"
+from rulesengine.channels import (
+    ADDRESS_KINDS,
+    Channel,
+    DeliveryResult,
+    Notification,
+    hookimpl,
+)
+from rulesengine.channels.manager import PluginError
+from rulesengine.errors import (
+    DeleteRefused,
+    InvalidRequest,
+    LedgerError,
+    LiveRunBeforeLatest,
+    NotFound,
+    Problem,
+    RefusedTransition,
+    RenderError,
+    RulesengineError,
+    RulesError,
+    RunRefused,
+    StoreError,
+)
+from rulesengine.model import (
+    Adjustment,
+    BatchResult,
+    Encounter,
+    Guarantor,
+    Payment,
+    PostalAddress,
+)
+from rulesengine.version import __version__
+
+if TYPE_CHECKING:
+    from rulesengine.queue import Queue
+    from rulesengine.rules import Rules, load_rules
+    from rulesengine.statements.statement_run import run_statements
+    from rulesengine.store import LedgerData, open_store
+
+#: The names imported on first use (they need SQLAlchemy, durable-rules, YAML or Jinja2),
+#: and the module each comes from.
+_LAZY = {
+    "LedgerData": "rulesengine.store",
+    "Queue": "rulesengine.queue",
+    "Rules": "rulesengine.rules",
+    "load_rules": "rulesengine.rules",
+    "open_store": "rulesengine.store",
+    "run_statements": "rulesengine.statements.statement_run",
+}
 
 __all__ = [
     "ADDRESS_KINDS",
+    "Adjustment",
+    "BatchResult",
     "Channel",
+    "DeleteRefused",
     "DeliveryResult",
+    "Encounter",
+    "Guarantor",
+    "InvalidRequest",
+    "LedgerData",
+    "LedgerError",
+    "LiveRunBeforeLatest",
+    "NotFound",
     "Notification",
+    "Payment",
+    "PluginError",
+    "PostalAddress",
+    "Problem",
+    "Queue",
+    "RefusedTransition",
+    "RenderError",
+    "Rules",
+    "RulesError",
+    "RulesengineError",
+    "RunRefused",
+    "StoreError",
     "__version__",
     "hookimpl",
+    "load_rules",
+    "open_store",
+    "run_statements",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """Import a heavy public name on first use (PEP 562), then keep it here."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

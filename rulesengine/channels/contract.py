@@ -1,10 +1,10 @@
 """The channel contract: :class:`Channel`, the base class a channel plugin may subclass.
 
 Every attribute rulesengine reads from a channel class is declared here, with its type and
-its default; :func:`rulesengine.channels.manager.channel_problems` checks a class against
-them when a plugin registers it (subclassing is not required: a plain class with the same
-attributes is checked the same way). ``docs/plugins.md`` describes each attribute and what ``send``
-receives.
+its default; :func:`rulesengine.channels.channel_checks.channel_problems` checks a class
+against them when a plugin registers it (subclassing is not required: a plain class with the
+same attributes is checked the same way). ``docs/plugins.md`` describes each attribute and
+what ``send`` receives.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 import abc
 import datetime as dt
 from collections.abc import Collection, Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, get_args
 
 if TYPE_CHECKING:
     from rulesengine.channels.results import DeliveryResult
@@ -23,12 +23,12 @@ __all__ = ["ADDRESS_KINDS", "AddressKind", "Channel", "SETTING_TYPES", "SettingT
 #: The guarantor contact a channel needs, which becomes a notification's ``to``: an email
 #: address, an E.164 mobile number, the postal address on one line, or the guarantor's id
 #: (a channel keyed by the guarantor, such as a patient portal). The one list of them.
-ADDRESS_KINDS: tuple[str, ...] = ("email", "mobile", "postal", "guarantor")
 AddressKind = Literal["email", "mobile", "postal", "guarantor"]
+ADDRESS_KINDS: tuple[str, ...] = get_args(AddressKind)
 
 #: The types a channel's ``setting_types`` may give a setting.
-SETTING_TYPES: tuple[str, ...] = ("str", "int", "bool")
 SettingType = Literal["str", "int", "bool"]
+SETTING_TYPES: tuple[str, ...] = get_args(SettingType)
 
 #: A send window: ``(start, end)`` in the guarantor's local time, whole minutes, no zone.
 Window = tuple[dt.time, dt.time]

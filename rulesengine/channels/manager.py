@@ -3,7 +3,8 @@
 :func:`get_plugin_manager` builds a fresh :class:`pluggy.PluginManager` each call: the hook
 specifications, every plugin of the ``rulesengine`` entry-point group (filtered by
 ``RULESENGINE_LOAD_PLUGINS`` and ``RULESENGINE_DISABLE_PLUGINS``), then ``check_pending()``
-so a misspelt hook name fails loudly. :func:`get_channels` collects the channel classes,
+so a misspelt hook name fails loudly. :func:`get_channels` collects the channel classes
+(each checked by :func:`rulesengine.channels.channel_checks.channel_problems`),
 :func:`channel_specs` tells the rules loader what each channel accepts,
 :func:`notify_observers` calls observer hooks without letting one break delivery, and
 :func:`plugin_info` is what ``rulesengine plugins`` lists.
@@ -12,42 +13,44 @@ so a misspelt hook name fails loudly. :func:`get_channels` collects the channel 
 from __future__ import annotations
 
 import datetime as dt
+import importlib.metadata
 import logging
 import os
 import re
-from collections.abc import Collection, Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+import weakref
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 import attrs
 import pluggy
 
 from rulesengine.channels import hookspecs
-from rulesengine.channels.contract import ADDRESS_KINDS, SETTING_TYPES, Channel
+from rulesengine.channels.channel_calls import exception_summary
+from rulesengine.channels.channel_checks import CHANNEL_NAME, channel_problems
+from rulesengine.channels.specs import ChannelSpec
 from rulesengine.errors import RulesengineError
-
-if TYPE_CHECKING:
-    from rulesengine.channels.specs import ChannelSpec
+from rulesengine.hints import did_you_mean
 
 __all__ = [
-    "CHANNEL_ADDRESSES",
     "DISABLE_ENV",
     "ENTRY_POINT_GROUP",
     "LOAD_ENV",
     "ChannelRegistry",
     "PluginError",
     "PluginInfo",
-    "SETTING_TYPES",
-    "channel_problems",
     "channel_specs",
     "check_hooks",
     "get_channels",
     "get_plugin_manager",
     "has_observers",
+    "hook_names",
     "hookimpl",
+    "installed_entry_points",
     "notify_each",
     "new_plugin_manager",
     "notify_observers",
     "plugin_info",
+    "plugin_key",
     "unknown_hooks",
 ]
 
@@ -59,12 +62,6 @@ ENTRY_POINT_GROUP = "rulesengine"
 DISABLE_ENV = "RULESENGINE_DISABLE_PLUGINS"
 #: Comma-separated entry-point or distribution names: load only these (empty: none).
 LOAD_ENV = "RULESENGINE_LOAD_PLUGINS"
-#: The guarantor contact a channel can need (``ChannelSpec.address``): the one list,
-#: :data:`rulesengine.channels.contract.ADDRESS_KINDS`.
-CHANNEL_ADDRESSES = ADDRESS_KINDS
-
-_CHANNEL_NAME = re.compile(r"[a-z][a-z0-9_]*")
-
 hookimpl = pluggy.HookimplMarker(ENTRY_POINT_GROUP)
 
 
@@ -75,7 +72,8 @@ class PluginError(RulesengineError):
 # --- Loading -----------------------------------------------------------------------------------
 
 
-def _normalize(name: str) -> str:
+def plugin_key(name: str) -> str:
+    """A plugin or distribution name as compared: lower case, ``-`` for runs of ``-_.``."""
     return re.sub(r"[-_.]+", "-", name.strip()).lower()
 
 
@@ -84,13 +82,11 @@ def _env_names(var: str) -> set[str] | None:
     value = os.environ.get(var)
     if value is None:
         return None
-    return {_normalize(part) for part in value.split(",") if part.strip()}
+    return {plugin_key(part) for part in value.split(",") if part.strip()}
 
 
-def _entry_points() -> list[tuple[str, str]]:
+def installed_entry_points() -> list[tuple[str, str]]:
     """``(entry-point name, distribution name)`` of every ``rulesengine`` entry point."""
-    import importlib.metadata
-
     found: dict[str, str] = {}
     for dist in importlib.metadata.distributions():
         for ep in dist.entry_points:
@@ -107,14 +103,14 @@ def _selected(entry_points: list[tuple[str, str]]) -> list[str]:
         return []
     chosen = []
     for ep_name, dist_name in entry_points:
-        keys = {_normalize(ep_name), _normalize(dist_name)}
+        keys = {plugin_key(ep_name), plugin_key(dist_name)}
         if load is not None and not keys & load:
             continue
         if keys & disable:
             continue
         chosen.append(ep_name)
     if load:
-        known = {_normalize(n) for pair in entry_points for n in pair}
+        known = {plugin_key(n) for pair in entry_points for n in pair}
         for name in sorted(load - known):
             log.warning("%s names %r, which is not an installed rulesengine plugin", LOAD_ENV, name)
     return chosen
@@ -127,7 +123,7 @@ def get_plugin_manager() -> pluggy.PluginManager:
     hook that does not exist (a misspelt name) or with arguments the hook does not have.
     """
     pm = new_plugin_manager()
-    entry_points = _entry_points()
+    entry_points = installed_entry_points()
     distributions = dict(entry_points)
     for ep_name in _selected(entry_points):
         try:
@@ -137,7 +133,7 @@ def get_plugin_manager() -> pluggy.PluginManager:
             why = (
                 "; ".join(line.strip() for line in str(exc).splitlines() if line.strip())
                 if isinstance(exc, pluggy.PluginValidationError)
-                else _summary(exc)
+                else exception_summary(exc)
             )
             raise PluginError(
                 f"the rulesengine plugin {ep_name!r} ({distributions.get(ep_name) or '?'})"
@@ -180,9 +176,7 @@ def unknown_hooks(pm: pluggy.PluginManager) -> list[str]:
 
 def _unknown_impls(pm: pluggy.PluginManager) -> list[tuple[str, str]]:
     """``(plugin name, sentence)`` for each implementation :func:`unknown_hooks` reports."""
-    from rulesengine.hints import did_you_mean
-
-    hooks = _hook_names()
+    hooks = hook_names()
     dists = _distributions(pm)
     out = []
     for name, caller in sorted(vars(pm.hook).items()):
@@ -199,15 +193,9 @@ def _unknown_impls(pm: pluggy.PluginManager) -> list[tuple[str, str]]:
     return out
 
 
-def _hook_names() -> list[str]:
+def hook_names() -> list[str]:
     """The names of every hook rulesengine calls (``hookspecs.__all__`` without the marker)."""
     return sorted(name for name in hookspecs.__all__ if name != "hookspec")
-
-
-def _summary(exc: BaseException) -> str:
-    from rulesengine.channels.results import exception_summary
-
-    return exception_summary(exc)
 
 
 # --- Calling hooks one implementation at a time -----------------------------------------------
@@ -277,162 +265,13 @@ def notify_each(
                     "plugin %s raised in hook %s (ignored): %s",
                     impl.plugin_name,
                     hook_name,
-                    _summary(exc),
+                    exception_summary(exc),
                     exc_info=True,
                 )
     return list(raised)
 
 
 # --- Channels ----------------------------------------------------------------------------------
-
-
-_WINDOW_EXAMPLE = "(datetime.time(9, 0), datetime.time(17, 0))"
-
-
-def _found(value: Any) -> str:
-    """A declared value as a problem shows it: its repr and its type."""
-    kind = type(value).__name__
-    return f"{value!r} ({'an' if kind[0] in 'aeiou' else 'a'} {kind})"
-
-
-def _key_set_problem(cls: type, attr: str) -> str | None:
-    value = getattr(cls, attr, None)
-    if value is None:
-        return None
-    if isinstance(value, str | bytes) or not isinstance(value, Collection):
-        return f"{attr} must be a set of key names or None, got {_found(value)}"
-    if isinstance(value, Mapping):
-        return f"{attr} must be a set of key names or None, got a mapping: {value!r}"
-    if not all(isinstance(k, str) for k in value):
-        return f"{attr} must contain only strings, got {sorted(map(repr, value))}"
-    return None
-
-
-def _setting_types_problems(cls: type) -> list[str]:
-    value = getattr(cls, "setting_types", None)
-    if value is None:
-        return []
-    if not isinstance(value, Mapping):
-        return [
-            "setting_types must be a mapping of setting name -> "
-            f"{', '.join(map(repr, SETTING_TYPES))} (or None), got {_found(value)}"
-        ]
-    problems = []
-    for key, kind in value.items():
-        if not isinstance(key, str):
-            problems.append(f"setting_types keys must be setting names, got {_found(key)}")
-        elif kind not in SETTING_TYPES:
-            problems.append(
-                f"setting_types[{key!r}] must be one of {', '.join(map(repr, SETTING_TYPES))},"
-                f" got {_found(kind)}"
-            )
-    return problems
-
-
-def _window_problem(cls: type, attr: str) -> str | None:
-    value = getattr(cls, attr, None)
-    if value is None:
-        return None
-    expected = (
-        f"{attr} must be None or a (start, end) pair of datetime.time such as {_WINDOW_EXAMPLE}"
-    )
-    if not isinstance(value, tuple | list) or len(value) != 2:
-        return f"{expected}, got {_found(value)}"
-    if not all(isinstance(t, dt.time) for t in value):
-        return f"{expected}, got {value!r}"
-    start, end = value
-    if start.tzinfo is not None or end.tzinfo is not None:
-        return (
-            f"{attr} must be times without a time zone (a window is the guarantor's local"
-            f" time), got {value!r}"
-        )
-    if start.second or start.microsecond or end.second or end.microsecond:
-        return f"{attr} must be whole minutes (a window is written HH:MM-HH:MM), got {value!r}"
-    if start >= end:
-        return (
-            f"{attr} must start before it ends (no window across midnight),"
-            f" got {start:%H:%M}-{end:%H:%M}"
-        )
-    return None
-
-
-def _window_text(window: Any) -> str:
-    return f"{window[0]:%H:%M}-{window[1]:%H:%M}"
-
-
-def channel_problems(channel_class: Any) -> list[str]:
-    """Everything wrong with a channel class's declaration (empty when it is fine).
-
-    Every class attribute of the channel contract is checked: ``name``, ``address``,
-    ``send``, the key sets (``settings_keys``, ``content_keys``, ``required_content``,
-    ``single_line_content``), ``setting_types``, ``default_window`` and ``max_window``.
-    Each problem names the attribute, what it should be and what was found.
-    """
-    if not isinstance(channel_class, type):
-        return [f"register() takes a channel class, got {channel_class!r}"]
-    problems = []
-    label = channel_class.__qualname__
-    name = getattr(channel_class, "name", None)
-    if not isinstance(name, str) or not _CHANNEL_NAME.fullmatch(name):
-        problems.append(
-            f"{label}.name must be a channel name such as 'fax' "
-            f"(lower-case letters, digits and _, starting with a letter), got {name!r}"
-        )
-    address = getattr(channel_class, "address", None)
-    if address not in CHANNEL_ADDRESSES:
-        problems.append(
-            f"{label}.address must be one of {', '.join(CHANNEL_ADDRESSES)}, got {address!r}"
-        )
-    send = getattr(channel_class, "send", None)
-    if not callable(send):
-        problems.append(f"{label} has no send(notifications) method")
-    elif send is Channel.send:
-        problems.append(
-            f"{label} has no send(notifications) method of its own: a subclass of"
-            " rulesengine.Channel must implement send"
-        )
-    key_sets = ("settings_keys", "content_keys", "required_content", "single_line_content")
-    bad_sets = set()
-    for attr in key_sets:
-        problem = _key_set_problem(channel_class, attr)
-        if problem:
-            problems.append(f"{label}.{problem}")
-            bad_sets.add(attr)
-    content = getattr(channel_class, "content_keys", None)
-    for attr in ("required_content", "single_line_content"):
-        keys = getattr(channel_class, attr, None)
-        if bad_sets & {attr, "content_keys"} or content is None or not keys:
-            continue
-        if set(keys) - set(content):
-            extra = ", ".join(sorted(set(keys) - set(content)))
-            problems.append(f"{label}.{attr} lists keys not in content_keys: {extra}")
-    problems.extend(f"{label}.{p}" for p in _setting_types_problems(channel_class))
-    settings = getattr(channel_class, "settings_keys", None)
-    types = getattr(channel_class, "setting_types", None)
-    if "settings_keys" not in bad_sets and settings is not None and isinstance(types, Mapping):
-        from rulesengine.channels.specs import COMMON_SETTINGS
-
-        allowed = set(settings) | COMMON_SETTINGS
-        unknown = sorted(k for k in types if isinstance(k, str) and k not in allowed)
-        if unknown:
-            problems.append(
-                f"{label}.setting_types names settings not in settings_keys: {', '.join(unknown)}"
-            )
-    windows = {}
-    for attr in ("default_window", "max_window"):
-        problem = _window_problem(channel_class, attr)
-        if problem:
-            problems.append(f"{label}.{problem}")
-        else:
-            windows[attr] = getattr(channel_class, attr, None)
-    default, limit = windows.get("default_window"), windows.get("max_window")
-    if default is not None and limit is not None:
-        if default[0] < limit[0] or default[1] > limit[1]:
-            problems.append(
-                f"{label}.default_window {_window_text(default)} must lie within"
-                f" max_window {_window_text(limit)}"
-            )
-    return problems
 
 
 @attrs.define
@@ -452,7 +291,7 @@ class ChannelRegistry:
         problems = channel_problems(channel_class)
         if problems:
             name = getattr(channel_class, "name", None)
-            which = f" {name!r}" if isinstance(name, str) and _CHANNEL_NAME.fullmatch(name) else ""
+            which = f" {name!r}" if isinstance(name, str) and CHANNEL_NAME.fullmatch(name) else ""
             raise PluginError(
                 f"{owner} registered an invalid channel{which}:\n"
                 + "".join(f"  {p}\n" for p in problems)
@@ -488,14 +327,30 @@ class ChannelRegistry:
                 raise
             except Exception as exc:
                 raise PluginError(
-                    f"{owner} failed to register its channels: {_summary(exc)}"
+                    f"{owner} failed to register its channels: {exception_summary(exc)}"
                 ) from exc
         return registry
 
 
+#: The channels collected from each plugin manager, with the plugins it held then: a
+#: command asks for them in several steps (rules, run, queue), and ``register_channels``
+#: fires once per manager.
+_collected: weakref.WeakKeyDictionary[pluggy.PluginManager, tuple[frozenset[int], dict[str, type]]]
+_collected = weakref.WeakKeyDictionary()
+
+
 def get_channels(pm: pluggy.PluginManager) -> dict[str, type]:
-    """Channel name -> channel class, for every channel the plugins register."""
-    return dict(ChannelRegistry.collect(pm).channels)
+    """Channel name -> channel class, for every channel the plugins register.
+
+    Collected once per plugin manager (again only when a plugin was registered or removed
+    since), so every step of a command that shares the manager sees the same classes.
+    """
+    plugins = frozenset(map(id, pm.get_plugins()))
+    found = _collected.get(pm)
+    if found is None or found[0] != plugins:
+        found = (plugins, ChannelRegistry.collect(pm).channels)
+        _collected[pm] = found
+    return dict(found[1])
 
 
 def _optional_keys(cls: type, attr: str) -> frozenset[str] | None:
@@ -509,14 +364,13 @@ def _window(cls: type, attr: str) -> tuple[dt.time, dt.time] | None:
 
 
 def channel_specs(channels: Mapping[str, type]) -> dict[str, ChannelSpec]:
-    """The :class:`~rulesengine.rules.ChannelSpec` the rules loader checks each channel with.
+    """The :class:`~rulesengine.channels.specs.ChannelSpec` the rules loader checks each
+    channel with.
 
     Built from the class attributes ``address`` and the optional ``settings_keys``,
     ``content_keys`` (``None`` or absent: accepts anything), ``required_content``,
     ``single_line_content``, ``setting_types``, ``default_window`` and ``max_window``.
     """
-    from rulesengine.channels.specs import ChannelSpec
-
     specs = {}
     for name, cls in channels.items():
         specs[name] = ChannelSpec(

@@ -18,7 +18,6 @@ import attrs
 from rulesengine.channels.contract import ADDRESS_KINDS
 
 __all__ = [
-    "ADDRESS_KINDS",
     "BUILTIN_CHANNEL_SPECS",
     "COMMON_SETTINGS",
     "ChannelSpec",
@@ -28,7 +27,8 @@ __all__ = [
 #: Settings every channel has, whatever it declares.
 COMMON_SETTINGS = frozenset({"send_window", "outbox"})
 
-#: The outer limit (and default) of the text channel's send window.
+#: The outer limit (and default) of the text channel's send window: text messages are never
+#: sent outside 08:00-21:00 local time (a rules file may narrow it).
 TEXT_WINDOW = (dt.time(8, 0), dt.time(21, 0))
 
 

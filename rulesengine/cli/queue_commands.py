@@ -22,7 +22,11 @@ from rulesengine.cli.options import (
     now_option,
     parse_now,
 )
-from rulesengine.cli.rules_access import installed_specs, load_rules_for_cli
+from rulesengine.cli.rules_access import (
+    command_plugin_manager,
+    installed_specs,
+    load_rules_for_cli,
+)
 from rulesengine.cli.store_access import open_command_queue
 from rulesengine.errors import NotFound
 from rulesengine.model import NOTIFICATION_STATUSES
@@ -382,7 +386,9 @@ def notify(
     """
     now = parse_now(now_text)
     rules = load_rules_for_cli(rules_path) if rules_path is not None else None
-    with open_command_queue(ctx, db) as q:
+    # The plugins the rules were loaded with, when they were (else the queue's own).
+    pm = command_plugin_manager() if rules is not None else None
+    with open_command_queue(ctx, db, pm=pm) as q:
         text = None
         if rules is None:
             rules, text = _rules_of_latest_statement(q.store, guarantor)

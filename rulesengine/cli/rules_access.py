@@ -9,18 +9,39 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import click
+
 if TYPE_CHECKING:
+    import pluggy
+
     from rulesengine.channels.specs import ChannelSpec
     from rulesengine.rules.policy import Rules
 
-__all__ = ["installed_addressing", "installed_specs", "load_rules_for_cli"]
+__all__ = [
+    "command_plugin_manager",
+    "installed_addressing",
+    "installed_specs",
+    "load_rules_for_cli",
+]
+
+_PLUGIN_MANAGER_KEY = "rulesengine.plugin_manager"
+
+
+def command_plugin_manager() -> pluggy.PluginManager:
+    """The command's plugin manager: built once, shared by its rules, run and queue."""
+    from rulesengine.channels.manager import get_plugin_manager  # start-up time
+
+    meta = click.get_current_context().meta
+    if _PLUGIN_MANAGER_KEY not in meta:
+        meta[_PLUGIN_MANAGER_KEY] = get_plugin_manager()
+    return meta[_PLUGIN_MANAGER_KEY]
 
 
 def installed_specs() -> dict[str, ChannelSpec]:
     """The channel specs of every installed channel."""
     from rulesengine.channels.registry import installed_channel_specs  # start-up time
 
-    return installed_channel_specs()
+    return installed_channel_specs(command_plugin_manager())
 
 
 def load_rules_for_cli(path: str) -> Rules:

@@ -14,7 +14,11 @@ from typing import Any
 import click
 
 from rulesengine.cli.options import db_option, json_option, parse_date
-from rulesengine.cli.rules_access import installed_addressing, load_rules_for_cli
+from rulesengine.cli.rules_access import (
+    command_plugin_manager,
+    installed_addressing,
+    load_rules_for_cli,
+)
 from rulesengine.cli.spinner import phase_shown, working
 from rulesengine.cli.store_access import open_command_store, store_shown
 from rulesengine.errors import NotFound
@@ -186,6 +190,7 @@ def run(
                 run_date,
                 live=not test_mode,
                 addressing=installed_addressing(),
+                plugin_manager=command_plugin_manager(),
                 progress=phase_shown(status, doing),
             )
         proofs = _queue_proofs(store, batch, rules) if proof else None
@@ -225,7 +230,7 @@ def _queue_proofs(store: Any, batch: Any, rules: Any) -> Any:
     from rulesengine.rules.input_limits import read_limited_text
 
     text = read_limited_text(rules.path)
-    return Queue(store).add_proofs(batch, rules, rules_text=text)
+    return Queue(store, pm=command_plugin_manager()).add_proofs(batch, rules, rules_text=text)
 
 
 # --- worklist ------------------------------------------------------------------------------

@@ -171,6 +171,7 @@ def run_demo(
 def _run_demo(
     directory: Path, *, guarantors: int, months: int, seed: int, echo: Callable[[str], None]
 ) -> dict[str, object]:
+    from rulesengine.channels.manager import get_plugin_manager
     from rulesengine.channels.registry import channel_addressing, installed_channel_specs
     from rulesengine.ledger_csv import read_ledger_dir
     from rulesengine.model import format_money
@@ -189,7 +190,8 @@ def _run_demo(
         template.read_text(encoding="utf-8").replace("outbox: outbox/", f"outbox: {outbox}/"),
         encoding="utf-8",
     )
-    specs = installed_channel_specs()
+    pm = get_plugin_manager()  # one for the whole demo: its rules, runs and deliveries
+    specs = installed_channel_specs(pm)
     rules = load_rules(str(rules_path), channel_specs=specs)
     addressing = channel_addressing(specs)
 
@@ -206,7 +208,7 @@ def _run_demo(
     echo(f"  store          {db_path}")
 
     store = open_store(str(db_path))
-    queue = Queue(store, worker_id="demo")
+    queue = Queue(store, worker_id="demo", pm=pm)
     try:
         store.import_ledger(read_ledger_dir(str(ledger_dir)))
         encounter_no = len(ledger.encounters)
@@ -221,7 +223,9 @@ def _run_demo(
                 encounter_no = _between_runs(
                     store, ledger, run_dates[i - 1], run_date, encounter_no, rng
                 )
-            batch = run_statements(store, rules, run_date, live=True, addressing=addressing)
+            batch = run_statements(
+                store, rules, run_date, live=True, addressing=addressing, plugin_manager=pm
+            )
             # Deliver that afternoon: 18:00 UTC is inside every channel's window in US zones.
             afternoon = dt.datetime.combine(run_date, dt.time(18, 0), tzinfo=dt.UTC)
             queue.deliver(afternoon, until_empty=True)

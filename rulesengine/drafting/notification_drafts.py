@@ -16,6 +16,8 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from rulesengine.channels.registry import BUILTIN_ADDRESSING
+from rulesengine.channels.specs import TEXT_WINDOW
 from rulesengine.errors import RenderError
 from rulesengine.model import (
     NO_ADDRESS_OTHER,
@@ -30,7 +32,6 @@ from rulesengine.rules.policy import Level, Rules
 from rulesengine.rules.templates import render
 
 __all__ = [
-    "BUILTIN_ADDRESSING",
     "ChannelAddressing",
     "channel_context",
     "pay_link",
@@ -45,9 +46,6 @@ __all__ = [
 #: channel name -> which guarantor contact it needs
 #: (:data:`~rulesengine.channels.contract.ADDRESS_KINDS`).
 ChannelAddressing = Mapping[str, str]
-BUILTIN_ADDRESSING: ChannelAddressing = {"email": "email", "text": "mobile", "print": "postal"}
-#: Text messages are never sent outside 08:00-21:00 local time (a rules file may narrow it).
-TEXT_WINDOW = (dt.time(8, 0), dt.time(21, 0))
 _UTC = dt.UTC
 
 

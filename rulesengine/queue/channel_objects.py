@@ -13,8 +13,8 @@ import logging
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from rulesengine.channels.results import exception_summary
-from rulesengine.drafting.notification_drafts import BUILTIN_ADDRESSING
+from rulesengine.channels.channel_calls import exception_summary
+from rulesengine.channels.registry import BUILTIN_ADDRESSING
 from rulesengine.errors import RulesengineError
 
 if TYPE_CHECKING:

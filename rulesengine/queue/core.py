@@ -14,8 +14,8 @@ One delivery round (:meth:`Queue.deliver`):
    before's batch, once that call returned: calls to one object never overlap) on the rows
    this worker still holds (a row whose lease ran out meanwhile is not handed over: it is
    no longer ours), then call each channel once with its rows through
-   :func:`rulesengine.channels.results.call_channel`, all channels at the same time, each channel
-   object on a thread of its own (:mod:`rulesengine.queue.handoff`);
+   :func:`rulesengine.channels.channel_calls.call_channel`, all channels at the same time,
+   each channel object on a thread of its own (:mod:`rulesengine.queue.handoff`);
 4. **record** the calls of the round before (and any of this round's that already
    returned) while this round's calls send: each as soon as it returns, in one transaction
    per call, set-based (one locking read, one ``UPDATE`` per kind of change, one history
@@ -56,7 +56,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 from sqlalchemy.exc import DBAPIError
 
-from rulesengine.channels.results import DeliveryResult, call_channel, exception_summary
+from rulesengine.channels import DeliveryResult, call_channel, exception_summary
 from rulesengine.errors import RulesengineError
 from rulesengine.model import NOTIFICATION_STATUSES
 from rulesengine.plurals import counted, noun_for

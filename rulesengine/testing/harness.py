@@ -31,13 +31,13 @@ import pluggy
 
 from rulesengine.channels.manager import (
     PluginError,
-    channel_specs,
     check_hooks,
     get_channels,
     get_plugin_manager,
     hookimpl,
     new_plugin_manager,
 )
+from rulesengine.channels.registry import channel_addressing, installed_channel_specs
 from rulesengine.channels.results import DeliveryResult
 from rulesengine.model import Adjustment, BatchResult, Encounter, Guarantor, Notification, Payment
 
@@ -193,8 +193,8 @@ def run_plugin(
     :raises rulesengine.errors.RulesengineError: the rules, the ledger or the plugin are
         refused, with the same message the command line gives.
     """
-    from rulesengine.channels.registry import channel_addressing
-    from rulesengine.channels.specs import BUILTIN_CHANNEL_SPECS
+    # The store, the rules loader and the run load SQLAlchemy, YAML and durable-rules: only
+    # when a run is made (the kit and its pytest plugin stay light).
     from rulesengine.queue import Queue
     from rulesengine.rules import load_rules_text
     from rulesengine.statements.statement_run import run_statements
@@ -205,7 +205,7 @@ def run_plugin(
     pm = _plugin_manager(plugin)
     pm.register(recorder, name="rulesengine-harness")
     classes = get_channels(pm)
-    specs = {**BUILTIN_CHANNEL_SPECS, **channel_specs(classes)}
+    specs = installed_channel_specs(pm)
     text, filename = _rules_text(rules)
     loaded = load_rules_text(text, filename=filename, channel_specs=specs)
     received: dict[str, list[Notification]] = {name: [] for name in classes}

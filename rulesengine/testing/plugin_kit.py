@@ -8,15 +8,15 @@
     report.raise_for_problems()          # or: assert report.ok, report
 
 The checks: the class attributes, as a plugin's registration checks them
-(:func:`~rulesengine.channels.manager.channel_problems`: ``name``, ``address``, ``send``, key sets,
-``setting_types``, send windows); the class is
-constructible from a settings mapping; ``send([])`` returns an empty list; ``send`` of a
-batch returns exactly one :class:`~rulesengine.DeliveryResult` per notification with
-matching ids (also when the batch is sent again, as a retry does); what the host's
-:func:`~rulesengine.channels.results.call_channel` makes of the batch; and that the sample
-notifications have distinct ids and idempotency keys. As in the queue, the channel is built
-on the caller's thread and every ``send`` runs on another thread, always the same one, so a
-channel tied to the thread that built it fails. Things that are allowed but probably
+(:func:`~rulesengine.channels.channel_checks.channel_problems`: ``name``, ``address``,
+``send``, key sets, ``setting_types``, send windows); the class is constructible from a
+settings mapping; ``send([])`` returns an empty list; ``send`` of a batch returns exactly
+one :class:`~rulesengine.DeliveryResult` per notification with matching ids (also when the
+batch is sent again, as a retry does); what the host's
+:func:`~rulesengine.channels.channel_calls.call_channel` makes of the batch; and that the
+sample notifications have distinct ids and idempotency keys. As in the queue, the channel is
+built on the caller's thread and every ``send`` runs on another thread, always the same one,
+so a channel tied to the thread that built it fails. Things that are allowed but probably
 unintended (every sample failing, one odd notification making ``send`` raise for the whole
 batch) are warnings.
 """
@@ -31,14 +31,23 @@ from concurrent.futures import Future
 from typing import Any
 
 import attrs
+import pluggy
 
-from rulesengine.channels.manager import channel_problems
-from rulesengine.channels.results import (
-    DeliveryResult,
-    about_threads,
-    call_channel,
-    exception_summary,
+from rulesengine.channels.channel_calls import about_threads, call_channel, exception_summary
+from rulesengine.channels.channel_checks import channel_problems
+from rulesengine.channels.manager import (
+    ENTRY_POINT_GROUP,
+    ChannelRegistry,
+    PluginError,
+    hook_names,
+    installed_entry_points,
+    new_plugin_manager,
+    plugin_key,
+    unknown_hooks,
 )
+from rulesengine.channels.registry import BUILTIN_ADDRESSING
+from rulesengine.channels.results import DeliveryResult
+from rulesengine.hints import did_you_mean
 from rulesengine.model import Notification
 from rulesengine.plurals import counted
 from rulesengine.testing.harness import HarnessResult, run_plugin
@@ -50,6 +59,7 @@ __all__ = [
     "HarnessResult",
     "KitReport",
     "MakeNotification",
+    "SAMPLE_ADDRESSES",
     "check_channel",
     "check_entry_point",
     "run_plugin",
@@ -59,7 +69,9 @@ __all__ = [
 #: How many sample notifications the batch check sends.
 BATCH_SIZE = 3
 
-_ADDRESSES = {
+#: A sample ``to`` per address kind (every one of
+#: :data:`~rulesengine.channels.contract.ADDRESS_KINDS`; a test checks they match).
+SAMPLE_ADDRESSES = {
     "email": "pat.doe@example.org",
     "mobile": "+15555550101",
     "postal": "12 Elm St, Apt 4, Springfield, IL 62704",
@@ -77,7 +89,8 @@ def sample_notification(*, address: str = "email", **overrides: Any) -> Notifica
     Notification`).
     """
     n = int(overrides.get("id", 1))
-    channel = overrides.get("channel", {"email": "email", "mobile": "text"}.get(address, "print"))
+    builtin = (name for name, kind in BUILTIN_ADDRESSING.items() if kind == address)
+    channel = overrides.get("channel", next(builtin, "print"))
     body = "Hello Pat, your balance of $182.40 is due. Pay online: https://pay.example.org/q/tok123"
     content: dict[str, Any] = {"body": body}
     if address == "email":
@@ -86,7 +99,7 @@ def sample_notification(*, address: str = "email", **overrides: Any) -> Notifica
         "id": n,
         "idempotency_key": f"B20240301-1:S{n:04d}:{channel}",
         "channel": channel,
-        "to": _ADDRESSES.get(address, _ADDRESSES["email"]),
+        "to": SAMPLE_ADDRESSES.get(address, SAMPLE_ADDRESSES["email"]),
         "guarantor_id": f"G{n:04d}",
         "statement_id": f"S{n:04d}",
         "batch_id": "B20240301-1",
@@ -423,26 +436,12 @@ def check_entry_point(name: str) -> EntryPointReport:
     like a hook must carry ``@rulesengine.hookimpl`` (pluggy ignores it otherwise); and the
     channels it registers must meet the channel contract, as at start-up.
     """
-    import pluggy
-
-    from rulesengine.channels.manager import (
-        ENTRY_POINT_GROUP,
-        ChannelRegistry,
-        PluginError,
-        _entry_points,
-        _hook_names,
-        _normalize,
-        new_plugin_manager,
-        unknown_hooks,
-    )
-    from rulesengine.hints import did_you_mean
-
-    installed = _entry_points()
-    wanted = _normalize(name)
+    installed = installed_entry_points()
+    wanted = plugin_key(name)
     matches = [
         (ep_name, dist_name)
         for ep_name, dist_name in installed
-        if wanted in (_normalize(ep_name), _normalize(dist_name))
+        if wanted in (plugin_key(ep_name), plugin_key(dist_name))
     ]
     if not matches:
         known = sorted({n for pair in installed for n in pair})
@@ -470,7 +469,7 @@ def check_entry_point(name: str) -> EntryPointReport:
         )
     problems = unknown_hooks(pm)
     plugin = pm.get_plugin(ep_name)
-    hooks = set(_hook_names())
+    hooks = set(hook_names())
     for attr in sorted(dir(plugin)):
         value = getattr(plugin, attr, None)
         if attr in hooks and callable(value) and not hasattr(value, f"{ENTRY_POINT_GROUP}_impl"):

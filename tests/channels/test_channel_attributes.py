@@ -15,12 +15,8 @@ from typing import Any
 import pytest
 
 import rulesengine
-from rulesengine.channels.manager import (
-    PluginError,
-    channel_problems,
-    get_channels,
-    get_plugin_manager,
-)
+from rulesengine.channels.channel_checks import channel_problems
+from rulesengine.channels.manager import PluginError, get_channels, get_plugin_manager
 from rulesengine.testing.plugin_kit import check_channel
 
 REPO = Path(__file__).resolve().parents[2]

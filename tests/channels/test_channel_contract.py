@@ -10,13 +10,9 @@ import typing
 import pytest
 
 import rulesengine
+from rulesengine.channels.channel_checks import channel_problems
 from rulesengine.channels.contract import ADDRESS_KINDS, Channel
-from rulesengine.channels.manager import (
-    channel_problems,
-    channel_specs,
-    get_channels,
-    get_plugin_manager,
-)
+from rulesengine.channels.manager import channel_specs, get_channels, get_plugin_manager
 from rulesengine.channels.registry import channel_addressing
 from rulesengine.channels.specs import BUILTIN_CHANNEL_SPECS, ChannelSpec
 from rulesengine.model import Encounter, Guarantor

@@ -9,12 +9,9 @@ from pathlib import Path
 import attrs
 import pytest
 
-from rulesengine.channels.results import (
-    DeliveryResult,
-    call_channel,
-    safe_file_stem,
-    write_private_file,
-)
+from rulesengine.channels.channel_calls import call_channel
+from rulesengine.channels.private_files import safe_file_stem, write_private_file
+from rulesengine.channels.results import DeliveryResult
 from rulesengine.testing.plugin_kit import sample_notification
 
 NO_RESULT = "the channel returned no result for this notification"

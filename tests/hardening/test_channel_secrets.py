@@ -458,7 +458,7 @@ def test_every_variable_rulesengine_reads_is_refused_as_a_credential() -> None:
 def test_private_dir_creates_each_missing_level_owner_only_whatever_the_umask(
     tmp_path: Path,
 ) -> None:
-    from rulesengine.channels.results import private_dir
+    from rulesengine.channels.private_files import private_dir
 
     tmp_path.chmod(0o755)
     old = os.umask(0)
@@ -471,7 +471,7 @@ def test_private_dir_creates_each_missing_level_owner_only_whatever_the_umask(
 
 
 def test_private_dir_never_changes_an_existing_folder(tmp_path: Path) -> None:
-    from rulesengine.channels.results import private_dir
+    from rulesengine.channels.private_files import private_dir
 
     for bits in (0o755, 0o750, 0o2770, 0o1777):
         folder = tmp_path / f"f{bits:o}"
@@ -482,7 +482,7 @@ def test_private_dir_never_changes_an_existing_folder(tmp_path: Path) -> None:
 
 
 def test_private_dir_refuses_a_file_and_leaves_it(tmp_path: Path) -> None:
-    from rulesengine.channels.results import private_dir
+    from rulesengine.channels.private_files import private_dir
 
     plain = tmp_path / "plain"
     plain.write_text("x")

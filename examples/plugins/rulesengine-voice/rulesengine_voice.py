@@ -21,8 +21,12 @@ import urllib.parse
 from pathlib import Path
 
 import rulesengine
-from rulesengine.channels.credentials import CredentialProblem, is_loopback_address, read_credential
-from rulesengine.channels.results import private_dir
+from rulesengine.channels import (
+    CredentialProblem,
+    is_loopback_address,
+    private_dir,
+    read_credential,
+)
 
 
 class VoiceChannel(rulesengine.Channel):

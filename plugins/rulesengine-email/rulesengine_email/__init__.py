@@ -12,16 +12,16 @@ from typing import Any
 import attrs
 
 import rulesengine
-from rulesengine.channels.credentials import CredentialProblem, read_credential
-from rulesengine.channels.results import (
+from rulesengine.channels import (
+    CredentialProblem,
     DeliveryResult,
+    Notification,
     exception_summary,
     private_dir,
+    read_credential,
     safe_file_stem,
     write_private_file,
 )
-from rulesengine.model import Notification
-from rulesengine.plurals import counted
 from rulesengine_email._message import (
     BadMessage,
     OutgoingEmail,
@@ -29,7 +29,7 @@ from rulesengine_email._message import (
     check_address,
     message_id,
 )
-from rulesengine_email._smtp import SmtpServer, deliver
+from rulesengine_email._smtp import SmtpServer, deliver, notifications_counted
 
 __all__ = ["EmailChannel", "EmailSettings", "message_id", "register_channels"]
 
@@ -183,7 +183,7 @@ class EmailChannel(rulesengine.Channel):
         else:
             results.update(_write_outbox(cfg.outbox, prepared))
         sent = sum(r.outcome == "sent" for r in results.values())
-        log.info("email: %d of %s sent", sent, counted(len(notifications), "notification"))
+        log.info("email: %d of %s sent", sent, notifications_counted(len(notifications)))
         return [results[n.id] for n in notifications]
 
 

@@ -14,7 +14,7 @@ from email.utils import format_datetime
 
 import attrs
 
-from rulesengine.model import Notification
+from rulesengine.channels import Notification
 
 __all__ = [
     "BadMessage",

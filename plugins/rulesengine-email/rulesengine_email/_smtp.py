@@ -14,15 +14,22 @@ from collections.abc import Sequence
 
 import attrs
 
-from rulesengine.channels.credentials import is_loopback_address
-from rulesengine.channels.results import DeliveryResult, exception_summary
-from rulesengine.model import Notification
-from rulesengine.plurals import counted
+from rulesengine.channels import (
+    DeliveryResult,
+    Notification,
+    exception_summary,
+    is_loopback_address,
+)
 from rulesengine_email._message import OutgoingEmail, is_plain_address
 
-__all__ = ["SmtpServer", "deliver"]
+__all__ = ["SmtpServer", "deliver", "notifications_counted"]
 
 log = logging.getLogger(__name__)
+
+
+def notifications_counted(count: int) -> str:
+    """``1 notification``, ``2 notifications``: a count as the log lines say it."""
+    return f"{count} notification{'' if count == 1 else 's'}"
 
 
 @attrs.frozen
@@ -197,7 +204,7 @@ def deliver(
     try:
         conn = _open(server)
     except _SessionFailed as problem:
-        log.warning("email: %s (%s)", problem.detail, counted(len(items), "notification"))
+        log.warning("email: %s (%s)", problem.detail, notifications_counted(len(items)))
         return {n.id: problem.result(n) for n, _ in items}
     try:
         for index, (n, msg) in enumerate(items):

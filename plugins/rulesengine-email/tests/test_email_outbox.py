@@ -9,7 +9,7 @@ from pathlib import Path
 
 from rulesengine_email import EmailChannel, message_id
 
-from rulesengine.channels.results import DeliveryResult
+from rulesengine.channels import DeliveryResult
 from rulesengine.testing.plugin_kit import check_channel, sample_notification
 
 

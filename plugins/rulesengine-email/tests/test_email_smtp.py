@@ -10,7 +10,7 @@ import socket
 import pytest
 from rulesengine_email import EmailChannel
 
-from rulesengine.channels.results import DeliveryResult, call_channel
+from rulesengine.channels import DeliveryResult, call_channel
 from rulesengine.testing.plugin_kit import sample_notification
 
 LOOPBACK = "127.0.0.1"

@@ -10,16 +10,16 @@ from pathlib import Path
 from typing import Any
 
 import rulesengine
-from rulesengine.channels.results import (
+from rulesengine.channels import (
     DeliveryResult,
+    Notification,
+    csv_text,
     exception_summary,
+    format_money,
     private_dir,
     safe_file_stem,
     write_private_file,
 )
-from rulesengine.csv_output import csv_text
-from rulesengine.model import Notification, format_money
-from rulesengine.plurals import noun_for
 from rulesengine_print._text import address_lines, recipient_name
 
 try:
@@ -102,7 +102,7 @@ class PrintChannel(rulesengine.Channel):
             "print: %d of %d %s written",
             sum(r.outcome == "sent" for r in results.values()),
             len(notifications),
-            noun_for(len(notifications), "letter"),
+            "letter" if len(notifications) == 1 else "letters",
         )
         return [results[n.id] for n in notifications]
 
@@ -175,7 +175,7 @@ class PrintChannel(rulesengine.Channel):
 def _update_manifest(folder: Path, rows: list[dict[str, str]]) -> None:
     """Add ``rows`` to ``manifest.csv`` (a letter written again replaces its row).
 
-    Every cell goes through :func:`rulesengine.csv_output.csv_text`: names and addresses
+    Every cell goes through :func:`rulesengine.channels.csv_text`: names and addresses
     come from the ledger, and the mail house opens the manifest in a spreadsheet.
     """
     lock_path = folder / ".manifest.lock"

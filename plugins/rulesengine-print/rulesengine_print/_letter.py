@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import attrs
 from fpdf import FPDF
 
-from rulesengine.model import Notification
+from rulesengine.channels import Notification
 from rulesengine_print._text import latin1, long_date, money, recipient_name
 
 __all__ = ["Letter", "render_letter"]

@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
-from rulesengine.model import Notification, format_money
+from rulesengine.channels import Notification, format_money
 
 __all__ = ["address_lines", "latin1", "long_date", "money", "recipient_name"]
 

@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 from rulesengine_print import PrintChannel
 
-from rulesengine.channels.results import DeliveryResult
+from rulesengine.channels import DeliveryResult
 from rulesengine.testing.plugin_kit import check_channel, sample_notification
 
 PRACTICE = "200 River Rd\nSuite 5\nSpringfield, IL 62701"

@@ -17,10 +17,15 @@ import attrs
 import phonenumbers
 
 import rulesengine
-from rulesengine.channels.credentials import CredentialProblem, is_loopback_host, read_credential
-from rulesengine.channels.results import DeliveryResult, exception_summary, private_dir
-from rulesengine.model import Notification
-from rulesengine.plurals import counted
+from rulesengine.channels import (
+    CredentialProblem,
+    DeliveryResult,
+    Notification,
+    exception_summary,
+    is_loopback_host,
+    private_dir,
+    read_credential,
+)
 from rulesengine_text._provider import Provider, Session
 
 try:
@@ -36,6 +41,11 @@ log = logging.getLogger(__name__)
 MAX_BODY = 1600
 DEFAULT_OUTBOX = "outbox/text"
 TEXT_WINDOW = (dt.time(8, 0), dt.time(21, 0))
+
+
+def _notifications_counted(count: int) -> str:
+    """``1 notification``, ``2 notifications``: a count as the log lines say it."""
+    return f"{count} notification{'' if count == 1 else 's'}"
 
 
 class SettingsProblem(ValueError):
@@ -188,7 +198,7 @@ class TextChannel(rulesengine.Channel):
         else:
             results.update(_append_outbox(cfg.outbox, cfg.sender, ready))
         sent = sum(r.outcome == "sent" for r in results.values())
-        log.info("text: %d of %s sent", sent, counted(len(notifications), "notification"))
+        log.info("text: %d of %s sent", sent, _notifications_counted(len(notifications)))
         return [results[n.id] for n in notifications]
 
 

@@ -29,9 +29,12 @@ from types import TracebackType
 
 import attrs
 
-from rulesengine.channels.credentials import is_loopback_address
-from rulesengine.channels.results import DeliveryResult, exception_summary
-from rulesengine.model import Notification
+from rulesengine.channels import (
+    DeliveryResult,
+    Notification,
+    exception_summary,
+    is_loopback_address,
+)
 
 __all__ = ["Provider", "Session", "post_message"]
 

@@ -12,7 +12,7 @@ import pytest
 from rulesengine_text import TextChannel
 from rulesengine_text._provider import Provider, _post_via_urllib
 
-from rulesengine.channels.results import DeliveryResult
+from rulesengine.channels import DeliveryResult
 from rulesengine.testing.plugin_kit import sample_notification
 
 SID = "AC0123456789abcdef"

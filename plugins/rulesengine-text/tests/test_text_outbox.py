@@ -8,7 +8,7 @@ from pathlib import Path
 
 from rulesengine_text import TextChannel
 
-from rulesengine.channels.results import DeliveryResult
+from rulesengine.channels import DeliveryResult
 from rulesengine.testing.plugin_kit import check_channel, sample_notification
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from rulesengine_text import TextChannel
 
-from rulesengine.channels.results import DeliveryResult
+from rulesengine.channels import DeliveryResult
 from rulesengine.testing.plugin_kit import check_channel, sample_notification
 
 SID = "AC0123456789abcdef"

@@ -7,7 +7,7 @@ import pytest
 import rulesengine_voice
 from rulesengine_voice import VoiceChannel
 
-from rulesengine.model import Encounter, Guarantor
+from rulesengine import Encounter, Guarantor
 from rulesengine.testing.plugin_kit import check_channel, sample_notification
 
 

@@ -1,0 +1,132 @@
+"""The host's safe way to call a channel, and how an exception is named in a result.
+
+The queue never calls a channel's ``send`` directly: :func:`call_channel` turns an
+exception, a missing result or a wrong value into ``retry`` results, so a broken plugin can
+never stop the queue. :func:`exception_summary` is the one line a result's detail (and a
+log line) shows for an exception.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from rulesengine.channels.results import DeliveryResult
+from rulesengine.model import Notification
+from rulesengine.plurals import counted
+
+if TYPE_CHECKING:
+    from typing import Protocol
+
+    class _Channel(Protocol):
+        def send(self, notifications: list[Notification]) -> Any: ...
+
+
+__all__ = ["NO_RESULT", "about_threads", "call_channel", "exception_summary"]
+
+log = logging.getLogger(__name__)
+
+#: The detail of a ``retry`` made for a notification the channel returned no result for.
+NO_RESULT = "the channel returned no result for this notification"
+
+
+def exception_summary(exc: BaseException) -> str:
+    """One line naming an exception, such as ``ConnectionRefusedError: [Errno 111] ...``."""
+    text = str(exc).strip()
+    first = text.splitlines()[0] if text else ""
+    name = type(exc).__name__
+    return f"{name}: {first}" if first else name
+
+
+def about_threads(summary: str) -> bool:
+    """Whether an exception's summary is about threads (an object used off the thread that
+    made it, such as ``sqlite3``'s): a channel that is not meant to run on a thread of its
+    own, as the queue runs it."""
+    return "thread" in summary.lower()
+
+
+def _channel_name(channel: Any) -> str:
+    return str(getattr(channel, "name", type(channel).__name__))
+
+
+def call_channel(channel: _Channel, notifications: Iterable[Notification]) -> list[DeliveryResult]:
+    """Call ``channel.send`` and return exactly one result per notification, in order.
+
+    - an exception from ``send``: a ``retry`` for every notification, with the exception's
+      one-line summary as the detail;
+    - a result for an id that was not in the batch: ignored (logged);
+    - a second result for one notification: the first one counts (logged);
+    - no result for a notification: ``retry`` "the channel returned no result for this
+      notification";
+    - an item that is not a :class:`DeliveryResult` (or ``send`` returning something that is
+      not a list): ``retry`` for the notifications without a valid result, saying so.
+    """
+    batch = list(notifications)
+    if not batch:
+        return []
+    name = _channel_name(channel)
+    try:
+        returned = channel.send(batch)
+    except Exception as exc:
+        summary = exception_summary(exc)
+        hint = ""
+        if about_threads(summary):
+            hint = (
+                " (the channel may not work off the thread that built it: see docs/plugins.md,"
+                " Threads; `rulesengine worker --serial` calls it on one thread)"
+            )
+        log.warning(
+            "channel %s raised in send (%s): %s%s",
+            name,
+            counted(len(batch), "notification"),
+            summary,
+            hint,
+        )
+        log.debug("channel %s traceback", name, exc_info=True)
+        return [DeliveryResult.retry(n, summary) for n in batch]
+
+    wanted = {n.id for n in batch}
+    found: dict[int, DeliveryResult] = {}
+    bad: list[str] = []
+    if returned is None or isinstance(returned, (str, bytes)) or not isinstance(returned, Iterable):
+        bad.append(f"send returned {type(returned).__name__}, not a list of DeliveryResult")
+        items: Sequence[Any] = ()
+    else:
+        try:
+            items = list(returned)
+        except Exception as exc:
+            summary = exception_summary(exc)
+            log.warning("channel %s failed while producing results: %s", name, summary)
+            items = ()
+            bad.append(f"producing its results raised {summary}")
+    for item in items:
+        if not isinstance(item, DeliveryResult):
+            bad.append(f"it returned a {type(item).__name__} instead of a DeliveryResult")
+            continue
+        if item.notification_id not in wanted:
+            log.warning(
+                "channel %s returned a result for notification %s, which was not in the batch",
+                name,
+                item.notification_id,
+            )
+            continue
+        if item.notification_id in found:
+            log.warning(
+                "channel %s returned two results for notification %s; the first one counts",
+                name,
+                item.notification_id,
+            )
+            continue
+        found[item.notification_id] = item
+    missing_detail = NO_RESULT
+    if bad:
+        missing_detail = f"{NO_RESULT} ({'; '.join(dict.fromkeys(bad))})"
+    results = []
+    for n in batch:
+        result = found.get(n.id)
+        if result is None:
+            log.warning("channel %s: notification %s: %s", name, n.id, missing_detail)
+            result = DeliveryResult.retry(n, missing_detail)
+        results.append(result)
+    return results
