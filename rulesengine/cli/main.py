@@ -761,6 +761,7 @@ def explain(
 ) -> None:
     """Why GUARANTOR's encounters were billed, skipped, advanced, reset or sent to the
     worklist, rule by rule."""
+    from rulesengine.queue.notification_reads import list_notifications, stored_batch
     from rulesengine.statements.explain import explain_guarantor, render_explanation
 
     if (rules_path is None) != (date_text is None):
@@ -784,8 +785,8 @@ def explain(
                         f"guarantor {guarantor!r} is in no live batch yet; run one, or explain"
                         " a test run with --rules FILE --date YYYY-MM-DD"
                     )
-            batch = store.get_batch(batch_id)
-            if batch is None:
+            found = stored_batch(store, batch_id)
+            if found is None:
                 deleted = store.batch_deleted_at(batch_id)
                 if deleted is not None:
                     raise RulesengineError(
@@ -794,11 +795,12 @@ def explain(
                         " lists the live batches"
                     )
                 raise RulesengineError(f"no batch {batch_id!r} in {_shown(store)}")
+            batch = found
         queued: dict[tuple[str, str], Any] = {}
         if batch.mode == "live":
             queued = {
                 (str(n["statement_id"]), str(n["channel"])): n
-                for n in store.notifications(batch_id=batch.id, guarantor_id=guarantor)
+                for n in list_notifications(store, batch_id=batch.id, guarantor_id=guarantor)
             }
         explanation = explain_guarantor(batch, guarantor, queued)
     finally:

@@ -337,7 +337,7 @@ def queue(
     """
     if ctx.invoked_subcommand is not None:
         return
-    from rulesengine.store.queue_io import last_details
+    from rulesengine.queue.notification_sql import last_details
 
     with _queue(ctx, db) as q:
         rows = q.find(
@@ -608,8 +608,8 @@ def _rules_of_latest_statement(store: Any, guarantor: str) -> tuple[Any, str]:
     (loaded, and its text)."""
     from rulesengine.cli.main import _channel_specs
     from rulesengine.errors import RulesengineError
+    from rulesengine.queue import on_demand_sql as qio
     from rulesengine.rules import load_rules_text
-    from rulesengine.store import queue_io as qio
 
     with store.reading() as conn:
         found = qio.latest_live_rules(conn, guarantor)
