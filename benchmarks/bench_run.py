@@ -11,8 +11,8 @@ fresh copy of that prepared file:
   not the generator's or the import's;
 - **storage** (after each live child): the live batch's rows, read back already built
   from the store the live run wrote, inserted by the ``sqlite3`` module into another fresh
-  copy, then ``write_batch``'s set-based updates, the commit and the checkpoint: what
-  SQLite alone costs to store what the run stores (:func:`storage_floor`);
+  copy, then ``write_batch``'s and ``upload_batch``'s set-based updates, the commit and the
+  checkpoint: what SQLite alone costs to store what the run stores (:func:`storage_floor`);
 - **test**: the test run (timed, with its phases and peak RSS); then, on the same
   in-memory data loaded in that process, the **plain-Python floor** (the same decisions
   written by hand for this rules file), cross-checked against the engine's decisions, and
@@ -309,9 +309,10 @@ BATCH_TABLES = (
     "notifications",
 )
 
-# The set-based statements write_batch (rulesengine/store/batch_io.py) runs after the
-# inserts, in SQLite's words: the ledger's changes and worklist marks, the reviewed
-# payments, and each notification's first history entry.
+# The set-based statements write_batch (rulesengine/store/batch_io.py) and the queue's
+# upload (rulesengine/queue/batch_upload.py) run after the inserts, in SQLite's words: the
+# ledger's changes and worklist marks, the reviewed payments, and each notification's first
+# history entry.
 STORE_UPDATES = (
     """UPDATE encounters SET level = c.level, status = c.status,
            first_statement = c.first_statement, last_statement = c.last_statement,
@@ -338,10 +339,10 @@ def storage_floor(live_db: Path, prepared: Path) -> dict[str, Any]:
     The batch's rows are read back, already built, from the store the live run wrote, and
     inserted with the sqlite3 module (one ``executemany`` per table) into a fresh copy of
     the prepared store, under the store's own pragmas; then the set-based updates
-    ``write_batch`` makes, the commit (with the write-ahead log's checkpoint that follows
-    it) and the close. No Python builds a row, renders a message or encodes JSON here, so
-    this is a floor for the live run's save and commit with this schema: what storing
-    what it stores costs, however fast the code that produces it.
+    ``write_batch`` and ``upload_batch`` make, the commit (with the write-ahead log's
+    checkpoint that follows it) and the close. No Python builds a row, renders a message
+    or encodes JSON here, so this is a floor for the live run's save and commit with this
+    schema: what storing what it stores costs, however fast the code that produces it.
     """
     from rulesengine.store.connect import PAGE_CACHE_KIB
 

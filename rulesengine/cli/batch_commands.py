@@ -109,11 +109,11 @@ def delete(ctx: click.Context, batch_id: str, yes: bool, db: str | None, as_json
     """Delete BATCH, the latest live batch of its profile, while none of its notifications
     has been handed to a channel: everything it changed is put back, and its audit record
     stays. A live run on its date may then run again."""
-    from rulesengine.statements.deletion import delete_batch
+    from rulesengine.statements.deletion import delete_batch, preview_deletion
 
     store = open_command_store(db, ctx)
     try:
-        preview = store.delete_batch(batch_id, dry_run=True)  # refused here when it may not go
+        preview = preview_deletion(store, batch_id)  # refused here when it may not go
         if not yes:
             if not _on_terminal():
                 raise InvalidRequest(

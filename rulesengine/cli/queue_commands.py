@@ -135,7 +135,7 @@ def queue(
     """
     if ctx.invoked_subcommand is not None:
         return
-    from rulesengine.store.queue_io import last_details
+    from rulesengine.queue.notification_sql import last_details
 
     with open_command_queue(ctx, db) as q:
         rows = q.find(
@@ -405,7 +405,7 @@ def _rules_of_latest_statement(store: Any, guarantor: str) -> tuple[Any, str]:
     """The rules version the guarantor's latest live statement was made with, as stored
     (loaded, and its text)."""
     from rulesengine.rules import load_rules_text
-    from rulesengine.store import queue_io as qio
+    from rulesengine.queue import on_demand_sql as qio
 
     with store.reading() as conn:
         found = qio.latest_live_rules(conn, guarantor)

@@ -350,6 +350,7 @@ def explain(
 ) -> None:
     """Why GUARANTOR's encounters were billed, skipped, advanced, reset or sent to the
     worklist, rule by rule."""
+    from rulesengine.queue.notification_reads import list_notifications, stored_batch
     from rulesengine.statements.explain import explain_guarantor, render_explanation
     from rulesengine.statements.statement_run import run_statements
 
@@ -372,7 +373,7 @@ def explain(
                         f"guarantor {guarantor!r} is in no live batch yet; run one, or explain"
                         " a test run with --rules FILE --date YYYY-MM-DD"
                     )
-            stored = store.get_batch(batch_id)
+            stored = stored_batch(store, batch_id)
             if stored is None:
                 deleted = store.batch_deleted_at(batch_id)
                 if deleted is not None:
@@ -387,7 +388,7 @@ def explain(
         if batch.mode == "live":
             queued = {
                 (str(n["statement_id"]), str(n["channel"])): n
-                for n in store.notifications(batch_id=batch.id, guarantor_id=guarantor)
+                for n in list_notifications(store, batch_id=batch.id, guarantor_id=guarantor)
             }
         explanation = explain_guarantor(batch, guarantor, queued)
     finally:

@@ -176,6 +176,7 @@ def _run_demo(
     from rulesengine.ledger_csv import read_ledger_dir
     from rulesengine.model import format_money
     from rulesengine.queue import Queue
+    from rulesengine.queue.notification_reads import list_notifications
     from rulesengine.rules import load_rules
     from rulesengine.statements.statement_run import run_statements
     from rulesengine.store import open_store
@@ -231,7 +232,7 @@ def _run_demo(
             queue.deliver(afternoon, until_empty=True)
             record_demo_files(directory)  # a demo killed midway is still known as the demo's
             levels = Counter(s.level for s in batch.statements)
-            statuses = Counter(n["status"] for n in store.notifications(batch_id=batch.id))
+            statuses = Counter(n["status"] for n in list_notifications(store, batch_id=batch.id))
             billed = format_money(sum(s.total_cents for s in batch.statements))
             echo(
                 f"  {run_date.isoformat():<11} {len(batch.statements):>10} {levels[1]:>5}"
@@ -242,7 +243,7 @@ def _run_demo(
             )
         worklist = store.worklist()
         by_channel: dict[str, Counter[str]] = {}
-        for note in store.notifications():
+        for note in list_notifications(store):
             by_channel.setdefault(str(note["channel"]), Counter())[str(note["status"])] += 1
         echo("")
         echo(

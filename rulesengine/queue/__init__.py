@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from rulesengine.queue.core import STATUSES, Queue, default_worker_id
 from rulesengine.queue.delivery_report import DeliveryReport, ProofsAdded
+from rulesengine.queue.notification_rows import QueueRow, Transition
 from rulesengine.queue.windows import Window, parse_window
-from rulesengine.store.queue_io import QueueRow, Transition
 
 __all__ = [
     "STATUSES",

@@ -9,7 +9,7 @@ guarantor, so the guarantor's opt-outs, holds and balances do not stop them.
 
 from __future__ import annotations
 
-from rulesengine.store.queue_io import PresendFacts, QueueRow
+from rulesengine.queue.notification_rows import PresendFacts, QueueRow
 
 __all__ = ["HOLD", "PAID", "presend_outcome"]
 

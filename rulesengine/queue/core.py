@@ -60,15 +60,17 @@ from rulesengine.channels import DeliveryResult, call_channel, exception_summary
 from rulesengine.errors import RulesengineError
 from rulesengine.model import NOTIFICATION_STATUSES
 from rulesengine.plurals import counted, noun_for
+from rulesengine.queue import notification_sql as qio
+from rulesengine.queue import presend_sql
 from rulesengine.queue.channel_objects import Channels, ChannelSetupError
 from rulesengine.queue.checks import presend_outcome
 from rulesengine.queue.clock import check_supported, database_now
 from rulesengine.queue.delivery_report import DeliveryReport, ProofsAdded
 from rulesengine.queue.handoff import ChannelThreads
+from rulesengine.queue.notification_reads import notification_history
+from rulesengine.queue.notification_rows import Change, QueueRow, Transition
 from rulesengine.queue.windows import local_zone, parse_window
-from rulesengine.store import queue_io as qio
 from rulesengine.store.failures import first_line
-from rulesengine.store.queue_io import Change, QueueRow, Transition
 from rulesengine.store.rows import as_utc, utcnow
 
 if TYPE_CHECKING:
@@ -394,7 +396,7 @@ class Queue:
             rows = qio.due_rows(conn, now, limit)
             done.claimed = len(rows)
             in_window = [row for row in rows if self._in_window(conn, row, now, done)]
-            facts = qio.presend_facts(conn, in_window) if in_window else None
+            facts = presend_sql.presend_facts(conn, in_window) if in_window else None
             expires = self._lease_time(conn, fixed, now) + self.lease
             for row in in_window:
                 assert facts is not None
@@ -715,7 +717,7 @@ class Queue:
         rows: list[QueueRow],
         results: list[DeliveryResult],
     ) -> list[Transition]:
-        """Record a call's results in one transaction (:func:`~.queue_io.change_statuses`):
+        """Record a call's results in one transaction (:func:`~.notification_sql.change_statuses`):
         only rows still ``sending`` under this worker's lease and attempt change."""
         with self.store.writing() as conn:
             now = self._time(conn, fixed)
@@ -963,7 +965,7 @@ class Queue:
 
     def history(self, notification_id: int) -> list[Mapping[str, object]]:
         """A notification's history entries, oldest first."""
-        return self.store.notification_history(notification_id)
+        return notification_history(self.store, notification_id)
 
     # -- the worker --------------------------------------------------------------------------
 

@@ -25,11 +25,11 @@ import attrs
 
 from rulesengine.drafting.notification_drafts import draft_notifications
 from rulesengine.errors import RulesengineError, RulesError
+from rulesengine.queue import on_demand_sql as qio
 from rulesengine.queue.delivery_report import ProofsAdded
+from rulesengine.queue.notification_rows import Transition
 from rulesengine.queue.windows import local_zone, parse_window
 from rulesengine.rules.input_limits import read_limited_text
-from rulesengine.store import queue_io as qio
-from rulesengine.store.queue_io import Transition
 
 if TYPE_CHECKING:
     from rulesengine.model import BatchResult, NotificationDraft

@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from rulesengine.errors import RulesengineError
-from rulesengine.store import queue_io as qio
-from rulesengine.store.queue_io import Transition
+from rulesengine.queue import notification_sql as qio
+from rulesengine.queue import presend_sql
+from rulesengine.queue.notification_rows import Transition
 
 if TYPE_CHECKING:
     from rulesengine.queue.core import Queue
@@ -111,7 +112,7 @@ def opt_out(
     detail = f"opted out ({source})"
     transitions: list[Transition] = []
     with queue.store.writing() as conn:
-        qio.record_opt_out(conn, guarantor_id, channel, now, source)
+        presend_sql.record_opt_out(conn, guarantor_id, channel, now, source)
         for row in qio.scheduled_for(conn, guarantor_id, channel):
             t = qio.change_status(conn, row, "suppressed", now, detail=detail, next_attempt_at=None)
             if t is not None:

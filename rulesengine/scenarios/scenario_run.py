@@ -19,6 +19,7 @@ import pluggy
 
 from rulesengine.errors import LiveRunBeforeLatest, RulesengineError, RulesError, RunRefused
 from rulesengine.model import BatchResult, format_money
+from rulesengine.queue.notification_reads import list_notifications, notification_history
 from rulesengine.scenarios.coverage import Exercised, exercised_by
 from rulesengine.scenarios.load import Scenario, Step, load_scenario
 from rulesengine.scenarios.recording import RecordingChannel
@@ -292,9 +293,9 @@ class _Runner:
                 worker_id="scenario",
                 concurrent_channels=False,  # recording channels see one fixed order
             )
-        before = {n["id"]: n["status"] for n in self.store.notifications()}
+        before = {n["id"]: n["status"] for n in list_notifications(self.store)}
         self._queue.deliver(step.value, until_empty=True)
-        changed = [n for n in self.store.notifications() if before.get(n["id"]) != n["status"]]
+        changed = [n for n in list_notifications(self.store) if before.get(n["id"]) != n["status"]]
         self.delivered.extend(changed)
         failures: list[Failure] = []
         if step.expect.notifications is not None:
@@ -362,7 +363,7 @@ class _Runner:
     def _history(self, guarantors: Any) -> tuple[TracePart, ...]:
         """The status history of each guarantor's notifications, with each change's reason."""
         parts = []
-        notes = self.store.notifications()
+        notes = list_notifications(self.store)
         for guarantor in sorted(guarantors):
             lines = []
             for note in notes:
@@ -372,7 +373,7 @@ class _Runner:
                     f"Notification {note['id']} ({note['channel']}, {note['message_id']})"
                     f" for {note['guarantor_id']}:"
                 )
-                for entry in self.store.notification_history(note["id"]):
+                for entry in notification_history(self.store, note["id"]):  # type: ignore[arg-type]
                     detail = f": {entry['detail']}" if entry.get("detail") else ""
                     lines.append(
                         f"  {entry['at']} {entry['old_status'] or '-'} -> {entry['new_status']}"

@@ -19,12 +19,12 @@ from rulesengine.statements.statement_run import run_statements
 
 if TYPE_CHECKING:
     from rulesengine.rules.policy import Rules
-    from rulesengine.store.base import Store
+    from rulesengine.store.sql_store import SQLStore
 
 __all__ = ["diff_batches", "diff_rules", "earlier_than_live_warning", "render_diff"]
 
 
-def diff_rules(store: Store, old: Rules, new: Rules, run_date: dt.date) -> dict[str, Any]:
+def diff_rules(store: SQLStore, old: Rules, new: Rules, run_date: dt.date) -> dict[str, Any]:
     """Run ``old`` and ``new`` as test batches on ``run_date`` and compare them (the report of
     :func:`diff_batches`, with the ``warnings`` of :func:`earlier_than_live_warning`)."""
     old_batch = run_statements(store, old, run_date, live=False)

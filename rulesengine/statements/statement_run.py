@@ -27,21 +27,26 @@ from rulesengine.model import (
     BatchResult,
     format_money,
 )
+from rulesengine.queue.batch_upload import superseded_detail, upload_batch
+from rulesengine.queue.notification_reads import uploaded_statuses, with_notifications
 from rulesengine.rules.input_limits import read_limited_text
 from rulesengine.rules.policy import Rules
 from rulesengine.statements.evaluate import evaluate
 from rulesengine.statements.phases import PhaseClock
 from rulesengine.statements.run_dates import check_due_date_fits, check_run_date_supported
-from rulesengine.store.base import RunInput, Store
+from rulesengine.store.base import RunInput
+from rulesengine.store.rows import utcnow
 
 if TYPE_CHECKING:
     import pluggy
+
+    from rulesengine.store.sql_store import SQLStore
 
 __all__ = ["run_statements"]
 
 
 def run_statements(
-    store: Store,
+    store: SQLStore,
     rules: Rules,
     run_date: dt.date,
     *,
@@ -79,7 +84,7 @@ def run_statements(
             if latest is not None:
                 latest_id, latest_date = latest
                 if run_date == latest_date:
-                    return tx.load_batch(latest_id)
+                    return with_notifications(tx.connection, tx.load_batch(latest_id))
                 if run_date < latest_date:
                     raise LiveRunBeforeLatest(rules.profile.id, run_date, latest_date, latest_id)
         with clock("load"):
@@ -103,7 +108,9 @@ def run_statements(
             if rules_text is None:
                 rules_text = read_limited_text(rules.path)
             with clock("save"):
-                superseded = tx.save_batch(batch, rules_text)
+                at = utcnow()
+                tx.save_batch(batch, rules_text, at)
+                superseded = upload_batch(tx.connection, batch, at)
             if superseded:
                 batch = attrs.evolve(batch, superseded=superseded)
     if live:
@@ -180,7 +187,7 @@ def _cyclic_collector_paused() -> Iterator[None]:
 
 
 def _announce(
-    store: Store, batch: BatchResult, plugin_manager: pluggy.PluginManager | None
+    store: SQLStore, batch: BatchResult, plugin_manager: pluggy.PluginManager | None
 ) -> None:
     """After the commit (observers' errors are only logged): ``notification_status_changed``
     observers hear of every notification the batch queued (``None`` -> ``scheduled`` or
@@ -193,11 +200,10 @@ def _announce(
         notify_each,
         notify_observers,
     )
-    from rulesengine.store.queue_io import superseded_detail
 
     pm = plugin_manager or get_plugin_manager()
     if has_observers(pm, "notification_status_changed"):
-        uploaded = store.uploaded_statuses(batch.id) if batch.notifications else []
+        uploaded = uploaded_statuses(store, batch.id) if batch.notifications else []
         detail = superseded_detail(batch.id)
         changes: Iterable[Mapping[str, Any]] = itertools.chain(
             (

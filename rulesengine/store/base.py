@@ -27,7 +27,9 @@ from rulesengine.model import (
 )
 
 if TYPE_CHECKING:
-    from rulesengine.store.batch_delete import BatchDeletion, BatchRecord
+    from sqlalchemy import Connection
+
+    from rulesengine.store.batch_delete import BatchRecord
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -177,28 +179,35 @@ class RunTransaction(abc.ABC):
 
     @abc.abstractmethod
     def load_batch(self, batch_id: str) -> BatchResult:
-        """A stored batch, complete (statements, lines, skips, worklist, notifications,
-        traces), with ``replayed=True``."""
+        """A stored batch (statements, lines, skips, worklist, traces), with
+        ``replayed=True``; its notifications are the queue's
+        (:func:`rulesengine.queue.notification_reads.with_notifications`)."""
 
     @abc.abstractmethod
     def load_input(self, run_date: dt.date) -> RunInput:
         """The ledger as the run on ``run_date`` sees it (see :class:`RunInput`)."""
 
     @abc.abstractmethod
-    def save_batch(self, batch: BatchResult, rules_text: str) -> list[int]:
-        """Write a live batch and everything it decided, in this transaction; returns the
-        ids of the earlier batches' notifications it superseded.
+    def save_batch(
+        self, batch: BatchResult, rules_text: str, at: dt.datetime | None = None
+    ) -> None:
+        """Write a live batch and everything it decided in the ledger, in this transaction
+        (``at``: when, default now; the batch's ``created_at`` unless it has its own).
 
         Records the batch (unique per profile and run date), its statements and lines, its
         ``pre_collections`` list, its skips, its traces, the encounter changes, the reviewed
-        payment marks (``reviewed_batch``), the rules file text under its content hash (kept
-        once per hash), and one queued notification per draft (unique per statement and
-        channel; its idempotency key is ``f"{statement_id}:{channel}"``), each with a first
-        history entry (old status None, new status its status). It also keeps each changed
-        encounter's fields from before (so the batch can be deleted exactly) and supersedes
-        the still-scheduled notifications of the profile's earlier batches whose statement
-        lists an encounter on one of its statements (docs/queue.md, superseded).
+        payment marks (``reviewed_batch``) and the rules file text under its content hash
+        (kept once per hash). It also keeps each changed encounter's fields from before (so
+        the batch can be deleted exactly). Its notifications are the queue's to write, in
+        the same transaction (:attr:`connection`;
+        :func:`rulesengine.queue.batch_upload.upload_batch`).
         """
+
+    @property
+    @abc.abstractmethod
+    def connection(self) -> Connection:
+        """The transaction's connection: the queue writes a live batch's notifications in
+        it, so they commit (or roll back) with the batch."""
 
 
 class Store(abc.ABC):
@@ -316,7 +325,8 @@ class Store(abc.ABC):
 
     @abc.abstractmethod
     def get_batch(self, batch_id: str) -> BatchResult | None:
-        """A stored live batch, complete, or None."""
+        """A stored live batch, or None; without its notifications, which are the queue's
+        (:func:`rulesengine.queue.notification_reads.stored_batch` reads it whole)."""
 
     @abc.abstractmethod
     def list_batches(self, profile_id: str | None = None) -> list[BatchSummary]:
@@ -326,14 +336,6 @@ class Store(abc.ABC):
     def batch_records(self, profile_id: str | None = None) -> list[BatchRecord]:
         """Live batches and the audit records of deleted ones (``rulesengine batches``),
         by profile, run date and time."""
-
-    @abc.abstractmethod
-    def delete_batch(self, batch_id: str, *, dry_run: bool = False) -> BatchDeletion:
-        """Delete a profile's latest live batch while none of its notifications has been
-        handed to a channel, putting back everything it changed and keeping an audit
-        record, in one transaction; raises :class:`~rulesengine.errors.DeleteRefused`
-        (nothing changed) otherwise. See :mod:`rulesengine.store.batch_delete`.
-        ``dry_run``: check and report, then roll everything back."""
 
     @abc.abstractmethod
     def batch_deleted_at(self, batch_id: str) -> dt.datetime | None:
@@ -355,37 +357,6 @@ class Store(abc.ABC):
     def secret(self) -> bytes:
         """The installation's pay-link key: ``RULESENGINE_SECRET`` from the environment when
         set, else a random 32-byte key created once and kept in the store."""
-
-    # -- notifications (the queue itself is rulesengine.queue; these are the raw reads) ------
-
-    @abc.abstractmethod
-    def notifications(
-        self,
-        *,
-        profile_id: str | None = None,
-        batch_id: str | None = None,
-        status: str | None = None,
-        guarantor_id: str | None = None,
-        channel: str | None = None,
-        kind: str | None = None,
-    ) -> list[Mapping[str, object]]:
-        """Queued notifications as mappings, oldest first: id, kind (``batch``, ``proof``,
-        ``on_demand``), batch_id, statement_id, guarantor_id, profile_id, channel,
-        message_id, level, status, reason, to, scheduled_at, attempt, next_attempt_at,
-        idempotency_key, content, context, timezone, send_window, max_attempts, backoff,
-        rules_hash, proof, lease_owner, lease_expires_at, handed_at, provider_ref,
-        superseded_by (the live batch that superseded it), created_at, updated_at."""
-
-    @abc.abstractmethod
-    def uploaded_statuses(self, batch_id: str) -> list[tuple[int, str, str | None]]:
-        """``(notification id, status, reason)`` as live batch ``batch_id`` queued each of its
-        notifications (its first history entry: ``scheduled``, or ``suppressed`` with the
-        reason), in id order; for the ``notification_status_changed`` observers."""
-
-    @abc.abstractmethod
-    def notification_history(self, notification_id: int) -> list[Mapping[str, object]]:
-        """History entries (at, old_status, new_status, message_id, level, rules_hash,
-        attempt, detail), oldest first."""
 
 
 def chunked(items: Sequence, size: int) -> Iterator[Sequence]:

@@ -1,27 +1,28 @@
-"""Deleting a live batch (``rulesengine batch delete``) and listing batches with the deleted.
+"""The store's part of deleting a live batch (``rulesengine batch delete``), and listing
+batches with the deleted.
 
-A deletion is one transaction holding the profile's run lock (as a live run does): it checks
-that the batch may go, puts back every field the batch changed from what
-``batch_encounters_before`` kept, returns the payments it reviewed to unreviewed and the
-notifications it superseded to ``scheduled`` (their ``superseded`` history entry removed),
-removes the batch and everything it wrote, and appends the audit record to
-``batch_deletions``. So a killed process leaves the store before or after, never between,
-and the store is then what it was before the run, the audit record aside.
+A deletion is one transaction holding the profile's run lock (as a live run does),
+orchestrated by :func:`rulesengine.statements.deletion.delete_batch`: the store finds the
+batch and checks it may go (:func:`find_deletable`, :func:`check_before_state`), the queue
+does what the deletion means for notifications (:mod:`rulesengine.queue.batch_withdrawal`),
+then the store puts back every field the batch changed from what
+``batch_encounters_before`` kept, returns the payments it reviewed to unreviewed, removes
+the batch and everything it wrote, and appends the audit record to ``batch_deletions``
+(:func:`remove_batch`). So a killed process leaves the store before or after, never
+between, and the store is then what it was before the run, the audit record aside.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping
 from typing import Any
 
 import attrs
-from sqlalchemy import Connection, delete, func, select, update
+from sqlalchemy import Connection, RowMapping, delete, func, select, update
 
 from rulesengine.errors import DeleteRefused
-from rulesengine.store.queue_io import superseded_detail
 from rulesengine.store.rows import as_utc, dumps, from_db_instant
 from rulesengine.store.tables import (
     batch_changes,
@@ -33,7 +34,6 @@ from rulesengine.store.tables import (
     batch_traces,
     batches,
     encounters,
-    notification_history,
     notifications,
     payments,
     profiles,
@@ -41,15 +41,21 @@ from rulesengine.store.tables import (
     statements,
 )
 
-__all__ = ["BatchDeletion", "BatchRecord", "batch_records", "delete_batch", "handed_over"]
-
-_IN_CHUNK = 500
+__all__ = [
+    "BatchDeletion",
+    "BatchRecord",
+    "batch_records",
+    "check_before_state",
+    "find_deletable",
+    "remove_batch",
+]
 
 
 @attrs.frozen
 class BatchDeletion:
-    """What :func:`delete_batch` did: the audit record's facts and the notifications it put
-    back to ``scheduled`` (ids, ascending)."""
+    """What deleting a batch did (:func:`~rulesengine.statements.deletion.delete_batch`):
+    the audit record's facts and the notifications it put back to ``scheduled`` (ids,
+    ascending)."""
 
     batch_id: str
     profile_id: str
@@ -82,22 +88,10 @@ class BatchRecord:
         return self.deleted_at is not None
 
 
-def handed_over(status: str, attempt: int, handed_at: Any) -> bool:
-    """Whether a notification has been handed to a channel (or may be at any instant).
-
-    A worker's claim counts the attempt (``attempt`` + 1) and moves it to ``sending``;
-    right before the call it stamps ``handed_at``. A claim given back before its hand-over
-    (its lease ran out, or the worker lost the database) returns its attempt. So a
-    notification has been handed to a channel when it is ``sending``, or ``handed_at`` is
-    set, or ``attempt`` > 0: ``sent``, ``unknown``, ``error``, a retry waiting in
-    ``scheduled``, and ``canceled`` or ``suppressed`` after an attempt all are.
-    """
-    return status == "sending" or handed_at is not None or attempt > 0
-
-
-def delete_batch(conn: Connection, batch_id: str, at: dt.datetime) -> BatchDeletion:
-    """Delete live batch ``batch_id`` (module docstring), or raise :class:`DeleteRefused`
-    having changed nothing. ``conn`` is in a write transaction; the caller commits."""
+def find_deletable(conn: Connection, batch_id: str) -> RowMapping:
+    """The ``batches`` row of ``batch_id`` with its profile's run lock held; raises
+    :class:`DeleteRefused` when there is no such batch or it is not its profile's latest
+    live batch."""
     b = batches.c
     head = conn.execute(select(batches).where(b.id == batch_id)).mappings().first()
     if head is None:
@@ -117,10 +111,21 @@ def delete_batch(conn: Connection, batch_id: str, at: dt.datetime) -> BatchDelet
             " live batch can be deleted; delete the later ones first, newest first. Nothing"
             " changed."
         )
-    statuses = _check_notifications(conn, batch_id)
-    _check_on_demand(conn, batch_id, profile_id)
-    _check_before_state(conn, batch_id)
-    restored = _restore_superseded(conn, batch_id, at)
+    return head
+
+
+def remove_batch(
+    conn: Connection,
+    head: RowMapping,
+    at: dt.datetime,
+    statuses: Mapping[str, int],
+    restored: tuple[int, ...],
+) -> BatchDeletion:
+    """Put back what batch ``head`` (from :func:`find_deletable`) changed, remove it and
+    append its audit record, which counts its notifications by status (``statuses``) and
+    those put back to ``scheduled`` (``restored``)."""
+    batch_id, profile_id = head["id"], head["profile_id"]
+    b = batches.c
     changed = _restore_encounters(conn, batch_id)
     conn.execute(
         update(payments).where(payments.c.reviewed_batch == batch_id).values(reviewed_batch=None)
@@ -187,58 +192,7 @@ def _lock_profile(conn: Connection, profile_id: str) -> None:
     conn.execute(select(profiles.c.id).where(profiles.c.id == profile_id).with_for_update()).first()
 
 
-def _check_notifications(conn: Connection, batch_id: str) -> Counter[str]:
-    """The batch's notifications per status, locked; refused when any was handed over."""
-    n = notifications.c
-    rows = conn.execute(
-        select(n.id, n.status, n.attempt, n.handed_at)
-        .where(n.batch_id == batch_id, n.kind == "batch")
-        .order_by(n.id)
-        .with_for_update()
-    ).all()
-    handed = [row for row in rows if handed_over(row[1], row[2], row[3])]
-    if handed:
-        by_status = Counter(row[1] for row in handed)
-        shown = ", ".join(f"{count} {status}" for status, count in sorted(by_status.items()))
-        ids = ", ".join(str(row[0]) for row in handed[:10]) + (
-            f" and {len(handed) - 10} more" if len(handed) > 10 else ""
-        )
-        raise DeleteRefused(
-            f"batch {batch_id} cannot be deleted: {len(handed)} of its notifications"
-            f" {'has' if len(handed) == 1 else 'have'} been handed to a channel ({shown};"
-            f" notification {ids}) and may have reached guarantors. A batch can only be"
-            " deleted while none of its notifications has gone out; see them with"
-            f" 'rulesengine queue --batch {batch_id}'. Nothing changed."
-        )
-    return Counter(row[1] for row in rows)
-
-
-def _check_on_demand(conn: Connection, batch_id: str, profile_id: str) -> None:
-    """Refused when an on-demand notification was rendered from one of its statements: its
-    pay link and its pre-send check refer to that statement."""
-    n = notifications.c
-    query = select(n.id, n.context_json).where(n.kind == "on_demand", n.profile_id == profile_id)
-    prefix = f"{batch_id}-"
-    found = []
-    for nid, context in conn.execute(query):
-        statement = (json.loads(context).get("statement") or {}).get("id")
-        if isinstance(statement, str) and statement.startswith(prefix):
-            if conn.execute(
-                select(statements.c.id).where(
-                    statements.c.id == statement, statements.c.batch_id == batch_id
-                )
-            ).first():
-                found.append(nid)
-    if found:
-        ids = ", ".join(map(str, found))
-        raise DeleteRefused(
-            f"batch {batch_id} cannot be deleted: on-demand notification {ids} was made from"
-            " its statements after the run (its pay link and pre-send check refer to them)."
-            " Nothing changed."
-        )
-
-
-def _check_before_state(conn: Connection, batch_id: str) -> None:
+def check_before_state(conn: Connection, batch_id: str) -> None:
     """Refused for a batch that changed encounters but kept no before-state (written before
     schema version 3): it could not be put back exactly."""
     changes = conn.execute(
@@ -255,35 +209,6 @@ def _check_before_state(conn: Connection, batch_id: str) -> None:
             " keep the encounters' state from before the run, so it cannot be put back"
             " exactly. Nothing changed."
         )
-
-
-def _restore_superseded(conn: Connection, batch_id: str, at: dt.datetime) -> tuple[int, ...]:
-    """The notifications the batch superseded go back to ``scheduled``, their schedule as it
-    was, and lose the history entry that said so."""
-    n, h = notifications.c, notification_history.c
-    ids = tuple(
-        conn.execute(
-            select(n.id)
-            .where(n.superseded_by == batch_id, n.status == "superseded")
-            .order_by(n.id)
-            .with_for_update()
-        ).scalars()
-    )
-    detail = superseded_detail(batch_id)
-    for chunk in _chunks(ids):
-        conn.execute(
-            delete(notification_history).where(
-                h.notification_id.in_(chunk),
-                h.new_status == "superseded",
-                h.detail == detail,
-            )
-        )
-        conn.execute(
-            update(notifications)
-            .where(n.id.in_(chunk))
-            .values(status="scheduled", superseded_by=None, updated_at=as_utc(at))
-        )
-    return ids
 
 
 def _restore_encounters(conn: Connection, batch_id: str) -> int:
@@ -306,12 +231,9 @@ def _restore_encounters(conn: Connection, batch_id: str) -> int:
 
 
 def _remove_batch(conn: Connection, batch_id: str) -> int:
-    """Remove the batch's notifications (with their history), statements and every other
-    row it wrote; returns how many statements it had."""
-    n, h = notifications.c, notification_history.c
-    own = select(n.id).where(n.batch_id == batch_id, n.kind == "batch")
-    conn.execute(delete(notification_history).where(h.notification_id.in_(own)))
-    conn.execute(delete(notifications).where(n.batch_id == batch_id, n.kind == "batch"))
+    """Remove the batch's statements and every other row it wrote (its notifications are
+    gone already: :func:`rulesengine.queue.batch_withdrawal.withdraw_notifications`);
+    returns how many statements it had."""
     s = statements.c
     count = conn.execute(
         select(func.count()).select_from(statements).where(s.batch_id == batch_id)
@@ -333,10 +255,6 @@ def _remove_batch(conn: Connection, batch_id: str) -> int:
         conn.execute(delete(table).where(table.c.batch_id == batch_id))
     conn.execute(delete(batches).where(batches.c.id == batch_id))
     return int(count)
-
-
-def _chunks(ids: Sequence[int]) -> list[Sequence[int]]:
-    return [ids[start : start + _IN_CHUNK] for start in range(0, len(ids), _IN_CHUNK)]
 
 
 # -- listing --------------------------------------------------------------------------------

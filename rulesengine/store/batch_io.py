@@ -12,26 +12,22 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import Connection, and_, case, literal, null, select, text, update
+from sqlalchemy import Connection, case, null, select, update
 from sqlalchemy.exc import IntegrityError
 
 from rulesengine.errors import RunRefused
 from rulesengine.model import (
     BatchResult,
     EncounterChange,
-    NotificationDraft,
     Skip,
     Statement,
     StatementLine,
     TraceStep,
-    plain,
 )
-from rulesengine.store.queue_io import supersede_earlier
 from rulesengine.store.rows import (
     STATEMENT_COLUMNS,
     as_utc,
     dumps,
-    dumps_mapping,
     from_db_instant,
     statement_from_row,
     utcnow,
@@ -46,8 +42,6 @@ from rulesengine.store.tables import (
     batch_traces,
     batches,
     encounters,
-    notification_history,
-    notifications,
     payments,
     profiles,
     rules_versions,
@@ -59,20 +53,18 @@ __all__ = ["read_batch", "write_batch"]
 
 _PRE = "pre_collections"
 
-#: A live batch queuing at least this many notifications refreshes PostgreSQL's statistics
-#: of the queue (``ANALYZE notifications``) in its transaction.
-ANALYZE_AFTER = 1_000
 
-
-def write_batch(conn: Connection, batch: BatchResult, rules_text: str) -> list[int]:
-    """Record a live batch, apply its changes to the ledger and queue its notifications.
+def write_batch(
+    conn: Connection, batch: BatchResult, rules_text: str, at: dt.datetime | None = None
+) -> None:
+    """Record a live batch and apply its changes to the ledger (its notifications are the
+    queue's: :func:`rulesengine.queue.batch_upload.upload_batch`, in the same transaction).
 
     Before the changes are applied, each changed encounter's fields are kept
-    (``batch_encounters_before``), so the batch can be deleted exactly; before its own
-    notifications are queued, the earlier batches' notifications it supersedes become
-    ``superseded`` (:func:`~rulesengine.store.queue_io.supersede_earlier`). Returns their ids.
+    (``batch_encounters_before``), so the batch can be deleted exactly. ``at``: when it is
+    recorded (default: now), the batch's ``created_at`` unless it has its own.
     """
-    now = utcnow()
+    now = utcnow() if at is None else at
     bid = batch.id
     conn.execute(
         dialect_insert(conn, rules_versions)
@@ -99,20 +91,12 @@ def write_batch(conn: Connection, batch: BatchResult, rules_text: str) -> list[i
     _write_statements(conn, batch)
     _write_children(conn, batch)
     _keep_before_state(conn, batch)
-    superseded = supersede_earlier(conn, bid, batch.profile_id, now)
     _apply_changes(conn, batch)
-    _queue_notifications(conn, batch, now)
-    if len(batch.notifications) >= ANALYZE_AFTER and conn.dialect.name == "postgresql":
-        # The workers' claim is planned from the table's statistics. Left stale (or never
-        # gathered, in a new store), PostgreSQL expects few due rows and reads and sorts
-        # all of them every round; autovacuum would gather them only later.
-        conn.execute(text("ANALYZE notifications"))
     conn.execute(
         update(profiles)
         .where(profiles.c.id == batch.profile_id)
         .values(latest_live_date=batch.run_date, latest_batch_id=bid)
     )
-    return superseded
 
 
 def _write_statements(conn: Connection, batch: BatchResult) -> None:
@@ -351,132 +335,13 @@ def _apply_changes(conn: Connection, batch: BatchResult) -> None:
         )
 
 
-def _queue_notifications(conn: Connection, batch: BatchResult, now: dt.datetime) -> None:
-    """One queued notification per draft, each with its first history entry."""
-    if not batch.notifications:
-        return
-    rows = _NotificationRows(batch, now)
-    insert_rows(conn, notifications, _NOTIFICATION_COLUMNS, map(rows, batch.notifications))
-    n = notifications.c
-    conn.execute(
-        notification_history.insert().from_select(
-            [
-                "notification_id",
-                "at",
-                "old_status",
-                "new_status",
-                "message_id",
-                "level",
-                "rules_hash",
-                "attempt",
-                "detail",
-            ],
-            select(
-                n.id,
-                n.created_at,
-                literal(None, notification_history.c.old_status.type),
-                n.status,
-                n.message_id,
-                n.level,
-                n.rules_hash,
-                n.attempt,
-                n.reason,
-            )
-            .where(n.batch_id == batch.id, n.kind == "batch")
-            .order_by(n.id),
-        )
-    )
-
-
-_NOTIFICATION_COLUMNS = (
-    "batch_id",
-    "statement_id",
-    "guarantor_id",
-    "profile_id",
-    "channel",
-    "message_id",
-    "level",
-    "status",
-    "reason",
-    "to_address",
-    "scheduled_at",
-    "content_json",
-    "idempotency_key",
-    "attempt",
-    "next_attempt_at",
-    "rules_hash",
-    "proof",
-    "created_at",
-    "updated_at",
-    "context_json",
-    "timezone",
-    "send_window",
-    "max_attempts",
-    "backoff_json",
-    "kind",
-)
-
-
-class _NotificationRows:
-    """Each draft as a notifications row, in the order of ``_NOTIFICATION_COLUMNS``.
-
-    A batch repeats few distinct values in some columns (the schedule instants, the
-    backoff), so their conversions are remembered; a statement's notifications come one
-    after another and share one context mapping, which is encoded once per statement.
-    """
-
-    def __init__(self, batch: BatchResult, now: dt.datetime) -> None:
-        self.batch = batch
-        self.now = now
-        self.instants: dict[dt.datetime, dt.datetime] = {}
-        self.backoffs: dict[Any, str] = {}
-        self.context: Any = None
-        self.context_json = ""
-
-    def __call__(self, n: NotificationDraft) -> tuple[Any, ...]:
-        batch = self.batch
-        scheduled_at = self.instants.get(n.scheduled_at)
-        if scheduled_at is None:
-            scheduled_at = self.instants[n.scheduled_at] = as_utc(n.scheduled_at)
-        backoff = self.backoffs.get(n.backoff)
-        if backoff is None:
-            backoff = self.backoffs[n.backoff] = dumps(list(n.backoff))
-        if n.context is not self.context:
-            self.context, self.context_json = n.context, dumps(plain(n.context))
-        return (
-            batch.id,
-            n.statement_id,
-            n.guarantor_id,
-            batch.profile_id,
-            n.channel,
-            n.message_id,
-            n.level,
-            n.status,
-            n.reason,
-            n.to,
-            scheduled_at,
-            dumps_mapping(plain(n.content)),
-            f"{n.statement_id}:{n.channel}",
-            0,
-            scheduled_at if n.status == "scheduled" else None,
-            batch.rules_hash,
-            False,
-            self.now,
-            self.now,
-            self.context_json,
-            n.timezone,
-            n.send_window,
-            n.max_attempts,
-            backoff,
-            "batch",
-        )
-
-
 # -- reading ------------------------------------------------------------------------------
 
 
 def read_batch(conn: Connection, batch_id: str) -> BatchResult | None:
-    """A stored batch, complete, with ``replayed=True``; None when there is none."""
+    """A stored batch with ``replayed=True``, None when there is none; without its
+    notifications, which are the queue's
+    (:func:`rulesengine.queue.notification_reads.with_notifications`)."""
     head = conn.execute(select(batches).where(batches.c.id == batch_id)).mappings().first()
     if head is None:
         return None
@@ -512,16 +377,9 @@ def read_batch(conn: Connection, batch_id: str) -> BatchResult | None:
                 .order_by(batch_reviewed_payments.c.seq)
             ).scalars()
         ),
-        notifications=_read_notifications(conn, batch_id),
-        superseded=tuple(
-            conn.execute(
-                select(notifications.c.id)
-                .where(notifications.c.superseded_by == batch_id)
-                .order_by(notifications.c.id)
-            ).scalars()
-        ),
         traces=traces,
         guarantor_of=guarantor_of,
+        notifications=(),
         created_at=from_db_instant(head["created_at"]),
         replayed=True,
     )
@@ -589,65 +447,3 @@ def _read_traces(
         if steps is not None:
             traces[eid] = tuple(TraceStep(*step) for step in json.loads(steps))
     return traces, guarantor_of
-
-
-def _read_notifications(conn: Connection, batch_id: str) -> tuple[NotificationDraft, ...]:
-    """The drafts as uploaded: status and reason come from each first history entry."""
-    n = notifications.c
-    h = notification_history.c
-    query = (
-        select(
-            n.id,
-            n.statement_id,
-            n.guarantor_id,
-            n.channel,
-            n.message_id,
-            n.level,
-            h.new_status,
-            h.detail,
-            n.to_address,
-            n.scheduled_at,
-            n.content_json,
-            n.timezone,
-            n.send_window,
-            n.max_attempts,
-            n.backoff_json,
-            n.context_json,
-        )
-        .join_from(
-            notifications,
-            notification_history,
-            and_(h.notification_id == n.id, h.old_status.is_(None)),
-        )
-        .where(n.batch_id == batch_id, n.kind == "batch")
-        .order_by(n.id, h.id)
-    )
-    drafts: list[NotificationDraft] = []
-    last_id = None
-    row: Any
-    for row in conn.execute(query):
-        (nid, sid, gid, channel, message, level, status, reason, to, at, content) = row[:11]
-        zone, window, max_attempts, backoff, context = row[11:]
-        if nid == last_id:
-            continue
-        last_id = nid
-        drafts.append(
-            NotificationDraft(
-                sid,
-                gid,
-                channel,
-                message,
-                level,
-                status,
-                reason,
-                to,
-                from_db_instant(at),
-                json.loads(content),
-                timezone=zone,
-                send_window=window,
-                max_attempts=max_attempts,
-                backoff=json.loads(backoff),
-                context=json.loads(context),
-            )
-        )
-    return tuple(drafts)

@@ -7,8 +7,6 @@ import json
 from collections.abc import Sequence
 from typing import Any, overload
 
-from sqlalchemy import literal, select
-
 from rulesengine.model import (
     Encounter,
     Guarantor,
@@ -17,7 +15,7 @@ from rulesengine.model import (
     Statement,
     StatementLine,
 )
-from rulesengine.store.tables import encounters, guarantors, notifications, payments, statements
+from rulesengine.store.tables import encounters, guarantors, payments, statements
 
 __all__ = [
     "ENCOUNTER_COLUMNS",
@@ -146,26 +144,6 @@ STATEMENT_COLUMNS = (
     statements.c.total_cents,
     statements.c.due_date,
 )
-
-
-def notification_query(**filters: str | None) -> Any:
-    """Notifications matching every given filter (``profile_id``, ``batch_id``, ``status``,
-    ``guarantor_id``, ``channel``, ``kind``; None: any), oldest first.
-
-    The status is written into the SQL as a literal, so that the planner can use the
-    partial indexes (a bound parameter does not match their predicates): ``error`` and
-    ``unknown`` find their rows through ``ix_notifications_needs_staff``, and on
-    PostgreSQL ``sending`` through the lease index.
-    """
-    query = select(notifications).order_by(notifications.c.id)
-    for name, value in filters.items():
-        if value is None:
-            continue
-        if name == "status":
-            query = query.where(notifications.c.status == literal(value, literal_execute=True))
-        else:
-            query = query.where(notifications.c[name] == value)
-    return query
 
 
 def statement_from_row(row: Sequence[Any], lines: Sequence[StatementLine]) -> Statement:

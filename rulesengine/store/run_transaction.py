@@ -191,11 +191,17 @@ class SQLRunTransaction(RunTransaction):
                 grouped.setdefault(eid, []).append(Payment(pid, eid, amount, date))
         return {eid: tuple(found) for eid, found in grouped.items()}
 
-    def save_batch(self, batch: BatchResult, rules_text: str) -> list[int]:
+    @property
+    def connection(self) -> Connection:
+        return self.conn
+
+    def save_batch(
+        self, batch: BatchResult, rules_text: str, at: dt.datetime | None = None
+    ) -> None:
         if not self.live:
             raise RuntimeError("a test run transaction never writes")
         if batch.profile_id != self.profile_id:
             raise ValueError(
                 f"batch of profile {batch.profile_id!r} in a run of profile {self.profile_id!r}"
             )
-        return write_batch(self.conn, batch, rules_text)
+        write_batch(self.conn, batch, rules_text, at)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import json
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
@@ -32,7 +31,7 @@ from rulesengine.store.base import (
     WorklistEntry,
     chunked,
 )
-from rulesengine.store.batch_delete import BatchDeletion, BatchRecord, batch_records, delete_batch
+from rulesengine.store.batch_delete import BatchRecord, batch_records
 from rulesengine.store.batch_io import read_batch
 from rulesengine.store.connect import copy_schema_template, is_memory_url
 from rulesengine.store.ledger_sync import apply_sync, plan_sync
@@ -45,9 +44,7 @@ from rulesengine.store.rows import (
     from_db_instant,
     guarantor_from_row,
     guarantor_row,
-    notification_query,
     payment_from_row,
-    utcnow,
 )
 from rulesengine.store.run_transaction import covered_by, open_run_transaction
 from rulesengine.store.sqlutil import dialect_insert, insert_rows
@@ -61,7 +58,6 @@ from rulesengine.store.tables import (
     encounters,
     guarantors,
     meta,
-    notification_history,
     notifications,
     payments,
     rules_versions,
@@ -432,18 +428,6 @@ class SQLStore(Store):
         with self.reading() as conn:
             return batch_records(conn, profile_id)
 
-    def delete_batch(self, batch_id: str, *, dry_run: bool = False) -> BatchDeletion:
-        if not dry_run:
-            with self.writing() as conn:
-                return delete_batch(conn, batch_id, utcnow())
-        with self.engine.connect() as conn:  # every check and change, then rolled back
-            conn.execution_options(sqlite_begin="IMMEDIATE")
-            with conn.begin() as trans:
-                try:
-                    return delete_batch(conn, batch_id, utcnow())
-                finally:
-                    trans.rollback()
-
     def batch_deleted_at(self, batch_id: str) -> dt.datetime | None:
         d = batch_deletions.c
         query = select(d.deleted_at).where(d.batch_id == batch_id).order_by(d.id.desc()).limit(1)
@@ -503,95 +487,3 @@ class SQLStore(Store):
         query = select(meta.c.value).where(meta.c.key == "secret")
         with self.reading() as conn:
             return bytes.fromhex(conn.execute(query).scalar_one())
-
-    # -- notifications ---------------------------------------------------------------------
-
-    def notifications(
-        self,
-        *,
-        profile_id: str | None = None,
-        batch_id: str | None = None,
-        status: str | None = None,
-        guarantor_id: str | None = None,
-        channel: str | None = None,
-        kind: str | None = None,
-    ) -> list[Mapping[str, object]]:
-        query = notification_query(
-            profile_id=profile_id,
-            batch_id=batch_id,
-            status=status,
-            guarantor_id=guarantor_id,
-            channel=channel,
-            kind=kind,
-        )
-        with self.reading() as conn:
-            return [_notification_mapping(row) for row in conn.execute(query).mappings()]
-
-    def uploaded_statuses(self, batch_id: str) -> list[tuple[int, str, str | None]]:
-        h, n = notification_history.c, notifications.c
-        query = (
-            select(h.notification_id, h.new_status, h.detail)
-            .join(notifications, n.id == h.notification_id)
-            .where(n.batch_id == batch_id, n.kind == "batch", h.old_status.is_(None))
-            .order_by(h.notification_id)
-        )
-        with self.reading() as conn:
-            return [(int(i), str(status), detail) for i, status, detail in conn.execute(query)]
-
-    def notification_history(self, notification_id: int) -> list[Mapping[str, object]]:
-        h = notification_history.c
-        query = (
-            select(
-                h.at,
-                h.old_status,
-                h.new_status,
-                h.message_id,
-                h.level,
-                h.rules_hash,
-                h.attempt,
-                h.detail,
-            )
-            .where(h.notification_id == notification_id)
-            .order_by(h.id)
-        )
-        with self.reading() as conn:
-            return [
-                {**row, "at": from_db_instant(row["at"])} for row in conn.execute(query).mappings()
-            ]
-
-
-def _notification_mapping(row: Any) -> dict[str, object]:
-    """A notifications row as the mapping :meth:`Store.notifications` documents."""
-    return {
-        "id": row["id"],
-        "batch_id": row["batch_id"],
-        "statement_id": row["statement_id"],
-        "guarantor_id": row["guarantor_id"],
-        "profile_id": row["profile_id"],
-        "channel": row["channel"],
-        "message_id": row["message_id"],
-        "level": row["level"],
-        "status": row["status"],
-        "reason": row["reason"],
-        "to": row["to_address"],
-        "scheduled_at": from_db_instant(row["scheduled_at"]),
-        "attempt": row["attempt"],
-        "next_attempt_at": from_db_instant(row["next_attempt_at"]),
-        "idempotency_key": row["idempotency_key"],
-        "content": json.loads(row["content_json"]),
-        "rules_hash": row["rules_hash"],
-        "proof": row["proof"],
-        "kind": row["kind"],
-        "timezone": row["timezone"],
-        "send_window": row["send_window"],
-        "max_attempts": row["max_attempts"],
-        "backoff": tuple(json.loads(row["backoff_json"])),
-        "context": json.loads(row["context_json"]),
-        "lease_owner": row["lease_owner"],
-        "lease_expires_at": from_db_instant(row["lease_expires_at"]),
-        "handed_at": from_db_instant(row["handed_at"]),
-        "provider_ref": row["provider_ref"],
-        "superseded_by": row["superseded_by"],
-        "created_at": from_db_instant(row["created_at"]),
-        "updated_at": from_db_instant(row["updated_at"]),
-    }

@@ -196,6 +196,7 @@ def run_plugin(
     # The store, the rules loader and the run load SQLAlchemy, YAML and durable-rules: only
     # when a run is made (the kit and its pytest plugin stay light).
     from rulesengine.queue import Queue
+    from rulesengine.queue.notification_reads import list_notifications
     from rulesengine.rules import load_rules_text
     from rulesengine.statements.statement_run import run_statements
     from rulesengine.store import open_store
@@ -233,7 +234,7 @@ def run_plugin(
         with Queue(store, channels=channels, pm=pm) as queue:
             for at in due:
                 queue.deliver(at, until_empty=True)
-        statuses = {int(row["id"]): str(row["status"]) for row in store.notifications()}  # type: ignore[call-overload]
+        statuses = {int(row["id"]): str(row["status"]) for row in list_notifications(store)}  # type: ignore[call-overload]
     finally:
         store.close()
     return HarnessResult(

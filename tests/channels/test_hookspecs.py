@@ -14,6 +14,7 @@ import rulesengine
 from rulesengine.channels import hookspecs
 from rulesengine.channels.manager import ChannelRegistry, get_plugin_manager, notify_observers
 from rulesengine.channels.results import DeliveryResult
+from rulesengine.queue.notification_reads import list_notifications
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "plugins.md"
 
@@ -243,10 +244,10 @@ def test_notification_status_changed_hears_superseded_and_scheduled_again(
             )
         )
         run_statements(store, rules, dt.date(2026, 2, 1), live=True, plugin_manager=pm)
-        [first] = [n["id"] for n in store.notifications()]
+        [first] = [n["id"] for n in list_notifications(store)]
         calls.clear()
         run_statements(store, rules, dt.date(2026, 3, 1), live=True, plugin_manager=pm)
-        new = store.notifications(batch_id="standard-2026-03-01")
+        new = list_notifications(store, batch_id="standard-2026-03-01")
         assert calls == [(n["id"], None, n["status"], n["reason"]) for n in new] + [
             (first, "scheduled", "superseded", "superseded by batch standard-2026-03-01")
         ]

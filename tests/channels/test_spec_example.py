@@ -11,6 +11,7 @@ import pytest
 from rulesengine.channels.registry import channel_addressing, installed_channel_specs
 from rulesengine.model import Encounter, Guarantor
 from rulesengine.queue import Queue
+from rulesengine.queue.notification_reads import list_notifications
 from rulesengine.rules import load_rules_text
 from rulesengine.statements.statement_run import run_statements
 from rulesengine.store import open_store
@@ -86,7 +87,7 @@ def test_the_spec_example_plugin_delivers_unchanged(spec_voice):
             "script": "Hello from Riverside. Your balance is $123.45."
         }
         Queue(store).deliver(dt.datetime(2026, 2, 1, 18, tzinfo=dt.UTC), until_empty=True)
-        [note] = store.notifications()
+        [note] = list_notifications(store)
         assert (note["status"], note["provider_ref"]) == ("sent", "call-1")
     finally:
         store.close()

@@ -12,7 +12,9 @@ import pytest
 import rulesengine
 from rulesengine.channels.manager import get_plugin_manager
 from rulesengine.model import Encounter, Guarantor
+from rulesengine.queue.notification_reads import list_notifications
 from rulesengine.rules import load_rules
+from rulesengine.statements import statement_run
 from rulesengine.statements.statement_run import run_statements
 from rulesengine.store import open_store
 from rulesengine.store.base import LedgerData
@@ -44,7 +46,7 @@ def test_every_uploaded_notification_is_reported_after_the_commit(no_entry_point
     class Observer:
         @rulesengine.hookimpl
         def notification_status_changed(self, notification_id, old_status, new_status, detail):
-            committed = {n["id"]: n["status"] for n in store.notifications()}
+            committed = {n["id"]: n["status"] for n in list_notifications(store)}
             heard.append((notification_id, old_status, new_status, detail, committed))
 
         @rulesengine.hookimpl
@@ -56,7 +58,7 @@ def test_every_uploaded_notification_is_reported_after_the_commit(no_entry_point
     batch = run_statements(
         store, load_rules(str(STANDARD)), dt.date(2026, 2, 1), live=True, plugin_manager=pm
     )
-    rows = store.notifications()
+    rows = list_notifications(store)
     statuses = {n["id"]: n["status"] for n in rows}
     assert heard == [(n["id"], None, n["status"], n["reason"], statuses) for n in rows] + [
         ("batch_uploaded", batch.id, len(rows))
@@ -87,10 +89,10 @@ def test_a_repeated_live_run_reports_nothing_again(no_entry_points, store):
 def test_without_an_observer_the_upload_is_not_read_back(no_entry_points, store, monkeypatch):
     """A million-notification run costs nothing more when no plugin listens."""
 
-    def refuse(batch_id):
+    def refuse(store, batch_id):
         raise AssertionError("read back with no observer")
 
-    monkeypatch.setattr(store, "uploaded_statuses", refuse)
+    monkeypatch.setattr(statement_run, "uploaded_statuses", refuse)
     batch = run_statements(
         store,
         load_rules(str(STANDARD)),
@@ -115,7 +117,7 @@ def test_an_observer_that_raises_is_told_of_every_notification(no_entry_points, 
     run_statements(
         store, load_rules(str(STANDARD)), dt.date(2026, 2, 1), live=True, plugin_manager=pm
     )
-    assert heard == [n["id"] for n in store.notifications()]
+    assert heard == [n["id"] for n in list_notifications(store)]
     assert caplog.messages[-1] == (
         "plugin dashboard raised in hook notification_status_changed (ignored):"
         " RuntimeError: dashboard is down"

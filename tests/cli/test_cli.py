@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from rulesengine.cli.main import main
+from rulesengine.queue.notification_reads import list_notifications
 
 ROOT = Path(__file__).resolve().parents[2]
 STANDARD = str(ROOT / "rules" / "standard.yaml")
@@ -192,9 +193,9 @@ def test_a_proof_run_queues_proofs_to_the_test_recipients_only(cli, ledger, tmp_
     assert "queued 1 proof" in result.output
     store = open_store(str(tmp_path / "rulesengine.db"))
     try:
-        proofs = store.notifications(kind="proof")
+        proofs = list_notifications(store, kind="proof")
         assert [(p["channel"], p["to"]) for p in proofs] == [("email", "billing-test@example.org")]
-        assert store.notifications(kind="batch") == []
+        assert list_notifications(store, kind="batch") == []
         assert store.list_batches() == []
     finally:
         store.close()

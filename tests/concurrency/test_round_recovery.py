@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from rulesengine.channels.manager import hookimpl
-from rulesengine.store import queue_io
+from rulesengine.queue import notification_sql
 from tests.queue.helpers import RecordingChannel, chicago, draft, history, save, statuses
 
 NINE = chicago(2026, 2, 1, 9)
@@ -27,8 +27,9 @@ def _dropped(*args: Any, **kwargs: Any) -> None:
 
 
 def _fail_once(monkeypatch: pytest.MonkeyPatch, name: str, when: Any = None) -> None:
-    """Make ``queue_io.<name>`` raise a dropped-connection error once (when ``when(args)``)."""
-    real = getattr(queue_io, name)
+    """Make ``notification_sql.<name>`` raise a dropped-connection error once (when
+    ``when(args)``)."""
+    real = getattr(notification_sql, name)
     failed: list[bool] = []
 
     def flaky(*args: Any, **kwargs: Any) -> Any:
@@ -37,7 +38,7 @@ def _fail_once(monkeypatch: pytest.MonkeyPatch, name: str, when: Any = None) -> 
             _dropped()
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(queue_io, name, flaky)
+    monkeypatch.setattr(notification_sql, name, flaky)
 
 
 def _fail_recording_sent_once(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -26,6 +26,7 @@ from hypothesis import strategies as st
 from sqlalchemy import MetaData, select
 
 from rulesengine.model import BatchResult, Encounter, Guarantor, Payment, PostalAddress
+from rulesengine.queue.notification_reads import list_notifications
 from rulesengine.rules import load_rules
 from rulesengine.rules.policy import Rules
 from rulesengine.statements.statement_run import run_statements
@@ -336,7 +337,7 @@ def test_statement_runs_keep_every_invariant(example) -> None:
                     assert max(e.level for e in after.values()) <= rules.level_count  # type: ignore[union-attr]
                 stored = Counter(
                     (n["statement_id"], n["channel"])
-                    for n in store.notifications(batch_id=batch.id)
+                    for n in list_notifications(store, batch_id=batch.id)
                 )
                 assert stored == Counter((s.id, ch) for s in batch.statements for ch in s.channels)
 

@@ -26,6 +26,7 @@ import yaml
 
 from rulesengine.drafting.notification_drafts import pay_token
 from rulesengine.errors import RulesError
+from rulesengine.queue.notification_reads import list_notifications
 from rulesengine.rules import load_rules_text
 from rulesengine.rules.templates import check_template, render
 from rulesengine.testing.plugin_kit import sample_notification
@@ -188,7 +189,7 @@ def test_a_guarantor_name_that_looks_like_a_template_is_rendered_literally(
     batch = practice.run(RUN[0])
     [note] = batch.notifications
     assert note.content["subject"] == "Hi {{ 7*7 }}"
-    stored = practice.store.notifications(batch_id=batch.id)
+    stored = list_notifications(practice.store, batch_id=batch.id)
     assert "{{ 7*7 }}" in str(stored[0]["content"])
     assert "49" not in str(stored[0]["content"])
     practice.store.close()
@@ -293,7 +294,9 @@ def test_no_contact_detail_name_or_balance_is_logged_above_debug(
         dt.datetime(2026, 2, 1, 20, 0, tzinfo=dt.UTC), until_empty=True
     )
     assert report is not None
-    statuses = {n["channel"]: n["status"] for n in practice.store.notifications(batch_id=batch.id)}
+    statuses = {
+        n["channel"]: n["status"] for n in list_notifications(practice.store, batch_id=batch.id)
+    }
     assert statuses["email"] == "sent" and statuses["print"] == "sent"
     assert statuses["text"] != "sent"  # the provider refused: a retry, logged
     practice.store.close()

@@ -22,7 +22,9 @@ from rulesengine.model import (
     Statement,
     StatementLine,
 )
+from rulesengine.queue.notification_reads import list_notifications, notification_history
 from rulesengine.store.base import LedgerData
+from tests.store.factories import save_live
 
 CHICAGO = ZoneInfo("America/Chicago")
 UTC = dt.UTC
@@ -166,8 +168,8 @@ def batch(drafts: Sequence[NotificationDraft], bid: str = "B1", day: int = 1) ->
 def save(store: Any, *drafts: NotificationDraft, bid: str = "B1", day: int = 1) -> list[int]:
     """Save a live batch of ``drafts``; return the new notification ids in order."""
     with store.run_transaction("standard", live=True) as run:
-        run.save_batch(batch(drafts, bid, day), "rulesengine: 1\n")
-    return [n["id"] for n in store.notifications(batch_id=bid)]
+        save_live(run, batch(drafts, bid, day), "rulesengine: 1\n")
+    return [n["id"] for n in list_notifications(store, batch_id=bid)]
 
 
 @attrs.define
@@ -194,11 +196,11 @@ class RecordingChannel:
 
 
 def statuses(store: Any, ids: Sequence[int]) -> list[str]:
-    by_id = {n["id"]: n["status"] for n in store.notifications()}
+    by_id = {n["id"]: n["status"] for n in list_notifications(store)}
     return [by_id[i] for i in ids]
 
 
 def history(store: Any, nid: int) -> list[tuple[str | None, str, str | None]]:
     return [
-        (h["old_status"], h["new_status"], h["detail"]) for h in store.notification_history(nid)
+        (h["old_status"], h["new_status"], h["detail"]) for h in notification_history(store, nid)
     ]

@@ -8,7 +8,9 @@ import datetime as dt
 from sqlalchemy import update
 
 from rulesengine.channels.results import DeliveryResult
-from rulesengine.store import queue_io as qio
+from rulesengine.queue import notification_sql as qio
+from rulesengine.queue.notification_reads import list_notifications, notification_history
+from rulesengine.queue.notification_rows import Change, Transition
 from rulesengine.store.tables import notifications
 from tests.queue.helpers import chicago, draft, history, save, statuses
 
@@ -63,14 +65,14 @@ def test_every_outcome_of_one_call_is_recorded_once(qstore, make_queue, recorder
         ("scheduled", "sending", "attempt 1 of 1 by w1"),
         ("sending", "error", "busy; gave up after 1 of 1 attempt"),
     ]
-    rows = {n["id"]: n for n in qstore.notifications()}
+    rows = {n["id"]: n for n in list_notifications(qstore)}
     assert rows[sent]["provider_ref"] == "ref-a"
     assert rows[retry]["next_attempt_at"] == NINE + dt.timedelta(seconds=60)
     assert rows[retry]["handed_at"] is None
     assert {rows[i]["lease_owner"] for i in ids} == {None}
     assert {rows[i]["next_attempt_at"] for i in (sent, failed, gave_up)} == {None}
     for nid in ids:
-        assert [h["attempt"] for h in qstore.notification_history(nid)] == [0, 1, 1]
+        assert [h["attempt"] for h in notification_history(qstore, nid)] == [0, 1, 1]
 
 
 def test_a_claim_lost_during_the_call_is_not_recorded_the_others_are(
@@ -90,7 +92,7 @@ def test_a_claim_lost_during_the_call_is_not_recorded_the_others_are(
     make_queue().deliver(NINE)
     assert statuses(qstore, [first, second]) == ["sent", "sending"]
     assert [h[1] for h in history(qstore, second)] == ["scheduled", "sending"]
-    [stored] = [n for n in qstore.notifications() if n["id"] == second]
+    [stored] = [n for n in list_notifications(qstore) if n["id"] == second]
     assert (stored["lease_owner"], stored["provider_ref"]) == ("w2", None)
 
 
@@ -105,10 +107,10 @@ def test_change_statuses_checks_status_attempt_and_lease_per_row(qstore) -> None
     _set(qstore, ids[1], status="unknown")
     _set(qstore, ids[2], attempt=2)
     _set(qstore, ids[3], lease_owner="w2")
-    changes = [qio.Change(rows[nid], "sent", f"done {nid}", {"provider_ref": "r"}) for nid in ids]
+    changes = [Change(rows[nid], "sent", f"done {nid}", {"provider_ref": "r"}) for nid in ids]
     with qstore.writing() as conn:
         out = qio.change_statuses(conn, changes, NINE, expect_lease="w1")
-    assert out == [qio.Transition(ids[0], "sending", "sent", f"done {ids[0]}"), None, None, None]
+    assert out == [Transition(ids[0], "sending", "sent", f"done {ids[0]}"), None, None, None]
     assert statuses(qstore, ids) == ["sent", "unknown", "sending", "sending"]
     assert history(qstore, ids[0])[-1] == ("sending", "sent", f"done {ids[0]}")
     for nid in ids[1:]:
@@ -128,7 +130,7 @@ def test_change_statuses_sets_each_rows_own_values(qstore) -> None:
     later = [NINE + dt.timedelta(minutes=1), NINE + dt.timedelta(hours=2), None]
     refs = ["r1", None, "r3"]
     changes = [
-        qio.Change(
+        Change(
             rows[nid],
             "scheduled",
             None,
@@ -139,7 +141,7 @@ def test_change_statuses_sets_each_rows_own_values(qstore) -> None:
     with qstore.writing() as conn:
         out = qio.change_statuses(conn, changes, NINE, expect_lease="w1")
     assert [t.new_status for t in out if t is not None] == ["scheduled"] * 3
-    stored = {n["id"]: n for n in qstore.notifications()}
+    stored = {n["id"]: n for n in list_notifications(qstore)}
     assert [stored[i]["next_attempt_at"] for i in ids] == later
     assert [stored[i]["provider_ref"] for i in ids] == refs
     assert {stored[i]["lease_owner"] for i in ids} == {None}

@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 
 from rulesengine.channels.results import DeliveryResult
-from rulesengine.store import queue_io
+from rulesengine.queue import notification_sql, presend_sql
+from rulesengine.queue.notification_reads import list_notifications
 from tests.queue.helpers import RecordingChannel, chicago, draft, history, save, statuses
 
 NINE = chicago(2026, 2, 1, 9)
@@ -72,7 +73,7 @@ def test_check_order_opt_out_beats_hold_beats_paid(qstore, make_queue) -> None:
     email, text = save(qstore, draft("G1", at=NINE), draft("G1", "text", at=NINE))
     queue = make_queue()
     with queue.store.writing() as conn:
-        queue_io.record_opt_out(conn, "G1", "text", NINE, "inbound STOP")
+        presend_sql.record_opt_out(conn, "G1", "text", NINE, "inbound STOP")
     queue.deliver(NINE)
     assert history(qstore, text)[-1] == ("scheduled", "suppressed", "opted out (inbound STOP)")
     assert history(qstore, email)[-1] == ("scheduled", "canceled", "hold: the guarantor is on hold")
@@ -119,7 +120,7 @@ def test_lease_expiry_before_handing_requeues(qstore, make_queue, recorders, mon
 
     from rulesengine.queue import Queue
 
-    monkeypatch.setattr(queue_io, "mark_handed", crash)
+    monkeypatch.setattr(notification_sql, "mark_handed", crash)
     monkeypatch.setattr(Queue, "finish", lambda self, now=None: None)  # the process is gone
     with pytest.raises(_Crash):
         make_queue(worker_id="dead").deliver(NINE)
@@ -176,7 +177,7 @@ def test_late_worker_does_not_overwrite(qstore, make_queue, recorders) -> None:
     report = make_queue(worker_id="w1").deliver(NINE)
     assert statuses(qstore, [nid]) == ["unknown"]
     assert "sent" not in report.counts
-    [stored] = qstore.notifications()
+    [stored] = list_notifications(qstore)
     assert stored["provider_ref"] is None
 
 
@@ -189,7 +190,7 @@ def test_heartbeat_extends_this_workers_leases(qstore, make_queue, recorders) ->
     def beat(n):
         seen["extended"] = queue.heartbeat(NINE + dt.timedelta(seconds=50))
         seen["other"] = make_queue(worker_id="w9").heartbeat(NINE + dt.timedelta(seconds=50))
-        [row] = qstore.notifications()
+        [row] = list_notifications(qstore)
         seen["expires"] = row["lease_expires_at"]
         return DeliveryResult.sent(n)
 

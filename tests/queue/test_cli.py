@@ -14,6 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from rulesengine.cli.queue_commands import COMMANDS
+from rulesengine.queue.notification_reads import list_notifications
 from rulesengine.rules import load_rules
 from rulesengine.statements.statement_run import run_statements
 from rulesengine.store import open_store
@@ -60,7 +61,7 @@ def cli(db):
 def _ids(db: str, **filters: str) -> list[int]:
     store = open_store(db)
     try:
-        return [n["id"] for n in store.notifications(**filters)]
+        return [n["id"] for n in list_notifications(store, **filters)]
     finally:
         store.close()
 

@@ -14,6 +14,7 @@ from sqlalchemy.exc import DBAPIError
 
 from rulesengine.channels.manager import hookimpl
 from rulesengine.channels.results import DeliveryResult
+from rulesengine.queue.notification_reads import list_notifications
 from tests.concurrency.test_round_recovery import _fail_once, _fail_recording_sent_once
 from tests.queue.helpers import RecordingChannel, chicago, draft, history, save, statuses
 
@@ -304,7 +305,8 @@ def test_the_heartbeat_renews_the_leases_of_calls_in_flight(qstore, make_queue) 
 
 def test_the_heartbeat_renews_only_notifications_handed_to_a_channel(qstore, make_queue) -> None:
     """A claim still waiting for its hand-over is not renewed by the heartbeat."""
-    from rulesengine.store import queue_io
+    from rulesengine.queue import notification_sql
+    from rulesengine.store import tables
     from rulesengine.store.rows import as_utc
 
     handed, waiting = save(qstore, draft("G1", at=NINE), draft("G2", at=NINE))
@@ -312,16 +314,16 @@ def test_the_heartbeat_renews_only_notifications_handed_to_a_channel(qstore, mak
     with qstore.writing() as conn:
         for nid in (handed, waiting):
             conn.execute(
-                queue_io.notifications.update()
-                .where(queue_io.notifications.c.id == nid)
+                tables.notifications.update()
+                .where(tables.notifications.c.id == nid)
                 .values(status="sending", lease_owner="w1", lease_expires_at=lease_end)
             )
-        queue_io.mark_handed(conn, [handed], "w1", NINE)
-        renewed = queue_io.extend_leases(
+        notification_sql.mark_handed(conn, [handed], "w1", NINE)
+        renewed = notification_sql.extend_leases(
             conn, "w1", NINE + dt.timedelta(minutes=10), [handed, waiting]
         )
     assert renewed == 1
-    leases = {n["id"]: n["lease_expires_at"] for n in qstore.notifications()}
+    leases = {n["id"]: n["lease_expires_at"] for n in list_notifications(qstore)}
     assert leases[waiting] == lease_end
     assert leases[handed] == NINE + dt.timedelta(minutes=10)
 
@@ -355,7 +357,7 @@ def test_a_free_channel_is_handed_its_batch_while_a_busy_one_still_sends(
                 if not text_sent.wait(10):
                     raise TimeoutError("the text waited for the busy email channel")
                 time.sleep(0.2)  # the main thread would have stamped the second email by now
-                row = {n["id"]: n for n in qstore.notifications()}[second]
+                row = {n["id"]: n for n in list_notifications(qstore)}[second]
                 handed_while_busy.append(row["handed_at"])
             return super().send(notifications)
 
@@ -393,10 +395,10 @@ def test_a_channel_ending_in_system_exit_is_left_as_a_dead_worker_leaves_it(
 def test_calls_left_sending_by_an_unexpected_error_are_recorded_before_it_propagates(
     qstore, make_queue, monkeypatch
 ) -> None:
-    from rulesengine.store import queue_io
+    from rulesengine.queue import notification_sql
 
     first, second = save(qstore, draft("G1", at=NINE), draft("G2", at=NINE))
-    real = queue_io.due_rows
+    real = notification_sql.due_rows
     claims: list[int] = []
 
     def broken_second_claim(*args: Any, **kwargs: Any) -> Any:
@@ -405,7 +407,7 @@ def test_calls_left_sending_by_an_unexpected_error_are_recorded_before_it_propag
             raise RuntimeError("a bug in the claim")
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(queue_io, "due_rows", broken_second_claim)
+    monkeypatch.setattr(notification_sql, "due_rows", broken_second_claim)
     email = ThreadNoting("email", "email", pause=0.1)
     queue = make_queue(channels={"email": email})
     with pytest.raises(RuntimeError, match="a bug in the claim"):
@@ -454,7 +456,7 @@ def test_inline_each_call_is_handed_over_just_before_it_runs(qstore, make_queue)
 
     class LookAtTheText(ThreadNoting):
         def send(self, notifications: list[Any]) -> list[DeliveryResult]:
-            seen.append({n["id"]: n["handed_at"] for n in qstore.notifications()}[text_id])
+            seen.append({n["id"]: n["handed_at"] for n in list_notifications(qstore)}[text_id])
             return super().send(notifications)
 
     channels = {"email": LookAtTheText("email", "email"), "text": ThreadNoting("text", "mobile")}
@@ -542,33 +544,34 @@ def test_system_exit_from_a_channel_still_ends_delivery_after_a_database_error(
 def test_ctrl_c_before_the_hand_over_queues_the_claims_again_at_once(
     qstore, make_queue, monkeypatch
 ) -> None:
-    from rulesengine.store import queue_io
+    from rulesengine.queue import notification_sql
 
     [nid] = save(qstore, draft("G1", at=NINE))
 
     def interrupted(*args: Any, **kwargs: Any) -> Any:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(queue_io, "mark_handed", interrupted)
+    monkeypatch.setattr(notification_sql, "mark_handed", interrupted)
     with pytest.raises(KeyboardInterrupt):
         make_queue().deliver(NINE)
     assert statuses(qstore, [nid]) == ["scheduled"]
-    assert {n["id"]: n["attempt"] for n in qstore.notifications()}[nid] == 0
+    assert {n["id"]: n["attempt"] for n in list_notifications(qstore)}[nid] == 0
 
 
 def test_renewing_waiting_claims_never_revives_a_lapsed_one(qstore) -> None:
-    from rulesengine.store import queue_io
+    from rulesengine.queue import notification_sql
+    from rulesengine.store import tables
     from rulesengine.store.rows import as_utc
 
     alive, lapsed = save(qstore, draft("G1", at=NINE), draft("G2", at=NINE))
     with qstore.writing() as conn:
         for nid, ends in ((alive, NINE + dt.timedelta(minutes=5)), (lapsed, NINE)):
             conn.execute(
-                queue_io.notifications.update()
-                .where(queue_io.notifications.c.id == nid)
+                tables.notifications.update()
+                .where(tables.notifications.c.id == nid)
                 .values(status="sending", lease_owner="w1", lease_expires_at=as_utc(ends))
             )
-        renewed = queue_io.extend_leases(
+        renewed = notification_sql.extend_leases(
             conn,
             "w1",
             NINE + dt.timedelta(minutes=10),
@@ -577,6 +580,6 @@ def test_renewing_waiting_claims_never_revives_a_lapsed_one(qstore) -> None:
             alive_at=NINE + dt.timedelta(minutes=1),
         )
     assert renewed == 1
-    leases = {n["id"]: n["lease_expires_at"] for n in qstore.notifications()}
+    leases = {n["id"]: n["lease_expires_at"] for n in list_notifications(qstore)}
     assert leases[alive] == NINE + dt.timedelta(minutes=10)
     assert leases[lapsed] == NINE

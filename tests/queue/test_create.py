@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from rulesengine.errors import RulesengineError
+from rulesengine.queue.notification_reads import list_notifications
 from rulesengine.rules import load_rules
 from rulesengine.statements.statement_run import run_statements
 from tests.queue.helpers import STANDARD, chicago, history, statuses
@@ -150,7 +151,7 @@ def test_proofs_go_only_to_test_recipients(qstore, make_queue, rules, recorders)
     handed = [n for channel in ("email", "text") for call in recorders[channel].calls for n in call]
     assert sorted(n.to for n in handed) == ["+15555550100", "billing-test@example.org"]
     assert all(n.proof for n in handed)
-    assert qstore.notifications(kind="batch") == []  # a test run persists nothing else
+    assert list_notifications(qstore, kind="batch") == []  # a test run persists nothing else
 
 
 def test_proofs_skip_channels_without_test_recipient(qstore, make_queue, rules) -> None:

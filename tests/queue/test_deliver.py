@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from rulesengine.channels.results import DeliveryResult
+from rulesengine.queue.notification_reads import list_notifications, notification_history
 from tests.queue.helpers import UTC, chicago, draft, history, save, statuses
 
 
@@ -19,12 +20,12 @@ def test_due_notification_is_sent_with_full_history(qstore, make_queue, recorder
         ("scheduled", "sending", "attempt 1 of 5 by w1"),
         ("sending", "sent", f"provider reference ref-{nid}"),
     ]
-    entries = qstore.notification_history(nid)
+    entries = notification_history(qstore, nid)
     assert [h["attempt"] for h in entries] == [0, 1, 1]
     assert {(h["message_id"], h["level"], h["rules_hash"]) for h in entries} == {
         ("reminder", 1, "hash-B1")
     }
-    [stored] = qstore.notifications()
+    [stored] = list_notifications(qstore)
     assert (stored["provider_ref"], stored["lease_owner"], stored["attempt"]) == (
         f"ref-{nid}",
         None,
@@ -105,7 +106,7 @@ def test_text_window_end_is_excluded(qstore, make_queue, recorders) -> None:
         "scheduled",
         "window 08:00-21:00 America/Chicago: deferred to 2026-02-02T08:00-06:00",
     )
-    [stored] = qstore.notifications(status="scheduled")
+    [stored] = list_notifications(qstore, status="scheduled")
     assert stored["next_attempt_at"] == chicago(2026, 2, 2, 8, 0)
 
 
@@ -134,7 +135,7 @@ def test_spring_forward_day_window(qstore, make_queue, recorders) -> None:
     [nid] = save(qstore, draft("G1", "text", at=chicago(2026, 3, 8, 6), window="08:00-21:00"))
     queue = make_queue()
     queue.deliver(dt.datetime(2026, 3, 8, 11, 0, tzinfo=UTC))  # 06:00 CDT
-    [stored] = qstore.notifications()
+    [stored] = list_notifications(qstore)
     assert stored["next_attempt_at"] == dt.datetime(2026, 3, 8, 13, 0, tzinfo=UTC)
     assert history(qstore, nid)[-1][2].endswith("deferred to 2026-03-08T08:00-05:00")
 
@@ -143,7 +144,7 @@ def test_window_opening_inside_the_gap_opens_when_clocks_jump(qstore, make_queue
     """A window from 02:30 on the spring-forward day opens at 03:00 CDT (08:00 UTC)."""
     [nid] = save(qstore, draft("G1", at=chicago(2026, 3, 8, 1), window="02:30-05:00"))
     make_queue().deliver(dt.datetime(2026, 3, 8, 7, 0, tzinfo=UTC))  # 01:00 CST
-    [stored] = qstore.notifications()
+    [stored] = list_notifications(qstore)
     assert stored["next_attempt_at"] == dt.datetime(2026, 3, 8, 8, 0, tzinfo=UTC)
     assert history(qstore, nid)[-1][2].endswith("deferred to 2026-03-08T03:00-05:00")
 
@@ -154,7 +155,7 @@ def test_fall_back_day_window(qstore, make_queue, recorders) -> None:
     [nid] = save(qstore, draft("G1", at=chicago(2026, 11, 1, 0), window="08:00-21:00"))
     queue = make_queue()
     queue.deliver(dt.datetime(2026, 11, 1, 7, 30, tzinfo=UTC))  # 01:30 CST, the second time
-    [stored] = qstore.notifications()
+    [stored] = list_notifications(qstore)
     assert stored["next_attempt_at"] == dt.datetime(2026, 11, 1, 14, 0, tzinfo=UTC)
     assert history(qstore, nid)[-1][2].endswith("deferred to 2026-11-01T08:00-06:00")
     assert queue.deliver(dt.datetime(2026, 11, 1, 13, 59, tzinfo=UTC)).changed == ()
@@ -199,7 +200,7 @@ def test_retries_follow_the_backoff_then_error(qstore, make_queue, recorders) ->
     at = start
     for delay in (60, 300, 300):
         assert queue.deliver(at).counts == {"scheduled": 1}
-        [stored] = qstore.notifications()
+        [stored] = list_notifications(qstore)
         assert stored["next_attempt_at"] == at + dt.timedelta(seconds=delay)
         assert queue.deliver(at + dt.timedelta(seconds=delay - 1)).changed == ()
         at += dt.timedelta(seconds=delay)
@@ -334,7 +335,7 @@ def test_a_worker_missing_one_plugin_still_delivers_the_other_channels(
     )
     queued = {
         n["channel"]: n["id"]
-        for n in qstore.notifications(batch_id=batch.id)
+        for n in list_notifications(qstore, batch_id=batch.id)
         if n["guarantor_id"] == "G1"
     }
 

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from rulesengine import hookimpl
 from rulesengine.channels.results import DeliveryResult
 from rulesengine.errors import RulesengineError
+from rulesengine.queue.notification_reads import list_notifications
 from rulesengine.store.tables import opt_outs
 from tests.queue.helpers import chicago, draft, history, save, statuses
 
@@ -52,7 +53,7 @@ def test_retry_an_error_schedules_it_now_keeping_the_attempt(qstore, make_queue,
     recorders["email"].behaviour = None
     [t] = queue.retry([nid], TEN)
     assert (t.old_status, t.new_status, t.detail) == ("error", "scheduled", "retried by staff")
-    [stored] = qstore.notifications()
+    [stored] = list_notifications(qstore)
     assert (stored["status"], stored["attempt"], stored["next_attempt_at"]) == ("scheduled", 1, TEN)
     queue.deliver(TEN)
     assert statuses(qstore, [nid]) == ["sent"]

@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 
 from rulesengine.errors import RunRefused
+from rulesengine.queue.notification_reads import list_notifications, stored_batch
 from tests.statements.conftest import RUN, statement_of
 
 
@@ -469,7 +470,7 @@ def test_one_notification_per_statement_and_channel_scheduled_in_the_guarantors_
     assert by_channel["email"].scheduled_at == dt.datetime(2026, 2, 1, 12, 0, tzinfo=dt.UTC)
     assert by_channel["text"].scheduled_at == dt.datetime(2026, 2, 1, 13, 0, tzinfo=dt.UTC)
     assert all(n.status == "scheduled" for n in batch.notifications)
-    stored = practice.store.notifications(batch_id=batch.id)
+    stored = list_notifications(practice.store, batch_id=batch.id)
     assert sorted(n["channel"] for n in stored) == ["email", "text"]
 
 
@@ -541,7 +542,7 @@ def test_an_observer_that_raises_does_not_undo_the_upload(practice):
     pm.register(Broken())
     practice.encounter("E1")
     batch = run_statements(practice.store, practice.rules, RUN[0], live=True, plugin_manager=pm)
-    assert practice.store.get_batch(batch.id) is not None
+    assert stored_batch(practice.store, batch.id) is not None
 
 
 def test_a_channel_opted_out_in_the_ledger_is_suppressed_at_upload(practice):

@@ -15,10 +15,11 @@ from click.testing import CliRunner
 from rulesengine.cli.main import main
 from rulesengine.drafting.notification_drafts import _address, _suppression, fallback_channels
 from rulesengine.model import Encounter, Guarantor, PostalAddress
+from rulesengine.queue import presend_sql
+from rulesengine.queue.notification_reads import list_notifications, stored_batch
 from rulesengine.rules import load_rules
 from rulesengine.rules.policy import Level
 from rulesengine.statements.statement_run import run_statements
-from rulesengine.store import queue_io as qio
 from rulesengine.store.base import LedgerData
 from tests.statements.conftest import RUN, WORKED_EXAMPLE_RULES, merged, statement_of
 
@@ -108,7 +109,7 @@ def test_the_run_uses_the_fallback_for_an_opt_out_of_the_ledger(practice):
     fallback_rules(practice)
     practice.encounter("E1", balance=100)
     with practice.store.writing() as conn:
-        qio.record_opt_out(
+        presend_sql.record_opt_out(
             conn, "G1", "email", dt.datetime(2026, 1, 5, tzinfo=dt.UTC), "unsubscribe link"
         )
     batch = practice.test_run(RUN[0])
@@ -163,12 +164,12 @@ def test_a_live_run_queues_the_fallback_and_stores_the_statements_channels(store
         )
     )
     batch = run_statements(store, rules, RUN[0], live=True)
-    queued = store.notifications(batch_id=batch.id)
+    queued = list_notifications(store, batch_id=batch.id)
     assert sorted((n["channel"], n["status"]) for n in queued) == [
         ("email", "suppressed"),
         ("print", "scheduled"),
     ]
-    stored = store.get_batch(batch.id)
+    stored = stored_batch(store, batch.id)
     assert stored is not None
     assert statement_of(stored).channels == ("email", "print")
     assert [t.outcome for t in stored.traces["E1"]].count("fallback") == 1

@@ -19,7 +19,9 @@ from rulesengine.model import (
     StatementLine,
     TraceStep,
 )
-from rulesengine.store.base import LedgerData
+from rulesengine.queue.batch_upload import upload_batch
+from rulesengine.store.base import LedgerData, RunTransaction
+from rulesengine.store.rows import utcnow
 
 D = dt.date
 FIRST_RUN = D(2026, 2, 1)
@@ -157,3 +159,11 @@ def batch(
         guarantor_of={"E1": "G1", "E3": "G1"},
         created_at=dt.datetime(2026, 2, 1, 6, 30, 15, 123456, tzinfo=dt.UTC),
     )
+
+
+def save_live(run: RunTransaction, result: BatchResult, rules_text: str) -> list[int]:
+    """Save a live batch in ``run`` as the statement run does: the store writes it, then the
+    queue uploads its notifications in the same transaction; returns the superseded ids."""
+    at = utcnow()
+    run.save_batch(result, rules_text, at)
+    return upload_batch(run.connection, result, at)

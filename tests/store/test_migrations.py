@@ -11,7 +11,14 @@ import sqlalchemy
 from sqlalchemy import Column, Connection, Integer, MetaData, Table, inspect, select, text
 
 from rulesengine.errors import StoreError
-from rulesengine.store import SCHEMA_VERSION, open_store, queue_io
+from rulesengine.queue import notification_sql
+from rulesengine.queue.notification_reads import (
+    list_notifications,
+    notification_history,
+    stored_batch,
+)
+from rulesengine.statements.deletion import delete_batch
+from rulesengine.store import SCHEMA_VERSION, open_store
 from rulesengine.store.migrations import (
     MIGRATIONS,
     VERSION_2_INDEXES,
@@ -20,7 +27,7 @@ from rulesengine.store.migrations import (
 )
 from rulesengine.store.sql_store import SQLStore
 from rulesengine.store.tables import meta
-from tests.store.factories import batch, small_ledger
+from tests.store.factories import batch, save_live, small_ledger
 
 
 def version_of(store: SQLStore) -> int:
@@ -294,11 +301,11 @@ def make_version_1(store: SQLStore) -> None:
 
 
 def queue_snapshot(store: SQLStore) -> dict[str, object]:
-    notifications = store.notifications()
+    notifications = list_notifications(store)
     return {
         "counts": dict(store.counts()),
         "notifications": notifications,
-        "history": [store.notification_history(int(n["id"])) for n in notifications],  # type: ignore[call-overload]
+        "history": [notification_history(store, int(n["id"])) for n in notifications],  # type: ignore[call-overload]
         "secret": store.secret(),
     }
 
@@ -331,7 +338,7 @@ def test_version_1_store_is_upgraded_to_partial_indexes(store_url: str) -> None:
     fresh_indexes = notification_indexes(store)
     store.import_ledger(small_ledger())
     with store.run_transaction("default", live=True) as run:
-        run.save_batch(batch(), "rulesengine: 1\n")
+        save_live(run, batch(), "rulesengine: 1\n")
     before = queue_snapshot(store)  # (read before: this release reads the new column)
     make_version_1(store)
     assert {"ix_notifications_due", "ix_notifications_lease"} <= set(notification_indexes(store))
@@ -344,7 +351,7 @@ def test_version_1_store_is_upgraded_to_partial_indexes(store_url: str) -> None:
         assert notification_indexes(upgraded) == fresh_indexes
         assert queue_snapshot(upgraded) == before
         with upgraded.writing() as conn:
-            due = queue_io.due_rows(conn, dt.datetime(2026, 2, 2, tzinfo=dt.UTC), 10)
+            due = notification_sql.due_rows(conn, dt.datetime(2026, 2, 2, tzinfo=dt.UTC), 10)
         assert [(row.statement_id, row.channel, row.status) for row in due] == [
             ("B1-S1", "email", "scheduled")
         ]
@@ -378,7 +385,7 @@ def everything(store: SQLStore) -> dict[str, object]:
     snapshot = queue_snapshot(store)
     snapshot["batches"] = store.list_batches()
     snapshot["encounters"] = [store.encounters_of(g) for g in ("G1", "G2")]
-    snapshot["batch"] = store.get_batch("B1")
+    snapshot["batch"] = stored_batch(store, "B1")
     return snapshot
 
 
@@ -395,7 +402,7 @@ def test_version_2_store_is_upgraded_in_place_with_its_data(store_url: str) -> N
     fresh_indexes = notification_indexes(store)
     store.import_ledger(small_ledger())
     with store.run_transaction("default", live=True) as run:
-        run.save_batch(batch(), "rulesengine: 1\n")
+        save_live(run, batch(), "rulesengine: 1\n")
     with store.writing() as conn:  # as version 2 wrote it: no before-state
         conn.execute(text("DELETE FROM batch_encounters_before"))
     before = everything(store)  # (read before: this release reads the new column)
@@ -410,9 +417,9 @@ def test_version_2_store_is_upgraded_in_place_with_its_data(store_url: str) -> N
         assert {"batch_encounters_before", "batch_deletions"} <= table_names(upgraded)
         assert notification_indexes(upgraded) == fresh_indexes
         assert everything(upgraded) == before
-        assert [n["status"] for n in upgraded.notifications()] == ["scheduled", "suppressed"]
+        assert [n["status"] for n in list_notifications(upgraded)] == ["scheduled", "suppressed"]
         with pytest.raises(DeleteRefused, match="run by an earlier version of rulesengine"):
-            upgraded.delete_batch("B1")
+            delete_batch(upgraded, "B1")
         assert everything(upgraded) == before
     finally:
         upgraded.close()

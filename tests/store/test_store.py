@@ -12,9 +12,13 @@ import pytest
 
 from rulesengine.errors import LedgerError, RunRefused
 from rulesengine.model import Payment
+from rulesengine.queue.notification_reads import (
+    stored_batch,
+    with_notifications,
+)
 from rulesengine.store import open_store
 from rulesengine.store.base import LedgerData, Store
-from tests.store.factories import D, batch, encounter, guarantor, small_ledger
+from tests.store.factories import D, batch, encounter, guarantor, save_live, small_ledger
 
 EMPTY = {
     "guarantors": 0,
@@ -28,8 +32,9 @@ EMPTY = {
 
 
 def save(store: Store, result, rules_text: str = "rulesengine: 1\n") -> None:  # type: ignore[no-untyped-def]
+    """Save a live batch as the statement run does (its notifications queued with it)."""
     with store.run_transaction(result.profile_id, live=True) as run:
-        run.save_batch(result, rules_text)
+        save_live(run, result, rules_text)
 
 
 def snapshot(store: Store) -> dict[str, object]:
@@ -254,11 +259,12 @@ def test_batch_round_trip(store: Store) -> None:
     original = batch()
     save(store, original)
     expected = attrs.evolve(original, replayed=True)
-    assert store.get_batch("B1") == expected
+    assert stored_batch(store, "B1") == expected
+    assert store.get_batch("B1") == attrs.evolve(expected, notifications=())  # the store's part
     with store.run_transaction("default", live=True) as run:
-        assert run.load_batch("B1") == expected
+        assert with_notifications(run.connection, run.load_batch("B1")) == expected
         assert run.latest_live_batch() == ("B1", D(2026, 2, 1))
-    assert store.get_batch("B404") is None
+    assert stored_batch(store, "B404") is None
 
 
 def test_batch_without_created_at_gets_one(store: Store) -> None:
@@ -266,7 +272,7 @@ def test_batch_without_created_at_gets_one(store: Store) -> None:
     store.import_ledger(small_ledger())
     before = dt.datetime.now(dt.UTC)
     save(store, attrs.evolve(batch(), created_at=None))
-    created = store.get_batch("B1").created_at
+    created = stored_batch(store, "B1").created_at
     assert created.tzinfo is not None and before - dt.timedelta(seconds=1) <= created
 
 
@@ -338,7 +344,7 @@ def test_failed_save_leaves_store_unchanged(store: Store, monkeypatch: pytest.Mo
         save(store, batch(reviewed=(2,)))
     monkeypatch.undo()
     assert snapshot(store) == before
-    assert store.get_batch("B1") is None
+    assert stored_batch(store, "B1") is None
     with store.run_transaction("default", live=True) as run:
         assert run.latest_live_batch() is None
 
@@ -438,113 +444,6 @@ def test_latest_batch_with_guarantor(store: Store) -> None:
     assert store.latest_batch_with_guarantor("G2") is None
 
 
-# -- notifications -----------------------------------------------------------------------
-
-
-def test_save_batch_queues_notifications_with_history(store: Store) -> None:
-    """Each draft becomes one queued notification with its first history entry."""
-    store.import_ledger(small_ledger())
-    save(store, batch())
-    email, text = store.notifications(batch_id="B1")
-    assert {
-        k: email[k]
-        for k in (
-            "batch_id",
-            "statement_id",
-            "guarantor_id",
-            "channel",
-            "message_id",
-            "level",
-            "status",
-            "reason",
-            "to",
-            "attempt",
-            "idempotency_key",
-            "content",
-        )
-    } == {
-        "batch_id": "B1",
-        "statement_id": "B1-S1",
-        "guarantor_id": "G1",
-        "channel": "email",
-        "message_id": "final_notice",
-        "level": 3,
-        "status": "scheduled",
-        "reason": None,
-        "to": "ada@example.org",
-        "attempt": 0,
-        "idempotency_key": "B1-S1:email",
-        "content": {"subject": "Final notice", "body": "Pay 200.00 — now"},
-    }
-    assert email["scheduled_at"] == dt.datetime(2026, 2, 1, 6, 0, tzinfo=dt.UTC)
-    assert email["scheduled_at"].utcoffset() == dt.timedelta(0)
-    assert (text["status"], text["reason"], text["to"]) == ("suppressed", "opted out of text", None)
-    [entry] = store.notification_history(email["id"])
-    assert {
-        k: entry[k]
-        for k in (
-            "old_status",
-            "new_status",
-            "message_id",
-            "level",
-            "rules_hash",
-            "attempt",
-            "detail",
-        )
-    } == {
-        "old_status": None,
-        "new_status": "scheduled",
-        "message_id": "final_notice",
-        "level": 3,
-        "rules_hash": "sha256:abc",
-        "attempt": 0,
-        "detail": None,
-    }
-    assert store.notification_history(text["id"])[0]["detail"] == "opted out of text"
-
-
-def test_save_batch_keeps_delivery_fields(store: Store) -> None:
-    """Zone, window, retry policy and channel context are stored with each notification."""
-    store.import_ledger(small_ledger())
-    save(store, batch())
-    email, text = store.notifications(batch_id="B1")
-    assert {
-        k: email[k]
-        for k in ("kind", "timezone", "send_window", "max_attempts", "backoff", "handed_at")
-    } == {
-        "kind": "batch",
-        "timezone": "America/Chicago",
-        "send_window": "09:00-17:30",
-        "max_attempts": 3,
-        "backoff": (30, 90),
-        "handed_at": None,
-    }
-    assert email["context"]["recipient"]["postal_zip"] == "62701"
-    assert email["next_attempt_at"] == email["scheduled_at"]
-    assert (text["timezone"], text["send_window"], text["backoff"]) == (
-        "UTC",
-        None,
-        (60, 300, 1800, 7200),
-    )
-    assert text["next_attempt_at"] is None
-    assert store.notifications(kind="proof") == []
-    assert len(store.notifications(kind="batch")) == 2
-
-
-def test_notifications_filters(store: Store) -> None:
-    """Queue reads filter by profile, batch, status, guarantor and channel."""
-    store.import_ledger(small_ledger())
-    save(store, batch())
-    assert [n["channel"] for n in store.notifications()] == ["email", "text"]
-    assert [n["channel"] for n in store.notifications(status="suppressed")] == ["text"]
-    assert [
-        n["channel"]
-        for n in store.notifications(channel="email", guarantor_id="G1", profile_id="default")
-    ] == ["email"]
-    assert store.notifications(batch_id="B2") == []
-    assert store.notifications(guarantor_id="G2") == []
-
-
 def test_counts(store: Store) -> None:
     """counts() reports every kind of row."""
     store.import_ledger(small_ledger())
@@ -616,26 +515,3 @@ def test_live_runs_of_a_profile_serialise(store_url: str) -> None:
     for opened in stores:
         opened.close()
     assert seen == [("B1", D(2026, 2, 1))]
-
-
-@pytest.mark.parametrize("store_url", ["postgresql"], indirect=True)
-@pytest.mark.parametrize("threshold, analysed", [(1, True), (3, False)])
-def test_a_large_live_batch_refreshes_the_queues_statistics(
-    store_url: str, monkeypatch: pytest.MonkeyPatch, threshold: int, analysed: bool
-) -> None:
-    """On PostgreSQL a batch queuing ANALYZE_AFTER notifications or more analyses the
-    queue in its transaction, so the workers' claim is planned from its real size (a
-    table never analysed has reltuples -1)."""
-    import rulesengine.store.batch_io as batch_io
-
-    monkeypatch.setattr(batch_io, "ANALYZE_AFTER", threshold)
-    opened = open_store(store_url)
-    opened.import_ledger(small_ledger())
-    with opened.run_transaction("default", live=True) as run:
-        run.save_batch(batch(), "rules")  # two notifications
-    with opened.engine.connect() as conn:
-        estimate = conn.exec_driver_sql(
-            "SELECT reltuples FROM pg_class WHERE oid = 'notifications'::regclass"
-        ).scalar()
-    opened.close()
-    assert (estimate == 2) is analysed

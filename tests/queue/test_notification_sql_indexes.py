@@ -8,7 +8,8 @@ from typing import Any
 
 from sqlalchemy import Connection, event
 
-from rulesengine.store import open_store, queue_io
+from rulesengine.queue import notification_sql
+from rulesengine.store import open_store
 from rulesengine.store.sql_store import SQLStore
 
 NOW = dt.datetime(2026, 2, 2, tzinfo=dt.UTC)
@@ -35,14 +36,14 @@ def test_queue_queries_spell_the_index_predicates(store: SQLStore) -> None:
     a literal, as the partial indexes' predicates do (PostgreSQL does not match a bound
     parameter to a predicate in a generic plan)."""
     calls: dict[str, Callable[[Connection], object]] = {
-        "status = 'scheduled'": lambda conn: queue_io.due_rows(conn, NOW, 10),
-        "status = 'sending'": lambda conn: queue_io.expired_leases(conn, NOW),
-        "status = 'error'": lambda conn: queue_io.queue_rows(conn, status="error"),
+        "status = 'scheduled'": lambda conn: notification_sql.due_rows(conn, NOW, 10),
+        "status = 'sending'": lambda conn: notification_sql.expired_leases(conn, NOW),
+        "status = 'error'": lambda conn: notification_sql.queue_rows(conn, status="error"),
     }
     for predicate, call in calls.items():
         [(sql, _)] = statements(store, call)
         assert f"notifications.{predicate}" in sql, sql
-    [(sql, _)] = statements(store, lambda conn: queue_io.extend_leases(conn, "w1", NOW))
+    [(sql, _)] = statements(store, lambda conn: notification_sql.extend_leases(conn, "w1", NOW))
     assert "notifications.status = 'sending'" in sql
 
 
@@ -52,9 +53,9 @@ def test_sqlite_plans_read_the_partial_indexes(tmp_path) -> None:  # type: ignor
     store = open_store(str(tmp_path / "s.db"))
     assert isinstance(store, SQLStore)
     expected: dict[str, Callable[[Connection], object]] = {
-        "ix_notifications_scheduled_due": lambda conn: queue_io.due_rows(conn, NOW, 10),
-        "ix_notifications_sending_lease": lambda conn: queue_io.expired_leases(conn, NOW),
-        "ix_notifications_needs_staff": lambda conn: queue_io.queue_rows(
+        "ix_notifications_scheduled_due": lambda conn: notification_sql.due_rows(conn, NOW, 10),
+        "ix_notifications_sending_lease": lambda conn: notification_sql.expired_leases(conn, NOW),
+        "ix_notifications_needs_staff": lambda conn: notification_sql.queue_rows(
             conn, status="unknown", limit=5
         ),
     }

@@ -1,0 +1,278 @@
+"""Uploading a live batch to the queue: the earlier batches' notifications it supersedes
+become ``superseded``, then one notification per draft is queued, each with its first
+history entry.
+
+Called by the statement run inside the live run's transaction, after the store wrote the
+batch (:func:`rulesengine.store.batch_io.write_batch`), so the batch and its notifications
+are committed together or not at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import Connection, literal, select, text, update
+
+from rulesengine.model import BatchResult, NotificationDraft, plain
+from rulesengine.store.rows import as_utc, dumps, dumps_mapping
+from rulesengine.store.sqlutil import insert_rows
+from rulesengine.store.tables import (
+    IS_SCHEDULED,
+    notification_history,
+    notifications,
+    statement_lines,
+    statements,
+)
+
+__all__ = [
+    "ANALYZE_AFTER",
+    "queue_batch_notifications",
+    "supersede_earlier",
+    "superseded_detail",
+    "upload_batch",
+]
+
+_IN_CHUNK = 500
+
+#: A live batch queuing at least this many notifications refreshes PostgreSQL's statistics
+#: of the queue (``ANALYZE notifications``) in its transaction.
+ANALYZE_AFTER = 1_000
+
+
+def upload_batch(conn: Connection, batch: BatchResult, at: dt.datetime) -> list[int]:
+    """Queue live batch ``batch``'s notifications (stamped ``at``), having first made the
+    earlier batches' notifications it supersedes ``superseded`` (:func:`supersede_earlier`).
+    ``conn`` is the run's transaction, in which the store has written the batch. Returns the
+    superseded ids, ascending."""
+    superseded = supersede_earlier(conn, batch.id, batch.profile_id, at)
+    queue_batch_notifications(conn, batch, at)
+    if len(batch.notifications) >= ANALYZE_AFTER and conn.dialect.name == "postgresql":
+        # The workers' claim is planned from the table's statistics. Left stale (or never
+        # gathered, in a new store), PostgreSQL expects few due rows and reads and sorts
+        # all of them every round; autovacuum would gather them only later.
+        conn.execute(text("ANALYZE notifications"))
+    return superseded
+
+
+def queue_batch_notifications(conn: Connection, batch: BatchResult, now: dt.datetime) -> None:
+    """One queued notification per draft, each with its first history entry."""
+    if not batch.notifications:
+        return
+    rows = _NotificationRows(batch, now)
+    insert_rows(conn, notifications, _NOTIFICATION_COLUMNS, map(rows, batch.notifications))
+    n = notifications.c
+    conn.execute(
+        notification_history.insert().from_select(
+            [
+                "notification_id",
+                "at",
+                "old_status",
+                "new_status",
+                "message_id",
+                "level",
+                "rules_hash",
+                "attempt",
+                "detail",
+            ],
+            select(
+                n.id,
+                n.created_at,
+                literal(None, notification_history.c.old_status.type),
+                n.status,
+                n.message_id,
+                n.level,
+                n.rules_hash,
+                n.attempt,
+                n.reason,
+            )
+            .where(n.batch_id == batch.id, n.kind == "batch")
+            .order_by(n.id),
+        )
+    )
+
+
+_NOTIFICATION_COLUMNS = (
+    "batch_id",
+    "statement_id",
+    "guarantor_id",
+    "profile_id",
+    "channel",
+    "message_id",
+    "level",
+    "status",
+    "reason",
+    "to_address",
+    "scheduled_at",
+    "content_json",
+    "idempotency_key",
+    "attempt",
+    "next_attempt_at",
+    "rules_hash",
+    "proof",
+    "created_at",
+    "updated_at",
+    "context_json",
+    "timezone",
+    "send_window",
+    "max_attempts",
+    "backoff_json",
+    "kind",
+)
+
+
+class _NotificationRows:
+    """Each draft as a notifications row, in the order of ``_NOTIFICATION_COLUMNS``.
+
+    A batch repeats few distinct values in some columns (the schedule instants, the
+    backoff), so their conversions are remembered; a statement's notifications come one
+    after another and share one context mapping, which is encoded once per statement.
+    """
+
+    def __init__(self, batch: BatchResult, now: dt.datetime) -> None:
+        self.batch = batch
+        self.now = now
+        self.instants: dict[dt.datetime, dt.datetime] = {}
+        self.backoffs: dict[Any, str] = {}
+        self.context: Any = None
+        self.context_json = ""
+
+    def __call__(self, n: NotificationDraft) -> tuple[Any, ...]:
+        batch = self.batch
+        scheduled_at = self.instants.get(n.scheduled_at)
+        if scheduled_at is None:
+            scheduled_at = self.instants[n.scheduled_at] = as_utc(n.scheduled_at)
+        backoff = self.backoffs.get(n.backoff)
+        if backoff is None:
+            backoff = self.backoffs[n.backoff] = dumps(list(n.backoff))
+        if n.context is not self.context:
+            self.context, self.context_json = n.context, dumps(plain(n.context))
+        return (
+            batch.id,
+            n.statement_id,
+            n.guarantor_id,
+            batch.profile_id,
+            n.channel,
+            n.message_id,
+            n.level,
+            n.status,
+            n.reason,
+            n.to,
+            scheduled_at,
+            dumps_mapping(plain(n.content)),
+            f"{n.statement_id}:{n.channel}",
+            0,
+            scheduled_at if n.status == "scheduled" else None,
+            batch.rules_hash,
+            False,
+            self.now,
+            self.now,
+            self.context_json,
+            n.timezone,
+            n.send_window,
+            n.max_attempts,
+            backoff,
+            "batch",
+        )
+
+
+def superseded_detail(batch_id: str) -> str:
+    """The history detail of a notification that live batch ``batch_id`` superseded."""
+    return f"superseded by batch {batch_id}"
+
+
+def supersede_earlier(
+    conn: Connection, batch_id: str, profile_id: str, at: dt.datetime
+) -> list[int]:
+    """Supersede the still-``scheduled`` notifications of the profile's earlier live batches
+    whose statement lists an encounter that is on a statement of ``batch_id``.
+
+    Called inside the live run's transaction, after its statements are written and before
+    its own notifications are queued (so the scan sees only earlier batches' backlog: the
+    scheduled rows, through their partial index). On-demand notifications and proofs are
+    never superseded. Each becomes ``superseded`` with ``superseded_by = batch_id`` and a
+    history entry naming the batch; its schedule is kept, so deleting the batch can put it
+    back as it was. The rows are locked first (``FOR UPDATE``: a worker claiming one right
+    now finishes its claim, and the row, then ``sending``, is left alone). Returns the ids,
+    ascending.
+    """
+    n = notifications.c
+    waiting: dict[str, list[int]] = {}
+    query = (
+        select(n.id, n.statement_id)
+        .where(IS_SCHEDULED, n.kind == "batch", n.profile_id == profile_id, n.batch_id != batch_id)
+        .order_by(n.id)
+        .with_for_update()
+    )
+    for nid, sid in conn.execute(query):
+        waiting.setdefault(sid, []).append(nid)
+    if not waiting:
+        return []
+    sl, s = statement_lines.c, statements.c
+    encounters_of: dict[str, set[str]] = {}
+    wanted = sorted(waiting)
+    for start in range(0, len(wanted), _IN_CHUNK):
+        query = select(sl.statement_id, sl.encounter_id).where(
+            sl.statement_id.in_(wanted[start : start + _IN_CHUNK])
+        )
+        for sid, eid in conn.execute(query):
+            encounters_of.setdefault(sid, set()).add(eid)
+    candidates = sorted(set().union(*encounters_of.values())) if encounters_of else []
+    billed_now: set[str] = set()
+    for start in range(0, len(candidates), _IN_CHUNK):
+        query = (
+            select(sl.encounter_id)
+            .join_from(statement_lines, statements, s.id == sl.statement_id)
+            .where(
+                s.batch_id == batch_id, sl.encounter_id.in_(candidates[start : start + _IN_CHUNK])
+            )
+            .distinct()
+        )
+        billed_now.update(conn.execute(query).scalars())
+    ids = sorted(
+        nid
+        for sid, nids in waiting.items()
+        if encounters_of.get(sid, set()) & billed_now
+        for nid in nids
+    )
+    at_utc = as_utc(at)
+    detail = superseded_detail(batch_id)
+    h = notification_history.c
+    for start in range(0, len(ids), _IN_CHUNK):
+        chunk = ids[start : start + _IN_CHUNK]
+        conn.execute(
+            notification_history.insert().from_select(
+                [
+                    h.notification_id,
+                    h.at,
+                    h.old_status,
+                    h.new_status,
+                    h.message_id,
+                    h.level,
+                    h.rules_hash,
+                    h.attempt,
+                    h.detail,
+                ],
+                select(
+                    n.id,
+                    literal(at_utc, h.at.type),
+                    n.status,
+                    literal("superseded", h.new_status.type),
+                    n.message_id,
+                    n.level,
+                    n.rules_hash,
+                    n.attempt,
+                    literal(detail, h.detail.type),
+                )
+                .where(n.id.in_(chunk))
+                .order_by(n.id),
+            )
+        )
+        result = conn.execute(
+            update(notifications)
+            .where(n.id.in_(chunk), n.status == "scheduled")
+            .values(status="superseded", superseded_by=batch_id, updated_at=at_utc)
+        )
+        if result.rowcount != len(chunk):  # the rows are locked: cannot happen
+            raise RuntimeError(f"supersede_earlier: {result.rowcount} of {len(chunk)} updated")
+    return ids

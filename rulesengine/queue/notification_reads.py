@@ -1,0 +1,248 @@
+"""Reading notifications back: as plain mappings (the command line, scenarios, tests), a
+live batch's drafts as it uploaded them, its history.
+
+Each function opens its own reading transaction on the store, except those that take a
+connection (:func:`batch_drafts`, :func:`with_notifications`), which read in the caller's.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+import attrs
+from sqlalchemy import Connection, and_, literal, select
+
+from rulesengine.model import BatchResult, NotificationDraft
+from rulesengine.store.batch_io import read_batch
+from rulesengine.store.rows import from_db_instant
+from rulesengine.store.tables import notification_history as history_table
+from rulesengine.store.tables import notifications
+
+if TYPE_CHECKING:
+    from rulesengine.store.sql_store import SQLStore
+
+__all__ = [
+    "batch_drafts",
+    "list_notifications",
+    "notification_history",
+    "notification_query",
+    "stored_batch",
+    "superseded_by",
+    "uploaded_statuses",
+    "with_notifications",
+]
+
+
+def notification_query(**filters: str | None) -> Any:
+    """Notifications matching every given filter (``profile_id``, ``batch_id``, ``status``,
+    ``guarantor_id``, ``channel``, ``kind``; None: any), oldest first.
+
+    The status is written into the SQL as a literal, so that the planner can use the
+    partial indexes (a bound parameter does not match their predicates): ``error`` and
+    ``unknown`` find their rows through ``ix_notifications_needs_staff``, and on
+    PostgreSQL ``sending`` through the lease index.
+    """
+    query = select(notifications).order_by(notifications.c.id)
+    for name, value in filters.items():
+        if value is None:
+            continue
+        if name == "status":
+            query = query.where(notifications.c.status == literal(value, literal_execute=True))
+        else:
+            query = query.where(notifications.c[name] == value)
+    return query
+
+
+def list_notifications(
+    store: SQLStore,
+    *,
+    profile_id: str | None = None,
+    batch_id: str | None = None,
+    status: str | None = None,
+    guarantor_id: str | None = None,
+    channel: str | None = None,
+    kind: str | None = None,
+) -> list[Mapping[str, object]]:
+    """Queued notifications as mappings, oldest first: id, kind (``batch``, ``proof``,
+    ``on_demand``), batch_id, statement_id, guarantor_id, profile_id, channel,
+    message_id, level, status, reason, to, scheduled_at, attempt, next_attempt_at,
+    idempotency_key, content, context, timezone, send_window, max_attempts, backoff,
+    rules_hash, proof, lease_owner, lease_expires_at, handed_at, provider_ref,
+    superseded_by (the live batch that superseded it), created_at, updated_at."""
+    query = notification_query(
+        profile_id=profile_id,
+        batch_id=batch_id,
+        status=status,
+        guarantor_id=guarantor_id,
+        channel=channel,
+        kind=kind,
+    )
+    with store.reading() as conn:
+        return [_notification_mapping(row) for row in conn.execute(query).mappings()]
+
+
+def uploaded_statuses(store: SQLStore, batch_id: str) -> list[tuple[int, str, str | None]]:
+    """``(notification id, status, reason)`` as live batch ``batch_id`` queued each of its
+    notifications (its first history entry: ``scheduled``, or ``suppressed`` with the
+    reason), in id order; for the ``notification_status_changed`` observers."""
+    h, n = history_table.c, notifications.c
+    query = (
+        select(h.notification_id, h.new_status, h.detail)
+        .join(notifications, n.id == h.notification_id)
+        .where(n.batch_id == batch_id, n.kind == "batch", h.old_status.is_(None))
+        .order_by(h.notification_id)
+    )
+    with store.reading() as conn:
+        return [(int(i), str(status), detail) for i, status, detail in conn.execute(query)]
+
+
+def notification_history(store: SQLStore, notification_id: int) -> list[Mapping[str, object]]:
+    """History entries (at, old_status, new_status, message_id, level, rules_hash,
+    attempt, detail), oldest first."""
+    h = history_table.c
+    query = (
+        select(
+            h.at,
+            h.old_status,
+            h.new_status,
+            h.message_id,
+            h.level,
+            h.rules_hash,
+            h.attempt,
+            h.detail,
+        )
+        .where(h.notification_id == notification_id)
+        .order_by(h.id)
+    )
+    with store.reading() as conn:
+        return [{**row, "at": from_db_instant(row["at"])} for row in conn.execute(query).mappings()]
+
+
+def stored_batch(store: SQLStore, batch_id: str) -> BatchResult | None:
+    """A stored batch, complete (the store's part and its notifications as uploaded), with
+    ``replayed=True``; None when there is none."""
+    with store.reading() as conn:
+        batch = read_batch(conn, batch_id)
+        return None if batch is None else with_notifications(conn, batch)
+
+
+def with_notifications(conn: Connection, batch: BatchResult) -> BatchResult:
+    """``batch`` as read back from the store, with its notifications as uploaded and the ids
+    of those it superseded."""
+    return attrs.evolve(
+        batch,
+        notifications=batch_drafts(conn, batch.id),
+        superseded=superseded_by(conn, batch.id),
+    )
+
+
+def superseded_by(conn: Connection, batch_id: str) -> tuple[int, ...]:
+    """The ids of the notifications live batch ``batch_id`` superseded, ascending."""
+    return tuple(
+        conn.execute(
+            select(notifications.c.id)
+            .where(notifications.c.superseded_by == batch_id)
+            .order_by(notifications.c.id)
+        ).scalars()
+    )
+
+
+def batch_drafts(conn: Connection, batch_id: str) -> tuple[NotificationDraft, ...]:
+    """The drafts as uploaded: status and reason come from each first history entry."""
+    n = notifications.c
+    h = history_table.c
+    query = (
+        select(
+            n.id,
+            n.statement_id,
+            n.guarantor_id,
+            n.channel,
+            n.message_id,
+            n.level,
+            h.new_status,
+            h.detail,
+            n.to_address,
+            n.scheduled_at,
+            n.content_json,
+            n.timezone,
+            n.send_window,
+            n.max_attempts,
+            n.backoff_json,
+            n.context_json,
+        )
+        .join_from(
+            notifications,
+            history_table,
+            and_(h.notification_id == n.id, h.old_status.is_(None)),
+        )
+        .where(n.batch_id == batch_id, n.kind == "batch")
+        .order_by(n.id, h.id)
+    )
+    drafts: list[NotificationDraft] = []
+    last_id = None
+    row: Any
+    for row in conn.execute(query):
+        (nid, sid, gid, channel, message, level, status, reason, to, at, content) = row[:11]
+        zone, window, max_attempts, backoff, context = row[11:]
+        if nid == last_id:
+            continue
+        last_id = nid
+        drafts.append(
+            NotificationDraft(
+                sid,
+                gid,
+                channel,
+                message,
+                level,
+                status,
+                reason,
+                to,
+                from_db_instant(at),
+                json.loads(content),
+                timezone=zone,
+                send_window=window,
+                max_attempts=max_attempts,
+                backoff=json.loads(backoff),
+                context=json.loads(context),
+            )
+        )
+    return tuple(drafts)
+
+
+def _notification_mapping(row: Any) -> dict[str, object]:
+    """A notifications row as the mapping :func:`list_notifications` documents."""
+    return {
+        "id": row["id"],
+        "batch_id": row["batch_id"],
+        "statement_id": row["statement_id"],
+        "guarantor_id": row["guarantor_id"],
+        "profile_id": row["profile_id"],
+        "channel": row["channel"],
+        "message_id": row["message_id"],
+        "level": row["level"],
+        "status": row["status"],
+        "reason": row["reason"],
+        "to": row["to_address"],
+        "scheduled_at": from_db_instant(row["scheduled_at"]),
+        "attempt": row["attempt"],
+        "next_attempt_at": from_db_instant(row["next_attempt_at"]),
+        "idempotency_key": row["idempotency_key"],
+        "content": json.loads(row["content_json"]),
+        "rules_hash": row["rules_hash"],
+        "proof": row["proof"],
+        "kind": row["kind"],
+        "timezone": row["timezone"],
+        "send_window": row["send_window"],
+        "max_attempts": row["max_attempts"],
+        "backoff": tuple(json.loads(row["backoff_json"])),
+        "context": json.loads(row["context_json"]),
+        "lease_owner": row["lease_owner"],
+        "lease_expires_at": from_db_instant(row["lease_expires_at"]),
+        "handed_at": from_db_instant(row["handed_at"]),
+        "provider_ref": row["provider_ref"],
+        "superseded_by": row["superseded_by"],
+        "created_at": from_db_instant(row["created_at"]),
+        "updated_at": from_db_instant(row["updated_at"]),
+    }
