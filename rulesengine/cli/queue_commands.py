@@ -404,8 +404,8 @@ def notify(
 def _rules_of_latest_statement(store: Any, guarantor: str) -> tuple[Any, str]:
     """The rules version the guarantor's latest live statement was made with, as stored
     (loaded, and its text)."""
-    from rulesengine.rules import load_rules_text
     from rulesengine.queue import on_demand_sql as qio
+    from rulesengine.rules import load_rules_text
 
     with store.reading() as conn:
         found = qio.latest_live_rules(conn, guarantor)
