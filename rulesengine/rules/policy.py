@@ -216,7 +216,10 @@ class Rules:
     """One statement profile, as loaded from one rules file."""
 
     path: str
-    content_hash: str  # sha256 hex of the file's bytes (with overrides: of the merged data)
+    content_hash: str  # sha256 hex of source_text (computed once, by the loader)
+    #: The exact text the rules were loaded from (a canonical JSON of the data when they
+    #: came from data or with overrides): what a live run keeps, under content_hash.
+    source_text: str = attrs.field(repr=False, eq=False)
     version: int
     profile: Profile
     dunning: Dunning

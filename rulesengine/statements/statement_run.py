@@ -27,7 +27,6 @@ from rulesengine.model import (
     BatchResult,
     format_money,
 )
-from rulesengine.rules.input_limits import read_limited_text
 from rulesengine.rules.policy import Rules
 from rulesengine.statements.evaluate import evaluate
 from rulesengine.statements.phases import PhaseClock
@@ -46,7 +45,6 @@ def run_statements(
     run_date: dt.date,
     *,
     live: bool,
-    rules_text: str | None = None,
     addressing: ChannelAddressing | None = None,
     plugin_manager: pluggy.PluginManager | None = None,
     timings: dict[str, float] | None = None,
@@ -54,8 +52,6 @@ def run_statements(
 ) -> BatchResult:
     """Run ``rules`` on ``run_date``; commit and upload when ``live``.
 
-    :param rules_text: the rules as text, kept with the batch under its content hash
-        (default: the file at ``rules.path``).
     :param addressing: channel name -> the guarantor contact it needs (default: the
         built-in channels').
     :param plugin_manager: whose ``batch_uploaded`` observers hear of a new live batch once
@@ -100,10 +96,8 @@ def run_statements(
         # large run) is freed before the commit needs memory of its own.
         del run_input
         if live:
-            if rules_text is None:
-                rules_text = read_limited_text(rules.path)
-            with clock("save"):
-                superseded = tx.save_batch(batch, rules_text)
+            with clock("save"):  # the text the rules were loaded from, under their hash
+                superseded = tx.save_batch(batch, rules.source_text)
             if superseded:
                 batch = attrs.evolve(batch, superseded=superseded)
     if live:

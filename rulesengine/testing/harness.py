@@ -217,7 +217,6 @@ def run_plugin(
             loaded,
             run_date,
             live=True,
-            rules_text=text,
             addressing=channel_addressing(specs),
             plugin_manager=pm,
         )
