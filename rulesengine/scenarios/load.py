@@ -20,6 +20,7 @@ import attrs
 from rulesengine.channels.specs import ChannelSpec
 from rulesengine.errors import Problem, RulesError
 from rulesengine.model import (
+    ENCOUNTER_STATUSES,
     LEVEL_MAX,
     NOTIFICATION_STATUSES,
     SKIP_REASONS_BUILTIN,
@@ -57,7 +58,6 @@ from rulesengine.store.base import LedgerData
 __all__ = ["Expect", "Scenario", "Step", "is_scenario_file", "load_scenario"]
 
 STEP_KINDS = ("run", "test_run", "payment", "adjustment", "hold", "release", "deliver")
-STATUSES = ("open", "pre_collections", "closed")
 
 
 @attrs.frozen
@@ -243,7 +243,7 @@ _ENCOUNTER = Record(
         "service_date": Key(_DATE, required=True),
         "balance": Key(Custom(_money_any), required=True),
         "level": Key(Whole(minimum=0, maximum=LEVEL_MAX)),
-        "status": Key(Text(choices=STATUSES)),
+        "status": Key(Text(choices=ENCOUNTER_STATUSES)),
         "hold": Key(Flag()),
         "location": Key(_TEXT),
         "provider": Key(_TEXT),
@@ -299,7 +299,7 @@ _EXPECTED_STATEMENT = Record(
 _EXPECTED_ENCOUNTER = Record(
     {
         "level": Key(Whole(minimum=0, maximum=LEVEL_MAX)),
-        "status": Key(Text(choices=STATUSES)),
+        "status": Key(Text(choices=ENCOUNTER_STATUSES)),
         "statements_sent": Key(Whole(minimum=0, maximum=STATEMENTS_SENT_MAX)),
         "balance": Key(Custom(_money_any)),
         "first_statement": Key(_DATE),
