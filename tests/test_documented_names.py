@@ -11,7 +11,8 @@ import click
 from rulesengine.cli.queue_commands import STATUS_CHOICE
 from rulesengine.model import NOTIFICATION_STATUSES, SKIP_REASONS_BUILTIN, SUPPRESSION_REASONS
 
-DOCS = Path(__file__).resolve().parents[1] / "docs"
+REPO = Path(__file__).resolve().parents[1]
+DOCS = REPO / "docs"
 
 
 def _names(text: str) -> list[str]:
@@ -25,7 +26,7 @@ def _between(path: Path, start: str, end: str) -> str:
 
 
 def test_the_listed_notification_statuses_are_the_model_s() -> None:
-    cli = _between(DOCS / "reference" / "cli.md", "`--status` is one of", "; `--kind`")
+    cli = _between(REPO / "docs/reference/cli.md", "`--status` is one of", "; `--kind`")
     scenarios = _between(DOCS / "scenarios.md", "Notification statuses are", " (a later run")
     assert _names(cli) == list(NOTIFICATION_STATUSES)
     assert _names(scenarios) == list(NOTIFICATION_STATUSES)
