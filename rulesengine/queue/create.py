@@ -26,8 +26,9 @@ import attrs
 
 from rulesengine.drafting.notification_drafts import draft_notifications
 from rulesengine.errors import RulesengineError
+from rulesengine.model import send_window_text
 from rulesengine.queue.delivery_report import ProofsAdded
-from rulesengine.queue.windows import local_zone, parse_window
+from rulesengine.queue.windows import local_zone, window_in_zone
 from rulesengine.store import queue_io as qio
 from rulesengine.store.queue_io import Transition
 
@@ -45,7 +46,7 @@ _POSTAL = ("postal_line1", "postal_line2", "postal_city", "postal_state", "posta
 
 def _due_at(draft: NotificationDraft, now: dt.datetime) -> dt.datetime:
     """Now when inside the draft's send window (or it has none), else the next start."""
-    window = parse_window(draft.send_window, local_zone(draft.timezone))
+    window = window_in_zone(draft.send_window, local_zone(draft.timezone))
     if window is None or window.contains(now):
         return now
     return window.next_start(now)
@@ -67,7 +68,7 @@ def _row_values(draft: NotificationDraft, at: dt.datetime) -> dict[str, Any]:
         "content": draft.content,
         "context": draft.context,
         "timezone": draft.timezone,
-        "send_window": draft.send_window,
+        "send_window": send_window_text(draft.send_window),
         "max_attempts": draft.max_attempts,
         "backoff": draft.backoff,
         "attempt": 0,

@@ -13,6 +13,7 @@ from typing import Any
 
 from rulesengine.channels.specs import BUILTIN_CHANNEL_SPECS, ChannelSpec
 from rulesengine.errors import Problem, RulesError
+from rulesengine.model import SendWindow
 from rulesengine.rules.input_limits import decode_utf8, read_limited
 from rulesengine.rules.policy import (
     Channel,
@@ -246,8 +247,9 @@ def _build_channels(data: dict[str, Any], specs: Mapping[str, ChannelSpec]) -> d
         configured = data["channels"].get(name, {"settings": {}, "window": None})
         settings = dict(configured["settings"])
         settings.setdefault("outbox", f"outbox/{name}")
-        window = configured["window"][1] if configured["window"] else spec.default_window
+        default = None if spec.default_window is None else SendWindow(*spec.default_window)
+        window = configured["window"][1] if configured["window"] else default
         if window is not None and "send_window" not in settings:
-            settings["send_window"] = f"{window[0]:%H:%M}-{window[1]:%H:%M}"
+            settings["send_window"] = str(window)
         channels[name] = Channel(name=name, send_window=window, settings=settings)
     return channels

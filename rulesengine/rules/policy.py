@@ -7,11 +7,12 @@ durable-rules conditions; templates are kept as source text and rendered in the 
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
+
+from rulesengine.model import SendWindow
 
 
 def _tuple(items: Iterable[Any]) -> tuple[Any, ...]:
@@ -200,7 +201,7 @@ class Channel:
     """A channel's settings from the ``channels:`` section (plus defaults)."""
 
     name: str
-    send_window: tuple[dt.time, dt.time] | None = None  # [start, end)
+    send_window: SendWindow | None = None  # [start, end); settings keep its text
     settings: Mapping[str, Any] = attrs.field(factory=dict)  # every key, as written
 
 

@@ -20,11 +20,13 @@ from rulesengine.model import (
     BatchResult,
     EncounterChange,
     NotificationDraft,
+    SendWindow,
     Skip,
     Statement,
     StatementLine,
     TraceStep,
     plain,
+    send_window_text,
 )
 from rulesengine.store.queue_io import supersede_earlier
 from rulesengine.store.rows import (
@@ -465,7 +467,7 @@ class _NotificationRows:
             self.now,
             self.context_json,
             n.timezone,
-            n.send_window,
+            send_window_text(n.send_window),
             n.max_attempts,
             backoff,
             "batch",
@@ -644,7 +646,7 @@ def _read_notifications(conn: Connection, batch_id: str) -> tuple[NotificationDr
                 from_db_instant(at),
                 json.loads(content),
                 timezone=zone,
-                send_window=window,
+                send_window=SendWindow.parse(window),
                 max_attempts=max_attempts,
                 backoff=json.loads(backoff),
                 context=json.loads(context),
