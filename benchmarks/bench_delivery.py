@@ -252,7 +252,7 @@ def fill(url: str, count: int, rules_text: str, zone: str, run_date: dt.date) ->
         )
     )
     rules = load_rules_text(rules_text, filename="bench.yaml")
-    run_statements(store, rules, run_date, live=True, rules_text=rules_text)
+    run_statements(store, rules, run_date, live=True)
     return store
 
 

@@ -12,9 +12,10 @@ from __future__ import annotations
 import abc
 import datetime as dt
 import decimal
+import functools
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -42,6 +43,7 @@ __all__ = [
     "NotificationDraft",
     "Payment",
     "PostalAddress",
+    "SendWindow",
     "Skip",
     "Statement",
     "StatementLine",
@@ -49,6 +51,7 @@ __all__ = [
     "format_money",
     "parse_money",
     "plain",
+    "send_window_text",
 ]
 
 ENCOUNTER_STATUSES = ("open", "pre_collections", "closed")
@@ -314,6 +317,53 @@ def plain(mapping: Mapping[str, Any]) -> dict[str, Any]:
     return mapping.resolve() if isinstance(mapping, Deferred) else dict(mapping)
 
 
+_SEND_WINDOW = re.compile(r"(\d{2}):(\d{2})-(\d{2}):(\d{2})")
+
+
+class SendWindow(NamedTuple):
+    """A channel's daily send window, ``[start, end)`` in a notification's local time.
+
+    Read once, when the rules are loaded, and passed around as this value; its text
+    ``HH:MM-HH:MM`` (``str()``) is how the store keeps it, read back by :meth:`parse`. A
+    window whose end is not after its start wraps past midnight (rules files cannot write
+    one, but a plugin's stored window might). A tuple, so ``(start, end)`` pairs compare
+    equal to it.
+    """
+
+    start: dt.time
+    end: dt.time
+
+    def __str__(self) -> str:
+        return _send_window_text(self.start, self.end)
+
+    @staticmethod
+    def parse(text: str | None) -> SendWindow | None:
+        """The window a stored ``"HH:MM-HH:MM"`` says; None for none (NULL or empty).
+
+        :raises ValueError: not a window.
+        """
+        return _parse_send_window(text) if text else None
+
+
+@functools.lru_cache(maxsize=256)  # a batch has a few windows and a million notifications
+def _send_window_text(start: dt.time, end: dt.time) -> str:
+    return f"{start:%H:%M}-{end:%H:%M}"
+
+
+@functools.lru_cache(maxsize=256)
+def _parse_send_window(text: str) -> SendWindow:
+    match = _SEND_WINDOW.fullmatch(text.strip())
+    if match is None:
+        raise ValueError(f"not a send window (HH:MM-HH:MM): {text!r}")
+    h1, m1, h2, m2 = (int(part) for part in match.groups())
+    return SendWindow(dt.time(h1, m1), dt.time(h2, m2))
+
+
+def send_window_text(window: SendWindow | None) -> str | None:
+    """How the store keeps ``window`` (:meth:`SendWindow.parse` reads it back)."""
+    return None if window is None else str(window)
+
+
 @attrs.frozen
 class NotificationDraft:
     """A notification a batch uploads (or would upload): one per statement and channel."""
@@ -329,7 +379,7 @@ class NotificationDraft:
     scheduled_at: dt.datetime  # timezone-aware, UTC
     content: Mapping[str, Any]  # rendered per-channel content (a batch's: Deferred)
     timezone: str = "UTC"  # the zone its send window is read in (guarantor's, else profile's)
-    send_window: str | None = None  # "HH:MM-HH:MM" local, start included, end excluded
+    send_window: SendWindow | None = None  # local, start included, end excluded
     max_attempts: int = 5
     backoff: tuple[int, ...] = attrs.field(default=(60, 300, 1800, 7200), converter=_tuple)
     #: what a channel needs besides ``content``: ``recipient``, ``statement`` and ``sender``

@@ -227,10 +227,8 @@ def run(
 
 def _queue_proofs(store: Any, batch: Any, rules: Any) -> Any:
     from rulesengine.queue import Queue
-    from rulesengine.rules.input_limits import read_limited_text
 
-    text = read_limited_text(rules.path)
-    return Queue(store, pm=command_plugin_manager()).add_proofs(batch, rules, rules_text=text)
+    return Queue(store, pm=command_plugin_manager()).add_proofs(batch, rules)
 
 
 # --- worklist ------------------------------------------------------------------------------

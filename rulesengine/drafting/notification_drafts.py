@@ -26,6 +26,7 @@ from rulesengine.model import (
     Deferred,
     Guarantor,
     NotificationDraft,
+    SendWindow,
     Statement,
 )
 from rulesengine.rules.policy import Level, Rules
@@ -341,12 +342,12 @@ def draft_notifications(
     opted_out = opted_out or {}
     addressing = BUILTIN_ADDRESSING if addressing is None else addressing
     zones: dict[str | None, ZoneInfo] = {}
-    # Per channel: (address kind, send window, window as text); per zone and window: when.
+    # Per channel: (address kind, send window, the drafts' window); per zone and window: when.
     channels = {
         channel: (
             addressing.get(channel, "email"),
             window,
-            f"{window[0]:%H:%M}-{window[1]:%H:%M}" if window else None,
+            SendWindow(*window) if window else None,
         )
         for channel, window in (
             (channel, send_window(rules, channel))
@@ -368,7 +369,7 @@ def draft_notifications(
         context = _LetterContext(letter)
         guarantor_opted_out = opted_out.get(guarantor.id, none)
         for channel in statement.channels:
-            kind, window, window_text = channels[channel]
+            kind, window, draft_window = channels[channel]
             to = _address(guarantor, kind)
             reason = _suppression(guarantor, channel, kind, to, guarantor_opted_out)
             at = when.get((zone.key, window))
@@ -387,7 +388,7 @@ def draft_notifications(
                     scheduled_at=at,
                     content=_LetterContent(letter, channel),
                     timezone=zone.key,
-                    send_window=window_text,
+                    send_window=draft_window,
                     max_attempts=max_attempts,
                     backoff=backoff,
                     context=context,

@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import Connection, literal, select, text, update
 
-from rulesengine.model import BatchResult, NotificationDraft, plain
+from rulesengine.model import BatchResult, NotificationDraft, plain, send_window_text
 from rulesengine.store.rows import as_utc, dumps, dumps_mapping
 from rulesengine.store.sqlutil import insert_rows
 from rulesengine.store.tables import (
@@ -169,7 +169,7 @@ class _NotificationRows:
             self.now,
             self.context_json,
             n.timezone,
-            n.send_window,
+            send_window_text(n.send_window),
             n.max_attempts,
             backoff,
             "batch",

@@ -11,7 +11,8 @@
   postal fields are left out of a proof's recipient, so a letter goes to the test address.
 
 Both are due now, or at the next start of their send window, and keep the rules text
-under its hash so a worker can build their channels with the file's settings.
+(``rules.source_text``, what the rules were loaded from) under its hash so a worker can
+build their channels with the file's settings.
 """
 
 from __future__ import annotations
@@ -24,12 +25,12 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from rulesengine.drafting.notification_drafts import draft_notifications
-from rulesengine.errors import RulesengineError, RulesError
+from rulesengine.errors import RulesengineError
+from rulesengine.model import send_window_text
 from rulesengine.queue import on_demand_sql as qio
 from rulesengine.queue.delivery_report import ProofsAdded
 from rulesengine.queue.notification_rows import Transition
-from rulesengine.queue.windows import local_zone, parse_window
-from rulesengine.rules.input_limits import read_limited_text
+from rulesengine.queue.windows import local_zone, window_in_zone
 
 if TYPE_CHECKING:
     from rulesengine.model import BatchResult, NotificationDraft
@@ -45,19 +46,10 @@ _POSTAL = ("postal_line1", "postal_line2", "postal_city", "postal_state", "posta
 
 def _due_at(draft: NotificationDraft, now: dt.datetime) -> dt.datetime:
     """Now when inside the draft's send window (or it has none), else the next start."""
-    window = parse_window(draft.send_window, local_zone(draft.timezone))
+    window = window_in_zone(draft.send_window, local_zone(draft.timezone))
     if window is None or window.contains(now):
         return now
     return window.next_start(now)
-
-
-def _rules_text(rules: Rules, given: str | None) -> str | None:
-    if given is not None:
-        return given
-    try:
-        return read_limited_text(rules.path)
-    except RulesError:  # gone or changed since it was loaded
-        return None
 
 
 def _row_values(draft: NotificationDraft, at: dt.datetime) -> dict[str, Any]:
@@ -76,7 +68,7 @@ def _row_values(draft: NotificationDraft, at: dt.datetime) -> dict[str, Any]:
         "content": draft.content,
         "context": draft.context,
         "timezone": draft.timezone,
-        "send_window": draft.send_window,
+        "send_window": send_window_text(draft.send_window),
         "max_attempts": draft.max_attempts,
         "backoff": draft.backoff,
         "attempt": 0,
@@ -90,9 +82,14 @@ def notify(
     message_id: str,
     rules: Rules,
     now: dt.datetime,
-    rules_text: str | None,
+    rules_text: str | None = None,
 ) -> int:
-    """Queue an on-demand notification; returns its id (see the module docstring)."""
+    """Queue an on-demand notification; returns its id (see the module docstring).
+
+    ``rules_text`` is not used (the text kept is ``rules.source_text``); it goes once
+    :class:`~rulesengine.queue.core.Queue` no longer passes it.
+    """
+    del rules_text
     message = rules.messages.get(message_id)
     if message is None:
         known = ", ".join(sorted(rules.messages)) or "none"
@@ -110,7 +107,6 @@ def notify(
     secret = queue.store.secret()
     addressing = queue.channels.addressing()
     queue.channels.remember(rules)
-    text = _rules_text(rules, rules_text)
     profile = rules.profile.id
     with queue.store.writing() as conn:
         found = qio.latest_live_statement(conn, guarantor_id, profile)
@@ -131,8 +127,7 @@ def notify(
         )
         at = _due_at(draft, now)
         statement_id = f"on-demand-{uuid.uuid4().hex}"
-        if text is not None:
-            qio.keep_rules_text(conn, rules.content_hash, text)
+        qio.keep_rules_text(conn, rules.content_hash, rules.source_text)
         values = _row_values(draft, at) | {
             "kind": "on_demand",
             "batch_id": None,
@@ -150,9 +145,17 @@ def notify(
 
 
 def add_proofs(
-    queue: Queue, batch: BatchResult, rules: Rules, now: dt.datetime, rules_text: str | None
+    queue: Queue,
+    batch: BatchResult,
+    rules: Rules,
+    now: dt.datetime,
+    rules_text: str | None = None,
 ) -> ProofsAdded:
-    """Queue one proof per distinct (message, channel) of a test batch (module docstring)."""
+    """Queue one proof per distinct (message, channel) of a test batch (module docstring).
+
+    ``rules_text`` is not used, as in :func:`notify`.
+    """
+    del rules_text
     if batch.mode != "test":
         raise RulesengineError(
             f"proofs are made from a test batch; {batch.id} is a {batch.mode} batch"
@@ -162,13 +165,12 @@ def add_proofs(
         firsts.setdefault((draft.message_id, draft.channel), draft)
     recipients = rules.delivery.test_recipients
     queue.channels.remember(rules)
-    text = _rules_text(rules, rules_text)
     ids: list[int] = []
     skipped: list[tuple[str, str]] = []
     transitions: list[Transition] = []
     with queue.store.writing() as conn:
-        if text is not None and firsts:
-            qio.keep_rules_text(conn, batch.rules_hash, text)
+        if firsts:
+            qio.keep_rules_text(conn, batch.rules_hash, rules.source_text)
         for (message_id, channel), draft in firsts.items():
             to = recipients.get(channel)
             if not to:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 from sqlalchemy import Connection, and_, literal, select
 
-from rulesengine.model import BatchResult, NotificationDraft
+from rulesengine.model import BatchResult, NotificationDraft, SendWindow
 from rulesengine.store.batch_io import read_batch
 from rulesengine.store.rows import from_db_instant
 from rulesengine.store.tables import notification_history as history_table
@@ -202,7 +202,7 @@ def batch_drafts(conn: Connection, batch_id: str) -> tuple[NotificationDraft, ..
                 from_db_instant(at),
                 json.loads(content),
                 timezone=zone,
-                send_window=window,
+                send_window=SendWindow.parse(window),
                 max_attempts=max_attempts,
                 backoff=json.loads(backoff),
                 context=json.loads(context),

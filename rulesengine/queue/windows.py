@@ -10,15 +10,15 @@ first of the two instants with that wall-clock time.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import attrs
 
-__all__ = ["Window", "local_zone", "parse_window"]
+from rulesengine.model import SendWindow
+
+__all__ = ["Window", "local_zone", "parse_window", "window_in_zone"]
 
 _UTC = dt.UTC
-_WINDOW = re.compile(r"(\d{2}):(\d{2})-(\d{2}):(\d{2})")
 
 
 def local_zone(name: str | None) -> ZoneInfo:
@@ -93,12 +93,12 @@ def first_instant_at(day: dt.date, wall: dt.time, zone: ZoneInfo) -> dt.datetime
     return high
 
 
+def window_in_zone(window: SendWindow | None, zone: ZoneInfo) -> Window | None:
+    """``window`` read in ``zone``; None for no window."""
+    return None if window is None else Window(window.start, window.end, zone)
+
+
 def parse_window(text: str | None, zone: ZoneInfo) -> Window | None:
-    """The :class:`Window` of ``"HH:MM-HH:MM"`` in ``zone``; None for no window."""
-    if not text:
-        return None
-    match = _WINDOW.fullmatch(text.strip())
-    if match is None:
-        raise ValueError(f"not a send window (HH:MM-HH:MM): {text!r}")
-    h1, m1, h2, m2 = (int(part) for part in match.groups())
-    return Window(dt.time(h1, m1), dt.time(h2, m2), zone)
+    """The :class:`Window` of a stored ``"HH:MM-HH:MM"`` (:meth:`SendWindow.parse`) in
+    ``zone``; None for no window."""
+    return window_in_zone(SendWindow.parse(text), zone)

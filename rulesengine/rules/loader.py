@@ -13,6 +13,7 @@ from typing import Any
 
 from rulesengine.channels.specs import BUILTIN_CHANNEL_SPECS, ChannelSpec
 from rulesengine.errors import Problem, RulesError
+from rulesengine.model import SendWindow
 from rulesengine.rules.input_limits import decode_utf8, read_limited
 from rulesengine.rules.policy import (
     Channel,
@@ -54,8 +55,9 @@ def load_rules(
         ``None`` means the built-in email, text and print channels.
     :param overrides: a mapping (a node tree from another file, or plain data) merged over
         the file: mappings key by key, lists and values replace.
-    :returns: the rules; ``content_hash`` is the sha256 of the file's bytes, or with
-        overrides of a canonical JSON of the merged data.
+    :returns: the rules; ``source_text`` is the file's text and ``content_hash`` its
+        sha256 (of the file's bytes), or with overrides a canonical JSON of the merged data
+        and its sha256.
     :raises RulesError: with every problem, or one problem when the file cannot be read
         (missing, not a regular file, larger than
         :data:`~rulesengine.rules.input_limits.MAX_FILE_BYTES`).
@@ -63,8 +65,7 @@ def load_rules(
     filename = os.fspath(path)
     data = read_limited(filename, "rules file")
     text = decode_utf8(data, filename)
-    content_hash = hashlib.sha256(data).hexdigest()
-    return _load(_compose(text, filename), filename, content_hash, channel_specs, overrides)
+    return _load(_compose(text, filename), filename, text, channel_specs, overrides)
 
 
 def load_rules_text(
@@ -75,8 +76,7 @@ def load_rules_text(
     overrides: Overrides = None,
 ) -> Rules:
     """Load rules from YAML text; problems name ``filename``."""
-    content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return _load(_compose(text, filename), filename, content_hash, channel_specs, overrides)
+    return _load(_compose(text, filename), filename, text, channel_specs, overrides)
 
 
 def load_rules_data(
@@ -85,15 +85,18 @@ def load_rules_data(
     filename: str,
     channel_specs: Mapping[str, ChannelSpec] | None = None,
     overrides: Overrides = None,
+    source_text: str | None = None,
 ) -> Rules:
     """Load rules from a mapping embedded in another YAML file (a scenario's inline rules).
 
     ``tree`` is a node tree from :func:`rulesengine.rules.yamlmarks.compose` (its marks
-    point into that file) or plain data. ``content_hash`` is the sha256 of a canonical JSON
-    of the (merged) data.
+    point into that file) or plain data. ``source_text`` is the text ``tree`` was composed
+    from when it is a whole rules file's (a caller that composed the file itself); without
+    it, or with overrides, the rules' ``source_text`` is a canonical JSON of the (merged)
+    data. ``content_hash`` is the sha256 of that text.
     """
     node: Node = tree if not isinstance(tree, Mapping) else from_data(tree, filename)
-    return _load((node, []), filename, None, channel_specs, overrides)
+    return _load((node, []), filename, source_text, channel_specs, overrides)
 
 
 def validate_files(
@@ -125,10 +128,11 @@ def _compose(text: str, filename: str) -> tuple[Node | None, list[Problem]]:
 def _load(
     composed: tuple[Node | None, list[Problem]],
     filename: str,
-    content_hash: str | None,
+    source_text: str | None,
     channel_specs: Mapping[str, ChannelSpec] | None,
     overrides: Overrides,
 ) -> Rules:
+    """Validate and build; ``source_text`` is what the tree was composed from (None: data)."""
     tree, problems = composed
     if overrides is not None:
         override_tree = (
@@ -138,9 +142,7 @@ def _load(
         )
         if tree is not None:
             tree = merge_overrides(tree, override_tree)
-        content_hash = None
-    if content_hash is None:
-        content_hash = hashlib.sha256(canonical_json(tree).encode("utf-8")).hexdigest()
+        source_text = None
     specs = BUILTIN_CHANNEL_SPECS if channel_specs is None else channel_specs
     result = validate(tree, filename, specs)
     if result.newer_version:
@@ -148,14 +150,16 @@ def _load(
     problems = sort_problems([*problems, *result.problems])
     if problems or result.data is None:
         raise RulesError(problems)
-    return _build(result.data, filename, content_hash, specs)
+    if source_text is None:
+        source_text = canonical_json(tree)
+    return _build(result.data, filename, source_text, specs)
 
 
 # --- building the model --------------------------------------------------------------------
 
 
 def _build(
-    data: dict[str, Any], path: str, content_hash: str, specs: Mapping[str, ChannelSpec]
+    data: dict[str, Any], path: str, source_text: str, specs: Mapping[str, ChannelSpec]
 ) -> Rules:
     profile = data["profile"]
     eligibility = data["eligibility"]
@@ -169,7 +173,9 @@ def _build(
     }
     return Rules(
         path=path,
-        content_hash=content_hash,
+        # The one place the hash is computed: of the text kept with it, so the two agree.
+        content_hash=hashlib.sha256(source_text.encode("utf-8")).hexdigest(),
+        source_text=source_text,
         version=FORMAT_VERSION,
         profile=Profile(**profile),
         dunning=Dunning(
@@ -241,8 +247,9 @@ def _build_channels(data: dict[str, Any], specs: Mapping[str, ChannelSpec]) -> d
         configured = data["channels"].get(name, {"settings": {}, "window": None})
         settings = dict(configured["settings"])
         settings.setdefault("outbox", f"outbox/{name}")
-        window = configured["window"][1] if configured["window"] else spec.default_window
+        default = None if spec.default_window is None else SendWindow(*spec.default_window)
+        window = configured["window"][1] if configured["window"] else default
         if window is not None and "send_window" not in settings:
-            settings["send_window"] = f"{window[0]:%H:%M}-{window[1]:%H:%M}"
+            settings["send_window"] = str(window)
         channels[name] = Channel(name=name, send_window=window, settings=settings)
     return channels

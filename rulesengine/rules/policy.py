@@ -7,11 +7,12 @@ durable-rules conditions; templates are kept as source text and rendered in the 
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
+
+from rulesengine.model import SendWindow
 
 
 def _tuple(items: Iterable[Any]) -> tuple[Any, ...]:
@@ -200,7 +201,7 @@ class Channel:
     """A channel's settings from the ``channels:`` section (plus defaults)."""
 
     name: str
-    send_window: tuple[dt.time, dt.time] | None = None  # [start, end)
+    send_window: SendWindow | None = None  # [start, end); settings keep its text
     settings: Mapping[str, Any] = attrs.field(factory=dict)  # every key, as written
 
 
@@ -216,7 +217,10 @@ class Rules:
     """One statement profile, as loaded from one rules file."""
 
     path: str
-    content_hash: str  # sha256 hex of the file's bytes (with overrides: of the merged data)
+    content_hash: str  # sha256 hex of source_text (computed once, by the loader)
+    #: The exact text the rules were loaded from (a canonical JSON of the data when they
+    #: came from data or with overrides): what a live run keeps, under content_hash.
+    source_text: str = attrs.field(repr=False, eq=False)
     version: int
     profile: Profile
     dunning: Dunning

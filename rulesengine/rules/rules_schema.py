@@ -24,7 +24,13 @@ import rulesengine
 from rulesengine.channels.specs import COMMON_SETTINGS, ChannelSpec
 from rulesengine.errors import Problem
 from rulesengine.hints import closest, did_you_mean
-from rulesengine.model import SKIP_REASONS_BUILTIN, WHOLE_MAX_DIGITS, parse_money, shown_number
+from rulesengine.model import (
+    SKIP_REASONS_BUILTIN,
+    WHOLE_MAX_DIGITS,
+    SendWindow,
+    parse_money,
+    shown_number,
+)
 from rulesengine.plurals import counted
 from rulesengine.rules.credential_checks import check_channel_credentials
 from rulesengine.rules.expressions import (
@@ -651,7 +657,7 @@ def _window(spec: ChannelSpec, node: Node, path: str, ctx: Context) -> Any:
             path,
             f"a {spec.name} send window must lie within {limit}, got '{scalar.value}'",
         )
-    return (scalar.value, (start, end))
+    return (scalar.value, SendWindow(start, end))
 
 
 def _secret_hint(name: str, spec: ChannelSpec) -> str | None:

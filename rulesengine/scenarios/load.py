@@ -20,6 +20,7 @@ import attrs
 from rulesengine.channels.specs import ChannelSpec
 from rulesengine.errors import Problem, RulesError
 from rulesengine.model import (
+    ENCOUNTER_STATUSES,
     LEVEL_MAX,
     NOTIFICATION_STATUSES,
     SKIP_REASONS_BUILTIN,
@@ -57,7 +58,6 @@ from rulesengine.store.base import LedgerData
 __all__ = ["Expect", "Scenario", "Step", "is_scenario_file", "load_scenario"]
 
 STEP_KINDS = ("run", "test_run", "payment", "adjustment", "hold", "release", "deliver")
-STATUSES = ("open", "pre_collections", "closed")
 
 
 @attrs.frozen
@@ -101,8 +101,7 @@ class Step:
 class Scenario:
     path: str
     title: str
-    rules: Rules
-    rules_text: str  # kept with live batches (canonical JSON when inline or overridden)
+    rules: Rules  # its source_text is kept with live batches (canonical JSON when inline)
     ledger: LedgerData
     steps: tuple[Step, ...]
     mark: Mark
@@ -244,7 +243,7 @@ _ENCOUNTER = Record(
         "service_date": Key(_DATE, required=True),
         "balance": Key(Custom(_money_any), required=True),
         "level": Key(Whole(minimum=0, maximum=LEVEL_MAX)),
-        "status": Key(Text(choices=STATUSES)),
+        "status": Key(Text(choices=ENCOUNTER_STATUSES)),
         "hold": Key(Flag()),
         "location": Key(_TEXT),
         "provider": Key(_TEXT),
@@ -300,7 +299,7 @@ _EXPECTED_STATEMENT = Record(
 _EXPECTED_ENCOUNTER = Record(
     {
         "level": Key(Whole(minimum=0, maximum=LEVEL_MAX)),
-        "status": Key(Text(choices=STATUSES)),
+        "status": Key(Text(choices=ENCOUNTER_STATUSES)),
         "statements_sent": Key(Whole(minimum=0, maximum=STATEMENTS_SENT_MAX)),
         "balance": Key(Custom(_money_any)),
         "first_statement": Key(_DATE),
@@ -424,7 +423,7 @@ def load_scenario(
             )
     title = _required(tree, "scenario", ctx)
     title_value = ctx.check(_TEXT, title, "scenario") if title is not None else INVALID
-    rules, rules_text = _rules(tree, filename, ctx, channel_specs)
+    rules = _rules(tree, filename, ctx, channel_specs)
     ledger_node = tree.get("ledger")
     ledger = (
         ctx.check(_LEDGER, ledger_node, "ledger") if ledger_node is not None else _LEDGER.defaults()
@@ -442,7 +441,6 @@ def load_scenario(
         path=filename,
         title=title_value,
         rules=rules,
-        rules_text=rules_text,
         ledger=ledger_data,
         steps=tuple(steps),
         mark=tree.mark,
@@ -458,10 +456,8 @@ def _required(tree: MapNode, key: str, ctx: Context) -> Node | None:
 
 def _rules(
     tree: MapNode, filename: str, ctx: Context, channel_specs: Mapping[str, ChannelSpec] | None
-) -> tuple[Rules | None, str]:
+) -> Rules | None:
     """The scenario's rules: a file path relative to the scenario, or an inline mapping."""
-    from rulesengine.rules.yamlmarks import canonical_json
-
     node = _required(tree, "rules", ctx)
     overrides = tree.get("overrides")
     if overrides is not None and not isinstance(overrides, MapNode):
@@ -473,7 +469,7 @@ def _rules(
         )
         overrides = None
     if node is None:
-        return None, ""
+        return None
     if isinstance(node, ScalarNode) and not node.is_null:
         rules_path = os.path.normpath(os.path.join(os.path.dirname(filename), node.value))
         try:
@@ -484,7 +480,7 @@ def _rules(
                 "rules",
                 f"cannot read the rules file '{node.value}' (looked for {rules_path})",
             )
-            return None, ""
+            return None
         except RulesError as exc:  # there, but not a regular file, too large or not UTF-8
             ctx.problems.extend(
                 p
@@ -494,10 +490,10 @@ def _rules(
                 )
                 for p in exc.problems
             )
-            return None, ""
+            return None
         if base is None:
             ctx.problems.extend(problems)
-            return None, ""
+            return None
         if problems:
             ctx.problems.extend(problems)
         rules_tree: Node = base
@@ -512,21 +508,20 @@ def _rules(
             "expected the path of a rules file or an inline rules mapping,"
             f" got {describe_node(node)}",
         )
-        return None, ""
+        return None
     if overrides is not None:
         rules_tree = merge_overrides(rules_tree, overrides)
-    if overrides is not None or not text:
-        text = canonical_json(rules_tree)
     try:
-        rules = load_rules_data(rules_tree, filename=label, channel_specs=channel_specs)
+        rules = load_rules_data(
+            rules_tree,
+            filename=label,
+            channel_specs=channel_specs,
+            source_text=text if text and overrides is None else None,
+        )
     except RulesError as exc:
         ctx.problems.extend(exc.problems)
-        return None, ""
-    if not (overrides is not None or isinstance(node, MapNode)):
-        import hashlib
-
-        rules = attrs.evolve(rules, content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest())
-    return rules, text
+        return None
+    return rules
 
 
 def _composed_rules_file(path: str) -> tuple[str, Node | None, list[Problem]]:

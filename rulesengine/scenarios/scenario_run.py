@@ -229,7 +229,6 @@ class _Runner:
                 self.scenario.rules,
                 step.value,
                 live=live,
-                rules_text=self.scenario.rules_text,
                 plugin_manager=_no_plugins(),
             )
         except LiveRunBeforeLatest as refused:

@@ -23,6 +23,7 @@ from rulesengine.drafting.notification_drafts import (
     draft_notifications,
     fallback_channels,
 )
+from rulesengine.errors import InvalidRequest
 from rulesengine.model import (
     BatchResult,
     Encounter,
@@ -166,7 +167,7 @@ def evaluate(
 ) -> BatchResult:
     """Decide one statement run of ``rules`` on ``run_date`` (``mode``: live or test)."""
     if mode not in ("live", "test"):
-        raise ValueError(f"mode must be 'live' or 'test', not {mode!r}")
+        raise InvalidRequest(f"mode must be 'live' or 'test', not {mode!r}")
     decisions = decisions or decisions_for(rules)
     clock = PhaseClock(timings)
     batch_id = batch_id_for(rules.profile.id, run_date, mode)

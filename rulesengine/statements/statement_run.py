@@ -29,7 +29,6 @@ from rulesengine.model import (
 )
 from rulesengine.queue.batch_upload import superseded_detail, upload_batch
 from rulesengine.queue.notification_reads import uploaded_statuses, with_notifications
-from rulesengine.rules.input_limits import read_limited_text
 from rulesengine.rules.policy import Rules
 from rulesengine.statements.evaluate import evaluate
 from rulesengine.statements.phases import PhaseClock
@@ -51,7 +50,6 @@ def run_statements(
     run_date: dt.date,
     *,
     live: bool,
-    rules_text: str | None = None,
     addressing: ChannelAddressing | None = None,
     plugin_manager: pluggy.PluginManager | None = None,
     timings: dict[str, float] | None = None,
@@ -59,8 +57,6 @@ def run_statements(
 ) -> BatchResult:
     """Run ``rules`` on ``run_date``; commit and upload when ``live``.
 
-    :param rules_text: the rules as text, kept with the batch under its content hash
-        (default: the file at ``rules.path``).
     :param addressing: channel name -> the guarantor contact it needs (default: the
         built-in channels').
     :param plugin_manager: whose ``batch_uploaded`` observers hear of a new live batch once
@@ -105,11 +101,9 @@ def run_statements(
         # large run) is freed before the commit needs memory of its own.
         del run_input
         if live:
-            if rules_text is None:
-                rules_text = read_limited_text(rules.path)
-            with clock("save"):
+            with clock("save"):  # the text the rules were loaded from, under their hash
                 at = utcnow()
-                tx.save_batch(batch, rules_text, at)
+                tx.save_batch(batch, rules.source_text, at)
                 superseded = upload_batch(tx.connection, batch, at)
             if superseded:
                 batch = attrs.evolve(batch, superseded=superseded)

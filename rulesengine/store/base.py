@@ -271,17 +271,21 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def post_payment(self, encounter_id: str, amount_cents: int, date: dt.date) -> Payment:
         """Record a payment and lower the encounter's balance by it (one transaction).
-        Raises :class:`KeyError` for an unknown encounter."""
+        Raises :class:`~rulesengine.errors.NotFound` for an unknown encounter and
+        :class:`~rulesengine.errors.InvalidRequest` for an amount not above 0."""
 
     @abc.abstractmethod
     def post_adjustment(self, encounter_id: str, amount_cents: int, date: dt.date) -> Adjustment:
-        """Record an adjustment and add it (negative: a write-off) to the balance."""
+        """Record an adjustment and add it (negative: a write-off) to the balance.
+        Raises :class:`~rulesengine.errors.NotFound` for an unknown encounter and
+        :class:`~rulesengine.errors.InvalidRequest` for an amount of 0."""
 
     @abc.abstractmethod
     def set_hold(
         self, *, guarantor_id: str | None = None, encounter_id: str | None = None, hold: bool
     ) -> None:
-        """Put a guarantor or an encounter on hold (``hold=True``) or release it."""
+        """Put a guarantor or an encounter on hold (``hold=True``) or release it.
+        Raises :class:`~rulesengine.errors.NotFound` for an unknown one."""
 
     def known_guarantors(self, ids: Iterable[str]) -> set[str]:
         """Those of ``ids`` that are guarantors in the store (for import checks)."""

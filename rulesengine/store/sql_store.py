@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, and_, case, func, select, update
 from sqlalchemy.exc import IntegrityError
 
-from rulesengine.errors import LedgerError, Problem, StoreError
+from rulesengine.errors import InvalidRequest, LedgerError, NotFound, Problem, StoreError
 from rulesengine.model import (
     Adjustment,
     BatchResult,
@@ -244,7 +244,9 @@ class SQLStore(Store):
 
     def post_payment(self, encounter_id: str, amount_cents: int, date: dt.date) -> Payment:
         if amount_cents <= 0:
-            raise ValueError(f"a payment is greater than 0, got {counted(amount_cents, 'cent')}")
+            raise InvalidRequest(
+                f"a payment is greater than 0, got {counted(amount_cents, 'cent')}"
+            )
         with self.writing() as conn:
             self._add_to_balance(conn, encounter_id, -amount_cents)
             result = conn.execute(
@@ -257,7 +259,7 @@ class SQLStore(Store):
 
     def post_adjustment(self, encounter_id: str, amount_cents: int, date: dt.date) -> Adjustment:
         if amount_cents == 0:
-            raise ValueError("an adjustment is not 0")
+            raise InvalidRequest("an adjustment is not 0")
         with self.writing() as conn:
             self._add_to_balance(conn, encounter_id, amount_cents)
             result = conn.execute(
@@ -276,20 +278,22 @@ class SQLStore(Store):
             .values(balance_cents=encounters.c.balance_cents + cents)
         )
         if result.rowcount == 0:
-            raise KeyError(encounter_id)
+            raise NotFound(f"no encounter {encounter_id!r} in the store")
 
     def set_hold(
         self, *, guarantor_id: str | None = None, encounter_id: str | None = None, hold: bool
     ) -> None:
         if (guarantor_id is None) == (encounter_id is None):
-            raise ValueError("set_hold needs exactly one of guarantor_id and encounter_id")
+            raise InvalidRequest("set_hold needs exactly one of guarantor_id and encounter_id")
         table, key = (
             (guarantors, guarantor_id) if guarantor_id is not None else (encounters, encounter_id)
         )
         with self.writing() as conn:
             result = conn.execute(update(table).where(table.c.id == key).values(hold=hold))
             if result.rowcount == 0:
-                raise KeyError(key)
+                raise NotFound(
+                    f"no {'guarantor' if guarantor_id else 'encounter'} {key!r} in the store"
+                )
 
     def get_guarantor(self, guarantor_id: str) -> Guarantor | None:
         with self.reading() as conn:

@@ -218,7 +218,6 @@ def run_plugin(
             loaded,
             run_date,
             live=True,
-            rules_text=text,
             addressing=channel_addressing(specs),
             plugin_manager=pm,
         )

@@ -154,7 +154,6 @@ def test_opt_outs_still_suppress_a_guarantor_keyed_channel() -> None:
             rules,
             dt.date(2026, 2, 1),
             live=True,
-            rules_text=PORTAL_RULES,
             addressing=channel_addressing(specs),
         )
         assert [(d.to, d.status, d.reason) for d in batch.notifications] == [

@@ -77,7 +77,6 @@ def test_the_spec_example_plugin_delivers_unchanged(spec_voice):
             rules,
             dt.date(2026, 2, 1),
             live=True,
-            rules_text=RULES,
             addressing=channel_addressing(specs),
         )
         assert [(n.channel, n.to, n.status) for n in batch.notifications] == [

@@ -19,6 +19,7 @@ from rulesengine.model import (
     Notification,
     NotificationDraft,
     PostalAddress,
+    SendWindow,
     Statement,
     StatementLine,
 )
@@ -117,7 +118,7 @@ def draft(
         scheduled_at=at,
         content={"subject": "Your statement", "body": "Please pay"},
         timezone=timezone,
-        send_window=window,
+        send_window=SendWindow.parse(window),
         max_attempts=max_attempts,
         backoff=tuple(backoff),
         context={

@@ -330,7 +330,6 @@ def test_a_worker_missing_one_plugin_still_delivers_the_other_channels(
         rules,
         run,
         live=True,
-        rules_text=TWO_CHANNELS,
         addressing=channel_addressing(specs),
     )
     queued = {

@@ -9,7 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rulesengine.queue.windows import first_instant_at, local_zone, parse_window
+from rulesengine.model import SendWindow
+from rulesengine.queue.windows import first_instant_at, local_zone, parse_window, window_in_zone
+from rulesengine.rules import load_rules_text
 
 CHI = ZoneInfo("America/Chicago")
 UTC = dt.UTC
@@ -22,6 +24,35 @@ def test_parse() -> None:
     assert str(TEXT) == "08:00-21:00 America/Chicago"
     with pytest.raises(ValueError, match="not a send window"):
         parse_window("8-21", CHI)
+
+
+@given(
+    st.times().map(lambda t: t.replace(second=0, microsecond=0)),
+    st.times().map(lambda t: t.replace(second=0, microsecond=0)),
+)
+def test_a_send_window_s_stored_text_reads_back_as_the_same_value(
+    start: dt.time, end: dt.time
+) -> None:
+    window = SendWindow(start, end)
+    assert SendWindow.parse(str(window)) == window
+    assert window_in_zone(window, CHI) == parse_window(str(window), CHI)
+
+
+def test_the_rules_read_a_window_once_into_the_value_drafts_carry() -> None:
+    rules = load_rules_text(
+        "rulesengine: 1\n"
+        "profile: {id: p, timezone: America/Chicago}\n"
+        "dunning: {levels: [{message: m, channels: [email, text]}]}\n"
+        "messages: {m: {email: {subject: s, body: b}, text: t}}\n"
+        "channels: {email: {send_window: '07:00-20:30'}}\n"
+    )
+    email, text = rules.channels["email"], rules.channels["text"]
+    assert email.send_window == SendWindow(dt.time(7), dt.time(20, 30))
+    assert isinstance(email.send_window, SendWindow)
+    assert isinstance(text.send_window, SendWindow)
+    # The settings a channel object is built from keep the text, as a plugin reads it.
+    assert email.settings["send_window"] == "07:00-20:30" == str(email.send_window)
+    assert text.settings["send_window"] == "08:00-21:00" == str(text.send_window)
 
 
 def test_start_included_end_excluded() -> None:

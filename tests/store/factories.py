@@ -14,6 +14,7 @@ from rulesengine.model import (
     NotificationDraft,
     Payment,
     PostalAddress,
+    SendWindow,
     Skip,
     Statement,
     StatementLine,
@@ -127,7 +128,7 @@ def batch(
                 dt.datetime(2026, 2, 1, 0, 0, tzinfo=chicago),
                 {"subject": "Final notice", "body": "Pay 200.00 — now"},
                 timezone="America/Chicago",
-                send_window="09:00-17:30",
+                send_window=SendWindow(dt.time(9), dt.time(17, 30)),
                 max_attempts=3,
                 backoff=(30, 90),
                 context={

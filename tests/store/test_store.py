@@ -10,7 +10,7 @@ import time
 import attrs
 import pytest
 
-from rulesengine.errors import LedgerError, RunRefused
+from rulesengine.errors import LedgerError, NotFound, RunRefused
 from rulesengine.model import Payment
 from rulesengine.queue.notification_reads import (
     stored_batch,
@@ -145,9 +145,9 @@ def test_post_payment_lowers_balance(store: Store) -> None:
 
 
 def test_post_payment_to_unknown_encounter(store: Store) -> None:
-    """Posting to an unknown encounter raises KeyError and records nothing."""
+    """Posting to an unknown encounter raises NotFound and records nothing."""
     store.import_ledger(small_ledger())
-    with pytest.raises(KeyError):
+    with pytest.raises(NotFound, match="no encounter 'E9' in the store"):
         store.post_payment("E9", 1_000, D(2026, 2, 3))
     assert store.counts()["payments"] == 1
 
@@ -170,7 +170,7 @@ def test_set_hold(store: Store) -> None:
     store.set_hold(encounter_id="E3", hold=False)
     assert store.get_guarantor("G1").hold is True
     assert store.get_encounter("E3").hold is False
-    with pytest.raises(KeyError):
+    with pytest.raises(NotFound, match="no encounter 'E9' in the store"):
         store.set_hold(encounter_id="E9", hold=True)
 
 
