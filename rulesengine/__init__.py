@@ -12,8 +12,7 @@ from rulesengine.channels.contract import ADDRESS_KINDS, Channel
 from rulesengine.channels.manager import hookimpl
 from rulesengine.channels.results import DeliveryResult
 from rulesengine.model import Notification
-
-__version__ = "0.1.0.dev0"
+from rulesengine.version import __version__
 
 __all__ = [
     "ADDRESS_KINDS",

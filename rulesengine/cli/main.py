@@ -19,12 +19,12 @@ from typing import Any
 
 import click
 
-from rulesengine import __version__
 from rulesengine.cli.options import db_option, json_option
 from rulesengine.errors import RulesengineError
 from rulesengine.plurals import counted
 from rulesengine.terminal import cell, cells, echo
 from rulesengine.terminal import console as terminal_console
+from rulesengine.version import __version__
 
 EXIT_USER_ERROR = 1
 EXIT_BUG = 3
