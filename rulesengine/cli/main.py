@@ -323,7 +323,7 @@ def import_(
     file, row and column; nothing is written.
     """
     from rulesengine.errors import LedgerError
-    from rulesengine.ledger_csv import read_ledger_dir, validate_against_store
+    from rulesengine.ledger import read_ledger_dir, validate_against_store
     from rulesengine.store import open_store
     from rulesengine.store.redact import display_url
 

@@ -172,7 +172,7 @@ def _run_demo(
     directory: Path, *, guarantors: int, months: int, seed: int, echo: Callable[[str], None]
 ) -> dict[str, object]:
     from rulesengine.channels.registry import channel_addressing, installed_channel_specs
-    from rulesengine.ledger_csv import read_ledger_dir
+    from rulesengine.ledger import read_ledger_dir
     from rulesengine.model import format_money
     from rulesengine.queue import Queue
     from rulesengine.rules import load_rules
