@@ -360,3 +360,23 @@ def test_every_list_of_single_values_hints_at_the_brackets() -> None:
         assert isinstance(spec, ListOf)
         if not isinstance(spec.item, Record | ListOf):
             assert spec.item.one_value, spec
+
+
+def test_the_rules_only_checks_refuse_a_plain_context() -> None:
+    """A condition or a template counts towards the rules file's totals, kept on the
+    RulesContext; run with the generic Context it is a programming error, said plainly."""
+    from rulesengine.rules.rules_context import RulesContext, rules_context
+    from rulesengine.rules.schema_toolkit import Context
+
+    rules = RulesContext(BUILTIN_CHANNEL_SPECS)
+    assert rules_context(rules) is rules
+    with pytest.raises(TypeError, match="needs a RulesContext, got Context"):
+        rules_context(Context(BUILTIN_CHANNEL_SPECS))
+
+
+def test_the_version_has_one_source() -> None:
+    """rulesengine.__version__ (the public API) is rulesengine.version's."""
+    import rulesengine
+    from rulesengine import version
+
+    assert rulesengine.__version__ == version.__version__
