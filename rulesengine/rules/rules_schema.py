@@ -30,7 +30,7 @@ from rulesengine.rules.expressions import (
     parse_condition,
 )
 from rulesengine.rules.message_content_schema import check_messages
-from rulesengine.rules.policy import Expr, Mark
+from rulesengine.rules.policy import Mark
 from rulesengine.rules.rules_context import RulesContext, rules_context
 from rulesengine.rules.schema_toolkit import (
     INVALID,
@@ -53,6 +53,7 @@ from rulesengine.version import __version__
 
 if TYPE_CHECKING:
     from rulesengine.channels.specs import ChannelSpec
+    from rulesengine.rules.policy import Expr
 
 __all__ = ["FORMAT_VERSION", "THEN_ACTIONS", "Condition", "Validation", "rules_schema", "validate"]
 
