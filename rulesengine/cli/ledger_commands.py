@@ -59,7 +59,7 @@ def import_(
     adjustments already stored are skipped. A bad row rejects the whole import, naming the
     file, row and column; nothing is written.
     """
-    from rulesengine.ledger_csv import read_ledger_dir, validate_against_store
+    from rulesengine.ledger import read_ledger_dir, validate_against_store
     from rulesengine.store import open_store
     from rulesengine.store.redact import display_url
 

@@ -21,7 +21,6 @@ from typing import Any
 
 import click
 
-from rulesengine import __version__
 from rulesengine.cli import (
     batch_commands,
     delivery_commands,
@@ -40,6 +39,7 @@ from rulesengine.cli.error_reports import (
 from rulesengine.cli.store_access import STORE_URL_KEY
 from rulesengine.errors import RulesengineError
 from rulesengine.terminal import echo
+from rulesengine.version import __version__
 
 __all__ = ["EXIT_BUG", "EXIT_USER_ERROR", "main"]
 

@@ -173,7 +173,7 @@ def _run_demo(
 ) -> dict[str, object]:
     from rulesengine.channels.manager import get_plugin_manager
     from rulesengine.channels.registry import channel_addressing, installed_channel_specs
-    from rulesengine.ledger_csv import read_ledger_dir
+    from rulesengine.ledger import read_ledger_dir
     from rulesengine.model import format_money
     from rulesengine.queue import Queue
     from rulesengine.queue.notification_reads import list_notifications

@@ -1,4 +1,4 @@
-"""The ``when:`` condition language: a tokenizer and a recursive-descent parser.
+"""The ``when:`` condition language: a recursive-descent parser and its type checks.
 
 Grammar (lowest precedence first)::
 
@@ -17,21 +17,31 @@ Grammar (lowest precedence first)::
 Nothing is evaluated: the parser only builds the :mod:`rulesengine.rules.policy` AST, and
 type-checks it against :data:`FIELDS`. Errors are :class:`ConditionError` with the offset of
 the offending character, so the schema can point at the exact column in the rules file.
+The tokens come from :mod:`rulesengine.rules.condition_tokens`.
 """
 
 from __future__ import annotations
 
 import decimal
-import re
 from collections.abc import Mapping
 from types import MappingProxyType
 
 import attrs
 
 from rulesengine.hints import closest
+from rulesengine.rules.condition_tokens import KEYWORDS, ConditionError, Token, tokenize
 from rulesengine.rules.policy import And, Compare, Const, Expr, Field, In, Not, Or
 
-__all__ = ["FIELDS", "ConditionError", "parse_condition"]
+__all__ = [
+    "FIELDS",
+    "MAX_ALTERNATIVES",
+    "MAX_FILE_ALTERNATIVES",
+    "MAX_FILE_COMPARISONS",
+    "ConditionError",
+    "alternatives",
+    "comparisons",
+    "parse_condition",
+]
 
 #: The vocabulary of conditions: field path -> ``money``, ``int``, ``number``, ``str`` or ``bool``.
 FIELDS: Mapping[str, str] = MappingProxyType(
@@ -56,12 +66,8 @@ FIELDS: Mapping[str, str] = MappingProxyType(
     }
 )
 
-_COMPARISONS = ("<=", ">=", "==", "!=", "<", ">")
 _ORDERING = frozenset({"<", "<=", ">", ">="})
-_KEYWORDS = frozenset({"and", "or", "not", "in", "true", "false"})
 _MAX_DEPTH = 50
-#: Constants stay far inside what the rule engine compares exactly (64-bit integers, cents).
-_MAX_NUMBER = 10**12
 #: A condition is run as its alternatives (the "or" of "and"s it expands to); the rule
 #: engine refuses or stalls on conditions with many more (measured: 65 that match one fact).
 MAX_ALTERNATIVES = 64
@@ -73,50 +79,6 @@ MAX_FILE_ALTERNATIVES = 5_000
 #: ... and the comparisons of all those alternatives together (an alternative repeats every
 #: comparison "and"-ed with it, and each is a test the rule engine holds).
 MAX_FILE_COMPARISONS = 50_000
-_NUMBER_RE = re.compile(r"-?(?:[0-9]+(?:\.[0-9]+)?|\.[0-9]+)")
-_WORD_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]*)*")
-_PYTHONISH = {
-    "True": "write true in lower case",
-    "False": "write false in lower case",
-    "None": "there is no None: a field without a value makes every comparison false",
-    "is": "use == or != to compare",
-    "AND": "write and in lower case",
-    "OR": "write or in lower case",
-    "NOT": "write not in lower case",
-}
-_FORBIDDEN_WORDS = frozenset(
-    {
-        "import",
-        "lambda",
-        "exec",
-        "eval",
-        "open",
-        "compile",
-        "getattr",
-        "setattr",
-        "globals",
-        "locals",
-        "vars",
-        "dir",
-        "type",
-        "object",
-        "self",
-        "os",
-        "sys",
-        "builtins",
-        "def",
-        "class",
-        "for",
-        "while",
-        "if",
-        "else",
-        "return",
-        "yield",
-        "with",
-        "del",
-        "assert",
-    }
-)
 _FAMILY = {"money": "number", "int": "number", "number": "number", "str": "str", "bool": "bool"}
 _DESCRIBE = {
     "money": "an amount",
@@ -125,149 +87,6 @@ _DESCRIBE = {
     "str": "text",
     "bool": "true or false",
 }
-
-
-class ConditionError(Exception):
-    """A condition that cannot be used; ``offset`` is the 0-based index of the problem."""
-
-    def __init__(self, message: str, offset: int) -> None:
-        super().__init__(message)
-        self.message = message
-        self.offset = offset
-
-
-@attrs.frozen
-class _Token:
-    kind: str  # num, str, word, op, "(", ")", "[", "]", ",", end
-    text: str
-    offset: int
-    value: object = None
-
-
-def _tokenize(text: str) -> list[_Token]:
-    tokens: list[_Token] = []
-    i, n = 0, len(text)
-    while i < n:
-        c = text[i]
-        if c.isspace():
-            i += 1
-            continue
-        if c in "()[],":
-            tokens.append(_Token(c, c, i))
-            i += 1
-            continue
-        two = text[i : i + 2]
-        if two == "<>":
-            raise ConditionError("use != for 'not equal' ('<>' is not an operator)", i)
-        if two in _COMPARISONS:
-            tokens.append(_Token("op", two, i))
-            i += 2
-            continue
-        if c in "<>":
-            tokens.append(_Token("op", c, i))
-            i += 1
-            continue
-        if c == "=":
-            raise ConditionError("use == to compare ('=' alone is not allowed in a condition)", i)
-        if c == "!":
-            raise ConditionError("use 'not' instead of '!'", i)
-        if two in ("&&", "||") or c in "&|":
-            raise ConditionError("use 'and' / 'or' to combine comparisons", i)
-        if c in "'\"":
-            i = _read_string(text, i, tokens)
-            continue
-        if c in "0123456789." or (c == "-" and _starts_number(text, i, tokens)):
-            i = _read_number(text, i, tokens)
-            continue
-        if (c.isascii() and c.isalpha()) or c == "_":
-            match = _WORD_RE.match(text, i)
-            assert match is not None
-            word = match.group()
-            _check_word(word, i)
-            tokens.append(_Token("word", word, i))
-            i = match.end()
-            continue
-        raise ConditionError(_bad_char_message(c), i)
-    tokens.append(_Token("end", "", n))
-    return tokens
-
-
-def _bad_char_message(c: str) -> str:
-    if c in "+-*/%":
-        return f"'{c}' is not allowed in a condition: no arithmetic, compare fields with numbers"
-    if c == "@" or c == "`" or c == "$" or c == "\\" or c == ";" or c == ":" or c == "{":
-        return f"'{c}' is not allowed in a condition"
-    return f"unexpected character {c!r} in a condition"
-
-
-def _starts_number(text: str, i: int, tokens: list[_Token]) -> bool:
-    """A '-' starts a negative number where an operand is expected and a digit follows."""
-    following = text[i + 1 : i + 2]
-    if not following or following not in "0123456789.":
-        return False
-    if not tokens:
-        return True
-    last = tokens[-1]
-    return last.kind in ("op", "(", "[", ",") or (last.kind == "word" and last.text in _KEYWORDS)
-
-
-def _read_number(text: str, i: int, tokens: list[_Token]) -> int:
-    match = _NUMBER_RE.match(text, i)
-    if match is None:
-        raise ConditionError(f"unexpected character {text[i]!r} in a condition", i)
-    end = match.end()
-    if end < len(text) and (text[end].isalnum() or text[end] in "._"):
-        raise ConditionError(
-            f"malformed number '{text[i : end + 1]}': write numbers like 25 or 25.50", i
-        )
-    written = match.group()
-    whole_part = written.lstrip("-").split(".")[0].lstrip("0")
-    # A long digit string is too large before it is read: int() refuses more than 4,300
-    # digits, and reading it is quadratic in its length.
-    too_long = len(whole_part) > len(str(_MAX_NUMBER))
-    value: int | float = 0 if too_long else float(written) if "." in written else int(written)
-    if too_long or abs(value) > _MAX_NUMBER:
-        shown = written if len(written) <= 40 else f"{written[:20]}… ({len(written):,} characters)"
-        raise ConditionError(
-            f"the number {shown} is too large: numbers in a condition are at most {_MAX_NUMBER:,}",
-            i,
-        )
-    tokens.append(_Token("num", written, i, value))
-    return end
-
-
-def _read_string(text: str, i: int, tokens: list[_Token]) -> int:
-    quote = text[i]
-    j = i + 1
-    chars: list[str] = []
-    while j < len(text):
-        c = text[j]
-        if c == "\\" and j + 1 < len(text) and text[j + 1] in (quote, "\\"):
-            chars.append(text[j + 1])
-            j += 2
-            continue
-        if c == quote:
-            tokens.append(_Token("str", text[i : j + 1], i, "".join(chars)))
-            return j + 1
-        chars.append(c)
-        j += 1
-    raise ConditionError(f"text started with {quote} is not closed: add the closing {quote}", i)
-
-
-def _check_word(word: str, offset: int) -> None:
-    if "__" in word:
-        raise ConditionError(
-            f"'{word}' is not allowed in a condition: only the fields of the rules format "
-            "(such as encounter.balance) can be used",
-            offset,
-        )
-    if word in _PYTHONISH:
-        raise ConditionError(f"'{word}' is not part of conditions: {_PYTHONISH[word]}", offset)
-    if word in _FORBIDDEN_WORDS:
-        raise ConditionError(
-            f"'{word}' is not allowed in a condition: conditions only compare fields with values",
-            offset,
-        )
 
 
 @attrs.frozen
@@ -281,16 +100,16 @@ class _Operand:
 class _Parser:
     def __init__(self, text: str, allow_payment: bool) -> None:
         self.text = text
-        self.tokens = _tokenize(text)
+        self.tokens = tokenize(text)
         self.pos = 0
         self.allow_payment = allow_payment
         self.depth = 0
 
     # -- token helpers
-    def peek(self, ahead: int = 0) -> _Token:
+    def peek(self, ahead: int = 0) -> Token:
         return self.tokens[min(self.pos + ahead, len(self.tokens) - 1)]
 
-    def next(self) -> _Token:
+    def next(self) -> Token:
         token = self.peek()
         self.pos += 1
         return token
@@ -383,7 +202,7 @@ class _Parser:
         if token.kind == "word":
             if token.text in ("true", "false"):
                 return _Operand(Const(token.text == "true"), token.offset, "bool", token.text)
-            if token.text in _KEYWORDS:
+            if token.text in KEYWORDS:
                 raise ConditionError(
                     f"expected a field, a number or a quoted text before '{token.text}'",
                     token.offset,
@@ -404,7 +223,7 @@ class _Parser:
             f"expected a field, a number or a quoted text, found {_show(token)}", token.offset
         )
 
-    def field_type(self, token: _Token) -> str:
+    def field_type(self, token: Token) -> str:
         name = token.text
         kind = FIELDS.get(name)
         if kind is not None:
@@ -420,7 +239,7 @@ class _Parser:
         raise ConditionError(f"unknown field '{name}'{hint}", token.offset)
 
     # -- building and type-checking
-    def compare(self, op: _Token, left: _Operand, right: _Operand) -> Compare:
+    def compare(self, op: Token, left: _Operand, right: _Operand) -> Compare:
         fields = [o for o in (left, right) if isinstance(o.node, Field)]
         if not fields:
             raise ConditionError(
@@ -545,7 +364,7 @@ def _type_mismatch(field: _Operand, other: _Operand) -> str:
     return f"{field.text} is {_DESCRIBE[field.type]}: compare it with {how}, not {other.text}"
 
 
-def _show(token: _Token) -> str:
+def _show(token: Token) -> str:
     return "the end of the condition" if token.kind == "end" else f"'{token.text}'"
 
 

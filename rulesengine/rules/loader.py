@@ -29,7 +29,8 @@ from rulesengine.rules.policy import (
     Profile,
     Rules,
 )
-from rulesengine.rules.rules_schema import FORMAT_VERSION, sort_problems, validate
+from rulesengine.rules.rules_schema import FORMAT_VERSION, validate
+from rulesengine.rules.schema_toolkit import sort_problems
 from rulesengine.rules.yamlmarks import (
     Node,
     canonical_json,

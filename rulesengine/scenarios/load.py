@@ -37,7 +37,7 @@ from rulesengine.queue.clock import supported_instant
 from rulesengine.rules import load_rules_data
 from rulesengine.rules.input_limits import read_limited_text
 from rulesengine.rules.policy import Mark, Rules
-from rulesengine.rules.rules_schema import (
+from rulesengine.rules.schema_toolkit import (
     INVALID,
     Context,
     Custom,

@@ -136,7 +136,7 @@ def _plugin_manager(plugin: object | None) -> pluggy.PluginManager:
 def _ledger(ledger: LedgerInput) -> LedgerData:
     # The store and CSV reader load SQLAlchemy: only when a run is made (the kit and its
     # pytest plugin stay light).
-    from rulesengine.ledger_csv import read_ledger_dir
+    from rulesengine.ledger import read_ledger_dir
     from rulesengine.store.base import LedgerData
 
     if isinstance(ledger, LedgerData):

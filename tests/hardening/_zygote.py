@@ -21,7 +21,7 @@ from collections.abc import Mapping
 _SOURCE = r"""
 import json, os, sys
 from rulesengine.cli.main import main
-import rulesengine.statements.statement_run, rulesengine.ledger_csv, rulesengine.store
+import rulesengine.statements.statement_run, rulesengine.ledger, rulesengine.store
 from rulesengine.channels.registry import installed_channel_specs
 installed_channel_specs()
 out = sys.stdout

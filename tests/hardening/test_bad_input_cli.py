@@ -66,7 +66,7 @@ import json, os, sys
 from rulesengine.cli.main import main
 import rulesengine.statements.statement_run, rulesengine.statements.diff
 import rulesengine.statements.explain
-import rulesengine.ledger_csv, rulesengine.scenarios, rulesengine.store
+import rulesengine.ledger, rulesengine.scenarios, rulesengine.store
 from rulesengine.channels.registry import installed_channel_specs
 installed_channel_specs()
 jobs = json.load(sys.stdin)
@@ -229,7 +229,7 @@ def run_forked(jobs: dict[Any, Job], scratch: Path) -> dict[Any, Outcome]:
 def _seed_store(path: Path, *, live_run: bool) -> None:
     """A store holding the good ledger (and, with ``live_run``, a live run on 2026-02-01)."""
     # Seeding uses the library: it is setup, not the behaviour under test.
-    from rulesengine.ledger_csv import read_ledger_dir
+    from rulesengine.ledger import read_ledger_dir
     from rulesengine.rules import load_rules
     from rulesengine.statements.statement_run import run_statements
     from rulesengine.store import open_store

@@ -23,7 +23,7 @@ from sqlalchemy import select, update
 
 from rulesengine.channels.results import DeliveryResult
 from rulesengine.errors import RulesengineError
-from rulesengine.ledger_csv import read_ledger_dir
+from rulesengine.ledger import read_ledger_dir
 from rulesengine.queue import Queue
 from rulesengine.store import open_store
 from rulesengine.store.tables import notifications

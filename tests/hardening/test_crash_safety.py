@@ -150,7 +150,7 @@ def zygotes() -> Iterator[list[Zygote]]:
 @pytest.fixture(scope="module")
 def prepared(tmp_path_factory: pytest.TempPathFactory, zygotes: list[Zygote]) -> dict[str, object]:
     """A ledger folder, an empty store, a store holding the ledger, and reference results."""
-    from rulesengine.ledger_csv import read_ledger_dir
+    from rulesengine.ledger import read_ledger_dir
     from rulesengine.store import open_store
 
     root = tmp_path_factory.mktemp("crash")

@@ -24,7 +24,8 @@ from pathlib import Path
 
 import yaml
 
-from rulesengine.ledger_csv import _COLUMNS, ENCOUNTERS, MAX_COLUMNS, _check_header, _Sheet
+from rulesengine.ledger.csv_columns import COLUMNS, ENCOUNTERS, MAX_COLUMNS
+from rulesengine.ledger.csv_sheet import Sheet, check_header
 from rulesengine.model import LEVEL_MAX, STATEMENTS_SENT_MAX, Encounter, Guarantor
 from rulesengine.rules.expressions import MAX_FILE_ALTERNATIVES, MAX_FILE_COMPARISONS
 from rulesengine.rules.yamlmarks import compose, to_plain
@@ -280,9 +281,9 @@ def test_the_header_check_is_linear_in_the_columns() -> None:
     columns in the whole header, and each problem found its column's place in it)."""
     names = ["id", "guarantor", "patient", "service_date", "balance"]
     names += [f"unknown{i}" for i in range(20_000)]
-    sheet = _Sheet(ENCOUNTERS, ENCOUNTERS, _COLUMNS[ENCOUNTERS])
+    sheet = Sheet(ENCOUNTERS, ENCOUNTERS, COLUMNS[ENCOUNTERS])
     started = time.monotonic()
-    _check_header(sheet, names)
+    check_header(sheet, names)
     assert time.monotonic() - started < 5
     assert not sheet.readable
     assert len(sheet.problems) == 20_000

@@ -28,7 +28,7 @@ import attrs
 import pytest
 import yaml
 
-from rulesengine.ledger_csv import read_ledger_dir
+from rulesengine.ledger import read_ledger_dir
 from rulesengine.rules import load_rules
 from rulesengine.store import open_store
 

@@ -165,7 +165,7 @@ def test_a_render_error_during_a_live_run_is_a_clear_exit_1_that_writes_nothing(
     before = (fingerprint(db), row_counts(db))
     checks_off = (
         "import sys\n"
-        "import rulesengine.rules.templates as t, rulesengine.rules.rules_schema as s\n"
+        "import rulesengine.rules.templates as t, rulesengine.rules.message_content_schema as s\n"
         "t.type_problems = lambda tree: []\n"
         "s.render_problems = lambda *a, **k: ()\n"
         "from rulesengine.cli.main import main\n"

@@ -1,4 +1,5 @@
-"""Tests for rulesengine.rules.rules_schema: types, defaults, literals, every problem at once."""
+"""Tests for rulesengine.rules.rules_schema (and its schema_toolkit): types, defaults,
+literals, every problem at once."""
 
 from __future__ import annotations
 
@@ -327,7 +328,7 @@ def test_empty_optional_sections_mean_the_defaults() -> None:
 
 def _list_specs(spec: object, seen: set[int] | None = None) -> list[object]:
     """Every ListOf inside ``spec`` (records, lists and keys followed)."""
-    from rulesengine.rules.rules_schema import Key, ListOf, Record
+    from rulesengine.rules.schema_toolkit import Key, ListOf, Record
 
     seen = set() if seen is None else seen
     if id(spec) in seen:
@@ -348,7 +349,8 @@ def _list_specs(spec: object, seen: set[int] | None = None) -> list[object]:
 def test_every_list_of_single_values_hints_at_the_brackets() -> None:
     """A single value where a list of single values belongs always gets 'for a single item
     write [x]' (pre_collections: E1 had it, dunning.levels[0].fallback: print did not)."""
-    from rulesengine.rules.rules_schema import ListOf, Record, rules_schema
+    from rulesengine.rules.rules_schema import rules_schema
+    from rulesengine.rules.schema_toolkit import ListOf, Record
     from rulesengine.scenarios import load as scenario_load
 
     specs = [rules_schema(), scenario_load._LEDGER, scenario_load._EXPECT]
@@ -358,3 +360,23 @@ def test_every_list_of_single_values_hints_at_the_brackets() -> None:
         assert isinstance(spec, ListOf)
         if not isinstance(spec.item, Record | ListOf):
             assert spec.item.one_value, spec
+
+
+def test_the_rules_only_checks_refuse_a_plain_context() -> None:
+    """A condition or a template counts towards the rules file's totals, kept on the
+    RulesContext; run with the generic Context it is a programming error, said plainly."""
+    from rulesengine.rules.rules_context import RulesContext, rules_context
+    from rulesengine.rules.schema_toolkit import Context
+
+    rules = RulesContext(BUILTIN_CHANNEL_SPECS)
+    assert rules_context(rules) is rules
+    with pytest.raises(TypeError, match="needs a RulesContext, got Context"):
+        rules_context(Context(BUILTIN_CHANNEL_SPECS))
+
+
+def test_the_version_has_one_source() -> None:
+    """rulesengine.__version__ (the public API) is rulesengine.version's."""
+    import rulesengine
+    from rulesengine import version
+
+    assert rulesengine.__version__ == version.__version__

@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 
 from rulesengine.errors import LedgerError, Problem
-from rulesengine.ledger_csv import read_ledger_dir, validate_against_store
+from rulesengine.ledger import read_ledger_dir, validate_against_store
 from rulesengine.model import Adjustment, Encounter, Guarantor, Payment, PostalAddress
 from rulesengine.store import open_store
 from rulesengine.store.base import LedgerData
 
-LEDGERS = Path(__file__).parent / "data" / "ledgers"
+LEDGERS = Path(__file__).parent.parent / "data" / "ledgers"
 BAD = sorted(p.name for p in LEDGERS.iterdir() if (p / "expected.txt").exists())
 D = dt.date
 
