@@ -6,8 +6,9 @@ Start with :class:`Queue`; ``docs/queue.md`` describes the statuses and every ru
 
 from __future__ import annotations
 
-from rulesengine.queue.core import STATUSES, Queue, default_worker_id
 from rulesengine.queue.delivery_report import DeliveryReport, ProofsAdded
+from rulesengine.queue.notification_queue import STATUSES, Queue
+from rulesengine.queue.queue_context import default_worker_id
 from rulesengine.queue.windows import Window, parse_window
 from rulesengine.store.queue_io import QueueRow, Transition
 
