@@ -389,10 +389,9 @@ def notify(
     # The plugins the rules were loaded with, when they were (else the queue's own).
     pm = command_plugin_manager() if rules is not None else None
     with open_command_queue(ctx, db, pm=pm) as q:
-        text = None
         if rules is None:
-            rules, text = _rules_of_latest_statement(q.store, guarantor)
-        nid = q.notify(guarantor, channel, message_id, rules, now, rules_text=text)
+            rules = _rules_of_latest_statement(q.store, guarantor)
+        nid = q.notify(guarantor, channel, message_id, rules, now)
         row = q.get(nid)
     when = row.next_attempt_at.isoformat(timespec="minutes") if row.next_attempt_at else ""
     if row.status == "scheduled":
@@ -401,9 +400,9 @@ def notify(
         echo(f"notification {nid} {row.status}: {row.reason}")
 
 
-def _rules_of_latest_statement(store: Any, guarantor: str) -> tuple[Any, str]:
-    """The rules version the guarantor's latest live statement was made with, as stored
-    (loaded, and its text)."""
+def _rules_of_latest_statement(store: Any, guarantor: str) -> Any:
+    """The rules version the guarantor's latest live statement was made with, loaded from
+    the text the store kept."""
     from rulesengine.queue import on_demand_sql as qio
     from rulesengine.rules import load_rules_text
 
@@ -422,10 +421,9 @@ def _rules_of_latest_statement(store: Any, guarantor: str) -> tuple[Any, str]:
         raise NotFound(
             f"the rules file of batch {batch_id} is not in the store; give it with --rules"
         )
-    rules = load_rules_text(
+    return load_rules_text(
         text, filename=f"<rules of batch {batch_id}>", channel_specs=installed_specs()
     )
-    return rules, text
 
 
 @click.command()

@@ -6,13 +6,13 @@ Start with :class:`Queue`; ``docs/queue.md`` describes the statuses and every ru
 
 from __future__ import annotations
 
-from rulesengine.queue.core import STATUSES, Queue, default_worker_id
 from rulesengine.queue.delivery_report import DeliveryReport, ProofsAdded
+from rulesengine.queue.notification_queue import Queue
 from rulesengine.queue.notification_rows import QueueRow, Transition
+from rulesengine.queue.queue_context import default_worker_id
 from rulesengine.queue.windows import Window, parse_window
 
 __all__ = [
-    "STATUSES",
     "DeliveryReport",
     "ProofsAdded",
     "Queue",

@@ -20,7 +20,7 @@ import datetime as dt
 
 from sqlalchemy import Connection, func, select
 
-from rulesengine.errors import RulesengineError
+from rulesengine.errors import InvalidRequest
 from rulesengine.store.rows import as_utc, utcnow
 
 __all__ = [
@@ -65,10 +65,11 @@ def supported_instant(instant: dt.datetime) -> dt.datetime | str:
 
 
 def check_supported(instant: dt.datetime) -> dt.datetime:
-    """``instant`` in UTC; :class:`RulesengineError` when :func:`supported_instant` refuses it."""
+    """``instant`` in UTC; :class:`~rulesengine.errors.InvalidRequest` when
+    :func:`supported_instant` refuses it."""
     utc = supported_instant(instant)
     if isinstance(utc, str):
-        raise RulesengineError(utc)
+        raise InvalidRequest(utc)
     return utc
 
 
@@ -77,7 +78,7 @@ def check_not_later(instant: dt.datetime, what: str = "--now") -> None:
     send windows that hold now and expire live workers' leases."""
     real = utcnow()
     if as_utc(instant) > real:
-        raise RulesengineError(
+        raise InvalidRequest(
             f"{what} {instant.isoformat()} is later than the real clock"
             f" ({real.isoformat(timespec='seconds')}); {what} acts at an earlier instant,"
             " never a later one (a later one would hand over notifications before they are"

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from rulesengine.drafting.notification_drafts import draft_notifications
-from rulesengine.errors import RulesengineError
+from rulesengine.errors import InvalidRequest, NotFound
 from rulesengine.model import send_window_text
 from rulesengine.queue import on_demand_sql as qio
 from rulesengine.queue.delivery_report import ProofsAdded
@@ -34,7 +34,7 @@ from rulesengine.queue.windows import local_zone, window_in_zone
 
 if TYPE_CHECKING:
     from rulesengine.model import BatchResult, NotificationDraft
-    from rulesengine.queue.core import Queue
+    from rulesengine.queue.queue_context import QueueContext
     from rulesengine.rules.policy import Rules
 
 __all__ = ["add_proofs", "notify"]
@@ -76,34 +76,28 @@ def _row_values(draft: NotificationDraft, at: dt.datetime) -> dict[str, Any]:
 
 
 def notify(
-    queue: Queue,
+    queue: QueueContext,
     guarantor_id: str,
     channel: str,
     message_id: str,
     rules: Rules,
     now: dt.datetime,
-    rules_text: str | None = None,
 ) -> int:
-    """Queue an on-demand notification; returns its id (see the module docstring).
-
-    ``rules_text`` is not used (the text kept is ``rules.source_text``); it goes once
-    :class:`~rulesengine.queue.core.Queue` no longer passes it.
-    """
-    del rules_text
+    """Queue an on-demand notification; returns its id (see the module docstring)."""
     message = rules.messages.get(message_id)
     if message is None:
         known = ", ".join(sorted(rules.messages)) or "none"
-        raise RulesengineError(
+        raise InvalidRequest(
             f"{rules.path} has no message {message_id!r}; its messages are {known}"
         )
     if channel not in message.content:
         has = ", ".join(sorted(message.content)) or "no channel"
-        raise RulesengineError(
+        raise InvalidRequest(
             f"message {message_id!r} has no content for {channel!r} (it has {has})"
         )
     guarantor = queue.store.get_guarantor(guarantor_id)
     if guarantor is None:
-        raise RulesengineError(f"no guarantor {guarantor_id!r} in the store")
+        raise NotFound(f"no guarantor {guarantor_id!r} in the store")
     secret = queue.store.secret()
     addressing = queue.channels.addressing()
     queue.channels.remember(rules)
@@ -111,7 +105,7 @@ def notify(
     with queue.store.writing() as conn:
         found = qio.latest_live_statement(conn, guarantor_id, profile)
         if found is None:
-            raise RulesengineError(
+            raise InvalidRequest(
                 f"guarantor {guarantor_id!r} has had no live statement in profile {profile!r} "
                 "yet; on-demand notifications need one"
             )
@@ -145,19 +139,14 @@ def notify(
 
 
 def add_proofs(
-    queue: Queue,
+    queue: QueueContext,
     batch: BatchResult,
     rules: Rules,
     now: dt.datetime,
-    rules_text: str | None = None,
 ) -> ProofsAdded:
-    """Queue one proof per distinct (message, channel) of a test batch (module docstring).
-
-    ``rules_text`` is not used, as in :func:`notify`.
-    """
-    del rules_text
+    """Queue one proof per distinct (message, channel) of a test batch (module docstring)."""
     if batch.mode != "test":
-        raise RulesengineError(
+        raise InvalidRequest(
             f"proofs are made from a test batch; {batch.id} is a {batch.mode} batch"
         )
     firsts: dict[tuple[str, str], NotificationDraft] = {}

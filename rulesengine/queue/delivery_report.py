@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
-__all__ = ["DeliveryReport", "ProofsAdded"]
+if TYPE_CHECKING:
+    from rulesengine.queue.notification_rows import Transition
+
+__all__ = ["DeliveryReport", "ProofsAdded", "RoundOutcome"]
 
 
 def _ids(items: Iterable[int]) -> tuple[int, ...]:
@@ -42,6 +45,22 @@ class DeliveryReport:
             "waiting": list(self.waiting),
             "rounds": self.rounds,
         }
+
+
+@attrs.define
+class RoundOutcome:
+    """What one delivery round did (merged into a :class:`DeliveryReport`): how many rows it
+    claimed, each changed notification's last status, the deferred and the waiting ids."""
+
+    claimed: int = 0
+    final: dict[int, str] = attrs.field(factory=dict)
+    deferred: list[int] = attrs.field(factory=list)
+    waiting: list[int] = attrs.field(factory=list)
+
+    def note(self, transitions: Iterable[Transition]) -> None:
+        """Remember the status each of ``transitions`` left its notification in."""
+        for t in transitions:
+            self.final[t.notification_id] = t.new_status
 
 
 class ProofsAdded(list[int]):

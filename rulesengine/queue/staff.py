@@ -12,13 +12,13 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from rulesengine.errors import RulesengineError
+from rulesengine.errors import InvalidRequest, NotFound, RefusedTransition
 from rulesengine.queue import notification_sql as qio
 from rulesengine.queue import presend_sql
 from rulesengine.queue.notification_rows import Transition
 
 if TYPE_CHECKING:
-    from rulesengine.queue.core import Queue
+    from rulesengine.queue.queue_context import QueueContext
 
 __all__ = ["ACTIONS", "StaffAction", "opt_out", "staff_action"]
 
@@ -54,32 +54,45 @@ ACTIONS = {
 }
 
 
-def _refusals(action: StaffAction, ids: Sequence[int], found: dict[int, Any]) -> list[str]:
+def _refusal(
+    action: StaffAction, ids: Sequence[int], found: dict[int, Any]
+) -> NotFound | RefusedTransition | None:
+    """Why the action is refused, naming every unknown id and every id in a status it does
+    not apply to: :class:`RefusedTransition` when any status refuses it, else
+    :class:`NotFound`; ``None`` when it applies to every id."""
     allowed = " or ".join(action.allowed)
     problems = []
+    refused = False
     for nid in dict.fromkeys(ids):
         row = found.get(nid)
         if row is None:
             problems.append(f"no notification {nid}")
         elif row.status not in action.allowed:
+            refused = True
             problems.append(
                 f"notification {nid} is {row.status}: only {allowed} notifications can be "
                 f"{action.verb}"
             )
-    return problems
+    if not problems:
+        return None
+    error = RefusedTransition if refused else NotFound
+    return error("nothing changed: " + "; ".join(problems))
 
 
-def staff_action(queue: Queue, ids: Sequence[int], name: str, now: dt.datetime) -> list[Transition]:
-    """Apply ACTIONS[name] to every id, or to none (raising :class:`RulesengineError`)."""
+def staff_action(
+    queue: QueueContext, ids: Sequence[int], name: str, now: dt.datetime
+) -> list[Transition]:
+    """Apply ACTIONS[name] to every id, or to none: :class:`InvalidRequest` for no ids,
+    :class:`NotFound` when only unknown ids refuse it, else :class:`RefusedTransition`."""
     action = ACTIONS[name]
     if not ids:
-        raise RulesengineError("name at least one notification id")
+        raise InvalidRequest("name at least one notification id")
     transitions: list[Transition] = []
     with queue.store.writing() as conn:
         found = qio.rows_by_id(conn, ids)
-        problems = _refusals(action, ids, found)
-        if problems:
-            raise RulesengineError("nothing changed: " + "; ".join(problems))
+        refusal = _refusal(action, ids, found)
+        if refusal is not None:
+            raise refusal
         for nid in dict.fromkeys(ids):
             row = found[nid]
             values: dict[str, Any] = {"lease_owner": None, "lease_expires_at": None}
@@ -89,24 +102,24 @@ def staff_action(queue: Queue, ids: Sequence[int], name: str, now: dt.datetime) 
                 values["next_attempt_at"] = None
             t = qio.change_status(conn, row, action.new_status, now, detail=action.detail, **values)
             if t is None:  # pragma: no cover - the row is locked
-                raise RulesengineError(f"notification {nid} changed meanwhile; nothing changed")
+                raise RefusedTransition(f"notification {nid} changed meanwhile; nothing changed")
             transitions.append(t)
     queue.observe(transitions)
     return transitions
 
 
 def opt_out(
-    queue: Queue, guarantor_id: str, channel: str, source: str, now: dt.datetime
+    queue: QueueContext, guarantor_id: str, channel: str, source: str, now: dt.datetime
 ) -> list[int]:
     """Record the opt-out and suppress the guarantor's still-scheduled notifications on
     ``channel`` (proofs, addressed to the practice, excluded). Returns their ids."""
     if not source.strip():
-        raise RulesengineError("an opt-out needs a source, such as 'staff' or 'inbound STOP'")
+        raise InvalidRequest("an opt-out needs a source, such as 'staff' or 'inbound STOP'")
     if queue.store.get_guarantor(guarantor_id) is None:
-        raise RulesengineError(f"no guarantor {guarantor_id!r} in the store")
+        raise NotFound(f"no guarantor {guarantor_id!r} in the store")
     names = queue.channels.names()
     if channel not in names:
-        raise RulesengineError(
+        raise InvalidRequest(
             f"unknown channel {channel!r}; the channels are {', '.join(names) or 'none'}"
         )
     detail = f"opted out ({source})"

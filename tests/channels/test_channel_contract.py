@@ -194,7 +194,7 @@ def test_a_proof_for_a_guarantor_keyed_channel_goes_to_the_test_recipient_only(
                 return super().send(notifications)
 
         with Queue(store, channels={"portal": Recording({})}) as queue:
-            queue.add_proofs(test, rules, NOON, rules_text=text)
+            queue.add_proofs(test, rules, NOON)
             queue.deliver(NOON, until_empty=True)
         assert [n.to for n in received] == proof_to
         assert all(n.proof and n.guarantor_id == "G1" for n in received)

@@ -377,8 +377,8 @@ real = rows.utcnow
 def skewed():
     return real() + dt.timedelta(hours=1)
 rows.utcnow = skewed
-import rulesengine.queue.clock, rulesengine.queue.core
-rulesengine.queue.core.utcnow = skewed
+import rulesengine.queue.clock, rulesengine.queue.queue_context
+rulesengine.queue.queue_context.utcnow = skewed
 rulesengine.queue.clock.utcnow = skewed
 from rulesengine.cli.main import main
 sys.argv = ["rulesengine", *sys.argv[1:]]
@@ -469,7 +469,7 @@ def test_the_queue_refuses_an_instant_past_its_last_one(tmp_path: Path) -> None:
 
 def test_pg_leases_ignore_a_skewed_python_clock_in_process(pg_url: str, monkeypatch) -> None:
     """The same in one process: the default clock on PostgreSQL is the database's."""
-    import rulesengine.queue.core as core
+    import rulesengine.queue.queue_context as queue_context
 
     store = open_store(pg_url)
     store.import_ledger(ledger())
@@ -485,8 +485,8 @@ def test_pg_leases_ignore_a_skewed_python_clock_in_process(pg_url: str, monkeypa
                 handed_at=dt.datetime.now(dt.UTC),
             )
         )
-    real = core.utcnow
-    monkeypatch.setattr(core, "utcnow", lambda: real() + dt.timedelta(hours=1))
+    real = queue_context.utcnow
+    monkeypatch.setattr(queue_context, "utcnow", lambda: real() + dt.timedelta(hours=1))
     assert Queue(store, channels={}, worker_id="B").expire_leases() == []
     assert [s for _, s, _ in _sending(store)] == ["sending"]
     store.close()
