@@ -105,7 +105,7 @@ def test_(paths: tuple[str, ...], coverage: bool, no_trace: bool, as_json: bool)
         format_summary,
         results_json,
     )
-    from rulesengine.scenarios.scenario_run import ScenarioResult
+    from rulesengine.scenarios.scenario_results import ScenarioResult
 
     files = _scenario_files(paths)
     specs = installed_specs()

@@ -9,7 +9,7 @@ from typing import Any
 
 from rulesengine.plurals import counted
 from rulesengine.scenarios.coverage import CoverageReport
-from rulesengine.scenarios.scenario_run import Failure, ScenarioResult
+from rulesengine.scenarios.scenario_results import Failure, ScenarioResult, show_value
 
 __all__ = ["format_coverage", "format_failure", "format_summary", "results_json"]
 
@@ -30,8 +30,8 @@ def format_failure(result: ScenarioResult, *, trace: bool = True) -> str:
             where = ":".join(str(n) for n in (failure.line, failure.column) if n is not None)
             lines.append(f"{result.path}:{where}: {step} failed")
             lines.append(f"  {failure.field}")
-            lines.append(f"    expected: {_value(failure.expected)}")
-            lines.append(f"    actual:   {_value(failure.actual)}")
+            lines.append(f"    expected: {show_value(failure.expected)}")
+            lines.append(f"    actual:   {show_value(failure.actual)}")
         parts = dict(part for failure in failures for part in failure.traces)
         if trace and parts:
             lines.append("  why (the rules that decided):")
@@ -45,12 +45,6 @@ def _by_step(failures: Sequence[Failure]) -> list[tuple[str, list[Failure]]]:
     for failure in failures:
         groups.setdefault(failure.step, []).append(failure)
     return list(groups.items())
-
-
-def _value(value: Any) -> str:
-    from rulesengine.scenarios.scenario_run import _show
-
-    return _show(value)
 
 
 def format_summary(results: Sequence[ScenarioResult], seconds: float) -> str:

@@ -351,9 +351,9 @@ def test_every_list_of_single_values_hints_at_the_brackets() -> None:
     write [x]' (pre_collections: E1 had it, dunning.levels[0].fallback: print did not)."""
     from rulesengine.rules.rules_schema import rules_schema
     from rulesengine.rules.schema_toolkit import ListOf, Record
-    from rulesengine.scenarios import load as scenario_load
+    from rulesengine.scenarios import scenario_schema
 
-    specs = [rules_schema(), scenario_load._LEDGER, scenario_load._EXPECT]
+    specs = [rules_schema(), scenario_schema.LEDGER_SPEC, scenario_schema.EXPECT_SPEC]
     lists = [s for spec in specs for s in _list_specs(spec)]
     assert len(lists) >= 10
     for spec in lists:

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from rulesengine.rules.expressions import FIELDS
-from rulesengine.statements.evaluate import FIELD_PATHS
+from rulesengine.statements.encounter_facts import FIELD_PATHS
 from tests.statements.conftest import RUN
 
 
