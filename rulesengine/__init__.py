@@ -54,18 +54,25 @@ from rulesengine.version import __version__
 
 if TYPE_CHECKING:
     from rulesengine.ledger import read_ledger_dir
-    from rulesengine.queue import Queue
+    from rulesengine.queue import DeliveryReport, Queue, QueueRow, Transition
     from rulesengine.rules import Rules
     from rulesengine.rules.installed_rules import load_installed_rules as load_rules
     from rulesengine.statements.statement_run import run_statements
-    from rulesengine.store import LedgerData, open_store
+    from rulesengine.store import LedgerData, Store, open_store
+    from rulesengine.store.base import ImportSummary, SyncSummary
 
 #: The names imported on first use (they need SQLAlchemy, durable-rules, YAML or Jinja2),
 #: and the module each comes from (``module:attribute`` where the attribute is named
 #: otherwise there).
 _LAZY = {
+    "DeliveryReport": "rulesengine.queue",
+    "ImportSummary": "rulesengine.store.base",
     "LedgerData": "rulesengine.store",
     "Queue": "rulesengine.queue",
+    "QueueRow": "rulesengine.queue",
+    "Store": "rulesengine.store",
+    "SyncSummary": "rulesengine.store.base",
+    "Transition": "rulesengine.queue",
     "Rules": "rulesengine.rules",
     "load_rules": "rulesengine.rules.installed_rules:load_installed_rules",
     "open_store": "rulesengine.store",
@@ -79,9 +86,11 @@ __all__ = [
     "BatchResult",
     "Channel",
     "DeleteRefused",
+    "DeliveryReport",
     "DeliveryResult",
     "Encounter",
     "Guarantor",
+    "ImportSummary",
     "InvalidRequest",
     "LedgerData",
     "LedgerError",
@@ -93,13 +102,17 @@ __all__ = [
     "PostalAddress",
     "Problem",
     "Queue",
+    "QueueRow",
     "RefusedTransition",
     "RenderError",
     "Rules",
     "RulesError",
     "RulesengineError",
     "RunRefused",
+    "Store",
     "StoreError",
+    "SyncSummary",
+    "Transition",
     "__version__",
     "hookimpl",
     "load_rules",
@@ -121,4 +134,5 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+    """The public API and the module's own dunder names (not its imports)."""
+    return sorted(set(__all__) | {name for name in globals() if name.startswith("__")})
