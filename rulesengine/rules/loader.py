@@ -33,10 +33,10 @@ from rulesengine.rules.rules_schema import FORMAT_VERSION, validate
 from rulesengine.rules.schema_toolkit import sort_problems
 from rulesengine.rules.yamlmarks import (
     Node,
-    canonical_json,
     compose,
     from_data,
     merge_overrides,
+    to_yaml_text,
 )
 
 __all__ = ["load_rules", "load_rules_data", "load_rules_text", "validate_files"]
@@ -57,8 +57,8 @@ def load_rules(
     :param overrides: a mapping (a node tree from another file, or plain data) merged over
         the file: mappings key by key, lists and values replace.
     :returns: the rules; ``source_text`` is the file's text and ``content_hash`` its
-        sha256 (of the file's bytes), or with overrides a canonical JSON of the merged data
-        and its sha256.
+        sha256 (of the file's bytes), or with overrides a YAML text of the merged tree that
+        loads back to the same rules (:func:`~.yamlmarks.to_yaml_text`) and its sha256.
     :raises RulesError: with every problem, or one problem when the file cannot be read
         (missing, not a regular file, larger than
         :data:`~rulesengine.rules.input_limits.MAX_FILE_BYTES`).
@@ -93,7 +93,7 @@ def load_rules_data(
     ``tree`` is a node tree from :func:`rulesengine.rules.yamlmarks.compose` (its marks
     point into that file) or plain data. ``source_text`` is the text ``tree`` was composed
     from when it is a whole rules file's (a caller that composed the file itself); without
-    it, or with overrides, the rules' ``source_text`` is a canonical JSON of the (merged)
+    it, or with overrides, the rules' ``source_text`` is a YAML text of the (merged)
     data. ``content_hash`` is the sha256 of that text.
     """
     node: Node = tree if not isinstance(tree, Mapping) else from_data(tree, filename)
@@ -151,8 +151,8 @@ def _load(
     problems = sort_problems([*problems, *result.problems])
     if problems or result.data is None:
         raise RulesError(problems)
-    if source_text is None:
-        source_text = canonical_json(tree)
+    if source_text is None:  # a merged tree or data: a text that loads back the same
+        source_text = to_yaml_text(tree)
     return _build(result.data, filename, source_text, specs)
 
 
