@@ -105,8 +105,8 @@ def _stop_on_signals(stop: threading.Event, caught: list[str]) -> Iterator[None]
 
 
 #: The longest ``--poll`` (an idle worker looks again at least hourly) and ``--lease``.
-MAX_POLL_SECONDS = 3600.0
-MAX_LEASE_SECONDS = 86400.0
+_MAX_POLL_SECONDS = 3600.0
+_MAX_LEASE_SECONDS = 86400.0
 
 
 def _check_seconds(value: float, option: str, most: float) -> None:
@@ -141,8 +141,8 @@ def worker(
 
     Many workers may run at once against PostgreSQL: each claims different notifications.
     """
-    _check_seconds(poll, "--poll", MAX_POLL_SECONDS)
-    _check_seconds(lease, "--lease", MAX_LEASE_SECONDS)
+    _check_seconds(poll, "--poll", _MAX_POLL_SECONDS)
+    _check_seconds(lease, "--lease", _MAX_LEASE_SECONDS)
     stop = threading.Event()
     caught: list[str] = []
     with (

@@ -40,6 +40,7 @@ __all__ = [
     "fallback_channels",
     "guarantor_zone",
     "pay_token",
+    "render_content",
     "scheduled_at",
     "send_window",
 ]

@@ -15,6 +15,9 @@ import pytest
 
 from rulesengine.testing.pytest_fixtures import channel_kit  # noqa: F401  (a fixture)
 
+# pytest finds the hook and the fixture by these names; the node classes show in its reports.
+__all__ = ["ScenarioFailed", "ScenarioFile", "ScenarioItem", "channel_kit", "pytest_collect_file"]
+
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
     if file_path.name.endswith(".scenario.yaml"):
