@@ -112,7 +112,9 @@ def _selected(entry_points: list[tuple[str, str]]) -> list[str]:
     if load:
         known = {plugin_key(n) for pair in entry_points for n in pair}
         for name in sorted(load - known):
-            _log.warning("%s names %r, which is not an installed rulesengine plugin", LOAD_ENV, name)
+            _log.warning(
+                "%s names %r, which is not an installed rulesengine plugin", LOAD_ENV, name
+            )
     return chosen
 
 
