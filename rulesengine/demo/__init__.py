@@ -1,0 +1,2 @@
+# Its modules are imported by name; the package re-exports nothing.
+__all__: list[str] = []

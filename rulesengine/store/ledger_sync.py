@@ -45,7 +45,7 @@ from rulesengine.store.tables import adjustments, encounters, guarantors, paymen
 
 __all__ = ["DUNNING_FIELDS", "SyncPlan", "apply_sync", "plan_sync"]
 
-GUARANTORS, ENCOUNTERS, PAYMENTS, ADJUSTMENTS = (
+_GUARANTORS, _ENCOUNTERS, _PAYMENTS, _ADJUSTMENTS = (
     "guarantors.csv",
     "encounters.csv",
     "payments.csv",
@@ -108,7 +108,7 @@ def plan_sync(
 ) -> SyncPlan:
     """Compare ``ledger`` with the store (reads only); raise :class:`LedgerError` for
     postings whose id is stored with other values."""
-    g_cols = _taken(ledger, GUARANTORS, _GUARANTOR_TARGETS, _G_NAMES)
+    g_cols = _taken(ledger, _GUARANTORS, _GUARANTOR_TARGETS, _G_NAMES)
     new_g, changed_g, g_sync, g_merged = _plan_rows(
         conn,
         guarantors,
@@ -116,7 +116,7 @@ def plan_sync(
         [guarantor_row(g) for g in ledger.guarantors],
         g_cols,
     )
-    e_cols = _taken(ledger, ENCOUNTERS, _ENCOUNTER_TARGETS, _E_NAMES)
+    e_cols = _taken(ledger, _ENCOUNTERS, _ENCOUNTER_TARGETS, _E_NAMES)
     dunning = {_E_INDEX[name] for name in DUNNING_FIELDS} & e_cols
     differs: set[str] = set()
 
@@ -141,16 +141,16 @@ def plan_sync(
     last_statement = {eid: row[_E_INDEX["last_statement"]] for eid, row in e_merged.items()}
     problems: list[Problem] = []
     new_p, p_sync = _plan_postings(
-        conn, payments, ledger.payments, ledger, PAYMENTS, folder, problems
+        conn, payments, ledger.payments, ledger, _PAYMENTS, folder, problems
     )
     new_a, a_sync = _plan_postings(
-        conn, adjustments, ledger.adjustments, ledger, ADJUSTMENTS, folder, problems
+        conn, adjustments, ledger.adjustments, ledger, _ADJUSTMENTS, folder, problems
     )
     if problems:
         raise LedgerError(problems)
     _fill_last_statements(conn, last_statement, {p.encounter_id for p in new_p})
     summary = SyncSummary(
-        files={GUARANTORS: g_sync, ENCOUNTERS: e_sync, PAYMENTS: p_sync, ADJUSTMENTS: a_sync},
+        files={_GUARANTORS: g_sync, _ENCOUNTERS: e_sync, _PAYMENTS: p_sync, _ADJUSTMENTS: a_sync},
         dunning_differs=len(differs),
         dunning_from_file=dunning_from_file,
         covered_profiles=sorted(covered, key=lambda p: (p is not None, p or "")),
