@@ -39,16 +39,22 @@ from rulesengine.rules.yamlmarks import (
     merge_overrides,
 )
 
-__all__ = ["load_rules", "load_rules_data", "load_rules_text", "validate_files"]
+__all__ = [
+    "load_rules",
+    "load_rules_data",
+    "load_rules_text",
+    "validate_files",
+    "Overrides",
+]
 
-_Overrides = Node | Mapping[str, Any] | None
+Overrides = Node | Mapping[str, Any] | None
 
 
 def load_rules(
     path: str | os.PathLike[str],
     *,
     channel_specs: Mapping[str, ChannelSpec] | None = None,
-    overrides: _Overrides = None,
+    overrides: Overrides = None,
 ) -> Rules:
     """Load the rules file at ``path``.
 
@@ -74,7 +80,7 @@ def load_rules_text(
     *,
     filename: str = "<rules>",
     channel_specs: Mapping[str, ChannelSpec] | None = None,
-    overrides: _Overrides = None,
+    overrides: Overrides = None,
 ) -> Rules:
     """Load rules from YAML text; problems name ``filename``."""
     return _load(_compose(text, filename), filename, text, channel_specs, overrides)
@@ -85,7 +91,7 @@ def load_rules_data(
     *,
     filename: str,
     channel_specs: Mapping[str, ChannelSpec] | None = None,
-    overrides: _Overrides = None,
+    overrides: Overrides = None,
     source_text: str | None = None,
 ) -> Rules:
     """Load rules from a mapping embedded in another YAML file (a scenario's inline rules).
@@ -131,7 +137,7 @@ def _load(
     filename: str,
     source_text: str | None,
     channel_specs: Mapping[str, ChannelSpec] | None,
-    overrides: _Overrides,
+    overrides: Overrides,
 ) -> Rules:
     """Validate and build; ``source_text`` is what the tree was composed from (None: data)."""
     tree, problems = composed

@@ -1,4 +1,5 @@
-"""The store: where the ledger, the batches and the notification queue live.
+"""The store: the system of record for the ledger, the batches and (table definitions
+only: the queue package alone writes them) the notifications.
 
 :func:`open_store` opens one from a URL; :class:`Store` is the interface every command uses.
 """

@@ -95,7 +95,7 @@ def _posting_external_ids(conn: Connection) -> None:
                 conn.execute(CreateIndex(index, if_not_exists=True))
 
 
-#: (table, on PostgreSQL) -> the statement adding ``external_id`` as schema.py defines it
+#: (table, on PostgreSQL) -> the statement adding ``external_id`` as tables.py defines it
 #: (an :data:`~rulesengine.store.tables.Id`: byte-order collation on PostgreSQL).
 _ADD_EXTERNAL_ID = {
     ("payments", False): "ALTER TABLE payments ADD COLUMN external_id VARCHAR",

@@ -136,8 +136,9 @@ def test_an_unknown_name_is_an_attribute_error() -> None:
 
 def test_the_public_api_of_the_root_module() -> None:
     """The plugin names, what an embedding program uses, and the version."""
+    from rulesengine.ledger import read_ledger_dir
     from rulesengine.queue import Queue
-    from rulesengine.rules import load_rules
+    from rulesengine.rules.installed_rules import load_installed_rules
     from rulesengine.statements.statement_run import run_statements
     from rulesengine.store import LedgerData, open_store
 
@@ -145,7 +146,8 @@ def test_the_public_api_of_the_root_module() -> None:
         rulesengine.__all__
     )
     assert rulesengine.Queue is Queue
-    assert rulesengine.load_rules is load_rules
+    assert rulesengine.load_rules is load_installed_rules  # checked against the plugins
+    assert rulesengine.read_ledger_dir is read_ledger_dir
     assert rulesengine.run_statements is run_statements
     assert rulesengine.open_store is open_store
     assert rulesengine.LedgerData is LedgerData
