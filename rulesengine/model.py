@@ -27,12 +27,15 @@ def _tuple(items: Iterable[Any]) -> tuple[Any, ...]:
 
 __all__ = [
     "ENCOUNTER_STATUSES",
+    "LEVEL_MAX",
     "MONEY_MAX_CENTS",
     "NOTIFICATION_STATUSES",
     "NO_ADDRESS_OTHER",
     "NO_ADDRESS_REASONS",
     "SKIP_REASONS_BUILTIN",
+    "STATEMENTS_SENT_MAX",
     "SUPPRESSION_REASONS",
+    "WHOLE_MAX_DIGITS",
     "Adjustment",
     "BatchResult",
     "Deferred",
@@ -52,6 +55,7 @@ __all__ = [
     "parse_money",
     "plain",
     "send_window_text",
+    "shown_number",
 ]
 
 ENCOUNTER_STATUSES = ("open", "pre_collections", "closed")

@@ -1,4 +1,5 @@
-"""The package's shape: dependencies point one way, modules stay small and uniquely named.
+"""The package's shape: dependencies point one way, modules stay small and uniquely named,
+and everything outside a module's ``__all__`` is private by name.
 
 These read the source (``ast``), not the running interpreter, so an import inside a
 function or under ``TYPE_CHECKING`` counts as a dependency too: an import moved into a
@@ -14,7 +15,10 @@ from pathlib import Path
 
 import pytest
 
-PACKAGE = Path(__file__).resolve().parents[1] / "rulesengine"
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGE = ROOT / "rulesengine"
+#: The folders whose Python files may use rulesengine, and so must not reach past ``__all__``.
+USERS = ("rulesengine", "tests", "plugins", "examples", "benchmarks")
 LONGEST = 500
 LONG_REASON = "Longer than 500 lines because"
 _DURABLE = {"durable", "durable_rules_engine"}
@@ -206,3 +210,224 @@ def test_the_cycle_finder_finds_cycles(
 ) -> None:
     """The check above can fail: it finds a cycle of two and of three, and none in a chain."""
     assert _cycles(graph) == expected
+
+
+def _private(name: str) -> bool:
+    return name.startswith("_") and not (name.startswith("__") and name.endswith("__"))
+
+
+def _interface(tree: ast.Module) -> list[str] | None:
+    """The names a module's ``__all__`` lists; None when it has no ``__all__``."""
+    for node in tree.body:
+        if isinstance(node, ast.Assign):
+            targets = node.targets
+        elif isinstance(node, ast.AnnAssign) and node.value is not None:
+            targets = [node.target]
+        else:
+            continue
+        if any(isinstance(target, ast.Name) and target.id == "__all__" for target in targets):
+            return list(ast.literal_eval(node.value))
+    return None
+
+
+def _assigned(target: ast.expr) -> Iterator[str]:
+    if isinstance(target, ast.Name):
+        yield target.id
+    elif isinstance(target, ast.Tuple | ast.List):
+        for element in target.elts:
+            yield from _assigned(element)
+
+
+def _defined(tree: ast.Module) -> Iterator[str]:
+    """The functions, classes and assigned names at a module's top level."""
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            yield node.name
+        elif isinstance(node, ast.Assign):
+            for target in node.targets:
+                yield from _assigned(target)
+        elif isinstance(node, ast.AnnAssign) and node.value is not None:
+            yield from _assigned(node.target)
+
+
+def _loose_names(source: str) -> list[str]:
+    """What is neither in the module's ``__all__`` nor private by name (or the missing
+    ``__all__`` itself)."""
+    tree = ast.parse(source)
+    interface = _interface(tree)
+    if interface is None:
+        return ["no __all__"]
+    return [
+        name
+        for name in _defined(tree)
+        if name not in interface and not name.startswith("_") and name != "TYPE_CHECKING"
+    ]
+
+
+def _type_checking(node: ast.stmt) -> bool:
+    return isinstance(node, ast.If) and ast.unparse(node.test) in {
+        "TYPE_CHECKING",
+        "typing.TYPE_CHECKING",
+    }
+
+
+def _bound(body: list[ast.stmt], *, lazy: bool) -> Iterator[str]:
+    """The names the statements of a module's top level bind when it runs (what is imported
+    under ``TYPE_CHECKING`` too when ``lazy``: the module's ``__getattr__`` provides it)."""
+    for node in body:
+        if isinstance(node, ast.Import | ast.ImportFrom):
+            for alias in node.names:
+                yield alias.asname or alias.name.split(".")[0]
+        elif isinstance(node, ast.If):
+            if lazy or not _type_checking(node):
+                yield from _bound(node.body, lazy=lazy)
+            yield from _bound(node.orelse, lazy=lazy)
+        elif isinstance(node, ast.Try):
+            for block in (node.body, *(h.body for h in node.handlers), node.orelse):
+                yield from _bound(block, lazy=lazy)
+        elif isinstance(node, ast.With):
+            yield from _bound(node.body, lazy=lazy)
+    yield from _defined(ast.Module(body=body, type_ignores=[]))
+
+
+def _missing_from_module(source: str) -> list[str]:
+    """The names in ``__all__`` the module does not have."""
+    tree = ast.parse(source)
+    lazy = "__getattr__" in _defined(tree)
+    bound = set(_bound(tree.body, lazy=lazy))
+    return [name for name in _interface(tree) or [] if name not in bound]
+
+
+def _private_imports(source: str, package: str = "") -> list[str]:
+    """Underscored names imported from a rulesengine module (``package``: the package a
+    rulesengine module's relative imports start from)."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                if not package:
+                    continue  # relative to a test or plugin package, not rulesengine
+                anchor = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join([*anchor, base] if base else anchor)
+            names = [f"{base}.{alias.name}" for alias in node.names]
+        else:
+            continue
+        for name in names:
+            inside = name == "rulesengine" or name.startswith("rulesengine.")
+            if inside and any(_private(part) for part in name.split(".")):
+                found.append(name)
+    return found
+
+
+def _user_files() -> Iterator[Path]:
+    for folder in USERS:
+        for path in sorted((ROOT / folder).rglob("*.py")):
+            if not any(part.endswith(".egg-info") or part == "build" for part in path.parts):
+                yield path
+
+
+def test_every_module_lists_its_interface_and_the_rest_is_private() -> None:
+    """Every module has ``__all__``, and each top-level function, class or assigned name is
+    in it or starts with ``_``."""
+    loose = []
+    for module, path in MODULES.items():
+        names = _loose_names(path.read_text(encoding="utf-8"))
+        loose.extend(f"{module}: {name}" for name in names)
+    assert loose == []
+
+
+def test_no_file_imports_a_private_rulesengine_name() -> None:
+    """Nothing in rulesengine, tests, plugins, examples or benchmarks imports an underscored
+    name from a rulesengine module."""
+    modules = {path: module for module, path in MODULES.items()}
+    found = []
+    for path in _user_files():
+        module = modules.get(path, "")
+        package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+        names = _private_imports(path.read_text(encoding="utf-8"), package)
+        found.extend(f"{path.relative_to(ROOT)}: {name}" for name in names)
+    assert found == []
+
+
+def test_every_name_in_all_exists() -> None:
+    """Each name a module's ``__all__`` lists is defined, assigned or imported in it."""
+    missing = []
+    for module, path in MODULES.items():
+        names = _missing_from_module(path.read_text(encoding="utf-8"))
+        missing.extend(f"{module}: {name}" for name in names)
+    assert missing == []
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("x = 1\n", ["no __all__"]),
+        (
+            '__all__ = ["f"]\ndef f(): ...\ndef g(): ...\nclass C: ...\nN, M = 1, 2\n',
+            ["g", "C", "N", "M"],
+        ),
+        (
+            '__all__: list[str] = ["f"]\ndef f(): ...\ndef _g(): ...\n'
+            '_log = 1\n__version__ = "1"\nif TYPE_CHECKING:\n    x = 1\n',
+            [],
+        ),
+    ],
+)
+def test_the_interface_check_finds_loose_names(source: str, expected: list[str]) -> None:
+    """The check above can fail: a module without ``__all__``, and public names outside it."""
+    assert _loose_names(source) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "package", "expected"),
+    [
+        (
+            "from rulesengine.rules.templates import _ENV, render\n",
+            "",
+            ["rulesengine.rules.templates._ENV"],
+        ),
+        ("import rulesengine.store._hidden\n", "", ["rulesengine.store._hidden"]),
+        (
+            "from .templates import _ENV\n",
+            "rulesengine.rules",
+            ["rulesengine.rules.templates._ENV"],
+        ),
+        ("from ._provider import _post\nfrom rulesengine.version import __version__\n", "", []),
+        ("from other.module import _name\nfrom rulesengine.rules import templates\n", "", []),
+    ],
+)
+def test_the_private_import_check_finds_private_imports(
+    source: str, package: str, expected: list[str]
+) -> None:
+    """The check above can fail: an underscored name imported from rulesengine, absolutely
+    or relatively; a plugin's own private module and dunder names are fine."""
+    assert _private_imports(source, package) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ('__all__ = ["f", "gone"]\ndef f(): ...\n', ["gone"]),
+        (
+            "from typing import TYPE_CHECKING\n"
+            'if TYPE_CHECKING:\n    from a import B\n__all__ = ["B"]\n',
+            ["B"],
+        ),
+        (
+            "from a import B\ntry:\n    C = 1\nexcept ImportError:\n    C = None\n"
+            '__all__ = ["B", "C"]\n',
+            [],
+        ),
+        (
+            'if TYPE_CHECKING:\n    from a import B\n__all__ = ["B"]\ndef __getattr__(name): ...\n',
+            [],
+        ),
+    ],
+)
+def test_the_all_check_finds_missing_names(source: str, expected: list[str]) -> None:
+    """The check above can fail: a listed name nobody defines, or one imported only for the
+    type checker (unless the module's ``__getattr__`` provides names at run time)."""
+    assert _missing_from_module(source) == expected

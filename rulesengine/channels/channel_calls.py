@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 __all__ = ["NO_RESULT", "about_threads", "call_channel", "exception_summary"]
 
-log = logging.getLogger(__name__)
+_log = logging.getLogger(__name__)
 
 #: The detail of a ``retry`` made for a notification the channel returned no result for.
 NO_RESULT = "the channel returned no result for this notification"
@@ -76,14 +76,14 @@ def call_channel(channel: _Channel, notifications: Iterable[Notification]) -> li
                 " (the channel may not work off the thread that built it: see docs/plugins.md,"
                 " Threads; `rulesengine worker --serial` calls it on one thread)"
             )
-        log.warning(
+        _log.warning(
             "channel %s raised in send (%s): %s%s",
             name,
             counted(len(batch), "notification"),
             summary,
             hint,
         )
-        log.debug("channel %s traceback", name, exc_info=True)
+        _log.debug("channel %s traceback", name, exc_info=True)
         return [DeliveryResult.retry(n, summary) for n in batch]
 
     wanted = {n.id for n in batch}
@@ -97,7 +97,7 @@ def call_channel(channel: _Channel, notifications: Iterable[Notification]) -> li
             items = list(returned)
         except Exception as exc:
             summary = exception_summary(exc)
-            log.warning("channel %s failed while producing results: %s", name, summary)
+            _log.warning("channel %s failed while producing results: %s", name, summary)
             items = ()
             bad.append(f"producing its results raised {summary}")
     for item in items:
@@ -105,14 +105,14 @@ def call_channel(channel: _Channel, notifications: Iterable[Notification]) -> li
             bad.append(f"it returned a {type(item).__name__} instead of a DeliveryResult")
             continue
         if item.notification_id not in wanted:
-            log.warning(
+            _log.warning(
                 "channel %s returned a result for notification %s, which was not in the batch",
                 name,
                 item.notification_id,
             )
             continue
         if item.notification_id in found:
-            log.warning(
+            _log.warning(
                 "channel %s returned two results for notification %s; the first one counts",
                 name,
                 item.notification_id,
@@ -126,7 +126,7 @@ def call_channel(channel: _Channel, notifications: Iterable[Notification]) -> li
     for n in batch:
         result = found.get(n.id)
         if result is None:
-            log.warning("channel %s: notification %s: %s", name, n.id, missing_detail)
+            _log.warning("channel %s: notification %s: %s", name, n.id, missing_detail)
             result = DeliveryResult.retry(n, missing_detail)
         results.append(result)
     return results

@@ -54,7 +54,7 @@ __all__ = [
     "unknown_hooks",
 ]
 
-log = logging.getLogger(__name__)
+_log = logging.getLogger(__name__)
 
 #: The pluggy project name and the setuptools entry-point group.
 ENTRY_POINT_GROUP = "rulesengine"
@@ -112,7 +112,9 @@ def _selected(entry_points: list[tuple[str, str]]) -> list[str]:
     if load:
         known = {plugin_key(n) for pair in entry_points for n in pair}
         for name in sorted(load - known):
-            log.warning("%s names %r, which is not an installed rulesengine plugin", LOAD_ENV, name)
+            _log.warning(
+                "%s names %r, which is not an installed rulesengine plugin", LOAD_ENV, name
+            )
     return chosen
 
 
@@ -261,7 +263,7 @@ def notify_each(
                 impl.function(*(kwargs[arg] for arg in impl.argnames))
             except Exception as exc:
                 raised.setdefault(impl.plugin_name)
-                log.error(
+                _log.error(
                     "plugin %s raised in hook %s (ignored): %s",
                     impl.plugin_name,
                     hook_name,

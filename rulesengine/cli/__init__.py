@@ -4,3 +4,6 @@ script's entry point), the commands in modules by topic, and the helpers they sh
 
 Nothing is imported here, so ``python -m rulesengine.cli.main`` runs the group's module once.
 """
+
+# Its modules are imported by name; the package re-exports nothing.
+__all__: list[str] = []

@@ -105,7 +105,7 @@ def _on_terminal() -> bool:
 @db_option
 @json_option
 @click.pass_context
-def delete(ctx: click.Context, batch_id: str, yes: bool, db: str | None, as_json: bool) -> None:
+def _delete(ctx: click.Context, batch_id: str, yes: bool, db: str | None, as_json: bool) -> None:
     """Delete BATCH, the latest live batch of its profile, while none of its notifications
     has been handed to a channel: everything it changed is put back, and its audit record
     stays. A live run on its date may then run again."""

@@ -22,7 +22,12 @@ from rulesengine.cli.options import LIMIT, db_option, json_option, now_option, p
 from rulesengine.cli.store_access import open_command_queue
 from rulesengine.plurals import counted
 
-__all__ = ["COMMANDS", "deliver", "worker"]
+__all__ = [
+    "COMMANDS",
+    "deliver",
+    "deliver_summary_line",
+    "worker",
+]
 
 # --- deliver ----------------------------------------------------------------------------------
 
@@ -31,7 +36,9 @@ __all__ = ["COMMANDS", "deliver", "worker"]
 _ENDED_AS = {"scheduled": "to retry later (see rulesengine queue --status scheduled)"}
 
 
-def _report_line(counts: dict[str, int], deferred: int, waiting: int) -> str:
+def deliver_summary_line(counts: dict[str, int], deferred: int, waiting: int) -> str:
+    """The line ``rulesengine deliver`` prints: how many notifications ended in each status,
+    were deferred to their send window, or wait for a channel that is not installed."""
     parts = [f"{n} {_ENDED_AS.get(status, status)}" for status, n in sorted(counts.items())]
     if deferred:
         parts.append(f"{deferred} deferred to {'its' if deferred == 1 else 'their'} send window")
@@ -82,7 +89,9 @@ def deliver(
     if as_json:
         click.echo(json.dumps(report.as_json(), indent=2))
     else:
-        click.echo(_report_line(dict(report.counts), len(report.deferred), len(report.waiting)))
+        click.echo(
+            deliver_summary_line(dict(report.counts), len(report.deferred), len(report.waiting))
+        )
 
 
 # --- worker -----------------------------------------------------------------------------------
@@ -105,8 +114,8 @@ def _stop_on_signals(stop: threading.Event, caught: list[str]) -> Iterator[None]
 
 
 #: The longest ``--poll`` (an idle worker looks again at least hourly) and ``--lease``.
-MAX_POLL_SECONDS = 3600.0
-MAX_LEASE_SECONDS = 86400.0
+_MAX_POLL_SECONDS = 3600.0
+_MAX_LEASE_SECONDS = 86400.0
 
 
 def _check_seconds(value: float, option: str, most: float) -> None:
@@ -141,8 +150,8 @@ def worker(
 
     Many workers may run at once against PostgreSQL: each claims different notifications.
     """
-    _check_seconds(poll, "--poll", MAX_POLL_SECONDS)
-    _check_seconds(lease, "--lease", MAX_LEASE_SECONDS)
+    _check_seconds(poll, "--poll", _MAX_POLL_SECONDS)
+    _check_seconds(lease, "--lease", _MAX_LEASE_SECONDS)
     stop = threading.Event()
     caught: list[str] = []
     with (

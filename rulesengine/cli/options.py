@@ -25,7 +25,7 @@ __all__ = [
     "parse_now",
 ]
 
-F = TypeVar("F", bound=Callable[..., Any])
+_F = TypeVar("_F", bound=Callable[..., Any])
 
 #: The largest id or limit a store can hold (a signed 64-bit integer).
 MAX_INT = 2**63 - 1
@@ -33,7 +33,7 @@ MAX_INT = 2**63 - 1
 LIMIT = click.IntRange(1, MAX_INT)
 
 
-def db_option(func: F) -> F:
+def db_option(func: _F) -> _F:
     """``--db URL`` (or ``RULESENGINE_DB``): the store every command reads and writes."""
     return click.option(
         "--db",
@@ -45,12 +45,12 @@ def db_option(func: F) -> F:
     )(func)
 
 
-def json_option(func: F) -> F:
+def json_option(func: _F) -> _F:
     """``--json``: machine-readable output where a table is the default."""
     return click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")(func)
 
 
-def now_option(func: F) -> F:
+def now_option(func: _F) -> _F:
     """``--now T``: act at this instant instead of now (read with :func:`parse_now`)."""
     return click.option(
         "--now",

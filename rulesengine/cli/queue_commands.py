@@ -37,7 +37,14 @@ from rulesengine.terminal import console as terminal_console
 if TYPE_CHECKING:
     from rulesengine.queue import QueueRow
 
-__all__ = ["COMMANDS", "notify", "opt_out", "plugins", "queue"]
+__all__ = [
+    "COMMANDS",
+    "STATUS_CHOICE",
+    "notify",
+    "opt_out",
+    "plugins",
+    "queue",
+]
 
 STATUS_CHOICE = click.Choice(NOTIFICATION_STATUSES)
 
@@ -66,7 +73,7 @@ class _NotificationId(click.ParamType):
         return number
 
 
-NOTIFICATION_ID = _NotificationId()
+_NOTIFICATION_ID = _NotificationId()
 
 
 def _iso(value: dt.datetime | None) -> str | None:
@@ -212,11 +219,11 @@ def _print_table(rows: Sequence[QueueRow], details: dict[int, str | None]) -> No
 
 
 @queue.command("show")
-@click.argument("notification_id", type=NOTIFICATION_ID)
+@click.argument("notification_id", type=_NOTIFICATION_ID)
 @db_option
 @json_option
 @click.pass_context
-def show(ctx: click.Context, notification_id: int, db: str | None, as_json: bool) -> None:
+def _show(ctx: click.Context, notification_id: int, db: str | None, as_json: bool) -> None:
     """One notification: every field and its full status history."""
     with open_command_queue(ctx, db) as q:
         row = q.get(notification_id)
@@ -289,27 +296,27 @@ def _acted(transitions: Sequence[Any], what: str) -> None:
 
 
 @queue.command("retry")
-@click.argument("ids", nargs=-1, required=True, type=NOTIFICATION_ID)
+@click.argument("ids", nargs=-1, required=True, type=_NOTIFICATION_ID)
 @db_option
 @click.pass_context
-def retry(ctx: click.Context, ids: tuple[int, ...], db: str | None) -> None:
+def _retry(ctx: click.Context, ids: tuple[int, ...], db: str | None) -> None:
     """Schedule error, unknown or canceled notifications again, now."""
     with open_command_queue(ctx, db) as q:
         _acted(q.retry(list(ids)), "scheduled again")
 
 
 @queue.command("cancel")
-@click.argument("ids", nargs=-1, required=True, type=NOTIFICATION_ID)
+@click.argument("ids", nargs=-1, required=True, type=_NOTIFICATION_ID)
 @db_option
 @click.pass_context
-def cancel(ctx: click.Context, ids: tuple[int, ...], db: str | None) -> None:
+def _cancel(ctx: click.Context, ids: tuple[int, ...], db: str | None) -> None:
     """Cancel scheduled, error or unknown notifications."""
     with open_command_queue(ctx, db) as q:
         _acted(q.cancel(list(ids)), "canceled")
 
 
 @queue.command("resolve")
-@click.argument("ids", nargs=-1, required=True, type=NOTIFICATION_ID)
+@click.argument("ids", nargs=-1, required=True, type=_NOTIFICATION_ID)
 @click.option(
     "--as",
     "outcome",
@@ -319,7 +326,7 @@ def cancel(ctx: click.Context, ids: tuple[int, ...], db: str | None) -> None:
 )
 @db_option
 @click.pass_context
-def resolve(ctx: click.Context, ids: tuple[int, ...], outcome: str, db: str | None) -> None:
+def _resolve(ctx: click.Context, ids: tuple[int, ...], outcome: str, db: str | None) -> None:
     """Decide notifications whose delivery is unknown (a worker stopped mid-send)."""
     with open_command_queue(ctx, db) as q:
         _acted(q.resolve(list(ids), outcome), "resolved")

@@ -44,11 +44,11 @@ _CITIES = (
 _LOCATIONS = ("main_clinic", "north_clinic")
 _PROVIDERS = ("dr_adams", "dr_baker", "dr_chen", "dr_diaz")
 
-GUARANTOR_COLUMNS = (
+_GUARANTOR_COLUMNS = (
     "id first_name last_name email mobile timezone paperless hold sms_opt_out email_opt_out "
     "profile postal_line1 postal_line2 postal_city postal_state postal_zip"
 ).split()
-ENCOUNTER_COLUMNS = (
+_ENCOUNTER_COLUMNS = (
     "id guarantor patient service_date balance level status hold location provider "
     "first_statement last_statement statements_sent profile"
 ).split()
@@ -131,8 +131,8 @@ def write_ledger_csv(ledger: DemoLedger, directory: Path) -> None:
     """Write ``guarantors.csv`` and ``encounters.csv`` as ``rulesengine import`` reads them."""
     directory.mkdir(parents=True, exist_ok=True)
     for name, columns, rows in (
-        ("guarantors.csv", GUARANTOR_COLUMNS, ledger.guarantors),
-        ("encounters.csv", ENCOUNTER_COLUMNS, ledger.encounters),
+        ("guarantors.csv", _GUARANTOR_COLUMNS, ledger.guarantors),
+        ("encounters.csv", _ENCOUNTER_COLUMNS, ledger.encounters),
     ):
         with open(directory / name, "w", newline="", encoding="utf-8") as f:
             f.write(csv_text(columns, rows))

@@ -34,14 +34,18 @@ from rulesengine.rules.templates import render
 
 __all__ = [
     "ChannelAddressing",
+    "channel_address",
     "channel_context",
     "pay_link",
     "draft_notifications",
     "fallback_channels",
     "guarantor_zone",
     "pay_token",
+    "render_content",
     "scheduled_at",
     "send_window",
+    "suppression_reason",
+    "template_variables",
 ]
 
 #: channel name -> which guarantor contact it needs
@@ -87,7 +91,9 @@ def scheduled_at(
     return local.astimezone(_UTC)
 
 
-def _address(guarantor: Guarantor, kind: str) -> str | None:
+def channel_address(guarantor: Guarantor, kind: str) -> str | None:
+    """``guarantor``'s address for a channel addressed by ``kind`` (``email``, ``mobile``,
+    ``postal``, ``guarantor``), or None when the guarantor has none."""
     if kind == "guarantor":  # a channel keyed by the guarantor: always has an address
         return guarantor.id
     if kind == "email":
@@ -103,7 +109,7 @@ def _address(guarantor: Guarantor, kind: str) -> str | None:
     return None
 
 
-def _suppression(
+def suppression_reason(
     guarantor: Guarantor, channel: str, kind: str, to: str | None, opted_out: frozenset[str]
 ) -> str | None:
     """Why ``guarantor`` cannot receive ``channel``, or None: the first that applies of no
@@ -148,7 +154,9 @@ def fallback_channels(
     reasons = []
     for channel in level.channels:
         kind = addressing.get(channel, "email")
-        reason = _suppression(guarantor, channel, kind, _address(guarantor, kind), opted_out)
+        reason = suppression_reason(
+            guarantor, channel, kind, channel_address(guarantor, kind), opted_out
+        )
         if reason not in _FALLBACK_REASONS:
             return (), None
         reasons.append(f"{channel}: {reason}")
@@ -222,11 +230,11 @@ def render_content(
     """Render the content of the statement's message for one channel (``link``: the
     statement's pay link when already computed)."""
     link = pay_link(rules, statement.id, secret) if link is None else link
-    variables = _template_variables(rules, statement, guarantor, link)
+    variables = template_variables(rules, statement, guarantor, link)
     return _render(rules, statement, channel, variables)
 
 
-def _template_variables(
+def template_variables(
     rules: Rules, statement: Statement, guarantor: Guarantor, link: str
 ) -> dict[str, Any]:
     """The variables a message template sees (``docs/rules.md``, "Templates")."""
@@ -370,8 +378,8 @@ def draft_notifications(
         guarantor_opted_out = opted_out.get(guarantor.id, none)
         for channel in statement.channels:
             kind, window, draft_window = channels[channel]
-            to = _address(guarantor, kind)
-            reason = _suppression(guarantor, channel, kind, to, guarantor_opted_out)
+            to = channel_address(guarantor, kind)
+            reason = suppression_reason(guarantor, channel, kind, to, guarantor_opted_out)
             at = when.get((zone.key, window))
             if at is None:
                 at = when[zone.key, window] = scheduled_at(run_date, zone, window)

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
 __all__ = ["CallsInFlight", "ChannelCall", "SentCall"]
 
-log = logging.getLogger(__name__)
+_log = logging.getLogger(__name__)
 
 
 @attrs.frozen(eq=False)
@@ -154,7 +154,7 @@ class CallsInFlight:
         """Leave a call that ended like a dying worker as a dead worker leaves it: its rows
         stay ``sending``, handed over, until the lease runs out and makes them ``unknown``
         (they may have gone out, so they are never retried blindly)."""
-        log.error(
+        _log.error(
             "channel %s ended its send with %s: %s %s stay sending and become "
             "unknown when the lease of %s runs out",
             sent.call.channel_name,

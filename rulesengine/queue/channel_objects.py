@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 __all__ = ["ChannelSetupError", "Channels"]
 
-log = logging.getLogger(__name__)
+_log = logging.getLogger(__name__)
 
 
 class ChannelSetupError(RulesengineError):
@@ -132,7 +132,7 @@ class Channels:
             try:
                 self._instances[key] = cls(settings)
             except Exception as exc:
-                log.debug("channel %s constructor traceback", channel, exc_info=True)
+                _log.debug("channel %s constructor traceback", channel, exc_info=True)
                 raise ChannelSetupError(
                     f"cannot set up the {channel} channel: {exception_summary(exc)}"
                 ) from exc

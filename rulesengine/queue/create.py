@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 
 __all__ = ["add_proofs", "notify"]
 
-log = logging.getLogger(__name__)
+_log = logging.getLogger(__name__)
 
 _POSTAL = ("postal_line1", "postal_line2", "postal_city", "postal_state", "postal_zip")
 
@@ -133,7 +133,7 @@ def notify(
         }
         detail = draft.reason or f"on demand, from statement {statement.id}"
         nid = qio.insert_notification(conn, values, now, detail)
-    log.info("on-demand notification %s queued (%s, %s)", nid, channel, message_id)
+    _log.info("on-demand notification %s queued (%s, %s)", nid, channel, message_id)
     queue.observe([Transition(nid, None, draft.status, detail)])
     return nid
 
@@ -187,7 +187,7 @@ def add_proofs(
             ids.append(nid)
             transitions.append(Transition(nid, None, "scheduled", detail))
     for message_id, channel in skipped:
-        log.warning(
+        _log.warning(
             "no proof of %s by %s: delivery.test_recipients has no %s address",
             message_id,
             channel,

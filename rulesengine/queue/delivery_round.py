@@ -62,7 +62,7 @@ if TYPE_CHECKING:
 
 __all__ = ["DeliveryRounds"]
 
-log = logging.getLogger(__name__)
+_log = logging.getLogger(__name__)
 
 _Group = tuple[tuple[str | None, str], list["QueueRow"]]
 
@@ -157,7 +157,7 @@ class DeliveryRounds:
         for call in ready:
             lost = [row.id for row in call.rows if row.id not in handed]
             if lost:
-                log.warning(
+                _log.warning(
                     "%s %s %s not handed to the channel: the lease of %s ran out "
                     "before the hand-off and another worker may have them",
                     call.channel_name,
@@ -223,7 +223,7 @@ class DeliveryRounds:
         try:
             renew_claims(self.context, [row.id for call in waiting for row in call.rows])
         except DBAPIError as exc:
-            log.warning("renewing claims failed: %s", type(exc.orig).__name__)
+            _log.warning("renewing claims failed: %s", type(exc.orig).__name__)
 
     def _start_calls(self, handed: list[ChannelCall]) -> None:
         """Start every call, each on its channel object's thread (:mod:`.handoff`); they
@@ -231,7 +231,7 @@ class DeliveryRounds:
         recorded by :meth:`CallsInFlight.record_returned`."""
         for call in handed:
             notifications = [row.as_notification() for row in call.rows]
-            log.info(
+            _log.info(
                 "handing %s to %s", counted(len(notifications), "notification"), call.channel_name
             )
             sent = SentCall(call, Future())

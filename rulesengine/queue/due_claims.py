@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 __all__ = ["UNAVAILABLE_RECHECK", "claim_due_rows"]
 
-log = logging.getLogger(__name__)
+_log = logging.getLogger(__name__)
 
 #: How long a notification whose channel is not available waits before it is looked at again.
 UNAVAILABLE_RECHECK = dt.timedelta(hours=1)
@@ -99,7 +99,7 @@ def _in_window_or_deferred(conn: Any, row: QueueRow, now: dt.datetime, done: Rou
     try:
         window = parse_window(row.send_window, zone)
     except ValueError:
-        log.warning("notification %s: bad send window %r, ignored", row.id, row.send_window)
+        _log.warning("notification %s: bad send window %r, ignored", row.id, row.send_window)
         window = None
     if window is None or window.contains(now):
         return True

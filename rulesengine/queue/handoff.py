@@ -28,10 +28,10 @@ from rulesengine.plurals import counted
 
 __all__ = ["ChannelThreads"]
 
-T = TypeVar("T")
+_T = TypeVar("_T")
 
 
-def _fill(future: Future[T], call: Callable[[], T]) -> None:
+def _fill(future: Future[_T], call: Callable[[], _T]) -> None:
     """Run ``call`` and put its result, or what it raised, into ``future``."""
     if not future.set_running_or_notify_cancel():
         return
@@ -59,7 +59,7 @@ class ChannelThreads:
         mode = counted(len(self._threads), "thread") if self.concurrent else "inline"
         return f"<ChannelThreads {self._name}: {mode}>"
 
-    def run(self, channel: Any, label: str, call: Callable[[], T], future: Future[T]) -> None:
+    def run(self, channel: Any, label: str, call: Callable[[], _T], future: Future[_T]) -> None:
         """Run ``call`` (a call to ``channel``) on ``channel``'s thread, its outcome going
         into ``future``; ``label`` names the thread (``channel-<label>-<name>``). Inline,
         ``call`` runs now, and ``future`` is done when this returns."""

@@ -35,7 +35,7 @@ __all__ = [
     "renewing_leases_in_background",
 ]
 
-log = logging.getLogger(__name__)
+_log = logging.getLogger(__name__)
 
 UNKNOWN_DETAIL = "the worker stopped after handing it to the channel; it may have been sent"
 
@@ -121,9 +121,9 @@ def renewing_leases_in_background(
             try:
                 renew()
             except DBAPIError as exc:
-                log.warning("heartbeat failed: %s", type(exc.orig).__name__)
+                _log.warning("heartbeat failed: %s", type(exc.orig).__name__)
             except Exception:  # keep beating: a lost heartbeat makes sends unknown
-                log.exception("heartbeat failed")
+                _log.exception("heartbeat failed")
 
     thread = threading.Thread(target=beat, name=f"heartbeat-{context.worker_id}", daemon=True)
     thread.start()

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 __all__ = ["record_results", "requeue_unhanded_claims"]
 
-log = logging.getLogger(__name__)
+_log = logging.getLogger(__name__)
 
 
 def record_results(
@@ -47,7 +47,7 @@ def record_results(
     transitions: list[Transition] = []
     for row, result, t in zip(rows, results, changed, strict=True):
         if t is None:
-            log.warning(
+            _log.warning(
                 "notification %s changed while it was being sent; result %s not recorded",
                 row.id,
                 result.outcome,

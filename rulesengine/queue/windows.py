@@ -16,7 +16,13 @@ import attrs
 
 from rulesengine.model import SendWindow
 
-__all__ = ["Window", "local_zone", "parse_window", "window_in_zone"]
+__all__ = [
+    "Window",
+    "first_instant_at",
+    "local_zone",
+    "parse_window",
+    "window_in_zone",
+]
 
 _UTC = dt.UTC
 

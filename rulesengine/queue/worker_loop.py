@@ -24,14 +24,14 @@ if TYPE_CHECKING:
 
 __all__ = ["MAX_ERROR_PAUSE", "deliver_in_rounds", "finish_delivery", "run_worker_rounds"]
 
-log = logging.getLogger(__name__)
+_log = logging.getLogger(__name__)
 
 #: The longest pause of a worker between rounds that failed on a database error (seconds).
 MAX_ERROR_PAUSE = 30.0
 
 #: ``Queue.finish``: records what the queue still holds (looked up on the queue at each
 #: call, so that a test may replace it).
-Finish = Callable[[dt.datetime | None], None]
+_Finish = Callable[[dt.datetime | None], None]
 
 
 def deliver_in_rounds(
@@ -40,7 +40,7 @@ def deliver_in_rounds(
     *,
     until_empty: bool,
     limit: int,
-    finish: Finish,
+    finish: _Finish,
 ) -> DeliveryReport:
     """One round, or rounds until none claims anything; every call recorded at the end."""
     context, calls = rounds.context, rounds.calls
@@ -75,7 +75,7 @@ def run_worker_rounds(
     *,
     poll_seconds: float,
     limit: int,
-    finish: Finish,
+    finish: _Finish,
 ) -> int:
     """Deliver round after round until ``stop_event`` is set; returns the rounds run (see
     ``Queue.run_worker``)."""
@@ -92,7 +92,7 @@ def run_worker_rounds(
             except DBAPIError as exc:
                 failures += 1
                 pause = min(poll_seconds * 2 ** (failures - 1), MAX_ERROR_PAUSE)
-                log.warning(
+                _log.warning(
                     "delivery round failed (%s: %s); trying again in %.1f s",
                     type(exc.orig).__name__,
                     first_line(exc.orig, context.store.url),
@@ -109,7 +109,7 @@ def run_worker_rounds(
 
 @contextmanager
 def _finishing(
-    finish: Finish, fixed: dt.datetime | None, *, always: bool = False
+    finish: _Finish, fixed: dt.datetime | None, *, always: bool = False
 ) -> Iterator[None]:
     """On the way out (``always``), or when something other than a database error ends
     delivery, record the calls still in flight: a round leaves its calls sending."""
@@ -133,7 +133,7 @@ def finish_delivery(rounds: DeliveryRounds, fixed: dt.datetime | None) -> None:
         calls.record_all(fixed, done, reraise=False)
         calls.record_what_a_failed_round_left(fixed, done)
     except DBAPIError as exc:
-        log.warning(
+        _log.warning(
             "could not record %s before stopping (%s: %s): those notifications "
             "become unknown, and %s never handed over are queued again, when the "
             "lease of %s runs out",

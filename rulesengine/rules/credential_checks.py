@@ -24,7 +24,7 @@ from rulesengine.rules.yamlmarks import MapNode, Node, ScalarNode, SeqNode, to_p
 
 __all__ = ["check_channel_credentials"]
 
-Report = Callable[[Mark, str, str], object]
+_Report = Callable[[Mark, str, str], object]
 
 _LOOPBACK_EXAMPLES = "127.0.0.1, ::1 or localhost"
 
@@ -51,7 +51,7 @@ def _is_unset(node: Node) -> bool:
     return isinstance(node, ScalarNode) and (node.is_null or node.value == "")
 
 
-def check_channel_credentials(node: MapNode, path: str, report: Report) -> None:
+def check_channel_credentials(node: MapNode, path: str, report: _Report) -> None:
     """Report every credential problem of the channel settings ``node`` at ``path``."""
     credentials: list[str] = []
     for kpath, value in _env_settings(node, path):

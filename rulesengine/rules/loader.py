@@ -39,7 +39,13 @@ from rulesengine.rules.yamlmarks import (
     to_yaml_text,
 )
 
-__all__ = ["load_rules", "load_rules_data", "load_rules_text", "validate_files"]
+__all__ = [
+    "load_rules",
+    "load_rules_data",
+    "load_rules_text",
+    "validate_files",
+    "Overrides",
+]
 
 Overrides = Node | Mapping[str, Any] | None
 

@@ -20,7 +20,12 @@ import yaml
 from rulesengine.errors import Problem
 from rulesengine.terminal import printable
 
-__all__ = ["excerpt", "reader_problem", "syntax_problem"]
+__all__ = [
+    "excerpt",
+    "reader_problem",
+    "syntax_problem",
+    "MAX_SHOWN",
+]
 
 #: How wide a shown source line may be before it is cut around the caret.
 MAX_SHOWN = 100

@@ -28,6 +28,7 @@ __all__ = [
     "WHOLE",
     "FilterSignature",
     "describe_type",
+    "iter_variables",
     "type_problems",
 ]
 
@@ -35,12 +36,12 @@ TEXT = "text"
 AMOUNT = "amount"
 WHOLE = "whole number"
 DATE = "date"
-NUMBER = "number"  # a constant with decimals, or what round(..., 'ceil'/'floor') gives
-TRUTH = "true/false"
-NONE = "none"
-EMPTY = "nothing"  # what an inline if without else gives when its condition is false
+_NUMBER = "number"  # a constant with decimals, or what round(..., 'ceil'/'floor') gives
+_TRUTH = "true/false"
+_NONE = "none"
+_EMPTY = "nothing"  # what an inline if without else gives when its condition is false
 
-Kinds = frozenset[str]
+_Kinds = frozenset[str]
 
 #: The type of every template variable, as written in a template. At render time an amount
 #: is whole cents (an ``int``), a whole number an ``int``, a date its ISO text (2026-03-01).
@@ -65,31 +66,31 @@ _ARTICLE = {
     AMOUNT: "an amount",
     WHOLE: "a whole number",
     DATE: "a date",
-    NUMBER: "a number",
-    TRUTH: "true or false",
-    NONE: "none",
-    EMPTY: "nothing (an inline if without else)",
+    _NUMBER: "a number",
+    _TRUTH: "true or false",
+    _NONE: "none",
+    _EMPTY: "nothing (an inline if without else)",
 }
-_ORDER = (TEXT, AMOUNT, WHOLE, DATE, NUMBER, TRUTH, NONE, EMPTY)
+_ORDER = (TEXT, AMOUNT, WHOLE, DATE, _NUMBER, _TRUTH, _NONE, _EMPTY)
 #: Types ``<``, ``>`` ... compare with each other: numbers with numbers, text with text (a
 #: date is its ISO text, so it compares with a date written as text such as '2026-03-01').
-_NUMERIC: Kinds = frozenset({AMOUNT, WHOLE, NUMBER, TRUTH})
-_TEXTUAL: Kinds = frozenset({TEXT, DATE})
-_ANY: Kinds = frozenset(_ORDER)
+_NUMERIC: _Kinds = frozenset({AMOUNT, WHOLE, _NUMBER, _TRUTH})
+_TEXTUAL: _Kinds = frozenset({TEXT, DATE})
+_ANY: _Kinds = frozenset(_ORDER)
 
 
-def describe_type(kinds: Kinds) -> str:
+def describe_type(kinds: _Kinds) -> str:
     """``text``, ``an amount``, ``a date or text`` ..."""
     return " or ".join(_ARTICLE[k] for k in _ORDER if k in kinds)
 
 
 @attrs.frozen
-class Parameter:
+class _Parameter:
     """One argument of a filter: its name, the types it takes, and whether it must be a
     constant (then ``choices`` or ``at_most`` may restrict it)."""
 
     name: str
-    kinds: Kinds
+    kinds: _Kinds
     constant: bool = True
     choices: tuple[str, ...] = ()
     at_most: int | None = None
@@ -103,31 +104,31 @@ class FilterSignature:
     """
 
     name: str
-    takes: Kinds
+    takes: _Kinds
     needs: str  # what ``takes`` is, in words
-    parameters: tuple[Parameter, ...]
-    gives: Callable[[Kinds, Mapping[str, object], Mapping[str, Kinds]], Kinds]
+    parameters: tuple[_Parameter, ...]
+    gives: Callable[[_Kinds, Mapping[str, object], Mapping[str, _Kinds]], _Kinds]
     usage: str
 
 
-def _text(kinds: Kinds, args: Mapping[str, object], arg_kinds: Mapping[str, Kinds]) -> Kinds:
+def _text(kinds: _Kinds, args: Mapping[str, object], arg_kinds: Mapping[str, _Kinds]) -> _Kinds:
     return frozenset({TEXT})
 
 
-def _rounded(kinds: Kinds, args: Mapping[str, object], arg_kinds: Mapping[str, Kinds]) -> Kinds:
+def _rounded(kinds: _Kinds, args: Mapping[str, object], arg_kinds: Mapping[str, _Kinds]) -> _Kinds:
     # 'common' keeps a whole number whole (and an amount in cents); ceil and floor give decimals.
-    return kinds if args.get("method", "common") == "common" else frozenset({NUMBER})
+    return kinds if args.get("method", "common") == "common" else frozenset({_NUMBER})
 
 
-def _whole(kinds: Kinds, args: Mapping[str, object], arg_kinds: Mapping[str, Kinds]) -> Kinds:
+def _whole(kinds: _Kinds, args: Mapping[str, object], arg_kinds: Mapping[str, _Kinds]) -> _Kinds:
     return frozenset(AMOUNT if k == AMOUNT else WHOLE for k in kinds)
 
 
-def _either(kinds: Kinds, args: Mapping[str, object], arg_kinds: Mapping[str, Kinds]) -> Kinds:
+def _either(kinds: _Kinds, args: Mapping[str, object], arg_kinds: Mapping[str, _Kinds]) -> _Kinds:
     return kinds | arg_kinds.get("default_value", frozenset({TEXT}))
 
 
-_TEXT_INPUT = frozenset({TEXT, DATE, EMPTY})
+_TEXT_INPUT = frozenset({TEXT, DATE, _EMPTY})
 #: Every filter a template may use, with its signature.
 FILTER_SIGNATURES: Mapping[str, FilterSignature] = MappingProxyType(
     {
@@ -147,7 +148,7 @@ FILTER_SIGNATURES: Mapping[str, FilterSignature] = MappingProxyType(
             "trim",
             _TEXT_INPUT,
             "text",
-            (Parameter("chars", frozenset({TEXT})),),
+            (_Parameter("chars", frozenset({TEXT})),),
             _text,
             '| trim(".")',
         ),
@@ -156,25 +157,25 @@ FILTER_SIGNATURES: Mapping[str, FilterSignature] = MappingProxyType(
             _ANY,
             "any value",
             (
-                Parameter("default_value", _ANY - {EMPTY}, constant=False),
-                Parameter("boolean", frozenset({TRUTH})),
+                _Parameter("default_value", _ANY - {_EMPTY}, constant=False),
+                _Parameter("boolean", frozenset({_TRUTH})),
             ),
             _either,
             '| default("text", true)',
         ),
         "round": FilterSignature(
             "round",
-            frozenset({AMOUNT, WHOLE, NUMBER}),
+            frozenset({AMOUNT, WHOLE, _NUMBER}),
             "a number",
             (
-                Parameter("precision", frozenset({WHOLE}), at_most=15),
-                Parameter("method", frozenset({TEXT}), choices=("common", "ceil", "floor")),
+                _Parameter("precision", frozenset({WHOLE}), at_most=15),
+                _Parameter("method", frozenset({TEXT}), choices=("common", "ceil", "floor")),
             ),
             _rounded,
             '| round(1, "floor")',
         ),
         "int": FilterSignature(
-            "int", frozenset({AMOUNT, WHOLE, NUMBER, TRUTH}), "a number", (), _whole, "| int"
+            "int", frozenset({AMOUNT, WHOLE, _NUMBER, _TRUTH}), "a number", (), _whole, "| int"
         ),
     }
 )
@@ -190,10 +191,10 @@ _OPERATOR = {
 }
 
 #: ``(message, lineno, regex of the text to point at)``, as the template check reports.
-Found = tuple[str, int, str | None]
+_Found = tuple[str, int, str | None]
 
 
-def type_problems(tree: nodes.Template) -> list[Found]:
+def type_problems(tree: nodes.Template) -> list[_Found]:
     """Every filter, test or comparison of ``tree`` that cannot work with the types of its
     values. ``tree`` passed the vocabulary check: unknown parts are skipped, not reported."""
     check = _TypeCheck()
@@ -219,19 +220,19 @@ def _variable(node: nodes.Node) -> str | None:
 
 def _constant_kind(value: object) -> str | None:
     if isinstance(value, bool):
-        return TRUTH
+        return _TRUTH
     if isinstance(value, int):
         return WHOLE
     if isinstance(value, float):
-        return NUMBER
+        return _NUMBER
     if isinstance(value, str):
         return TEXT
     if value is None:
-        return NONE
+        return _NONE
     return None
 
 
-def _what(node: nodes.Node, kinds: Kinds, before: bool = False) -> str:
+def _what(node: nodes.Node, kinds: _Kinds, before: bool = False) -> str:
     """``statement.due_date is a date``, or ``the value before it is text``."""
     name = _variable(node)
     if name is not None and name in VARIABLE_TYPES:
@@ -245,7 +246,7 @@ class _TypeCheck:
     """Infers the types of a template's expressions, recording what cannot work."""
 
     def __init__(self) -> None:
-        self.found: list[Found] = []
+        self.found: list[_Found] = []
 
     def problem(self, message: str, node: nodes.Node, needle: str | None) -> None:
         self.found.append((message, getattr(node, "lineno", 1) or 1, needle))
@@ -257,7 +258,7 @@ class _TypeCheck:
         for child in node.iter_child_nodes():
             self.visit(child)
 
-    def kinds(self, node: nodes.Expr) -> Kinds | None:
+    def kinds(self, node: nodes.Expr) -> _Kinds | None:
         """The types ``node`` may have when rendered; None when unknown."""
         name = _variable(node)
         if name is not None:
@@ -280,19 +281,19 @@ class _TypeCheck:
                     node,
                     re.escape(node.name),
                 )
-            return frozenset({TRUTH})
+            return frozenset({_TRUTH})
         if isinstance(node, nodes.Compare):
             self._compare(node)
-            return frozenset({TRUTH})
+            return frozenset({_TRUTH})
         if isinstance(node, nodes.Not):
             self.kinds(node.node)
-            return frozenset({TRUTH})
+            return frozenset({_TRUTH})
         if isinstance(node, nodes.And | nodes.Or):
             return _union(self.kinds(node.left), self.kinds(node.right))
         if isinstance(node, nodes.CondExpr):
             self.kinds(node.test)
             then = self.kinds(node.expr1)
-            otherwise = frozenset({EMPTY}) if node.expr2 is None else self.kinds(node.expr2)
+            otherwise = frozenset({_EMPTY}) if node.expr2 is None else self.kinds(node.expr2)
             return _union(then, otherwise)
         if isinstance(node, nodes.Concat):
             for part in node.nodes:
@@ -302,7 +303,7 @@ class _TypeCheck:
             self.visit(child)
         return None
 
-    def _filter(self, node: nodes.Filter) -> Kinds | None:
+    def _filter(self, node: nodes.Filter) -> _Kinds | None:
         given = None if node.node is None else self.kinds(node.node)
         signature = FILTER_SIGNATURES.get(node.name)
         arg_kinds = [self.kinds(arg) for arg in node.args]
@@ -342,9 +343,9 @@ class _TypeCheck:
         self,
         node: nodes.Filter,
         signature: FilterSignature,
-        arg_kinds: list[Kinds | None],
-        kwarg_kinds: dict[str, Kinds | None],
-    ) -> tuple[dict[str, object], dict[str, Kinds]] | None:
+        arg_kinds: list[_Kinds | None],
+        kwarg_kinds: dict[str, _Kinds | None],
+    ) -> tuple[dict[str, object], dict[str, _Kinds]] | None:
         """The filter's arguments by name (constants, and the types of all), or None after
         recording why they do not fit the signature."""
         params = signature.parameters
@@ -361,7 +362,7 @@ class _TypeCheck:
                 needle,
             )
             return None
-        values: list[tuple[Parameter, nodes.Expr, Kinds | None]] = [
+        values: list[tuple[_Parameter, nodes.Expr, _Kinds | None]] = [
             (param, arg, kinds)
             for param, arg, kinds in zip(params, node.args, arg_kinds, strict=False)
         ]
@@ -387,7 +388,7 @@ class _TypeCheck:
                 return None
             values.append((param, keyword.value, kwarg_kinds[key]))
         constants: dict[str, object] = {}
-        kinds_by_name: dict[str, Kinds] = {}
+        kinds_by_name: dict[str, _Kinds] = {}
         ok = True
         for param, arg, kinds in values:
             ok &= self._argument(node, signature, param, arg, kinds)
@@ -401,9 +402,9 @@ class _TypeCheck:
         self,
         node: nodes.Filter,
         signature: FilterSignature,
-        param: Parameter,
+        param: _Parameter,
         arg: nodes.Expr,
-        kinds: Kinds | None,
+        kinds: _Kinds | None,
     ) -> bool:
         needle = re.escape(node.name)
         start = f"the filter '{node.name}' argument '{param.name}'"
@@ -447,9 +448,9 @@ class _TypeCheck:
         node: nodes.Compare,
         symbol: str,
         left_node: nodes.Expr,
-        left: Kinds,
+        left: _Kinds,
         right_node: nodes.Expr,
-        right: Kinds,
+        right: _Kinds,
     ) -> None:
         needle = re.escape(symbol)
         if symbol in ("in", "not in"):
@@ -478,7 +479,7 @@ def _arguments(node: nodes.Filter | nodes.Test) -> list[nodes.Expr]:
     return found
 
 
-def _union(a: Kinds | None, b: Kinds | None) -> Kinds | None:
+def _union(a: _Kinds | None, b: _Kinds | None) -> _Kinds | None:
     return None if a is None or b is None else a | b
 
 

@@ -35,6 +35,7 @@ __all__ = [
     "check_template_issues",
     "money",
     "parse",
+    "printing_parts",
     "render",
 ]
 
@@ -325,7 +326,7 @@ _Form = tuple[str, tuple[Callable[[Mapping[str, Any]], str], ...]]
 
 
 @functools.lru_cache(maxsize=1024)
-def _printing_parts(source: str) -> tuple[_Part, ...] | None:
+def printing_parts(source: str) -> tuple[_Part, ...] | None:
     """A template that only prints text and variables (``{{ practice }}``,
     ``{{ guarantor.first_name }}``, either through ``| money``) as its parts: text, or a
     function reading one variable from the mapping :func:`render` receives. None for any
@@ -357,9 +358,9 @@ def _printing_parts(source: str) -> tuple[_Part, ...] | None:
 
 @functools.lru_cache(maxsize=1024)
 def _printing_form(source: str) -> _Form | None:
-    """A printing template (:func:`_printing_parts`) as a ``str.format`` pattern, its text
+    """A printing template (:func:`printing_parts`) as a ``str.format`` pattern, its text
     with ``{}`` where each variable goes, and the functions reading those variables."""
-    parts = _printing_parts(source)
+    parts = printing_parts(source)
     if parts is None:
         return None
     pattern = "".join(

@@ -44,6 +44,7 @@ __all__ = [
     "canonical_json",
     "compose",
     "from_data",
+    "iter_scalars",
     "merge_overrides",
     "to_data",
     "to_plain",

@@ -20,18 +20,18 @@ from rulesengine.rules.policy import Rules
 __all__ = ["CoverageReport", "Exercised", "coverage_report", "exercised_by", "rule_parts"]
 
 #: (kind, name) where kind is payment_rule | exclude | level | message | channel
-Part = tuple[str, str]
+_Part = tuple[str, str]
 
 
 @attrs.frozen
 class Exercised:
-    parts: frozenset[Part]
-    all_parts: tuple[Part, ...]
+    parts: frozenset[_Part]
+    all_parts: tuple[_Part, ...]
 
 
-def rule_parts(rules: Rules) -> tuple[Part, ...]:
+def rule_parts(rules: Rules) -> tuple[_Part, ...]:
     """Every part of a rules file that a suite could exercise, in file order."""
-    parts: list[Part] = [("payment_rule", r.name) for r in rules.payment_rules]
+    parts: list[_Part] = [("payment_rule", r.name) for r in rules.payment_rules]
     parts += [("exclude", r.name) for r in rules.eligibility.exclude]
     parts += [("level", str(level.number)) for level in rules.dunning.levels]
     parts += [
@@ -48,7 +48,7 @@ def exercised_by(
     rules: Rules, batches: Iterable[BatchResult], delivered: Sequence[Mapping[str, Any]] = ()
 ) -> Exercised:
     """The parts of ``rules`` that ``batches`` (and delivered notifications) used."""
-    used: set[Part] = set()
+    used: set[_Part] = set()
     excludes = {r.name for r in rules.eligibility.exclude}
     n = rules.level_count
     for batch in batches:
@@ -71,11 +71,11 @@ def exercised_by(
 @attrs.frozen
 class CoverageReport:
     rules_path: str
-    parts: tuple[Part, ...]
-    exercised: frozenset[Part]
+    parts: tuple[_Part, ...]
+    exercised: frozenset[_Part]
 
     @property
-    def missed(self) -> tuple[Part, ...]:
+    def missed(self) -> tuple[_Part, ...]:
         return tuple(p for p in self.parts if p not in self.exercised)
 
     @property
@@ -92,7 +92,7 @@ def coverage_report(results: Iterable[Any]) -> list[CoverageReport]:
     absolute path, a symbolic link): results are added up by its real path, shown relative
     to the current folder when it lies inside it.
     """
-    by_path: dict[str, tuple[list[Part], set[Part]]] = {}
+    by_path: dict[str, tuple[list[_Part], set[_Part]]] = {}
     for result in results:
         if result.exercised is None or result.rules_path is None:
             continue

@@ -178,9 +178,9 @@ class _Representative:
         return (numbers[i - 1] + numbers[i]) / 2
 
 
-T = TypeVar("T")
+_T = TypeVar("_T")
 #: How a stage reads one field of an item: ``(raw, value)``, see :meth:`Stage.decide_items`.
-FieldReader = tuple[Callable[[T], Hashable], Callable[[Any], Any] | None]
+FieldReader = tuple[Callable[[_T], Hashable], Callable[[Any], Any] | None]
 
 
 def _getter(path: str) -> Callable[[Mapping[str, Any]], Any]:
@@ -255,7 +255,7 @@ class Stage:
         return self.decide_items(facts, readers)
 
     def decide_items(
-        self, items: Sequence[T], readers: Mapping[str, FieldReader[T]]
+        self, items: Sequence[_T], readers: Mapping[str, FieldReader[_T]]
     ) -> list[str | None]:
         """:meth:`decide` for items that are not mappings: ``readers`` gives, per field
         the conditions read (:attr:`fields`), ``(raw, value)``: ``raw(item)`` a hashable

@@ -42,6 +42,7 @@ __all__ = [
     "Store",
     "SyncSummary",
     "WorklistEntry",
+    "chunked",
 ]
 
 

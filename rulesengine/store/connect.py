@@ -34,10 +34,12 @@ from rulesengine.store.redact import display_url
 __all__ = [
     "BUSY_TIMEOUT_SECONDS",
     "DEFAULT_URL",
+    "PAGE_CACHE_KIB",
     "copy_schema_template",
     "create_store_engine",
     "is_memory_url",
     "resolve_url",
+    "sqlite_file",
 ]
 
 DEFAULT_URL = "./rulesengine.db"

@@ -23,7 +23,7 @@ __all__ = [
     "warn_once",
 ]
 
-log = logging.getLogger(__name__)
+_log = logging.getLogger(__name__)
 
 #: The files SQLite keeps beside a store file.
 COMPANION_SUFFIXES = ("-wal", "-shm", "-journal")
@@ -116,4 +116,4 @@ def warn_once(path: str, warning: str) -> None:
     """Log ``warning`` about the store ``path`` unless this process already did."""
     if path not in _warned:
         _warned.add(path)
-        log.warning("%s", warning)
+        _log.warning("%s", warning)

@@ -45,7 +45,7 @@ from rulesengine.store.tables import adjustments, encounters, guarantors, paymen
 
 __all__ = ["DUNNING_FIELDS", "SyncPlan", "apply_sync", "plan_sync"]
 
-GUARANTORS, ENCOUNTERS, PAYMENTS, ADJUSTMENTS = (
+_GUARANTORS, _ENCOUNTERS, _PAYMENTS, _ADJUSTMENTS = (
     "guarantors.csv",
     "encounters.csv",
     "payments.csv",
@@ -80,7 +80,7 @@ _E_INDEX = {name: i for i, name in enumerate(_E_NAMES)}
 _G_PROFILE = _G_NAMES.index("profile")
 _OPEN = ("open", "pre_collections")
 
-Row = tuple[Any, ...]
+_Row = tuple[Any, ...]
 
 
 @attrs.frozen
@@ -88,13 +88,13 @@ class SyncPlan:
     """The writes a sync makes, and its summary (rows as tuples in the tables' orders)."""
 
     summary: SyncSummary
-    new_guarantors: list[Row]
-    changed_guarantors: list[Row]
-    new_encounters: list[Row]
-    changed_encounters: list[Row]
+    new_guarantors: list[_Row]
+    changed_guarantors: list[_Row]
+    new_encounters: list[_Row]
+    changed_encounters: list[_Row]
     zero_balances: list[str]
-    new_payments: list[Row]  # encounter_id, amount_cents, date, reviewed_batch, external_id
-    new_adjustments: list[Row]  # encounter_id, amount_cents, date, external_id
+    new_payments: list[_Row]  # encounter_id, amount_cents, date, reviewed_batch, external_id
+    new_adjustments: list[_Row]  # encounter_id, amount_cents, date, external_id
 
 
 def plan_sync(
@@ -108,7 +108,7 @@ def plan_sync(
 ) -> SyncPlan:
     """Compare ``ledger`` with the store (reads only); raise :class:`LedgerError` for
     postings whose id is stored with other values."""
-    g_cols = _taken(ledger, GUARANTORS, _GUARANTOR_TARGETS, _G_NAMES)
+    g_cols = _taken(ledger, _GUARANTORS, _GUARANTOR_TARGETS, _G_NAMES)
     new_g, changed_g, g_sync, g_merged = _plan_rows(
         conn,
         guarantors,
@@ -116,11 +116,11 @@ def plan_sync(
         [guarantor_row(g) for g in ledger.guarantors],
         g_cols,
     )
-    e_cols = _taken(ledger, ENCOUNTERS, _ENCOUNTER_TARGETS, _E_NAMES)
+    e_cols = _taken(ledger, _ENCOUNTERS, _ENCOUNTER_TARGETS, _E_NAMES)
     dunning = {_E_INDEX[name] for name in DUNNING_FIELDS} & e_cols
     differs: set[str] = set()
 
-    def note(stored: Row, given: Row) -> None:
+    def note(stored: _Row, given: _Row) -> None:
         if any(stored[i] != given[i] for i in dunning):
             differs.add(stored[0])
 
@@ -141,16 +141,16 @@ def plan_sync(
     last_statement = {eid: row[_E_INDEX["last_statement"]] for eid, row in e_merged.items()}
     problems: list[Problem] = []
     new_p, p_sync = _plan_postings(
-        conn, payments, ledger.payments, ledger, PAYMENTS, folder, problems
+        conn, payments, ledger.payments, ledger, _PAYMENTS, folder, problems
     )
     new_a, a_sync = _plan_postings(
-        conn, adjustments, ledger.adjustments, ledger, ADJUSTMENTS, folder, problems
+        conn, adjustments, ledger.adjustments, ledger, _ADJUSTMENTS, folder, problems
     )
     if problems:
         raise LedgerError(problems)
     _fill_last_statements(conn, last_statement, {p.encounter_id for p in new_p})
     summary = SyncSummary(
-        files={GUARANTORS: g_sync, ENCOUNTERS: e_sync, PAYMENTS: p_sync, ADJUSTMENTS: a_sync},
+        files={_GUARANTORS: g_sync, _ENCOUNTERS: e_sync, _PAYMENTS: p_sync, _ADJUSTMENTS: a_sync},
         dunning_differs=len(differs),
         dunning_from_file=dunning_from_file,
         covered_profiles=sorted(covered, key=lambda p: (p is not None, p or "")),
@@ -229,15 +229,15 @@ def _plan_rows(
     conn: Connection,
     table: Any,
     columns: Sequence[Any],
-    given: list[Row],
+    given: list[_Row],
     taken: set[int],
-    note: Callable[[Row, Row], None] | None = None,
-) -> tuple[list[Row], list[Row], FileSync, dict[str, Row]]:
+    note: Callable[[_Row, _Row], None] | None = None,
+) -> tuple[list[_Row], list[_Row], FileSync, dict[str, _Row]]:
     """New rows, changed rows (merged: the file's ``taken`` values over the stored row),
     the counts, and every row of the file as it stands after the sync, by id."""
     by_id = {row[0]: row for row in given}
-    merged: dict[str, Row] = {}
-    changed: list[Row] = []
+    merged: dict[str, _Row] = {}
+    changed: list[_Row] = []
     unchanged = 0
     width = len(columns)
     keep = [i not in taken for i in range(width)]
@@ -261,7 +261,7 @@ def _plan_rows(
 
 def _stored_rows(
     conn: Connection, table: Any, columns: Sequence[Any], ids: Mapping[str, Any]
-) -> Iterator[Row]:
+) -> Iterator[_Row]:
     """The stored rows whose id is in ``ids``."""
     query = select(*columns)
     if len(ids) >= _SCAN_FROM:
@@ -279,8 +279,8 @@ def _stored_rows(
 
 def _not_in_file(
     conn: Connection,
-    g_merged: Mapping[str, Row],
-    e_merged: Mapping[str, Row],
+    g_merged: Mapping[str, _Row],
+    e_merged: Mapping[str, _Row],
 ) -> tuple[set[str | None], list[tuple[str, int]]]:
     """The profiles the encounters file covers, and the stored open or pre-collections
     encounters of those profiles it does not list (id, balance).
@@ -439,7 +439,7 @@ def _fill_last_statements(
         last.update((eid, billed) for eid, billed in conn.execute(query))
 
 
-def _payment_row(p: Payment, last: Mapping[str, dt.date | None]) -> Row:
+def _payment_row(p: Payment, last: Mapping[str, dt.date | None]) -> _Row:
     """A new payment dated on or before its encounter's last statement is already
     reviewed (``reviewed_batch="imported"``)."""
     billed = last.get(p.encounter_id)

@@ -207,7 +207,7 @@ def ensure_schema(
     if current is None:
         metadata.create_all(conn)
         conn.execute(meta.insert(), [{"key": "schema_version", "value": str(target)}])
-        ensure_secret(conn)
+        _ensure_secret(conn)
         return 0
     if current > target:
         raise StoreError(
@@ -216,11 +216,11 @@ def ensure_schema(
         )
     if current < target:
         upgrade(conn, current, target, steps)
-    ensure_secret(conn)
+    _ensure_secret(conn)
     return current
 
 
-def ensure_secret(conn: Connection) -> None:
+def _ensure_secret(conn: Connection) -> None:
     """Give the store its pay-link key (32 random bytes) if it has none yet.
 
     Done when the store is opened, inside that transaction, so nothing else ever writes

@@ -21,6 +21,7 @@ __all__ = [
     "ENCOUNTER_COLUMNS",
     "GUARANTOR_COLUMNS",
     "PAYMENT_COLUMNS",
+    "STATEMENT_COLUMNS",
     "as_utc",
     "dumps",
     "dumps_mapping",
@@ -30,6 +31,7 @@ __all__ = [
     "guarantor_from_row",
     "guarantor_row",
     "payment_from_row",
+    "statement_from_row",
     "utcnow",
 ]
 

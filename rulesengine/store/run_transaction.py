@@ -24,7 +24,12 @@ from rulesengine.store.tables import (
     profiles,
 )
 
-__all__ = ["SQLRunTransaction", "covered_by", "open_run_transaction"]
+__all__ = [
+    "Canonical",
+    "SQLRunTransaction",
+    "covered_by",
+    "open_run_transaction",
+]
 
 
 def covered_by(profile_id: str) -> Any:
@@ -67,7 +72,7 @@ def open_run_transaction(
 _ENCOUNTER_WIDTH = len(ENCOUNTER_COLUMNS)
 
 
-class _Canonical(dict[Any, Any]):
+class Canonical(dict[Any, Any]):
     """Equal values from many rows made one object (``make`` of the first seen).
 
     A ledger repeats a few statuses, locations, providers, profiles and dates across a
@@ -131,8 +136,8 @@ class SQLRunTransaction(RunTransaction):
             .order_by(encounters.c.guarantor_id, encounters.c.id)
         )
         sqlite = self.conn.dialect.name == "sqlite"
-        day = _Canonical(dt.date.fromisoformat if sqlite else None).__getitem__
-        same = _Canonical().__getitem__
+        day = Canonical(dt.date.fromisoformat if sqlite else None).__getitem__
+        same = Canonical().__getitem__
         found: dict[str, Guarantor] = {}
         found_encounters: list[Encounter] = []
         add = found_encounters.append

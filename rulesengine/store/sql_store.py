@@ -486,7 +486,7 @@ class SQLStore(Store):
         from_env = os.environ.get("RULESENGINE_SECRET")
         if from_env:
             return from_env.encode("utf-8")
-        # Every store gets its key when it is opened (migrations.ensure_secret), so reading
+        # Every store gets its key when it is opened (migrations._ensure_secret), so reading
         # it never writes: a test run changes nothing, not even this.
         query = select(meta.c.value).where(meta.c.key == "secret")
         with self.reading() as conn:

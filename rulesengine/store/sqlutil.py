@@ -8,7 +8,13 @@ from typing import Any
 from sqlalchemy import Connection, Table
 from sqlalchemy.dialects import postgresql, sqlite
 
-__all__ = ["CHUNK", "dialect_insert", "insert_rows"]
+__all__ = [
+    "CHUNK",
+    "REMEMBERED",
+    "dialect_insert",
+    "insert_rows",
+    "remembered",
+]
 
 #: Rows per executemany call: large enough to be fast, small enough to bound memory.
 CHUNK = 10_000
@@ -133,7 +139,7 @@ def _converter(
     for index, name in enumerate(columns):
         processor = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
         if processor is not None:
-            active.append((index, _remembered(processor)))
+            active.append((index, remembered(processor)))
     if not active:
         return tuple
 
@@ -146,7 +152,7 @@ def _converter(
     return convert
 
 
-def _remembered(processor: Callable[[Any], Any]) -> Callable[[Any], Any]:
+def remembered(processor: Callable[[Any], Any]) -> Callable[[Any], Any]:
     """``processor`` remembering its recent results by value: a batch's rows repeat few
     distinct dates and instants (the run date, its time of writing, a service date), and
     formatting one as SQLite text costs more than looking it up."""
@@ -159,7 +165,7 @@ def _remembered(processor: Callable[[Any], Any]) -> Callable[[Any], Any]:
             result = processor(value)
         except TypeError:  # unhashable: not worth remembering
             return processor(value)
-        if len(seen) >= _REMEMBERED:
+        if len(seen) >= REMEMBERED:
             seen.clear()
         seen[value] = result
         return result
@@ -167,8 +173,8 @@ def _remembered(processor: Callable[[Any], Any]) -> Callable[[Any], Any]:
     return process
 
 
-#: How many distinct values :func:`_remembered` keeps per column and insert.
-_REMEMBERED = 4096
+#: How many distinct values :func:`remembered` keeps per column and insert.
+REMEMBERED = 4096
 
 
 def _chunks(rows: Iterable[Sequence[Any]], size: int) -> Iterator[list[Sequence[Any]]]:

@@ -63,8 +63,8 @@ __all__ = [
 #: A text identifier that sorts byte by byte on every database.
 Id = String().with_variant(String(collation="C"), "postgresql")
 #: An autoincrementing key: BIGINT on PostgreSQL, the rowid alias ``INTEGER`` on SQLite.
-SerialKey = BigInteger().with_variant(Integer(), "sqlite")
-Instant = DateTime(timezone=True)
+_SerialKey = BigInteger().with_variant(Integer(), "sqlite")
+_Instant = DateTime(timezone=True)
 
 metadata = MetaData()
 
@@ -133,7 +133,7 @@ encounters = Table(
 payments = Table(
     "payments",
     metadata,
-    Column("id", SerialKey, primary_key=True, autoincrement=True),  # = posting order
+    Column("id", _SerialKey, primary_key=True, autoincrement=True),  # = posting order
     Column("encounter_id", Id, ForeignKey("encounters.id"), nullable=False),
     Column("amount_cents", BigInteger, nullable=False),
     Column("date", Date, nullable=False),
@@ -148,7 +148,7 @@ payments = Table(
 adjustments = Table(
     "adjustments",
     metadata,
-    Column("id", SerialKey, primary_key=True, autoincrement=True),
+    Column("id", _SerialKey, primary_key=True, autoincrement=True),
     Column("encounter_id", Id, ForeignKey("encounters.id"), nullable=False),
     Column("amount_cents", BigInteger, nullable=False),
     Column("date", Date, nullable=False),
@@ -173,7 +173,7 @@ batches = Table(
     Column("mode", String, nullable=False),
     Column("rules_hash", String, ForeignKey("rules_versions.content_hash"), nullable=False),
     Column("rules_path", Text, nullable=False),
-    Column("created_at", Instant, nullable=False),
+    Column("created_at", _Instant, nullable=False),
     UniqueConstraint("profile_id", "run_date", name="uq_batches_profile_run_date"),
 )
 
@@ -282,15 +282,15 @@ batch_encounters_before = Table(
 batch_deletions = Table(
     "batch_deletions",
     metadata,
-    Column("id", SerialKey, primary_key=True, autoincrement=True),
+    Column("id", _SerialKey, primary_key=True, autoincrement=True),
     Column("batch_id", Id, nullable=False),
     Column("profile_id", Id, nullable=False),
     Column("run_date", Date, nullable=False),
     Column("mode", String, nullable=False),
     Column("rules_hash", String, ForeignKey("rules_versions.content_hash"), nullable=False),
     Column("rules_path", Text, nullable=False),
-    Column("created_at", Instant, nullable=False),  # when the batch was run
-    Column("deleted_at", Instant, nullable=False),
+    Column("created_at", _Instant, nullable=False),  # when the batch was run
+    Column("deleted_at", _Instant, nullable=False),
     Column("statements", Integer, nullable=False),
     Column("notifications_json", Text, nullable=False),  # status -> count when deleted
     Column("restored", Integer, nullable=False),  # notifications it had superseded
@@ -303,14 +303,14 @@ batch_reviewed_payments = Table(
     metadata,
     Column("batch_id", Id, ForeignKey("batches.id"), nullable=False),
     Column("seq", Integer, nullable=False),
-    Column("payment_id", SerialKey, nullable=False),
+    Column("payment_id", _SerialKey, nullable=False),
     PrimaryKeyConstraint("batch_id", "seq"),
 )
 
 notifications = Table(
     "notifications",
     metadata,
-    Column("id", SerialKey, primary_key=True, autoincrement=True),
+    Column("id", _SerialKey, primary_key=True, autoincrement=True),
     Column("batch_id", Id),
     Column("statement_id", Id, nullable=False),
     Column("guarantor_id", Id, nullable=False),
@@ -321,7 +321,7 @@ notifications = Table(
     Column("status", String, nullable=False),
     Column("reason", Text),
     Column("to_address", Text),
-    Column("scheduled_at", Instant, nullable=False),
+    Column("scheduled_at", _Instant, nullable=False),
     Column("content_json", Text, nullable=False),
     # What a channel needs besides content: recipient, statement and sender mappings.
     Column("context_json", Text, nullable=False, default="{}"),
@@ -332,19 +332,19 @@ notifications = Table(
     Column("kind", String, nullable=False, default="batch"),  # batch | proof | on_demand
     Column("idempotency_key", String, nullable=False, unique=True),
     Column("attempt", Integer, nullable=False, default=0),
-    Column("next_attempt_at", Instant),  # when a scheduled notification is next due
+    Column("next_attempt_at", _Instant),  # when a scheduled notification is next due
     Column("rules_hash", String),
     Column("proof", Boolean, nullable=False, default=False),
     Column("lease_owner", String),
-    Column("lease_expires_at", Instant),
+    Column("lease_expires_at", _Instant),
     # Set (and committed) right before the notification is handed to its channel: a lease
     # that expires after it means "it may have been sent" (status unknown), never a resend.
-    Column("handed_at", Instant),
+    Column("handed_at", _Instant),
     Column("provider_ref", Text),
     # The live batch that superseded it (status superseded; schema version 3).
     Column("superseded_by", Id),
-    Column("created_at", Instant, nullable=False),
-    Column("updated_at", Instant, nullable=False),
+    Column("created_at", _Instant, nullable=False),
+    Column("updated_at", _Instant, nullable=False),
     UniqueConstraint("statement_id", "channel", name="uq_notifications_statement_channel"),
     Index("ix_notifications_batch_id", "batch_id"),
     Index("ix_notifications_guarantor_id", "guarantor_id"),
@@ -393,9 +393,9 @@ _partial_index(
 notification_history = Table(
     "notification_history",
     metadata,
-    Column("id", SerialKey, primary_key=True, autoincrement=True),
-    Column("notification_id", SerialKey, ForeignKey("notifications.id"), nullable=False),
-    Column("at", Instant, nullable=False),
+    Column("id", _SerialKey, primary_key=True, autoincrement=True),
+    Column("notification_id", _SerialKey, ForeignKey("notifications.id"), nullable=False),
+    Column("at", _Instant, nullable=False),
     Column("old_status", String),
     Column("new_status", String, nullable=False),
     Column("message_id", String),
@@ -411,10 +411,10 @@ notification_history = Table(
 opt_outs = Table(
     "opt_outs",
     metadata,
-    Column("id", SerialKey, primary_key=True, autoincrement=True),
+    Column("id", _SerialKey, primary_key=True, autoincrement=True),
     Column("guarantor_id", Id, nullable=False),
     Column("channel", String, nullable=False),
-    Column("at", Instant, nullable=False),
+    Column("at", _Instant, nullable=False),
     Column("source", String, nullable=False),
     Index("ix_opt_outs_guarantor_channel", "guarantor_id", "channel"),
 )

@@ -23,14 +23,21 @@ import jinja2
 import pytest
 import yaml
 
-from rulesengine.drafting.notification_drafts import _template_variables, pay_link
+from rulesengine.drafting.notification_drafts import pay_link, template_variables
 from rulesengine.errors import RulesError
 from rulesengine.rules import load_rules_text
 from rulesengine.rules import templates as templates_module
 from rulesengine.rules.template_samples import SAMPLE_STATEMENTS, ProfileValues, render_problems
 from rulesengine.rules.template_types import AMOUNT, DATE, TEXT, VARIABLE_TYPES, WHOLE
-from rulesengine.rules.templates import _ENV, FILTERS, VARIABLES, check_template, render
+from rulesengine.rules.templates import (
+    FILTERS,
+    VARIABLES,
+    check_template,
+    printing_parts,
+    render,
+)
 
+from ..rules.test_templates_printing import jinja
 from ..statements.conftest import RUN, Practice
 from .test_bad_input_cli import console_script, fingerprint, row_counts
 
@@ -280,7 +287,7 @@ def test_the_samples_are_typed_as_a_live_run_passes_the_variables(tmp_path: Path
     guarantor = practice.guarantor("G1")
     practice.encounter("E1", balance=123.45)
     [statement] = practice.test_run(RUN[0]).statements
-    live = _template_variables(
+    live = template_variables(
         practice.rules, statement, guarantor, pay_link(practice.rules, statement.id, b"k")
     )
     python_type = {TEXT: str, AMOUNT: int, WHOLE: int, DATE: str}
@@ -316,8 +323,8 @@ def test_the_printing_fast_path_renders_every_sample_as_jinja2_does(sample: int)
         ),
     ]
     for source in sources:
-        assert templates_module._printing_form(source) is not None
-        assert render(source, variables) == _ENV.from_string(source).render(variables)
+        assert printing_parts(source) is not None
+        assert render(source, variables) == jinja(source, variables)
 
 
 def test_a_template_that_fails_for_a_sample_is_a_load_error_naming_the_sample(

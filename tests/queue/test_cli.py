@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from rulesengine.cli.main import main
 from rulesengine.cli.queue_commands import COMMANDS
 from rulesengine.queue.notification_reads import list_notifications
 from rulesengine.rules import load_rules
@@ -25,14 +26,9 @@ RUN = dt.date(2026, 2, 1)
 AFTERNOON = "2026-02-01T15:00:00Z"  # 09:00 in Chicago
 
 
-def _group():
-    """``rulesengine`` with the queue commands: the real group once they are registered on
-    it, else the same kind of group (same error handling) holding just them."""
-    from rulesengine.cli.main import _Group, main
-
-    if all(main.commands.get(c.name) is c for c in COMMANDS):
-        return main
-    return _Group("rulesengine", commands={c.name: c for c in COMMANDS})
+def test_the_queue_commands_are_commands_of_the_rulesengine_group() -> None:
+    """The commands these tests run are the ones ``rulesengine`` itself has."""
+    assert all(main.commands.get(c.name) is c for c in COMMANDS)
 
 
 @pytest.fixture
@@ -53,7 +49,7 @@ def cli(db):
     runner = CliRunner()
 
     def invoke(*args: str):
-        return runner.invoke(_group(), [*args], env={"RULESENGINE_DB": db}, catch_exceptions=False)
+        return runner.invoke(main, [*args], env={"RULESENGINE_DB": db}, catch_exceptions=False)
 
     return invoke
 
@@ -240,9 +236,9 @@ def test_worker_stops_cleanly_on_a_signal(db, tmp_path, signum) -> None:
 
 
 def test_the_deliver_summary_names_retries_as_such() -> None:
-    from rulesengine.cli.delivery_commands import _report_line
+    from rulesengine.cli.delivery_commands import deliver_summary_line
 
-    assert _report_line({"sent": 3, "scheduled": 2}, 1, 0) == (
+    assert deliver_summary_line({"sent": 3, "scheduled": 2}, 1, 0) == (
         "delivered: 2 to retry later (see rulesengine queue --status scheduled), 3 sent,"
         " 1 deferred to its send window"
     )

@@ -13,7 +13,11 @@ import yaml
 from click.testing import CliRunner
 
 from rulesengine.cli.main import main
-from rulesengine.drafting.notification_drafts import _address, _suppression, fallback_channels
+from rulesengine.drafting.notification_drafts import (
+    channel_address,
+    fallback_channels,
+    suppression_reason,
+)
 from rulesengine.model import Encounter, Guarantor, PostalAddress
 from rulesengine.queue import presend_sql
 from rulesengine.queue.notification_reads import list_notifications, stored_batch
@@ -217,5 +221,5 @@ def test_explain_shows_the_fallback_through_the_command(practice, tmp_path: Path
 )
 def test_the_suppression_reason_is_the_first_that_applies(guarantor, channel, kind, reason):
     """No address, then opted out, then paperless (for a postal channel), in that order."""
-    to = _address(guarantor, kind)
-    assert _suppression(guarantor, channel, kind, to, frozenset()) == reason
+    to = channel_address(guarantor, kind)
+    assert suppression_reason(guarantor, channel, kind, to, frozenset()) == reason

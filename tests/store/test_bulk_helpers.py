@@ -8,8 +8,8 @@ import json
 import pytest
 
 from rulesengine.store.rows import dumps, dumps_mapping
-from rulesengine.store.run_transaction import _Canonical
-from rulesengine.store.sqlutil import _REMEMBERED, _remembered
+from rulesengine.store.run_transaction import Canonical
+from rulesengine.store.sqlutil import REMEMBERED, remembered
 
 
 def test_a_remembered_conversion_returns_the_processors_result_for_every_value():
@@ -19,24 +19,24 @@ def test_a_remembered_conversion_returns_the_processors_result_for_every_value()
         calls.append(value)
         return f"<{value}>"
 
-    convert = _remembered(processor)
+    convert = remembered(processor)
     assert [convert(d) for d in ["a", "b", "a", "a"]] == ["<a>", "<b>", "<a>", "<a>"]
     assert calls == ["a", "b"]  # each distinct value converted once
     assert convert(["unhashable"]) == "<['unhashable']>"
 
 
 def test_a_remembered_conversion_stays_bounded():
-    convert = _remembered(str)
-    for n in range(_REMEMBERED * 2 + 5):
+    convert = remembered(str)
+    for n in range(REMEMBERED * 2 + 5):
         assert convert(n) == str(n)
 
 
 def test_canonical_values_are_shared_and_parsed_once():
-    day = _Canonical(dt.date.fromisoformat)
+    day = Canonical(dt.date.fromisoformat)
     first, second = day["2026-02-01"], day["2026-02-01"]
     assert first == dt.date(2026, 2, 1) and first is second
     assert day[None] is None
-    same = _Canonical()
+    same = Canonical()
     a, b = "".join(["op", "en"]), "".join(["o", "pen"])
     assert a is not b and same[a] is same[b]
 
