@@ -60,9 +60,14 @@ def _owner(name: str) -> str:
 
 
 def _imported(module: str, path: Path) -> Iterator[str]:
-    """Every rulesengine module ``module`` imports, anywhere in its source."""
+    """Every rulesengine module ``module`` imports, anywhere in its source: import
+    statements, and ``importlib.import_module`` / ``__import__`` of a constant name."""
+    yield from _imports_in(ast.parse(path.read_text(encoding="utf-8")), module, path)
+
+
+def _imports_in(tree: ast.AST, module: str, path: Path) -> Iterator[str]:
     package = module if path.name == "__init__.py" else module.rpartition(".")[0]
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             names = [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom):
@@ -70,7 +75,14 @@ def _imported(module: str, path: Path) -> Iterator[str]:
             if node.level:
                 anchor = package.split(".")[: len(package.split(".")) - node.level + 1]
                 base = ".".join([*anchor, base] if base else anchor)
-            names = [f"{base}.{alias.name}" for alias in node.names] + [base]
+            # ``from package import submodule`` needs the submodule; ``from package
+            # import name`` needs the package's own ``__init__``.
+            names = [
+                f"{base}.{alias.name}" if f"{base}.{alias.name}" in MODULES else base
+                for alias in node.names
+            ]
+        elif isinstance(node, ast.Call) and _is_import_call(node):
+            names = [node.args[0].value]  # type: ignore[attr-defined]
         else:
             continue
         for name in names:
@@ -78,14 +90,28 @@ def _imported(module: str, path: Path) -> Iterator[str]:
                 yield _owner(name)
 
 
+def _is_import_call(node: ast.Call) -> bool:
+    func = node.func
+    called = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+    return (
+        called in ("import_module", "__import__")
+        and bool(node.args)
+        and isinstance(node.args[0], ast.Constant)
+        and isinstance(node.args[0].value, str)
+    )
+
+
 def _graph() -> dict[str, set[str]]:
-    """Module -> modules it needs, counting the ``__init__`` of each package an import
-    enters from outside (a module's own packages are already being imported)."""
+    """Module -> modules it needs: what it imports, and the ``__init__`` of each package an
+    import enters from outside (a module's own packages are already being imported, so
+    importing one of their submodules does not need them again)."""
     graph: dict[str, set[str]] = collections.defaultdict(set)
     for module, path in MODULES.items():
         for target in _imported(module, path):
+            if target != module:
+                graph[module].add(target)
             parts = target.split(".")
-            for depth in range(2, len(parts) + 1):
+            for depth in range(2, len(parts)):
                 needed = ".".join(parts[:depth])
                 inside = module == needed or module.startswith(needed + ".")
                 if not inside and needed in MODULES:
@@ -194,6 +220,9 @@ def test_only_the_adapter_imports_durable() -> None:
                 importers.append(module)
             elif isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] in _DURABLE:
                 importers.append(module)
+            elif isinstance(node, ast.Call) and _is_import_call(node):
+                if node.args[0].value.split(".")[0] in _DURABLE:  # type: ignore[attr-defined]
+                    importers.append(module)
     assert sorted(set(importers)) == ["rulesengine.statements.durable_adapter"]
 
 
@@ -431,3 +460,34 @@ def test_the_all_check_finds_missing_names(source: str, expected: list[str]) -> 
     """The check above can fail: a listed name nobody defines, or one imported only for the
     type checker (unless the module's ``__getattr__`` provides names at run time)."""
     assert _missing_from_module(source) == expected
+
+
+def test_the_import_graph_sees_the_imports_it_must() -> None:
+    """The graph the checks above read is not empty by mistake: a run needs the queue's
+    upload, the group needs its command modules, the adapter needs nothing above it."""
+    graph = _graph()
+    assert "rulesengine.queue.batch_upload" in graph["rulesengine.statements.statement_run"]
+    assert "rulesengine.cli.run_commands" in graph["rulesengine.cli.main"]
+    assert "rulesengine.queue.notification_queue" in graph["rulesengine.queue"]
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("from rulesengine.queue import Queue", ["rulesengine.queue"]),
+        ("from rulesengine.queue import notification_sql", ["rulesengine.queue.notification_sql"]),
+        (
+            "import importlib\nimportlib.import_module('rulesengine.cli.main')",
+            ["rulesengine.cli.main"],
+        ),
+        ("__import__('rulesengine.errors')", ["rulesengine.errors"]),
+        ("from . import leases", ["rulesengine.queue.leases"]),
+    ],
+)
+def test_the_import_reader_sees_each_kind_of_import(source: str, expected: list[str]) -> None:
+    """A name taken from a package needs its ``__init__`` (so a module importing its own
+    package's public name is a cycle); a submodule taken from a package needs only the
+    submodule; string imports and relative imports count."""
+    module = "rulesengine.queue.worker_loop"
+    found = list(_imports_in(ast.parse(source), module, MODULES[module]))
+    assert found == expected
