@@ -432,9 +432,13 @@ def plugins(as_json: bool) -> None:
     """Installed plugins with their distribution, version and channels."""
     from rich.table import Table
 
-    from rulesengine.channels.manager import get_plugin_manager, plugin_info
+    from rulesengine.channels.manager import get_plugin_manager, plugin_info, unmarked_hook_notes
 
-    infos = plugin_info(get_plugin_manager())
+    pm = get_plugin_manager()
+    infos = plugin_info(pm)
+    # A hook function without its marker is silently ignored by pluggy: say so (on stderr).
+    for note in unmarked_hook_notes(pm):
+        echo(note, err=True)
     if as_json:
         click.echo(
             json.dumps(

@@ -39,17 +39,18 @@ from rulesengine.channels.manager import (
     ENTRY_POINT_GROUP,
     ChannelRegistry,
     PluginError,
-    hook_names,
     installed_entry_points,
     new_plugin_manager,
     plugin_key,
     unknown_hooks,
+    unmarked_hook_functions,
+    validation_reason,
 )
 from rulesengine.channels.registry import BUILTIN_ADDRESSING
 from rulesengine.channels.results import DeliveryResult
 from rulesengine.hints import did_you_mean
 from rulesengine.model import Notification
-from rulesengine.plurals import counted
+from rulesengine.plurals import counted, with_article
 from rulesengine.testing.harness import HarnessResult, run_plugin
 
 __all__ = [
@@ -60,6 +61,7 @@ __all__ = [
     "KitReport",
     "MakeNotification",
     "SAMPLE_ADDRESSES",
+    "SAMPLE_CHANNELS",
     "check_channel",
     "check_entry_point",
     "run_plugin",
@@ -79,18 +81,26 @@ SAMPLE_ADDRESSES = {
 }
 
 
+#: The default ``channel`` of a sample per address kind: the built-in channel of that kind
+#: (``email``, ``text``, ``print``), and ``portal`` for a channel keyed by the guarantor.
+SAMPLE_CHANNELS = {
+    **{kind: name for name, kind in BUILTIN_ADDRESSING.items()},
+    "guarantor": "portal",
+}
+
+
 def sample_notification(*, address: str = "email", **overrides: Any) -> Notification:
     """A realistic notification for tests; ``overrides`` replace any field.
 
     ``address`` (``email``, ``mobile``, ``postal`` or ``guarantor``) picks the default ``to``
-    (for ``guarantor``: the notification's ``guarantor_id``). The default
+    (for ``guarantor``: the notification's ``guarantor_id``) and ``channel``
+    (:data:`SAMPLE_CHANNELS`: ``email``, ``text``, ``print``, ``portal``). The default
     content has ``subject`` and ``body`` (email) or ``body``; ``recipient``, ``statement``
     and ``sender`` are filled as the queue fills them (see :class:`~rulesengine.model.
     Notification`).
     """
     n = int(overrides.get("id", 1))
-    builtin = (name for name, kind in BUILTIN_ADDRESSING.items() if kind == address)
-    channel = overrides.get("channel", next(builtin, "print"))
+    channel = overrides.get("channel", SAMPLE_CHANNELS.get(address, "print"))
     body = "Hello Pat, your balance of $182.40 is due. Pay online: https://pay.example.org/q/tok123"
     content: dict[str, Any] = {"body": body}
     if address == "email":
@@ -228,15 +238,15 @@ def _check_batch_identity(batch: list[Notification], problems: list[str]) -> Non
 def _check_results(
     what: str, batch: list[Notification], returned: Any, problems: list[str]
 ) -> list[DeliveryResult]:
-    """Problems with what ``send`` returned for ``batch``; the valid results."""
-    if not isinstance(returned, (list, tuple)):
-        problems.append(f"{what}: send must return a list, got {type(returned).__name__}")
+    """Problems with what ``send`` returned for ``batch`` (already materialised by
+    :func:`_send`); the valid results."""
+    if returned is _NOT_ITERABLE:
         return []
     results = [r for r in returned if isinstance(r, DeliveryResult)]
     for item in returned:
         if not isinstance(item, DeliveryResult):
             problems.append(
-                f"{what}: send returned a {type(item).__name__} ({item!r:.60}); "
+                f"{what}: send returned {with_article(type(item).__name__)} ({item!r:.60}); "
                 "return rulesengine.DeliveryResult values"
             )
     wanted = [n.id for n in batch]
@@ -260,12 +270,27 @@ def _check_results(
 
 
 _RAISED = object()
+_NOT_ITERABLE = object()
 
 
 def _send(channel: Any, batch: list[Notification], what: str, problems: list[str]) -> Any:
-    """What ``send`` returned, or ``_RAISED`` (with a problem recorded) when it raised."""
+    """What ``send`` returned as a list, ``_NOT_ITERABLE`` (with a problem recorded) when it
+    returned no iterable, or ``_RAISED`` (with a problem recorded) when it raised.
+
+    As :func:`~rulesengine.channels.channel_calls.call_channel` does, any iterable is
+    accepted (a list, a tuple, a generator) and read once, here; a string, bytes or
+    ``None`` are not results.
+    """
     try:
-        return channel.send(list(batch))
+        returned = channel.send(list(batch))
+        if (
+            returned is None
+            or isinstance(returned, str | bytes)
+            or not isinstance(returned, Iterable)
+        ):
+            problems.append(f"{what}: send must return a list, got {type(returned).__name__}")
+            return _NOT_ITERABLE
+        return list(returned)
     except Exception as exc:
         summary = exception_summary(exc)
         if about_threads(summary):
@@ -307,7 +332,9 @@ def check_channel(
 
     :param channel_class: the class a plugin passes to ``register``.
     :param settings: the ``channels.<name>`` mapping to construct it with; by default
-        ``{"outbox": <a temporary folder>}``, removed afterwards.
+        ``{"outbox": <a temporary folder>}``, removed afterwards. Settings without
+        ``outbox`` get that temporary folder too, as the host always passes an ``outbox``
+        (``outbox/<name>`` when the rules file sets none).
     :param make_notification: ``make_notification(id=..., channel=...)`` building the
         sample notifications, for channels that need particular content or addresses;
         by default :func:`sample_notification` for the channel's address kind.
@@ -318,7 +345,7 @@ def check_channel(
     if problems:
         return KitReport(name, problems)
     with tempfile.TemporaryDirectory(prefix="rulesengine-kit-") as tmp:
-        config = dict(settings) if settings is not None else {"outbox": tmp}
+        config = {"outbox": tmp, **(settings or {})}
         return _check_instance(channel_class, name, config, make_notification)
 
 
@@ -358,7 +385,7 @@ def _check_sends(
 ) -> list[DeliveryResult]:
     """Every check that calls ``send``; the sample batch's valid results."""
     empty = _send(channel, [], "an empty batch", problems)
-    if empty is not _RAISED and (not isinstance(empty, (list, tuple)) or len(empty) != 0):
+    if isinstance(empty, list) and empty:
         problems.append(f"an empty batch: send([]) must return [], got {empty!r:.80}")
 
     batch = _batch(channel_class, make, range(1, BATCH_SIZE + 1))
@@ -462,21 +489,17 @@ def check_entry_point(name: str) -> EntryPointReport:
     try:
         pm.load_setuptools_entrypoints(ENTRY_POINT_GROUP, name=ep_name)
     except pluggy.PluginValidationError as exc:
-        return report(problems=[f"{dist_name} (plugin {ep_name}): {exc}"])
+        return report(problems=[f"{dist_name} (plugin {ep_name}): {validation_reason(pm, exc)}"])
     except Exception as exc:
         return report(
             problems=[f"{dist_name} (plugin {ep_name}) cannot be loaded: {exception_summary(exc)}"]
         )
     problems = unknown_hooks(pm)
-    plugin = pm.get_plugin(ep_name)
-    hooks = set(hook_names())
-    for attr in sorted(dir(plugin)):
-        value = getattr(plugin, attr, None)
-        if attr in hooks and callable(value) and not hasattr(value, f"{ENTRY_POINT_GROUP}_impl"):
-            problems.append(
-                f"{dist_name} (plugin {ep_name}) defines {attr} without"
-                " @rulesengine.hookimpl, so rulesengine never calls it: mark it"
-            )
+    for hook in unmarked_hook_functions(pm.get_plugin(ep_name)):
+        problems.append(
+            f"{dist_name} (plugin {ep_name}) defines {hook} without"
+            " @rulesengine.hookimpl, so rulesengine never calls it: mark it"
+        )
     channels: list[str] = []
     try:
         registry = ChannelRegistry.collect(pm)
