@@ -7,7 +7,8 @@ so a misspelt hook name fails loudly. :func:`get_channels` collects the channel 
 (each checked by :func:`rulesengine.channels.channel_checks.channel_problems`),
 :func:`channel_specs` tells the rules loader what each channel accepts,
 :func:`notify_observers` calls observer hooks without letting one break delivery, and
-:func:`plugin_info` is what ``rulesengine plugins`` lists.
+:func:`plugin_info` is what ``rulesengine plugins`` lists; :func:`unmarked_hook_functions`
+and :func:`validation_reason` explain a plugin pluggy ignores or refuses.
 """
 
 from __future__ import annotations
@@ -244,9 +245,8 @@ def _required_arguments(function: Any) -> list[str]:
 
 
 def validation_reason(pm: pluggy.PluginManager, exc: pluggy.PluginValidationError) -> str:
-    """Why pluggy refused a plugin, in one sentence: for a hook implementation taking an
-    argument its hook does not have, ``register_channels has no argument 'registry'; its
-    arguments are: register``; otherwise pluggy's own lines, joined."""
+    """Why pluggy refused a plugin, in one sentence: ``register_channels has no argument
+    'registry'; its arguments are: register``, or else pluggy's own lines, joined."""
     for hook in hook_names():
         function = getattr(exc.plugin, hook, None)
         caller = getattr(pm.hook, hook, None)
