@@ -338,7 +338,9 @@ def _check_sends(
     odd = attrs.evolve(batch[0], id=BATCH_SIZE + 1, content={}, idempotency_key="kit:odd")
     mixed = [batch[1], odd]
     try:
-        channel.send(mixed)
+        returned = channel.send(mixed)
+        if isinstance(returned, Iterable) and not isinstance(returned, str | bytes):
+            list(returned)  # a generator's body runs only when it is read
     except Exception as exc:
         warnings.append(
             f"a notification with empty content made send raise {exception_summary(exc)}, "

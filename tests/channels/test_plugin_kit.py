@@ -170,6 +170,19 @@ def test_send_may_return_any_iterable_as_the_host_accepts(wrap) -> None:
     assert [r.notification_id for r in report.results] == [1, 2, 3]
 
 
+def test_a_send_that_yields_its_results_is_checked_as_it_runs() -> None:
+    def send(self, notifications):
+        for n in notifications:
+            yield DeliveryResult.sent(n, provider_ref=n.content["body"][:5])
+
+    report = check_channel(bad(send=send))
+    assert report.ok, report
+    assert report.warnings == (
+        "a notification with empty content made send raise KeyError: 'body', so the whole batch "
+        "is retried; return DeliveryResult.failed for that notification instead",
+    )
+
+
 def test_a_generator_with_results_for_an_empty_batch_is_still_a_problem() -> None:
     def send(self, notifications):
         return (DeliveryResult.sent(i) for i in [n.id for n in notifications] or [1])
