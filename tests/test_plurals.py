@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rulesengine.plurals import counted, noun_for
+from rulesengine.plurals import counted, noun_for, with_article
 
 
 def test_one_is_singular_and_every_other_count_plural():
@@ -21,3 +21,12 @@ def test_an_irregular_plural_is_given():
     assert counted(2, "batch", "batches") == "2 batches"
     assert noun_for(1, "entry", "entries") == "entry"
     assert noun_for(3, "entry", "entries") == "entries"
+
+
+def test_a_kind_of_thing_gets_its_article():
+    assert [with_article(w) for w in ("int", "dict", "NoneType", "Item")] == [
+        "an int",
+        "a dict",
+        "a NoneType",
+        "an Item",
+    ]

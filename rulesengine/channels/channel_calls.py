@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from rulesengine.channels.results import DeliveryResult
 from rulesengine.model import Notification
-from rulesengine.plurals import counted
+from rulesengine.plurals import counted, with_article
 
 if TYPE_CHECKING:
     from typing import Protocol
@@ -102,7 +102,8 @@ def call_channel(channel: _Channel, notifications: Iterable[Notification]) -> li
             bad.append(f"producing its results raised {summary}")
     for item in items:
         if not isinstance(item, DeliveryResult):
-            bad.append(f"it returned a {type(item).__name__} instead of a DeliveryResult")
+            kind = with_article(type(item).__name__)
+            bad.append(f"it returned {kind} instead of a DeliveryResult")
             continue
         if item.notification_id not in wanted:
             _log.warning(

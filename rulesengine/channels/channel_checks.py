@@ -15,6 +15,7 @@ from typing import Any
 
 from rulesengine.channels.contract import ADDRESS_KINDS, SETTING_TYPES, Channel
 from rulesengine.channels.specs import COMMON_SETTINGS
+from rulesengine.plurals import with_article
 
 __all__ = ["CHANNEL_NAME", "channel_problems"]
 
@@ -26,8 +27,7 @@ _WINDOW_EXAMPLE = "(datetime.time(9, 0), datetime.time(17, 0))"
 
 def _found(value: Any) -> str:
     """A declared value as a problem shows it: its repr and its type."""
-    kind = type(value).__name__
-    return f"{value!r} ({'an' if kind[0] in 'aeiou' else 'a'} {kind})"
+    return f"{value!r} ({with_article(type(value).__name__)})"
 
 
 def _key_set_problem(cls: type, attr: str) -> str | None:
@@ -38,8 +38,9 @@ def _key_set_problem(cls: type, attr: str) -> str | None:
         return f"{attr} must be a set of key names or None, got {_found(value)}"
     if isinstance(value, Mapping):
         return f"{attr} must be a set of key names or None, got a mapping: {value!r}"
-    if not all(isinstance(k, str) for k in value):
-        return f"{attr} must contain only strings, got {sorted(map(repr, value))}"
+    offending = sorted((k for k in value if not isinstance(k, str)), key=repr)
+    if offending:
+        return f"{attr} must contain only strings, got {', '.join(map(_found, offending))}"
     return None
 
 

@@ -7,13 +7,15 @@ so a misspelt hook name fails loudly. :func:`get_channels` collects the channel 
 (each checked by :func:`rulesengine.channels.channel_checks.channel_problems`),
 :func:`channel_specs` tells the rules loader what each channel accepts,
 :func:`notify_observers` calls observer hooks without letting one break delivery, and
-:func:`plugin_info` is what ``rulesengine plugins`` lists.
+:func:`plugin_info` is what ``rulesengine plugins`` lists; :func:`unmarked_hook_functions`
+and :func:`validation_reason` explain a plugin pluggy ignores or refuses.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import importlib.metadata
+import inspect
 import logging
 import os
 import re
@@ -30,6 +32,7 @@ from rulesengine.channels.channel_checks import CHANNEL_NAME, channel_problems
 from rulesengine.channels.specs import ChannelSpec
 from rulesengine.errors import RulesengineError
 from rulesengine.hints import did_you_mean
+from rulesengine.plurals import noun_for
 
 __all__ = [
     "DISABLE_ENV",
@@ -52,6 +55,9 @@ __all__ = [
     "plugin_info",
     "plugin_key",
     "unknown_hooks",
+    "unmarked_hook_functions",
+    "unmarked_hook_notes",
+    "validation_reason",
 ]
 
 _log = logging.getLogger(__name__)
@@ -131,9 +137,8 @@ def get_plugin_manager() -> pluggy.PluginManager:
         try:
             pm.load_setuptools_entrypoints(ENTRY_POINT_GROUP, name=ep_name)
         except Exception as exc:
-            # pluggy's validation errors say why on their later lines: keep them all.
             why = (
-                "; ".join(line.strip() for line in str(exc).splitlines() if line.strip())
+                validation_reason(pm, exc)
                 if isinstance(exc, pluggy.PluginValidationError)
                 else exception_summary(exc)
             )
@@ -198,6 +203,65 @@ def _unknown_impls(pm: pluggy.PluginManager) -> list[tuple[str, str]]:
 def hook_names() -> list[str]:
     """The names of every hook rulesengine calls (``hookspecs.__all__`` without the marker)."""
     return sorted(name for name in hookspecs.__all__ if name != "hookspec")
+
+
+def _is_marked(function: Any) -> bool:
+    return hasattr(function, f"{ENTRY_POINT_GROUP}_impl")
+
+
+def unmarked_hook_functions(plugin: object) -> list[str]:
+    """The names of ``plugin``'s functions named like a rulesengine hook but without
+    ``@rulesengine.hookimpl``, sorted: pluggy ignores them, so rulesengine never calls them."""
+    return [
+        name
+        for name in hook_names()
+        if callable(function := getattr(plugin, name, None)) and not _is_marked(function)
+    ]
+
+
+def unmarked_hook_notes(pm: pluggy.PluginManager) -> list[str]:
+    """One sentence per hook function a loaded plugin left without ``@rulesengine.hookimpl``
+    (:func:`unmarked_hook_functions`), naming its distribution: what ``rulesengine plugins``
+    and ``validate`` add, since such a plugin is otherwise silently ignored."""
+    dists = _distributions(pm)
+    notes = []
+    for name, plugin in sorted(pm.list_name_plugin(), key=lambda pair: pair[0]):
+        if plugin is None:
+            continue
+        who = dists[name][0] if name in dists else f"plugin {name}"
+        for hook in unmarked_hook_functions(plugin):
+            notes.append(
+                f"{who} is installed but registered no channels"
+                " (is register_channels marked with @rulesengine.hookimpl?)"
+                if hook == "register_channels"
+                else f"{who} defines {hook} without @rulesengine.hookimpl, so rulesengine never"
+                " calls it"
+            )
+    return notes
+
+
+def _required_arguments(function: Any) -> list[str]:
+    """The arguments pluggy passes by name to ``function`` (those without a default)."""
+    named = inspect.signature(function).parameters.values()
+    return [p.name for p in named if p.kind <= p.POSITIONAL_OR_KEYWORD and p.empty is p.default]
+
+
+def validation_reason(pm: pluggy.PluginManager, exc: pluggy.PluginValidationError) -> str:
+    """Why pluggy refused a plugin, in one sentence: ``register_channels has no argument
+    'registry'; its arguments are: register``, or else pluggy's own lines, joined."""
+    for hook in hook_names():
+        function = getattr(exc.plugin, hook, None)
+        caller = getattr(pm.hook, hook, None)
+        if not callable(function) or not _is_marked(function) or caller is None:
+            continue
+        expected = list(caller.spec.argnames) if caller.spec is not None else []
+        extra = [a for a in _required_arguments(function) if a not in expected]
+        if extra:
+            return (
+                f"{hook} has no {noun_for(len(extra), 'argument')}"
+                f" {', '.join(map(repr, extra))}; its arguments are: {', '.join(expected)}"
+            )
+    return "; ".join(line.strip() for line in str(exc).splitlines() if line.strip())
 
 
 # --- Calling hooks one implementation at a time -----------------------------------------------

@@ -89,12 +89,26 @@ def private_dir(path: str | os.PathLike[str]) -> Path:
 
 
 def write_private_file(path: str | os.PathLike[str], data: bytes) -> Path:
-    """Write ``data`` to ``path`` atomically (temporary file + ``os.replace``), mode 0o600.
+    """Write the bytes ``data`` to ``path`` atomically (temporary file + ``os.replace``),
+    mode 0o600.
 
-    Rewriting the same path replaces the file, so a retried notification never leaves two.
+    The folder must exist (make it with :func:`private_dir`): a missing one raises
+    ``FileNotFoundError`` naming it. Rewriting the same path replaces the file, so a retried
+    notification never leaves two.
     """
     target = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    if not isinstance(data, bytes | bytearray | memoryview):
+        raise TypeError(
+            f"write_private_file writes bytes, got {type(data).__name__}: encode text first"
+            " (text.encode('utf-8'))"
+        )
+    try:
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    except FileNotFoundError:
+        raise FileNotFoundError(
+            f"cannot write {target}: the folder {target.parent} does not exist"
+            f" (create it with private_dir({str(target.parent)!r}))"
+        ) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)

@@ -8,6 +8,8 @@ whose ``outcome`` is one of :data:`OUTCOMES`. The host calls ``send`` through
 
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
 
 from rulesengine.model import Notification
@@ -26,6 +28,13 @@ def _notification_id(n: Notification | int) -> int:
     raise TypeError(f"expected a Notification or a notification id, got {type(n).__name__}")
 
 
+def _check_outcome(_result: object, _attribute: object, value: Any) -> None:
+    """A plain sentence for a wrong outcome (attrs' own message shows its internals)."""
+    if value not in OUTCOMES:
+        choices = ", ".join(map(repr, OUTCOMES[:-1])) + f" or {OUTCOMES[-1]!r}"
+        raise ValueError(f"DeliveryResult outcome must be {choices}, got {value!r}")
+
+
 @attrs.frozen
 class DeliveryResult:
     """The outcome of handing one notification to a channel.
@@ -38,7 +47,7 @@ class DeliveryResult:
     """
 
     notification_id: int = attrs.field(validator=attrs.validators.instance_of(int))
-    outcome: str = attrs.field(validator=attrs.validators.in_(OUTCOMES))
+    outcome: str = attrs.field(validator=_check_outcome)
     provider_ref: str | None = None
     detail: str | None = None
 

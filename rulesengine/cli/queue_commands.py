@@ -35,6 +35,7 @@ from rulesengine.terminal import cell, cells, echo
 from rulesengine.terminal import console as terminal_console
 
 if TYPE_CHECKING:
+    from rulesengine.channels.manager import PluginInfo
     from rulesengine.queue import QueueRow
 
 __all__ = [
@@ -437,11 +438,20 @@ def _rules_of_latest_statement(store: Any, guarantor: str) -> Any:
 @json_option
 def plugins(as_json: bool) -> None:
     """Installed plugins with their distribution, version and channels."""
-    from rich.table import Table
+    from rulesengine.channels.manager import get_plugin_manager, plugin_info, unmarked_hook_notes
 
-    from rulesengine.channels.manager import get_plugin_manager, plugin_info
+    pm = get_plugin_manager()
+    infos = plugin_info(pm)
+    _list_plugins(infos, as_json)
+    # A hook function without its marker is silently ignored by pluggy: say so (stderr).
+    for note in unmarked_hook_notes(pm):
+        echo(note, err=True)
 
-    infos = plugin_info(get_plugin_manager())
+
+def _list_plugins(infos: list[PluginInfo], as_json: bool) -> None:
+    """The plugins as a table, or as JSON."""
+    from rich.table import Table  # start-up time
+
     if as_json:
         click.echo(
             json.dumps(

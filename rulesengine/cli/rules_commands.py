@@ -18,7 +18,11 @@ import click
 
 from rulesengine.cli.error_reports import EXIT_BUG, EXIT_USER_ERROR, bug_text
 from rulesengine.cli.options import db_option, json_option, parse_date
-from rulesengine.cli.rules_access import installed_specs, load_rules_for_cli
+from rulesengine.cli.rules_access import (
+    command_plugin_manager,
+    installed_specs,
+    load_rules_for_cli,
+)
 from rulesengine.cli.spinner import working
 from rulesengine.cli.store_access import open_command_store
 from rulesengine.errors import NotFound, RulesengineError
@@ -62,6 +66,8 @@ def validate(files: tuple[str, ...]) -> None:
         )
     for problem in problems:
         echo(str(problem), err=True)
+    if any("unknown channel" in str(problem) for problem in problems):
+        _explain_silent_plugins()
     if problems:
         click.echo(f"{counted(len(problems), 'problem')} found", err=True)
     for bug in bugs:
@@ -70,6 +76,15 @@ def validate(files: tuple[str, ...]) -> None:
         sys.exit(EXIT_BUG)
     if problems:
         sys.exit(EXIT_USER_ERROR)
+
+
+def _explain_silent_plugins() -> None:
+    """After an unknown channel: name each loaded plugin whose hook functions lack
+    ``@rulesengine.hookimpl`` (pluggy ignores them, so its channels never registered)."""
+    from rulesengine.channels.manager import unmarked_hook_notes  # start-up time
+
+    for note in unmarked_hook_notes(command_plugin_manager()):
+        echo(note, err=True)
 
 
 # --- scenarios and rule changes ------------------------------------------------------------

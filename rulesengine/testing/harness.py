@@ -36,6 +36,7 @@ from rulesengine.channels.manager import (
     get_plugin_manager,
     hookimpl,
     new_plugin_manager,
+    validation_reason,
 )
 from rulesengine.channels.registry import channel_addressing, installed_channel_specs
 from rulesengine.channels.results import DeliveryResult
@@ -128,7 +129,7 @@ def _plugin_manager(plugin: object | None) -> pluggy.PluginManager:
     try:
         pm.register(plugin, name=getattr(plugin, "__name__", type(plugin).__name__))
     except pluggy.PluginValidationError as exc:
-        raise PluginError(f"the plugin cannot be registered: {exc}") from exc
+        raise PluginError(f"the plugin cannot be registered: {validation_reason(pm, exc)}") from exc
     check_hooks(pm)
     return pm
 

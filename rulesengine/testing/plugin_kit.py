@@ -10,9 +10,10 @@
 The checks: the class attributes, as a plugin's registration checks them
 (:func:`~rulesengine.channels.channel_checks.channel_problems`: ``name``, ``address``,
 ``send``, key sets, ``setting_types``, send windows); the class is constructible from a
-settings mapping; ``send([])`` returns an empty list; ``send`` of a batch returns exactly
-one :class:`~rulesengine.DeliveryResult` per notification with matching ids (also when the
-batch is sent again, as a retry does); what the host's
+settings mapping; ``send([])`` returns no result; ``send`` of a batch returns exactly one
+:class:`~rulesengine.DeliveryResult` per notification with matching ids, in a list or any
+other iterable the host accepts (read once), also when the batch is sent again, as a retry
+does; what the host's
 :func:`~rulesengine.channels.channel_calls.call_channel` makes of the batch; and that the
 sample notifications have distinct ids and idempotency keys. As in the queue, the channel is
 built on the caller's thread and every ``send`` runs on another thread, always the same one,
@@ -23,7 +24,6 @@ batch) are warnings.
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import tempfile
 from collections.abc import Callable, Iterable, Mapping
@@ -39,18 +39,23 @@ from rulesengine.channels.manager import (
     ENTRY_POINT_GROUP,
     ChannelRegistry,
     PluginError,
-    hook_names,
     installed_entry_points,
     new_plugin_manager,
     plugin_key,
     unknown_hooks,
+    unmarked_hook_functions,
+    validation_reason,
 )
-from rulesengine.channels.registry import BUILTIN_ADDRESSING
 from rulesengine.channels.results import DeliveryResult
 from rulesengine.hints import did_you_mean
 from rulesengine.model import Notification
-from rulesengine.plurals import counted
+from rulesengine.plurals import counted, with_article
 from rulesengine.testing.harness import HarnessResult, run_plugin
+from rulesengine.testing.sample_notifications import (
+    SAMPLE_ADDRESSES,
+    SAMPLE_CHANNELS,
+    sample_notification,
+)
 
 __all__ = [
     "BATCH_SIZE",
@@ -60,6 +65,7 @@ __all__ = [
     "KitReport",
     "MakeNotification",
     "SAMPLE_ADDRESSES",
+    "SAMPLE_CHANNELS",
     "check_channel",
     "check_entry_point",
     "run_plugin",
@@ -68,77 +74,6 @@ __all__ = [
 
 #: How many sample notifications the batch check sends.
 BATCH_SIZE = 3
-
-#: A sample ``to`` per address kind (every one of
-#: :data:`~rulesengine.channels.contract.ADDRESS_KINDS`; a test checks they match).
-SAMPLE_ADDRESSES = {
-    "email": "pat.doe@example.org",
-    "mobile": "+15555550101",
-    "postal": "12 Elm St, Apt 4, Springfield, IL 62704",
-    "guarantor": "G0001",
-}
-
-
-def sample_notification(*, address: str = "email", **overrides: Any) -> Notification:
-    """A realistic notification for tests; ``overrides`` replace any field.
-
-    ``address`` (``email``, ``mobile``, ``postal`` or ``guarantor``) picks the default ``to``
-    (for ``guarantor``: the notification's ``guarantor_id``). The default
-    content has ``subject`` and ``body`` (email) or ``body``; ``recipient``, ``statement``
-    and ``sender`` are filled as the queue fills them (see :class:`~rulesengine.model.
-    Notification`).
-    """
-    n = int(overrides.get("id", 1))
-    builtin = (name for name, kind in BUILTIN_ADDRESSING.items() if kind == address)
-    channel = overrides.get("channel", next(builtin, "print"))
-    body = "Hello Pat, your balance of $182.40 is due. Pay online: https://pay.example.org/q/tok123"
-    content: dict[str, Any] = {"body": body}
-    if address == "email":
-        content["subject"] = "Your statement from Riverside Family Medicine"
-    values: dict[str, Any] = {
-        "id": n,
-        "idempotency_key": f"B20240301-1:S{n:04d}:{channel}",
-        "channel": channel,
-        "to": SAMPLE_ADDRESSES.get(address, SAMPLE_ADDRESSES["email"]),
-        "guarantor_id": f"G{n:04d}",
-        "statement_id": f"S{n:04d}",
-        "batch_id": "B20240301-1",
-        "message_id": "reminder",
-        "level": 1,
-        "content": content,
-        "attempt": 1,
-        "scheduled_at": dt.datetime(2024, 3, 1, 14, 0, tzinfo=dt.UTC),
-        "recipient": {
-            "first_name": "Pat",
-            "last_name": "Doe",
-            "postal_line1": "12 Elm St",
-            "postal_line2": "Apt 4",
-            "postal_city": "Springfield",
-            "postal_state": "IL",
-            "postal_zip": "62704",
-        },
-        "statement": {
-            "id": f"S{n:04d}",
-            "total_cents": 18240,
-            "due_date": "2024-03-22",
-            "level": 1,
-            "encounter_count": 2,
-            "pay_link": "https://pay.example.org/q/tok123",
-            "lines": [
-                {"service_date": "2024-01-09", "patient_id": "P001", "balance_cents": 12000},
-                {"service_date": "2024-02-02", "patient_id": "P002", "balance_cents": 6240},
-            ],
-        },
-        "sender": {
-            "practice": "Riverside Family Medicine",
-            "phone": "+1 555 555 0199",
-            "profile": "standard",
-        },
-    }
-    if address == "guarantor":
-        values["to"] = values["guarantor_id"]
-    values.update(overrides)
-    return Notification(**values)
 
 
 def _strings(items: Iterable[str]) -> tuple[str, ...]:
@@ -228,15 +163,15 @@ def _check_batch_identity(batch: list[Notification], problems: list[str]) -> Non
 def _check_results(
     what: str, batch: list[Notification], returned: Any, problems: list[str]
 ) -> list[DeliveryResult]:
-    """Problems with what ``send`` returned for ``batch``; the valid results."""
-    if not isinstance(returned, (list, tuple)):
-        problems.append(f"{what}: send must return a list, got {type(returned).__name__}")
+    """Problems with what ``send`` returned for ``batch`` (already materialised by
+    :func:`_send`); the valid results."""
+    if returned is _NOT_ITERABLE:
         return []
     results = [r for r in returned if isinstance(r, DeliveryResult)]
     for item in returned:
         if not isinstance(item, DeliveryResult):
             problems.append(
-                f"{what}: send returned a {type(item).__name__} ({item!r:.60}); "
+                f"{what}: send returned {with_article(type(item).__name__)} ({item!r:.60}); "
                 "return rulesengine.DeliveryResult values"
             )
     wanted = [n.id for n in batch]
@@ -260,12 +195,27 @@ def _check_results(
 
 
 _RAISED = object()
+_NOT_ITERABLE = object()
 
 
 def _send(channel: Any, batch: list[Notification], what: str, problems: list[str]) -> Any:
-    """What ``send`` returned, or ``_RAISED`` (with a problem recorded) when it raised."""
+    """What ``send`` returned as a list, ``_NOT_ITERABLE`` (with a problem recorded) when it
+    returned no iterable, or ``_RAISED`` (with a problem recorded) when it raised.
+
+    As :func:`~rulesengine.channels.channel_calls.call_channel` does, any iterable is
+    accepted (a list, a tuple, a generator) and read once, here; a string, bytes or
+    ``None`` are not results.
+    """
     try:
-        return channel.send(list(batch))
+        returned = channel.send(list(batch))
+        if (
+            returned is None
+            or isinstance(returned, str | bytes)
+            or not isinstance(returned, Iterable)
+        ):
+            problems.append(f"{what}: send must return a list, got {type(returned).__name__}")
+            return _NOT_ITERABLE
+        return list(returned)
     except Exception as exc:
         summary = exception_summary(exc)
         if about_threads(summary):
@@ -307,7 +257,9 @@ def check_channel(
 
     :param channel_class: the class a plugin passes to ``register``.
     :param settings: the ``channels.<name>`` mapping to construct it with; by default
-        ``{"outbox": <a temporary folder>}``, removed afterwards.
+        ``{"outbox": <a temporary folder>}``, removed afterwards. Settings without
+        ``outbox`` get that temporary folder too, as the host always passes an ``outbox``
+        (``outbox/<name>`` when the rules file sets none).
     :param make_notification: ``make_notification(id=..., channel=...)`` building the
         sample notifications, for channels that need particular content or addresses;
         by default :func:`sample_notification` for the channel's address kind.
@@ -318,7 +270,7 @@ def check_channel(
     if problems:
         return KitReport(name, problems)
     with tempfile.TemporaryDirectory(prefix="rulesengine-kit-") as tmp:
-        config = dict(settings) if settings is not None else {"outbox": tmp}
+        config = {"outbox": tmp, **(settings or {})}
         return _check_instance(channel_class, name, config, make_notification)
 
 
@@ -358,7 +310,7 @@ def _check_sends(
 ) -> list[DeliveryResult]:
     """Every check that calls ``send``; the sample batch's valid results."""
     empty = _send(channel, [], "an empty batch", problems)
-    if empty is not _RAISED and (not isinstance(empty, (list, tuple)) or len(empty) != 0):
+    if isinstance(empty, list) and empty:
         problems.append(f"an empty batch: send([]) must return [], got {empty!r:.80}")
 
     batch = _batch(channel_class, make, range(1, BATCH_SIZE + 1))
@@ -386,7 +338,9 @@ def _check_sends(
     odd = attrs.evolve(batch[0], id=BATCH_SIZE + 1, content={}, idempotency_key="kit:odd")
     mixed = [batch[1], odd]
     try:
-        channel.send(mixed)
+        returned = channel.send(mixed)
+        if isinstance(returned, Iterable) and not isinstance(returned, str | bytes):
+            list(returned)  # a generator's body runs only when it is read
     except Exception as exc:
         warnings.append(
             f"a notification with empty content made send raise {exception_summary(exc)}, "
@@ -462,21 +416,17 @@ def check_entry_point(name: str) -> EntryPointReport:
     try:
         pm.load_setuptools_entrypoints(ENTRY_POINT_GROUP, name=ep_name)
     except pluggy.PluginValidationError as exc:
-        return report(problems=[f"{dist_name} (plugin {ep_name}): {exc}"])
+        return report(problems=[f"{dist_name} (plugin {ep_name}): {validation_reason(pm, exc)}"])
     except Exception as exc:
         return report(
             problems=[f"{dist_name} (plugin {ep_name}) cannot be loaded: {exception_summary(exc)}"]
         )
     problems = unknown_hooks(pm)
-    plugin = pm.get_plugin(ep_name)
-    hooks = set(hook_names())
-    for attr in sorted(dir(plugin)):
-        value = getattr(plugin, attr, None)
-        if attr in hooks and callable(value) and not hasattr(value, f"{ENTRY_POINT_GROUP}_impl"):
-            problems.append(
-                f"{dist_name} (plugin {ep_name}) defines {attr} without"
-                " @rulesengine.hookimpl, so rulesengine never calls it: mark it"
-            )
+    for hook in unmarked_hook_functions(pm.get_plugin(ep_name)):
+        problems.append(
+            f"{dist_name} (plugin {ep_name}) defines {hook} without"
+            " @rulesengine.hookimpl, so rulesengine never calls it: mark it"
+        )
     channels: list[str] = []
     try:
         registry = ChannelRegistry.collect(pm)

@@ -49,10 +49,10 @@ class ChannelKit:
     ) -> KitReport:
         """Run :func:`~rulesengine.testing.plugin_kit.check_channel`; fail the test on problems.
 
-        Without ``settings`` the channel gets ``{"outbox": <tmp_path>/outbox}``.
+        Without ``settings``, or with settings that have no ``outbox``, the channel gets
+        ``"outbox": <tmp_path>/outbox`` (the host always passes an outbox).
         """
-        if settings is None:
-            settings = {"outbox": str(self.tmp_path / "outbox")}
+        settings = {"outbox": str(self.tmp_path / "outbox"), **(settings or {})}
         report = check_channel(channel_class, settings, make_notification=make_notification)
         if not report.ok:
             pytest.fail(str(report), pytrace=False)

@@ -154,7 +154,7 @@ def fax(**attributes: Any) -> type:
         ),
         (
             {"required_content": {1}},
-            "FaxChannel.required_content must contain only strings, got ['1']",
+            "FaxChannel.required_content must contain only strings, got 1 (an int)",
         ),
     ],
     ids=[

@@ -41,8 +41,11 @@ def test_constructors_take_a_notification_or_its_id() -> None:
     assert DeliveryResult.failed(n, "no mailbox") == DeliveryResult(
         42, "failed", None, "no mailbox"
     )
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError) as info:
         DeliveryResult(1, "delivered")
+    assert str(info.value) == (
+        "DeliveryResult outcome must be 'sent', 'retry' or 'failed', got 'delivered'"
+    )
     with pytest.raises(TypeError):
         DeliveryResult.sent("42")  # type: ignore[arg-type]
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
@@ -119,6 +122,13 @@ def test_items_that_are_not_results_become_retries() -> None:
     ]
 
 
+def test_an_item_is_named_with_its_article() -> None:
+    ch = Channel(lambda ns: [DeliveryResult.sent(ns[0]), 2])
+    assert call_channel(ch, batch(2))[1] == DeliveryResult.retry(
+        2, f"{NO_RESULT} (it returned an int instead of a DeliveryResult)"
+    )
+
+
 @pytest.mark.parametrize(
     ("returned", "what"), [(None, "NoneType"), (True, "bool"), ("sent", "str")]
 )
@@ -178,3 +188,20 @@ def test_write_private_file_is_atomic_and_owner_only(tmp_path: Path) -> None:
     assert path.read_bytes() == b"two"
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert [p.name for p in tmp_path.iterdir()] == ["a.eml"]
+
+
+def test_write_private_file_names_a_missing_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "outbox"
+    with pytest.raises(FileNotFoundError) as info:
+        write_private_file(folder / "a.eml", b"one")
+    assert str(info.value) == (
+        f"cannot write {folder / 'a.eml'}: the folder {folder} does not exist"
+        f" (create it with private_dir({str(folder)!r}))"
+    )
+    assert isinstance(info.value, OSError)
+
+
+def test_write_private_file_takes_bytes(tmp_path: Path) -> None:
+    with pytest.raises(TypeError, match=r"write_private_file writes bytes, got str: encode"):
+        write_private_file(tmp_path / "a.txt", "text")  # type: ignore[arg-type]
+    assert list(tmp_path.iterdir()) == []

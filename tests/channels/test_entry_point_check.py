@@ -5,9 +5,12 @@ that break the contract, naming the distribution."""
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from rulesengine.cli.main import main
 from rulesengine.testing.plugin_kit import (
     ChannelContractError,
     EntryPointReport,
@@ -75,9 +78,10 @@ def test_a_hook_without_its_marker_is_reported(install) -> None:
 
 def test_an_argument_the_hook_does_not_have_is_reported(install) -> None:
     install(GOOD.replace("def register_channels(register)", "def register_channels(registry)"))
-    [problem] = check_entry_point("fax").problems
-    assert problem.startswith("acme-fax (plugin fax): Plugin 'fax' for hook 'register_channels'")
-    assert "registry" in problem
+    assert check_entry_point("fax").problems == (
+        "acme-fax (plugin fax): register_channels has no argument 'registry'; its arguments"
+        " are: register",
+    )
 
 
 def test_a_channel_breaking_the_contract_names_the_distribution(install) -> None:
@@ -113,3 +117,38 @@ def test_the_fixture_fails_the_test_on_problems(install, tmp_path) -> None:
     install(GOOD.replace("def register_channels(", "def register_channel("))
     with pytest.raises(pytest.fail.Exception, match="did you mean 'register_channels'"):
         ChannelKit(tmp_path).check_entry_point("fax")
+
+
+UNMARKED = GOOD.replace("@rulesengine.hookimpl\n    ", "")
+SILENT = (
+    "acme-fax is installed but registered no channels (is register_channels marked with"
+    " @rulesengine.hookimpl?)"
+)
+
+
+def test_plugins_names_a_plugin_whose_register_channels_is_not_marked(install, monkeypatch):
+    install(UNMARKED)
+    monkeypatch.setenv("RULESENGINE_LOAD_PLUGINS", "fax")
+    result = CliRunner().invoke(main, ["plugins"])
+    assert result.exit_code == 0, result.output
+    assert SILENT in result.output
+
+
+def test_plugins_says_nothing_more_of_a_marked_plugin(install, monkeypatch):
+    install(GOOD)
+    monkeypatch.setenv("RULESENGINE_LOAD_PLUGINS", "fax")
+    result = CliRunner().invoke(main, ["plugins"])
+    assert result.exit_code == 0, result.output
+    assert "hookimpl" not in result.output
+
+
+def test_validate_names_it_after_an_unknown_channel(install, monkeypatch, tmp_path):
+    install(UNMARKED)
+    monkeypatch.setenv("RULESENGINE_LOAD_PLUGINS", "fax")
+    rules = (Path(__file__).parents[2] / "rules/standard.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "rules.yaml"
+    path.write_text(rules.replace("channels: [email]", "channels: [fax]", 1), encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", str(path)])
+    assert result.exit_code != 0
+    assert "unknown channel 'fax'" in result.output
+    assert SILENT in result.output

@@ -161,3 +161,32 @@ def test_a_misspelt_hook_in_the_plugin_is_refused_with_did_you_mean() -> None:
         " which is not a rulesengine hook; did you mean 'register_channels'?"
         " (set RULESENGINE_DISABLE_PLUGINS=Typo to run without it)"
     )
+
+
+def test_a_hook_argument_the_hook_does_not_have_is_one_sentence() -> None:
+    from rulesengine.channels.manager import PluginError
+
+    class WrongArgument:
+        @rulesengine.hookimpl
+        def register_channels(self, registry):
+            registry(PagerChannel)
+
+    with pytest.raises(PluginError) as caught:
+        run_plugin(PAGER_RULES, LEDGER, WrongArgument(), run_date=RUN)
+    assert str(caught.value) == (
+        "the plugin cannot be registered: register_channels has no argument 'registry';"
+        " its arguments are: register"
+    )
+
+
+def test_a_given_plugin_is_the_only_one_loaded(clean_plugin_env) -> None:
+    """Not the built-in channel plugins: an email notification waits for a worker."""
+    rules = PAGER_RULES.replace("channels: [pager]", "channels: [pager, email]").replace(
+        '    pager: {body: "Riverside',
+        '    email: {subject: Hi, body: Hi}\n    pager: {body: "Riverside',
+    )
+    ledger = [Guarantor("G1", "Ada", mobile="+15555550101", email="ada@example.org")] + LEDGER[3:4]
+    outcome = run_plugin(rules, ledger, PagerPlugin(), run_date=RUN)
+    assert set(outcome.received) == {"pager"}
+    assert sorted(d.channel for d in outcome.batch.notifications) == ["email", "pager"]
+    assert sorted(outcome.statuses.values()) == ["scheduled", "sent"]  # email waits

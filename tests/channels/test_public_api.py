@@ -187,7 +187,12 @@ def test_sample_addresses_cover_every_address_kind() -> None:
 
     assert tuple(SAMPLE_ADDRESSES) == rulesengine.ADDRESS_KINDS
     channels = {kind: sample_notification(address=kind).channel for kind in SAMPLE_ADDRESSES}
-    assert channels == {"email": "email", "mobile": "text", "postal": "print", "guarantor": "print"}
+    assert channels == {
+        "email": "email",
+        "mobile": "text",
+        "postal": "print",
+        "guarantor": "portal",
+    }
 
 
 @pytest.mark.parametrize("doc", ["docs/plugins.md", "docs/reference/delivery.md"])
