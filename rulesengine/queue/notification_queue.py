@@ -21,6 +21,7 @@ from rulesengine.queue import create, leases, staff
 from rulesengine.queue.delivery_round import DeliveryRounds
 from rulesengine.queue.notification_reads import notification_history
 from rulesengine.queue.queue_context import QueueContext
+from rulesengine.queue.request_values import checked_id, checked_ids, checked_kind, checked_limit
 from rulesengine.queue.row_lookups import find_notifications, get_notification
 from rulesengine.queue.worker_loop import deliver_in_rounds, finish_delivery, run_worker_rounds
 
@@ -160,8 +161,7 @@ class Queue:
         :param until_empty: repeat rounds until nothing is due at ``now``.
         :param limit: the most notifications one round claims.
         """
-        if limit < 1:
-            raise ValueError("limit must be at least 1")
+        checked_limit(limit, least=1)
         return deliver_in_rounds(
             self._rounds,
             self._context.fixed_instant(now),
@@ -216,11 +216,15 @@ class Queue:
 
     def retry(self, ids: Sequence[int], now: dt.datetime | None = None) -> list[Transition]:
         """``error``/``unknown``/``canceled`` -> ``scheduled`` now (attempt kept)."""
-        return staff.staff_action(self._context, ids, "retry", self._context.checked_now(now))
+        return staff.staff_action(
+            self._context, checked_ids(ids), "retry", self._context.checked_now(now)
+        )
 
     def cancel(self, ids: Sequence[int], now: dt.datetime | None = None) -> list[Transition]:
         """``scheduled``/``error``/``unknown`` -> ``canceled``."""
-        return staff.staff_action(self._context, ids, "cancel", self._context.checked_now(now))
+        return staff.staff_action(
+            self._context, checked_ids(ids), "cancel", self._context.checked_now(now)
+        )
 
     def resolve(
         self, ids: Sequence[int], outcome: str, now: dt.datetime | None = None
@@ -229,7 +233,7 @@ class Queue:
         if outcome not in ("sent", "resend"):
             raise InvalidRequest(f"resolve as 'sent' or 'resend', not {outcome!r}")
         return staff.staff_action(
-            self._context, ids, f"resolve-{outcome}", self._context.checked_now(now)
+            self._context, checked_ids(ids), f"resolve-{outcome}", self._context.checked_now(now)
         )
 
     def opt_out(
@@ -286,7 +290,11 @@ class Queue:
         kind: str | None = None,
         limit: int | None = None,
     ) -> list[QueueRow]:
-        """Notifications matching every given filter, oldest first."""
+        """Notifications matching every given filter, oldest first (at most ``limit``)."""
+        if limit is not None:
+            checked_limit(limit, least=0)
+        if kind is not None:
+            checked_kind(kind)
         return find_notifications(
             self.store,
             profile_id=profile_id,
@@ -300,8 +308,12 @@ class Queue:
 
     def get(self, notification_id: int) -> QueueRow:
         """One notification; :class:`~rulesengine.errors.NotFound` when there is none."""
-        return get_notification(self.store, notification_id)
+        return get_notification(self.store, checked_id(notification_id))
 
     def history(self, notification_id: int) -> list[Mapping[str, object]]:
-        """A notification's history entries, oldest first."""
-        return notification_history(self.store, notification_id)
+        """A notification's history entries, oldest first;
+        :class:`~rulesengine.errors.NotFound` when there is no such notification."""
+        entries = notification_history(self.store, checked_id(notification_id))
+        if not entries:
+            get_notification(self.store, notification_id)  # raises NotFound
+        return entries
