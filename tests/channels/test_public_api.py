@@ -136,8 +136,8 @@ def test_an_unknown_name_is_an_attribute_error() -> None:
 
 def test_the_public_api_of_the_root_module() -> None:
     """The plugin names, what an embedding program uses, and the version."""
-    from rulesengine.queue import Queue
     from rulesengine.ledger import read_ledger_dir
+    from rulesengine.queue import Queue
     from rulesengine.rules.installed_rules import load_installed_rules
     from rulesengine.statements.statement_run import run_statements
     from rulesengine.store import LedgerData, open_store
