@@ -286,3 +286,18 @@ def test_load_rules_refuses_a_path_or_overrides_that_are_not_ones() -> None:
     with pytest.raises(rulesengine.InvalidRequest, match=r"overrides must be a mapping"):
         rulesengine.load_rules(RULES, overrides="x")
     assert rulesengine.load_rules(RULES, overrides={"profile": {"due_days": 30}})
+
+
+@pytest.mark.parametrize("lease_seconds", [0, -5, float("nan"), float("inf"), "300", True])
+def test_a_queue_refuses_a_lease_that_is_not_a_positive_number(
+    store: Any, lease_seconds: Any
+) -> None:
+    with pytest.raises(rulesengine.InvalidRequest, match="lease_seconds must be"):
+        rulesengine.Queue(store, channels={}, lease_seconds=lease_seconds)
+
+
+def test_run_worker_refuses_a_limit_below_one(queue: Any) -> None:
+    import threading
+
+    with pytest.raises(rulesengine.InvalidRequest, match="limit must be a whole number"):
+        queue.run_worker(threading.Event(), limit=0)

@@ -12,11 +12,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from rulesengine.errors import InvalidRequest
+from rulesengine.model import given, is_whole
 from rulesengine.queue import create, leases, staff
 from rulesengine.queue.delivery_round import DeliveryRounds
 from rulesengine.queue.notification_reads import notification_history
@@ -76,8 +78,10 @@ class Queue:
         leases_on_clock: bool = False,
         concurrent_channels: bool = True,
     ) -> None:
-        if lease_seconds <= 0:
-            raise ValueError("lease_seconds must be positive")
+        if not is_whole(lease_seconds) and not isinstance(lease_seconds, float):
+            raise InvalidRequest(f"lease_seconds must be a number, got {given(lease_seconds)}")
+        if not 0 < lease_seconds < math.inf:
+            raise InvalidRequest(f"lease_seconds must be positive, got {lease_seconds!r}")
         self._context = QueueContext(
             store,
             channels=channels,
@@ -184,6 +188,7 @@ class Queue:
         never handed over are queued again at the start of the next round
         (:meth:`~.calls_in_flight.CallsInFlight.record_what_a_failed_round_left`).
         """
+        checked_limit(limit, least=1)
         return run_worker_rounds(
             self._rounds,
             stop_event,
