@@ -29,6 +29,7 @@ __all__ = [
     "ENCOUNTER_STATUSES",
     "LEVEL_MAX",
     "MONEY_MAX_CENTS",
+    "NOTIFICATION_KINDS",
     "NOTIFICATION_STATUSES",
     "NO_ADDRESS_OTHER",
     "NO_ADDRESS_REASONS",
@@ -51,7 +52,11 @@ __all__ = [
     "Statement",
     "StatementLine",
     "TraceStep",
+    "checked_cents",
     "format_money",
+    "given",
+    "is_date",
+    "is_whole",
     "parse_money",
     "plain",
     "send_window_text",
@@ -70,6 +75,8 @@ NOTIFICATION_STATUSES = (
     "unknown",
     "superseded",
 )
+#: A queued notification's kinds: a live batch's, a test batch's proof, an on-demand one.
+NOTIFICATION_KINDS = ("batch", "proof", "on_demand")
 #: Skip reasons that are not the name of an ``eligibility.exclude`` rule.
 SKIP_REASONS_BUILTIN = ("encounter_hold", "guarantor_hold", "billed_recently", "below_minimum")
 #: Why a notification is ``suppressed``, by the kind of address its channel needs and has not.
@@ -127,11 +134,42 @@ def parse_money(text: str | int | float | decimal.Decimal) -> int:
     whole = whole.lstrip("0") or "0"
     cents = int(whole + fraction.ljust(2, "0")) if len(whole) <= 20 else MONEY_MAX_CENTS + 1
     if cents > MONEY_MAX_CENTS:
-        raise ValueError(
-            f"out of range: an amount is at most {format_money(MONEY_MAX_CENTS)}"
-            f" either side of zero, got {_shortened(written)!r}"
-        )
+        raise _out_of_range(repr(_shortened(written)))
     return -cents if sign else cents
+
+
+def checked_cents(cents: object) -> int:
+    """``cents`` when it is whole cents (an ``int``, not a ``bool``) within
+    :data:`MONEY_MAX_CENTS` either side of zero: the limit :func:`parse_money` applies to
+    text, for amounts given as values. Raises :class:`ValueError` otherwise."""
+    if not is_whole(cents):
+        raise ValueError(f"expected whole cents (an int), got {given(cents)}")
+    assert isinstance(cents, int)
+    if abs(cents) > MONEY_MAX_CENTS:
+        raise _out_of_range(f"{shown_number(str(cents))} cents")
+    return cents
+
+
+def _out_of_range(written: str) -> ValueError:
+    return ValueError(
+        f"out of range: an amount is at most {format_money(MONEY_MAX_CENTS)}"
+        f" either side of zero, got {written}"
+    )
+
+
+def is_whole(value: object) -> bool:
+    """An ``int`` that is not a ``bool`` (which Python counts as one)."""
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def is_date(value: object) -> bool:
+    """A :class:`datetime.date` that is not a :class:`datetime.datetime` (a subclass)."""
+    return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+
+
+def given(value: object) -> str:
+    """``value`` as a message names what the caller gave: its repr (cut) and type."""
+    return f"{_shortened(repr(value))} ({type(value).__name__})"
 
 
 def _shortened(text: str, limit: int = 40) -> str:

@@ -1,5 +1,7 @@
 """The files of a ledger folder and their columns: each column's cell parser (text ->
 value, or :class:`ValueError` with the message for the user) and whether it is required.
+The checks of the parsed values are in :mod:`rulesengine.store.ledger_checks`, which a
+ledger built in Python goes through too.
 
 Columns are the ledger keys of the scenario format (the postal address as ``postal_line1``
 ... ``postal_zip``); payments and adjustments may have an ``id`` (the practice system's,
@@ -9,19 +11,23 @@ unique in its file), which a sync import matches them by.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
-import functools
 import re
-import zoneinfo
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from rulesengine.model import (
-    ENCOUNTER_STATUSES,
     LEVEL_MAX,
     STATEMENTS_SENT_MAX,
     parse_money,
     shown_number,
+)
+from rulesengine.store.ledger_checks import (
+    checked_count,
+    checked_email,
+    checked_mobile,
+    checked_status,
+    checked_timezone,
+    close_match_hint,
 )
 
 __all__ = [
@@ -74,9 +80,8 @@ def _count(maximum: int) -> CellParser:
     def parse(value: str) -> int:
         if not re.fullmatch(r"[0-9]+", value):
             raise ValueError(f"expected a whole number, 0 or more, got {shown_number(value)!r}")
-        if len(value.lstrip("0")) > len(str(maximum)) or int(value) > maximum:
-            raise ValueError(f"must be at most {maximum:,}, got {shown_number(value)}")
-        return int(value)
+        too_long = len(value.lstrip("0")) > len(str(maximum))
+        return checked_count(maximum + 1 if too_long else int(value), maximum, value)
 
     return parse
 
@@ -94,64 +99,8 @@ def _bool(value: str) -> bool:
     raise ValueError(f"expected true or false (or yes/no, 1/0), got {value!r}")
 
 
-def _status(value: str) -> str:
-    if value in ENCOUNTER_STATUSES:
-        return value
-    raise ValueError(
-        f"expected open, pre_collections or closed, got {value!r}"
-        + close_match_hint(value, ENCOUNTER_STATUSES)
-    )
-
-
-_EMAIL = re.compile(r"[^@\s,;<>\"]+@[^@\s,;<>\"]+\.[^@\s,;<>\".]+")
-
-
-def _email(value: str) -> str:
-    if not _EMAIL.fullmatch(value) or ".." in value:
-        raise ValueError(f"not an email address: {value!r}")
-    return value
-
-
-def _mobile(value: str) -> str:
-    """An E.164 number (``+`` and digits) of a possible length for its country (checked
-    with ``phonenumbers`` when it is installed)."""
-    bad = ValueError(f"expected a mobile number in E.164 form such as +15555550101, got {value!r}")
-    if not re.fullmatch(r"\+[1-9]\d{6,14}", value):
-        raise bad
-    try:
-        import phonenumbers  # optional dependency, imported only when a mobile is read
-    except ImportError:  # pragma: no cover - the form check above is all we can do
-        return value
-    try:
-        number = phonenumbers.parse(value, None)
-    except phonenumbers.NumberParseException:
-        raise bad from None
-    if not phonenumbers.is_possible_number(number):
-        raise bad
-    return value
-
-
-@functools.cache
-def _zones() -> frozenset[str]:
-    return frozenset(zoneinfo.available_timezones())
-
-
-def _timezone(value: str) -> str:
-    if value in _zones():
-        return value
-    raise ValueError(f"unknown time zone {value!r}" + close_match_hint(value, _zones()))
-
-
 def _money(value: str) -> int:
     return parse_money(value)
-
-
-def close_match_hint(word: str, options: Iterable[str]) -> str:
-    """``; did you mean 'x'?`` for the option closest to ``word`` (any case), else ""."""
-    choices = list(options)
-    lowered = {o.lower(): o for o in choices}
-    close = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)
-    return f"; did you mean {lowered[close[0]]!r}?" if close else ""
 
 
 # -- the files' columns: name -> (parser, required) ----------------------------------------
@@ -160,9 +109,9 @@ _GUARANTOR_COLUMNS: Mapping[str, tuple[CellParser, bool]] = {
     "id": (_text, True),
     "first_name": (_text, False),
     "last_name": (_text, False),
-    "email": (_email, False),
-    "mobile": (_mobile, False),
-    "timezone": (_timezone, False),
+    "email": (checked_email, False),
+    "mobile": (checked_mobile, False),
+    "timezone": (checked_timezone, False),
     "paperless": (_bool, False),
     "hold": (_bool, False),
     "sms_opt_out": (_bool, False),
@@ -181,7 +130,7 @@ _ENCOUNTER_COLUMNS: Mapping[str, tuple[CellParser, bool]] = {
     "service_date": (_date, True),
     "balance": (_money, True),
     "level": (_count(LEVEL_MAX), False),
-    "status": (_status, False),
+    "status": (checked_status, False),
     "hold": (_bool, False),
     "location": (_text, False),
     "provider": (_text, False),

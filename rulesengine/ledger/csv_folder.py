@@ -26,6 +26,11 @@ from rulesengine.ledger.csv_columns import (
 from rulesengine.ledger.csv_sheet import Sheet, read_sheet
 from rulesengine.model import Adjustment, Encounter, Guarantor, Payment, PostalAddress
 from rulesengine.store.base import LedgerData
+from rulesengine.store.ledger_checks import (
+    adjustment_amount_problem,
+    payment_amount_problem,
+    statement_dates_problem,
+)
 
 if TYPE_CHECKING:
     from rulesengine.store.base import Store
@@ -71,8 +76,9 @@ def _guarantor(sheet: Sheet, number: int, v: dict[str, Any]) -> Guarantor:
 
 def _encounter(sheet: Sheet, number: int, v: dict[str, Any]) -> Encounter:
     first, last = v.get("first_statement"), v.get("last_statement")
-    if first is not None and last is not None and first > last:
-        sheet.problem(number, "first_statement", f"after last_statement ({last.isoformat()})")
+    dates_problem = statement_dates_problem(first, last)
+    if dates_problem is not None:
+        sheet.problem(number, "first_statement", dates_problem)
     return Encounter(
         id=v.get("id") or "",
         guarantor_id=v.get("guarantor") or "",
@@ -95,23 +101,17 @@ def _postings(sheet: Sheet, payment: bool) -> list[Payment] | list[Adjustment]:
     built: list[Any] = []
     for number, v in sheet.rows:
         amount = v.get("amount")
-        if payment and amount is not None and amount <= 0:
-            sheet.problem(
-                number, "amount", f"a payment's amount must be greater than 0, got {_cents(amount)}"
-            )
-        if not payment and amount == 0:
-            sheet.problem(number, "amount", "an adjustment's amount must not be 0")
+        if amount is not None:
+            check = payment_amount_problem if payment else adjustment_amount_problem
+            amount_problem = check(amount)
+            if amount_problem is not None:
+                sheet.problem(number, "amount", amount_problem)
         encounter, date = v.get("encounter") or "", v.get("date") or dt.date.min
         if payment:
             built.append(Payment(None, encounter, amount or 0, date, external_id=v.get("id")))
         else:
             built.append(Adjustment(None, encounter, amount or 0, date, external_id=v.get("id")))
     return built
-
-
-def _cents(cents: int) -> str:
-    sign = "-" if cents < 0 else ""
-    return f"{sign}{abs(cents) // 100}.{abs(cents) % 100:02d}"
 
 
 def _check_references(

@@ -12,15 +12,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from rulesengine.errors import InvalidRequest
+from rulesengine.model import given, is_whole
 from rulesengine.queue import create, leases, staff
 from rulesengine.queue.delivery_round import DeliveryRounds
 from rulesengine.queue.notification_reads import notification_history
 from rulesengine.queue.queue_context import QueueContext
+from rulesengine.queue.request_values import checked_id, checked_ids, checked_kind, checked_limit
 from rulesengine.queue.row_lookups import find_notifications, get_notification
 from rulesengine.queue.worker_loop import deliver_in_rounds, finish_delivery, run_worker_rounds
 
@@ -75,8 +78,10 @@ class Queue:
         leases_on_clock: bool = False,
         concurrent_channels: bool = True,
     ) -> None:
-        if lease_seconds <= 0:
-            raise ValueError("lease_seconds must be positive")
+        if not is_whole(lease_seconds) and not isinstance(lease_seconds, float):
+            raise InvalidRequest(f"lease_seconds must be a number, got {given(lease_seconds)}")
+        if not 0 < lease_seconds < math.inf:
+            raise InvalidRequest(f"lease_seconds must be positive, got {lease_seconds!r}")
         self._context = QueueContext(
             store,
             channels=channels,
@@ -160,8 +165,7 @@ class Queue:
         :param until_empty: repeat rounds until nothing is due at ``now``.
         :param limit: the most notifications one round claims.
         """
-        if limit < 1:
-            raise ValueError("limit must be at least 1")
+        checked_limit(limit, least=1)
         return deliver_in_rounds(
             self._rounds,
             self._context.fixed_instant(now),
@@ -184,6 +188,7 @@ class Queue:
         never handed over are queued again at the start of the next round
         (:meth:`~.calls_in_flight.CallsInFlight.record_what_a_failed_round_left`).
         """
+        checked_limit(limit, least=1)
         return run_worker_rounds(
             self._rounds,
             stop_event,
@@ -216,11 +221,15 @@ class Queue:
 
     def retry(self, ids: Sequence[int], now: dt.datetime | None = None) -> list[Transition]:
         """``error``/``unknown``/``canceled`` -> ``scheduled`` now (attempt kept)."""
-        return staff.staff_action(self._context, ids, "retry", self._context.checked_now(now))
+        return staff.staff_action(
+            self._context, checked_ids(ids), "retry", self._context.checked_now(now)
+        )
 
     def cancel(self, ids: Sequence[int], now: dt.datetime | None = None) -> list[Transition]:
         """``scheduled``/``error``/``unknown`` -> ``canceled``."""
-        return staff.staff_action(self._context, ids, "cancel", self._context.checked_now(now))
+        return staff.staff_action(
+            self._context, checked_ids(ids), "cancel", self._context.checked_now(now)
+        )
 
     def resolve(
         self, ids: Sequence[int], outcome: str, now: dt.datetime | None = None
@@ -229,7 +238,7 @@ class Queue:
         if outcome not in ("sent", "resend"):
             raise InvalidRequest(f"resolve as 'sent' or 'resend', not {outcome!r}")
         return staff.staff_action(
-            self._context, ids, f"resolve-{outcome}", self._context.checked_now(now)
+            self._context, checked_ids(ids), f"resolve-{outcome}", self._context.checked_now(now)
         )
 
     def opt_out(
@@ -286,7 +295,11 @@ class Queue:
         kind: str | None = None,
         limit: int | None = None,
     ) -> list[QueueRow]:
-        """Notifications matching every given filter, oldest first."""
+        """Notifications matching every given filter, oldest first (at most ``limit``)."""
+        if limit is not None:
+            checked_limit(limit, least=0)
+        if kind is not None:
+            checked_kind(kind)
         return find_notifications(
             self.store,
             profile_id=profile_id,
@@ -300,8 +313,12 @@ class Queue:
 
     def get(self, notification_id: int) -> QueueRow:
         """One notification; :class:`~rulesengine.errors.NotFound` when there is none."""
-        return get_notification(self.store, notification_id)
+        return get_notification(self.store, checked_id(notification_id))
 
     def history(self, notification_id: int) -> list[Mapping[str, object]]:
-        """A notification's history entries, oldest first."""
-        return notification_history(self.store, notification_id)
+        """A notification's history entries, oldest first;
+        :class:`~rulesengine.errors.NotFound` when there is no such notification."""
+        entries = notification_history(self.store, checked_id(notification_id))
+        if not entries:
+            get_notification(self.store, notification_id)  # raises NotFound
+        return entries

@@ -12,8 +12,8 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from rulesengine.channels.specs import BUILTIN_CHANNEL_SPECS, ChannelSpec
-from rulesengine.errors import Problem, RulesError
-from rulesengine.model import SendWindow
+from rulesengine.errors import InvalidRequest, Problem, RulesError
+from rulesengine.model import SendWindow, given
 from rulesengine.rules.input_limits import decode_utf8, read_limited
 from rulesengine.rules.policy import (
     Channel,
@@ -32,7 +32,10 @@ from rulesengine.rules.policy import (
 from rulesengine.rules.rules_schema import FORMAT_VERSION, validate
 from rulesengine.rules.schema_toolkit import sort_problems
 from rulesengine.rules.yamlmarks import (
+    MapNode,
     Node,
+    ScalarNode,
+    SeqNode,
     compose,
     from_data,
     merge_overrides,
@@ -69,6 +72,8 @@ def load_rules(
         (missing, not a regular file, larger than
         :data:`~rulesengine.rules.input_limits.MAX_FILE_BYTES`).
     """
+    if not isinstance(path, (str, os.PathLike)):
+        raise InvalidRequest(f"the rules file's path must be a str or a Path, got {given(path)}")
     filename = os.fspath(path)
     data = read_limited(filename, "rules file")
     text = decode_utf8(data, filename)
@@ -141,6 +146,11 @@ def _load(
 ) -> Rules:
     """Validate and build; ``source_text`` is what the tree was composed from (None: data)."""
     tree, problems = composed
+    if overrides is not None and not isinstance(overrides, (Mapping, ScalarNode, MapNode, SeqNode)):
+        raise InvalidRequest(
+            f"overrides must be a mapping (such as {{'profile': {{'due_days': 30}}}}) or None,"
+            f" got {given(overrides)}"
+        )
     if overrides is not None:
         override_tree = (
             overrides

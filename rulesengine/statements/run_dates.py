@@ -18,7 +18,8 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from rulesengine.errors import RunRefused
+from rulesengine.errors import InvalidRequest, RunRefused
+from rulesengine.model import given, is_date
 
 __all__ = [
     "FUTURE_DAYS",
@@ -51,7 +52,11 @@ def today_in(zone_name: str | None) -> dt.date:
 
 
 def check_run_date_supported(run_date: dt.date) -> None:
-    """Refuse a run dated before :data:`FIRST_RUN_DATE` or after :data:`LAST_RUN_DATE`."""
+    """Refuse a run date that is not a :class:`datetime.date` (a ``str`` or a
+    ``datetime``: :class:`~rulesengine.errors.InvalidRequest`), or one before
+    :data:`FIRST_RUN_DATE` or after :data:`LAST_RUN_DATE`."""
+    if not is_date(run_date):
+        raise InvalidRequest(f"run_date must be a datetime.date, got {given(run_date)}")
     if run_date < FIRST_RUN_DATE:
         raise RunRefused(
             f"the run date {run_date.isoformat()} is before {FIRST_RUN_DATE.isoformat()}, the"

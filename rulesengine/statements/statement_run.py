@@ -65,6 +65,8 @@ def run_statements(
         ``evaluate`` with its ``decide`` and ``upload`` parts, ``save``): for benchmarks.
     :param progress: when given, called with the name of each of those phases as it
         starts: for a progress display (the command line shows one on a terminal).
+    :raises InvalidRequest: ``run_date`` is not a :class:`datetime.date` (a ``str``, a
+        ``datetime``).
     :raises LiveRunBeforeLatest: a live run dated before the profile's latest live run.
     :raises RunRefused: a run dated after
         :data:`~rulesengine.statements.run_dates.LAST_RUN_DATE`, or whose due date would be

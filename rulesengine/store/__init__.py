@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from sqlalchemy.exc import DBAPIError
 
-from rulesengine.errors import StoreError
+from rulesengine.errors import InvalidRequest, StoreError
+from rulesengine.model import given
 from rulesengine.store.base import (
     SCHEMA_VERSION,
     BatchSummary,
@@ -48,6 +49,8 @@ def open_store(url: str | None = None) -> SQLStore:
     :class:`StoreError`, as is one that cannot be reached. A new SQLite file is created mode
     0600; an existing one other users can read gets a warning saying how to fix it.
     """
+    if url is not None and not isinstance(url, str):
+        raise InvalidRequest(f"the store's URL must be a str or None, got {given(url)}")
     resolved = resolve_url(url)
     engine = create_store_engine(resolved)
     file = engine.url.database if engine.url.get_backend_name() == "sqlite" else None

@@ -34,6 +34,7 @@ from rulesengine.store.base import (
 from rulesengine.store.batch_delete import BatchRecord, batch_records
 from rulesengine.store.batch_io import read_batch
 from rulesengine.store.connect import copy_schema_template, is_memory_url
+from rulesengine.store.ledger_checks import check_hold_request, check_ledger, check_posting
 from rulesengine.store.ledger_sync import apply_sync, plan_sync
 from rulesengine.store.redact import display_url
 from rulesengine.store.rows import (
@@ -151,6 +152,7 @@ class SQLStore(Store):
     # -- ledger ----------------------------------------------------------------------------
 
     def import_ledger(self, ledger: LedgerData) -> ImportSummary:
+        check_ledger(ledger, self)
         try:
             with self.writing() as conn:
                 self._upsert_guarantors(conn, ledger.guarantors)
@@ -191,6 +193,7 @@ class SQLStore(Store):
             "complete": complete,
             "dry_run": dry_run,
         }
+        check_ledger(ledger, self)
         if dry_run:
             with self.reading() as conn:
                 return plan_sync(conn, ledger, **options).summary  # type: ignore[arg-type]
@@ -243,6 +246,7 @@ class SQLStore(Store):
         )
 
     def post_payment(self, encounter_id: str, amount_cents: int, date: dt.date) -> Payment:
+        check_posting("payment", encounter_id, amount_cents, date)
         if amount_cents <= 0:
             raise InvalidRequest(
                 f"a payment is greater than 0, got {counted(amount_cents, 'cent')}"
@@ -258,6 +262,7 @@ class SQLStore(Store):
         return Payment(pid, encounter_id, amount_cents, date)
 
     def post_adjustment(self, encounter_id: str, amount_cents: int, date: dt.date) -> Adjustment:
+        check_posting("adjustment", encounter_id, amount_cents, date)
         if amount_cents == 0:
             raise InvalidRequest("an adjustment is not 0")
         with self.writing() as conn:
@@ -285,6 +290,7 @@ class SQLStore(Store):
     ) -> None:
         if (guarantor_id is None) == (encounter_id is None):
             raise InvalidRequest("set_hold needs exactly one of guarantor_id and encounter_id")
+        check_hold_request(guarantor_id if guarantor_id is not None else encounter_id, hold)
         table, key = (
             (guarantors, guarantor_id) if guarantor_id is not None else (encounters, encounter_id)
         )

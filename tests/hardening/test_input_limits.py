@@ -23,6 +23,7 @@ import time
 from pathlib import Path
 
 import yaml
+from sqlalchemy import update
 
 from rulesengine.ledger.csv_columns import COLUMNS, ENCOUNTERS, MAX_COLUMNS
 from rulesengine.ledger.csv_sheet import Sheet, check_header
@@ -31,6 +32,7 @@ from rulesengine.rules.expressions import MAX_FILE_ALTERNATIVES, MAX_FILE_COMPAR
 from rulesengine.rules.yamlmarks import compose, to_plain
 from rulesengine.store import open_store
 from rulesengine.store.base import LedgerData
+from rulesengine.store.tables import encounters as encounters_table
 
 from .test_bad_input_cli import _env, console_script, fingerprint
 
@@ -239,12 +241,20 @@ def test_a_store_holding_counters_past_the_maximum_refuses_the_run_naming_them(
     store = open_store(str(tmp_path / "store.db"))  # setup: what an older import wrote
     try:
         encounters = [
-            Encounter("E1", "G1", "P1", dt.date(2026, 1, 3), 2000, statements_sent=2**63 - 1),
-            Encounter("E2", "G1", "P1", dt.date(2026, 1, 3), 2000, level=2**63 - 1),
+            Encounter("E1", "G1", "P1", dt.date(2026, 1, 3), 2000),
+            Encounter("E2", "G1", "P1", dt.date(2026, 1, 3), 2000),
             Encounter("E3", "G1", "P1", dt.date(2026, 1, 3), 2000),
         ]
         data = LedgerData([Guarantor("G1", email="ada@example.org")], encounters, [], [])
-        store.import_ledger(data)
+        store.import_ledger(data)  # an import now refuses such counters: written directly
+        with store.writing() as conn:
+            for eid, values in (
+                ("E1", {"statements_sent": 2**63 - 1}),
+                ("E2", {"level": 2**63 - 1}),
+            ):
+                conn.execute(
+                    update(encounters_table).where(encounters_table.c.id == eid).values(**values)
+                )
     finally:
         store.close()
     before = fingerprint(tmp_path / "store.db")

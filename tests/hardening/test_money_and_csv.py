@@ -426,17 +426,19 @@ def test_a_store_holding_amounts_past_the_maximum_refuses_the_run_instead_of_cra
     is unchanged, and importing the corrected ledger lets the run go ahead."""
     import datetime as dt
 
+    from sqlalchemy import update
+
     from rulesengine.model import Encounter, Guarantor
     from rulesengine.store import open_store
     from rulesengine.store.base import LedgerData
+    from rulesengine.store.tables import encounters
 
     store = open_store(str(tmp_path / "store.db"))  # setup: what an older import wrote
     try:
-        huge = [
-            Encounter(f"E{i}", "G1", "P1", dt.date(2026, 1, 3), balance_cents=5 * 10**18)
-            for i in range(2)
-        ]
-        store.import_ledger(LedgerData([Guarantor("G1", email="ada@example.org")], huge, [], []))
+        two = [Encounter(f"E{i}", "G1", "P1", dt.date(2026, 1, 3), 100) for i in range(2)]
+        store.import_ledger(LedgerData([Guarantor("G1", email="ada@example.org")], two, [], []))
+        with store.writing() as conn:  # an import now refuses such amounts: written directly
+            conn.execute(update(encounters).values(balance_cents=5 * 10**18))
     finally:
         store.close()
     before = fingerprint(tmp_path / "store.db")

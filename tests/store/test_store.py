@@ -111,11 +111,14 @@ def test_import_marks_payments_up_to_last_statement_reviewed(store: Store) -> No
 
 
 def test_import_with_unknown_guarantor_writes_nothing(store: Store) -> None:
-    """A ledger the database rejects is rolled back whole."""
+    """A ledger naming a guarantor neither it nor the store has is refused before anything
+    is written, naming the item."""
     ledger = LedgerData(
         guarantors=[guarantor("G1")], encounters=[encounter("E1", "G1"), encounter("E2", "G9")]
     )
-    with pytest.raises(LedgerError, match="rejected by the store"):
+    with pytest.raises(
+        LedgerError, match=r"encounters\[1\] \(E2\).guarantor_id: unknown guarantor"
+    ):
         store.import_ledger(ledger)
     assert dict(store.counts()) == EMPTY
 
