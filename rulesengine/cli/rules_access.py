@@ -46,9 +46,9 @@ def installed_specs() -> dict[str, ChannelSpec]:
 
 def load_rules_for_cli(path: str) -> Rules:
     """A rules file, checked against every installed channel."""
-    from rulesengine.rules import load_rules  # start-up time
+    from rulesengine.rules.installed_rules import load_installed_rules  # start-up time
 
-    return load_rules(path, channel_specs=installed_specs())
+    return load_installed_rules(path, plugin_manager=command_plugin_manager())
 
 
 def installed_addressing() -> dict[str, str]:

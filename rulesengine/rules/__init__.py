@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-from rulesengine.channels.specs import BUILTIN_CHANNEL_SPECS, ChannelSpec
 from rulesengine.rules.loader import load_rules, load_rules_data, load_rules_text, validate_files
 from rulesengine.rules.policy import (
     And,
@@ -33,10 +32,8 @@ from rulesengine.rules.policy import (
 )
 
 __all__ = [
-    "BUILTIN_CHANNEL_SPECS",
     "And",
     "Channel",
-    "ChannelSpec",
     "Compare",
     "Const",
     "Delivery",

@@ -37,7 +37,6 @@ __all__ = [
     "MAX_ALTERNATIVES",
     "MAX_FILE_ALTERNATIVES",
     "MAX_FILE_COMPARISONS",
-    "ConditionError",
     "alternatives",
     "comparisons",
     "parse_condition",

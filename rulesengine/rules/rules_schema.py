@@ -20,11 +20,11 @@ from rulesengine.rules.channel_schema import (
     check_channels,
     check_test_recipients,
 )
+from rulesengine.rules.condition_tokens import ConditionError
 from rulesengine.rules.cross_section_checks import check_across_sections
 from rulesengine.rules.expressions import (
     MAX_FILE_ALTERNATIVES,
     MAX_FILE_COMPARISONS,
-    ConditionError,
     alternatives,
     comparisons,
     parse_condition,

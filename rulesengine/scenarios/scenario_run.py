@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from rulesengine.scenarios.scenario_model import Scenario, Step
     from rulesengine.store.sql_store import SQLStore
 
-__all__ = ["Failure", "ScenarioResult", "run_scenario", "run_scenario_file"]
+__all__ = ["run_scenario", "run_scenario_file"]
 
 
 def _earlier_run_refused(refused: LiveRunBeforeLatest) -> str:

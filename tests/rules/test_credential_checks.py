@@ -13,9 +13,9 @@ from rulesengine.channels.credentials import (
     is_loopback_host,
     read_credential,
 )
-from rulesengine.channels.specs import BUILTIN_CHANNEL_SPECS
+from rulesengine.channels.specs import BUILTIN_CHANNEL_SPECS, ChannelSpec
 from rulesengine.errors import RulesError
-from rulesengine.rules import ChannelSpec, load_rules_text
+from rulesengine.rules import load_rules_text
 
 from .conftest import MINIMAL
 

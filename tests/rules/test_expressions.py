@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from rulesengine.rules.condition_tokens import ConditionError
 from rulesengine.rules.expressions import (
     FIELDS,
     MAX_ALTERNATIVES,
-    ConditionError,
     parse_condition,
 )
 from rulesengine.rules.policy import And, Compare, Const, Field, In, Not, Or

@@ -7,9 +7,9 @@ import datetime as dt
 
 import pytest
 
-from rulesengine.channels.specs import BUILTIN_CHANNEL_SPECS
+from rulesengine.channels.specs import BUILTIN_CHANNEL_SPECS, ChannelSpec
 from rulesengine.errors import RulesError
-from rulesengine.rules import ChannelSpec, load_rules_text
+from rulesengine.rules import load_rules_text
 from rulesengine.rules.policy import Rules
 
 from .conftest import MINIMAL
