@@ -411,11 +411,11 @@ def notify(
 def _rules_of_latest_statement(store: Any, guarantor: str) -> Any:
     """The rules version the guarantor's latest live statement was made with, loaded from
     the text the store kept."""
-    from rulesengine.queue import on_demand_sql as qio
+    from rulesengine.queue import on_demand_sql
     from rulesengine.rules import load_rules_text
 
     with store.reading() as conn:
-        found = qio.latest_live_rules(conn, guarantor)
+        found = on_demand_sql.latest_live_rules(conn, guarantor)
     if found is None:
         if store.get_guarantor(guarantor) is None:
             raise NotFound(f"no guarantor {guarantor!r} in the store")

@@ -48,7 +48,7 @@ from sqlalchemy.exc import DBAPIError
 from rulesengine.channels.channel_calls import call_channel
 from rulesengine.channels.results import DeliveryResult
 from rulesengine.plurals import counted, noun_for
-from rulesengine.queue import notification_sql as qio
+from rulesengine.queue import notification_sql
 from rulesengine.queue.calls_in_flight import CallsInFlight, ChannelCall, SentCall
 from rulesengine.queue.channel_objects import ChannelSetupError
 from rulesengine.queue.delivery_report import RoundOutcome
@@ -146,7 +146,7 @@ class DeliveryRounds:
         context = self.context
         with context.store.writing() as conn:
             now = context.lease_time_in(conn, fixed)
-            handed = qio.mark_handed(
+            handed = notification_sql.mark_handed(
                 conn,
                 [row.id for call in ready for row in call.rows],
                 context.worker_id,

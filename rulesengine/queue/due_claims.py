@@ -3,7 +3,7 @@
 In one transaction (SQLite ``BEGIN IMMEDIATE``; PostgreSQL ``FOR UPDATE SKIP LOCKED``):
 scheduled notifications due now, oldest first; each is deferred to its next window start
 when now is outside its send window, else stopped by the pre-send check
-(:mod:`rulesengine.queue.checks`), else left waiting when its channel is not available,
+(:mod:`rulesengine.queue.presend_check`), else left waiting when its channel is not available,
 else moved to ``sending`` under this worker's lease.
 """
 
@@ -15,10 +15,9 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from rulesengine.queue import notification_sql as qio
-from rulesengine.queue import presend_sql
-from rulesengine.queue.checks import presend_outcome
+from rulesengine.queue import notification_sql, presend_sql
 from rulesengine.queue.notification_rows import Change, QueueRow, Transition
+from rulesengine.queue.presend_check import presend_outcome
 from rulesengine.queue.windows import local_zone, parse_window
 
 if TYPE_CHECKING:
@@ -42,7 +41,7 @@ def claim_due_rows(
     changes: list[Change] = []
     with context.store.writing() as conn:
         now = context.time_in(conn, fixed)
-        rows = qio.due_rows(conn, now, limit)
+        rows = notification_sql.due_rows(conn, now, limit)
         done.claimed = len(rows)
         in_window = [row for row in rows if _in_window_or_deferred(conn, row, now, done)]
         facts = presend_sql.presend_facts(conn, in_window) if in_window else None
@@ -72,7 +71,7 @@ def claim_due_rows(
                     },
                 )
             )
-        changed = qio.change_statuses(conn, changes, now)
+        changed = notification_sql.change_statuses(conn, changes, now)
     transitions: list[Transition] = []
     for change, t in zip(changes, changed, strict=True):
         if t is None:
@@ -105,7 +104,9 @@ def _in_window_or_deferred(conn: Any, row: QueueRow, now: dt.datetime, done: Rou
         return True
     start = window.next_start(now)
     local = start.astimezone(zone).isoformat(timespec="minutes")
-    qio.add_note(conn, row, now, f"window {window}: deferred to {local}", next_attempt_at=start)
+    notification_sql.add_note(
+        conn, row, now, f"window {window}: deferred to {local}", next_attempt_at=start
+    )
     done.deferred.append(row.id)
     return False
 
@@ -117,7 +118,7 @@ def _postpone_for_missing_channel(conn: Any, row: QueueRow, now: dt.datetime) ->
         f"no channel {row.channel!r} is available (install or enable its plugin): "
         "waiting in the queue"
     )
-    if qio.last_detail(conn, row.id) == detail:  # said once is enough
-        qio.postpone(conn, row.id, later, now)
+    if notification_sql.last_detail(conn, row.id) == detail:  # said once is enough
+        notification_sql.postpone(conn, row.id, later, now)
     else:
-        qio.add_note(conn, row, now, detail, next_attempt_at=later)
+        notification_sql.add_note(conn, row, now, detail, next_attempt_at=later)

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import DBAPIError
 
-from rulesengine.queue import notification_sql as qio
+from rulesengine.queue import notification_sql
 from rulesengine.queue.notification_rows import Change, Transition
 
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ def expire_leases(context: QueueContext, fixed: dt.datetime | None) -> list[Tran
     with context.store.writing() as conn:
         at = context.lease_time_in(conn, fixed)
         changes: list[Change] = []
-        for row in qio.expired_leases(conn, at):
+        for row in notification_sql.expired_leases(conn, at):
             release = {"lease_owner": None, "lease_expires_at": None}
             if row.handed_at is None:
                 changes.append(
@@ -68,7 +68,7 @@ def expire_leases(context: QueueContext, fixed: dt.datetime | None) -> list[Tran
                         {"next_attempt_at": None, **release},
                     )
                 )
-        changed = qio.change_statuses(conn, changes, at)
+        changed = notification_sql.change_statuses(conn, changes, at)
     transitions = [t for t in changed if t is not None]
     context.observe(transitions)
     return transitions
@@ -78,7 +78,7 @@ def extend_worker_leases(context: QueueContext, fixed: dt.datetime | None) -> in
     """Extend every lease of this worker to ``now + lease``; returns how many."""
     with context.store.writing() as conn:
         at = context.lease_time_in(conn, fixed)
-        return qio.extend_leases(conn, context.worker_id, at + context.lease)
+        return notification_sql.extend_leases(conn, context.worker_id, at + context.lease)
 
 
 def extend_handed_leases(context: QueueContext, ids: list[int]) -> int:
@@ -87,7 +87,7 @@ def extend_handed_leases(context: QueueContext, ids: list[int]) -> int:
         return 0
     with context.store.writing() as conn:
         at = context.time_in(conn, None)
-        return qio.extend_leases(conn, context.worker_id, at + context.lease, ids)
+        return notification_sql.extend_leases(conn, context.worker_id, at + context.lease, ids)
 
 
 def renew_claims(context: QueueContext, ids: list[int]) -> int:
@@ -97,7 +97,7 @@ def renew_claims(context: QueueContext, ids: list[int]) -> int:
         return 0
     with context.store.writing() as conn:
         now = context.time_in(conn, None)
-        return qio.extend_leases(
+        return notification_sql.extend_leases(
             conn, context.worker_id, now + context.lease, ids, handed_only=False, alive_at=now
         )
 

@@ -6,7 +6,7 @@
   :mod:`.calls_in_flight`);
 - leases: :mod:`.leases`;
 - staff actions and opt-outs: :mod:`.staff`; on-demand notifications and proofs:
-  :mod:`.create`; reads: :mod:`.notification_reads`.
+  :mod:`.on_demand`; reads: :mod:`.notification_reads`.
 """
 
 from __future__ import annotations
@@ -19,12 +19,15 @@ from typing import TYPE_CHECKING, Any
 
 from rulesengine.errors import InvalidRequest
 from rulesengine.model import given, is_whole
-from rulesengine.queue import create, leases, staff
+from rulesengine.queue import leases, on_demand, staff
 from rulesengine.queue.delivery_round import DeliveryRounds
-from rulesengine.queue.notification_reads import notification_history
+from rulesengine.queue.notification_reads import (
+    find_notifications,
+    get_notification,
+    notification_history,
+)
 from rulesengine.queue.queue_context import QueueContext
 from rulesengine.queue.request_values import checked_id, checked_ids, checked_kind, checked_limit
-from rulesengine.queue.row_lookups import find_notifications, get_notification
 from rulesengine.queue.worker_loop import deliver_in_rounds, finish_delivery, run_worker_rounds
 
 if TYPE_CHECKING:
@@ -263,8 +266,8 @@ class Queue:
         rules: Rules,
         now: dt.datetime | None = None,
     ) -> int:
-        """Queue an on-demand notification; returns its id (see :mod:`.create`)."""
-        return create.notify(
+        """Queue an on-demand notification; returns its id (see :mod:`.on_demand`)."""
+        return on_demand.notify(
             self._context,
             guarantor_id,
             channel,
@@ -279,8 +282,8 @@ class Queue:
         rules: Rules,
         now: dt.datetime | None = None,
     ) -> ProofsAdded:
-        """Queue the proofs of a test batch; returns their ids (see :mod:`.create`)."""
-        return create.add_proofs(self._context, batch, rules, self._context.checked_now(now))
+        """Queue the proofs of a test batch; returns their ids (see :mod:`.on_demand`)."""
+        return on_demand.add_proofs(self._context, batch, rules, self._context.checked_now(now))
 
     # -- reads -------------------------------------------------------------------------------
 

@@ -1,5 +1,6 @@
-"""Reading notifications back: as plain mappings (the command line, scenarios, tests), a
-live batch's drafts as it uploaded them, its history.
+"""Reading notifications back: as queue rows by filter or id (``Queue.find``,
+``Queue.get``), as plain mappings (the command line, scenarios, tests), a live batch's
+drafts as it uploaded them, its history.
 
 Each function opens its own reading transaction on the store, except those that take a
 connection (:func:`batch_drafts`, :func:`with_notifications`), which read in the caller's.
@@ -12,47 +13,32 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
-from sqlalchemy import Connection, and_, literal, select
+from sqlalchemy import Connection, and_, select
 
-from rulesengine.model import BatchResult, NotificationDraft, SendWindow
+from rulesengine.errors import InvalidRequest, NotFound
+from rulesengine.model import NOTIFICATION_STATUSES, BatchResult, NotificationDraft, SendWindow
+from rulesengine.queue import notification_sql
+from rulesengine.queue.notification_sql import notification_query
 from rulesengine.store.batch_io import read_batch
 from rulesengine.store.rows import from_db_instant
 from rulesengine.store.tables import notification_history as history_table
 from rulesengine.store.tables import notifications
 
 if TYPE_CHECKING:
+    from rulesengine.queue.notification_rows import QueueRow
     from rulesengine.store.sql_store import SQLStore
 
 __all__ = [
+    "find_notifications",
+    "get_notification",
     "batch_drafts",
     "list_notifications",
     "notification_history",
-    "notification_query",
     "stored_batch",
     "superseded_by",
     "uploaded_statuses",
     "with_notifications",
 ]
-
-
-def notification_query(**filters: str | None) -> Any:
-    """Notifications matching every given filter (``profile_id``, ``batch_id``, ``status``,
-    ``guarantor_id``, ``channel``, ``kind``; None: any), oldest first.
-
-    The status is written into the SQL as a literal, so that the planner can use the
-    partial indexes (a bound parameter does not match their predicates): ``error`` and
-    ``unknown`` find their rows through ``ix_notifications_needs_staff``, and on
-    PostgreSQL ``sending`` through the lease index.
-    """
-    query = select(notifications).order_by(notifications.c.id)
-    for name, value in filters.items():
-        if value is None:
-            continue
-        if name == "status":
-            query = query.where(notifications.c.status == literal(value, literal_execute=True))
-        else:
-            query = query.where(notifications.c[name] == value)
-    return query
 
 
 def list_notifications(
@@ -246,3 +232,42 @@ def _notification_mapping(row: Any) -> dict[str, object]:
         "created_at": from_db_instant(row["created_at"]),
         "updated_at": from_db_instant(row["updated_at"]),
     }
+
+
+def find_notifications(
+    store: SQLStore,
+    *,
+    profile_id: str | None,
+    batch_id: str | None,
+    status: str | None,
+    guarantor_id: str | None,
+    channel: str | None,
+    kind: str | None,
+    limit: int | None,
+) -> list[QueueRow]:
+    """Notifications matching every given filter, oldest first; :class:`InvalidRequest` for
+    an unknown status."""
+    if status is not None and status not in NOTIFICATION_STATUSES:
+        raise InvalidRequest(
+            f"unknown status {status!r}; the statuses are {', '.join(NOTIFICATION_STATUSES)}"
+        )
+    with store.reading() as conn:
+        return notification_sql.queue_rows(
+            conn,
+            profile_id=profile_id,
+            batch_id=batch_id,
+            status=status,
+            guarantor_id=guarantor_id,
+            channel=channel,
+            kind=kind,
+            limit=limit,
+        )
+
+
+def get_notification(store: SQLStore, notification_id: int) -> QueueRow:
+    """One notification; :class:`NotFound` when there is none."""
+    with store.reading() as conn:
+        found = notification_sql.rows_by_id(conn, [notification_id], lock=False)
+    if notification_id not in found:
+        raise NotFound(f"no notification {notification_id}")
+    return found[notification_id]

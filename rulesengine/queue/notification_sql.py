@@ -20,12 +20,12 @@ from sqlalchemy import (
     Connection,
     bindparam,
     func,
+    literal,
     or_,
     select,
     update,
 )
 
-from rulesengine.queue.notification_reads import notification_query
 from rulesengine.queue.notification_rows import Change, QueueRow, Transition
 from rulesengine.queue.status_bulk_sql import expect_rows, guarded_update, write_changes_postgresql
 from rulesengine.store.rows import as_utc
@@ -46,12 +46,34 @@ __all__ = [
     "last_detail",
     "last_details",
     "mark_handed",
+    "notification_query",
     "postpone",
     "queue_rows",
     "rows_by_id",
     "scheduled_for",
     "status_counts",
 ]
+
+
+def notification_query(**filters: str | None) -> Any:
+    """Notifications matching every given filter (``profile_id``, ``batch_id``, ``status``,
+    ``guarantor_id``, ``channel``, ``kind``; None: any), oldest first.
+
+    The status is written into the SQL as a literal, so that the planner can use the
+    partial indexes (a bound parameter does not match their predicates): ``error`` and
+    ``unknown`` find their rows through ``ix_notifications_needs_staff``, and on
+    PostgreSQL ``sending`` through the lease index.
+    """
+    query = select(notifications).order_by(notifications.c.id)
+    for name, value in filters.items():
+        if value is None:
+            continue
+        if name == "status":
+            query = query.where(notifications.c.status == literal(value, literal_execute=True))
+        else:
+            query = query.where(notifications.c[name] == value)
+    return query
+
 
 _IN_CHUNK = 500
 

@@ -3,7 +3,7 @@ clock, the channel objects and the observers told of each status change.
 
 :class:`~rulesengine.queue.Queue` builds one :class:`QueueContext` and hands it to the
 modules that do the work (:mod:`.delivery_round`, :mod:`.leases`, :mod:`.staff`,
-:mod:`.create`, ...), so none of them needs the ``Queue`` class itself.
+:mod:`.on_demand`, ...), so none of them needs the ``Queue`` class itself.
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from rulesengine.plurals import noun_for
-from rulesengine.queue import notification_sql as qio
+from rulesengine.queue import notification_sql
 from rulesengine.queue.notification_rows import Change, QueueRow, Transition
 from rulesengine.queue.windows import local_zone
 
@@ -43,7 +43,9 @@ def record_results(
         changes = [
             _status_change_for(row, result, now) for row, result in zip(rows, results, strict=True)
         ]
-        changed = qio.change_statuses(conn, changes, now, expect_lease=context.worker_id)
+        changed = notification_sql.change_statuses(
+            conn, changes, now, expect_lease=context.worker_id
+        )
     transitions: list[Transition] = []
     for row, result, t in zip(rows, results, changed, strict=True):
         if t is None:
@@ -106,7 +108,7 @@ def requeue_unhanded_claims(
             "lease_owner": None,
             "lease_expires_at": None,
         }
-        changed = qio.change_statuses(
+        changed = notification_sql.change_statuses(
             conn,
             [  # never attempted: the claim's attempt is given back
                 Change(row, "scheduled", detail, {**values, "attempt": max(row.attempt - 1, 0)})

@@ -13,8 +13,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from rulesengine.errors import InvalidRequest, NotFound, RefusedTransition
-from rulesengine.queue import notification_sql as qio
-from rulesengine.queue import presend_sql
+from rulesengine.queue import notification_sql, presend_sql
 from rulesengine.queue.notification_rows import Transition
 
 if TYPE_CHECKING:
@@ -89,7 +88,7 @@ def staff_action(
         raise InvalidRequest("name at least one notification id")
     transitions: list[Transition] = []
     with queue.store.writing() as conn:
-        found = qio.rows_by_id(conn, ids)
+        found = notification_sql.rows_by_id(conn, ids)
         refusal = _refusal(action, ids, found)
         if refusal is not None:
             raise refusal
@@ -100,7 +99,9 @@ def staff_action(
                 values.update(next_attempt_at=now, handed_at=None)
             else:
                 values["next_attempt_at"] = None
-            t = qio.change_status(conn, row, action.new_status, now, detail=action.detail, **values)
+            t = notification_sql.change_status(
+                conn, row, action.new_status, now, detail=action.detail, **values
+            )
             if t is None:  # pragma: no cover - the row is locked
                 raise RefusedTransition(f"notification {nid} changed meanwhile; nothing changed")
             transitions.append(t)
@@ -126,8 +127,10 @@ def opt_out(
     transitions: list[Transition] = []
     with queue.store.writing() as conn:
         presend_sql.record_opt_out(conn, guarantor_id, channel, now, source)
-        for row in qio.scheduled_for(conn, guarantor_id, channel):
-            t = qio.change_status(conn, row, "suppressed", now, detail=detail, next_attempt_at=None)
+        for row in notification_sql.scheduled_for(conn, guarantor_id, channel):
+            t = notification_sql.change_status(
+                conn, row, "suppressed", now, detail=detail, next_attempt_at=None
+            )
             if t is not None:
                 transitions.append(t)
     queue.observe(transitions)

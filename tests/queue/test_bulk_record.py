@@ -8,7 +8,7 @@ import datetime as dt
 from sqlalchemy import update
 
 from rulesengine.channels.results import DeliveryResult
-from rulesengine.queue import notification_sql as qio
+from rulesengine.queue import notification_sql
 from rulesengine.queue.notification_reads import list_notifications, notification_history
 from rulesengine.queue.notification_rows import Change, Transition
 from rulesengine.store.tables import notifications
@@ -103,20 +103,20 @@ def test_change_statuses_checks_status_attempt_and_lease_per_row(qstore) -> None
     for nid in ids:
         _set(qstore, nid, status="sending", attempt=1, lease_owner="w1")
     with qstore.reading() as conn:
-        rows = qio.rows_by_id(conn, ids, lock=False)
+        rows = notification_sql.rows_by_id(conn, ids, lock=False)
     _set(qstore, ids[1], status="unknown")
     _set(qstore, ids[2], attempt=2)
     _set(qstore, ids[3], lease_owner="w2")
     changes = [Change(rows[nid], "sent", f"done {nid}", {"provider_ref": "r"}) for nid in ids]
     with qstore.writing() as conn:
-        out = qio.change_statuses(conn, changes, NINE, expect_lease="w1")
+        out = notification_sql.change_statuses(conn, changes, NINE, expect_lease="w1")
     assert out == [Transition(ids[0], "sending", "sent", f"done {ids[0]}"), None, None, None]
     assert statuses(qstore, ids) == ["sent", "unknown", "sending", "sending"]
     assert history(qstore, ids[0])[-1] == ("sending", "sent", f"done {ids[0]}")
     for nid in ids[1:]:
         assert history(qstore, nid) == [(None, "scheduled", None)]
     with qstore.writing() as conn:
-        assert qio.change_statuses(conn, [], NINE) == []
+        assert notification_sql.change_statuses(conn, [], NINE) == []
 
 
 def test_change_statuses_sets_each_rows_own_values(qstore) -> None:
@@ -126,7 +126,7 @@ def test_change_statuses_sets_each_rows_own_values(qstore) -> None:
     for nid in ids:
         _set(qstore, nid, status="sending", attempt=1, lease_owner="w1")
     with qstore.reading() as conn:
-        rows = qio.rows_by_id(conn, ids, lock=False)
+        rows = notification_sql.rows_by_id(conn, ids, lock=False)
     later = [NINE + dt.timedelta(minutes=1), NINE + dt.timedelta(hours=2), None]
     refs = ["r1", None, "r3"]
     changes = [
@@ -139,7 +139,7 @@ def test_change_statuses_sets_each_rows_own_values(qstore) -> None:
         for nid, at, ref in zip(ids, later, refs, strict=True)
     ]
     with qstore.writing() as conn:
-        out = qio.change_statuses(conn, changes, NINE, expect_lease="w1")
+        out = notification_sql.change_statuses(conn, changes, NINE, expect_lease="w1")
     assert [t.new_status for t in out if t is not None] == ["scheduled"] * 3
     stored = {n["id"]: n for n in list_notifications(qstore)}
     assert [stored[i]["next_attempt_at"] for i in ids] == later

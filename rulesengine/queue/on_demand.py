@@ -27,7 +27,7 @@ import attrs
 from rulesengine.drafting.notification_drafts import draft_notifications
 from rulesengine.errors import InvalidRequest, NotFound
 from rulesengine.model import send_window_text
-from rulesengine.queue import on_demand_sql as qio
+from rulesengine.queue import on_demand_sql
 from rulesengine.queue.delivery_report import ProofsAdded
 from rulesengine.queue.notification_rows import Transition
 from rulesengine.queue.windows import local_zone, window_in_zone
@@ -103,7 +103,7 @@ def notify(
     queue.channels.remember(rules)
     profile = rules.profile.id
     with queue.store.writing() as conn:
-        found = qio.latest_live_statement(conn, guarantor_id, profile)
+        found = on_demand_sql.latest_live_statement(conn, guarantor_id, profile)
         if found is None:
             raise InvalidRequest(
                 f"guarantor {guarantor_id!r} has had no live statement in profile {profile!r} "
@@ -121,7 +121,7 @@ def notify(
         )
         at = _due_at(draft, now)
         statement_id = f"on-demand-{uuid.uuid4().hex}"
-        qio.keep_rules_text(conn, rules.content_hash, rules.source_text)
+        on_demand_sql.keep_rules_text(conn, rules.content_hash, rules.source_text)
         values = _row_values(draft, at) | {
             "kind": "on_demand",
             "batch_id": None,
@@ -132,7 +132,7 @@ def notify(
             "proof": False,
         }
         detail = draft.reason or f"on demand, from statement {statement.id}"
-        nid = qio.insert_notification(conn, values, now, detail)
+        nid = on_demand_sql.insert_notification(conn, values, now, detail)
     _log.info("on-demand notification %s queued (%s, %s)", nid, channel, message_id)
     queue.observe([Transition(nid, None, draft.status, detail)])
     return nid
@@ -159,7 +159,7 @@ def add_proofs(
     transitions: list[Transition] = []
     with queue.store.writing() as conn:
         if firsts:
-            qio.keep_rules_text(conn, batch.rules_hash, rules.source_text)
+            on_demand_sql.keep_rules_text(conn, batch.rules_hash, rules.source_text)
         for (message_id, channel), draft in firsts.items():
             to = recipients.get(channel)
             if not to:
@@ -183,7 +183,7 @@ def add_proofs(
             detail = (
                 f"proof of {message_id} by {channel}, rendered for statement {draft.statement_id}"
             )
-            nid = qio.insert_notification(conn, values, now, detail)
+            nid = on_demand_sql.insert_notification(conn, values, now, detail)
             ids.append(nid)
             transitions.append(Transition(nid, None, "scheduled", detail))
     for message_id, channel in skipped:
