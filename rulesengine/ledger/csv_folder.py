@@ -30,6 +30,7 @@ from rulesengine.store.ledger_checks import (
     adjustment_amount_problem,
     payment_amount_problem,
     statement_dates_problem,
+    values_checked,
 )
 
 if TYPE_CHECKING:
@@ -175,7 +176,7 @@ def read_ledger_dir(path: str | os.PathLike[str], *, store: Store | None = None)
     problems = [p for sheet in sheets.values() for p in sheet.sorted_problems()]
     if problems:
         raise LedgerError(problems)
-    return LedgerData(
+    ledger = LedgerData(
         guarantors,
         encounters,
         payments,  # type: ignore[arg-type]
@@ -183,6 +184,7 @@ def read_ledger_dir(path: str | os.PathLike[str], *, store: Store | None = None)
         columns={name: frozenset(sheet.header) for name, sheet in sheets.items() if sheet.readable},
         row_numbers={name: tuple(n for n, _ in sheet.rows) for name, sheet in sheets.items()},
     )
+    return values_checked(ledger)  # every cell passed its column's checks above
 
 
 def validate_against_store(ledger: LedgerData, store: Store, folder: str = "") -> list[Problem]:

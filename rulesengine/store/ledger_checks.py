@@ -13,6 +13,7 @@ from __future__ import annotations
 import difflib
 import functools
 import re
+import weakref
 import zoneinfo
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
@@ -43,6 +44,7 @@ __all__ = [
     "adjustment_amount_problem",
     "check_hold_request",
     "check_ledger",
+    "values_checked",
     "check_posting",
     "checked_count",
     "checked_email",
@@ -183,13 +185,28 @@ def check_hold_request(named: object, hold: object) -> None:
 # -- a LedgerData built in Python ----------------------------------------------------------
 
 
+#: Ledgers whose values the CSV reader checked as it built them (by ``id()``, so that
+#: looking one up never hashes a million items); :func:`check_ledger` checks only their
+#: references again.
+_VALUES_CHECKED: weakref.WeakValueDictionary[int, LedgerData] = weakref.WeakValueDictionary()
+
+
+def values_checked(ledger: LedgerData) -> LedgerData:
+    """Record that ``ledger``'s values passed the checks below as it was read (the CSV
+    reader's), so that importing it does not check each value twice; returns it."""
+    _VALUES_CHECKED[id(ledger)] = ledger
+    return ledger
+
+
 def check_ledger(ledger: LedgerData, store: Store) -> None:
     """Raise :class:`~rulesengine.errors.LedgerError` with :func:`ledger_problems` (the
-    references looked up in ``store``) when there are any; nothing is written."""
+    references looked up in ``store``) when there are any; nothing is written. A ledger
+    the CSV reader built has its references checked again, not its values."""
     problems = ledger_problems(
         ledger,
         known_guarantors=store.known_guarantors,
         known_encounters=store.known_encounters,
+        values=_VALUES_CHECKED.get(id(ledger)) is not ledger,
     )
     if problems:
         raise LedgerError(problems)
@@ -293,6 +310,7 @@ def ledger_problems(
     *,
     known_guarantors: Callable[[Iterable[str]], set[str]],
     known_encounters: Callable[[Iterable[str]], set[str]],
+    values: bool = True,
 ) -> list[Problem]:
     """Every problem of ``ledger``'s values, by the rules the CSV reader applies: each
     field's type and limits, unique ids, payments above 0 and adjustments not 0, and
@@ -304,23 +322,27 @@ def ledger_problems(
         name = f"{where}.{field}" if field else where
         problems.append(Problem("ledger", None, None, f"{name}: {message}"))
 
-    guarantor_ids = _check_items(
-        "guarantors", ledger.guarantors, _GUARANTOR_FIELDS, "id", report, _no_more
-    )
-    encounter_ids = _check_items(
-        "encounters", ledger.encounters, _ENCOUNTER_FIELDS, "id", report, _encounter_problems
-    )
-    _check_items(
-        "payments", ledger.payments, _POSTING_FIELDS, "external_id", report, _payment_problems
-    )
-    _check_items(
-        "adjustments",
-        ledger.adjustments,
-        _POSTING_FIELDS,
-        "external_id",
-        report,
-        _adjustment_problems,
-    )
+    if not values:  # checked as they were read: only the references are looked up
+        guarantor_ids = {g.id for g in ledger.guarantors}
+        encounter_ids = {e.id for e in ledger.encounters}
+    else:
+        guarantor_ids = _check_items(
+            "guarantors", ledger.guarantors, _GUARANTOR_FIELDS, "id", report, _no_more
+        )
+        encounter_ids = _check_items(
+            "encounters", ledger.encounters, _ENCOUNTER_FIELDS, "id", report, _encounter_problems
+        )
+        _check_items(
+            "payments", ledger.payments, _POSTING_FIELDS, "external_id", report, _payment_problems
+        )
+        _check_items(
+            "adjustments",
+            ledger.adjustments,
+            _POSTING_FIELDS,
+            "external_id",
+            report,
+            _adjustment_problems,
+        )
     _check_references(
         "encounters", ledger.encounters, "guarantor_id", guarantor_ids, known_guarantors, report
     )
