@@ -301,3 +301,48 @@ def test_run_worker_refuses_a_limit_below_one(queue: Any) -> None:
 
     with pytest.raises(rulesengine.InvalidRequest, match="limit must be a whole number"):
         queue.run_worker(threading.Event(), limit=0)
+
+
+# -- found by a second try through the public API --------------------------------------
+
+
+def test_a_live_run_needs_live_to_be_exactly_true_or_false(tmp_path) -> None:
+    """``live="no"`` is truthy: it would have made a live run that cannot be taken back."""
+    store = rulesengine.open_store(f"sqlite:///{tmp_path / 'p.db'}")
+    rules = rulesengine.load_rules(RULES)
+    for live in ("no", None, 1):
+        with pytest.raises(rulesengine.InvalidRequest, match="live must be True or False"):
+            rulesengine.run_statements(store, rules, dt.date(2026, 1, 5), live=live)
+    with pytest.raises(rulesengine.InvalidRequest, match="open_store"):
+        rulesengine.run_statements(None, rules, dt.date(2026, 1, 5), live=False)
+    with pytest.raises(rulesengine.InvalidRequest, match="load_rules"):
+        rulesengine.run_statements(store, "rules.yaml", dt.date(2026, 1, 5), live=False)
+    store.close()
+
+
+def test_a_queue_is_built_on_an_open_store_and_acts_at_datetimes(tmp_path) -> None:
+    """A path where a store belongs, a date where an instant belongs, a limit past any
+    count: each is an rulesengine.InvalidRequest saying what was given."""
+    with pytest.raises(rulesengine.InvalidRequest, match=r"Queue\(open_store\(url\)\)"):
+        rulesengine.Queue("practice.db")
+    store = rulesengine.open_store(f"sqlite:///{tmp_path / 'p.db'}")
+    with rulesengine.Queue(store) as queue:
+        with pytest.raises(rulesengine.InvalidRequest, match="datetime with its zone"):
+            queue.deliver(now=dt.date(2026, 3, 10))
+        with pytest.raises(rulesengine.InvalidRequest, match="limit"):
+            queue.find(limit=2**70)
+    store.close()
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"channels": {"email": {"outbox": Path("/tmp/x")}}}, "PosixPath"),
+        ({"profile": {"name": b"x"}}, "binary"),
+    ],
+)
+def test_overrides_hold_only_what_yaml_can_say(overrides, message) -> None:
+    """Overrides given as Python data hold mappings, lists, text, numbers, true/false,
+    dates and None; anything else is named."""
+    with pytest.raises(rulesengine.InvalidRequest, match=message):
+        rulesengine.load_rules(RULES, overrides=overrides)

@@ -29,6 +29,7 @@ from rulesengine.queue.notification_reads import (
 from rulesengine.queue.queue_context import QueueContext
 from rulesengine.queue.request_values import checked_id, checked_ids, checked_kind, checked_limit
 from rulesengine.queue.worker_loop import deliver_in_rounds, finish_delivery, run_worker_rounds
+from rulesengine.store.base import Store
 
 if TYPE_CHECKING:
     import pluggy
@@ -81,6 +82,12 @@ class Queue:
         leases_on_clock: bool = False,
         concurrent_channels: bool = True,
     ) -> None:
+        if not isinstance(store, Store):
+            raise InvalidRequest(
+                f"a queue works on an open store (Queue(open_store(url))), got {given(store)}"
+            )
+        if clock is not None and not callable(clock):
+            raise InvalidRequest(f"clock must be a function returning the time, got {given(clock)}")
         if not is_whole(lease_seconds) and not isinstance(lease_seconds, float):
             raise InvalidRequest(f"lease_seconds must be a number, got {given(lease_seconds)}")
         if not 0 < lease_seconds < math.inf:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from rulesengine.channels.manager import get_plugin_manager, notify_each, notify_observers
 from rulesengine.channels.results import DeliveryResult
 from rulesengine.errors import InvalidRequest
+from rulesengine.model import given
 from rulesengine.queue.channel_objects import Channels
 from rulesengine.queue.clock import check_supported, database_now
 from rulesengine.queue.notification_rows import Transition
@@ -72,6 +73,11 @@ class QueueContext:
         """``now`` in UTC (checked), else the clock read on this machine."""
         if now is None:
             return as_utc(self.clock())
+        if not isinstance(now, dt.datetime):
+            raise InvalidRequest(
+                "a time is a datetime with its zone, such as 2026-02-01T15:00:00Z;"
+                f" got {given(now)}"
+            )
         try:
             return check_supported(as_utc(now))
         except ValueError:

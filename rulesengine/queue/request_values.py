@@ -38,7 +38,7 @@ def checked_ids(ids: object) -> list[int]:
 
 def checked_limit(limit: object, *, least: int) -> None:
     """A limit on how many notifications: an ``int`` of at least ``least``."""
-    if not is_whole(limit) or limit < least:  # type: ignore[operator]
+    if not is_whole(limit) or not least <= limit <= _ID_MAX:  # type: ignore[operator]
         raise InvalidRequest(f"limit must be a whole number, at least {least}, got {given(limit)}")
 
 

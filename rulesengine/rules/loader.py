@@ -31,6 +31,7 @@ from rulesengine.rules.policy import (
 )
 from rulesengine.rules.rules_schema import FORMAT_VERSION, validate
 from rulesengine.rules.schema_toolkit import sort_problems
+from rulesengine.rules.yaml_text import to_yaml_text
 from rulesengine.rules.yamlmarks import (
     MapNode,
     Node,
@@ -39,7 +40,6 @@ from rulesengine.rules.yamlmarks import (
     compose,
     from_data,
     merge_overrides,
-    to_yaml_text,
 )
 
 __all__ = [
@@ -67,7 +67,7 @@ def load_rules(
         the file: mappings key by key, lists and values replace.
     :returns: the rules; ``source_text`` is the file's text and ``content_hash`` its
         sha256 (of the file's bytes), or with overrides a YAML text of the merged tree that
-        loads back to the same rules (:func:`~.yamlmarks.to_yaml_text`) and its sha256.
+        loads back to the same rules (:func:`~.yaml_text.to_yaml_text`) and its sha256.
     :raises RulesError: with every problem, or one problem when the file cannot be read
         (missing, not a regular file, larger than
         :data:`~rulesengine.rules.input_limits.MAX_FILE_BYTES`).

@@ -30,12 +30,14 @@ try:
 except ImportError:  # PyYAML built without libyaml
     CParser = None
 
-from rulesengine.errors import Problem
+from rulesengine.errors import InvalidRequest, Problem
+from rulesengine.model import given
 from rulesengine.rules.input_limits import MAX_NESTING
 from rulesengine.rules.policy import Mark
 from rulesengine.rules.syntax_errors import reader_problem, syntax_problem
 
 __all__ = [
+    "NULLS",
     "MapNode",
     "Node",
     "ScalarNode",
@@ -48,14 +50,13 @@ __all__ = [
     "merge_overrides",
     "to_data",
     "to_plain",
-    "to_yaml_text",
 ]
 
 _TAG_PREFIX = "tag:yaml.org,2002:"
 _STANDARD_TAGS = frozenset(
     _TAG_PREFIX + t for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
 )
-_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
 _INT_RE = re.compile(r"[-+]?(0|[1-9][0-9]*)")
@@ -87,7 +88,7 @@ class ScalarNode:
     @property
     def is_null(self) -> bool:
         """A plain empty value, ``~`` or ``null``: "no value"."""
-        return self.plain and self.value in _NULLS
+        return self.plain and self.value in NULLS
 
     def position(self, offset: int) -> Mark:
         """The mark of the character at ``offset`` in :attr:`value` (best effort)."""
@@ -358,58 +359,6 @@ def canonical_json(node: Node | None) -> str:
     return json.dumps(to_data(node), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
-def to_yaml_text(node: Node | None) -> str:
-    """A YAML text that composes to the same tree, every scalar keeping its kind: plain
-    stays plain (``false`` is still a boolean where the schema reads one) and quoted stays
-    quoted. What a live run stores as the text of rules built from a merged tree or from
-    data, so a worker loading it back gets the rules that were evaluated.
-    """
-    lines: list[str] = []
-    _emit(node, 0, lines)
-    return "\n".join(lines) + "\n"
-
-
-def _scalar_text(node: ScalarNode) -> str:
-    if node.plain:
-        if node.value in _NULLS:
-            return "~"
-        if "\n" not in node.value and node.value == node.value.strip():
-            return node.value
-    return json.dumps(node.value, ensure_ascii=False)  # a YAML double-quoted scalar
-
-
-def _emit(node: Node | None, indent: int, lines: list[str]) -> None:
-    pad = " " * indent
-    if node is None or isinstance(node, ScalarNode):
-        lines.append(pad + ("~" if node is None else _scalar_text(node)))
-    elif isinstance(node, MapNode):
-        if not node.items:
-            lines.append(pad + "{}")
-        for key, value in node.items:
-            head = f"{pad}{_scalar_text(key)}:"
-            if isinstance(value, ScalarNode) or not value.items:
-                lines.append(head + " " + _inline(value))
-            else:
-                lines.append(head)
-                _emit(value, indent + 2, lines)
-    else:
-        if not node.items:
-            lines.append(pad + "[]")
-        for item in node.items:
-            if isinstance(item, ScalarNode) or not item.items:
-                lines.append(f"{pad}- {_inline(item)}")
-            else:
-                lines.append(pad + "-")
-                _emit(item, indent + 2, lines)
-
-
-def _inline(node: Node) -> str:
-    """A scalar, or an empty mapping or sequence, on the line of its key or dash."""
-    if isinstance(node, ScalarNode):
-        return _scalar_text(node)
-    return "{}" if isinstance(node, MapNode) else "[]"
-
-
 def to_plain(node: Node | None) -> Any:
     """The tree as plain data, read the YAML 1.2 core way.
 
@@ -426,7 +375,7 @@ def to_plain(node: Node | None) -> Any:
     if not node.plain:
         return node.value
     value = node.value
-    if value in _NULLS:
+    if value in NULLS:
         return None
     if value in _TRUE:
         return True
@@ -456,11 +405,24 @@ def iter_scalars(node: Node) -> Iterator[tuple[list[str | int], ScalarNode]]:
 
 
 def from_data(data: Mapping[str, Any], filename: str) -> Node:
-    """A tree for plain Python data (marks point into its YAML dump; for programmatic use)."""
-    text = yaml.safe_dump(dict(data), sort_keys=False, allow_unicode=True)
+    """A tree for plain Python data (marks point into its YAML dump; for programmatic use).
+
+    :raises InvalidRequest: the data holds something YAML has no plain form for (a path, a
+        set, bytes, a Decimal), or nests deeper than a rules file may.
+    """
+    kinds = "mappings with text keys, lists, text, numbers, true/false, dates and None"
+    try:
+        text = yaml.safe_dump(dict(data), sort_keys=False, allow_unicode=True)
+    except yaml.representer.RepresenterError as exc:
+        found = exc.args[1] if len(exc.args) > 1 else None
+        raise InvalidRequest(
+            f"{filename}: rules given as data may hold only {kinds}; got {given(found)}"
+        ) from None
+    except RecursionError:
+        raise InvalidRequest(f"{filename}: nested deeper than {MAX_NESTING} levels") from None
     tree, problems = compose(text, filename)
-    if problems or tree is None:  # safe_dump output always composes cleanly
-        raise ValueError(f"cannot represent {data!r} as YAML")
+    if problems or tree is None:
+        raise InvalidRequest("\n".join(str(p) for p in problems) or f"{filename}: no data")
     return tree
 
 

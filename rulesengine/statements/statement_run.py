@@ -19,13 +19,14 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from rulesengine.drafting.notification_drafts import ChannelAddressing
-from rulesengine.errors import LiveRunBeforeLatest, RunRefused
+from rulesengine.errors import InvalidRequest, LiveRunBeforeLatest, RunRefused
 from rulesengine.model import (
     LEVEL_MAX,
     MONEY_MAX_CENTS,
     STATEMENTS_SENT_MAX,
     BatchResult,
     format_money,
+    given,
 )
 from rulesengine.queue.batch_upload import superseded_detail, upload_batch
 from rulesengine.queue.notification_reads import uploaded_statuses, with_notifications
@@ -33,7 +34,7 @@ from rulesengine.rules.policy import Rules
 from rulesengine.statements.evaluate import evaluate
 from rulesengine.statements.phases import PhaseClock
 from rulesengine.statements.run_dates import check_due_date_fits, check_run_date_supported
-from rulesengine.store.base import RunInput
+from rulesengine.store.base import RunInput, Store
 from rulesengine.store.rows import utcnow
 
 if TYPE_CHECKING:
@@ -66,12 +67,14 @@ def run_statements(
     :param progress: when given, called with the name of each of those phases as it
         starts: for a progress display (the command line shows one on a terminal).
     :raises InvalidRequest: ``run_date`` is not a :class:`datetime.date` (a ``str``, a
-        ``datetime``).
+        ``datetime``), ``live`` not True or False, ``store`` or ``rules`` not what
+        :func:`~rulesengine.open_store` and :func:`~rulesengine.load_rules` return.
     :raises LiveRunBeforeLatest: a live run dated before the profile's latest live run.
     :raises RunRefused: a run dated after
         :data:`~rulesengine.statements.run_dates.LAST_RUN_DATE`, or whose due date would be
         past the calendar's end.
     """
+    _check_run_arguments(store, rules, live)
     check_run_date_supported(run_date)
     check_due_date_fits(run_date, rules.profile.due_days)
     clock = PhaseClock(timings, on_start=progress)
@@ -112,6 +115,17 @@ def run_statements(
     if live:
         _announce(store, batch, plugin_manager)
     return batch
+
+
+def _check_run_arguments(store: object, rules: object, live: object) -> None:
+    """A live run cannot be taken back: refuse a ``live`` that is not exactly True or False
+    (``"no"`` is truthy), and a store or rules of the wrong kind, before anything runs."""
+    if not isinstance(live, bool):
+        raise InvalidRequest(f"live must be True or False, got {given(live)}")
+    if not isinstance(store, Store):
+        raise InvalidRequest(f"store must be an open store (open_store(url)), got {given(store)}")
+    if not isinstance(rules, Rules):
+        raise InvalidRequest(f"rules must be loaded rules (load_rules(path)), got {given(rules)}")
 
 
 def _refuse_amounts_past_the_maximum(run_input: RunInput) -> None:

@@ -12,7 +12,8 @@ import pytest
 from rulesengine.channels.registry import installed_channel_specs
 from rulesengine.rules import load_rules, load_rules_data, load_rules_text
 from rulesengine.rules.policy import Rules
-from rulesengine.rules.yamlmarks import compose, to_plain, to_yaml_text
+from rulesengine.rules.yaml_text import to_yaml_text
+from rulesengine.rules.yamlmarks import compose, to_plain
 from rulesengine.scenarios import load_scenario
 
 REPO = Path(__file__).resolve().parents[2]
