@@ -9,7 +9,7 @@ from __future__ import annotations
 from rulesengine.rules.loader import load_rules, load_rules_data, load_rules_text, validate_files
 from rulesengine.rules.policy import (
     And,
-    Channel,
+    ChannelSettings,
     Compare,
     Const,
     Delivery,
@@ -33,7 +33,7 @@ from rulesengine.rules.policy import (
 
 __all__ = [
     "And",
-    "Channel",
+    "ChannelSettings",
     "Compare",
     "Const",
     "Delivery",

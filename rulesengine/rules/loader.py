@@ -16,7 +16,7 @@ from rulesengine.errors import InvalidRequest, Problem, RulesError
 from rulesengine.model import SendWindow, given
 from rulesengine.rules.input_limits import decode_utf8, read_limited
 from rulesengine.rules.policy import (
-    Channel,
+    ChannelSettings,
     Delivery,
     Dunning,
     Eligibility,
@@ -250,15 +250,17 @@ def _build(
     )
 
 
-def _build_channels(data: dict[str, Any], specs: Mapping[str, ChannelSpec]) -> dict[str, Channel]:
-    """A :class:`Channel` for every channel the file uses or configures, in file order."""
+def _build_channels(
+    data: dict[str, Any], specs: Mapping[str, ChannelSpec]
+) -> dict[str, ChannelSettings]:
+    """A :class:`ChannelSettings` for every channel the file uses or configures, in file order."""
     names: list[str] = list(data["channels"])
     for level in data["dunning"]["levels"]:
         names.extend(level["channels"])
         names.extend(level.get("fallback", ()))
     for content in data["messages"].values():
         names.extend(content)
-    channels: dict[str, Channel] = {}
+    channels: dict[str, ChannelSettings] = {}
     for name in dict.fromkeys(names):
         spec = specs[name]
         configured = data["channels"].get(name, {"settings": {}, "window": None})
@@ -268,5 +270,5 @@ def _build_channels(data: dict[str, Any], specs: Mapping[str, ChannelSpec]) -> d
         window = configured["window"][1] if configured["window"] else default
         if window is not None and "send_window" not in settings:
             settings["send_window"] = str(window)
-        channels[name] = Channel(name=name, send_window=window, settings=settings)
+        channels[name] = ChannelSettings(name=name, send_window=window, settings=settings)
     return channels

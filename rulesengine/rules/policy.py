@@ -22,7 +22,7 @@ def _tuple(items: Iterable[Any]) -> tuple[Any, ...]:
 
 __all__ = [
     "And",
-    "Channel",
+    "ChannelSettings",
     "Compare",
     "Const",
     "Delivery",
@@ -197,7 +197,7 @@ class Message:
 
 
 @attrs.frozen
-class Channel:
+class ChannelSettings:
     """A channel's settings from the ``channels:`` section (plus defaults)."""
 
     name: str
@@ -229,7 +229,7 @@ class Rules:
     grouping: Grouping = Grouping()
     pre_collections: PreCollections = PreCollections()
     messages: Mapping[str, Message] = attrs.field(factory=dict)
-    channels: Mapping[str, Channel] = attrs.field(factory=dict)
+    channels: Mapping[str, ChannelSettings] = attrs.field(factory=dict)
     delivery: Delivery = Delivery()
 
     @property
