@@ -346,3 +346,44 @@ def test_overrides_hold_only_what_yaml_can_say(overrides, message) -> None:
     dates and None; anything else is named."""
     with pytest.raises(rulesengine.InvalidRequest, match=message):
         rulesengine.load_rules(RULES, overrides=overrides)
+
+
+def test_queue_requests_take_text_ids_loaded_rules_and_a_real_event(tmp_path) -> None:
+    """notify, opt_out, add_proofs, find and run_worker say what was given when it is not
+    what they take, before anything is written."""
+    import threading
+
+    store = rulesengine.open_store(f"sqlite:///{tmp_path / 'p.db'}")
+    with rulesengine.Queue(store) as queue:
+        with pytest.raises(rulesengine.InvalidRequest, match="load_rules"):
+            queue.notify("G1", "email", "reminder", "practice.yaml")
+        with pytest.raises(rulesengine.InvalidRequest, match=r"guarantor_id must be text"):
+            queue.opt_out(5, "text")
+        with pytest.raises(rulesengine.InvalidRequest, match="source must be text"):
+            queue.opt_out("G1", "text", source=None)
+        with pytest.raises(rulesengine.InvalidRequest, match="at most 200 characters"):
+            queue.opt_out("G1", "text", source="x" * 201)
+        with pytest.raises(rulesengine.InvalidRequest, match="BatchResult"):
+            queue.add_proofs(None, rulesengine.load_rules(RULES))
+        with pytest.raises(rulesengine.InvalidRequest, match="channel must be text"):
+            queue.find(channel=5)
+        with pytest.raises(rulesengine.InvalidRequest, match="threading.Event"):
+            queue.run_worker(None)
+        with pytest.raises(rulesengine.InvalidRequest, match="poll_seconds"):
+            queue.run_worker(threading.Event(), poll_seconds=-1)
+    store.close()
+
+
+def test_ledger_entry_points_say_what_was_given(tmp_path) -> None:
+    """A ledger folder is a path, an import takes a LedgerData, its lists are lists."""
+    store = rulesengine.open_store(f"sqlite:///{tmp_path / 'p.db'}")
+    with pytest.raises(rulesengine.InvalidRequest, match="a ledger folder is a path"):
+        rulesengine.read_ledger_dir(None)
+    with pytest.raises(rulesengine.InvalidRequest, match="open_store"):
+        rulesengine.read_ledger_dir(tmp_path, store="x")
+    with pytest.raises(rulesengine.InvalidRequest, match="expected a LedgerData"):
+        store.sync_ledger({"guarantors": []})
+    with pytest.raises(rulesengine.InvalidRequest, match="a list of ledger items"):
+        rulesengine.LedgerData(guarantors="G1")
+    assert rulesengine.LedgerData(guarantors=None).guarantors == ()
+    store.close()

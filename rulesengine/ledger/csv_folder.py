@@ -12,9 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Callable, Collection, Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from rulesengine.errors import LedgerError, Problem
+from rulesengine.errors import InvalidRequest, LedgerError, Problem
 from rulesengine.ledger.csv_columns import (
     ADJUSTMENTS,
     ENCOUNTERS,
@@ -24,17 +24,14 @@ from rulesengine.ledger.csv_columns import (
     POSTAL,
 )
 from rulesengine.ledger.csv_sheet import Sheet, read_sheet
-from rulesengine.model import Adjustment, Encounter, Guarantor, Payment, PostalAddress
-from rulesengine.store.base import LedgerData
+from rulesengine.model import Adjustment, Encounter, Guarantor, Payment, PostalAddress, given
+from rulesengine.store.base import LedgerData, Store
 from rulesengine.store.ledger_checks import (
     adjustment_amount_problem,
     payment_amount_problem,
     statement_dates_problem,
     values_checked,
 )
-
-if TYPE_CHECKING:
-    from rulesengine.store.base import Store
 
 __all__ = ["read_ledger_dir", "validate_against_store"]
 
@@ -141,6 +138,10 @@ def read_ledger_dir(path: str | os.PathLike[str], *, store: Store | None = None)
     encounter of ``encounters.csv``; with ``store``, ids already in the store count too
     (an import of new encounters for known guarantors).
     """
+    if not isinstance(path, (str, os.PathLike)):
+        raise InvalidRequest(f"a ledger folder is a path, got {given(path)}")
+    if store is not None and not isinstance(store, Store):
+        raise InvalidRequest(f"store must be an open store (open_store(url)), got {given(store)}")
     folder = os.fspath(path)
     if not os.path.isdir(folder):
         raise LedgerError([Problem(folder, None, None, "no such folder")])

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from rulesengine.errors import InvalidRequest
-from rulesengine.model import given, is_whole
+from rulesengine.model import BatchResult, given, is_whole
 from rulesengine.queue import leases, on_demand, staff
 from rulesengine.queue.delivery_round import DeliveryRounds
 from rulesengine.queue.notification_reads import (
@@ -27,18 +27,25 @@ from rulesengine.queue.notification_reads import (
     notification_history,
 )
 from rulesengine.queue.queue_context import QueueContext
-from rulesengine.queue.request_values import checked_id, checked_ids, checked_kind, checked_limit
+from rulesengine.queue.request_values import (
+    checked_id,
+    checked_ids,
+    checked_kind,
+    checked_limit,
+    checked_source,
+    checked_texts,
+    checked_worker_arguments,
+)
 from rulesengine.queue.worker_loop import deliver_in_rounds, finish_delivery, run_worker_rounds
+from rulesengine.rules.policy import Rules
 from rulesengine.store.base import Store
 
 if TYPE_CHECKING:
     import pluggy
 
-    from rulesengine.model import BatchResult
     from rulesengine.queue.channel_objects import Channels
     from rulesengine.queue.delivery_report import DeliveryReport, ProofsAdded
     from rulesengine.queue.notification_rows import QueueRow, Transition
-    from rulesengine.rules.policy import Rules
     from rulesengine.store.sql_store import SQLStore
 
 __all__ = ["Queue"]
@@ -199,6 +206,7 @@ class Queue:
         (:meth:`~.calls_in_flight.CallsInFlight.record_what_a_failed_round_left`).
         """
         checked_limit(limit, least=1)
+        checked_worker_arguments(stop_event, poll_seconds)
         return run_worker_rounds(
             self._rounds,
             stop_event,
@@ -259,6 +267,8 @@ class Queue:
         now: dt.datetime | None = None,
     ) -> list[int]:
         """Record an opt-out and suppress what is still scheduled; returns those ids."""
+        checked_texts(guarantor_id=guarantor_id, channel=channel)
+        checked_source(source)
         return staff.opt_out(
             self._context, guarantor_id, channel, source, self._context.checked_now(now)
         )
@@ -274,6 +284,8 @@ class Queue:
         now: dt.datetime | None = None,
     ) -> int:
         """Queue an on-demand notification; returns its id (see :mod:`.on_demand`)."""
+        checked_texts(guarantor_id=guarantor_id, channel=channel, message_id=message_id)
+        _check_rules(rules)
         return on_demand.notify(
             self._context,
             guarantor_id,
@@ -290,6 +302,9 @@ class Queue:
         now: dt.datetime | None = None,
     ) -> ProofsAdded:
         """Queue the proofs of a test batch; returns their ids (see :mod:`.on_demand`)."""
+        if not isinstance(batch, BatchResult):
+            raise InvalidRequest(f"batch must be a run's BatchResult, got {given(batch)}")
+        _check_rules(rules)
         return on_demand.add_proofs(self._context, batch, rules, self._context.checked_now(now))
 
     # -- reads -------------------------------------------------------------------------------
@@ -310,6 +325,13 @@ class Queue:
             checked_limit(limit, least=0)
         if kind is not None:
             checked_kind(kind)
+        checked_texts(
+            profile_id=profile_id,
+            batch_id=batch_id,
+            status=status,
+            guarantor_id=guarantor_id,
+            channel=channel,
+        )
         return find_notifications(
             self.store,
             profile_id=profile_id,
@@ -332,3 +354,8 @@ class Queue:
         if not entries:
             get_notification(self.store, notification_id)  # raises NotFound
         return entries
+
+
+def _check_rules(rules: object) -> None:
+    if not isinstance(rules, Rules):
+        raise InvalidRequest(f"rules must be loaded rules (load_rules(path)), got {given(rules)}")

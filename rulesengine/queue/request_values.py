@@ -4,12 +4,22 @@ than a driver error, an overflow, or a silently empty answer."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from rulesengine.errors import InvalidRequest
 from rulesengine.model import NOTIFICATION_KINDS, given, is_whole
 
-__all__ = ["checked_id", "checked_ids", "checked_kind", "checked_limit"]
+__all__ = [
+    "SOURCE_MAX",
+    "checked_id",
+    "checked_ids",
+    "checked_kind",
+    "checked_limit",
+    "checked_source",
+    "checked_texts",
+    "checked_worker_arguments",
+]
 
 #: The store's ids are 64-bit signed integers.
 _ID_MIN, _ID_MAX = -(2**63), 2**63 - 1
@@ -47,4 +57,37 @@ def checked_kind(kind: object) -> None:
     if kind not in NOTIFICATION_KINDS:
         raise InvalidRequest(
             f"unknown kind {kind!r}; the kinds are {', '.join(NOTIFICATION_KINDS)}"
+        )
+
+
+#: The longest opt-out source kept (``staff``, ``inbound STOP``, a staff member's note).
+SOURCE_MAX = 200
+
+
+def checked_texts(**values: object) -> None:
+    """Each given value (None: not given) is text, as a filter or an id is."""
+    for name, value in values.items():
+        if value is not None and not isinstance(value, str):
+            raise InvalidRequest(f"{name} must be text (a str), got {given(value)}")
+
+
+def checked_source(source: object) -> None:
+    """An opt-out's source: text, at most :data:`SOURCE_MAX` characters."""
+    if not isinstance(source, str):
+        raise InvalidRequest(f"source must be text (a str), got {given(source)}")
+    if len(source) > SOURCE_MAX:
+        raise InvalidRequest(
+            f"an opt-out's source is at most {SOURCE_MAX} characters, got {len(source):,}"
+        )
+
+
+def checked_worker_arguments(stop_event: object, poll_seconds: object) -> None:
+    """``run_worker``'s event (it has ``is_set`` and ``wait``) and its pause between
+    rounds with nothing due (a number of seconds, more than 0)."""
+    if not (hasattr(stop_event, "is_set") and hasattr(stop_event, "wait")):
+        raise InvalidRequest(f"stop_event must be a threading.Event, got {given(stop_event)}")
+    number = isinstance(poll_seconds, (int, float)) and not isinstance(poll_seconds, bool)
+    if not number or not 0 < poll_seconds < math.inf:  # type: ignore[operator]
+        raise InvalidRequest(
+            f"poll_seconds must be a number of seconds above 0, got {given(poll_seconds)}"
         )

@@ -18,12 +18,14 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from rulesengine.errors import InvalidRequest
 from rulesengine.model import (
     Adjustment,
     BatchResult,
     Encounter,
     Guarantor,
     Payment,
+    given,
 )
 
 if TYPE_CHECKING:
@@ -46,8 +48,13 @@ __all__ = [
 ]
 
 
-def _tuple(items: Iterable[Any]) -> tuple[Any, ...]:
-    """attrs converter: keep list fields immutable (typed, unlike a bare ``tuple``)."""
+def _tuple(items: Iterable[Any] | None) -> tuple[Any, ...]:
+    """attrs converter: keep list fields immutable (typed, unlike a bare ``tuple``); None is
+    none, and something that is not a collection is the caller's mistake, said plainly."""
+    if items is None:
+        return ()
+    if isinstance(items, (str, bytes)) or not isinstance(items, Iterable):
+        raise InvalidRequest(f"expected a list of ledger items, got {given(items)}")
     return tuple(items)
 
 

@@ -34,11 +34,12 @@ from rulesengine.model import (
     is_whole,
     shown_number,
 )
+from rulesengine.store.base import LedgerData
 
 if TYPE_CHECKING:
     import datetime as dt
 
-    from rulesengine.store.base import LedgerData, Store
+    from rulesengine.store.base import Store
 
 __all__ = [
     "adjustment_amount_problem",
@@ -202,6 +203,8 @@ def check_ledger(ledger: LedgerData, store: Store) -> None:
     """Raise :class:`~rulesengine.errors.LedgerError` with :func:`ledger_problems` (the
     references looked up in ``store``) when there are any; nothing is written. A ledger
     the CSV reader built has its references checked again, not its values."""
+    if not isinstance(ledger, LedgerData):
+        raise InvalidRequest(f"expected a LedgerData, got {given(ledger)}")
     problems = ledger_problems(
         ledger,
         known_guarantors=store.known_guarantors,
