@@ -208,11 +208,21 @@ def prepare(size: int, db: Path) -> dict[str, Any]:
     one self-contained file (no -wal or -shm) that the rounds copy."""
     from benchmarks.ledger import generate
     from rulesengine.store import open_store
+    from rulesengine.store.ledger_checks import ledger_problems, values_checked
 
     started = time.perf_counter()
     ledger = generate(size)
     generate_seconds = time.perf_counter() - started
     store = open_store(str(db))
+    # What a ledger built in Python costs on top: every value checked on import.
+    started = time.perf_counter()
+    ledger_problems(
+        ledger, known_guarantors=store.known_guarantors, known_encounters=store.known_encounters
+    )
+    check_seconds = time.perf_counter() - started
+    # The import itself, as `rulesengine import` does it: the CSV reader checked every
+    # value as it read them, so the import looks up only the references.
+    values_checked(ledger)
     started = time.perf_counter()
     store.import_ledger(ledger)
     import_seconds = time.perf_counter() - started
@@ -227,6 +237,7 @@ def prepare(size: int, db: Path) -> dict[str, Any]:
         "payments": len(ledger.payments),
         "generate_s": round(generate_seconds, 3),
         "import_s": round(import_seconds, 3),
+        "python_ledger_check_s": round(check_seconds, 3),
         "db_mb": round(db.stat().st_size / 2**20, 1),
         "peak_rss_mb": round(peak_rss_mb()),
     }
@@ -448,7 +459,8 @@ def measure_size(size: int, repeat: int) -> dict[str, Any]:
         prep = run_child("prepare", size, prepared)
         note(
             f"{size:,}: prepared {prep['encounters']:,} encounters, {prep['guarantors']:,}"
-            f" guarantors (import {prep['import_s']:.2f} s, {prep['db_mb']} MB file,"
+            f" guarantors (import {prep['import_s']:.2f} s, checking it as a ledger built in"
+            f" Python {prep['python_ledger_check_s']:.2f} s more, {prep['db_mb']} MB file,"
             f" peak {prep['peak_rss_mb']} MB)"
         )
         repeats = []
@@ -490,6 +502,7 @@ def medians(prep: dict[str, Any], repeats: list[dict[str, Any]]) -> dict[str, An
         "encounters": prep["encounters"],
         "guarantors": prep["guarantors"],
         "import_s": prep["import_s"],
+        "python_ledger_check_s": prep["python_ledger_check_s"],
         "statements": lives[0]["statements"],
         "notifications": lives[0]["notifications"],
         "live_s": median_of(live_s),
