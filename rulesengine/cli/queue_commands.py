@@ -470,7 +470,10 @@ def _list_plugins(infos: list[PluginInfo], as_json: bool) -> None:
         return
     console = terminal_console()
     if not infos:
-        console.print("No plugins are installed (or RULESENGINE_DISABLE_PLUGINS skips them).")
+        console.print(
+            "No plugins are installed (or RULESENGINE_LOAD_PLUGINS or"
+            " RULESENGINE_DISABLE_PLUGINS leaves none loaded)."
+        )
         return
     table = Table(header_style="bold")
     for column in ("plugin", "distribution", "version", "channels"):

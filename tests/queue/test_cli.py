@@ -242,3 +242,14 @@ def test_the_deliver_summary_names_retries_as_such() -> None:
         "delivered: 2 to retry later (see rulesengine queue --status scheduled), 3 sent,"
         " 1 deferred to its send window"
     )
+
+
+def test_plugins_says_which_variables_can_leave_none_loaded(monkeypatch, cli) -> None:
+    """With every plugin left out by RULESENGINE_LOAD_PLUGINS, the command names both
+    variables that choose plugins, not only the one that disables them."""
+    monkeypatch.setenv("RULESENGINE_LOAD_PLUGINS", "")
+    result = cli("plugins")
+    assert result.exit_code == 0, result.output
+    assert "RULESENGINE_LOAD_PLUGINS or RULESENGINE_DISABLE_PLUGINS" in " ".join(
+        result.output.split()
+    )
