@@ -31,6 +31,7 @@ from rulesengine.rules.schema_toolkit import (
     TimeZone,
     Whole,
     describe_node,
+    required_scalar,
 )
 from rulesengine.rules.yamlmarks import MapNode, Node, ScalarNode
 
@@ -52,15 +53,8 @@ _INSTANT_RE = re.compile(
 )
 
 
-def _scalar(node: Node, path: str, ctx: Context, expected: str) -> ScalarNode | None:
-    if isinstance(node, ScalarNode) and not node.is_null:
-        return node
-    ctx.error(node.mark, path, f"expected {expected}, got {describe_node(node)}")
-    return None
-
-
 def _date(node: Node, path: str, ctx: Context) -> Any:
-    scalar = _scalar(node, path, ctx, "a date such as 2026-02-01")
+    scalar = required_scalar(node, path, ctx, "a date such as 2026-02-01")
     if scalar is None:
         return INVALID
     try:
@@ -72,7 +66,7 @@ def _date(node: Node, path: str, ctx: Context) -> Any:
 
 
 def _instant(node: Node, path: str, ctx: Context) -> Any:
-    scalar = _scalar(node, path, ctx, "a timestamp such as 2026-02-01T15:00:00Z")
+    scalar = required_scalar(node, path, ctx, "a timestamp such as 2026-02-01T15:00:00Z")
     if scalar is None:
         return INVALID
     text = scalar.value
@@ -103,7 +97,7 @@ def _instant(node: Node, path: str, ctx: Context) -> Any:
 
 def _money(*, positive: bool = False, nonzero: bool = False) -> Custom:
     def check(node: Node, path: str, ctx: Context) -> Any:
-        scalar = _scalar(node, path, ctx, "an amount such as 12.50")
+        scalar = required_scalar(node, path, ctx, "an amount such as 12.50")
         if scalar is None:
             return INVALID
         try:
