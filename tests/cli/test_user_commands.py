@@ -105,6 +105,8 @@ def test_empty_list(db: str) -> None:
         (["add", "carol", "--role", "staff", PASSWORD], "", "takes no further arguments"),
         (["add", "carol", "--role", "staff", f"--password={PASSWORD}"], "", "no further"),
         (["add", "carol", "--role", "staff", "--password", PASSWORD], "", "no further"),
+        (["add", f"--password={PASSWORD}", "carol", "--role", "staff"], "", "no further"),
+        (["password", "--password", PASSWORD, "bob"], "", "no further"),
         (["password", "carol"], PASSWORD, "no user 'carol'"),
         (["password", "bob", PASSWORD], PASSWORD, "takes no further arguments"),
         (["password", "bob"], "short", "too short"),
@@ -159,3 +161,9 @@ def test_commands_need_an_existing_store(tmp_path: Path) -> None:
     assert refused.exit_code == 1 and not (tmp_path / "missing.db").exists()
     refused = run(db, "add", "alice", "--role", "admin", input="short")
     assert refused.exit_code == 1 and not (tmp_path / "missing.db").exists()
+
+
+def test_the_command_s_roles_are_the_store_s() -> None:
+    from rulesengine.store.user_accounts import ROLES
+
+    assert user_commands._ROLES == ROLES
