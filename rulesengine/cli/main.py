@@ -29,6 +29,7 @@ from rulesengine.cli import (
     queue_commands,
     rules_commands,
     run_commands,
+    user_commands,
 )
 from rulesengine.cli.error_reports import (
     EXIT_BUG,
@@ -127,6 +128,7 @@ def _add_commands() -> None:
         delivery_commands,
         queue_commands,
         batch_commands,
+        user_commands,
         demo_command,
     ):
         for command in module.COMMANDS:

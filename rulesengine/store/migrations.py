@@ -31,6 +31,7 @@ from rulesengine.store.tables import (
     metadata,
     notifications,
     payments,
+    users,
 )
 
 __all__ = [
@@ -145,11 +146,22 @@ def _version_3(conn: Connection) -> None:
     _batch_deletion(conn)
 
 
+def _dashboard_users(conn: Connection) -> None:
+    """Version 4: dashboard users.
+
+    Adds the ``users`` table (name, role, scrypt password hash, when created, when the
+    password last changed), empty: the first admin is added with ``rulesengine user add``.
+    Every other table and row is left as it is; a store that has the table already is too.
+    """
+    users.create(conn, checkfirst=True)
+
+
 #: Upgrade steps keyed by the version they produce.
 MIGRATIONS: Mapping[int, Migration] = {
     1: _create_version_1,
     2: _partial_claim_indexes,
     3: _version_3,
+    4: _dashboard_users,
 }
 
 _PG_LOCK_KEY = 7_301_955_101  # serialises schema creation between processes on PostgreSQL

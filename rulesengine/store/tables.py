@@ -58,6 +58,7 @@ __all__ = [
     "rules_versions",
     "statement_lines",
     "statements",
+    "users",
 ]
 
 #: A text identifier that sorts byte by byte on every database.
@@ -417,4 +418,16 @@ opt_outs = Table(
     Column("at", _Instant, nullable=False),
     Column("source", String, nullable=False),
     Index("ix_opt_outs_guarantor_channel", "guarantor_id", "channel"),
+)
+
+# Dashboard users (schema version 4): a name, a role (viewer, staff or admin) and a scrypt
+# hash of the password (rulesengine.store.passwords), never the password itself.
+users = Table(
+    "users",
+    metadata,
+    Column("name", Id, primary_key=True),
+    Column("role", String, nullable=False),
+    Column("password_hash", Text, nullable=False),
+    Column("created_at", _Instant, nullable=False),
+    Column("password_changed_at", _Instant, nullable=False),
 )
