@@ -34,7 +34,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("queue",),
     ("statements",),
     ("ledger", "scenarios"),
-    ("testing", "demo"),
+    ("testing", "demo", "web"),
     ("cli",),
 )
 

@@ -29,6 +29,7 @@ from rulesengine.cli import (
     queue_commands,
     rules_commands,
     run_commands,
+    serve_command,
     user_commands,
 )
 from rulesengine.cli.error_reports import (
@@ -129,6 +130,7 @@ def _add_commands() -> None:
         queue_commands,
         batch_commands,
         user_commands,
+        serve_command,
         demo_command,
     ):
         for command in module.COMMANDS:

@@ -1,0 +1,144 @@
+"""Who is logged in: the session cookie's contents, its expiry, the CSRF token, and the slowing
+of failed logins.
+
+The session lives in a cookie signed with a key derived from the store's secret (so every
+``serve`` process of one store accepts it): HttpOnly, SameSite=Strict, ``Secure`` when the
+dashboard is served behind TLS. It holds the user's name, when they logged in, when their
+password last changed (a new password logs out every other session) and the CSRF token;
+never a password or any patient data. A session ends after :data:`IDLE` without a request
+or :data:`LIFETIME` after the login, whichever is first. The user is read from the store on
+every request, so removing a user or changing their role takes effect at once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+import threading
+import time
+from collections.abc import MutableMapping
+from typing import Any
+
+import attrs
+
+__all__ = [
+    "IDLE",
+    "LIFETIME",
+    "LoginThrottle",
+    "Session",
+    "session_key",
+]
+
+#: A session ends after this long without a request (seconds)...
+IDLE = 60 * 60
+#: ...and this long after its login, whatever happens.
+LIFETIME = 12 * 60 * 60
+
+
+def session_key(store_secret: bytes) -> str:
+    """The cookie-signing key: derived from the store's secret, never the secret itself."""
+    return hmac.new(store_secret, b"rulesengine dashboard sessions", hashlib.sha256).hexdigest()
+
+
+@attrs.frozen
+class Session:
+    """The session's contents, read from (and written to) Starlette's session mapping."""
+
+    data: MutableMapping[str, Any]
+
+    def csrf_token(self) -> str:
+        """This session's CSRF token, made on first use."""
+        token = self.data.get("csrf")
+        if not isinstance(token, str) or len(token) < 32:
+            token = secrets.token_urlsafe(32)
+            self.data["csrf"] = token
+        return token
+
+    def csrf_matches(self, given: object) -> bool:
+        """Whether ``given`` is this session's CSRF token (compared in constant time)."""
+        token = self.data.get("csrf")
+        return (
+            isinstance(given, str)
+            and isinstance(token, str)
+            and len(token) >= 32
+            and hmac.compare_digest(given.encode("utf-8"), token.encode("utf-8"))
+        )
+
+    def log_in(self, name: str, password_changed_at: str, now: float | None = None) -> None:
+        """Start a new session for ``name``: everything earlier, CSRF token included, is
+        dropped (no session fixation)."""
+        self.data.clear()
+        self.data.update(
+            {
+                "user": name,
+                "pw": password_changed_at,
+                "login_at": int(now if now is not None else time.time()),
+                "csrf": secrets.token_urlsafe(32),
+            }
+        )
+
+    def log_out(self) -> None:
+        """End the session."""
+        self.data.clear()
+
+    def user_name(self, password_changed_at: Any, now: float | None = None) -> str | None:
+        """The logged-in user's name, or None when nobody is or the session has ended.
+
+        ``password_changed_at`` is a callable giving the user's current value (or None for
+        an unknown user): a changed password ends the session.
+        """
+        name = self.data.get("user")
+        login_at = self.data.get("login_at")
+        if not isinstance(name, str) or not isinstance(login_at, int):
+            return None
+        if (now if now is not None else time.time()) - login_at > LIFETIME:
+            self.log_out()
+            return None
+        current = password_changed_at(name)
+        if current is None or current != self.data.get("pw"):
+            self.log_out()
+            return None
+        return name
+
+    def flash(self, message: str) -> None:
+        """A message shown once, on the next page."""
+        self.data.setdefault("flash", []).append(message[:500])
+
+    def take_flashes(self) -> list[str]:
+        """The messages to show now (and forget)."""
+        flashes = self.data.pop("flash", [])
+        return [str(message) for message in flashes][:5] if isinstance(flashes, list) else []
+
+
+class LoginThrottle:
+    """Slows failed logins: after a failure for a name or from an address, the next attempt
+    for it waits ``0.5 s * 2**(failures-1)``, at most :attr:`MAX_DELAY`; a success clears
+    the name. Kept in the process (a restart forgets it), bounded in size."""
+
+    MAX_DELAY = 8.0
+    _MAX_KEYS = 10_000
+
+    def __init__(self) -> None:
+        self._failures: dict[str, tuple[int, float]] = {}
+        self._lock = threading.Lock()
+
+    def delay(self, *keys: str) -> float:
+        """Seconds to wait before checking a login for these keys (name, address)."""
+        with self._lock:
+            worst = max((self._failures.get(key, (0, 0.0))[0] for key in keys), default=0)
+        return 0.0 if worst == 0 else min(0.5 * 2 ** (worst - 1), self.MAX_DELAY)
+
+    def failed(self, *keys: str) -> None:
+        with self._lock:
+            if len(self._failures) >= self._MAX_KEYS:
+                oldest = sorted(self._failures, key=lambda k: self._failures[k][1])
+                for key in oldest[: self._MAX_KEYS // 10]:
+                    del self._failures[key]
+            for key in keys:
+                count, _ = self._failures.get(key, (0, 0.0))
+                self._failures[key] = (min(count + 1, 32), time.monotonic())
+
+    def succeeded(self, key: str) -> None:
+        with self._lock:
+            self._failures.pop(key, None)

@@ -1,0 +1,195 @@
+"""Logging in and out, sessions, CSRF, roles and the security headers, through the test
+client (every property) and the browser (the ones a user sees)."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import pytest
+
+from tests.web.conftest import PASSWORD, csrf_of, screenshot
+
+
+def test_a_logged_out_page_redirects_to_the_login_with_where_it_was(client_for: Any) -> None:
+    answer = client_for(None).get("/batches?profile=riverside")
+    assert answer.status_code == 303
+    assert answer.headers["location"] == "/login?next=/batches%3Fprofile%3Driverside"
+
+
+def test_the_api_answers_401_without_a_login(client_for: Any) -> None:
+    answer = client_for(None).get("/api/batches")
+    assert answer.status_code in (401, 404)
+    assert "error" in answer.json()
+
+
+def test_a_login_goes_to_the_page_asked_for(client_for: Any) -> None:
+    client = client_for(None)
+    page = client.get("/login?next=/worklist")
+    answer = client.post(
+        "/login",
+        data={
+            "csrf_token": csrf_of(page.text),
+            "name": "viewer",
+            "password": PASSWORD,
+            "next": "/worklist",
+        },
+    )
+    assert answer.status_code == 303
+    assert answer.headers["location"] == "/worklist"
+
+
+@pytest.mark.parametrize("target", ["//evil.example/", "https://evil.example/", "/\\evil", "evil"])
+def test_a_login_never_sends_to_another_host(client_for: Any, target: str) -> None:
+    client = client_for(None)
+    page = client.get("/login")
+    answer = client.post(
+        "/login",
+        data={
+            "csrf_token": csrf_of(page.text),
+            "name": "viewer",
+            "password": PASSWORD,
+            "next": target,
+        },
+    )
+    assert answer.headers["location"] == "/"
+
+
+def test_a_wrong_password_is_refused_slowed_and_logged_without_the_password(
+    client_for: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    client = client_for(None)
+    page = client.get("/login")
+    with caplog.at_level(logging.WARNING):
+        answer = client.post(
+            "/login",
+            data={
+                "csrf_token": csrf_of(page.text),
+                "name": "viewer",
+                "password": "not the password",
+            },
+        )
+    assert answer.status_code == 401
+    assert "Wrong user name or password" in answer.text
+    assert "failed dashboard login for user name 'viewer'" in caplog.text
+    assert "not the password" not in caplog.text
+    assert client.app.state.login_throttle.delay("name viewer") > 0
+
+
+def test_a_login_without_its_csrf_token_is_refused(client_for: Any) -> None:
+    client = client_for(None)
+    client.get("/login")
+    answer = client.post("/login", data={"name": "viewer", "password": PASSWORD})
+    assert answer.status_code == 403
+    assert client.get("/batches").status_code == 303  # still logged out
+
+
+def test_the_session_cookie_is_httponly_and_samesite_strict(client_for: Any) -> None:
+    client = client_for(None)
+    page = client.get("/login")
+    answer = client.post(
+        "/login", data={"csrf_token": csrf_of(page.text), "name": "viewer", "password": PASSWORD}
+    )
+    cookie = answer.headers["set-cookie"].lower()
+    assert "httponly" in cookie and "samesite=strict" in cookie and "max-age=3600" in cookie
+
+
+def test_every_answer_carries_the_security_headers(client_for: Any) -> None:
+    answer = client_for(None).get("/login")
+    csp = answer.headers["content-security-policy"]
+    assert "script-src 'self'" in csp and "frame-ancestors 'none'" in csp
+    assert "unsafe-inline" not in csp
+    assert answer.headers["x-frame-options"] == "DENY"
+    assert answer.headers["cache-control"] == "no-store"
+    assert answer.headers["referrer-policy"] == "no-referrer"
+
+
+def test_logging_out_needs_the_csrf_token_and_ends_the_session(client_for: Any) -> None:
+    client = client_for("viewer")
+    client.post("/logout", data={})
+    page = client.get("/login")  # still logged in: the GET of a page answers
+    assert client.get("/batches").status_code != 303
+    client.post("/logout", data={"csrf_token": csrf_of(page.text)})
+    assert client.get("/batches").status_code == 303
+
+
+def test_a_changed_password_ends_other_sessions(client_for: Any, web_store: Any) -> None:
+    from rulesengine.store.user_accounts import set_password
+
+    client = client_for("viewer")
+    set_password(web_store, "viewer", "another long password")
+    assert client.get("/batches").status_code == 303
+
+
+def test_a_removed_user_is_logged_out(client_for: Any, web_store: Any) -> None:
+    from rulesengine.store.user_accounts import remove_user
+
+    client = client_for("staff")
+    remove_user(web_store, "staff")
+    assert client.get("/batches").status_code == 303
+
+
+def test_an_expired_session_is_refused(client_for: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    from rulesengine.web import sessions
+
+    client = client_for("viewer")
+    later = time.time() + sessions.LIFETIME + 1
+    monkeypatch.setattr(sessions.time, "time", lambda: later)
+    assert client.get("/batches").status_code == 303
+
+
+def test_the_api_login_answers_the_csrf_token_and_the_api_needs_it(client_for: Any) -> None:
+    client = client_for(None)
+    answer = client.post("/api/login", json={"name": "staff", "password": PASSWORD})
+    assert answer.status_code == 200
+    token = answer.json()["csrf_token"]
+    assert answer.json()["role"] == "staff"
+    refused = client.post("/api/logout")
+    assert refused.status_code == 403
+    assert client.post("/api/logout", headers={"X-CSRF-Token": token}).status_code == 200
+
+
+def test_the_api_login_takes_json_only(client_for: Any) -> None:
+    answer = client_for(None).post("/api/login", data={"name": "staff", "password": PASSWORD})
+    assert answer.status_code == 400
+
+
+def test_an_unknown_path_is_a_404_page(client_for: Any) -> None:
+    answer = client_for("viewer").get("/no/such/page")
+    assert answer.status_code == 404
+    assert "There is no such page" in answer.text
+
+
+# --- in the browser ---------------------------------------------------------------------------
+
+
+def test_browser_login_logout_and_the_redirect(browser_page_for: Any) -> None:
+    page = browser_page_for(None)
+    page.goto("/batches?profile=riverside")
+    assert "/login" in page.url
+    screenshot(page, "login")
+    page.fill("input[name=name]", "viewer")
+    page.fill("input[name=password]", "wrong password here")
+    page.click("button[type=submit]")
+    assert page.locator(".error").inner_text() == "Wrong user name or password."
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url("**/batches?profile=riverside")
+    page.click("text=Log out")
+    page.wait_for_url("**/login")
+    assert "You are logged out." in page.content()
+    page.goto("/batches")
+    assert "/login" in page.url
+
+
+def test_browser_a_post_without_its_csrf_token_is_refused(browser_page_for: Any) -> None:
+    page = browser_page_for("viewer")
+    page.goto("/login")
+    answer = page.evaluate(
+        """async () => (await fetch('/logout', {method: 'POST', body: new URLSearchParams({}),
+                                     redirect: 'manual'})).status"""
+    )
+    page.goto("/batches")
+    assert "/login" not in page.url, answer  # the logout without its token did nothing
