@@ -235,6 +235,15 @@ def _denied_page(visit: Visit, role: str) -> Response:
 
 
 async def _read_form(request: Request, *, allow_files: bool) -> FormData:
+    # Refused before anything is read: a body larger than the form can be (a file of at
+    # most 1 MB, or none), or one of unknown length where a file may come.
+    length = request.headers.get("content-length")
+    limit = _MAX_FILE_BYTES + _MAX_PART_BYTES if allow_files else _MAX_FIELDS * 1024
+    if length is None:
+        if allow_files:
+            raise _BadInput("the form was sent without its length (Content-Length)")
+    elif not length.isdigit() or int(length) > limit:
+        raise _BadInput("the form is larger than 1 MB" if allow_files else "the form is too large")
     try:
         form = await request.form(
             max_files=1 if allow_files else 0,
