@@ -261,7 +261,7 @@ def test_api_list_add_role_password_remove(client_for: Any, web_store: Any) -> N
     assert password.status_code == 200 and password.json()["logged_out"] is False
     assert "yet " + NEW not in password.text
     assert login_user(web_store, "dana", "yet " + NEW) is not None
-    removed = client.post("/api/users/dana/remove", headers=headers)
+    removed = client.post("/api/users/dana/remove", json={}, headers=headers)
     assert removed.json() == {"removed": "dana", "role": "staff", "logged_out": False}
     assert "dana" not in _roles(web_store)
 
