@@ -1,5 +1,5 @@
-"""The dashboard user commands: ``user add``, ``user list``, ``user remove`` and
-``user password`` (docs/reference/cli.md, docs/deployment.md).
+"""The dashboard user commands: ``user add``, ``user list``, ``user remove``, ``user role``
+and ``user password`` (docs/reference/cli.md, docs/deployment.md).
 
 A password is read from the terminal (hidden, asked twice) or, when stdin is not a
 terminal, as one line of stdin: never from an argument or an environment variable, and it
@@ -81,8 +81,8 @@ def _account_json(account: UserAccount) -> dict[str, Any]:
 
 @click.group("user")
 def user() -> None:
-    """Dashboard users: add, list, remove, change a password (the dashboard itself,
-    'rulesengine serve', is not built yet)."""
+    """Dashboard users (rulesengine serve): add, list, remove, change a role or a
+    password."""
 
 
 @user.command("add", context_settings=_NO_EXTRAS)
@@ -201,6 +201,31 @@ def _password(ctx: click.Context, name: str, db: str | None, as_json: bool) -> N
         click.echo(json.dumps(_account_json(account), indent=2))
         return
     echo(f"changed the password of user {account.name!r}.")
+
+
+@user.command("role", context_settings=_NO_EXTRAS)
+@click.argument("name")
+@click.argument("role", metavar="|".join(_ROLES))
+@db_option
+@json_option
+@click.pass_context
+def _role(ctx: click.Context, name: str, role: str, db: str | None, as_json: bool) -> None:
+    """Give the dashboard user NAME the role ROLE (the last admin stays admin). Takes effect
+    on the user's next request; their password and session stay."""
+    from rulesengine.store.user_accounts import check_role, check_user_name, set_role
+
+    _refuse_extras(ctx)
+    check_user_name(name)
+    check_role(role)
+    store = open_command_store(db, ctx)
+    try:
+        account = set_role(store, name, role)
+    finally:
+        store.close()
+    if as_json:
+        click.echo(json.dumps(_account_json(account), indent=2))
+        return
+    echo(f"user {account.name!r} is now {account.role}.")
 
 
 COMMANDS: list[click.Command] = [user]

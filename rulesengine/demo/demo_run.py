@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import secrets
 from collections import Counter
 from collections.abc import Callable
 from importlib import resources
@@ -21,7 +22,10 @@ from rulesengine.csv_output import csv_text
 from rulesengine.demo.demo_folder import prepare_demo_folder, record_demo_files
 from rulesengine.plurals import counted
 
-__all__ = ["DemoLedger", "generate_ledger", "run_demo", "write_ledger_csv"]
+__all__ = ["DEMO_USER", "DemoLedger", "generate_ledger", "run_demo", "write_ledger_csv"]
+
+#: The dashboard user the demo adds to its own store (an admin).
+DEMO_USER = "demo"
 
 _FIRST = (
     "Ada Alan Grace Edsger Barbara Donald Frances Ken Margaret Dennis Radia Leslie Hedy John "
@@ -180,6 +184,7 @@ def _run_demo(
     from rulesengine.rules import load_rules
     from rulesengine.statements.statement_run import run_statements
     from rulesengine.store import open_store
+    from rulesengine.store.user_accounts import add_user
 
     rng = random.Random(seed)
     db_path = directory / "rulesengine.db"
@@ -279,10 +284,18 @@ def _run_demo(
         echo(f"    {command} --db {db_path} explain {example}")
         echo(f"    {command} --db {db_path} queue --guarantor {example}")
         echo(f"    {command} --db {db_path} run --rules {rules_path} --date {next_date} --test")
+        # Random, never fixed (secrets, not the seeded rng): new at each run of the demo.
+        password = secrets.token_urlsafe(15)
+        add_user(store, DEMO_USER, "admin", password)
+        echo("")
+        echo("  The dashboard over the demo's store (a new password at each demo run):")
+        echo(f"    {command} serve --db {db_path}")
+        echo(f"    then open http://127.0.0.1:8000/ and log in as {DEMO_USER}, password {password}")
         return {
             "worklist": len(worklist),
             "notifications": {ch: dict(c) for ch, c in by_channel.items()},
             "letters": len(letters),
+            "dashboard_login": {"name": DEMO_USER, "password": password},
         }
     finally:
         queue.close()

@@ -1,11 +1,11 @@
-"""Dashboard users in the store: add, list, remove, change a password, and look one up
-for a login (schema version 4, the ``users`` table).
+"""Dashboard users in the store: add, list, remove, change a role or a password, and look
+one up for a login (schema version 4, the ``users`` table).
 
 A user has a name (``[A-Za-z0-9._@-]``, 1 to 64 characters), a role (``viewer``, ``staff``
 or ``admin``) and a scrypt hash of their password (:mod:`rulesengine.store.passwords`).
 Nothing here returns a hash or puts a password or a hash in a message. Every refusal
-(:class:`NotFound`, :class:`InvalidRequest`, :class:`RefusedTransition` for removing the
-last admin) leaves the store as it was.
+(:class:`NotFound`, :class:`InvalidRequest`, :class:`RefusedTransition` for removing or
+demoting the last admin) leaves the store as it was.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ __all__ = [
     "login_user",
     "remove_user",
     "set_password",
+    "set_role",
 ]
 
 #: The roles a dashboard user may have, least to most allowed.
@@ -185,4 +186,28 @@ def remove_user(store: SQLStore, name: str) -> UserAccount:
                 " first (rulesengine user add NAME --role admin). Nothing changed."
             )
         conn.execute(users.delete().where(users.c.name == name))
+    return _account(row)
+
+
+def set_role(store: SQLStore, name: str, role: str) -> UserAccount:
+    """Give the user ``name`` the role ``role``: :class:`NotFound` for an unknown user,
+    :class:`RefusedTransition` when they are the last admin and ``role`` is not admin.
+    Their password, and so their sessions, stay as they were."""
+    check_user_name(name)
+    check_role(role)
+    with store.writing() as conn:
+        admins = conn.execute(
+            select(users.c.name).where(users.c.role == "admin").with_for_update()
+        ).all()
+        row = conn.execute(select(*_COLUMNS).where(users.c.name == name)).first()
+        if row is None:
+            raise NotFound(f"no user {name!r}; nothing changed")
+        if row.role == "admin" and role != "admin" and len(admins) <= 1:
+            raise RefusedTransition(
+                f"user {name!r} is the last admin and cannot become {role}; add another admin"
+                " first (rulesengine user add NAME --role admin). Nothing changed."
+            )
+        if row.role != role:
+            conn.execute(users.update().where(users.c.name == name).values(role=role))
+        row = conn.execute(select(*_COLUMNS).where(users.c.name == name)).one()
     return _account(row)

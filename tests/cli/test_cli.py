@@ -158,6 +158,29 @@ def test_demo_runs_a_practice_end_to_end(cli, tmp_path):
     assert (tmp_path / "demo" / "ledger" / "encounters.csv").exists()
 
 
+def test_demo_prints_how_to_log_in_with_a_new_random_password(cli, tmp_path):
+    """The demo's own store gets the admin ``demo``, with a password made at each run."""
+    from rulesengine.store import open_store
+    from rulesengine.store.user_accounts import list_users, login_user
+
+    passwords = []
+    for _ in range(2):
+        result = cli("demo", str(tmp_path / "demo"), "--guarantors", "10", "--months", "1")
+        assert result.exit_code == 0, result.output
+        db = tmp_path / "demo" / "rulesengine.db"
+        assert f"serve --db {tmp_path / 'demo' / 'rulesengine.db'}\n" in result.output
+        found = re.search(r"log in as demo, password (\S+)\n", result.output)
+        assert found, result.output
+        passwords.append(found.group(1))
+        store = open_store(str(db))
+        try:
+            assert [(u.name, u.role) for u in list_users(store)] == [("demo", "admin")]
+            assert login_user(store, "demo", found.group(1)) is not None
+        finally:
+            store.close()
+    assert passwords[0] != passwords[1] and len(passwords[0]) >= 12
+
+
 def test_every_command_has_help(cli):
     for command in (
         "validate",

@@ -1,4 +1,4 @@
-"""``rulesengine user add|list|remove|password`` through the real command, on SQLite and
+"""``rulesengine user add|list|remove|role|password`` through the real command, on SQLite and
 PostgreSQL: passwords from stdin (or asked twice on a terminal), never from an argument;
 every refusal is one line, exit 1, and changes nothing; no password or hash is shown."""
 
@@ -79,6 +79,23 @@ def test_add_list_password_remove(db: str) -> None:
     assert [u["name"] for u in json.loads(run(db, "list", "--json").output)] == ["alice"]
 
 
+def test_role(db: str) -> None:
+    with_users(db)
+    before = stored(db)
+    promoted = run(db, "role", "bob", "admin")
+    assert promoted.exit_code == 0, promoted.output
+    assert promoted.output == "user 'bob' is now admin.\n"
+    demoted = json.loads(run(db, "role", "alice", "viewer", "--json").output)
+    assert demoted["name"] == "alice" and demoted["role"] == "viewer"
+    assert set(demoted) == {"name", "role", "created_at", "password_changed_at"}
+    after = stored(db)
+    assert [(r[0], r[1]) for r in after] == [("alice", "viewer"), ("bob", "admin")]
+    assert [r[2:] for r in after] == [r[2:] for r in before]  # passwords and dates kept
+    refused = run(db, "role", "bob", "staff")
+    assert refused.exit_code == 1
+    assert "add another admin first (rulesengine user add NAME --role admin)" in refused.output
+
+
 def test_add_creates_the_store_for_the_first_admin(tmp_path: Path) -> None:
     db = str(tmp_path / "new.db")
     assert run(db, "add", "root", "--role", "admin", input=PASSWORD + "\n").exit_code == 0
@@ -112,6 +129,11 @@ def test_empty_list(db: str) -> None:
         (["password", "bob"], "short", "too short"),
         (["remove", "carol"], None, "no user 'carol'"),
         (["remove", "alice"], None, "'alice' is the last admin"),
+        (["role", "alice", "staff"], None, "'alice' is the last admin and cannot become staff"),
+        (["role", "carol", "staff"], None, "no user 'carol'"),
+        (["role", "bob", "root"], None, "unknown role 'root'"),
+        (["role", "bad name", "staff"], None, "invalid user name"),
+        (["role", "bob", "staff", PASSWORD], None, "takes no further arguments"),
     ],
 )
 def test_refusals(db: str, args: list[str], input: str | None, message: str) -> None:
@@ -153,7 +175,7 @@ def test_on_a_terminal_the_password_is_asked_twice(db: str, monkeypatch) -> None
 
 def test_commands_need_an_existing_store(tmp_path: Path) -> None:
     db = str(tmp_path / "missing.db")
-    for args in (["list"], ["remove", "alice"], ["password", "alice"]):
+    for args in (["list"], ["remove", "alice"], ["password", "alice"], ["role", "alice", "staff"]):
         result = run(db, *args, input=PASSWORD)
         assert result.exit_code == 1 and "no store at" in result.output
     assert not (tmp_path / "missing.db").exists()

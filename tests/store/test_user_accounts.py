@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 
+import attrs
 import pytest
 from sqlalchemy import select
 
@@ -20,6 +21,7 @@ from rulesengine.store.user_accounts import (
     login_user,
     remove_user,
     set_password,
+    set_role,
 )
 
 PASSWORD = "correct horse battery"
@@ -125,6 +127,17 @@ def test_remove(store: SQLStore) -> None:
     assert [u.name for u in list_users(store)] == ["alice"]
 
 
+def test_set_role(store: SQLStore) -> None:
+    alice = add_user(store, "alice", "admin", PASSWORD)
+    bob = add_user(store, "bob", "viewer", PASSWORD)
+    assert set_role(store, "bob", "admin") == attrs.evolve(bob, role="admin")
+    assert set_role(store, "alice", "staff") == attrs.evolve(alice, role="staff")
+    assert set_role(store, "alice", "staff").role == "staff"  # no change is no error
+    assert [(u.name, u.role) for u in list_users(store)] == [("alice", "staff"), ("bob", "admin")]
+    assert set_role(store, "bob", "admin").role == "admin"  # the last admin stays admin
+    assert login_user(store, "alice", PASSWORD) == attrs.evolve(alice, role="staff")
+
+
 @pytest.mark.parametrize(
     "attempt, error, message",
     [
@@ -140,6 +153,10 @@ def test_remove(store: SQLStore) -> None:
         (lambda s: remove_user(s, "carol"), NotFound, "no user 'carol'"),
         (lambda s: remove_user(s, "alice"), RefusedTransition, "last admin"),
         (lambda s: get_user(s, "carol"), NotFound, "no user 'carol'"),
+        (lambda s: set_role(s, "carol", "staff"), NotFound, "no user 'carol'"),
+        (lambda s: set_role(s, "bob", "root"), InvalidRequest, "unknown role 'root'"),
+        (lambda s: set_role(s, "alice", "staff"), RefusedTransition, "last admin"),
+        (lambda s: set_role(s, "alice", "viewer"), RefusedTransition, "cannot become viewer"),
     ],
 )
 def test_refusals_change_nothing(store: SQLStore, attempt, error, message) -> None:  # type: ignore[no-untyped-def]
