@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import threading
 from collections import Counter
 from typing import Any
 
@@ -24,7 +25,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from rulesengine.channels.registry import channel_addressing, installed_channel_specs
-from rulesengine.errors import NotFound, RulesengineError, RulesError
+from rulesengine.errors import NotFound, RefusedTransition, RulesengineError, RulesError
 from rulesengine.model import BatchResult
 from rulesengine.rules.input_limits import MAX_FILE_BYTES, decode_limited
 from rulesengine.rules.installed_rules import load_installed_rules_text
@@ -45,10 +46,18 @@ _MAX_NAME = 120
 _MAX_ID = 200
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _HASH = re.compile(r"[0-9a-f]{64}")
+#: One test batch runs at a time (each reads the whole ledger of its profile, twice with
+#: its diff); another waits this long for it, then is refused.
+_ONE_AT_A_TIME = threading.BoundedSemaphore(1)
+_WAIT_SECONDS = 20.0
 
 
 class _BadRequest(RulesengineError):
     """A test batch request the screen cannot run (answered 400)."""
+
+
+class _Busy(RefusedTransition):
+    """Another test batch is still running (answered 409)."""
 
 
 @attrs.frozen
@@ -150,6 +159,15 @@ def _uploaded_rules(visit: Visit, data: bytes, name: str, profile: str) -> Rules
 def _test_batch(visit: Visit, rules: Rules, run_date: dt.date, label: str) -> dict[str, Any]:
     """Run ``rules`` as a test batch on ``run_date`` and diff it against the profile's
     current rules: the answer of the API, and what the result page shows."""
+    if not _ONE_AT_A_TIME.acquire(timeout=_WAIT_SECONDS):
+        raise _Busy("another test batch is still running: try again when it has ended")
+    try:
+        return _run_and_diff(visit, rules, run_date, label)
+    finally:
+        _ONE_AT_A_TIME.release()
+
+
+def _run_and_diff(visit: Visit, rules: Rules, run_date: dt.date, label: str) -> dict[str, Any]:
     store = visit.store
     pm = visit.queue.plugin_manager()
     addressing = channel_addressing(installed_channel_specs(pm))
@@ -217,7 +235,7 @@ def _diff_text(diff: dict[str, Any] | None) -> str:
     lines = render_diff(diff).splitlines()
     if len(lines) > _DIFF_LINES:
         more = len(lines) - _DIFF_LINES
-        lines = [*lines[:_DIFF_LINES], f"… and {more:,} more lines (the API has them all)"]
+        lines = [*lines[:_DIFF_LINES], f"… and {more:,} more lines"]
     return "\n".join(lines)
 
 
@@ -285,7 +303,8 @@ def _test_batch_run(visit: Visit) -> Response:
     except RulesError as error:
         return _form_page(visit, status_code=400, chosen=chosen, error=str(error), error_file=name)
     except RulesengineError as error:
-        return _form_page(visit, status_code=400, chosen=chosen, error=str(error))
+        status = 409 if isinstance(error, RefusedTransition) else 400
+        return _form_page(visit, status_code=status, chosen=chosen, error=str(error))
     return _form_page(visit, chosen=chosen, result=result)
 
 
@@ -310,7 +329,16 @@ def _api_test_batch(visit: Visit) -> Response:
         return visit.json(
             {"error": str(error), "problems": [str(p) for p in error.problems]}, status_code=400
         )
-    return visit.json(_test_batch(visit, rules, run_date, label))
+    return visit.json(_capped(_test_batch(visit, rules, run_date, label)))
+
+
+def _capped(result: dict[str, Any]) -> dict[str, Any]:
+    """The API's answer: lists of encounters and of the diff's guarantors cut to the first
+    200, as the statements and skips are (the counts cover all)."""
+    diff = result["diff"]
+    if diff is not None:
+        diff = {**diff, "guarantors": diff["guarantors"][:_SHOWN]}
+    return {**result, "pre_collections": result["pre_collections"][:_SHOWN], "diff": diff}
 
 
 ROUTES = [

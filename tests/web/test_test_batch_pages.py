@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sqlite3
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ import pytest
 
 from rulesengine.rules.installed_rules import load_installed_rules_text
 from rulesengine.statements.statement_run import run_statements
+from rulesengine.web import test_batch_pages
 from tests.web.conftest import csrf_of, screenshot
 
 #: The demo's six monthly live batches run on the first of January to June 2026.
@@ -118,6 +120,28 @@ def test_an_older_stored_version_is_diffed_against_the_current_rules(
     assert '<pre class="trace diff">' in answer.text
 
 
+def test_a_date_before_the_latest_live_run_shows_the_diff_s_warning(
+    client_for: Any, older_version: str
+) -> None:
+    answer = _post(
+        client_for("staff"),
+        {"profile": "riverside", "rules_hash": older_version, "date": "2026-06-15"},
+    )
+    assert answer.status_code == 200, answer.text
+    assert '<p class="flash warn">profile &#39;riverside&#39; had its latest live run on' in (
+        answer.text
+    )
+
+
+def test_a_date_past_what_a_run_supports_is_refused(client_for: Any, web_store: Any) -> None:
+    answer = _post(
+        client_for("admin"),
+        {"profile": "riverside", "rules_hash": _current_hash(web_store), "date": "9999-12-01"},
+    )
+    assert answer.status_code == 400
+    assert "The test batch did not run" in answer.text
+
+
 def test_an_uploaded_rules_file_runs_and_is_diffed(client_for: Any, current_text: str) -> None:
     answer = _post(
         client_for("viewer"),
@@ -212,6 +236,22 @@ def test_a_run_without_rules_asks_for_them(client_for: Any) -> None:
     answer = _post(client_for("viewer"), {"profile": "riverside", "date": NEXT_RUN})
     assert answer.status_code == 400
     assert "choose a stored rules version or upload a rules file" in answer.text
+
+
+def test_a_second_test_batch_at_the_same_time_waits_then_is_refused(
+    client_for: Any, web_store: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(test_batch_pages, "_ONE_AT_A_TIME", threading.BoundedSemaphore(1))
+    monkeypatch.setattr(test_batch_pages, "_WAIT_SECONDS", 0.05)
+    body = {"profile": "riverside", "rules_hash": _current_hash(web_store), "date": NEXT_RUN}
+    client = client_for("viewer")
+    test_batch_pages._ONE_AT_A_TIME.acquire()  # a test batch that is still running
+    try:
+        assert _post(client, body).status_code == 409
+        assert _api(client, body).json()["error"].startswith("another test batch is still")
+    finally:
+        test_batch_pages._ONE_AT_A_TIME.release()
+    assert _post(client, body).status_code == 200
 
 
 def test_a_test_batch_and_its_diff_persist_nothing(
