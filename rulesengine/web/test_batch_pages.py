@@ -319,7 +319,9 @@ def _api_test_batch(visit: Visit) -> Response:
         raise _BadRequest("send either rules_hash (a stored version) or rules_yaml (its text)")
     try:
         if rules_yaml:
-            data = rules_yaml.encode("utf-8")
+            # A lone surrogate (JSON allows "\ud800") becomes bytes the loader refuses at
+            # its line and column, as it refuses a file that is not UTF-8.
+            data = rules_yaml.encode("utf-8", "surrogatepass")
             rules = _uploaded_rules(visit, data, _INLINE_NAME, profile)
             label = f"uploaded text {_INLINE_NAME}"
         else:

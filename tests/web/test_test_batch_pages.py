@@ -327,6 +327,24 @@ def test_the_api_answers_rules_problems_with_400_and_line_and_column(client_for:
     assert answer.json()["error"].startswith(answer.json()["problems"][0])
 
 
+def test_the_api_refuses_text_with_a_lone_surrogate_at_its_place(client_for: Any) -> None:
+    client = client_for("viewer")
+    token = csrf_of(client.get("/test-batch").text)
+    body = (
+        '{"profile": "riverside", "date": "2026-07-01",'
+        ' "rules_yaml": "rulesengine: 1\\nx: \\ud800\\n"}'
+    )
+    answer = client.post(
+        "/api/test-batch",
+        content=body.encode(),
+        headers={"X-CSRF-Token": token, "Content-Type": "application/json"},
+    )
+    assert answer.status_code == 400
+    assert answer.json()["error"] == (
+        "upload.yaml:2:4: the file is not UTF-8 text: save it with the UTF-8 encoding"
+    )
+
+
 @pytest.mark.parametrize(
     ("body", "status", "says"),
     [
