@@ -25,6 +25,7 @@ __all__ = [
     "MAX_FILE_BYTES",
     "MAX_FILE_SIZE",
     "MAX_NESTING",
+    "decode_limited",
     "decode_utf8",
     "read_limited",
     "read_limited_text",
@@ -83,6 +84,14 @@ def read_limited(filename: str, kind: str = "rules file") -> bytes:
 def read_limited_text(filename: str, kind: str = "rules file") -> str:
     """:func:`read_limited` decoded by :func:`decode_utf8`."""
     return decode_utf8(read_limited(filename, kind), filename)
+
+
+def decode_limited(data: bytes, filename: str, kind: str = "rules file") -> str:
+    """The bytes of a file that came from elsewhere than a path (an upload) as UTF-8 text,
+    refused as :func:`read_limited` refuses a file larger than :data:`MAX_FILE_BYTES`."""
+    if len(data) > MAX_FILE_BYTES:
+        raise _too_large(filename, kind)
+    return decode_utf8(data, filename)
 
 
 def decode_utf8(data: bytes, filename: str) -> str:

@@ -11,7 +11,7 @@ import os
 from typing import TYPE_CHECKING
 
 from rulesengine.channels.registry import installed_channel_specs
-from rulesengine.rules.loader import Overrides
+from rulesengine.rules.loader import Overrides, load_rules_text
 from rulesengine.rules.loader import load_rules as _load_rules
 
 if TYPE_CHECKING:
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
     from rulesengine.rules.policy import Rules
 
-__all__ = ["load_installed_rules"]
+__all__ = ["load_installed_rules", "load_installed_rules_text"]
 
 
 def load_installed_rules(
@@ -35,3 +35,18 @@ def load_installed_rules(
     """
     specs = installed_channel_specs(plugin_manager)
     return _load_rules(path, channel_specs=specs, overrides=overrides)
+
+
+def load_installed_rules_text(
+    text: str,
+    *,
+    filename: str,
+    plugin_manager: pluggy.PluginManager | None = None,
+) -> Rules:
+    """Load rules from ``text`` (a stored rules version, an uploaded file), checked as
+    :func:`load_installed_rules` checks a file; problems name ``filename``.
+
+    :raises RulesError: with every problem found, each as ``file:line:col: message``.
+    """
+    specs = installed_channel_specs(plugin_manager)
+    return load_rules_text(text, filename=filename, channel_specs=specs)

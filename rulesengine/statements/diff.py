@@ -14,6 +14,8 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from rulesengine.drafting.notification_drafts import ChannelAddressing
+from rulesengine.errors import InvalidRequest
 from rulesengine.model import BatchResult
 from rulesengine.statements.statement_run import run_statements
 
@@ -24,11 +26,32 @@ if TYPE_CHECKING:
 __all__ = ["diff_batches", "diff_rules", "earlier_than_live_warning", "render_diff"]
 
 
-def diff_rules(store: SQLStore, old: Rules, new: Rules, run_date: dt.date) -> dict[str, Any]:
+def diff_rules(
+    store: SQLStore,
+    old: Rules,
+    new: Rules,
+    run_date: dt.date,
+    *,
+    new_batch: BatchResult | None = None,
+    addressing: ChannelAddressing | None = None,
+) -> dict[str, Any]:
     """Run ``old`` and ``new`` as test batches on ``run_date`` and compare them (the report of
-    :func:`diff_batches`, with the ``warnings`` of :func:`earlier_than_live_warning`)."""
-    old_batch = run_statements(store, old, run_date, live=False)
-    new_batch = run_statements(store, new, run_date, live=False)
+    :func:`diff_batches`, with the ``warnings`` of :func:`earlier_than_live_warning`).
+
+    :param new_batch: the test batch of ``new`` on ``run_date`` when the caller has already
+        run it (the dashboard's test batch), so it is not run twice.
+    :param addressing: the channels' addressing both runs use (default: the built-in
+        channels'), as :func:`~.statement_run.run_statements` takes it.
+    """
+    old_batch = run_statements(store, old, run_date, live=False, addressing=addressing)
+    if new_batch is None:
+        new_batch = run_statements(store, new, run_date, live=False, addressing=addressing)
+    elif (new_batch.mode, new_batch.run_date, new_batch.rules_hash) != (
+        "test",
+        run_date,
+        new.content_hash,
+    ):
+        raise InvalidRequest("new_batch must be a test batch of the new rules on run_date")
     ids = _level_differences(_outcomes(old_batch), _outcomes(new_batch))
     report = diff_batches(old_batch, new_batch, levels_now=store.encounter_levels(ids))
     warnings = []

@@ -7,7 +7,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from rulesengine.web import batch_pages, login_pages, user_pages
+from rulesengine.web import batch_pages, login_pages, test_batch_pages, user_pages
 
 __all__ = ["all_routes"]
 
@@ -23,4 +23,5 @@ def all_routes() -> list[BaseRoute]:
         *login_pages.ROUTES,
         *batch_pages.ROUTES,
         *user_pages.ROUTES,
+        *test_batch_pages.ROUTES,
     ]

@@ -42,3 +42,16 @@ def test_text_that_is_not_utf8_names_line_and_column(tmp_path: Path) -> None:
     assert str(info.value) == (
         f"{path}:2:7: the file is not UTF-8 text: save it with the UTF-8 encoding"
     )
+
+
+def test_uploaded_bytes_are_bounded_and_decoded_as_a_file_is() -> None:
+    from rulesengine.rules.input_limits import decode_limited
+
+    assert decode_limited(b"#" * MAX_FILE_BYTES, "up.yaml") == "#" * MAX_FILE_BYTES
+    with pytest.raises(RulesError) as info:
+        decode_limited(b"#" * (MAX_FILE_BYTES + 1), "up.yaml")
+    (problem,) = info.value.problems
+    assert (problem.file, problem.line) == ("up.yaml", None)
+    assert problem.message.startswith("the file is larger than 1 MB (1,048,576 bytes)")
+    with pytest.raises(RulesError, match=r"up\.yaml:2:7: the file is not UTF-8 text"):
+        decode_limited(b"a: 1\nb: caf\xe9\n", "up.yaml")

@@ -79,3 +79,19 @@ def test_the_yaml_text_keeps_plain_and_quoted_scalars_apart() -> None:
     assert to_plain(again) == to_plain(tree)
     assert to_plain(again)["b"] == "false" and to_plain(again)["a"] is False
     assert to_plain(again)["d"] == "1" and to_plain(again)["c"] == 1
+
+
+def test_installed_rules_load_from_text_as_from_their_file() -> None:
+    """``load_installed_rules_text`` (the dashboard's stored versions and uploads) checks a
+    text against the installed channels as ``load_installed_rules`` checks a file, and its
+    problems name the label given."""
+    from rulesengine.errors import RulesError
+    from rulesengine.rules.installed_rules import load_installed_rules, load_installed_rules_text
+
+    demo = REPO / "rulesengine" / "data" / "demo-practice.yaml"
+    text = demo.read_text(encoding="utf-8")
+    from_text = load_installed_rules_text(text, filename="<rules demo>")
+    assert _meaning(from_text) == _meaning(load_installed_rules(demo))
+    assert from_text.content_hash == load_installed_rules(demo).content_hash
+    with pytest.raises(RulesError, match=r"^up\.yaml:\d+:\d+: .*unknown channel"):
+        load_installed_rules_text(text.replace("[email, print]", "[pigeon]"), filename="up.yaml")
