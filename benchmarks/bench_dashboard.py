@@ -7,9 +7,9 @@ with its statements and notifications), then one delivery round through the queu
 code with stand-in channels that fail some notifications (``error``), die after handing
 others (``unknown`` once their lease runs out) and send the rest, so "Manage errors" has
 rows. Building it takes minutes at 1,000,000 encounters: ``--store PATH`` keeps the file
-and reuses it when it exists (the indexes the current schema defines are added to a
-reused file when missing, so a store built before an index was added measures the code
-under test).
+and reuses it when it exists (a reused file is given the indexes the current schema
+defines, and loses the ``ix_`` ones it no longer defines, so a store built before an
+index changed within an unreleased schema version measures the code under test).
 
 The server: ``rulesengine.web.app.create_app`` over that store, served by uvicorn in a
 child process (so the client's threads do not share its interpreter). A benchmark user
@@ -168,29 +168,35 @@ def make_errors(store: Any) -> dict[str, int]:
     return {f"notifications_{status}": int(n) for status, n in rows}
 
 
-def add_missing_indexes(db: Path) -> list[str]:
-    """Create the indexes the current schema defines that a reused file lacks."""
+def match_indexes(db: Path) -> tuple[list[str], list[str]]:
+    """Give a reused file the indexes the current schema defines: create those it lacks,
+    drop the ``ix_`` indexes the schema no longer has (a store built before a change
+    within one unreleased schema version). Returns (added, dropped)."""
     from sqlalchemy.schema import CreateIndex
 
     from rulesengine.store import open_store
     from rulesengine.store.tables import metadata
 
     store = open_store(str(db))
-    added = []
+    defined = {str(i.name): i for t in metadata.sorted_tables for i in t.indexes}
+    added, dropped = [], []
     try:
         with store.writing() as conn:
             present = {
                 r[0]
                 for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='index'")
             }
-            for table in metadata.sorted_tables:
-                for index in sorted(table.indexes, key=lambda i: str(i.name)):
-                    if index.name not in present:
-                        conn.execute(CreateIndex(index, if_not_exists=True))
-                        added.append(str(index.name))
+            for name in sorted(present):
+                if name.startswith("ix_") and name not in defined:
+                    conn.exec_driver_sql(f"DROP INDEX {name}")
+                    dropped.append(name)
+            for name, index in sorted(defined.items()):
+                if name not in present:
+                    conn.execute(CreateIndex(index, if_not_exists=True))
+                    added.append(name)
     finally:
         store.close()
-    return added
+    return added, dropped
 
 
 def ensure_user(db: Path) -> None:
@@ -542,8 +548,12 @@ def main() -> None:
     db = args.store or Path(f"/tmp/bench-dash/store-{args.encounters}.db")
     built = None
     if db.exists():
-        added = add_missing_indexes(db)
-        note(f"reusing {db}" + (f"; added the indexes {', '.join(added)}" if added else ""))
+        added, dropped = match_indexes(db)
+        note(
+            f"reusing {db}"
+            + (f"; added the indexes {', '.join(added)}" if added else "")
+            + (f"; dropped the indexes {', '.join(dropped)}" if dropped else "")
+        )
     else:
         db.parent.mkdir(parents=True, exist_ok=True)
         partial = db.with_name(db.name + ".building")
