@@ -25,7 +25,12 @@ logs in through ``POST /api/login`` with httpx.
    page through ``/notifications`` from a different starting point, following the page's
    next link (``after=``), ``--pages`` requests each: median and 90th percentile of every
    request's latency, and the requests per second.
-3. **Floors**, in the same run: :func:`bench_run.yardstick` (10 million pure-Python
+3. **Reads**: before the server starts, the store's and the queue's reads the screens
+   call (``store.list_batches``, ``Queue.find`` with each filter, the worklist, ...) and
+   the SQL of the reads they still need (:data:`SQL_READS`: a page of a batch's
+   statements, the counts the Batches screen shows, a page of the worklist), timed
+   in-process: where a screen's time goes, for screens not routed yet too.
+4. **Floors**, in the same run: :func:`bench_run.yardstick` (10 million pure-Python
    additions, best of three) before and after, since this virtual machine's speed varies;
    and the round trip of a page that reads nothing from the store (``/login``), what the
    HTTP stack alone costs. Each screen is reported beside both (ratios).
@@ -270,6 +275,109 @@ def screens(ids: dict[str, Any]) -> list[tuple[str, str]]:
     ]
 
 
+# --- the reads the screens make, without HTTP --------------------------------------------------
+
+#: Reads the screens need that the store and queue do not offer yet, as SQL (the shapes
+#: tests/store/test_dashboard_indexes.py checks the plans of): ``{b}`` is the batch id.
+SQL_READS = {
+    "sql: a page of a batch's statements (seq keyset)": (
+        "SELECT * FROM statements WHERE batch_id = :b AND seq > 100000 ORDER BY seq LIMIT 51"
+    ),
+    "sql: a batch's statements by level": (
+        "SELECT level, count(*) FROM statements WHERE batch_id = :b GROUP BY level"
+    ),
+    "sql: a batch's skips by reason": (
+        "SELECT reason, count(*) FROM batch_skips WHERE batch_id = :b GROUP BY reason"
+    ),
+    "sql: a batch's notifications by channel, status": (
+        "SELECT channel, status, count(*) FROM notifications WHERE batch_id = :b"
+        " GROUP BY channel, status"
+    ),
+    "sql: every batch's notifications by channel, status": (
+        "SELECT batch_id, channel, status, count(*) FROM notifications"
+        " GROUP BY batch_id, channel, status"
+    ),
+    "sql: errors page (error OR unknown, id keyset)": (
+        "SELECT * FROM notifications WHERE (status = 'error' OR status = 'unknown')"
+        " AND id > 0 ORDER BY id LIMIT 51"
+    ),
+    "sql: errors page spelt IN (no partial index)": (
+        "SELECT * FROM notifications WHERE status IN ('error', 'unknown')"
+        " AND id > 0 ORDER BY id LIMIT 51"
+    ),
+    "sql: a page of the worklist (keyset)": (
+        "SELECT * FROM encounters JOIN guarantors ON guarantors.id = encounters.guarantor_id"
+        " WHERE encounters.status = 'pre_collections' AND (encounters.guarantor_id,"
+        " encounters.id) > ('G0120000', '') ORDER BY encounters.guarantor_id, encounters.id"
+        " LIMIT 51"
+    ),
+    "sql: worklist totals": (
+        "SELECT count(*), sum(balance_cents) FROM encounters WHERE status = 'pre_collections'"
+    ),
+    "sql: count of every notification": "SELECT count(*) FROM notifications",
+    "sql: count of a batch's email notifications": (
+        "SELECT count(*) FROM notifications WHERE batch_id = :b AND channel = 'email'"
+    ),
+}
+
+
+def store_reads(db: Path, ids: dict[str, Any], repeat: int) -> list[dict[str, Any]]:
+    """The store's and the queue's reads the screens call, and :data:`SQL_READS`, timed in
+    this process (``repeat`` times after one warm-up): where a screen's time goes."""
+    from sqlalchemy import text
+
+    from rulesengine.queue import Queue
+    from rulesengine.store import open_store
+
+    store = open_store(str(db))
+    queue = Queue(store)
+    batch, guarantor = ids["batch"], ids["guarantor"]
+    after = ids["notification_middle"]
+    calls: list[tuple[str, Any]] = [
+        ("store.list_batches()", store.list_batches),
+        ("queue.find(limit=51)", lambda: queue.find(limit=51)),
+        ("queue.find(status='error', limit=51)", lambda: queue.find(status="error", limit=51)),
+        ("queue.find(batch_id=..., limit=51)", lambda: queue.find(batch_id=batch, limit=51)),
+        ("queue.find(channel='email', limit=51)", lambda: queue.find(channel="email", limit=51)),
+        ("queue.find(guarantor_id=...)", lambda: queue.find(guarantor_id=guarantor, limit=51)),
+        ("queue.find(status='sent', limit=51)", lambda: queue.find(status="sent", limit=51)),
+        ("queue.find(kind='proof', limit=51)", lambda: queue.find(kind="proof", limit=51)),
+        ("queue.get(id) + history(id)", lambda: (queue.get(after), queue.history(after))),
+        ("store.worklist() (every entry)", store.worklist),
+        ("store.encounters_of(guarantor)", lambda: store.encounters_of(guarantor)),
+        (
+            "store.latest_batch_with_guarantor()",
+            lambda: store.latest_batch_with_guarantor(guarantor),
+        ),
+    ]
+
+    def sql(statement: str) -> Any:
+        def run() -> Any:
+            with store.reading() as conn:
+                return conn.execute(text(statement), {"b": batch}).fetchall()
+
+        return run
+
+    calls += [(name, sql(statement)) for name, statement in SQL_READS.items()]
+    rows = []
+    try:
+        for name, call in calls:
+            found = call()
+            size = len(found) if isinstance(found, list) else None
+            latencies = []
+            for _ in range(repeat):
+                started = time.perf_counter()
+                call()
+                latencies.append(time.perf_counter() - started)
+            row = {"read": name, "rows": size, "status": 200, **summary(latencies)}
+            note(f"{name}: {describe(row)}")
+            rows.append(row)
+    finally:
+        queue.close()
+        store.close()
+    return rows
+
+
 # --- serving ---------------------------------------------------------------------------------
 
 
@@ -440,6 +548,7 @@ def concurrent(base_url: str, users: int, pages: int, ids: dict[str, Any]) -> di
 
 def measure(db: Path, repeat: int, users: int, pages: int) -> dict[str, Any]:
     ids = sample_ids(db)
+    reads = store_reads(db, ids, repeat)
     server = Server(db)
     try:
         client = session(server.url)
@@ -454,6 +563,7 @@ def measure(db: Path, repeat: int, users: int, pages: int) -> dict[str, Any]:
         note(f"{users} users paging /notifications: {describe(crowd)}")
         return {
             "ids": ids,
+            "reads": reads,
             "http_floor": floor,
             "screens": results,
             "concurrent": crowd,
@@ -495,6 +605,14 @@ def report(result: dict[str, Any], repeat: int) -> None:
             f"{row['screen']:<32} {median * 1000:>6.0f}ms {row['p90_s'] * 1000:>6.0f}ms"
             f" {median / floor if floor else 0:>8.1f}x {median / stick:>11.2f}x"
             f" {row['bytes'] / 1024:>7.0f}  {verdict}"
+        )
+    print(f"\nThe reads behind the screens, in-process, {repeat} calls each after one warm-up")
+    print(f"{'read':<52} {'median':>8} {'p90':>8} {'rows':>7}")
+    for row in result["reads"]:
+        rows = "" if row["rows"] is None else f"{row['rows']:,}"
+        print(
+            f"{row['read']:<52} {row['median_s'] * 1000:>6.1f}ms"
+            f" {row['p90_s'] * 1000:>6.1f}ms {rows:>7}"
         )
     crowd = result["concurrent"]
     print(
