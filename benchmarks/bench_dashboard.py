@@ -278,7 +278,8 @@ def screens(ids: dict[str, Any]) -> list[tuple[str, str]]:
 # --- the reads the screens make, without HTTP --------------------------------------------------
 
 #: Reads the screens need that the store and queue do not offer yet, as SQL (the shapes
-#: tests/store/test_dashboard_indexes.py checks the plans of): ``{b}`` is the batch id.
+#: tests/store/test_dashboard_indexes.py checks the plans of): ``:b`` is the live batch's id,
+#: ``:after`` the middle notification id.
 SQL_READS = {
     "sql: a page of a batch's statements (seq keyset)": (
         "SELECT * FROM statements WHERE batch_id = :b AND seq > 100000 ORDER BY seq LIMIT 51"
@@ -299,11 +300,11 @@ SQL_READS = {
     ),
     "sql: errors page (error OR unknown, id keyset)": (
         "SELECT * FROM notifications WHERE (status = 'error' OR status = 'unknown')"
-        " AND id > 0 ORDER BY id LIMIT 51"
+        " AND id > :after ORDER BY id LIMIT 51"
     ),
     "sql: errors page spelt IN (no partial index)": (
         "SELECT * FROM notifications WHERE status IN ('error', 'unknown')"
-        " AND id > 0 ORDER BY id LIMIT 51"
+        " AND id > :after ORDER BY id LIMIT 51"
     ),
     "sql: a page of the worklist (keyset)": (
         "SELECT * FROM encounters JOIN guarantors ON guarantors.id = encounters.guarantor_id"
@@ -354,7 +355,7 @@ def store_reads(db: Path, ids: dict[str, Any], repeat: int) -> list[dict[str, An
     def sql(statement: str) -> Any:
         def run() -> Any:
             with store.reading() as conn:
-                return conn.execute(text(statement), {"b": batch}).fetchall()
+                return conn.execute(text(statement), {"b": batch, "after": after}).fetchall()
 
         return run
 

@@ -170,7 +170,9 @@ def _dashboard_indexes(conn: Connection) -> None:
     guarantor_id, id)`` replaces ``ix_encounters_status`` (the worklist a page at a time in
     its order); ``ix_batch_skips_batch_reason (batch_id, reason)`` and
     ``ix_notifications_batch_channel_status (batch_id, channel, status)`` count a batch's
-    skips by reason and its notifications by channel and status from the index alone.
+    skips by reason and its notifications by channel and status from the index alone;
+    ``ix_notifications_not_batch (kind, id) WHERE kind != 'batch'`` finds the few proofs
+    and on-demand notifications among a million a page at a time.
     Each replaced index is a prefix of its successor, so no query loses its index. All
     are built from their definitions in :mod:`rulesengine.store.tables`; a store that
     has them already is left as it is.
@@ -188,6 +190,7 @@ VERSION_4_INDEXES = (
     "ix_batch_skips_batch_reason",
     "ix_encounters_status_guarantor",
     "ix_notifications_batch_channel_status",
+    "ix_notifications_not_batch",
     "ix_statements_batch_seq",
 )
 

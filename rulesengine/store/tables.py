@@ -36,6 +36,7 @@ __all__ = [
     "IS_SCHEDULED",
     "IS_SENDING",
     "NEEDS_STAFF",
+    "NOT_BATCH",
     "Id",
     "adjustments",
     "batch_changes",
@@ -366,6 +367,8 @@ notifications = Table(
 #: cannot tell that the query only wants rows the index holds.
 IS_SCHEDULED = notifications.c.status == literal_column("'scheduled'")
 IS_SENDING = notifications.c.status == literal_column("'sending'")
+#: Not a live batch's notification: a proof or an on-demand one (schema version 4).
+NOT_BATCH = notifications.c.kind != literal_column("'batch'")
 NEEDS_STAFF = or_(
     notifications.c.status == literal_column("'error'"),
     notifications.c.status == literal_column("'unknown'"),
@@ -392,6 +395,13 @@ _partial_index(
 _partial_index("ix_notifications_sending_lease", notifications.c.lease_expires_at, where=IS_SENDING)
 _partial_index(
     "ix_notifications_needs_staff", notifications.c.status, notifications.c.id, where=NEEDS_STAFF
+)
+
+# Schema version 4: the queue filtered by kind, proofs and on-demand notifications (a few
+# among a million), a page at a time in id order. Partial, so that no query about a batch's
+# notifications (kind = 'batch') reads it instead of a better index.
+_partial_index(
+    "ix_notifications_not_batch", notifications.c.kind, notifications.c.id, where=NOT_BATCH
 )
 
 # Schema version 3: the notifications a batch superseded, found again when it is deleted.

@@ -77,6 +77,12 @@ READS = {
         ("G1", "E1"),
         "USING INDEX ix_encounters_status_guarantor",
     ),
+    "a page of the queue's proofs": (
+        "SELECT * FROM notifications WHERE kind != 'batch' AND kind = 'proof' AND id > ?"
+        " ORDER BY id LIMIT 51",
+        (100,),
+        "USING INDEX ix_notifications_not_batch",
+    ),
     "a page of a batch's notifications": (
         "SELECT * FROM notifications WHERE batch_id = ? AND id > ? ORDER BY id LIMIT 51",
         ("B1", 100),
@@ -116,6 +122,25 @@ def test_store_list_batches_counts_from_indexes(file_store: SQLStore) -> None:
     searches = [step for step in steps if step.startswith("SEARCH")]
     assert len(searches) == 4, steps
     assert all("COVERING INDEX" in step for step in searches), steps
+
+
+@pytest.mark.parametrize("kind", ["proof", "on_demand"])
+def test_queue_kind_filter_reads_the_partial_index(file_store: SQLStore, kind: str) -> None:
+    """``Queue.find(kind=...)`` for proofs and on-demand notifications reads
+    ix_notifications_not_batch in id order; for ``batch`` it does not need it."""
+    from rulesengine.queue import Queue
+
+    queue = Queue(file_store)
+    try:
+        for wanted, used in ((kind, True), ("batch", False)):
+            sent = sent_by(file_store, lambda w=wanted: queue.find(kind=w, limit=5))
+            [(sql, params)] = [(s, p) for s, p in sent if "FROM notifications" in s]
+            steps = plan(file_store, sql, params)
+            reads_it = any("USING INDEX ix_notifications_not_batch" in s for s in steps)
+            assert reads_it is used, steps
+            assert not any("TEMP B-TREE" in step for step in steps), steps
+    finally:
+        queue.close()
 
 
 def test_replaced_indexes_are_gone(file_store: SQLStore) -> None:
