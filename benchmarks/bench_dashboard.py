@@ -71,6 +71,8 @@ DELIVER_AT = dt.datetime(2026, 6, 2, 17, 0, tzinfo=dt.UTC)
 USER, PASSWORD = "bench", "benchmark-password-1"
 TARGET_SCREEN_S = 0.300
 TARGET_CONCURRENT_S = 1.0
+#: A screen whose warm-up request takes longer is timed only SLOW_REPEAT times.
+SLOW_S, SLOW_REPEAT = 10.0, 3
 #: How many notifications the delivery rounds leave in error, unknown and sent.
 ERRORS, UNKNOWNS, SENT = 600, 300, 300
 
@@ -466,12 +468,18 @@ def summary(latencies: list[float]) -> dict[str, float]:
 
 
 def time_screen(client: Any, url: str, repeat: int) -> dict[str, Any]:
-    """One warm-up request, then ``repeat`` timed ones."""
+    """One warm-up request, then ``repeat`` timed ones (:data:`SLOW_REPEAT` when the
+    warm-up took over :data:`SLOW_S`: a screen that slow misses the target anyway, and
+    twenty of it would hold the run up for minutes)."""
+    started = time.perf_counter()
     first = client.get(url)
+    warm_up = time.perf_counter() - started
     if first.status_code == 404 and _is_missing_route(first):
         return {"url": url, "status": "missing"}
     if first.status_code != 200:
         return {"url": url, "status": first.status_code}
+    if warm_up > SLOW_S:
+        repeat = min(repeat, SLOW_REPEAT)
     latencies = []
     for _ in range(repeat):
         started = time.perf_counter()
@@ -479,7 +487,13 @@ def time_screen(client: Any, url: str, repeat: int) -> dict[str, Any]:
         latencies.append(time.perf_counter() - started)
         if answer.status_code != 200:
             return {"url": url, "status": answer.status_code}
-    return {"url": url, "status": 200, "bytes": len(first.content), **summary(latencies)}
+    return {
+        "url": url,
+        "status": 200,
+        "requests": repeat,
+        "bytes": len(first.content),
+        **summary(latencies),
+    }
 
 
 def _is_missing_route(answer: Any) -> bool:
@@ -602,6 +616,8 @@ def report(result: dict[str, Any], repeat: int) -> None:
             continue
         median = row["median_s"]
         verdict = "met" if median < TARGET_SCREEN_S else "MISSED"
+        if row.get("requests", repeat) < repeat:
+            verdict += f" (slow: {row['requests']} requests)"
         print(
             f"{row['screen']:<32} {median * 1000:>6.0f}ms {row['p90_s'] * 1000:>6.0f}ms"
             f" {median / floor if floor else 0:>8.1f}x {median / stick:>11.2f}x"
