@@ -36,6 +36,7 @@ __all__ = [
     "IS_SCHEDULED",
     "IS_SENDING",
     "NEEDS_STAFF",
+    "NOT_BATCH",
     "Id",
     "adjustments",
     "batch_changes",
@@ -128,7 +129,9 @@ encounters = Table(
     Column("worklist_since", Date),
     Index("ix_encounters_guarantor_id", "guarantor_id"),
     Index("ix_encounters_profile", "profile"),
-    Index("ix_encounters_status", "status"),
+    # Schema version 4 (was ix_encounters_status): the worklist in its order, a page at a
+    # time (status = 'pre_collections' ORDER BY guarantor_id, id, with a keyset).
+    Index("ix_encounters_status_guarantor", "status", "guarantor_id", "id"),
 )
 
 payments = Table(
@@ -192,7 +195,9 @@ statements = Table(
     Column("channels_json", Text, nullable=False),
     Column("total_cents", BigInteger, nullable=False),
     Column("due_date", Date, nullable=False),
-    Index("ix_statements_batch_id", "batch_id"),
+    # Schema version 4 (was ix_statements_batch_id): a batch's statements in order, a page
+    # at a time, and counted by level from the index alone.
+    Index("ix_statements_batch_seq", "batch_id", "seq", "level"),
     Index("ix_statements_guarantor_id", "guarantor_id"),
 )
 
@@ -229,6 +234,8 @@ batch_skips = Table(
     Column("guarantor_id", Id, nullable=False),
     Column("reason", String, nullable=False),
     PrimaryKeyConstraint("batch_id", "seq"),
+    # Schema version 4: a batch's skips counted by reason from the index alone.
+    Index("ix_batch_skips_batch_reason", "batch_id", "reason"),
 )
 
 # One row per encounter the run looked at (guarantor_of) or traced (steps_json not NULL).
@@ -349,6 +356,10 @@ notifications = Table(
     UniqueConstraint("statement_id", "channel", name="uq_notifications_statement_channel"),
     Index("ix_notifications_batch_id", "batch_id"),
     Index("ix_notifications_guarantor_id", "guarantor_id"),
+    # Schema version 4: a batch's notifications counted by channel and status from the
+    # index alone (ix_notifications_batch_id stays: on SQLite it is (batch_id, id), the
+    # queue's order within a batch).
+    Index("ix_notifications_batch_channel_status", "batch_id", "channel", "status"),
 )
 
 #: The partial indexes' predicates, for the queries that use them too: the status has to be
@@ -356,6 +367,8 @@ notifications = Table(
 #: cannot tell that the query only wants rows the index holds.
 IS_SCHEDULED = notifications.c.status == literal_column("'scheduled'")
 IS_SENDING = notifications.c.status == literal_column("'sending'")
+#: Not a live batch's notification: a proof or an on-demand one (schema version 4).
+NOT_BATCH = notifications.c.kind != literal_column("'batch'")
 NEEDS_STAFF = or_(
     notifications.c.status == literal_column("'error'"),
     notifications.c.status == literal_column("'unknown'"),
@@ -382,6 +395,13 @@ _partial_index(
 _partial_index("ix_notifications_sending_lease", notifications.c.lease_expires_at, where=IS_SENDING)
 _partial_index(
     "ix_notifications_needs_staff", notifications.c.status, notifications.c.id, where=NEEDS_STAFF
+)
+
+# Schema version 4: the queue filtered by kind, proofs and on-demand notifications (a few
+# among a million), a page at a time in id order. Partial, so that no query about a batch's
+# notifications (kind = 'batch') reads it instead of a better index.
+_partial_index(
+    "ix_notifications_not_batch", notifications.c.kind, notifications.c.id, where=NOT_BATCH
 )
 
 # Schema version 3: the notifications a batch superseded, found again when it is deleted.

@@ -23,6 +23,7 @@ from rulesengine.store.migrations import (
     MIGRATIONS,
     VERSION_2_INDEXES,
     VERSION_3_INDEXES,
+    VERSION_4_INDEXES,
     ensure_schema,
 )
 from rulesengine.store.sql_store import SQLStore
@@ -281,8 +282,18 @@ def make_version_2(store: SQLStore) -> None:
         conn.execute(text("ALTER TABLE notifications DROP COLUMN superseded_by"))
         conn.execute(text("DROP TABLE batch_encounters_before"))
         conn.execute(text("DROP TABLE batch_deletions"))
-        conn.execute(text("DROP TABLE users"))  # version 4
+        undo_version_4(conn)
         conn.execute(meta.update().where(meta.c.key == "schema_version").values(value="2"))
+
+
+def undo_version_4(conn: Connection) -> None:
+    """Take from a fresh store what schema version 4 added: the ``users`` table and the
+    dashboard's indexes, giving back the two indexes they replaced."""
+    conn.execute(text("DROP TABLE users"))
+    for name in VERSION_4_INDEXES:
+        conn.execute(text(f"DROP INDEX {name}"))
+    conn.execute(text("CREATE INDEX ix_encounters_status ON encounters (status)"))
+    conn.execute(text("CREATE INDEX ix_statements_batch_id ON statements (batch_id)"))
 
 
 def make_version_1(store: SQLStore) -> None:
