@@ -6,7 +6,10 @@ CSRF-free GETs, templates; no network) logged in as a viewer, and times each pag
 
 - ``/batches`` and ``/api/batches`` (the grouped counts of a page of batches);
 - the newest batch's page, and its page 2,000 statements further (a keyset page);
-- that batch's first statement, its letter PDF, ``/rules``.
+- that batch's first statement (with print, if any), its letter PDF, ``/rules``.
+
+The first request of each page is in its figures: a cold start (the Batches screen keeps
+what each batch produced once read) shows in the slowest.
 
 It adds the user ``bench-viewer`` to the store when it is missing (so run it on a copy).
 Build a store with ``benchmarks/ledger.py`` and a live run, as ``bench_run.py`` does::
@@ -55,7 +58,8 @@ def main() -> None:
             data={"csrf_token": token.group(1), "name": "bench-viewer", "password": PASSWORD},
         )
         latest = client.get("/api/batches").json()["batches"][0]["id"]
-        first = client.get(f"/api/batches/{latest}").json()["statements"][0]["id"]
+        statements = client.get(f"/api/batches/{latest}").json()["statements"]
+        first = next((s for s in statements if "print" in s["channels"]), statements[0])["id"]
         paths = [
             "/batches",
             "/api/batches",
@@ -73,7 +77,8 @@ def main() -> None:
                 started = time.perf_counter()
                 answer = client.get(path)
                 times.append((time.perf_counter() - started) * 1000)
-                assert answer.status_code == 200, (path, answer.status_code)
+                # 404: the letter of a statement without print content (said so)
+                assert answer.status_code in (200, 404), (path, answer.status_code)
             print(f"{path[:52]:<52} {statistics.median(times):>10.1f} {max(times):>8.1f}")
     app.state.queue.close()
     store.close()

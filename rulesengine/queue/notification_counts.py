@@ -23,7 +23,8 @@ def notification_counts(
     conn: Connection, batch_ids: Iterable[str]
 ) -> dict[str, dict[str, dict[str, int]]]:
     """Per batch: channel -> status -> how many of its notifications are in it now
-    (through ``ix_notifications_batch_id``; batches without notifications are left out)."""
+    (from ``ix_notifications_batch_channel_status`` alone; batches without notifications
+    are left out)."""
     n = notifications.c
     unique = sorted(set(batch_ids))
     out: dict[str, dict[str, dict[str, int]]] = {}

@@ -5,7 +5,7 @@ and which rules versions the batches used.
 Every function reads in the caller's connection (``with store.reading() as conn``). The
 counts take the ids of the batches shown and answer with one grouped query per kind, not
 one per batch; the pages are keyset pages on ``seq`` (the primary key ``(batch_id, seq)``
-of each child table, and ``ix_statements_batch_id`` for statements), so the hundredth
+of each child table, and ``ix_statements_batch_seq`` for statements), so the hundredth
 page of a batch of 250,000 statements costs what the first does.
 """
 
@@ -261,9 +261,12 @@ def _skip_details(
     guarantor index: a page's guarantors, not the whole batch)."""
     t = batch_traces.c
     found: dict[str, str] = {}
+    # ``batch_id || ''`` keeps the planner off the primary key (batch_id, seq), which would
+    # read every trace of the batch (a million for a large one), and on the guarantor index.
+    of_batch = t.batch_id.concat("") == batch_id
     for chunk in _chunks(guarantor_ids):
         query = select(t.encounter_id, t.steps_json).where(
-            t.guarantor_id.in_(chunk), t.batch_id == batch_id, t.steps_json.is_not(None)
+            t.guarantor_id.in_(chunk), of_batch, t.steps_json.is_not(None)
         )
         for eid, steps in conn.execute(query):
             if eid not in encounter_ids:

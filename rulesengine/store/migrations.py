@@ -31,6 +31,7 @@ from rulesengine.store.tables import (
     metadata,
     notifications,
     payments,
+    statements,
     users,
 )
 
@@ -38,6 +39,7 @@ __all__ = [
     "MIGRATIONS",
     "VERSION_2_INDEXES",
     "VERSION_3_INDEXES",
+    "VERSION_5_INDEXES",
     "Migration",
     "ensure_schema",
     "stored_version",
@@ -156,12 +158,37 @@ def _dashboard_users(conn: Connection) -> None:
     users.create(conn, checkfirst=True)
 
 
+def _batch_count_indexes(conn: Connection) -> None:
+    """Version 5: a batch's statements and notifications are counted from an index alone.
+
+    ``ix_statements_batch_id (batch_id)`` gives way to ``ix_statements_batch_seq
+    (batch_id, seq, level)`` and ``ix_notifications_batch_id (batch_id)`` to
+    ``ix_notifications_batch_channel_status (batch_id, channel, status)``, built from their
+    definitions in :mod:`rulesengine.store.tables`: every query that used the old ones uses
+    the new, and the Batches screen pages through a batch's statements from any position and
+    counts them by level, and its notifications by channel and status, without reading
+    their rows. As many indexes as
+    before, so a live run writes no more of them.
+    """
+    conn.execute(text("DROP INDEX IF EXISTS ix_statements_batch_id"))
+    conn.execute(text("DROP INDEX IF EXISTS ix_notifications_batch_id"))
+    for table in (statements, notifications):
+        for index in sorted(table.indexes, key=lambda index: str(index.name)):
+            if index.name in VERSION_5_INDEXES:
+                conn.execute(CreateIndex(index, if_not_exists=True))
+
+
+#: The indexes schema version 5 added (in place of the batch_id indexes they extend).
+VERSION_5_INDEXES = ("ix_notifications_batch_channel_status", "ix_statements_batch_seq")
+
+
 #: Upgrade steps keyed by the version they produce.
 MIGRATIONS: Mapping[int, Migration] = {
     1: _create_version_1,
     2: _partial_claim_indexes,
     3: _version_3,
     4: _dashboard_users,
+    5: _batch_count_indexes,
 }
 
 _PG_LOCK_KEY = 7_301_955_101  # serialises schema creation between processes on PostgreSQL

@@ -192,7 +192,9 @@ statements = Table(
     Column("channels_json", Text, nullable=False),
     Column("total_cents", BigInteger, nullable=False),
     Column("due_date", Date, nullable=False),
-    Index("ix_statements_batch_id", "batch_id"),
+    # (batch_id, seq, level), schema version 5: a batch's statements in order, a page at a
+    # time from any position, and counted by level from the index alone (the Batches screen).
+    Index("ix_statements_batch_seq", "batch_id", "seq", "level"),
     Index("ix_statements_guarantor_id", "guarantor_id"),
 )
 
@@ -347,7 +349,9 @@ notifications = Table(
     Column("created_at", _Instant, nullable=False),
     Column("updated_at", _Instant, nullable=False),
     UniqueConstraint("statement_id", "channel", name="uq_notifications_statement_channel"),
-    Index("ix_notifications_batch_id", "batch_id"),
+    # (batch_id, channel, status), schema version 5: a batch's notifications, and counted
+    # by channel and status from the index alone (the Batches screen).
+    Index("ix_notifications_batch_channel_status", "batch_id", "channel", "status"),
     Index("ix_notifications_guarantor_id", "guarantor_id"),
 )
 

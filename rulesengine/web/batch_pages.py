@@ -3,7 +3,8 @@ batch's page with its statements, its worklist additions and "Why did a Statemen
 Batch?" (its skips, each with the sentence ``rulesengine explain`` gives for it).
 
 The counts come from one grouped query per kind for all the batches of a page
-(:mod:`rulesengine.store.batch_reads`, :mod:`rulesengine.queue.notification_counts`);
+(:mod:`rulesengine.store.batch_reads`, :mod:`rulesengine.queue.notification_counts`), and
+what a batch produced is kept once read (it never changes);
 a batch's lists are keyset pages on their ``seq``, so a batch of 250,000 statements shows
 its first hundred and a link to the next.
 """
@@ -11,6 +12,8 @@ its first hundred and a link to the next.
 from __future__ import annotations
 
 import datetime as dt
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from typing import Any
 
@@ -92,22 +95,56 @@ class _BatchCounts:
         }
 
 
-def _with_counts(conn: Any, heads: Sequence[BatchHead]) -> list[_BatchCounts]:
-    ids = [head.id for head in heads]
-    levels = batch_reads.statement_levels(conn, ids)
-    pre = batch_reads.pre_collection_counts(conn, ids)
-    skips = batch_reads.skip_reasons(conn, ids)
-    notes = notification_counts(conn, ids)
-    return [
-        _BatchCounts(
-            head,
-            levels.get(head.id, {}),
-            pre.get(head.id, 0),
-            skips.get(head.id, {}),
-            notes.get(head.id, {}),
-        )
-        for head in heads
-    ]
+_Produced = tuple[dict[int, int], int, dict[str, int]]
+
+
+class _ProducedCounts:
+    """What each batch produced (statements by level, worklist additions, skips by reason),
+    kept once read: a stored batch never changes them. Keyed by the batch's id and when it
+    was run, so a batch deleted and run again is read afresh. Bounded; shared by the
+    app's threads. (Notifications change, and are counted on every request.)"""
+
+    _SIZE = 4096
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._kept: OrderedDict[tuple[str, dt.datetime | None], _Produced] = OrderedDict()
+
+    def of(self, conn: Any, heads: Sequence[BatchHead]) -> dict[str, _Produced]:
+        found: dict[str, _Produced] = {}
+        with self._lock:
+            for head in heads:
+                kept = self._kept.get((head.id, head.created_at))
+                if kept is not None:
+                    found[head.id] = kept
+        missing = [head for head in heads if head.id not in found]
+        if not missing:
+            return found
+        ids = [head.id for head in missing]
+        levels = batch_reads.statement_levels(conn, ids)
+        pre = batch_reads.pre_collection_counts(conn, ids)
+        skips = batch_reads.skip_reasons(conn, ids)
+        with self._lock:
+            for head in missing:
+                counts = (levels.get(head.id, {}), pre.get(head.id, 0), skips.get(head.id, {}))
+                found[head.id] = self._kept[head.id, head.created_at] = counts
+            while len(self._kept) > self._SIZE:
+                self._kept.popitem(last=False)
+        return found
+
+
+def _produced_counts(visit: Visit) -> _ProducedCounts:
+    state = visit.app_state
+    kept = getattr(state, "batch_produced_counts", None)
+    if kept is None:
+        kept = state.batch_produced_counts = _ProducedCounts()
+    return kept
+
+
+def _with_counts(visit: Visit, conn: Any, heads: Sequence[BatchHead]) -> list[_BatchCounts]:
+    produced = _produced_counts(visit).of(conn, heads)
+    notes = notification_counts(conn, [head.id for head in heads])
+    return [_BatchCounts(head, *produced[head.id], notes.get(head.id, {})) for head in heads]
 
 
 def _batch_page(visit: Visit) -> tuple[list[_BatchCounts], str | None, str | None]:
@@ -126,7 +163,7 @@ def _batch_page(visit: Visit) -> tuple[list[_BatchCounts], str | None, str | Non
         )
         more = len(heads) > _BATCHES_PER_PAGE
         heads = heads[:_BATCHES_PER_PAGE]
-        rows = _with_counts(conn, heads)
+        rows = _with_counts(visit, conn, heads)
     return rows, profile, (heads[-1].id if more else None)
 
 
@@ -156,7 +193,7 @@ def _batch_detail(visit: Visit) -> dict[str, Any]:
         head = batch_reads.batch_head(conn, batch_id)
         if head is None:
             raise NotFound(f"no batch {batch_id!r} in the store")
-        [counts] = _with_counts(conn, [head])
+        [counts] = _with_counts(visit, conn, [head])
         statements = batch_reads.batch_statements_page(
             conn, batch_id, after_seq=positions["statements_after"], limit=_ROWS_PER_PAGE + 1
         )
