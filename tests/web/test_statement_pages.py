@@ -163,3 +163,22 @@ def test_browser_shows_the_statement_with_its_letter(browser_page_for: Any) -> N
     assert page.locator("h1").inner_text() == f"Statement {STATEMENT}"
     assert page.locator("object.letter").count() == 1
     screenshot(page, "statement")
+
+
+def test_a_paperless_guarantor_s_suppressed_letter_is_still_shown(
+    client_for: Any, web_store: Any
+) -> None:
+    n = notifications.c
+    with web_store.reading() as conn:
+        statement_id = conn.execute(
+            select(n.statement_id)
+            .where(n.channel == "print", n.status == "suppressed", n.reason == "paperless")
+            .limit(1)
+        ).scalar()
+    assert statement_id is not None, "the demo store has a paperless guarantor's letter"
+    client = client_for("viewer")
+    page = client.get(f"/statements/{statement_id}")
+    assert "paperless" in page.text
+    assert 'type="application/pdf"' in page.text
+    letter = client.get(f"/statements/{statement_id}/letter.pdf")
+    assert letter.status_code == 200 and letter.content.startswith(b"%PDF-")
