@@ -54,6 +54,9 @@ class Channel(abc.ABC):
         loader converts and checks those settings. ``None``: every setting as written.
     :cvar default_window: the send window when the rules file sets none (``None``: none).
     :cvar max_window: a rules file's send window must lie within it (``None``: no limit).
+
+    Optional method: :meth:`preview`, what a notification would look like on this channel
+    without sending it (the dashboard shows a statement's letter with it).
     """
 
     name: ClassVar[str]
@@ -77,3 +80,13 @@ class Channel(abc.ABC):
         """Deliver a batch of due notifications; one :class:`~rulesengine.DeliveryResult`
         per notification (``sent``, ``retry`` or ``failed``), in any order. Called on a
         thread of the channel object's own, never twice at once (``docs/plugins.md``)."""
+
+    def preview(self, notification: Notification) -> tuple[str, bytes] | None:
+        """What ``notification`` would look like on this channel, without sending it or
+        writing anything: ``(media type, bytes)`` (such as ``("application/pdf", ...)``), or
+        None when the channel has no preview (the default). Called on the caller's thread;
+        may raise ``ValueError`` for a notification it cannot show (no content to lay out).
+
+        .. versionadded:: 0.1
+        """
+        return None

@@ -138,13 +138,22 @@ class Channels:
                 ) from exc
         return self._instances[key]
 
-    def _settings(self, rules_hash: str | None, channel: str) -> dict[str, Any]:
-        if rules_hash is None:
-            return {}
+    def rules(self, rules_hash: str) -> Rules:
+        """The rules stored under ``rules_hash``, loaded once per process (channels this
+        process lacks are accepted as written).
+
+        Raises :class:`ChannelSetupError` when the store has no such text or it no longer
+        loads.
+        """
         rules = self._rules.get(rules_hash)
         if rules is None:
             rules = self._rules[rules_hash] = self._load(rules_hash)
-        spec = rules.channels.get(channel)
+        return rules
+
+    def _settings(self, rules_hash: str | None, channel: str) -> dict[str, Any]:
+        if rules_hash is None:
+            return {}
+        spec = self.rules(rules_hash).channels.get(channel)
         return dict(spec.settings) if spec is not None else {}
 
     def _load(self, rules_hash: str) -> Rules:

@@ -15,7 +15,9 @@ settings mapping; ``send([])`` returns no result; ``send`` of a batch returns ex
 other iterable the host accepts (read once), also when the batch is sent again, as a retry
 does; what the host's
 :func:`~rulesengine.channels.channel_calls.call_channel` makes of the batch; and that the
-sample notifications have distinct ids and idempotency keys. As in the queue, the channel is
+sample notifications have distinct ids and idempotency keys; and, when the channel has the
+optional ``preview``, that it returns ``(media type, bytes)`` or None and writes no file. As
+in the queue, the channel is
 built on the caller's thread and every ``send`` runs on another thread, always the same one,
 so a channel tied to the thread that built it fails. Things that are allowed but probably
 unintended (every sample failing, one odd notification making ``send`` raise for the whole
@@ -25,6 +27,7 @@ batch) are warnings.
 from __future__ import annotations
 
 import functools
+import os
 import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import Future
@@ -298,7 +301,46 @@ def _check_instance(
     results = _on_the_channels_thread(
         channel, name, lambda: _check_sends(channel, channel_class, make, problems, warnings)
     )
+    problems.extend(_preview_problems(channel, channel_class, make, settings.get("outbox")))
     return KitReport(name, problems, warnings, results)
+
+
+def _files(folder: Any) -> set[str]:
+    if not isinstance(folder, str) or not os.path.isdir(folder):
+        return set()
+    return {os.path.join(root, file) for root, _dirs, files in os.walk(folder) for file in files}
+
+
+def _preview_problems(
+    channel: Any, channel_class: type, make: MakeNotification | None, outbox: Any
+) -> list[str]:
+    """The optional ``preview``: ``(media type, bytes)`` or None, and no file written."""
+    preview = getattr(channel, "preview", None)
+    if preview is None:
+        return []
+    if not callable(preview):
+        return [f"preview must be a method preview(notification), got {preview!r:.80}"]
+    [sample] = _batch(channel_class, make, range(1, 2))
+    before = _files(outbox)
+    try:
+        shown = preview(sample)
+    except Exception as exc:
+        return [f"preview(notification) raised {exception_summary(exc)}"]
+    problems = []
+    if shown is not None and not (
+        isinstance(shown, tuple)
+        and len(shown) == 2
+        and isinstance(shown[0], str)
+        and "/" in shown[0]
+        and isinstance(shown[1], bytes)
+    ):
+        problems.append(
+            "preview(notification) must return (media type, bytes) such as"
+            f" ('application/pdf', b'...'), or None, got {shown!r:.80}"
+        )
+    if _files(outbox) != before:
+        problems.append("preview(notification) wrote a file: a preview must write nothing")
+    return problems
 
 
 def _check_sends(

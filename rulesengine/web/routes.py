@@ -7,7 +7,14 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from rulesengine.web import batch_pages, login_pages, test_batch_pages, user_pages
+from rulesengine.web import (
+    batch_pages,
+    login_pages,
+    rules_pages,
+    statement_pages,
+    test_batch_pages,
+    user_pages,
+)
 
 __all__ = ["all_routes"]
 
@@ -24,4 +31,6 @@ def all_routes() -> list[BaseRoute]:
         *batch_pages.ROUTES,
         *user_pages.ROUTES,
         *test_batch_pages.ROUTES,
+        *statement_pages.ROUTES,
+        *rules_pages.ROUTES,
     ]

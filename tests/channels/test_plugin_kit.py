@@ -353,3 +353,36 @@ def test_fixture_fails_the_test_with_the_report(tmp_path) -> None:
 
 def test_fixture_is_usable_from_a_conftest(channel_kit) -> None:
     assert channel_kit.check(Good).ok
+
+
+def test_a_preview_returning_media_type_and_bytes_or_none_passes() -> None:
+    """The optional preview is checked when the channel has one; None is allowed."""
+    assert check_channel(bad(preview=lambda self, n: ("text/plain", b"hello"))).ok
+    assert check_channel(bad(preview=lambda self, n: None)).ok
+
+
+@pytest.mark.parametrize(
+    ("preview", "problem"),
+    [
+        (
+            lambda self, n: b"%PDF-",
+            "preview(notification) must return (media type, bytes) such as ('application/pdf',"
+            " b'...'), or None, got b'%PDF-'",
+        ),
+        (lambda self, n: 1 / 0, "preview(notification) raised ZeroDivisionError: division by zero"),
+        ("not a method", "preview must be a method preview(notification), got 'not a method'"),
+    ],
+)
+def test_a_bad_preview_is_reported(preview, problem) -> None:
+    report = check_channel(bad(preview=preview))
+    assert report.problems == (problem,)
+
+
+def test_a_preview_that_writes_a_file_is_reported() -> None:
+    def preview(self, n):
+        with open(f"{self.outbox}/preview.txt", "w") as fh:
+            fh.write("x")
+        return "text/plain", b"x"
+
+    report = check_channel(bad(preview=preview))
+    assert report.problems == ("preview(notification) wrote a file: a preview must write nothing",)

@@ -106,6 +106,23 @@ class PrintChannel(rulesengine.Channel):
         )
         return [results[n.id] for n in notifications]
 
+    def preview(self, notification: Notification) -> tuple[str, bytes]:
+        """The letter ``notification`` would print, as a PDF, without writing any file (the
+        dashboard's Print/View Statements). A notification without a complete postal
+        address (a paperless guarantor's) is laid out with the guarantor's name alone in the
+        window.
+
+        :raises ValueError: the channel's settings are wrong, or the letter has no body.
+        """
+        if self.problem:
+            raise ValueError(self.problem)
+        body = notification.content.get("body")
+        if not isinstance(body, str) or not body.strip():
+            raise ValueError("the letter has no body (content key 'body')")
+        address = address_lines(notification) or ()
+        data, _pages = _render_letter(notification, self.letter, address)
+        return "application/pdf", data
+
     def _print_batch(
         self, batch_id: str, batch: list[Notification], note: str | None
     ) -> dict[int, DeliveryResult]:

@@ -232,3 +232,33 @@ def test_kit_plain_call() -> None:
 def test_kit_fixture(channel_kit) -> None:
     report = channel_kit.check(PrintChannel)
     assert [r.outcome for r in report.results] == ["sent", "sent", "sent"]
+
+
+def test_preview_is_the_letter_send_writes_and_writes_nothing(
+    channel: PrintChannel, tmp_path: Path
+) -> None:
+    """The dashboard's Print/View Statements: the same letter, as bytes, no file."""
+    media_type, data = channel.preview(note(1))
+    assert media_type == "application/pdf"
+    assert not (tmp_path / "print").exists()
+    preview = tmp_path / "preview.pdf"
+    preview.write_bytes(data)
+    channel.send([note(1)])
+    sent = tmp_path / "print" / "B20240301-1" / "S0001-1.pdf"
+    assert text_of(preview) == text_of(sent)
+    assert "12 Elm St" in text_of(preview)
+
+
+def test_preview_without_an_address_shows_the_name_alone(channel: PrintChannel, tmp_path) -> None:
+    """A paperless guarantor's letter has no complete address: still shown."""
+    _media, data = channel.preview(
+        note(1, to="", recipient={"first_name": "Ada", "last_name": "Lee"})
+    )
+    preview = tmp_path / "preview.pdf"
+    preview.write_bytes(data)
+    assert "Ada Lee" in text_of(preview)
+
+
+def test_preview_refuses_a_letter_without_a_body(channel: PrintChannel) -> None:
+    with pytest.raises(ValueError, match="the letter has no body"):
+        channel.preview(note(1, content={}))
