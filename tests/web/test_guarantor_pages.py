@@ -20,16 +20,14 @@ def busy_guarantor(web_store: Any) -> str:
     for entry in web_store.worklist():
         gid = entry.guarantor.id
         rows = [
-            n
-            for n in web_store_notifications(web_store, gid)
-            if n["status"] in ("sent", "delivered")
+            n for n in _notifications_of(web_store, gid) if n["status"] in ("sent", "delivered")
         ]
         if rows and statements_of_guarantor(web_store, gid):
             return str(gid)
     raise AssertionError("the demo store has no guarantor with sent notifications")
 
 
-def web_store_notifications(store: Any, gid: str) -> list[Any]:
+def _notifications_of(store: Any, gid: str) -> list[Any]:
     from rulesengine.queue.notification_reads import list_notifications
 
     return list(list_notifications(store, guarantor_id=gid))
@@ -86,7 +84,7 @@ def test_a_viewer_sees_the_guarantor_encounters_statements_and_notifications(
     for statement in statements_of_guarantor(web_store, gid):
         assert f'href="/statements/{statement.id}"' in text
         assert f'href="/batches/{statement.batch_id}"' in text
-    for note in web_store_notifications(web_store, gid):
+    for note in _notifications_of(web_store, gid):
         assert f'href="/notifications/{note["id"]}"' in text
         assert f'class="status status-{note["status"]}"' in text
     # a viewer gets no staff actions
@@ -168,9 +166,11 @@ def test_a_bad_date_is_a_400(client_for: Any, busy_guarantor: str, date: str) ->
     page = client.get(f"/guarantors/{busy_guarantor}", params={"date": date})
     assert page.status_code == 400
     assert "is not a date as YYYY-MM-DD" in page.text
-    assert client.get(f"/api/guarantors/{busy_guarantor}/explain", params={"date": date}).json()[
-        "error"
-    ].endswith("is not a date as YYYY-MM-DD")
+    assert (
+        client.get(f"/api/guarantors/{busy_guarantor}/explain", params={"date": date})
+        .json()["error"]
+        .endswith("is not a date as YYYY-MM-DD")
+    )
 
 
 def test_the_api_answers_the_guarantor_with_everything(
@@ -196,7 +196,7 @@ def test_the_api_answers_the_guarantor_with_everything(
         "due_date",
         "encounters",
     }
-    notes = web_store_notifications(web_store, busy_guarantor)
+    notes = _notifications_of(web_store, busy_guarantor)
     assert [n["id"] for n in answer["notifications"]] == [n["id"] for n in reversed(notes)]
     assert set(answer["notifications"][0]) == {
         "id",

@@ -79,7 +79,9 @@ def test_the_totals_are_per_profile(client_for: Any, web_store: Any) -> None:
     assert "northside" not in [t["profile"] for t in filtered["totals"]["by_profile"]]
 
 
-def test_the_api_answers_entries_and_totals_as_the_cli_json(client_for: Any, web_store: Any) -> None:
+def test_the_api_answers_entries_and_totals_as_the_cli_json(
+    client_for: Any, web_store: Any
+) -> None:
     entries = web_store.worklist()
     answer = client_for("viewer").get("/api/worklist").json()
     assert answer["profile"] is None
