@@ -27,6 +27,7 @@ from rulesengine.store.tables import (
     adjustments,
     batch_deletions,
     batch_encounters_before,
+    encounters,
     meta,
     metadata,
     notifications,
@@ -38,6 +39,7 @@ __all__ = [
     "MIGRATIONS",
     "VERSION_2_INDEXES",
     "VERSION_3_INDEXES",
+    "VERSION_5_INDEXES",
     "Migration",
     "ensure_schema",
     "stored_version",
@@ -156,12 +158,27 @@ def _dashboard_users(conn: Connection) -> None:
     users.create(conn, checkfirst=True)
 
 
+def _worklist_index(conn: Connection) -> None:
+    """Version 5: the index the dashboard's worklist reads, ``ix_encounters_worklist (status,
+    id, profile, guarantor_id, balance_cents)``: a page of the worklist in encounter-id order
+    and its totals per profile read it alone, however many encounters the store holds.
+    Building it reads ``encounters`` once; every row is left as it is."""
+    for index in sorted(encounters.indexes, key=lambda index: str(index.name)):
+        if index.name in VERSION_5_INDEXES:
+            conn.execute(CreateIndex(index, if_not_exists=True))
+
+
+#: The index schema version 5 added (on ``encounters``).
+VERSION_5_INDEXES = ("ix_encounters_worklist",)
+
+
 #: Upgrade steps keyed by the version they produce.
 MIGRATIONS: Mapping[int, Migration] = {
     1: _create_version_1,
     2: _partial_claim_indexes,
     3: _version_3,
     4: _dashboard_users,
+    5: _worklist_index,
 }
 
 _PG_LOCK_KEY = 7_301_955_101  # serialises schema creation between processes on PostgreSQL

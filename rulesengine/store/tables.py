@@ -129,6 +129,11 @@ encounters = Table(
     Index("ix_encounters_guarantor_id", "guarantor_id"),
     Index("ix_encounters_profile", "profile"),
     Index("ix_encounters_status", "status"),
+    # Schema version 5: the worklist (status 'pre_collections') in encounter-id order, with
+    # what its totals add up, so a page of it and its totals read this index alone.
+    Index(
+        "ix_encounters_worklist", "status", "id", "profile", "guarantor_id", "balance_cents"
+    ),
 )
 
 payments = Table(
