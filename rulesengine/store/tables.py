@@ -131,9 +131,7 @@ encounters = Table(
     Index("ix_encounters_status", "status"),
     # Schema version 5: the worklist (status 'pre_collections') in encounter-id order, with
     # what its totals add up, so a page of it and its totals read this index alone.
-    Index(
-        "ix_encounters_worklist", "status", "id", "profile", "guarantor_id", "balance_cents"
-    ),
+    Index("ix_encounters_worklist", "status", "id", "profile", "guarantor_id", "balance_cents"),
 )
 
 payments = Table(
