@@ -239,3 +239,42 @@ def test_browser_guarantor_lookup_page_and_explain(
     page.click("#explain + form button[type=submit]")
     page.wait_for_url("**date=**")
     screenshot(page, "guarantor")
+
+
+def test_a_guarantor_no_batch_has_seen_yet_has_an_empty_page(
+    client_for: Any, web_store: Any
+) -> None:
+    """A guarantor new to the ledger: no encounters, statements, notifications or trace."""
+    from rulesengine.store.tables import guarantors
+
+    with web_store.writing() as conn:
+        conn.execute(
+            guarantors.insert().values(
+                id="G-NEW",
+                first_name="Nova",
+                last_name="Newman",
+                paperless=True,
+                hold=True,
+                sms_opt_out=True,
+                email_opt_out=False,
+            )
+        )
+    client = client_for("staff")
+    page = client.get("/guarantors/G-NEW")
+    assert page.status_code == 200
+    for empty in ("No encounters.", "No statements yet.", "No notifications."):
+        assert empty in page.text
+    assert "No live batch has looked at this guarantor's encounters yet." in page.text
+    assert "<strong>on hold</strong>" in page.text
+    assert client.get("/api/guarantors/G-NEW/explain").json() == {
+        "error": "guarantor 'G-NEW' is in no live batch"
+    }
+    answer = client.get("/api/guarantors/G-NEW").json()
+    assert (answer["encounters"], answer["statements"], answer["notifications"]) == ([], [], [])
+
+
+def test_the_guarantor_routes_take_no_post(client_for: Any, busy_guarantor: str) -> None:
+    """They only read: a POST (with or without a CSRF token) is not allowed."""
+    client = client_for("staff")
+    assert client.post(f"/guarantors/{busy_guarantor}").status_code == 405
+    assert client.post(f"/api/guarantors/{busy_guarantor}").status_code == 405

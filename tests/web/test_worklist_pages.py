@@ -214,3 +214,10 @@ def test_browser_worklist_filter_and_csv_download(browser_page_for: Any, web_sto
     page.locator("table.worklist tbody tr a[href^='/guarantors/']").first.click()
     page.wait_for_url("**/guarantors/*")
     assert page.locator("h1").inner_text().startswith("Guarantor")
+
+
+def test_the_worklist_routes_take_no_post(client_for: Any) -> None:
+    """They only read: a POST is not allowed."""
+    client = client_for("staff")
+    for path in ("/worklist", "/worklist.csv", "/api/worklist"):
+        assert client.post(path).status_code == 405
