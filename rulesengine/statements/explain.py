@@ -18,8 +18,9 @@ def explain_stored_batch(
     store: SQLStore, batch_id: str, guarantor_id: str
 ) -> dict[str, Any] | None:
     """:func:`explain_guarantor` for a batch in the store, saying what became of each of its
-    notifications in the queue since; None when the store has no batch ``batch_id``."""
-    batch = stored_batch(store, batch_id)
+    notifications in the queue since; None when the store has no batch ``batch_id``. Reads
+    only the batch's part about the guarantor, however large the batch."""
+    batch = stored_batch(store, batch_id, guarantor_id)
     if batch is None:
         return None
     queued: dict[tuple[str, str], Any] = {}

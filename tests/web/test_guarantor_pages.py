@@ -278,3 +278,21 @@ def test_the_guarantor_routes_take_no_post(client_for: Any, busy_guarantor: str)
     client = client_for("staff")
     assert client.post(f"/guarantors/{busy_guarantor}").status_code == 405
     assert client.post(f"/api/guarantors/{busy_guarantor}").status_code == 405
+
+
+def test_every_demo_guarantor_is_explained_as_by_the_whole_batch(web_store: Any) -> None:
+    """The page reads only a guarantor's part of a batch; it says what the whole batch
+    would."""
+    from rulesengine.queue.notification_reads import list_notifications, stored_batch
+    from rulesengine.statements.explain import explain_guarantor
+
+    for summary in web_store.list_batches()[-2:]:
+        whole = stored_batch(web_store, summary.id)
+        for gid in sorted(set(whole.guarantor_of.values())):
+            queued = {
+                (str(n["statement_id"]), str(n["channel"])): n
+                for n in list_notifications(web_store, batch_id=summary.id, guarantor_id=gid)
+            }
+            assert explain_stored_batch(web_store, summary.id, gid) == explain_guarantor(
+                whole, gid, queued
+            )
