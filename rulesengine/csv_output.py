@@ -20,9 +20,9 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
-__all__ = ["csv_text", "safe_cell"]
+__all__ = ["csv_chunks", "csv_text", "safe_cell"]
 
 #: Characters that become a space: line and tab breaks, in ASCII and in Unicode.
 _BREAKS = re.compile("\r\n|[\r\n\t\x0b\x0c\x85\u2028\u2029]")
@@ -54,9 +54,30 @@ def csv_text(columns: Sequence[str], rows: Iterable[Mapping[str, object]]) -> st
 
     Keys of a row that are not in ``columns`` are left out; missing ones are empty.
     """
+    return "".join(csv_chunks(columns, rows))
+
+
+def csv_chunks(
+    columns: Sequence[str], rows: Iterable[Mapping[str, object]], *, rows_per_chunk: int = 1000
+) -> Iterator[str]:
+    """The document :func:`csv_text` writes, in pieces of at most ``rows_per_chunk`` rows (the
+    header row is the first piece), for streaming a long one without holding it all."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([safe_cell(c) for c in columns])
+    written = 0
     for row in rows:
+        if written == 0:
+            yield _taken(out)
         writer.writerow([safe_cell(row.get(c)) for c in columns])
-    return out.getvalue()
+        written = (written + 1) % rows_per_chunk
+    rest = _taken(out)
+    if rest:
+        yield rest
+
+
+def _taken(out: io.StringIO) -> str:
+    text = out.getvalue()
+    out.seek(0)
+    out.truncate()
+    return text

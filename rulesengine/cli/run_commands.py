@@ -348,8 +348,11 @@ def explain(
 ) -> None:
     """Why GUARANTOR's encounters were billed, skipped, advanced, reset or sent to the
     worklist, rule by rule."""
-    from rulesengine.queue.notification_reads import list_notifications, stored_batch
-    from rulesengine.statements.explain import explain_guarantor, render_explanation
+    from rulesengine.statements.explain import (
+        explain_guarantor,
+        explain_stored_batch,
+        render_explanation,
+    )
     from rulesengine.statements.statement_run import run_statements
 
     if (rules_path is None) != (date_text is None):
@@ -363,6 +366,7 @@ def explain(
         if rules_path:
             rules = load_rules_for_cli(rules_path)
             batch = run_statements(store, rules, parse_date(date_text or ""), live=False)
+            explanation = explain_guarantor(batch, guarantor)
         else:
             if batch_id is None:
                 batch_id = store.latest_batch_with_guarantor(guarantor)
@@ -371,7 +375,7 @@ def explain(
                         f"guarantor {guarantor!r} is in no live batch yet; run one, or explain"
                         " a test run with --rules FILE --date YYYY-MM-DD"
                     )
-            stored = stored_batch(store, batch_id)
+            stored = explain_stored_batch(store, batch_id, guarantor)
             if stored is None:
                 deleted = store.batch_deleted_at(batch_id)
                 if deleted is not None:
@@ -381,14 +385,7 @@ def explain(
                         " lists the live batches"
                     )
                 raise NotFound(f"no batch {batch_id!r} in {store_shown(store)}")
-            batch = stored
-        queued: dict[tuple[str, str], Any] = {}
-        if batch.mode == "live":
-            queued = {
-                (str(n["statement_id"]), str(n["channel"])): n
-                for n in list_notifications(store, batch_id=batch.id, guarantor_id=guarantor)
-            }
-        explanation = explain_guarantor(batch, guarantor, queued)
+            explanation = stored
     finally:
         store.close()
     if as_json:

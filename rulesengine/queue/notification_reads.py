@@ -106,12 +106,19 @@ def notification_history(store: SQLStore, notification_id: int) -> list[Mapping[
         return [{**row, "at": from_db_instant(row["at"])} for row in conn.execute(query).mappings()]
 
 
-def stored_batch(store: SQLStore, batch_id: str) -> BatchResult | None:
+def stored_batch(
+    store: SQLStore, batch_id: str, guarantor_id: str | None = None
+) -> BatchResult | None:
     """A stored batch, complete (the store's part and its notifications as uploaded), with
-    ``replayed=True``; None when there is none."""
+    ``replayed=True``; None when there is none. With ``guarantor_id``, only the part about
+    that guarantor (:func:`~rulesengine.store.batch_io.read_batch`) and their notifications."""
     with store.reading() as conn:
-        batch = read_batch(conn, batch_id)
-        return None if batch is None else with_notifications(conn, batch)
+        batch = read_batch(conn, batch_id, guarantor_id)
+        if batch is None:
+            return None
+        if guarantor_id is None:
+            return with_notifications(conn, batch)
+        return attrs.evolve(batch, notifications=batch_drafts(conn, batch_id, guarantor_id))
 
 
 def with_notifications(conn: Connection, batch: BatchResult) -> BatchResult:
@@ -135,8 +142,11 @@ def superseded_by(conn: Connection, batch_id: str) -> tuple[int, ...]:
     )
 
 
-def batch_drafts(conn: Connection, batch_id: str) -> tuple[NotificationDraft, ...]:
-    """The drafts as uploaded: status and reason come from each first history entry."""
+def batch_drafts(
+    conn: Connection, batch_id: str, guarantor_id: str | None = None
+) -> tuple[NotificationDraft, ...]:
+    """The drafts as uploaded (only those to ``guarantor_id`` when given): status and reason
+    come from each first history entry."""
     n = notifications.c
     h = history_table.c
     query = (
@@ -166,6 +176,8 @@ def batch_drafts(conn: Connection, batch_id: str) -> tuple[NotificationDraft, ..
         .where(n.batch_id == batch_id, n.kind == "batch")
         .order_by(n.id, h.id)
     )
+    if guarantor_id is not None:
+        query = query.where(n.guarantor_id == guarantor_id)
     drafts: list[NotificationDraft] = []
     last_id = None
     row: Any

@@ -3,11 +3,33 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rulesengine.model import BatchResult, format_money
+from rulesengine.queue.notification_reads import list_notifications, stored_batch
 
-__all__ = ["explain_guarantor", "render_explanation"]
+if TYPE_CHECKING:
+    from rulesengine.store.sql_store import SQLStore
+
+__all__ = ["explain_guarantor", "explain_stored_batch", "render_explanation"]
+
+
+def explain_stored_batch(
+    store: SQLStore, batch_id: str, guarantor_id: str
+) -> dict[str, Any] | None:
+    """:func:`explain_guarantor` for a batch in the store, saying what became of each of its
+    notifications in the queue since; None when the store has no batch ``batch_id``. Reads
+    only the batch's part about the guarantor, however large the batch."""
+    batch = stored_batch(store, batch_id, guarantor_id)
+    if batch is None:
+        return None
+    queued: dict[tuple[str, str], Any] = {}
+    if batch.mode == "live":
+        queued = {
+            (str(n["statement_id"]), str(n["channel"])): n
+            for n in list_notifications(store, batch_id=batch.id, guarantor_id=guarantor_id)
+        }
+    return explain_guarantor(batch, guarantor_id, queued)
 
 
 def explain_guarantor(

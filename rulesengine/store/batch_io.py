@@ -338,14 +338,24 @@ def _apply_changes(conn: Connection, batch: BatchResult) -> None:
 # -- reading ------------------------------------------------------------------------------
 
 
-def read_batch(conn: Connection, batch_id: str) -> BatchResult | None:
+def read_batch(
+    conn: Connection, batch_id: str, guarantor_id: str | None = None
+) -> BatchResult | None:
     """A stored batch with ``replayed=True``, None when there is none; without its
     notifications, which are the queue's
-    (:func:`rulesengine.queue.notification_reads.with_notifications`)."""
+    (:func:`rulesengine.queue.notification_reads.with_notifications`).
+
+    With ``guarantor_id``, only what concerns that guarantor (their statements, traces,
+    skips and worklist additions; no changes or reviewed payments): enough to explain them,
+    read through the guarantor indexes instead of the whole batch."""
     head = conn.execute(select(batches).where(batches.c.id == batch_id)).mappings().first()
     if head is None:
         return None
-    traces, guarantor_of = _read_traces(conn, batch_id)
+    traces, guarantor_of = _read_traces(conn, batch_id, guarantor_id)
+    whole = guarantor_id is None
+    skips = select(batch_skips.c.encounter_id, batch_skips.c.guarantor_id, batch_skips.c.reason)
+    if not whole:
+        skips = skips.where(batch_skips.c.guarantor_id == guarantor_id)
     return BatchResult(
         id=head["id"],
         profile_id=head["profile_id"],
@@ -353,30 +363,32 @@ def read_batch(conn: Connection, batch_id: str) -> BatchResult | None:
         mode=head["mode"],
         rules_hash=head["rules_hash"],
         rules_path=head["rules_path"],
-        statements=_read_statements(conn, batch_id),
+        statements=_read_statements(conn, batch_id, guarantor_id),
         pre_collections=tuple(
-            conn.execute(
+            e
+            for e in conn.execute(
                 select(batch_pre_collections.c.encounter_id)
                 .where(batch_pre_collections.c.batch_id == batch_id)
                 .order_by(batch_pre_collections.c.seq)
             ).scalars()
+            if whole or e in guarantor_of
         ),
         skips=tuple(
             Skip(*row)
             for row in conn.execute(
-                select(batch_skips.c.encounter_id, batch_skips.c.guarantor_id, batch_skips.c.reason)
-                .where(batch_skips.c.batch_id == batch_id)
-                .order_by(batch_skips.c.seq)
+                skips.where(batch_skips.c.batch_id == batch_id).order_by(batch_skips.c.seq)
             )
         ),
-        changes=_read_changes(conn, batch_id),
+        changes=_read_changes(conn, batch_id) if whole else (),
         reviewed_payment_ids=tuple(
             conn.execute(
                 select(batch_reviewed_payments.c.payment_id)
                 .where(batch_reviewed_payments.c.batch_id == batch_id)
                 .order_by(batch_reviewed_payments.c.seq)
             ).scalars()
-        ),
+        )
+        if whole
+        else (),
         traces=traces,
         guarantor_of=guarantor_of,
         notifications=(),
@@ -385,7 +397,9 @@ def read_batch(conn: Connection, batch_id: str) -> BatchResult | None:
     )
 
 
-def _read_statements(conn: Connection, batch_id: str) -> tuple[Statement, ...]:
+def _read_statements(
+    conn: Connection, batch_id: str, guarantor_id: str | None = None
+) -> tuple[Statement, ...]:
     sl = statement_lines.c
     lines: dict[str, list[StatementLine]] = {}
     query = (
@@ -402,13 +416,17 @@ def _read_statements(conn: Connection, batch_id: str) -> tuple[Statement, ...]:
         .where(statements.c.batch_id == batch_id)
         .order_by(sl.statement_id, sl.seq)
     )
+    s = statements.c
+    if guarantor_id is not None:
+        query = query.where(s.guarantor_id == guarantor_id)
     for sid, *rest in conn.execute(query):
         lines.setdefault(sid, []).append(StatementLine(*rest))
-    s = statements.c
-    query = select(*STATEMENT_COLUMNS).where(s.batch_id == batch_id).order_by(s.seq)
+    heads = select(*STATEMENT_COLUMNS).where(s.batch_id == batch_id).order_by(s.seq)
+    if guarantor_id is not None:
+        heads = heads.where(s.guarantor_id == guarantor_id)
     built: list[Statement] = []
     row: Any
-    for row in conn.execute(query):
+    for row in conn.execute(heads):
         built.append(statement_from_row(row, lines.get(row[0], ())))
     return tuple(built)
 
@@ -431,7 +449,7 @@ def _read_changes(conn: Connection, batch_id: str) -> tuple[EncounterChange, ...
 
 
 def _read_traces(
-    conn: Connection, batch_id: str
+    conn: Connection, batch_id: str, guarantor_id: str | None = None
 ) -> tuple[dict[str, tuple[TraceStep, ...]], dict[str, str]]:
     t = batch_traces.c
     traces: dict[str, tuple[TraceStep, ...]] = {}
@@ -441,6 +459,8 @@ def _read_traces(
         .where(t.batch_id == batch_id)
         .order_by(t.seq)
     )
+    if guarantor_id is not None:
+        query = query.where(t.guarantor_id == guarantor_id)
     for eid, gid, steps in conn.execute(query):
         if gid is not None:
             guarantor_of[eid] = gid

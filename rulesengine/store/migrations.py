@@ -166,9 +166,9 @@ def _dashboard_indexes(conn: Connection) -> None:
 
     ``ix_statements_batch_seq (batch_id, seq, level)`` replaces ``ix_statements_batch_id``
     (a batch's statements a page at a time in their order, and by level, without sorting
-    or reading a quarter of a million rows), ``ix_encounters_status_guarantor (status,
-    guarantor_id, id)`` replaces ``ix_encounters_status`` (the worklist a page at a time in
-    its order); ``ix_batch_skips_batch_reason (batch_id, reason)`` and
+    or reading a quarter of a million rows), ``ix_encounters_worklist (status, id,
+    profile, guarantor_id, balance_cents)`` replaces ``ix_encounters_status`` (a page of the
+    worklist in encounter-id order, and its totals per profile, from the index alone); ``ix_batch_skips_batch_reason (batch_id, reason)`` and
     ``ix_notifications_batch_channel_status (batch_id, channel, status)`` count a batch's
     skips by reason and its notifications by channel and status from the index alone;
     ``ix_notifications_not_batch (kind, id) WHERE kind != 'batch'`` finds the few proofs
@@ -188,7 +188,7 @@ def _dashboard_indexes(conn: Connection) -> None:
 #: The indexes schema version 4 added.
 VERSION_4_INDEXES = (
     "ix_batch_skips_batch_reason",
-    "ix_encounters_status_guarantor",
+    "ix_encounters_worklist",
     "ix_notifications_batch_channel_status",
     "ix_notifications_not_batch",
     "ix_statements_batch_seq",

@@ -47,7 +47,7 @@ from rulesengine.store.rows import (
     guarantor_row,
     payment_from_row,
 )
-from rulesengine.store.run_transaction import covered_by, open_run_transaction
+from rulesengine.store.run_transaction import open_run_transaction
 from rulesengine.store.sqlutil import dialect_insert, insert_rows
 from rulesengine.store.tables import (
     adjustments,
@@ -64,6 +64,7 @@ from rulesengine.store.tables import (
     rules_versions,
     statements,
 )
+from rulesengine.store.worklist_reads import worklist_entries, worklist_query
 
 __all__ = ["SQLStore"]
 
@@ -456,31 +457,9 @@ class SQLStore(Store):
             return conn.execute(query).scalar()
 
     def worklist(self, profile_id: str | None = None) -> list[WorklistEntry]:
-        width = len(ENCOUNTER_COLUMNS) + len(GUARANTOR_COLUMNS)
-        query = (
-            select(
-                *ENCOUNTER_COLUMNS,
-                *GUARANTOR_COLUMNS,
-                encounters.c.worklist_batch_id,
-                encounters.c.worklist_since,
-            )
-            .join_from(encounters, guarantors, guarantors.c.id == encounters.c.guarantor_id)
-            .where(encounters.c.status == "pre_collections")
-            .order_by(encounters.c.guarantor_id, encounters.c.id)
-        )
-        if profile_id is not None:
-            query = query.where(covered_by(profile_id))
-        split = len(ENCOUNTER_COLUMNS)
+        query = worklist_query(profile_id).order_by(encounters.c.guarantor_id, encounters.c.id)
         with self.reading() as conn:
-            return [
-                WorklistEntry(
-                    Encounter(*row[:split]),
-                    guarantor_from_row(row[split:width]),
-                    row[width],
-                    row[width + 1],
-                )
-                for row in conn.execute(query)
-            ]
+            return worklist_entries(conn, query)
 
     def rules_text(self, content_hash: str) -> str | None:
         with self.reading() as conn:

@@ -129,9 +129,10 @@ encounters = Table(
     Column("worklist_since", Date),
     Index("ix_encounters_guarantor_id", "guarantor_id"),
     Index("ix_encounters_profile", "profile"),
-    # Schema version 4 (was ix_encounters_status): the worklist in its order, a page at a
-    # time (status = 'pre_collections' ORDER BY guarantor_id, id, with a keyset).
-    Index("ix_encounters_status_guarantor", "status", "guarantor_id", "id"),
+    # Schema version 4 (was ix_encounters_status, a prefix of it): the worklist (status
+    # 'pre_collections') in encounter-id order, with what its totals add up, so a page of
+    # it and its totals per profile read this index alone.
+    Index("ix_encounters_worklist", "status", "id", "profile", "guarantor_id", "balance_cents"),
 )
 
 payments = Table(

@@ -9,11 +9,13 @@ from starlette.routing import BaseRoute, Route
 
 from rulesengine.web import (
     batch_pages,
+    guarantor_pages,
     login_pages,
     rules_pages,
     statement_pages,
     test_batch_pages,
     user_pages,
+    worklist_pages,
 )
 
 __all__ = ["all_routes"]
@@ -33,4 +35,6 @@ def all_routes() -> list[BaseRoute]:
         *test_batch_pages.ROUTES,
         *statement_pages.ROUTES,
         *rules_pages.ROUTES,
+        *worklist_pages.ROUTES,
+        *guarantor_pages.ROUTES,
     ]
