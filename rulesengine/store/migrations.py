@@ -38,6 +38,7 @@ __all__ = [
     "MIGRATIONS",
     "VERSION_2_INDEXES",
     "VERSION_3_INDEXES",
+    "VERSION_4_INDEXES",
     "Migration",
     "ensure_schema",
     "stored_version",
@@ -156,12 +157,43 @@ def _dashboard_users(conn: Connection) -> None:
     users.create(conn, checkfirst=True)
 
 
+def _queue_pages(conn: Connection) -> None:
+    """Version 4 (the dashboard's queue): who did what, and a page at a time.
+
+    Adds the nullable column ``notification_history.actor`` (who asked for a change; the
+    existing entries keep NULL: nobody was recorded) and the partial indexes
+    ``ix_notifications_set_aside (status, id) WHERE status = 'canceled' OR status =
+    'suppressed' OR status = 'superseded'`` and ``ix_notifications_other_kinds (kind, id)
+    WHERE kind = 'proof' OR kind = 'on_demand'``, from their definitions in
+    :mod:`rulesengine.store.tables`. A store that has them already is left as it is.
+    """
+    columns = {c["name"] for c in inspect(conn).get_columns("notification_history")}
+    if "actor" not in columns:
+        conn.execute(text("ALTER TABLE notification_history ADD COLUMN actor VARCHAR"))
+    for index in sorted(notifications.indexes, key=lambda index: str(index.name)):
+        if index.name in _QUEUE_PAGE_INDEXES:
+            conn.execute(CreateIndex(index, if_not_exists=True))
+
+
+#: The indexes :func:`_queue_pages` adds (on ``notifications``).
+_QUEUE_PAGE_INDEXES = ("ix_notifications_other_kinds", "ix_notifications_set_aside")
+
+#: The indexes schema version 4 added.
+VERSION_4_INDEXES = _QUEUE_PAGE_INDEXES
+
+
+def _version_4(conn: Connection) -> None:
+    """Version 4: the dashboard's steps, each idempotent."""
+    _dashboard_users(conn)
+    _queue_pages(conn)
+
+
 #: Upgrade steps keyed by the version they produce.
 MIGRATIONS: Mapping[int, Migration] = {
     1: _create_version_1,
     2: _partial_claim_indexes,
     3: _version_3,
-    4: _dashboard_users,
+    4: _version_4,
 }
 
 _PG_LOCK_KEY = 7_301_955_101  # serialises schema creation between processes on PostgreSQL

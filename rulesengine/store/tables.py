@@ -34,7 +34,9 @@ from sqlalchemy import (
 
 __all__ = [
     "IS_SCHEDULED",
+    "IS_NOT_BATCH_KIND",
     "IS_SENDING",
+    "IS_SET_ASIDE",
     "NEEDS_STAFF",
     "Id",
     "adjustments",
@@ -391,6 +393,35 @@ _partial_index(
     where=notifications.c.superseded_by.is_not(None),
 )
 
+# Schema version 4: the dashboard's queue pages, newest first, a page at a time (keyset on
+# id). The statuses a notification is set aside in (canceled, suppressed, superseded) read
+# their page from a partial ``(status, id)`` index, as error and unknown do from
+# ix_notifications_needs_staff; proofs and on-demand notifications, few among a million
+# batch ones, from a partial index of only them. (ORs, as NEEDS_STAFF, so that SQLite
+# matches ``kind = 'proof'`` to them.) Scheduled, sending and sent are not in them: the
+# claim's own indexes stay the only ones its queries can pick (SQLite, without statistics,
+# took such an index for the lease expiry), and a page of them is found by walking the ids
+# from the newest (they are most of the queue, and the newest of it). A batch's or a guarantor's
+# filter uses their indexes (on SQLite they end with the row id).
+IS_SET_ASIDE = or_(
+    notifications.c.status == literal_column("'canceled'"),
+    notifications.c.status == literal_column("'suppressed'"),
+    notifications.c.status == literal_column("'superseded'"),
+)
+IS_NOT_BATCH_KIND = or_(
+    notifications.c.kind == literal_column("'proof'"),
+    notifications.c.kind == literal_column("'on_demand'"),
+)
+_partial_index(
+    "ix_notifications_set_aside", notifications.c.status, notifications.c.id, where=IS_SET_ASIDE
+)
+_partial_index(
+    "ix_notifications_other_kinds",
+    notifications.c.kind,
+    notifications.c.id,
+    where=IS_NOT_BATCH_KIND,
+)
+
 notification_history = Table(
     "notification_history",
     metadata,
@@ -404,6 +435,10 @@ notification_history = Table(
     Column("rules_hash", String),
     Column("attempt", Integer, nullable=False, default=0),
     Column("detail", Text),
+    # Who asked for the change (schema version 4): ``dashboard:NAME`` for a dashboard user,
+    # ``cli:NAME`` for the command line's (operating-system) user, or what a program
+    # passed; NULL for the queue's own changes (uploads, deliveries, leases).
+    Column("actor", String),
     Index("ix_notification_history_notification_id", "notification_id"),
 )
 

@@ -1,5 +1,6 @@
-"""Schema version 4: the ``users`` table for dashboard users; a version 3 store is
-upgraded in place with its data intact, on SQLite and PostgreSQL."""
+"""Schema version 4: the ``users`` table for dashboard users, the history's ``actor`` and
+the queue pages' indexes; a version 3 store is upgraded in place with its data intact, on
+SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -7,17 +8,26 @@ import pytest
 from sqlalchemy import text
 
 from rulesengine.store import SCHEMA_VERSION, open_store
-from rulesengine.store.migrations import MIGRATIONS
+from rulesengine.store.migrations import MIGRATIONS, VERSION_4_INDEXES
 from rulesengine.store.sql_store import SQLStore
 from rulesengine.store.user_accounts import add_user, list_users, login_user
 from tests.store.factories import batch, save_live, small_ledger
-from tests.store.test_migrations import everything, table_names, version_of
+from tests.store.test_migrations import (
+    everything,
+    notification_indexes,
+    table_names,
+    version_of,
+)
 
 
 def make_version_3(store: SQLStore) -> None:
-    """Make a fresh store what rulesengine wrote at schema version 3: no ``users``."""
+    """Make a fresh store what rulesengine wrote at schema version 3: no ``users``, no
+    ``notification_history.actor``, no queue page indexes."""
     with store.writing() as conn:
         conn.execute(text("DROP TABLE users"))
+        for name in VERSION_4_INDEXES:
+            conn.execute(text(f"DROP INDEX {name}"))
+        conn.execute(text("ALTER TABLE notification_history DROP COLUMN actor"))
         conn.execute(text("UPDATE meta SET value = '3' WHERE key = 'schema_version'"))
 
 
@@ -35,8 +45,10 @@ def test_version_3_store_is_upgraded_in_place_with_its_data(store_url: str) -> N
     with store.run_transaction("default", live=True) as run:
         save_live(run, batch(), "rulesengine: 1\n")
     before = everything(store)
+    indexes = notification_indexes(store)
     make_version_3(store)
     assert "users" not in table_names(store)
+    assert not set(VERSION_4_INDEXES) & set(notification_indexes(store))
     store.close()
 
     upgraded = open_store(store_url)
@@ -44,6 +56,7 @@ def test_version_3_store_is_upgraded_in_place_with_its_data(store_url: str) -> N
     try:
         assert version_of(upgraded) == 4
         assert "users" in table_names(upgraded)
+        assert notification_indexes(upgraded) == indexes
         assert everything(upgraded) == before
         assert list_users(upgraded) == []
         added = add_user(upgraded, "admin", "admin", "a long enough password")

@@ -23,6 +23,7 @@ from rulesengine.store.migrations import (
     MIGRATIONS,
     VERSION_2_INDEXES,
     VERSION_3_INDEXES,
+    VERSION_4_INDEXES,
     ensure_schema,
 )
 from rulesengine.store.sql_store import SQLStore
@@ -282,6 +283,9 @@ def make_version_2(store: SQLStore) -> None:
         conn.execute(text("DROP TABLE batch_encounters_before"))
         conn.execute(text("DROP TABLE batch_deletions"))
         conn.execute(text("DROP TABLE users"))  # version 4
+        for name in VERSION_4_INDEXES:
+            conn.execute(text(f"DROP INDEX {name}"))
+        conn.execute(text("ALTER TABLE notification_history DROP COLUMN actor"))
         conn.execute(meta.update().where(meta.c.key == "schema_version").values(value="2"))
 
 
