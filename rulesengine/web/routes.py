@@ -7,7 +7,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from rulesengine.web import batch_pages, login_pages
+from rulesengine.web import batch_pages, login_pages, queue_pages, staff_action_pages
 
 __all__ = ["all_routes"]
 
@@ -22,4 +22,6 @@ def all_routes() -> list[BaseRoute]:
         Route("/", _home, name="home"),
         *login_pages.ROUTES,
         *batch_pages.ROUTES,
+        *queue_pages.ROUTES,
+        *staff_action_pages.ROUTES,
     ]

@@ -123,6 +123,7 @@ class Visit:
                 "is_admin": self.may("admin"),
                 "csrf_token": self.session.csrf_token(),
                 "flashes": self.session.take_flashes(),
+                "status_code": status_code,
                 **context,
             },
             status_code=status_code,
