@@ -163,8 +163,10 @@ def _queue_pages(conn: Connection) -> None:
     Adds the nullable column ``notification_history.actor`` (who asked for a change; the
     existing entries keep NULL: nobody was recorded) and the partial indexes
     ``ix_notifications_set_aside (status, id) WHERE status = 'canceled' OR status =
-    'suppressed' OR status = 'superseded'`` and ``ix_notifications_other_kinds (kind, id)
-    WHERE kind = 'proof' OR kind = 'on_demand'``, from their definitions in
+    'suppressed' OR status = 'superseded'``, ``ix_notifications_scheduled_id (id) WHERE
+    status = 'scheduled'``, ``ix_notifications_sending_id (id) WHERE status = 'sending'``
+    and ``ix_notifications_other_kinds (kind, id) WHERE kind = 'proof' OR kind =
+    'on_demand'``, from their definitions in
     :mod:`rulesengine.store.tables`. A store that has them already is left as it is.
     """
     columns = {c["name"] for c in inspect(conn).get_columns("notification_history")}
@@ -176,7 +178,12 @@ def _queue_pages(conn: Connection) -> None:
 
 
 #: The indexes :func:`_queue_pages` adds (on ``notifications``).
-_QUEUE_PAGE_INDEXES = ("ix_notifications_other_kinds", "ix_notifications_set_aside")
+_QUEUE_PAGE_INDEXES = (
+    "ix_notifications_other_kinds",
+    "ix_notifications_scheduled_id",
+    "ix_notifications_sending_id",
+    "ix_notifications_set_aside",
+)
 
 #: The indexes schema version 4 added.
 VERSION_4_INDEXES = _QUEUE_PAGE_INDEXES

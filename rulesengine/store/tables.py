@@ -396,13 +396,13 @@ _partial_index(
 # Schema version 4: the dashboard's queue pages, newest first, a page at a time (keyset on
 # id). The statuses a notification is set aside in (canceled, suppressed, superseded) read
 # their page from a partial ``(status, id)`` index, as error and unknown do from
-# ix_notifications_needs_staff; proofs and on-demand notifications, few among a million
-# batch ones, from a partial index of only them. (ORs, as NEEDS_STAFF, so that SQLite
-# matches ``kind = 'proof'`` to them.) Scheduled, sending and sent are not in them: the
-# claim's own indexes stay the only ones its queries can pick (SQLite, without statistics,
-# took such an index for the lease expiry), and a page of them is found by walking the ids
-# from the newest (they are most of the queue, and the newest of it). A batch's or a guarantor's
-# filter uses their indexes (on SQLite they end with the row id).
+# ix_notifications_needs_staff; scheduled and sending ones from an index of only their ids
+# each (not ``(status, id)``: SQLite, without statistics, then took it for the claim and
+# the lease expiry instead of their own); proofs and on-demand notifications, few among a
+# million batch ones, from a partial index of only them. (ORs, as NEEDS_STAFF, so that
+# SQLite matches ``kind = 'proof'`` to them.) Sent ones, most of the queue, are found by
+# walking the ids from the newest. A batch's or a guarantor's filter uses their indexes (on
+# SQLite they end with the row id).
 IS_SET_ASIDE = or_(
     notifications.c.status == literal_column("'canceled'"),
     notifications.c.status == literal_column("'suppressed'"),
@@ -415,6 +415,8 @@ IS_NOT_BATCH_KIND = or_(
 _partial_index(
     "ix_notifications_set_aside", notifications.c.status, notifications.c.id, where=IS_SET_ASIDE
 )
+_partial_index("ix_notifications_scheduled_id", notifications.c.id, where=IS_SCHEDULED)
+_partial_index("ix_notifications_sending_id", notifications.c.id, where=IS_SENDING)
 _partial_index(
     "ix_notifications_other_kinds",
     notifications.c.kind,
