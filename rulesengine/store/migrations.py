@@ -166,14 +166,21 @@ def _queue_pages(conn: Connection) -> None:
     'suppressed' OR status = 'superseded'``, ``ix_notifications_scheduled_id (id) WHERE
     status = 'scheduled'``, ``ix_notifications_sending_id (id) WHERE status = 'sending'``
     and ``ix_notifications_other_kinds (kind, id) WHERE kind = 'proof' OR kind =
-    'on_demand'``, from their definitions in
-    :mod:`rulesengine.store.tables`. A store that has them already is left as it is.
+    'on_demand'``, and rebuilds ``ix_notifications_batch_id`` on ``(batch_id, id)`` (it was
+    on ``batch_id``: PostgreSQL then walked the whole table backwards for an old batch's
+    page), from their definitions in :mod:`rulesengine.store.tables`. A store that has them
+    already is left as it is.
     """
     columns = {c["name"] for c in inspect(conn).get_columns("notification_history")}
     if "actor" not in columns:
         conn.execute(text("ALTER TABLE notification_history ADD COLUMN actor VARCHAR"))
+    batch_index = {
+        index["name"]: index["column_names"] for index in inspect(conn).get_indexes("notifications")
+    }.get("ix_notifications_batch_id")
+    if batch_index != ["batch_id", "id"]:
+        conn.execute(text("DROP INDEX IF EXISTS ix_notifications_batch_id"))
     for index in sorted(notifications.indexes, key=lambda index: str(index.name)):
-        if index.name in _QUEUE_PAGE_INDEXES:
+        if index.name in _QUEUE_PAGE_INDEXES or index.name == "ix_notifications_batch_id":
             conn.execute(CreateIndex(index, if_not_exists=True))
 
 

@@ -349,7 +349,9 @@ notifications = Table(
     Column("created_at", _Instant, nullable=False),
     Column("updated_at", _Instant, nullable=False),
     UniqueConstraint("statement_id", "channel", name="uq_notifications_statement_channel"),
-    Index("ix_notifications_batch_id", "batch_id"),
+    # (batch_id, id) since schema version 4: a batch's queue page, newest first, reads it
+    # backwards from an id (on SQLite the row id ends every index anyway).
+    Index("ix_notifications_batch_id", "batch_id", "id"),
     Index("ix_notifications_guarantor_id", "guarantor_id"),
 )
 
@@ -401,8 +403,8 @@ _partial_index(
 # the lease expiry instead of their own); proofs and on-demand notifications, few among a
 # million batch ones, from a partial index of only them. (ORs, as NEEDS_STAFF, so that
 # SQLite matches ``kind = 'proof'`` to them.) Sent ones, most of the queue, are found by
-# walking the ids from the newest. A batch's or a guarantor's filter uses their indexes (on
-# SQLite they end with the row id).
+# walking the ids from the newest. A batch's filter reads ``(batch_id, id)``; a guarantor's
+# its index (a guarantor has few notifications).
 IS_SET_ASIDE = or_(
     notifications.c.status == literal_column("'canceled'"),
     notifications.c.status == literal_column("'suppressed'"),

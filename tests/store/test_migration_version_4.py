@@ -22,12 +22,15 @@ from tests.store.test_migrations import (
 
 def make_version_3(store: SQLStore) -> None:
     """Make a fresh store what rulesengine wrote at schema version 3: no ``users``, no
-    ``notification_history.actor``, no queue page indexes."""
+    ``notification_history.actor``, no queue page indexes, the batch index on ``batch_id``
+    alone."""
     with store.writing() as conn:
         conn.execute(text("DROP TABLE users"))
         for name in VERSION_4_INDEXES:
             conn.execute(text(f"DROP INDEX {name}"))
         conn.execute(text("ALTER TABLE notification_history DROP COLUMN actor"))
+        conn.execute(text("DROP INDEX ix_notifications_batch_id"))
+        conn.execute(text("CREATE INDEX ix_notifications_batch_id ON notifications (batch_id)"))
         conn.execute(text("UPDATE meta SET value = '3' WHERE key = 'schema_version'"))
 
 
@@ -49,6 +52,7 @@ def test_version_3_store_is_upgraded_in_place_with_its_data(store_url: str) -> N
     make_version_3(store)
     assert "users" not in table_names(store)
     assert not set(VERSION_4_INDEXES) & set(notification_indexes(store))
+    assert "(batch_id)" in notification_indexes(store)["ix_notifications_batch_id"]
     store.close()
 
     upgraded = open_store(store_url)
@@ -68,14 +72,15 @@ def test_version_3_store_is_upgraded_in_place_with_its_data(store_url: str) -> N
 
 @pytest.mark.parametrize("store_url", ["sqlite-file", "postgresql"], indirect=True)
 def test_version_4_step_leaves_a_version_4_store_as_it_is(store_url: str) -> None:
-    """Step 4 run again on a store that has ``users`` (with a user in it) changes nothing."""
+    """Step 4 run again on a store that has ``users`` (with a user in it), the history's
+    actor and the queue page indexes changes nothing."""
     store = open_store(store_url)
     assert isinstance(store, SQLStore)
     try:
         add_user(store, "admin", "admin", "a long enough password")
-        found = table_names(store), list_users(store)
+        found = table_names(store), list_users(store), notification_indexes(store)
         with store.writing() as conn:
             MIGRATIONS[4](conn)
-        assert (table_names(store), list_users(store)) == found
+        assert (table_names(store), list_users(store), notification_indexes(store)) == found
     finally:
         store.close()

@@ -286,6 +286,8 @@ def make_version_2(store: SQLStore) -> None:
         for name in VERSION_4_INDEXES:
             conn.execute(text(f"DROP INDEX {name}"))
         conn.execute(text("ALTER TABLE notification_history DROP COLUMN actor"))
+        conn.execute(text("DROP INDEX ix_notifications_batch_id"))
+        conn.execute(text("CREATE INDEX ix_notifications_batch_id ON notifications (batch_id)"))
         conn.execute(meta.update().where(meta.c.key == "schema_version").values(value="2"))
 
 
