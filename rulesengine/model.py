@@ -30,6 +30,7 @@ __all__ = [
     "LEVEL_MAX",
     "MONEY_MAX_CENTS",
     "NOTIFICATION_KINDS",
+    "NEEDS_STAFF_STATUSES",
     "NOTIFICATION_STATUSES",
     "NO_ADDRESS_OTHER",
     "NO_ADDRESS_REASONS",
@@ -75,6 +76,8 @@ NOTIFICATION_STATUSES = (
     "unknown",
     "superseded",
 )
+#: The statuses only staff settle: "Manage errors" lists them (``docs/queue.md``).
+NEEDS_STAFF_STATUSES = ("error", "unknown")
 #: A queued notification's kinds: a live batch's, a test batch's proof, an on-demand one.
 NOTIFICATION_KINDS = ("batch", "proof", "on_demand")
 #: Skip reasons that are not the name of an ``eligibility.exclude`` rule.

@@ -28,7 +28,6 @@ from rulesengine.cli.rules_access import (
     load_rules_for_cli,
 )
 from rulesengine.cli.store_access import open_command_queue
-from rulesengine.errors import NotFound
 from rulesengine.model import NOTIFICATION_STATUSES
 from rulesengine.plurals import counted
 from rulesengine.terminal import cell, cells, echo
@@ -41,6 +40,7 @@ if TYPE_CHECKING:
 __all__ = [
     "COMMANDS",
     "STATUS_CHOICE",
+    "cli_actor",
     "notify",
     "opt_out",
     "plugins",
@@ -272,7 +272,7 @@ def _print_one(fields: dict[str, Any], history: list[dict[str, Any]]) -> None:
         table.add_row(cell(key), cell(value, keep_lines=lines))
     console.print(table)
     events = Table(title="history", header_style="bold")
-    for column in ("at", "from", "to", "message", "level", "rules", "attempt", "detail"):
+    for column in ("at", "from", "to", "message", "level", "rules", "attempt", "detail", "by"):
         events.add_column(column)
     for entry in history:
         events.add_row(
@@ -285,9 +285,22 @@ def _print_one(fields: dict[str, Any], history: list[dict[str, Any]]) -> None:
                 (entry["rules_hash"] or "")[:12],
                 entry["attempt"],
                 entry["detail"],
+                entry["actor"] or "",
             )
         )
     console.print(events)
+
+
+def cli_actor() -> str:
+    """Who a staff command's history entries name: ``cli:`` and the operating-system user
+    running it (``cli:unknown`` when it has no name)."""
+    import getpass
+
+    try:
+        name = getpass.getuser()
+    except (OSError, KeyError):  # no USER/LOGNAME and no passwd entry (a bare container)
+        name = "unknown"
+    return f"cli:{name}"[:200]
 
 
 def _acted(transitions: Sequence[Any], what: str) -> None:
@@ -303,7 +316,7 @@ def _acted(transitions: Sequence[Any], what: str) -> None:
 def _retry(ctx: click.Context, ids: tuple[int, ...], db: str | None) -> None:
     """Schedule error, unknown or canceled notifications again, now."""
     with open_command_queue(ctx, db) as q:
-        _acted(q.retry(list(ids)), "scheduled again")
+        _acted(q.retry(list(ids), actor=cli_actor()), "scheduled again")
 
 
 @queue.command("cancel")
@@ -313,7 +326,7 @@ def _retry(ctx: click.Context, ids: tuple[int, ...], db: str | None) -> None:
 def _cancel(ctx: click.Context, ids: tuple[int, ...], db: str | None) -> None:
     """Cancel scheduled, error or unknown notifications."""
     with open_command_queue(ctx, db) as q:
-        _acted(q.cancel(list(ids)), "canceled")
+        _acted(q.cancel(list(ids), actor=cli_actor()), "canceled")
 
 
 @queue.command("resolve")
@@ -330,7 +343,7 @@ def _cancel(ctx: click.Context, ids: tuple[int, ...], db: str | None) -> None:
 def _resolve(ctx: click.Context, ids: tuple[int, ...], outcome: str, db: str | None) -> None:
     """Decide notifications whose delivery is unknown (a worker stopped mid-send)."""
     with open_command_queue(ctx, db) as q:
-        _acted(q.resolve(list(ids), outcome), "resolved")
+        _acted(q.resolve(list(ids), outcome, actor=cli_actor()), "resolved")
 
 
 # --- opt-out, notify, plugins -------------------------------------------------------------------
@@ -356,7 +369,7 @@ def opt_out(
     """Opt a guarantor out of a channel; what is still queued for it is suppressed."""
     now = parse_now(now_text)
     with open_command_queue(ctx, db) as q:
-        suppressed = q.opt_out(guarantor, channel, source=source, now=now)
+        suppressed = q.opt_out(guarantor, channel, source=source, now=now, actor=cli_actor())
     echo(
         f"{guarantor} opted out of {channel} ({source}); "
         f"{counted(len(suppressed), 'queued notification')} suppressed"
@@ -398,40 +411,16 @@ def notify(
     pm = command_plugin_manager() if rules is not None else None
     with open_command_queue(ctx, db, pm=pm) as q:
         if rules is None:
-            rules = _rules_of_latest_statement(q.store, guarantor)
-        nid = q.notify(guarantor, channel, message_id, rules, now)
+            from rulesengine.queue.on_demand import rules_of_latest_statement
+
+            rules = rules_of_latest_statement(q.store, guarantor, installed_specs())
+        nid = q.notify(guarantor, channel, message_id, rules, now, actor=cli_actor())
         row = q.get(nid)
     when = row.next_attempt_at.isoformat(timespec="minutes") if row.next_attempt_at else ""
     if row.status == "scheduled":
         echo(f"notification {nid} queued: {message_id} by {channel}, due {when}")
     else:
         echo(f"notification {nid} {row.status}: {row.reason}")
-
-
-def _rules_of_latest_statement(store: Any, guarantor: str) -> Any:
-    """The rules version the guarantor's latest live statement was made with, loaded from
-    the text the store kept."""
-    from rulesengine.queue import on_demand_sql
-    from rulesengine.rules import load_rules_text
-
-    with store.reading() as conn:
-        found = on_demand_sql.latest_live_rules(conn, guarantor)
-    if found is None:
-        if store.get_guarantor(guarantor) is None:
-            raise NotFound(f"no guarantor {guarantor!r} in the store")
-        raise NotFound(
-            f"guarantor {guarantor!r} has had no live statement yet; on-demand notifications"
-            " need one"
-        )
-    batch_id, rules_hash = found
-    text = store.rules_text(rules_hash)
-    if text is None:
-        raise NotFound(
-            f"the rules file of batch {batch_id} is not in the store; give it with --rules"
-        )
-    return load_rules_text(
-        text, filename=f"<rules of batch {batch_id}>", channel_specs=installed_specs()
-    )
 
 
 @click.command()

@@ -28,11 +28,14 @@ from rulesengine.queue.notification_reads import (
 )
 from rulesengine.queue.queue_context import QueueContext
 from rulesengine.queue.request_values import (
+    RESOLVE_OUTCOMES,
+    checked_actor,
     checked_id,
     checked_ids,
     checked_kind,
     checked_limit,
     checked_source,
+    checked_statuses,
     checked_texts,
     checked_worker_arguments,
 )
@@ -237,26 +240,51 @@ class Queue:
 
     # -- staff actions -----------------------------------------------------------------------
 
-    def retry(self, ids: Sequence[int], now: dt.datetime | None = None) -> list[Transition]:
+    # Each staff action takes ``actor``: who asked for it, kept in every history entry it
+    # writes (the command line passes ``cli:<user>``, the dashboard ``dashboard:<user>``).
+
+    def retry(
+        self, ids: Sequence[int], now: dt.datetime | None = None, *, actor: str | None = None
+    ) -> list[Transition]:
         """``error``/``unknown``/``canceled`` -> ``scheduled`` now (attempt kept)."""
         return staff.staff_action(
-            self._context, checked_ids(ids), "retry", self._context.checked_now(now)
+            self._context,
+            checked_ids(ids),
+            "retry",
+            self._context.checked_now(now),
+            checked_actor(actor),
         )
 
-    def cancel(self, ids: Sequence[int], now: dt.datetime | None = None) -> list[Transition]:
+    def cancel(
+        self, ids: Sequence[int], now: dt.datetime | None = None, *, actor: str | None = None
+    ) -> list[Transition]:
         """``scheduled``/``error``/``unknown`` -> ``canceled``."""
         return staff.staff_action(
-            self._context, checked_ids(ids), "cancel", self._context.checked_now(now)
+            self._context,
+            checked_ids(ids),
+            "cancel",
+            self._context.checked_now(now),
+            checked_actor(actor),
         )
 
     def resolve(
-        self, ids: Sequence[int], outcome: str, now: dt.datetime | None = None
+        self,
+        ids: Sequence[int],
+        outcome: str,
+        now: dt.datetime | None = None,
+        *,
+        actor: str | None = None,
     ) -> list[Transition]:
-        """Decide ``unknown`` notifications: ``sent`` (it went out) or ``resend``."""
-        if outcome not in ("sent", "resend"):
+        """Decide ``unknown`` notifications: ``sent`` (it went out) or ``resend`` (it did
+        not: schedule it again now)."""
+        if outcome not in RESOLVE_OUTCOMES:
             raise InvalidRequest(f"resolve as 'sent' or 'resend', not {outcome!r}")
         return staff.staff_action(
-            self._context, checked_ids(ids), f"resolve-{outcome}", self._context.checked_now(now)
+            self._context,
+            checked_ids(ids),
+            f"resolve-{outcome}",
+            self._context.checked_now(now),
+            checked_actor(actor),
         )
 
     def opt_out(
@@ -265,12 +293,19 @@ class Queue:
         channel: str,
         source: str = "staff",
         now: dt.datetime | None = None,
+        *,
+        actor: str | None = None,
     ) -> list[int]:
         """Record an opt-out and suppress what is still scheduled; returns those ids."""
         checked_texts(guarantor_id=guarantor_id, channel=channel)
         checked_source(source)
         return staff.opt_out(
-            self._context, guarantor_id, channel, source, self._context.checked_now(now)
+            self._context,
+            guarantor_id,
+            channel,
+            source,
+            self._context.checked_now(now),
+            checked_actor(actor),
         )
 
     # -- new notifications -------------------------------------------------------------------
@@ -282,8 +317,11 @@ class Queue:
         message_id: str,
         rules: Rules,
         now: dt.datetime | None = None,
+        *,
+        actor: str | None = None,
     ) -> int:
-        """Queue an on-demand notification; returns its id (see :mod:`.on_demand`)."""
+        """Queue an on-demand notification; returns its id (see :mod:`.on_demand`).
+        ``actor``: who asked for it, kept in its first history entry."""
         checked_texts(guarantor_id=guarantor_id, channel=channel, message_id=message_id)
         _check_rules(rules)
         return on_demand.notify(
@@ -293,6 +331,7 @@ class Queue:
             message_id,
             rules,
             self._context.checked_now(now),
+            checked_actor(actor),
         )
 
     def add_proofs(
@@ -319,16 +358,30 @@ class Queue:
         channel: str | None = None,
         kind: str | None = None,
         limit: int | None = None,
+        newest_first: bool = False,
+        after: int | None = None,
     ) -> list[QueueRow]:
-        """Notifications matching every given filter, oldest first (at most ``limit``)."""
+        """Notifications matching every given filter, oldest first (``newest_first``: the
+        newest first), at most ``limit``.
+
+        ``status`` is one status or a sequence of them (any of them matches;
+        :data:`~rulesengine.model.NEEDS_STAFF_STATUSES` is "Manage errors"). ``after``: only
+        the notifications after that id in this order (newer with oldest first, older with
+        newest first), to read a long list a page at a time: the next page is ``after=`` the
+        last id of this one (keyset pagination, as fast on the last page as on the first).
+        """
         if limit is not None:
             checked_limit(limit, least=0)
         if kind is not None:
             checked_kind(kind)
+        if after is not None:
+            checked_id(after)
+        if not isinstance(newest_first, bool):
+            raise InvalidRequest(f"newest_first must be True or False, got {given(newest_first)}")
+        statuses = checked_statuses(status)
         checked_texts(
             profile_id=profile_id,
             batch_id=batch_id,
-            status=status,
             guarantor_id=guarantor_id,
             channel=channel,
         )
@@ -336,11 +389,13 @@ class Queue:
             self.store,
             profile_id=profile_id,
             batch_id=batch_id,
-            status=status,
+            status=statuses,
             guarantor_id=guarantor_id,
             channel=channel,
             kind=kind,
             limit=limit,
+            newest_first=newest_first,
+            after=after,
         )
 
     def get(self, notification_id: int) -> QueueRow:

@@ -9,7 +9,7 @@ connection (:func:`batch_drafts`, :func:`with_notifications`), which read in the
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -86,7 +86,7 @@ def uploaded_statuses(store: SQLStore, batch_id: str) -> list[tuple[int, str, st
 
 def notification_history(store: SQLStore, notification_id: int) -> list[Mapping[str, object]]:
     """History entries (at, old_status, new_status, message_id, level, rules_hash,
-    attempt, detail), oldest first."""
+    attempt, detail, actor), oldest first."""
     h = history_table.c
     query = (
         select(
@@ -98,6 +98,7 @@ def notification_history(store: SQLStore, notification_id: int) -> list[Mapping[
             h.rules_hash,
             h.attempt,
             h.detail,
+            h.actor,
         )
         .where(h.notification_id == notification_id)
         .order_by(h.id)
@@ -251,18 +252,22 @@ def find_notifications(
     *,
     profile_id: str | None,
     batch_id: str | None,
-    status: str | None,
+    status: Sequence[str] | None,
     guarantor_id: str | None,
     channel: str | None,
     kind: str | None,
     limit: int | None,
+    newest_first: bool = False,
+    after: int | None = None,
 ) -> list[QueueRow]:
-    """Notifications matching every given filter, oldest first; :class:`InvalidRequest` for
-    an unknown status."""
-    if status is not None and status not in NOTIFICATION_STATUSES:
-        raise InvalidRequest(
-            f"unknown status {status!r}; the statuses are {', '.join(NOTIFICATION_STATUSES)}"
-        )
+    """Notifications matching every given filter (``status``: any of these statuses),
+    oldest or newest first, after id ``after`` in that order (``Queue.find``);
+    :class:`InvalidRequest` for an unknown status."""
+    for one in status or ():
+        if one not in NOTIFICATION_STATUSES:
+            raise InvalidRequest(
+                f"unknown status {one!r}; the statuses are {', '.join(NOTIFICATION_STATUSES)}"
+            )
     with store.reading() as conn:
         return notification_sql.queue_rows(
             conn,
@@ -273,6 +278,8 @@ def find_notifications(
             channel=channel,
             kind=kind,
             limit=limit,
+            newest_first=newest_first,
+            after=after,
         )
 
 

@@ -32,7 +32,6 @@ from rulesengine.store.rows import as_utc
 from rulesengine.store.tables import (
     IS_SCHEDULED,
     IS_SENDING,
-    NOT_BATCH,
     notification_history,
     notifications,
 )
@@ -56,29 +55,39 @@ __all__ = [
 ]
 
 
-def notification_query(**filters: str | None) -> Any:
+def notification_query(
+    *,
+    newest_first: bool = False,
+    after: int | None = None,
+    **filters: str | Sequence[str] | None,
+) -> Any:
     """Notifications matching every given filter (``profile_id``, ``batch_id``, ``status``,
-    ``guarantor_id``, ``channel``, ``kind``; None: any), oldest first.
+    ``guarantor_id``, ``channel``, ``kind``; None: any), oldest first (``newest_first``:
+    newest first), only those after id ``after`` in that order (keyset pagination).
 
-    The status is written into the SQL as a literal, so that the planner can use the
-    partial indexes (a bound parameter does not match their predicates): ``error`` and
-    ``unknown`` find their rows through ``ix_notifications_needs_staff``, and on
-    PostgreSQL ``sending`` through the lease index. A kind other than ``batch`` (proofs,
-    on-demand notifications) is written the same way, with the predicate of
-    ``ix_notifications_not_batch`` beside it, so the few among a million are read through
-    that index instead of a scan of the table.
+    ``status`` may be several statuses (any matches), written as ``status = 'a' OR status
+    = 'b'``. The status and the kind are written into the SQL as literals, so that the
+    planner can use the partial indexes (a bound parameter does not match their
+    predicates): ``error`` and ``unknown`` find their rows through
+    ``ix_notifications_needs_staff``, proofs and on-demand ones through
+    ``ix_notifications_other_kinds``, and on PostgreSQL ``sending`` through the lease index.
     """
-    query = select(notifications).order_by(notifications.c.id)
+    n = notifications.c
+    query = select(notifications).order_by(n.id.desc() if newest_first else n.id)
+    if after is not None:
+        query = query.where(n.id < after if newest_first else n.id > after)
     for name, value in filters.items():
         if value is None:
             continue
         if name == "status":
-            query = query.where(notifications.c.status == literal(value, literal_execute=True))
-        elif name == "kind" and value != "batch":
-            kind = notifications.c.kind == literal(value, literal_execute=True)
-            query = query.where(NOT_BATCH, kind)
+            statuses = (value,) if isinstance(value, str) else tuple(value)
+            query = query.where(
+                or_(*(n.status == literal(one, literal_execute=True) for one in statuses))
+            )
+        elif name == "kind":
+            query = query.where(n.kind == literal(value, literal_execute=True))
         else:
-            query = query.where(notifications.c[name] == value)
+            query = query.where(n[name] == value)
     return query
 
 
@@ -156,15 +165,20 @@ def queue_rows(
     *,
     profile_id: str | None = None,
     batch_id: str | None = None,
-    status: str | None = None,
+    status: str | Sequence[str] | None = None,
     guarantor_id: str | None = None,
     channel: str | None = None,
     kind: str | None = None,
     limit: int | None = None,
+    newest_first: bool = False,
+    after: int | None = None,
 ) -> list[QueueRow]:
-    """Notifications matching every given filter, oldest first (the status as a literal,
-    for the partial indexes: :func:`notification_query`)."""
+    """Notifications matching every given filter, oldest (or newest) first, after id
+    ``after`` in that order (the status as a literal, for the partial indexes:
+    :func:`notification_query`)."""
     query = notification_query(
+        newest_first=newest_first,
+        after=after,
         profile_id=profile_id,
         batch_id=batch_id,
         status=status,
@@ -211,6 +225,7 @@ def _history(
     new: str,
     attempt: int,
     detail: str | None,
+    actor: str | None = None,
 ) -> None:
     conn.execute(
         notification_history.insert().values(
@@ -223,6 +238,7 @@ def _history(
             rules_hash=row.rules_hash,
             attempt=attempt,
             detail=detail,
+            actor=actor,
         )
     )
 
@@ -235,9 +251,11 @@ def change_status(
     *,
     detail: str | None = None,
     expect_lease: str | None = None,
+    actor: str | None = None,
     **values: Any,
 ) -> Transition | None:
-    """Move ``row`` from its status to ``new_status`` and append the history entry.
+    """Move ``row`` from its status to ``new_status`` and append the history entry (with
+    ``actor``, who asked for the change: None for the queue's own changes).
 
     The update only applies while the row still has the status (and attempt) it was read
     with, and, with ``expect_lease``, that lease owner: a late worker cannot overwrite a
@@ -260,7 +278,7 @@ def change_status(
     if result.rowcount != 1:
         return None
     attempt = values.get("attempt", row.attempt)
-    _history(conn, row, at, row.status, new_status, attempt, detail)
+    _history(conn, row, at, row.status, new_status, attempt, detail, actor)
     return Transition(row.id, row.status, new_status, detail)
 
 

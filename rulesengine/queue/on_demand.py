@@ -31,13 +31,18 @@ from rulesengine.queue import on_demand_sql
 from rulesengine.queue.delivery_report import ProofsAdded
 from rulesengine.queue.notification_rows import Transition
 from rulesengine.queue.windows import local_zone, window_in_zone
+from rulesengine.rules.loader import load_rules_text
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from rulesengine.channels.specs import ChannelSpec
     from rulesengine.model import BatchResult, NotificationDraft
     from rulesengine.queue.queue_context import QueueContext
     from rulesengine.rules.policy import Rules
+    from rulesengine.store.sql_store import SQLStore
 
-__all__ = ["add_proofs", "notify"]
+__all__ = ["add_proofs", "notify", "rules_of_latest_statement"]
 
 _log = logging.getLogger(__name__)
 
@@ -82,8 +87,10 @@ def notify(
     message_id: str,
     rules: Rules,
     now: dt.datetime,
+    actor: str | None = None,
 ) -> int:
-    """Queue an on-demand notification; returns its id (see the module docstring)."""
+    """Queue an on-demand notification; returns its id (see the module docstring). Its
+    first history entry records ``actor``, who asked for it."""
     message = rules.messages.get(message_id)
     if message is None:
         known = ", ".join(sorted(rules.messages)) or "none"
@@ -132,10 +139,37 @@ def notify(
             "proof": False,
         }
         detail = draft.reason or f"on demand, from statement {statement.id}"
-        nid = on_demand_sql.insert_notification(conn, values, now, detail)
+        nid = on_demand_sql.insert_notification(conn, values, now, detail, actor)
     _log.info("on-demand notification %s queued (%s, %s)", nid, channel, message_id)
     queue.observe([Transition(nid, None, draft.status, detail)])
     return nid
+
+
+def rules_of_latest_statement(
+    store: SQLStore, guarantor_id: str, channel_specs: Mapping[str, ChannelSpec]
+) -> Rules:
+    """The rules version the guarantor's latest live statement was made with, loaded (against
+    ``channel_specs``, the installed channels') from the text the store kept: what an
+    on-demand notification is rendered with when no rules file is given.
+    :class:`NotFound` when there is no such guarantor, statement or text."""
+    with store.reading() as conn:
+        found = on_demand_sql.latest_live_rules(conn, guarantor_id)
+    if found is None:
+        if store.get_guarantor(guarantor_id) is None:
+            raise NotFound(f"no guarantor {guarantor_id!r} in the store")
+        raise NotFound(
+            f"guarantor {guarantor_id!r} has had no live statement yet; on-demand notifications"
+            " need one"
+        )
+    batch_id, rules_hash = found
+    text = store.rules_text(rules_hash)
+    if text is None:
+        raise NotFound(
+            f"the rules file of batch {batch_id} is not in the store; give it with --rules"
+        )
+    return load_rules_text(
+        text, filename=f"<rules of batch {batch_id}>", channel_specs=channel_specs
+    )
 
 
 def add_proofs(

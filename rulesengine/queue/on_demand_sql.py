@@ -42,9 +42,14 @@ __all__ = [
 
 
 def insert_notification(
-    conn: Connection, values: Mapping[str, Any], at: dt.datetime, detail: str | None
+    conn: Connection,
+    values: Mapping[str, Any],
+    at: dt.datetime,
+    detail: str | None,
+    actor: str | None = None,
 ) -> int:
-    """Insert one notification (columns of ``notifications``) and its first history entry."""
+    """Insert one notification (columns of ``notifications``) and its first history entry
+    (``actor``: who asked for it, None for the queue itself)."""
     row: dict[str, Any] = {
         key: as_utc(value) if isinstance(value, dt.datetime) else value
         for key, value in values.items()
@@ -69,6 +74,7 @@ def insert_notification(
             rules_hash=row.get("rules_hash"),
             attempt=row.get("attempt", 0),
             detail=detail,
+            actor=actor,
         )
     )
     return nid

@@ -8,15 +8,19 @@ import math
 from collections.abc import Sequence
 
 from rulesengine.errors import InvalidRequest
-from rulesengine.model import NOTIFICATION_KINDS, given, is_whole
+from rulesengine.model import NOTIFICATION_KINDS, NOTIFICATION_STATUSES, given, is_whole
 
 __all__ = [
+    "ACTOR_MAX",
+    "RESOLVE_OUTCOMES",
     "SOURCE_MAX",
+    "checked_actor",
     "checked_id",
     "checked_ids",
     "checked_kind",
     "checked_limit",
     "checked_source",
+    "checked_statuses",
     "checked_texts",
     "checked_worker_arguments",
 ]
@@ -79,6 +83,41 @@ def checked_source(source: object) -> None:
         raise InvalidRequest(
             f"an opt-out's source is at most {SOURCE_MAX} characters, got {len(source):,}"
         )
+
+
+#: How an ``unknown`` notification is resolved: it went out, or send it again.
+RESOLVE_OUTCOMES = ("sent", "resend")
+
+#: The longest actor kept in a history entry (``dashboard:NAME``, ``cli:NAME``).
+ACTOR_MAX = 200
+
+
+def checked_actor(actor: object) -> str | None:
+    """Who asked for a staff action: None, or text of 1 to :data:`ACTOR_MAX` characters."""
+    if actor is None:
+        return None
+    if not isinstance(actor, str):
+        raise InvalidRequest(f"actor must be text (a str), got {given(actor)}")
+    if not actor.strip() or len(actor) > ACTOR_MAX:
+        raise InvalidRequest(
+            f"an actor is 1 to {ACTOR_MAX} characters (such as 'cli:alice'), got {len(actor):,}"
+        )
+    return actor
+
+
+def checked_statuses(status: object) -> tuple[str, ...] | None:
+    """A status filter: None (any), one status, or a non-empty sequence of statuses."""
+    if status is None:
+        return None
+    statuses = (status,) if isinstance(status, str) else status
+    if not isinstance(statuses, Sequence) or isinstance(statuses, bytes) or not statuses:
+        raise InvalidRequest(f"status must be a status or a list of them, got {given(status)}")
+    for one in statuses:
+        if one not in NOTIFICATION_STATUSES:
+            raise InvalidRequest(
+                f"unknown status {one!r}; the statuses are {', '.join(NOTIFICATION_STATUSES)}"
+            )
+    return tuple(dict.fromkeys(statuses))
 
 
 def checked_worker_arguments(stop_event: object, poll_seconds: object) -> None:

@@ -79,10 +79,15 @@ def _refusal(
 
 
 def staff_action(
-    queue: QueueContext, ids: Sequence[int], name: str, now: dt.datetime
+    queue: QueueContext,
+    ids: Sequence[int],
+    name: str,
+    now: dt.datetime,
+    actor: str | None = None,
 ) -> list[Transition]:
     """Apply ACTIONS[name] to every id, or to none: :class:`InvalidRequest` for no ids,
-    :class:`NotFound` when only unknown ids refuse it, else :class:`RefusedTransition`."""
+    :class:`NotFound` when only unknown ids refuse it, else :class:`RefusedTransition`.
+    Each history entry records ``actor``, who asked."""
     action = ACTIONS[name]
     if not ids:
         raise InvalidRequest("name at least one notification id")
@@ -100,7 +105,7 @@ def staff_action(
             else:
                 values["next_attempt_at"] = None
             t = notification_sql.change_status(
-                conn, row, action.new_status, now, detail=action.detail, **values
+                conn, row, action.new_status, now, detail=action.detail, actor=actor, **values
             )
             if t is None:  # pragma: no cover - the row is locked
                 raise RefusedTransition(f"notification {nid} changed meanwhile; nothing changed")
@@ -110,10 +115,16 @@ def staff_action(
 
 
 def opt_out(
-    queue: QueueContext, guarantor_id: str, channel: str, source: str, now: dt.datetime
+    queue: QueueContext,
+    guarantor_id: str,
+    channel: str,
+    source: str,
+    now: dt.datetime,
+    actor: str | None = None,
 ) -> list[int]:
     """Record the opt-out and suppress the guarantor's still-scheduled notifications on
-    ``channel`` (proofs, addressed to the practice, excluded). Returns their ids."""
+    ``channel`` (proofs, addressed to the practice, excluded), each history entry with
+    ``actor``. Returns their ids."""
     if not source.strip():
         raise InvalidRequest("an opt-out needs a source, such as 'staff' or 'inbound STOP'")
     if queue.store.get_guarantor(guarantor_id) is None:
@@ -129,7 +140,7 @@ def opt_out(
         presend_sql.record_opt_out(conn, guarantor_id, channel, now, source)
         for row in notification_sql.scheduled_for(conn, guarantor_id, channel):
             t = notification_sql.change_status(
-                conn, row, "suppressed", now, detail=detail, next_attempt_at=None
+                conn, row, "suppressed", now, detail=detail, actor=actor, next_attempt_at=None
             )
             if t is not None:
                 transitions.append(t)

@@ -168,11 +168,10 @@ def _dashboard_indexes(conn: Connection) -> None:
     (a batch's statements a page at a time in their order, and by level, without sorting
     or reading a quarter of a million rows), ``ix_encounters_worklist (status, id,
     profile, guarantor_id, balance_cents)`` replaces ``ix_encounters_status`` (a page of the
-    worklist in encounter-id order, and its totals per profile, from the index alone); ``ix_batch_skips_batch_reason (batch_id, reason)`` and
+    worklist in encounter-id order, and its totals per profile, from the index alone);
+    ``ix_batch_skips_batch_reason (batch_id, reason)`` and
     ``ix_notifications_batch_channel_status (batch_id, channel, status)`` count a batch's
-    skips by reason and its notifications by channel and status from the index alone;
-    ``ix_notifications_not_batch (kind, id) WHERE kind != 'batch'`` finds the few proofs
-    and on-demand notifications among a million a page at a time.
+    skips by reason and its notifications by channel and status from the index alone.
     Each replaced index is a prefix of its successor, so no query loses its index. All
     are built from their definitions in :mod:`rulesengine.store.tables`; a store that
     has them already is left as it is.
@@ -181,16 +180,15 @@ def _dashboard_indexes(conn: Connection) -> None:
         conn.execute(text(f"DROP INDEX IF EXISTS {name}"))
     for table in (encounters, statements, batch_skips, notifications):
         for index in sorted(table.indexes, key=lambda index: str(index.name)):
-            if index.name in VERSION_4_INDEXES:
+            if index.name in _DASHBOARD_INDEXES:
                 conn.execute(CreateIndex(index, if_not_exists=True))
 
 
-#: The indexes schema version 4 added.
-VERSION_4_INDEXES = (
+#: The indexes :func:`_dashboard_indexes` adds.
+_DASHBOARD_INDEXES = (
     "ix_batch_skips_batch_reason",
     "ix_encounters_worklist",
     "ix_notifications_batch_channel_status",
-    "ix_notifications_not_batch",
     "ix_statements_batch_seq",
 )
 
@@ -198,10 +196,50 @@ VERSION_4_INDEXES = (
 VERSION_4_REPLACED_INDEXES = ("ix_encounters_status", "ix_statements_batch_id")
 
 
+def _queue_pages(conn: Connection) -> None:
+    """Version 4 (the dashboard's queue): who did what, and a page at a time.
+
+    Adds the nullable column ``notification_history.actor`` (who asked for a change; the
+    existing entries keep NULL: nobody was recorded) and the partial indexes
+    ``ix_notifications_set_aside (status, id) WHERE status = 'canceled' OR status =
+    'suppressed' OR status = 'superseded'``, ``ix_notifications_scheduled_id (id) WHERE
+    status = 'scheduled'``, ``ix_notifications_sending_id (id) WHERE status = 'sending'``
+    and ``ix_notifications_other_kinds (kind, id) WHERE kind = 'proof' OR kind =
+    'on_demand'``, and rebuilds ``ix_notifications_batch_id`` on ``(batch_id, id)`` (it was
+    on ``batch_id``: PostgreSQL then walked the whole table backwards for an old batch's
+    page), from their definitions in :mod:`rulesengine.store.tables`. A store that has them
+    already is left as it is.
+    """
+    columns = {c["name"] for c in inspect(conn).get_columns("notification_history")}
+    if "actor" not in columns:
+        conn.execute(text("ALTER TABLE notification_history ADD COLUMN actor VARCHAR"))
+    batch_index = {
+        index["name"]: index["column_names"] for index in inspect(conn).get_indexes("notifications")
+    }.get("ix_notifications_batch_id")
+    if batch_index != ["batch_id", "id"]:
+        conn.execute(text("DROP INDEX IF EXISTS ix_notifications_batch_id"))
+    for index in sorted(notifications.indexes, key=lambda index: str(index.name)):
+        if index.name in _QUEUE_PAGE_INDEXES or index.name == "ix_notifications_batch_id":
+            conn.execute(CreateIndex(index, if_not_exists=True))
+
+
+#: The indexes :func:`_queue_pages` adds (on ``notifications``).
+_QUEUE_PAGE_INDEXES = (
+    "ix_notifications_other_kinds",
+    "ix_notifications_scheduled_id",
+    "ix_notifications_sending_id",
+    "ix_notifications_set_aside",
+)
+
+#: The indexes schema version 4 added (``ix_notifications_batch_id`` it rebuilt).
+VERSION_4_INDEXES = tuple(sorted(_DASHBOARD_INDEXES + _QUEUE_PAGE_INDEXES))
+
+
 def _version_4(conn: Connection) -> None:
-    """Version 4: the dashboard's users and the indexes its screens read through."""
+    """Version 4: the dashboard's steps, each idempotent."""
     _dashboard_users(conn)
     _dashboard_indexes(conn)
+    _queue_pages(conn)
 
 
 #: Upgrade steps keyed by the version they produce.

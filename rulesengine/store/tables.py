@@ -34,9 +34,10 @@ from sqlalchemy import (
 
 __all__ = [
     "IS_SCHEDULED",
+    "IS_NOT_BATCH_KIND",
     "IS_SENDING",
+    "IS_SET_ASIDE",
     "NEEDS_STAFF",
-    "NOT_BATCH",
     "Id",
     "adjustments",
     "batch_changes",
@@ -355,7 +356,9 @@ notifications = Table(
     Column("created_at", _Instant, nullable=False),
     Column("updated_at", _Instant, nullable=False),
     UniqueConstraint("statement_id", "channel", name="uq_notifications_statement_channel"),
-    Index("ix_notifications_batch_id", "batch_id"),
+    # (batch_id, id) since schema version 4: a batch's queue page, newest first, reads it
+    # backwards from an id (on SQLite the row id ends every index anyway).
+    Index("ix_notifications_batch_id", "batch_id", "id"),
     Index("ix_notifications_guarantor_id", "guarantor_id"),
     # Schema version 4: a batch's notifications counted by channel and status from the
     # index alone (ix_notifications_batch_id stays: on SQLite it is (batch_id, id), the
@@ -368,8 +371,6 @@ notifications = Table(
 #: cannot tell that the query only wants rows the index holds.
 IS_SCHEDULED = notifications.c.status == literal_column("'scheduled'")
 IS_SENDING = notifications.c.status == literal_column("'sending'")
-#: Not a live batch's notification: a proof or an on-demand one (schema version 4).
-NOT_BATCH = notifications.c.kind != literal_column("'batch'")
 NEEDS_STAFF = or_(
     notifications.c.status == literal_column("'error'"),
     notifications.c.status == literal_column("'unknown'"),
@@ -398,18 +399,42 @@ _partial_index(
     "ix_notifications_needs_staff", notifications.c.status, notifications.c.id, where=NEEDS_STAFF
 )
 
-# Schema version 4: the queue filtered by kind, proofs and on-demand notifications (a few
-# among a million), a page at a time in id order. Partial, so that no query about a batch's
-# notifications (kind = 'batch') reads it instead of a better index.
-_partial_index(
-    "ix_notifications_not_batch", notifications.c.kind, notifications.c.id, where=NOT_BATCH
-)
-
 # Schema version 3: the notifications a batch superseded, found again when it is deleted.
 _partial_index(
     "ix_notifications_superseded_by",
     notifications.c.superseded_by,
     where=notifications.c.superseded_by.is_not(None),
+)
+
+# Schema version 4: the dashboard's queue pages, newest first, a page at a time (keyset on
+# id). The statuses a notification is set aside in (canceled, suppressed, superseded) read
+# their page from a partial ``(status, id)`` index, as error and unknown do from
+# ix_notifications_needs_staff; scheduled and sending ones from an index of only their ids
+# each (not ``(status, id)``: SQLite, without statistics, then took it for the claim and
+# the lease expiry instead of their own); proofs and on-demand notifications, few among a
+# million batch ones, from a partial index of only them. (ORs, as NEEDS_STAFF, so that
+# SQLite matches ``kind = 'proof'`` to them.) Sent ones, most of the queue, are found by
+# walking the ids from the newest. A batch's filter reads ``(batch_id, id)``; a guarantor's
+# its index (a guarantor has few notifications).
+IS_SET_ASIDE = or_(
+    notifications.c.status == literal_column("'canceled'"),
+    notifications.c.status == literal_column("'suppressed'"),
+    notifications.c.status == literal_column("'superseded'"),
+)
+IS_NOT_BATCH_KIND = or_(
+    notifications.c.kind == literal_column("'proof'"),
+    notifications.c.kind == literal_column("'on_demand'"),
+)
+_partial_index(
+    "ix_notifications_set_aside", notifications.c.status, notifications.c.id, where=IS_SET_ASIDE
+)
+_partial_index("ix_notifications_scheduled_id", notifications.c.id, where=IS_SCHEDULED)
+_partial_index("ix_notifications_sending_id", notifications.c.id, where=IS_SENDING)
+_partial_index(
+    "ix_notifications_other_kinds",
+    notifications.c.kind,
+    notifications.c.id,
+    where=IS_NOT_BATCH_KIND,
 )
 
 notification_history = Table(
@@ -425,6 +450,10 @@ notification_history = Table(
     Column("rules_hash", String),
     Column("attempt", Integer, nullable=False, default=0),
     Column("detail", Text),
+    # Who asked for the change (schema version 4): ``dashboard:NAME`` for a dashboard user,
+    # ``cli:NAME`` for the command line's (operating-system) user, or what a program
+    # passed; NULL for the queue's own changes (uploads, deliveries, leases).
+    Column("actor", String),
     Index("ix_notification_history_notification_id", "notification_id"),
 )
 

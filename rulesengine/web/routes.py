@@ -11,7 +11,9 @@ from rulesengine.web import (
     batch_pages,
     guarantor_pages,
     login_pages,
+    queue_pages,
     rules_pages,
+    staff_action_pages,
     statement_pages,
     test_batch_pages,
     user_pages,
@@ -37,4 +39,6 @@ def all_routes() -> list[BaseRoute]:
         *rules_pages.ROUTES,
         *worklist_pages.ROUTES,
         *guarantor_pages.ROUTES,
+        *queue_pages.ROUTES,
+        *staff_action_pages.ROUTES,
     ]

@@ -253,3 +253,33 @@ def test_plugins_says_which_variables_can_leave_none_loaded(monkeypatch, cli) ->
     assert "RULESENGINE_LOAD_PLUGINS or RULESENGINE_DISABLE_PLUGINS" in " ".join(
         result.output.split()
     )
+
+
+def test_staff_commands_record_the_cli_user_in_the_history(cli, db, monkeypatch) -> None:
+    """A command's history entries name ``cli:`` and the operating-system user; ``queue
+    show`` prints it (column "by") and its JSON has it (``actor``)."""
+    import getpass
+
+    monkeypatch.setattr(getpass, "getuser", lambda: "alice")
+    first = _ids(db, guarantor_id="G1")[0]
+    assert cli("queue", "cancel", str(first)).exit_code == 0
+    assert cli("opt-out", "G1", "text").exit_code == 0
+    data = json.loads(cli("queue", "show", str(first), "--json").output)
+    assert [(h["new_status"], h["actor"]) for h in data["history"]] == [
+        ("scheduled", None),
+        ("canceled", "cli:alice"),
+    ]
+    shown = cli("queue", "show", str(first))
+    assert "by" in shown.output and "cli:alice" in shown.output
+
+
+def test_the_cli_actor_without_a_user_name(monkeypatch) -> None:
+    import getpass
+
+    from rulesengine.cli.queue_commands import cli_actor
+
+    def no_user() -> str:
+        raise OSError("no user")
+
+    monkeypatch.setattr(getpass, "getuser", no_user)
+    assert cli_actor() == "cli:unknown"

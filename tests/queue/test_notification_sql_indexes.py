@@ -69,3 +69,55 @@ def test_sqlite_plans_read_the_partial_indexes(tmp_path) -> None:  # type: ignor
             assert any(f"USING INDEX {index}" in step for step in plan), plan
     finally:
         store.close()
+
+
+#: The dashboard's queue filters, newest first from an ``after`` id -> what SQLite reads:
+#: an index, or the table walked backwards by id (the filters most rows match), never the
+#: whole table sorted.
+KEYSET_PLANS: list[tuple[dict[str, Any], str]] = [
+    ({}, "INTEGER PRIMARY KEY"),
+    ({"batch_id": "B1"}, "ix_notifications_batch_id"),
+    ({"guarantor_id": "G1"}, "ix_notifications_guarantor_id"),
+    ({"status": "error"}, "ix_notifications_needs_staff"),
+    ({"status": ("error", "unknown")}, "ix_notifications_needs_staff"),
+    ({"status": "canceled"}, "ix_notifications_set_aside"),
+    ({"status": "suppressed"}, "ix_notifications_set_aside"),
+    ({"status": "superseded"}, "ix_notifications_set_aside"),
+    ({"status": "sent"}, "INTEGER PRIMARY KEY"),
+    ({"status": "scheduled"}, "ix_notifications_scheduled_id"),
+    ({"status": "sending"}, "ix_notifications_sending_id"),
+    ({"kind": "proof"}, "ix_notifications_other_kinds"),
+    ({"kind": "on_demand"}, "ix_notifications_other_kinds"),
+    ({"kind": "batch"}, "INTEGER PRIMARY KEY"),
+    ({"channel": "email"}, "INTEGER PRIMARY KEY"),
+    ({"profile_id": "riverside"}, "INTEGER PRIMARY KEY"),
+    ({"batch_id": "B1", "status": ("error", "unknown")}, "ix_notifications_"),
+    ({"guarantor_id": "G1", "channel": "text"}, "ix_notifications_guarantor_id"),
+    ({"profile_id": "riverside", "status": "canceled"}, "ix_notifications_set_aside"),
+]
+
+
+def test_sqlite_plans_of_the_queue_pages(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Every filter of the dashboard's queue, a page newest first after an id, reads an
+    index or walks the ids backwards (stopping at the page's end), never sorts the table;
+    only "Manage errors" sorts, what its partial index holds."""
+    store = open_store(str(tmp_path / "s.db"))
+    assert isinstance(store, SQLStore)
+    try:
+        for filters, reads in KEYSET_PLANS:
+
+            def page(conn: Connection, filters: dict[str, Any] = filters) -> object:
+                return notification_sql.queue_rows(
+                    conn, **filters, newest_first=True, after=1_000_000, limit=51
+                )
+
+            [(sql, params)] = statements(store, page)
+            with store.reading() as conn:
+                plan = [
+                    row[-1] for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}", params)
+                ]
+            assert any(reads in step for step in plan), (filters, plan)
+            if "status" not in filters or isinstance(filters["status"], str):
+                assert not any("TEMP B-TREE" in step for step in plan), (filters, plan)
+    finally:
+        store.close()

@@ -1,6 +1,6 @@
-"""Schema version 4: the ``users`` table for dashboard users and the indexes the
-dashboard's screens read through; a version 3 store is upgraded in place with its data
-intact, on SQLite and PostgreSQL."""
+"""Schema version 4: the ``users`` table for dashboard users, the history's ``actor`` and
+the indexes the dashboard's screens read through; a version 3 store is upgraded in place
+with its data intact, on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -16,7 +16,13 @@ from rulesengine.store.migrations import (
 from rulesengine.store.sql_store import SQLStore
 from rulesengine.store.user_accounts import add_user, list_users, login_user
 from tests.store.factories import batch, save_live, small_ledger
-from tests.store.test_migrations import everything, table_names, undo_version_4, version_of
+from tests.store.test_migrations import (
+    everything,
+    notification_indexes,
+    table_names,
+    undo_version_4,
+    version_of,
+)
 
 
 def make_version_3(store: SQLStore) -> None:
@@ -64,6 +70,7 @@ def test_version_3_store_is_upgraded_in_place_with_its_data(store_url: str) -> N
     assert "users" not in table_names(store)
     assert not index_names(store) & set(VERSION_4_INDEXES)
     assert set(VERSION_4_REPLACED_INDEXES) <= index_names(store)
+    assert "(batch_id)" in notification_indexes(store)["ix_notifications_batch_id"]
     store.close()
 
     upgraded = open_store(store_url)
@@ -73,6 +80,7 @@ def test_version_3_store_is_upgraded_in_place_with_its_data(store_url: str) -> N
         assert "users" in table_names(upgraded)
         assert index_names(upgraded) == indexes
         assert not index_names(upgraded) & set(VERSION_4_REPLACED_INDEXES)
+        assert "(batch_id, id)" in notification_indexes(upgraded)["ix_notifications_batch_id"]
         assert reads(upgraded) == before
         assert list_users(upgraded) == []
         added = add_user(upgraded, "admin", "admin", "a long enough password")

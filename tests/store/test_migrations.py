@@ -287,13 +287,17 @@ def make_version_2(store: SQLStore) -> None:
 
 
 def undo_version_4(conn: Connection) -> None:
-    """Take from a fresh store what schema version 4 added: the ``users`` table and the
-    dashboard's indexes, giving back the two indexes they replaced."""
+    """Take from a fresh store what schema version 4 added: the ``users`` table, the
+    history's ``actor`` and the dashboard's indexes, giving back the indexes they replaced
+    or rebuilt."""
     conn.execute(text("DROP TABLE users"))
     for name in VERSION_4_INDEXES:
         conn.execute(text(f"DROP INDEX {name}"))
     conn.execute(text("CREATE INDEX ix_encounters_status ON encounters (status)"))
     conn.execute(text("CREATE INDEX ix_statements_batch_id ON statements (batch_id)"))
+    conn.execute(text("ALTER TABLE notification_history DROP COLUMN actor"))
+    conn.execute(text("DROP INDEX ix_notifications_batch_id"))
+    conn.execute(text("CREATE INDEX ix_notifications_batch_id ON notifications (batch_id)"))
 
 
 def make_version_1(store: SQLStore) -> None:
