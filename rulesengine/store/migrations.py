@@ -176,8 +176,8 @@ def _dashboard_indexes(conn: Connection) -> None:
     are built from their definitions in :mod:`rulesengine.store.tables`; a store that
     has them already is left as it is.
     """
-    for name in VERSION_4_REPLACED_INDEXES:
-        conn.execute(text(f"DROP INDEX IF EXISTS {name}"))
+    conn.execute(text("DROP INDEX IF EXISTS ix_encounters_status"))  # VERSION_4_REPLACED_INDEXES
+    conn.execute(text("DROP INDEX IF EXISTS ix_statements_batch_id"))
     for table in (encounters, statements, batch_skips, notifications):
         for index in sorted(table.indexes, key=lambda index: str(index.name)):
             if index.name in _DASHBOARD_INDEXES:
