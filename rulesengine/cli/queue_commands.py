@@ -111,7 +111,12 @@ def _row_json(row: QueueRow, detail: str | None = None) -> dict[str, Any]:
 @click.group(invoke_without_command=True)
 @click.option("--profile", default=None, help="Only this profile's notifications.")
 @click.option("--batch", default=None, help="Only this batch's notifications.")
-@click.option("--status", type=STATUS_CHOICE, default=None, help="Only this status.")
+@click.option(
+    "--status",
+    type=STATUS_CHOICE,
+    multiple=True,
+    help="Only this status (repeat it for several: --status error --status unknown).",
+)
 @click.option("--guarantor", default=None, help="Only this guarantor's notifications.")
 @click.option("--channel", default=None, help="Only this channel's notifications.")
 @click.option(
@@ -128,7 +133,7 @@ def queue(
     ctx: click.Context,
     profile: str | None,
     batch: str | None,
-    status: str | None,
+    status: tuple[str, ...],
     guarantor: str | None,
     channel: str | None,
     kind: str | None,
@@ -139,7 +144,7 @@ def queue(
     """The notification queue as a table; filters make the views.
 
     "All notifications" is rulesengine queue; "Manage errors" is
-    rulesengine queue --status error (and --status unknown).
+    rulesengine queue --status error --status unknown.
     """
     if ctx.invoked_subcommand is not None:
         return
@@ -149,7 +154,7 @@ def queue(
         rows = q.find(
             profile_id=profile,
             batch_id=batch,
-            status=status,
+            status=list(dict.fromkeys(status)) or None,
             guarantor_id=guarantor,
             channel=channel,
             kind=kind,

@@ -173,6 +173,7 @@ def _queue_list(visit: Visit) -> Response:
     return visit.render(
         "notifications.html",
         title=title,
+        manage_errors=filters.get("status") == _ERRORS,
         rows=[_row_view(row) for row in rows],
         filters={name: filters.get(name, "") for name in FILTERS},
         statuses=NOTIFICATION_STATUSES,

@@ -12,7 +12,6 @@ goes back with a message. Each records the user in the status history as
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlencode
 
 from starlette.responses import Response
 from starlette.routing import Route
@@ -23,6 +22,7 @@ from rulesengine.plurals import counted
 from rulesengine.queue.on_demand import rules_of_latest_statement
 from rulesengine.queue.request_values import RESOLVE_OUTCOMES, SOURCE_MAX
 from rulesengine.queue.staff import ACTIONS
+from rulesengine.store.guarantor_reads import opt_outs_of
 from rulesengine.web.queue_pages import TEXT_MAX, notification_json, path_part
 from rulesengine.web.visits import Visit, api, screen
 
@@ -181,20 +181,36 @@ def _opt_out_page(visit: Visit) -> Response:
         channel = _channel(visit)
         suppressed = visit.queue.opt_out(gid, channel, _source(visit), actor=actor_of(visit))
         return visit.redirect(
-            "/notifications?" + urlencode({"guarantor": gid}),
+            f"/guarantors/{path_part(gid)}",
             flash=f"{gid} opted out of {channel}; "
             f"{counted(len(suppressed), 'queued notification')} suppressed.",
         )
     channels = visit.queue.channels.names()
     chosen = visit.query.get("channel", "")
-    scheduled = visit.queue.find(guarantor_id=gid, status="scheduled")
+    chosen = chosen if chosen in channels else ""
+    already = {entry.channel: entry for entry in opt_outs_of(visit.store, gid)}
+    scheduled = [
+        row
+        for row in visit.queue.find(guarantor_id=gid, status="scheduled")
+        if not chosen or row.channel == chosen
+    ]
+    warning = None
+    if chosen in already:
+        warning = (
+            f"{gid} is already opted out of {chosen} (since"
+            f" {already[chosen].at:%Y-%m-%d}, {already[chosen].source}): doing it again only"
+            " adds another entry to the ledger."
+        )
     return visit.render(
         "confirm_action.html",
-        heading=f"Opt guarantor {gid} out of a channel?",
+        heading=f"Opt guarantor {gid} out of {chosen or 'a channel'}?",
         says="They are recorded as opted out of the channel (the opt-out ledger), and what is"
         " still scheduled for them on it is suppressed: nothing more is sent to them by it.",
-        facts=[("Guarantor", gid)],
-        warning=None,
+        facts=[
+            ("Guarantor", gid),
+            ("Already opted out of", ", ".join(sorted(already)) or "nothing"),
+        ],
+        warning=warning,
         action=f"/guarantors/{path_part(gid)}/opt-out",
         forms=[{"hidden": {}, "button": "Opt out", "danger": True}],
         fields=[
@@ -202,11 +218,11 @@ def _opt_out_page(visit: Visit) -> Response:
                 "name": "channel",
                 "label": "Channel",
                 "options": channels,
-                "selected": chosen if chosen in channels else "",
+                "selected": chosen,
             },
             {"name": "source", "label": "Source (who asked)", "value": "staff", "max": SOURCE_MAX},
         ],
-        back_href="/notifications?" + urlencode({"guarantor": gid}),
+        back_href=f"/guarantors/{path_part(gid)}",
         listed=[
             (f"/notifications/{row.id}", f"{row.id}: {row.channel}, {row.message_id}")
             for row in scheduled
@@ -263,7 +279,7 @@ def _notify_page(visit: Visit) -> Response:
         " channel's send window). It goes through the same checks and never changes a"
         " dunning level.",
         facts=[("Guarantor", gid), ("Rules", f"profile {rules.profile.id}, {rules.content_hash}")],
-        warning=None,
+        warning=_opted_out_warning(visit, gid),
         action=f"/guarantors/{path_part(gid)}/notify",
         forms=[{"hidden": {}, "button": "Queue it", "danger": False}],
         fields=[
@@ -275,8 +291,25 @@ def _notify_page(visit: Visit) -> Response:
                 "selected": "pay_now" if "pay_now" in messages else "",
             },
         ],
-        back_href="/notifications?" + urlencode({"guarantor": gid}),
+        back_href=f"/guarantors/{path_part(gid)}",
         listed=[],
+    )
+
+
+def _opted_out_warning(visit: Visit, gid: str) -> str | None:
+    """A warning naming the channels the guarantor is opted out of (a notification queued
+    on one is suppressed by the pre-send check, not sent)."""
+    guarantor = visit.store.get_guarantor(gid)
+    opted = {entry.channel for entry in opt_outs_of(visit.store, gid)}
+    if guarantor is not None and guarantor.sms_opt_out:
+        opted.add("text")
+    if guarantor is not None and guarantor.email_opt_out:
+        opted.add("email")
+    if not opted:
+        return None
+    return (
+        f"{gid} is opted out of {', '.join(sorted(opted))}: a notification queued there is"
+        " suppressed, not sent."
     )
 
 

@@ -16,7 +16,6 @@ from starlette.routing import Route
 
 from rulesengine.csv_output import csv_chunks
 from rulesengine.errors import InvalidRequest
-from rulesengine.model import format_money
 from rulesengine.store.base import WorklistEntry
 from rulesengine.store.worklist_reads import (
     WorklistTotal,
@@ -96,7 +95,11 @@ def _entry_json(entry: WorklistEntry) -> dict[str, Any]:
 
 
 def _csv_row(entry: WorklistEntry) -> dict[str, object]:
-    return {**_entry_json(entry), "balance": format_money(entry.encounter.balance_cents)}
+    # Plain decimals ("2500.00"), no thousands separator: a spreadsheet in any locale reads
+    # them as numbers.
+    cents = entry.encounter.balance_cents
+    sign = "-" if cents < 0 else ""
+    return {**_entry_json(entry), "balance": f"{sign}{abs(cents) // 100}.{abs(cents) % 100:02d}"}
 
 
 def _totals_json(totals: list[WorklistTotal]) -> dict[str, Any]:

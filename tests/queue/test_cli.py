@@ -123,6 +123,18 @@ def test_queue_lists_and_filters(cli, db) -> None:
     assert bad.exit_code in (1, 2) and "lost" in bad.output
 
 
+def test_queue_takes_several_statuses_as_manage_errors_does(cli, db) -> None:
+    """``--status`` repeated matches any of them (it used to keep only the last)."""
+    nid = _ids(db, guarantor_id="G1", channel="email")[0]
+    assert cli("queue", "cancel", str(nid)).exit_code == 0
+    both = json.loads(cli("queue", "--status", "canceled", "--status", "error", "--json").output)
+    assert [row["id"] for row in both] == [nid]
+    either = json.loads(
+        cli("queue", "--status", "scheduled", "--status", "canceled", "--json").output
+    )
+    assert len(either) == 6
+
+
 def test_queue_show_prints_fields_and_history(cli, db) -> None:
     nid = _ids(db, guarantor_id="G1", channel="email")[0]
     shown = cli("queue", "show", str(nid))

@@ -52,7 +52,7 @@ def test_the_list_filters_by_profile(client_for: Any) -> None:
     assert "riverside-2026-06-01" in client.get("/batches?profile=riverside").text
     other = client.get("/batches?profile=elsewhere")
     assert other.status_code == 200
-    assert "No batches yet" in other.text
+    assert "No batches of profile <code>elsewhere</code>." in other.text
     assert client.get("/batches?profile=" + "x" * 201).status_code == 400
 
 

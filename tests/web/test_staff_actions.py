@@ -147,7 +147,7 @@ def test_opt_out_suppresses_what_is_scheduled_and_records_the_user(
     client = client_for("staff")
     url = f"/guarantors/{problems.guarantor}/opt-out?channel=email"
     page = client.get(url)
-    assert f"Opt guarantor {problems.guarantor} out of a channel?" in page.text
+    assert f"Opt guarantor {problems.guarantor} out of email?" in page.text
     assert f'href="/notifications/{problems.scheduled}"' in page.text  # what it will suppress
     assert '<option value="email" selected>' in page.text
     answer = client.post(
@@ -155,7 +155,7 @@ def test_opt_out_suppresses_what_is_scheduled_and_records_the_user(
         data={"csrf_token": csrf_of(page.text), "channel": "email", "source": "phone call"},
     )
     assert answer.status_code == 303
-    assert answer.headers["location"] == f"/notifications?guarantor={problems.guarantor}"
+    assert answer.headers["location"] == f"/guarantors/{problems.guarantor}"
     assert history(web_store, problems.scheduled)[-1] == (
         "scheduled",
         "suppressed",
@@ -313,7 +313,7 @@ def test_browser_each_action_through_its_confirmation(
     assert "queued: reminder by email" in page.locator(".flash").inner_text()
     page.click(f".actions >> text=Opt {problems.guarantor} out of email")
     page.click("button:has-text('Opt out')")
-    page.wait_for_url(re.compile(r"/notifications\?guarantor="))
+    page.wait_for_url(re.compile(rf"/guarantors/{problems.guarantor}$"))
     assert f"{problems.guarantor} opted out of email" in page.locator(".flash").inner_text()
     actors = {h[2] for nid in (problems.error, problems.unknown) for h in history(web_store, nid)}
     assert "dashboard:staff" in actors
@@ -340,3 +340,24 @@ def test_browser_a_post_without_its_csrf_token_is_refused(
     page.wait_for_load_state()
     assert "This form has expired" in page.content()
     assert history(web_store, problems.error)[-1][1] == "error"
+
+
+def test_after_an_opt_out_the_pages_say_so(client_for: Any, problems: Problems) -> None:
+    """The guarantor's page reads the opt-out ledger; opting out again warns; the
+    notification form warns that a notification on that channel would be suppressed."""
+    client = client_for("staff")
+    gid = problems.guarantor
+    chooser = client.get(f"/guarantors/{gid}/opt-out")
+    assert '<option value="" selected>Choose…</option>' in chooser.text
+    confirm_and_post(client, f"/guarantors/{gid}/opt-out?channel=text", channel="text")
+    page = client.get(f"/guarantors/{gid}").text
+    assert "<dt>Text messages</dt><dd>opted out (opt-out ledger)</dd>" in page
+    again = client.get(f"/guarantors/{gid}/opt-out?channel=text").text
+    assert f"{gid} is already opted out of text" in again
+    form = client.get(f"/guarantors/{gid}/notify").text
+    assert f"{gid} is opted out of text: a notification queued there is suppressed" in form
+
+
+def test_manage_errors_says_what_lands_there_when_it_is_empty(client_for: Any) -> None:
+    page = client_for("viewer").get("/notifications?status=errors").text
+    assert "Nothing needs staff: a notification lands here when" in page

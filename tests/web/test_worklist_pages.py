@@ -221,3 +221,16 @@ def test_the_worklist_routes_take_no_post(client_for: Any) -> None:
     client = client_for("staff")
     for path in ("/worklist", "/worklist.csv", "/api/worklist"):
         assert client.post(path).status_code == 405
+
+
+def test_the_csv_writes_balances_as_plain_decimals(client_for: Any, web_store: Any) -> None:
+    """No thousands separator: a spreadsheet in any locale reads the balance as a number."""
+    import csv
+    import io
+
+    entries = web_store.worklist()
+    rows = list(csv.DictReader(io.StringIO(client_for("viewer").get("/worklist.csv").text)))
+    wanted = {e.encounter.id: e.encounter.balance_cents for e in entries}
+    assert {row["encounter"]: row["balance"] for row in rows} == {
+        eid: f"{cents // 100}.{cents % 100:02d}" for eid, cents in wanted.items()
+    }
