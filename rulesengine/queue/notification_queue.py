@@ -353,7 +353,7 @@ class Queue:
         *,
         profile_id: str | None = None,
         batch_id: str | None = None,
-        status: str | None = None,
+        status: str | Sequence[str] | None = None,
         guarantor_id: str | None = None,
         channel: str | None = None,
         kind: str | None = None,
