@@ -204,7 +204,8 @@ def browser_page_for(chromium: Any, live_dashboard: str) -> Iterator[Callable[[s
 
 
 #: Where the browser tests save the screenshots docs/dashboard.md shows (when
-#: RULESENGINE_SCREENSHOTS names a folder; docs/images is the one the docs use).
+#: RULESENGINE_SCREENSHOTS names a folder; docs/images is the one the docs use: refresh them
+#: with ``RULESENGINE_SCREENSHOTS=docs/images .venv/bin/python -m pytest tests/web -k browser``).
 SCREENSHOTS = os.environ.get("RULESENGINE_SCREENSHOTS")
 
 
