@@ -3,9 +3,10 @@ of failed logins.
 
 The session lives in a cookie signed with a key derived from the store's secret (so every
 ``serve`` process of one store accepts it): HttpOnly, SameSite=Strict, ``Secure`` when the
-dashboard is served behind TLS. It holds the user's name, when they logged in, when their
-password last changed (a new password logs out every other session) and the CSRF token;
-never a password or any patient data. A session ends after :data:`IDLE` without a request
+dashboard is served behind TLS. It holds the user's name, when they logged in, when they
+were last seen (refreshed at most once a minute), when their password last changed (a new
+password logs out every other session) and the CSRF token; never a password or any patient
+data. It is signed, not encrypted. A session ends after :data:`IDLE` without a request
 or :data:`LIFETIME` after the login, whichever is first. The user is read from the store on
 every request, so removing a user or changing their role takes effect at once.
 """
@@ -34,6 +35,9 @@ __all__ = [
 IDLE = 60 * 60
 #: ...and this long after its login, whatever happens.
 LIFETIME = 12 * 60 * 60
+#: A session in use is signed again at most this often (seconds), which restarts its idle
+#: time: the cookie's signature, checked against IDLE, is as old as the last refresh.
+_REFRESH = 60
 
 
 def session_key(store_secret: bytes) -> str:
@@ -92,13 +96,19 @@ class Session:
         login_at = self.data.get("login_at")
         if not isinstance(name, str) or not isinstance(login_at, int):
             return None
-        if (now if now is not None else time.time()) - login_at > LIFETIME:
+        now = now if now is not None else time.time()
+        seen = self.data.get("seen", login_at)
+        if now - login_at > LIFETIME or not isinstance(seen, int) or now - seen > IDLE:
             self.log_out()
             return None
         current = password_changed_at(name)
         if current is None or current != self.data.get("pw"):
             self.log_out()
             return None
+        if now - seen >= _REFRESH:
+            # A changed session is signed and sent again, so the cookie's own expiry
+            # (IDLE after its signature) moves on while the user works.
+            self.data["seen"] = int(now)
         return name
 
     def flash(self, message: str) -> None:

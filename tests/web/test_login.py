@@ -193,3 +193,32 @@ def test_browser_a_post_without_its_csrf_token_is_refused(browser_page_for: Any)
     )
     page.goto("/batches")
     assert "/login" not in page.url, answer  # the logout without its token did nothing
+
+
+def test_a_session_in_use_is_signed_again_so_it_does_not_end_an_hour_after_login(
+    client_for: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Starlette sends the cookie again only when the session changes, and checks its
+    signature against IDLE: a request a minute or more after the last refresh changes it."""
+    import time
+
+    from rulesengine.web import sessions
+
+    client = client_for("viewer")
+    assert "set-cookie" not in client.get("/batches").headers  # just refreshed by the login
+    later = time.time() + 61
+    monkeypatch.setattr(sessions.time, "time", lambda: later)
+    answer = client.get("/batches")
+    assert answer.status_code == 200
+    assert "rulesengine_session=" in answer.headers["set-cookie"]
+
+
+def test_a_session_idle_for_an_hour_ends(client_for: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    from rulesengine.web import sessions
+
+    client = client_for("viewer")
+    later = time.time() + sessions.IDLE + 5
+    monkeypatch.setattr(sessions.time, "time", lambda: later)
+    assert client.get("/batches").status_code == 303
