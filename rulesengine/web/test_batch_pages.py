@@ -18,6 +18,8 @@ import datetime as dt
 import re
 import threading
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import attrs
@@ -50,6 +52,9 @@ _HASH = re.compile(r"[0-9a-f]{64}")
 #: its diff); another waits this long for it, then is refused.
 _ONE_AT_A_TIME = threading.BoundedSemaphore(1)
 _WAIT_SECONDS = 20.0
+#: At most this many requests wait for it (each holds one of the server's worker threads
+#: while it waits); more are refused at once, so other pages keep their threads.
+_WAITING = threading.BoundedSemaphore(3)
 
 
 class _BadRequest(RulesengineError):
@@ -156,15 +161,29 @@ def _uploaded_rules(visit: Visit, data: bytes, name: str, profile: str) -> Rules
 # --- the run -------------------------------------------------------------------------------
 
 
-def _test_batch(visit: Visit, rules: Rules, run_date: dt.date, label: str) -> dict[str, Any]:
-    """Run ``rules`` as a test batch on ``run_date`` and diff it against the profile's
-    current rules: the answer of the API, and what the result page shows."""
-    if not _ONE_AT_A_TIME.acquire(timeout=_WAIT_SECONDS):
+@contextmanager
+def _one_at_a_time() -> Iterator[None]:
+    """Hold the one test batch's place, from reading its rules to its diff: loading a 1 MB
+    upload costs seconds of CPU and hundreds of MB, as a run of a large ledger does."""
+    if not _WAITING.acquire(blocking=False):
+        raise _Busy("other test batches are running or waiting: try again when they have ended")
+    try:
+        placed = _ONE_AT_A_TIME.acquire(timeout=_WAIT_SECONDS)
+    finally:
+        _WAITING.release()
+    if not placed:
         raise _Busy("another test batch is still running: try again when it has ended")
     try:
-        return _run_and_diff(visit, rules, run_date, label)
+        yield
     finally:
         _ONE_AT_A_TIME.release()
+
+
+def _test_batch(visit: Visit, rules: Rules, run_date: dt.date, label: str) -> dict[str, Any]:
+    """Run ``rules`` as a test batch on ``run_date`` and diff it against the profile's
+    current rules: the answer of the API, and what the result page shows (called inside
+    :func:`_one_at_a_time`)."""
+    return _run_and_diff(visit, rules, run_date, label)
 
 
 def _run_and_diff(visit: Visit, rules: Rules, run_date: dt.date, label: str) -> dict[str, Any]:
@@ -288,16 +307,17 @@ def _test_batch_run(visit: Visit) -> Response:
     try:
         run_date = _run_date(chosen["date"])
         versions = _profile(_versions(visit.store), chosen["profile"])
-        if upload is not None:
-            data = upload.file.read(MAX_FILE_BYTES + 1)
-            rules = _uploaded_rules(visit, data, name, chosen["profile"])
-            label = f"uploaded file {name}"
-        elif chosen["rules_hash"]:
-            rules = _stored_rules(visit, versions, chosen["profile"], chosen["rules_hash"])
-            label = f"stored version {chosen['rules_hash'][:12]}"
-        else:
+        if upload is None and not chosen["rules_hash"]:
             raise _BadRequest("choose a stored rules version or upload a rules file")
-        result = _test_batch(visit, rules, run_date, label)
+        with _one_at_a_time():
+            if upload is not None:
+                data = upload.file.read(MAX_FILE_BYTES + 1)
+                rules = _uploaded_rules(visit, data, name, chosen["profile"])
+                label = f"uploaded file {name}"
+            else:
+                rules = _stored_rules(visit, versions, chosen["profile"], chosen["rules_hash"])
+                label = f"stored version {chosen['rules_hash'][:12]}"
+            result = _test_batch(visit, rules, run_date, label)
     except NotFound:
         raise
     except RulesError as error:
@@ -317,21 +337,23 @@ def _api_test_batch(visit: Visit) -> Response:
     versions = _profile(_versions(visit.store), profile)
     if bool(rules_hash) == bool(rules_yaml):
         raise _BadRequest("send either rules_hash (a stored version) or rules_yaml (its text)")
-    try:
-        if rules_yaml:
-            # A lone surrogate (JSON allows "\ud800") becomes bytes the loader refuses at
-            # its line and column, as it refuses a file that is not UTF-8.
-            data = rules_yaml.encode("utf-8", "surrogatepass")
-            rules = _uploaded_rules(visit, data, _INLINE_NAME, profile)
-            label = f"uploaded text {_INLINE_NAME}"
-        else:
-            rules = _stored_rules(visit, versions, profile, rules_hash)
-            label = f"stored version {rules_hash[:12]}"
-    except RulesError as error:
-        return visit.json(
-            {"error": str(error), "problems": [str(p) for p in error.problems]}, status_code=400
-        )
-    return visit.json(_capped(_test_batch(visit, rules, run_date, label)))
+    with _one_at_a_time():
+        try:
+            if rules_yaml:
+                # A lone surrogate (JSON allows "\ud800") becomes bytes the loader refuses
+                # at its line and column, as it refuses a file that is not UTF-8.
+                data = rules_yaml.encode("utf-8", "surrogatepass")
+                rules = _uploaded_rules(visit, data, _INLINE_NAME, profile)
+                label = f"uploaded text {_INLINE_NAME}"
+            else:
+                rules = _stored_rules(visit, versions, profile, rules_hash)
+                label = f"stored version {rules_hash[:12]}"
+        except RulesError as error:
+            return visit.json(
+                {"error": str(error), "problems": [str(p) for p in error.problems]},
+                status_code=400,
+            )
+        return visit.json(_capped(_test_batch(visit, rules, run_date, label)))
 
 
 def _capped(result: dict[str, Any]) -> dict[str, Any]:
