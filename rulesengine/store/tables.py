@@ -480,4 +480,6 @@ users = Table(
     Column("password_hash", Text, nullable=False),
     Column("created_at", _Instant, nullable=False),
     Column("password_changed_at", _Instant, nullable=False),
+    # When the user last logged out of the dashboard: every session begun before it ends.
+    Column("sessions_ended_at", _Instant),
 )

@@ -30,6 +30,7 @@ __all__ = [
     "add_user",
     "check_role",
     "check_user_name",
+    "end_sessions",
     "get_user",
     "list_users",
     "login_user",
@@ -58,6 +59,15 @@ class UserAccount:
     role: str
     created_at: dt.datetime
     password_changed_at: dt.datetime
+    #: When they last logged out of the dashboard (every earlier session ended), or None.
+    sessions_ended_at: dt.datetime | None = None
+
+    @property
+    def session_version(self) -> str:
+        """Changes when the password changes or the user logs out: a dashboard session
+        begun under another version has ended."""
+        ended = self.sessions_ended_at.isoformat() if self.sessions_ended_at else ""
+        return f"{self.password_changed_at.isoformat()}|{ended}"
 
 
 def check_user_name(name: object) -> str:
@@ -84,10 +94,21 @@ def _account(row: object) -> UserAccount:
         role=row.role,  # type: ignore[attr-defined]
         created_at=from_db_instant(row.created_at),  # type: ignore[attr-defined]
         password_changed_at=from_db_instant(row.password_changed_at),  # type: ignore[attr-defined]
+        sessions_ended_at=(
+            from_db_instant(row.sessions_ended_at)  # type: ignore[attr-defined]
+            if row.sessions_ended_at is not None  # type: ignore[attr-defined]
+            else None
+        ),
     )
 
 
-_COLUMNS = (users.c.name, users.c.role, users.c.created_at, users.c.password_changed_at)
+_COLUMNS = (
+    users.c.name,
+    users.c.role,
+    users.c.created_at,
+    users.c.password_changed_at,
+    users.c.sessions_ended_at,
+)
 
 
 def _exists(conn: Connection, name: str) -> bool:
@@ -209,5 +230,19 @@ def set_role(store: SQLStore, name: str, role: str) -> UserAccount:
             )
         if row.role != role:
             conn.execute(users.update().where(users.c.name == name).values(role=role))
+        row = conn.execute(select(*_COLUMNS).where(users.c.name == name)).one()
+    return _account(row)
+
+
+def end_sessions(store: SQLStore, name: str) -> UserAccount:
+    """End every dashboard session of the user ``name`` (a logout): a session cookie
+    issued before now is refused from now on, wherever it was copied to."""
+    check_user_name(name)
+    with store.writing() as conn:
+        done = conn.execute(
+            users.update().where(users.c.name == name).values(sessions_ended_at=utcnow())
+        )
+        if done.rowcount != 1:
+            raise NotFound(f"no user {name!r}; nothing changed")
         row = conn.execute(select(*_COLUMNS).where(users.c.name == name)).one()
     return _account(row)

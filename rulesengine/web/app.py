@@ -27,7 +27,7 @@ from starlette.templating import Jinja2Templates
 
 from rulesengine.model import format_money
 from rulesengine.store.sql_store import SQLStore
-from rulesengine.store.user_accounts import get_user, login_user
+from rulesengine.store.user_accounts import end_sessions, get_user, login_user
 from rulesengine.web.routes import all_routes
 from rulesengine.web.security_headers import SecurityHeaders
 from rulesengine.web.sessions import IDLE, LoginThrottle, session_key
@@ -56,9 +56,14 @@ class _Users:
         except Exception:  # removed meanwhile, or a bad name in an old cookie
             return None
 
-    def password_changed_at(self, name: str) -> str | None:
+    def session_version(self, name: str) -> str | None:
+        """The user's session version (a new password or a logout changes it), or None
+        for a user who is not there any more."""
         user = self.get(name)
-        return user.password_changed_at.isoformat() if user is not None else None
+        return user.session_version if user is not None else None
+
+    def end_sessions(self, name: str) -> None:
+        end_sessions(self._store, name)
 
 
 def _templates() -> Jinja2Templates:

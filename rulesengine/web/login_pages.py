@@ -14,13 +14,17 @@ import asyncio
 import json
 import logging
 from typing import Any
+from urllib.parse import urlencode
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
+from rulesengine.errors import InvalidRequest
+from rulesengine.store.user_accounts import check_user_name
 from rulesengine.web.sessions import Session
+from rulesengine.web.visits import logged_in_user
 
 __all__ = ["ROUTES"]
 
@@ -47,19 +51,44 @@ def _client(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
 
+#: What :func:`_check` answers when another attempt for the name is being checked.
+_BUSY = object()
+
+
+def _shown_name(name: str) -> str:
+    """The name tried, for the log: only a valid user name (a password typed into the name
+    field must not reach the log)."""
+    try:
+        return repr(check_user_name(name))
+    except InvalidRequest:
+        return "(not a valid user name)"
+
+
 async def _check(request: Request, name: str, password: str) -> Any:
-    """The user when the login is right, else None; slowed after failures, logged."""
+    """The user when the login is right, else None, or :data:`_BUSY`; slowed after
+    failures, logged."""
     throttle = request.app.state.login_throttle
-    client = "address " + _client(request)
-    wait = throttle.delay("name " + name, client)
-    if wait:
-        await asyncio.sleep(wait)
-    user = await run_in_threadpool(request.app.state.users.login, name, password)
+    keys = ("name " + name[:64], "address " + _client(request))
+    wait = throttle.begin(*keys)
+    if wait is None:
+        _log.warning(
+            "dashboard login for user name %s from %s refused: another is being checked",
+            _shown_name(name),
+            _client(request),
+        )
+        return _BUSY
+    user = None
+    try:
+        if wait:
+            await asyncio.sleep(wait)
+        user = await run_in_threadpool(request.app.state.users.login, name, password)
+    finally:
+        throttle.end(*keys, succeeded=user is not None)
     if user is None:
-        throttle.failed("name " + name, client)
-        _log.warning("failed dashboard login for user name %r from %s", name[:64], _client(request))
+        _log.warning(
+            "failed dashboard login for user name %s from %s", _shown_name(name), _client(request)
+        )
         return None
-    throttle.succeeded("name " + name)
     _log.info("dashboard login: %s from %s", user.name, _client(request))
     return user
 
@@ -68,6 +97,17 @@ async def _login_page(request: Request) -> Response:
     session = Session(request.session)
     templates = request.app.state.templates
     if request.method == "GET":
+        next_page = _safe_next(request.query_params.get("next"))
+        if await logged_in_user(request) is not None:
+            return RedirectResponse(next_page, status_code=303)
+        if not request.session and request.query_params.get("checked") != "1":
+            # No cookie came: perhaps none was sent, because this navigation began on
+            # another site (SameSite=Strict). Look once more from this site, without
+            # setting a cookie that would replace a logged-in one.
+            again = "/login?" + urlencode({"next": next_page, "checked": "1"})
+            return templates.TemplateResponse(
+                request, "login_check.html", {"user": None, "flashes": [], "again": again}
+            )
         return templates.TemplateResponse(
             request,
             "login.html",
@@ -106,9 +146,11 @@ async def _login_page(request: Request) -> Response:
     if not isinstance(name, str) or not isinstance(password, str) or not name or not password:
         return again("Enter your user name and password.", 400)
     user = await _check(request, name, password)
+    if user is _BUSY:
+        return again("Another login for this name is being checked: try again in a moment.", 429)
     if user is None:
         return again("Wrong user name or password.", 401)
-    session.log_in(user.name, user.password_changed_at.isoformat())
+    session.log_in(user.name, user.session_version)
     return RedirectResponse(next_page, status_code=303)
 
 
@@ -116,6 +158,7 @@ async def _logout(request: Request) -> Response:
     session = Session(request.session)
     form = await request.form(max_files=0, max_fields=10, max_part_size=1000)
     if session.csrf_matches(form.get("csrf_token")):
+        await _end_sessions(request)
         session.log_out()
         session.flash("You are logged out.")
     return RedirectResponse("/login", status_code=303)
@@ -129,9 +172,9 @@ async def _api_login(request: Request) -> Response:
             {"error": "send the login as JSON, with Content-Type: application/json"},
             status_code=400,
         )
-    body = await request.body()
+    body = await _bounded_body(request, _MAX_LOGIN_BODY)
     try:
-        data = json.loads(body) if len(body) <= 4096 else None
+        data = json.loads(body) if body is not None else None
     except ValueError:
         data = None
     name = data.get("name") if isinstance(data, dict) else None
@@ -141,17 +184,48 @@ async def _api_login(request: Request) -> Response:
             {"error": 'send {"name": ..., "password": ...} (at most 4 KiB)'}, status_code=400
         )
     user = await _check(request, name, password)
+    if user is _BUSY:
+        return JSONResponse(
+            {"error": "another login for this name is being checked: try again in a moment"},
+            status_code=429,
+        )
     if user is None:
         return JSONResponse({"error": "wrong user name or password"}, status_code=401)
     session = Session(request.session)
-    session.log_in(user.name, user.password_changed_at.isoformat())
+    session.log_in(user.name, user.session_version)
     return JSONResponse({"user": user.name, "role": user.role, "csrf_token": session.csrf_token()})
+
+
+_MAX_LOGIN_BODY = 4096
+
+
+async def _end_sessions(request: Request) -> None:
+    """A logout ends every session of the user, not only this cookie (a copy of it is
+    refused from now on)."""
+    user = await logged_in_user(request)
+    if user is not None:
+        await run_in_threadpool(request.app.state.users.end_sessions, user.name)
+
+
+async def _bounded_body(request: Request, limit: int) -> bytes | None:
+    """The request's body, or None when it is (or says it is) longer than ``limit``: read
+    a chunk at a time and given up past the limit, never held whole."""
+    length = request.headers.get("content-length")
+    if length is not None and (not length.isdigit() or int(length) > limit):
+        return None
+    body = b""
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > limit:
+            return None
+    return body
 
 
 async def _api_logout(request: Request) -> Response:
     session = Session(request.session)
     if not session.csrf_matches(request.headers.get("x-csrf-token")):
         return JSONResponse({"error": "missing or wrong X-CSRF-Token header"}, status_code=403)
+    await _end_sessions(request)
     session.log_out()
     return JSONResponse({"logged_out": True})
 

@@ -69,14 +69,14 @@ class Session:
             and hmac.compare_digest(given.encode("utf-8"), token.encode("utf-8"))
         )
 
-    def log_in(self, name: str, password_changed_at: str, now: float | None = None) -> None:
+    def log_in(self, name: str, version: str, now: float | None = None) -> None:
         """Start a new session for ``name``: everything earlier, CSRF token included, is
         dropped (no session fixation)."""
         self.data.clear()
         self.data.update(
             {
                 "user": name,
-                "pw": password_changed_at,
+                "v": version,
                 "login_at": int(now if now is not None else time.time()),
                 "csrf": secrets.token_urlsafe(32),
             }
@@ -86,10 +86,10 @@ class Session:
         """End the session."""
         self.data.clear()
 
-    def user_name(self, password_changed_at: Any, now: float | None = None) -> str | None:
+    def user_name(self, version_of: Any, now: float | None = None) -> str | None:
         """The logged-in user's name, or None when nobody is or the session has ended.
 
-        ``password_changed_at`` is a callable giving the user's current value (or None for
+        ``version_of`` is a callable giving the user's current session version (or None for
         an unknown user): a changed password ends the session.
         """
         name = self.data.get("user")
@@ -101,8 +101,8 @@ class Session:
         if now - login_at > LIFETIME or not isinstance(seen, int) or now - seen > IDLE:
             self.log_out()
             return None
-        current = password_changed_at(name)
-        if current is None or current != self.data.get("pw"):
+        current = version_of(name)
+        if current is None or current != self.data.get("v"):
             self.log_out()
             return None
         if now - seen >= _REFRESH:
@@ -122,33 +122,67 @@ class Session:
 
 
 class LoginThrottle:
-    """Slows failed logins: after a failure for a name or from an address, the next attempt
-    for it waits ``0.5 s * 2**(failures-1)``, at most :attr:`MAX_DELAY`; a success clears
-    the name. Kept in the process (a restart forgets it), bounded in size."""
+    """Slows failed logins. After a failure for a name or from an address, the next
+    attempt for it waits ``0.5 s * 2**(failures-1)`` after that failure, at most
+    :attr:`MAX_DELAY`; failures are forgotten :attr:`FORGET` seconds after the last one,
+    and a success clears the name's. One attempt at a time is checked for a name, and for
+    an address that has failed: a parallel one is refused at once (the caller answers
+    429), so guessing in parallel is no faster than in turn. Kept in the process (a
+    restart forgets it), bounded in size."""
 
     MAX_DELAY = 8.0
+    FORGET = 15 * 60.0
     _MAX_KEYS = 10_000
 
-    def __init__(self) -> None:
+    def __init__(self, clock: Any = time.monotonic) -> None:
         self._failures: dict[str, tuple[int, float]] = {}
+        self._busy: set[str] = set()
         self._lock = threading.Lock()
+        self._clock = clock
 
-    def delay(self, *keys: str) -> float:
-        """Seconds to wait before checking a login for these keys (name, address)."""
-        with self._lock:
-            worst = max((self._failures.get(key, (0, 0.0))[0] for key in keys), default=0)
-        return 0.0 if worst == 0 else min(0.5 * 2 ** (worst - 1), self.MAX_DELAY)
+    def _count(self, key: str, now: float) -> tuple[int, float]:
+        count, last = self._failures.get(key, (0, 0.0))
+        if count and now - last > self.FORGET:
+            del self._failures[key]
+            return 0, 0.0
+        return count, last
 
-    def failed(self, *keys: str) -> None:
+    def begin(self, name_key: str, address_key: str) -> float | None:
+        """Start checking a login: the seconds to wait first, or None when another attempt
+        for the name (or for an address that has failed) is being checked now."""
         with self._lock:
+            now = self._clock()
+            counts = {key: self._count(key, now) for key in (name_key, address_key)}
+            serial = [name_key] + ([address_key] if counts[address_key][0] else [])
+            if any(key in self._busy for key in serial):
+                return None
+            self._busy.update(serial)
+            wait = 0.0
+            for count, last in counts.values():
+                if count:
+                    delay = min(0.5 * 2 ** (count - 1), self.MAX_DELAY)
+                    wait = max(wait, delay - (now - last))
+            return max(wait, 0.0)
+
+    def end(self, name_key: str, address_key: str, *, succeeded: bool) -> None:
+        """The attempt begun by :meth:`begin` is over."""
+        with self._lock:
+            self._busy.discard(name_key)
+            self._busy.discard(address_key)
+            if succeeded:
+                self._failures.pop(name_key, None)
+                return
+            now = self._clock()
             if len(self._failures) >= self._MAX_KEYS:
                 oldest = sorted(self._failures, key=lambda k: self._failures[k][1])
                 for key in oldest[: self._MAX_KEYS // 10]:
                     del self._failures[key]
-            for key in keys:
-                count, _ = self._failures.get(key, (0, 0.0))
-                self._failures[key] = (min(count + 1, 32), time.monotonic())
+            for key in (name_key, address_key):
+                count, _ = self._count(key, now)
+                self._failures[key] = (min(count + 1, 32), now)
 
-    def succeeded(self, key: str) -> None:
+    def delay(self, key: str) -> float:
+        """The delay a key's failures call for now (for tests and messages)."""
         with self._lock:
-            self._failures.pop(key, None)
+            count, _ = self._count(key, self._clock())
+        return 0.0 if count == 0 else min(0.5 * 2 ** (count - 1), self.MAX_DELAY)

@@ -35,6 +35,7 @@ __all__ = [
     "Visit",
     "api",
     "error_page",
+    "logged_in_user",
     "screen",
 ]
 
@@ -173,10 +174,11 @@ def _status_of(error: RulesengineError) -> int:
     return 400
 
 
-async def _logged_in_user(request: Request) -> Any:
+async def logged_in_user(request: Request) -> Any:
+    """The logged-in user of ``request`` (a ``UserAccount``), or None."""
     session = Session(request.session)
     users = request.app.state.users
-    name = await run_in_threadpool(session.user_name, users.password_changed_at)
+    name = await run_in_threadpool(session.user_name, users.session_version)
     if name is None:
         return None
     return await run_in_threadpool(users.get, name)
@@ -190,7 +192,7 @@ def screen(role: str, *, allow_files: bool = False) -> Callable[[_Handler], Any]
     def decorate(handler: _Handler) -> Callable[[Request], Awaitable[Response]]:
         @functools.wraps(handler)
         async def endpoint(request: Request) -> Response:
-            user = await _logged_in_user(request)
+            user = await logged_in_user(request)
             if user is None:
                 if request.method == "GET":
                     return RedirectResponse(_login_url(request), status_code=303)
@@ -268,7 +270,7 @@ def api(role: str) -> Callable[[_Handler], Any]:
     def decorate(handler: _Handler) -> Callable[[Request], Awaitable[Response]]:
         @functools.wraps(handler)
         async def endpoint(request: Request) -> Response:
-            user = await _logged_in_user(request)
+            user = await logged_in_user(request)
             if user is None:
                 return _api_error(401, "not logged in: POST /api/login first")
             if ROLE_RANK[user.role] < ROLE_RANK[role]:

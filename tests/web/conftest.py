@@ -98,7 +98,7 @@ def client_for(web_app: Any) -> Iterator[Callable[[str | None], Any]]:
         client.__enter__()
         clients.append(client)
         if role is not None:
-            page = client.get("/login")
+            page = client.get("/login?checked=1")
             answer = client.post(
                 "/login",
                 data={"csrf_token": csrf_of(page.text), "name": role, "password": PASSWORD},

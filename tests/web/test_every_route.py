@@ -94,7 +94,7 @@ def test_a_lower_role_is_refused(client_for: Any, route: Route) -> None:
     needed = route.endpoint.required_role
     lower = [role for role, rank in ROLE_RANK.items() if rank < ROLE_RANK[needed]][-1]
     client = client_for(lower)
-    token = csrf_of(client.get("/login").text)
+    token = csrf_of(client.get("/batches").text)
     if route.path.startswith("/api/"):
         answer = (
             client.post(_url(route), json={}, headers={"X-CSRF-Token": token})

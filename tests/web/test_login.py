@@ -25,7 +25,7 @@ def test_the_api_answers_401_without_a_login(client_for: Any) -> None:
 
 def test_a_login_goes_to_the_page_asked_for(client_for: Any) -> None:
     client = client_for(None)
-    page = client.get("/login?next=/worklist")
+    page = client.get("/login?next=/worklist&checked=1")
     answer = client.post(
         "/login",
         data={
@@ -42,7 +42,7 @@ def test_a_login_goes_to_the_page_asked_for(client_for: Any) -> None:
 @pytest.mark.parametrize("target", ["//evil.example/", "https://evil.example/", "/\\evil", "evil"])
 def test_a_login_never_sends_to_another_host(client_for: Any, target: str) -> None:
     client = client_for(None)
-    page = client.get("/login")
+    page = client.get("/login?checked=1")
     answer = client.post(
         "/login",
         data={
@@ -59,7 +59,7 @@ def test_a_wrong_password_is_refused_slowed_and_logged_without_the_password(
     client_for: Any, caplog: pytest.LogCaptureFixture
 ) -> None:
     client = client_for(None)
-    page = client.get("/login")
+    page = client.get("/login?checked=1")
     with caplog.at_level(logging.WARNING):
         answer = client.post(
             "/login",
@@ -78,7 +78,7 @@ def test_a_wrong_password_is_refused_slowed_and_logged_without_the_password(
 
 def test_a_login_without_its_csrf_token_is_refused(client_for: Any) -> None:
     client = client_for(None)
-    client.get("/login")
+    client.get("/login?checked=1")
     answer = client.post("/login", data={"name": "viewer", "password": PASSWORD})
     assert answer.status_code == 403
     assert client.get("/batches").status_code == 303  # still logged out
@@ -86,7 +86,7 @@ def test_a_login_without_its_csrf_token_is_refused(client_for: Any) -> None:
 
 def test_the_session_cookie_is_httponly_and_samesite_strict(client_for: Any) -> None:
     client = client_for(None)
-    page = client.get("/login")
+    page = client.get("/login?checked=1")
     answer = client.post(
         "/login", data={"csrf_token": csrf_of(page.text), "name": "viewer", "password": PASSWORD}
     )
@@ -95,7 +95,7 @@ def test_the_session_cookie_is_httponly_and_samesite_strict(client_for: Any) -> 
 
 
 def test_every_answer_carries_the_security_headers(client_for: Any) -> None:
-    answer = client_for(None).get("/login")
+    answer = client_for(None).get("/login?checked=1")
     csp = answer.headers["content-security-policy"]
     assert "script-src 'self'" in csp and "frame-ancestors 'none'" in csp
     assert "unsafe-inline" not in csp
@@ -107,7 +107,7 @@ def test_every_answer_carries_the_security_headers(client_for: Any) -> None:
 def test_logging_out_needs_the_csrf_token_and_ends_the_session(client_for: Any) -> None:
     client = client_for("viewer")
     client.post("/logout", data={})
-    page = client.get("/login")  # still logged in: the GET of a page answers
+    page = client.get("/batches")  # still logged in
     assert client.get("/batches").status_code != 303
     client.post("/logout", data={"csrf_token": csrf_of(page.text)})
     assert client.get("/batches").status_code == 303
@@ -186,7 +186,7 @@ def test_browser_login_logout_and_the_redirect(browser_page_for: Any) -> None:
 
 def test_browser_a_post_without_its_csrf_token_is_refused(browser_page_for: Any) -> None:
     page = browser_page_for("viewer")
-    page.goto("/login")
+    page.goto("/batches")
     answer = page.evaluate(
         """async () => (await fetch('/logout', {method: 'POST', body: new URLSearchParams({}),
                                      redirect: 'manual'})).status"""
@@ -222,3 +222,93 @@ def test_a_session_idle_for_an_hour_ends(client_for: Any, monkeypatch: pytest.Mo
     later = time.time() + sessions.IDLE + 5
     monkeypatch.setattr(sessions.time, "time", lambda: later)
     assert client.get("/batches").status_code == 303
+
+
+def test_the_login_page_looks_once_more_before_it_sets_a_cookie(client_for: Any) -> None:
+    """A navigation from another site carries no SameSite=Strict cookie: the login page
+    then looks again from this site instead of replacing a logged-in cookie."""
+    answer = client_for(None).get("/login?next=/worklist")
+    assert answer.status_code == 200
+    assert "set-cookie" not in answer.headers
+    assert '<meta http-equiv="refresh" content="0;url=/login?next=%2Fworklist&amp;checked=1">' in (
+        answer.text
+    )
+
+
+def test_a_logged_in_user_asking_for_the_login_goes_where_they_were_going(
+    client_for: Any,
+) -> None:
+    answer = client_for("viewer").get("/login?next=/worklist")
+    assert answer.status_code == 303 and answer.headers["location"] == "/worklist"
+
+
+def test_a_logout_ends_the_session_everywhere_a_copy_of_its_cookie_was(client_for: Any) -> None:
+    client = client_for("staff")
+    copy = client_for(None)
+    copy.cookies.update(client.cookies)
+    assert copy.get("/batches").status_code == 200
+    token = csrf_of(client.get("/batches").text)
+    client.post("/logout", data={"csrf_token": token})
+    assert copy.get("/batches").status_code == 303
+    assert copy.get("/api/batches").status_code == 401
+
+
+def test_the_api_login_refuses_a_large_body_without_reading_it(client_for: Any) -> None:
+    client = client_for(None)
+    answer = client.post(
+        "/api/login",
+        content=b'{"name": "x", "password": "' + b"a" * 10_000 + b'"}',
+        headers={"Content-Type": "application/json"},
+    )
+    assert answer.status_code == 400
+
+
+def test_a_password_typed_as_the_name_is_not_logged(
+    client_for: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    client = client_for(None)
+    page = client.get("/login?checked=1")
+    with caplog.at_level(logging.WARNING):
+        client.post(
+            "/login",
+            data={"csrf_token": csrf_of(page.text), "name": "my secret pw!", "password": "x" * 12},
+        )
+    assert "my secret pw" not in caplog.text
+    assert "(not a valid user name)" in caplog.text
+
+
+def test_the_throttle_checks_one_attempt_per_name_at_a_time_and_forgets() -> None:
+    from rulesengine.web.sessions import LoginThrottle
+
+    now = [1000.0]
+    throttle = LoginThrottle(clock=lambda: now[0])
+    assert throttle.begin("name a", "address 1") == 0.0
+    assert throttle.begin("name a", "address 2") is None  # in parallel: refused
+    assert throttle.begin("name b", "address 1") == 0.0  # the address has not failed
+    throttle.end("name b", "address 1", succeeded=True)
+    throttle.end("name a", "address 1", succeeded=False)
+    assert throttle.begin("name a", "address 3") == 0.5  # waits after the failure
+    throttle.end("name a", "address 3", succeeded=False)
+    assert throttle.begin("name c", "address 1") == 0.5  # the address failed once
+    throttle.end("name c", "address 1", succeeded=True)
+    now[0] += 0.4
+    assert throttle.begin("name a", "address 4") == pytest.approx(0.6)  # 1.0 after the last
+    throttle.end("name a", "address 4", succeeded=True)
+    assert throttle.delay("name a") == 0.0  # a success clears the name
+    now[0] += LoginThrottle.FORGET + 1
+    assert throttle.delay("address 1") == 0.0  # and failures are forgotten
+
+
+def test_browser_a_link_from_another_site_keeps_the_session(
+    browser_page_for: Any, live_dashboard: str
+) -> None:
+    page = browser_page_for("viewer")
+    from urllib.parse import quote
+
+    # A page of another origin (a data: URL is opaque), linking to the dashboard.
+    page.goto("data:text/html," + quote(f'<a id="go" href="{live_dashboard}/worklist">go</a>'))
+    page.click("#go")
+    page.wait_for_url("**/worklist")
+    assert page.locator(".who").inner_text() == "viewer (viewer)"
+    page.goto("/batches")
+    assert "/login" not in page.url

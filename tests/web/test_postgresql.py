@@ -31,7 +31,7 @@ def test_the_dashboard_serves_a_postgresql_store(pg_url: str, tmp_path: Path) ->
         add_user(store, "alice", "staff", PASSWORD)
         app = create_app(store)
         with TestClient(app, follow_redirects=False) as client:
-            page = client.get("/login")
+            page = client.get("/login?checked=1")
             client.post(
                 "/login",
                 data={"csrf_token": csrf_of(page.text), "name": "alice", "password": PASSWORD},

@@ -131,7 +131,7 @@ def test_own_password_change_logs_out(admin: Any, web_store: Any) -> None:
         data={"csrf_token": csrf_of(form.text), "password": NEW, "password2": NEW},
     )
     assert done.status_code == 303 and done.headers["location"] == "/login"
-    login = admin.get("/login")
+    login = admin.get("/login?checked=1")
     assert "Your password has changed: log in again with the new one." in login.text
     assert NEW not in login.text
     assert admin.get("/users").headers["location"].startswith("/login")
@@ -179,7 +179,7 @@ def test_an_admin_removing_themselves_is_logged_out(admin: Any, web_store: Any) 
     confirm = admin.get("/users/admin/remove")
     done = admin.post("/users/admin/remove", data={"csrf_token": csrf_of(confirm.text)})
     assert done.status_code == 303 and done.headers["location"] == "/login"
-    assert "you are logged out" in admin.get("/login").text
+    assert "you are logged out" in admin.get("/login?checked=1").text
     assert "admin" not in _roles(web_store)
 
 
