@@ -104,9 +104,9 @@ async def _login_page(request: Request) -> Response:
             # No cookie came: perhaps none was sent, because this navigation began on
             # another site (SameSite=Strict). Look once more from this site, without
             # setting a cookie that would replace a logged-in one.
-            again = "/login?" + urlencode({"next": next_page, "checked": "1"})
+            check_url = "/login?" + urlencode({"next": next_page, "checked": "1"})
             return templates.TemplateResponse(
-                request, "login_check.html", {"user": None, "flashes": [], "again": again}
+                request, "login_check.html", {"user": None, "flashes": [], "again": check_url}
             )
         return templates.TemplateResponse(
             request,
