@@ -22,6 +22,9 @@ __all__ = ["COMMANDS", "serve"]
 
 _log = logging.getLogger(__name__)
 
+#: Connections (and requests in flight) the server holds at once.
+_MAX_CONNECTIONS = 200
+
 
 def _is_loopback(host: str) -> bool:
     if host == "localhost":
@@ -93,6 +96,11 @@ def serve(
             proxy_headers=forwarded_allow_ips is not None,
             forwarded_allow_ips=forwarded_allow_ips,
             server_header=False,
+            # Bounded: past this many open connections new ones are answered 503 at once,
+            # and an idle kept-alive connection is closed after 5 s (docs/deployment.md:
+            # a proxy in front also limits slow and half-sent requests).
+            limit_concurrency=_MAX_CONNECTIONS,
+            timeout_keep_alive=5,
         )
     finally:
         store.close()

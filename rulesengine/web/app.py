@@ -13,6 +13,7 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
+from urllib.parse import quote
 
 import jinja2
 from starlette.applications import Starlette
@@ -76,7 +77,14 @@ def _templates() -> Jinja2Templates:
     )
     environment.filters["money"] = format_money
     environment.filters["instant"] = _instant
+    environment.filters["id_path"] = _id_path
     return Jinja2Templates(env=environment)
+
+
+def _id_path(value: object) -> str:
+    """An id as one segment of a path: every character but letters, digits and ``-._~``
+    escaped, so ``G4?x=1#frag``, ``..`` or ``a/b`` stay the id they are."""
+    return quote(str(value), safe="")
 
 
 def _instant(value: object) -> str:
@@ -150,4 +158,7 @@ def create_app(store: SQLStore, *, secure_cookies: bool = False, queue: Any = No
     app.state.users = _Users(store)
     app.state.templates = _templates()
     app.state.login_throttle = LoginThrottle()
+    # The stand-in hash an unknown name is checked against is made now, so that the first
+    # such login takes no longer than a wrong password does.
+    login_user(store, "", "")
     return app

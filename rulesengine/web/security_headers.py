@@ -30,6 +30,16 @@ _HEADERS = (
     (b"permissions-policy", b"camera=(), microphone=(), geolocation=(), payment=()"),
 )
 _NO_STORE = (b"cache-control", b"no-store")
+#: A statement's letter is shown inside its own statement page (``<object>``): it alone may
+#: be framed, by the dashboard's own pages.
+_FRAMED_BY_SELF = tuple(
+    (name, value.replace(b"frame-ancestors 'none'", b"frame-ancestors 'self'"))
+    if name == b"content-security-policy"
+    else (name, b"SAMEORIGIN")
+    if name == b"x-frame-options"
+    else (name, value)
+    for name, value in _HEADERS
+)
 
 
 class SecurityHeaders:
@@ -43,7 +53,9 @@ class SecurityHeaders:
         if scope["type"] != "http":
             await self._app(scope, receive, send)
             return
-        cacheable = str(scope.get("path", "")).startswith("/static/")
+        path = str(scope.get("path", ""))
+        cacheable = path.startswith("/static/")
+        headers_to_add = _FRAMED_BY_SELF if path.endswith("/letter.pdf") else _HEADERS
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -52,7 +64,7 @@ class SecurityHeaders:
                     for name, value in message.get("headers", [])
                     if name.lower() not in _NAMES
                 ]
-                headers.extend(_HEADERS)
+                headers.extend(headers_to_add)
                 if not cacheable:
                     headers.append(_NO_STORE)
                 message = {**message, "headers": headers}

@@ -240,7 +240,9 @@ async def _read_form(request: Request, *, allow_files: bool) -> FormData:
     # Refused before anything is read: a body larger than the form can be (a file of at
     # most 1 MB, or none), or one of unknown length where a file may come.
     length = request.headers.get("content-length")
-    limit = _MAX_FILE_BYTES + _MAX_PART_BYTES if allow_files else _MAX_FIELDS * 1024
+    # With a file, the whole form stays within 1 MiB: Starlette keeps a file part of at most
+    # 1 MiB in memory, so an upload is never written to disk.
+    limit = _MAX_FILE_BYTES if allow_files else _MAX_FIELDS * 1024
     if length is None:
         if allow_files:
             raise _BadInput("the form was sent without its length (Content-Length)")
@@ -302,6 +304,8 @@ _MAX_JSON_BYTES = 256 * 1024
 async def _read_json(request: Request) -> Mapping[str, Any]:
     import json
 
+    if request.headers.get("content-length") == "0" and not request.headers.get("content-type"):
+        return {}  # an action that takes nothing (retry, cancel, remove) may send nothing
     if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
         raise _BadInput("send the body as JSON, with Content-Type: application/json")
     body = b""

@@ -4,6 +4,7 @@ client (every property) and the browser (the ones a user sees)."""
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 import pytest
@@ -312,3 +313,31 @@ def test_browser_a_link_from_another_site_keeps_the_session(
     assert page.locator(".who").inner_text() == "viewer (viewer)"
     page.goto("/batches")
     assert "/login" not in page.url
+
+
+def test_only_a_letter_may_be_framed_and_only_by_the_dashboard(client_for: Any) -> None:
+    client = client_for("viewer")
+    page = client.get("/batches")
+    assert "frame-ancestors 'none'" in page.headers["content-security-policy"]
+    statement = re.search(
+        r'href="/statements/([^"/]+)"', client.get("/batches/riverside-2026-06-01").text
+    )
+    assert statement
+    letter = client.get(f"/statements/{statement.group(1)}/letter.pdf")
+    assert letter.status_code == 200
+    assert "frame-ancestors 'self'" in letter.headers["content-security-policy"]
+    assert letter.headers["x-frame-options"] == "SAMEORIGIN"
+    assert letter.headers["cache-control"] == "no-store"
+
+
+def test_ids_in_links_are_escaped_as_one_path_segment(web_app: Any) -> None:
+    env = web_app.state.templates.env
+    rendered = env.from_string('<a href="/guarantors/{{ id | id_path }}">').render(id="G4?x=1#f/..")
+    assert rendered == '<a href="/guarantors/G4%3Fx%3D1%23f%2F..">'
+
+
+def test_an_action_that_takes_nothing_may_send_no_body(client_for: Any) -> None:
+    client = client_for(None)
+    token = client.post("/api/login", json={"name": "admin", "password": PASSWORD}).json()
+    answer = client.post("/api/users/viewer/remove", headers={"X-CSRF-Token": token["csrf_token"]})
+    assert answer.status_code == 200, answer.text
