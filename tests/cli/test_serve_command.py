@@ -153,7 +153,8 @@ def test_a_real_start_serves_the_login_page_with_security_headers(
         deadline = time.monotonic() + 60
         while True:
             try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/login?checked=1", timeout=5) as answer:
+                login = f"http://127.0.0.1:{port}/login?checked=1"
+                with urllib.request.urlopen(login, timeout=5) as answer:
                     status, headers, body = answer.status, answer.headers, answer.read()
                 break
             except (urllib.error.URLError, ConnectionError):
