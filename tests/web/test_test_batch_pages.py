@@ -304,7 +304,7 @@ def test_the_api_runs_a_stored_version_with_its_diff(client_for: Any, older_vers
     assert data["diff"]["new"]["hash"] == older_version
     assert data["diff"]["guarantors_changed"] == len(data["diff"]["guarantors"]) > 0
     first = data["statements"][0]
-    assert set(first) >= {"guarantor", "level", "message", "channels", "total", "encounters"}
+    assert set(first) >= {"guarantor", "level", "message", "channels", "total_cents", "encounters"}
 
 
 def test_the_api_runs_inline_rules_text(client_for: Any, current_text: str) -> None:
