@@ -34,8 +34,8 @@ logs in through ``POST /api/login`` with httpx.
    second, and the server's peak RSS.
 3. **Reads**: before the server starts, the store's and the queue's reads the screens
    call (``store.list_batches``, ``Queue.find`` with each filter, the worklist, ...) and
-   the SQL of the reads they still need (:data:`SQL_READS`: a page of a batch's
-   statements, the counts the Batches screen shows, a page of the worklist), timed
+   the SQL of some reads inside them (:data:`SQL_READS`: a page of a batch's
+   statements, the counts the Batches screen shows, "Manage errors" spelt two ways), timed
    in-process: where a screen's time goes, for screens not routed yet too.
 4. **Floors**, in the same run: :func:`bench_run.yardstick` (10 million pure-Python
    additions, best of three) before and after, since this virtual machine's speed varies;
@@ -87,10 +87,10 @@ ERRORS, UNKNOWNS, SENT = 600, 300, 300
 # --- building the store --------------------------------------------------------------------
 
 
-def build(encounters: int, db: Path) -> dict[str, Any]:
+def build(encounters: int, db: str) -> dict[str, Any]:
     """Generate, import, run ``rules/standard.yaml`` live and deliver one round with
-    failures, into a new SQLite file at ``db`` (run in a child process: the generator's
-    and the run's memory go with it)."""
+    failures, into a new SQLite file at ``db`` or an empty PostgreSQL database (a URL; run
+    in a child process: the generator's and the run's memory go with it)."""
     from benchmarks.ledger import generate
     from rulesengine.rules import load_rules
     from rulesengine.statements.statement_run import run_statements
@@ -102,7 +102,7 @@ def build(encounters: int, db: Path) -> dict[str, Any]:
     ledger = generate(encounters)
     seconds["generate"] = time.perf_counter() - started
     values_checked(ledger)
-    store = open_store(str(db))
+    store = open_store(db)
     started = time.perf_counter()
     store.import_ledger(ledger)
     seconds["import"] = time.perf_counter() - started
@@ -118,6 +118,8 @@ def build(encounters: int, db: Path) -> dict[str, Any]:
     counts.update(make_errors(store))
     seconds["deliver"] = time.perf_counter() - started
     store.close()
+    if _is_url(db):
+        return {**counts, "seconds": {k: round(v, 2) for k, v in seconds.items()}}
     with sqlite3.connect(db) as conn:  # fold the WAL into the file and drop it
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         conn.execute("PRAGMA journal_mode=DELETE")
@@ -125,9 +127,26 @@ def build(encounters: int, db: Path) -> dict[str, Any]:
     return {
         **counts,
         "seconds": {k: round(v, 2) for k, v in seconds.items()},
-        "db_mb": round(db.stat().st_size / 2**20),
+        "db_mb": round(Path(db).stat().st_size / 2**20),
         "peak_rss_mb": round(peak_rss_mb()),
     }
+
+
+def _is_url(db: str | Path) -> bool:
+    return "://" in str(db)
+
+
+def analyze(url: str) -> None:
+    """``VACUUM ANALYZE`` a PostgreSQL store once built, as autovacuum would in a while:
+    the planner's statistics of a store in use."""
+    from sqlalchemy import create_engine
+
+    engine = create_engine(url, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("VACUUM ANALYZE")
+    finally:
+        engine.dispose()
 
 
 class _Died(BaseException):
@@ -213,26 +232,23 @@ def match_indexes(db: Path) -> tuple[list[str], list[str]]:
     return added, dropped
 
 
-def ensure_errors(db: Path) -> dict[str, int] | None:
+def ensure_errors(db: str | Path) -> dict[str, int] | None:
     """Give a reused store without notifications in error (one built by ``bench_run.py``,
     say) the delivery rounds of :func:`make_errors`; None when it has some already."""
     from rulesengine.store import open_store
 
-    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-    try:
-        found = conn.execute("SELECT 1 FROM notifications WHERE status = 'error' LIMIT 1")
-        if found.fetchone() is not None:
-            return None
-    finally:
-        conn.close()
     store = open_store(str(db))
     try:
-        return make_errors(store)
+        with store.reading() as conn:
+            found = conn.exec_driver_sql(
+                "SELECT 1 FROM notifications WHERE status = 'error' LIMIT 1"
+            ).first()
+        return None if found is not None else make_errors(store)
     finally:
         store.close()
 
 
-def ensure_user(db: Path) -> None:
+def ensure_user(db: str | Path) -> None:
     from rulesengine.store import open_store
     from rulesengine.store.user_accounts import add_user, list_users
 
@@ -244,35 +260,42 @@ def ensure_user(db: Path) -> None:
         store.close()
 
 
-def sample_ids(db: Path) -> dict[str, Any]:
+def sample_ids(db: str | Path) -> dict[str, Any]:
     """Real ids to put in the URLs: the live batch, a statement of it (one with a print
     letter), notifications at the start, middle and end, one in error, a guarantor with
     several, a rules hash, an encounter in the middle of the worklist."""
-    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    from rulesengine.store import open_store
+
+    store = open_store(str(db))
     try:
-        one = lambda sql: conn.execute(sql).fetchone()  # noqa: E731
-        batch_id, rules_hash, profile = one(
-            "SELECT b.id, b.rules_hash, b.profile_id FROM batches AS b WHERE b.mode = 'live'"
-            " ORDER BY b.created_at DESC LIMIT 1"
-        )
-        (statement_id,) = one(
-            f"SELECT id FROM statements WHERE batch_id = '{batch_id}'"
-            " AND channels_json LIKE '%print%' ORDER BY batch_id, seq LIMIT 1 OFFSET 1000"
-        )
-        (statements,) = one(f"SELECT count(*) FROM statements WHERE batch_id = '{batch_id}'")
-        low, high, count = one("SELECT min(id), max(id), count(*) FROM notifications")
-        (middle,) = one(f"SELECT id FROM notifications ORDER BY id LIMIT 1 OFFSET {count // 2}")
-        error = one("SELECT id FROM notifications WHERE status = 'error' ORDER BY id LIMIT 1")
-        (guarantor,) = one(
-            f"SELECT guarantor_id FROM notifications WHERE id >= {middle} ORDER BY id LIMIT 1"
-        )
-        (worklist_count,) = one("SELECT count(*) FROM encounters WHERE status = 'pre_collections'")
-        (worklist_middle,) = one(
-            "SELECT id FROM encounters WHERE status = 'pre_collections' ORDER BY status, id"
-            f" LIMIT 1 OFFSET {worklist_count // 2}"
-        )
+        with store.reading() as conn:
+            return _ids(lambda sql: conn.exec_driver_sql(sql).first())
     finally:
-        conn.close()
+        store.close()
+
+
+def _ids(one: Any) -> dict[str, Any]:
+    """The ids, read with ``one`` (SQL -> its first row)."""
+    batch_id, rules_hash, profile = one(
+        "SELECT b.id, b.rules_hash, b.profile_id FROM batches AS b WHERE b.mode = 'live'"
+        " ORDER BY b.created_at DESC LIMIT 1"
+    )
+    (statement_id,) = one(
+        f"SELECT id FROM statements WHERE batch_id = '{batch_id}'"
+        " AND channels_json LIKE '%print%' ORDER BY batch_id, seq LIMIT 1 OFFSET 1000"
+    )
+    (statements,) = one(f"SELECT count(*) FROM statements WHERE batch_id = '{batch_id}'")
+    low, high, count = one("SELECT min(id), max(id), count(*) FROM notifications")
+    (middle,) = one(f"SELECT id FROM notifications ORDER BY id LIMIT 1 OFFSET {count // 2}")
+    error = one("SELECT id FROM notifications WHERE status = 'error' ORDER BY id LIMIT 1")
+    (guarantor,) = one(
+        f"SELECT guarantor_id FROM notifications WHERE id >= {middle} ORDER BY id LIMIT 1"
+    )
+    (worklist_count,) = one("SELECT count(*) FROM encounters WHERE status = 'pre_collections'")
+    (worklist_middle,) = one(
+        "SELECT id FROM encounters WHERE status = 'pre_collections' ORDER BY status, id"
+        f" LIMIT 1 OFFSET {worklist_count // 2}"
+    )
     return {
         "batch": batch_id,
         "profile": profile,
@@ -359,7 +382,7 @@ def screens(ids: dict[str, Any]) -> list[tuple[str, str]]:
 
 # --- the reads the screens make, without HTTP --------------------------------------------------
 
-#: Reads the screens need that the store and queue do not offer yet, as SQL (the shapes
+#: Reads inside the screens' reads, as SQL (the shapes
 #: tests/store/test_dashboard_indexes.py checks the plans of): ``:b`` is the live batch's id,
 #: ``:after`` the middle notification id.
 SQL_READS = {
@@ -388,15 +411,6 @@ SQL_READS = {
         "SELECT * FROM notifications WHERE status IN ('error', 'unknown')"
         " AND id > :after ORDER BY id LIMIT 51"
     ),
-    "sql: a page of the worklist (keyset)": (
-        "SELECT * FROM encounters JOIN guarantors ON guarantors.id = encounters.guarantor_id"
-        " WHERE encounters.status = 'pre_collections' AND (encounters.guarantor_id,"
-        " encounters.id) > ('G0120000', '') ORDER BY encounters.guarantor_id, encounters.id"
-        " LIMIT 51"
-    ),
-    "sql: worklist totals": (
-        "SELECT count(*), sum(balance_cents) FROM encounters WHERE status = 'pre_collections'"
-    ),
     "sql: count of every notification": "SELECT count(*) FROM notifications",
     "sql: count of a batch's email notifications": (
         "SELECT count(*) FROM notifications WHERE batch_id = :b AND channel = 'email'"
@@ -404,16 +418,19 @@ SQL_READS = {
 }
 
 
-def store_reads(db: Path, ids: dict[str, Any], repeat: int) -> list[dict[str, Any]]:
+def store_reads(db: str | Path, ids: dict[str, Any], repeat: int) -> list[dict[str, Any]]:
     """The store's and the queue's reads the screens call, and :data:`SQL_READS`, timed in
     this process (``repeat`` times after one warm-up): where a screen's time goes."""
     from sqlalchemy import text
 
     from rulesengine.queue import Queue
+    from rulesengine.statements.explain import explain_stored_batch
     from rulesengine.store import open_store
+    from rulesengine.store.worklist_reads import worklist_page, worklist_totals
 
     store = open_store(str(db))
     queue = Queue(store)
+    wl = ids["worklist_middle"]
     batch, guarantor = ids["batch"], ids["guarantor"]
     after = ids["notification_middle"]
     calls: list[tuple[str, Any]] = [
@@ -426,7 +443,10 @@ def store_reads(db: Path, ids: dict[str, Any], repeat: int) -> list[dict[str, An
         ("queue.find(status='sent', limit=51)", lambda: queue.find(status="sent", limit=51)),
         ("queue.find(kind='proof', limit=51)", lambda: queue.find(kind="proof", limit=51)),
         ("queue.get(id) + history(id)", lambda: (queue.get(after), queue.history(after))),
-        ("store.worklist() (every entry)", store.worklist),
+        ("store.worklist() (every entry: the CSV)", store.worklist),
+        ("worklist_page(after=middle, 51)", lambda: worklist_page(store, None, after=wl, limit=51)),
+        ("worklist_totals()", lambda: worklist_totals(store)),
+        ("explain_stored_batch(b, g)", lambda: explain_stored_batch(store, batch, guarantor)),
         ("store.encounters_of(guarantor)", lambda: store.encounters_of(guarantor)),
         (
             "store.latest_batch_with_guarantor()",
@@ -464,14 +484,14 @@ def store_reads(db: Path, ids: dict[str, Any], repeat: int) -> list[dict[str, An
 # --- serving ---------------------------------------------------------------------------------
 
 
-def serve(db: Path, port: int) -> None:
+def serve(db: str, port: int) -> None:
     """The child process: the dashboard over ``db`` on 127.0.0.1:``port``."""
     import uvicorn
 
     from rulesengine.store import open_store
     from rulesengine.web.app import create_app
 
-    store = open_store(str(db))
+    store = open_store(db)
     app = create_app(store)
     uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
 
@@ -485,7 +505,7 @@ def free_port() -> int:
 class Server:
     """The dashboard in a child process, until :meth:`stop`."""
 
-    def __init__(self, db: Path) -> None:
+    def __init__(self, db: str | Path) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         command = [sys.executable, __file__, "--serve", str(db), "--port", str(self.port)]
@@ -671,7 +691,7 @@ def concurrent(base_url: str, users: int, pages: int, ids: dict[str, Any]) -> di
     return {**result, "status": 200 if set(statuses) == {200} else "errors", **summary(latencies)}
 
 
-def measure(db: Path, repeat: int, users: int, pages: int) -> dict[str, Any]:
+def measure(db: str | Path, repeat: int, users: int, pages: int) -> dict[str, Any]:
     ids = sample_ids(db)
     reads = store_reads(db, ids, repeat)
     server = Server(db)
@@ -781,6 +801,40 @@ def report(result: dict[str, Any], repeat: int) -> None:
     )
 
 
+def _shown(db: str | Path) -> str:
+    from rulesengine.store.redact import display_url
+
+    return display_url(str(db)) if _is_url(db) else str(db)
+
+
+def build_postgresql(url: str, encounters: int) -> dict[str, Any] | None:
+    """Build the store in the PostgreSQL database ``url`` when it has no batch yet (a
+    child process), then ``VACUUM ANALYZE`` it; None when it had one (reused)."""
+    from rulesengine.store import open_store
+
+    store = open_store(url)
+    try:
+        with store.reading() as conn:
+            found = conn.exec_driver_sql("SELECT 1 FROM batches LIMIT 1").first()
+    finally:
+        store.close()
+    if found is not None:
+        note(f"reusing {_shown(url)}")
+        return None
+    note(f"building in {_shown(url)} with {encounters:,} encounters")
+    command = [sys.executable, __file__, "--build", url, "--encounters", str(encounters)]
+    out = subprocess.run(command, capture_output=True, text=True)
+    if out.returncode != 0:
+        sys.stderr.write(out.stderr)
+        raise SystemExit("building the store failed")
+    built: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
+    started = time.perf_counter()
+    analyze(url)
+    built["seconds"]["vacuum_analyze"] = round(time.perf_counter() - started, 2)
+    note(f"built: {built}")
+    return built
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--encounters", type=int, default=1_000_000)
@@ -793,10 +847,16 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=20, help="requests per screen (20)")
     parser.add_argument("--users", type=int, default=20, help="concurrent users (20)")
     parser.add_argument("--pages", type=int, default=10, help="pages each user reads (10)")
+    parser.add_argument(
+        "--db",
+        default=None,
+        help="a PostgreSQL URL instead of --store: built in it when it has no batch yet"
+        " (give an empty database), then VACUUM ANALYZEd",
+    )
     parser.add_argument("--build-only", action="store_true", help="build the store and stop")
     parser.add_argument("--json", dest="json_path", default=None, help="write the figures here")
-    parser.add_argument("--serve", type=Path, default=None, help=argparse.SUPPRESS)
-    parser.add_argument("--build", type=Path, default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--serve", default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--build", default=None, help=argparse.SUPPRESS)
     parser.add_argument("--port", type=int, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve is not None:
@@ -808,9 +868,12 @@ def main() -> None:
     if args.repeat < 1 or args.users < 1 or args.pages < 1:
         parser.error("--repeat, --users and --pages must be at least 1")
 
-    db = args.store or Path(f"/tmp/bench-dash/store-{args.encounters}.db")
+    db: str | Path = args.store or Path(f"/tmp/bench-dash/store-{args.encounters}.db")
     built = None
-    if db.exists():
+    if args.db is not None:
+        db = args.db
+        built = build_postgresql(db, args.encounters)
+    elif db.exists():
         added, dropped = match_indexes(db)
         note(
             f"reusing {db}"
@@ -818,6 +881,7 @@ def main() -> None:
             + (f"; dropped the indexes {', '.join(dropped)}" if dropped else "")
         )
     else:
+        assert isinstance(db, Path)
         db.parent.mkdir(parents=True, exist_ok=True)
         partial = db.with_name(db.name + ".building")
         partial.unlink(missing_ok=True)
@@ -847,13 +911,14 @@ def main() -> None:
     result = measure(db, args.repeat, args.users, args.pages)
     speed["after_s"] = yardstick()
     result["yardstick_s"] = speed
-    print(f"store: {db} ({db.stat().st_size / 2**20:.0f} MB), ids {result['ids']}")
+    size = "PostgreSQL" if _is_url(db) else f"{Path(db).stat().st_size / 2**20:.0f} MB"
+    print(f"store: {_shown(db)} ({size}), ids {result['ids']}")
     report(result, args.repeat)
     if args.json_path:
         document = {
             "command": " ".join([os.path.relpath(sys.executable), *sys.argv]),
             "machine": about,
-            "store": str(db),
+            "store": _shown(db),
             "built": built,
             "repeat": args.repeat,
             "pages": args.pages,
