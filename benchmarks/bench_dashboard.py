@@ -264,12 +264,14 @@ def sample_ids(db: str | Path) -> dict[str, Any]:
     """Real ids to put in the URLs: the live batch, a statement of it (one with a print
     letter), notifications at the start, middle and end, one in error, a guarantor with
     several, a rules hash, an encounter in the middle of the worklist."""
+    from sqlalchemy import text
+
     from rulesengine.store import open_store
 
     store = open_store(str(db))
     try:
         with store.reading() as conn:
-            return _ids(lambda sql: conn.exec_driver_sql(sql).first())
+            return _ids(lambda sql: conn.execute(text(sql)).first())
     finally:
         store.close()
 
