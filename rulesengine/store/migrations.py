@@ -181,8 +181,11 @@ def _dashboard_indexes(conn: Connection) -> None:
     are built from their definitions in :mod:`rulesengine.store.tables`; a store that
     has them already is left as it is.
     """
-    for name in VERSION_4_REPLACED_INDEXES:
-        conn.execute(text(f"DROP INDEX IF EXISTS {name}"))
+    # VERSION_4_REPLACED_INDEXES, each as constant SQL
+    conn.execute(text("DROP INDEX IF EXISTS ix_batch_traces_guarantor_id"))
+    conn.execute(text("DROP INDEX IF EXISTS ix_encounters_status"))
+    conn.execute(text("DROP INDEX IF EXISTS ix_statements_batch_id"))
+    conn.execute(text("DROP INDEX IF EXISTS ix_statements_guarantor_id"))
     for table in (encounters, statements, batch_skips, batch_traces, notifications):
         for index in sorted(table.indexes, key=lambda index: str(index.name)):
             if index.name in _DASHBOARD_INDEXES:
