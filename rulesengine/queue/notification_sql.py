@@ -26,6 +26,7 @@ from sqlalchemy import (
     update,
 )
 
+from rulesengine.model import NEEDS_STAFF_STATUSES
 from rulesengine.queue.notification_rows import Change, QueueRow, Transition
 from rulesengine.queue.status_bulk_sql import expect_rows, guarded_update, write_changes_postgresql
 from rulesengine.store.rows import as_utc
@@ -71,8 +72,15 @@ def notification_query(
     predicates): ``error`` and ``unknown`` find their rows through
     ``ix_notifications_needs_staff``, proofs and on-demand ones through
     ``ix_notifications_other_kinds``, and on PostgreSQL ``sending`` through the lease index.
+    With a batch and only statuses few are in (:data:`_FEW_STATUSES`), the batch is
+    compared as ``batch_id || ''`` (no index answers it): the planner reads the few through
+    their partial index instead of walking every notification of the batch for them.
     """
     n = notifications.c
+    wanted = filters.get("status")
+    few = bool(wanted) and set((wanted,) if isinstance(wanted, str) else wanted or ()) <= {
+        *_FEW_STATUSES
+    }
     query = select(notifications).order_by(n.id.desc() if newest_first else n.id)
     if after is not None:
         query = query.where(n.id < after if newest_first else n.id > after)
@@ -86,12 +94,17 @@ def notification_query(
             )
         elif name == "kind":
             query = query.where(n.kind == literal(value, literal_execute=True))
+        elif name == "batch_id" and few:
+            query = query.where(n.batch_id.concat("") == value)
         else:
             query = query.where(n[name] == value)
     return query
 
 
 _IN_CHUNK = 500
+
+#: The statuses few notifications are in: those staff settle, those being handed over.
+_FEW_STATUSES = (*NEEDS_STAFF_STATUSES, "sending")
 
 
 # -- reading rows --------------------------------------------------------------------------

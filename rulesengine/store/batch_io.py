@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from sqlalchemy import Connection, case, null, select, update
@@ -364,15 +364,7 @@ def read_batch(
         rules_hash=head["rules_hash"],
         rules_path=head["rules_path"],
         statements=_read_statements(conn, batch_id, guarantor_id),
-        pre_collections=tuple(
-            e
-            for e in conn.execute(
-                select(batch_pre_collections.c.encounter_id)
-                .where(batch_pre_collections.c.batch_id == batch_id)
-                .order_by(batch_pre_collections.c.seq)
-            ).scalars()
-            if whole or e in guarantor_of
-        ),
+        pre_collections=_read_pre_collections(conn, batch_id, None if whole else guarantor_of),
         skips=tuple(
             Skip(*row)
             for row in conn.execute(
@@ -395,6 +387,28 @@ def read_batch(
         created_at=from_db_instant(head["created_at"]),
         replayed=True,
     )
+
+
+def _read_pre_collections(
+    conn: Connection, batch_id: str, among: Mapping[str, str] | None
+) -> tuple[str, ...]:
+    """The encounters the batch added to the worklist, in order; with ``among`` (a
+    guarantor's encounters), only those, picked by the database rather than by reading
+    the whole batch's list here (up to :data:`_IN_LIMIT` of them in one ``IN``)."""
+    pc = batch_pre_collections.c
+    query = select(pc.encounter_id).where(pc.batch_id == batch_id).order_by(pc.seq)
+    if among is None:
+        return tuple(conn.execute(query).scalars())
+    if not among:
+        return ()
+    if len(among) <= _IN_LIMIT:
+        query = query.where(pc.encounter_id.in_(sorted(among)))
+    return tuple(e for e in conn.execute(query).scalars() if e in among)
+
+
+#: The most values :func:`_read_pre_collections` puts in one ``IN`` (far below SQLite's
+#: limit on bound parameters).
+_IN_LIMIT = 500
 
 
 def _read_statements(

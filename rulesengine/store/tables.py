@@ -200,7 +200,10 @@ statements = Table(
     # Schema version 4 (was ix_statements_batch_id): a batch's statements in order, a page
     # at a time, and counted by level from the index alone.
     Index("ix_statements_batch_seq", "batch_id", "seq", "level"),
-    Index("ix_statements_guarantor_id", "guarantor_id"),
+    # Schema version 4 (was ix_statements_guarantor_id, a prefix of it): a guarantor's
+    # statements, and their part of one batch (what explain and the Guarantor screen
+    # read) without walking the batch's statements.
+    Index("ix_statements_guarantor_batch", "guarantor_id", "batch_id", "seq"),
 )
 
 statement_lines = Table(
@@ -250,7 +253,9 @@ batch_traces = Table(
     Column("guarantor_id", Id),
     Column("steps_json", Text),
     PrimaryKeyConstraint("batch_id", "seq"),
-    Index("ix_batch_traces_guarantor_id", "guarantor_id"),
+    # Schema version 4 (was ix_batch_traces_guarantor_id, a prefix of it): a guarantor's
+    # traces in one batch (explain) without walking the batch's million traces.
+    Index("ix_batch_traces_guarantor_batch", "guarantor_id", "batch_id", "seq"),
 )
 
 # The encounter changes a batch committed (its EncounterChange list).
@@ -413,9 +418,10 @@ _partial_index(
 # each (not ``(status, id)``: SQLite, without statistics, then took it for the claim and
 # the lease expiry instead of their own); proofs and on-demand notifications, few among a
 # million batch ones, from a partial index of only them. (ORs, as NEEDS_STAFF, so that
-# SQLite matches ``kind = 'proof'`` to them.) Sent ones, most of the queue, are found by
-# walking the ids from the newest. A batch's filter reads ``(batch_id, id)``; a guarantor's
-# its index (a guarantor has few notifications).
+# SQLite matches ``kind = 'proof'`` to them.) Sent ones from an index of only their ids
+# too: most of a settled queue, but none of the newest right after a large batch (walking
+# the ids from the newest read the whole batch's scheduled ones first). A batch's filter
+# reads ``(batch_id, id)``; a guarantor's its index (a guarantor has few notifications).
 IS_SET_ASIDE = or_(
     notifications.c.status == literal_column("'canceled'"),
     notifications.c.status == literal_column("'suppressed'"),
@@ -430,6 +436,11 @@ _partial_index(
 )
 _partial_index("ix_notifications_scheduled_id", notifications.c.id, where=IS_SCHEDULED)
 _partial_index("ix_notifications_sending_id", notifications.c.id, where=IS_SENDING)
+_partial_index(
+    "ix_notifications_sent_id",
+    notifications.c.id,
+    where=notifications.c.status == literal_column("'sent'"),
+)
 _partial_index(
     "ix_notifications_other_kinds",
     notifications.c.kind,

@@ -147,3 +147,38 @@ def test_replaced_indexes_are_gone(file_store: SQLStore) -> None:
     with file_store.reading() as conn:
         names = set(conn.execute(text("SELECT name FROM sqlite_master")).scalars())
     assert "ix_statements_batch_id" not in names and "ix_encounters_status" not in names
+
+
+def test_explain_reads_a_guarantors_part_of_a_batch_through_their_indexes(
+    file_store: SQLStore,
+) -> None:
+    """What explain and the Guarantor screen read of one batch for one guarantor (their
+    statements and traces) is found through the guarantor's indexes (guarantor, batch),
+    not by walking the whole batch in its order; the worklist additions are picked by the
+    database (an ``IN`` of the guarantor's encounters), and the answer is the same."""
+    from rulesengine.queue.notification_reads import stored_batch
+    from tests.store.factories import batch, save_live, small_ledger
+
+    file_store.import_ledger(small_ledger())
+    with file_store.run_transaction("default", live=True) as run:
+        save_live(run, batch(), "rulesengine: 1\n")
+    whole = stored_batch(file_store, "B1")
+    assert whole is not None
+    sent = sent_by(file_store, lambda: stored_batch(file_store, "B1", "G1"))
+    wanted = {
+        "FROM statements": "ix_statements_guarantor_batch",
+        "FROM statement_lines": "ix_statements_guarantor_batch",
+        "FROM batch_traces": "ix_batch_traces_guarantor_batch",
+    }
+    for table, index in wanted.items():
+        [(sql, params)] = [(s, p) for s, p in sent if table in s]
+        steps = plan(file_store, sql, params)
+        assert any(f"INDEX {index}" in step for step in steps), (table, steps)
+    [(sql, _)] = [(s, p) for s, p in sent if "FROM batch_pre_collections" in s]
+    assert " IN " in sql
+    part = stored_batch(file_store, "B1", "G1")
+    assert part is not None
+    assert part.pre_collections == tuple(
+        e for e in whole.pre_collections if whole.guarantor_of.get(e) == "G1"
+    )
+    assert part.statements == tuple(s for s in whole.statements if s.guarantor_id == "G1")

@@ -295,6 +295,8 @@ def undo_version_4(conn: Connection) -> None:
         conn.execute(text(f"DROP INDEX {name}"))
     conn.execute(text("CREATE INDEX ix_encounters_status ON encounters (status)"))
     conn.execute(text("CREATE INDEX ix_statements_batch_id ON statements (batch_id)"))
+    conn.execute(text("CREATE INDEX ix_statements_guarantor_id ON statements (guarantor_id)"))
+    conn.execute(text("CREATE INDEX ix_batch_traces_guarantor_id ON batch_traces (guarantor_id)"))
     conn.execute(text("ALTER TABLE notification_history DROP COLUMN actor"))
     conn.execute(text("DROP INDEX ix_notifications_batch_id"))
     conn.execute(text("CREATE INDEX ix_notifications_batch_id ON notifications (batch_id)"))
