@@ -83,8 +83,13 @@ def _templates() -> Jinja2Templates:
 
 def _id_path(value: object) -> str:
     """An id as one segment of a path: every character but letters, digits and ``-._~``
-    escaped, so ``G4?x=1#frag``, ``..`` or ``a/b`` stay the id they are."""
-    return quote(str(value), safe="")
+    escaped, so ``G4?x=1#frag`` stays the id it is. An id no path segment can carry (one
+    with ``/``, which the server decodes before routing, or ``.`` and ``..``, which
+    browsers resolve) links to a page that does not exist, never to another record."""
+    text = str(value)
+    if "/" in text or "\\" in text or text in (".", ".."):
+        return "unlinkable-id"
+    return quote(text, safe="")
 
 
 def _instant(value: object) -> str:
@@ -158,6 +163,7 @@ def create_app(store: SQLStore, *, secure_cookies: bool = False, queue: Any = No
     app.state.users = _Users(store)
     app.state.templates = _templates()
     app.state.login_throttle = LoginThrottle()
+    app.state.secure_cookies = secure_cookies
     # The stand-in hash an unknown name is checked against is made now, so that the first
     # such login takes no longer than a wrong password does.
     login_user(store, "", "")

@@ -10,9 +10,11 @@ for, if it is a page of the dashboard.
 
 from __future__ import annotations
 
-import asyncio
+import hmac
 import json
 import logging
+import math
+import secrets
 from typing import Any
 from urllib.parse import urlencode
 
@@ -51,10 +53,6 @@ def _client(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
 
-#: What :func:`_check` answers when another attempt for the name is being checked.
-_BUSY = object()
-
-
 def _shown_name(name: str) -> str:
     """The name tried, for the log: only a valid user name (a password typed into the name
     field must not reach the log)."""
@@ -64,23 +62,29 @@ def _shown_name(name: str) -> str:
         return "(not a valid user name)"
 
 
+class _Refused:
+    """What :func:`_check` answers for an attempt the throttle refuses."""
+
+    def __init__(self, retry_after: float) -> None:
+        self.seconds = max(1, math.ceil(retry_after))
+
+
 async def _check(request: Request, name: str, password: str) -> Any:
-    """The user when the login is right, else None, or :data:`_BUSY`; slowed after
-    failures, logged."""
+    """The user when the login is right, None when it is wrong, or :class:`_Refused` when
+    the throttle refuses it now; failures logged."""
     throttle = request.app.state.login_throttle
     keys = ("name " + name[:64], "address " + _client(request))
-    wait = throttle.begin(*keys)
-    if wait is None:
+    retry_after = throttle.begin(*keys)
+    if retry_after:
         _log.warning(
-            "dashboard login for user name %s from %s refused: another is being checked",
+            "dashboard login for user name %s from %s refused for %.1f s after failures",
             _shown_name(name),
             _client(request),
+            retry_after,
         )
-        return _BUSY
+        return _Refused(retry_after)
     user = None
     try:
-        if wait:
-            await asyncio.sleep(wait)
         user = await run_in_threadpool(request.app.state.users.login, name, password)
     finally:
         throttle.end(*keys, succeeded=user is not None)
@@ -93,8 +97,55 @@ async def _check(request: Request, name: str, password: str) -> Any:
     return user
 
 
+#: The login form's CSRF token lives in a cookie of its own (HttpOnly, SameSite=Strict, for
+#: /login only), so that the login page never writes the session cookie: a link or a form
+#: from another site, which the browser sends without the session cookie, cannot replace
+#: a logged-in session with an anonymous one.
+_LOGIN_COOKIE = "rulesengine_login"
+_LOGIN_COOKIE_AGE = 60 * 60
+
+
+def _login_token(request: Request) -> str:
+    """The login form's token: the login cookie's, or a new one."""
+    token = request.cookies.get(_LOGIN_COOKIE, "")
+    return token if 40 <= len(token) <= 64 and token.isascii() else secrets.token_urlsafe(32)
+
+
+def _with_login_cookie(request: Request, response: Response, token: str) -> Response:
+    response.set_cookie(
+        _LOGIN_COOKIE,
+        token,
+        max_age=_LOGIN_COOKIE_AGE,
+        path="/login",
+        httponly=True,
+        samesite="strict",
+        secure=request.app.state.secure_cookies,
+    )
+    return response
+
+
+def _login_form(
+    request: Request, *, next_page: str, error: str | None, status_code: int, name: str = ""
+) -> Response:
+    token = _login_token(request)
+    flashes = Session(request.session).take_flashes() if request.session else []
+    page = request.app.state.templates.TemplateResponse(
+        request,
+        "login.html",
+        {
+            "user": None,
+            "flashes": flashes,
+            "csrf_token": token,
+            "next": next_page,
+            "error": error,
+            "name": name,
+        },
+        status_code=status_code,
+    )
+    return _with_login_cookie(request, page, token)
+
+
 async def _login_page(request: Request) -> Response:
-    session = Session(request.session)
     templates = request.app.state.templates
     if request.method == "GET":
         next_page = _safe_next(request.query_params.get("next"))
@@ -102,23 +153,12 @@ async def _login_page(request: Request) -> Response:
             return RedirectResponse(next_page, status_code=303)
         if not request.session and request.query_params.get("checked") != "1":
             # No cookie came: perhaps none was sent, because this navigation began on
-            # another site (SameSite=Strict). Look once more from this site, without
-            # setting a cookie that would replace a logged-in one.
+            # another site (SameSite=Strict). Look once more from this site.
             check_url = "/login?" + urlencode({"next": next_page, "checked": "1"})
             return templates.TemplateResponse(
                 request, "login_check.html", {"user": None, "flashes": [], "again": check_url}
             )
-        return templates.TemplateResponse(
-            request,
-            "login.html",
-            {
-                "user": None,
-                "flashes": session.take_flashes(),
-                "csrf_token": session.csrf_token(),
-                "next": _safe_next(request.query_params.get("next")),
-                "error": None,
-            },
-        )
+        return _login_form(request, next_page=next_page, error=None, status_code=200)
     try:
         form = await request.form(max_files=0, max_fields=10, max_part_size=_MAX_FIELD)
     except Exception:
@@ -127,31 +167,36 @@ async def _login_page(request: Request) -> Response:
     name, password = form.get("name"), form.get("password")
 
     def again(message: str, status_code: int) -> Response:
-        return templates.TemplateResponse(
-            request,
-            "login.html",
-            {
-                "user": None,
-                "flashes": [],
-                "csrf_token": session.csrf_token(),
-                "next": next_page,
-                "error": message,
-                "name": name if isinstance(name, str) else "",
-            },
-            status_code=status_code,
+        shown = name if isinstance(name, str) else ""
+        return _login_form(
+            request, next_page=next_page, error=message, status_code=status_code, name=shown
         )
 
-    if not session.csrf_matches(form.get("csrf_token")):
+    given, expected = form.get("csrf_token"), request.cookies.get(_LOGIN_COOKIE)
+    if not (
+        isinstance(given, str)
+        and isinstance(expected, str)
+        and len(expected) >= 40
+        and hmac.compare_digest(given.encode("utf-8"), expected.encode("utf-8"))
+    ):
         return again("The login form had expired: try again.", 403)
     if not isinstance(name, str) or not isinstance(password, str) or not name or not password:
         return again("Enter your user name and password.", 400)
     user = await _check(request, name, password)
-    if user is _BUSY:
-        return again("Another login for this name is being checked: try again in a moment.", 429)
+    if isinstance(user, _Refused):
+        answer = again(
+            f"Too many failed logins for this name or from this address: try again in"
+            f" {user.seconds} s.",
+            429,
+        )
+        answer.headers["Retry-After"] = str(user.seconds)
+        return answer
     if user is None:
         return again("Wrong user name or password.", 401)
-    session.log_in(user.name, user.session_version)
-    return RedirectResponse(next_page, status_code=303)
+    Session(request.session).log_in(user.name, user.session_version)
+    done = RedirectResponse(next_page, status_code=303)
+    done.delete_cookie(_LOGIN_COOKIE, path="/login")
+    return done
 
 
 async def _logout(request: Request) -> Response:
@@ -184,10 +229,14 @@ async def _api_login(request: Request) -> Response:
             {"error": 'send {"name": ..., "password": ...} (at most 4 KiB)'}, status_code=400
         )
     user = await _check(request, name, password)
-    if user is _BUSY:
+    if isinstance(user, _Refused):
         return JSONResponse(
-            {"error": "another login for this name is being checked: try again in a moment"},
+            {
+                "error": "too many failed logins for this name or from this address: try"
+                f" again in {user.seconds} s"
+            },
             status_code=429,
+            headers={"Retry-After": str(user.seconds)},
         )
     if user is None:
         return JSONResponse({"error": "wrong user name or password"}, status_code=401)

@@ -55,7 +55,8 @@ class SecurityHeaders:
             return
         path = str(scope.get("path", ""))
         cacheable = path.startswith("/static/")
-        headers_to_add = _FRAMED_BY_SELF if path.endswith("/letter.pdf") else _HEADERS
+        letter = path.startswith("/statements/") and path.endswith("/letter.pdf")
+        headers_to_add = _FRAMED_BY_SELF if letter else _HEADERS
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":

@@ -122,13 +122,13 @@ class Session:
 
 
 class LoginThrottle:
-    """Slows failed logins. After a failure for a name or from an address, the next
-    attempt for it waits ``0.5 s * 2**(failures-1)`` after that failure, at most
-    :attr:`MAX_DELAY`; failures are forgotten :attr:`FORGET` seconds after the last one,
-    and a success clears the name's. One attempt at a time is checked for a name, and for
-    an address that has failed: a parallel one is refused at once (the caller answers
-    429), so guessing in parallel is no faster than in turn. Kept in the process (a
-    restart forgets it), bounded in size."""
+    """Slows failed logins. After a failure for a name or from an address, an attempt for
+    it is refused (the caller answers 429 with Retry-After) until ``0.5 s *
+    2**(failures-1)`` after that failure, at most :attr:`MAX_DELAY`; failures are forgotten
+    :attr:`FORGET` seconds after the last one, and a success clears the name's. One attempt
+    at a time is checked for a name, and for an address that has failed (a password check
+    takes milliseconds; nothing waits while holding its place), so guessing in parallel is
+    no faster than in turn. Kept in the process (a restart forgets it), bounded in size."""
 
     MAX_DELAY = 8.0
     FORGET = 15 * 60.0
@@ -147,22 +147,25 @@ class LoginThrottle:
             return 0, 0.0
         return count, last
 
-    def begin(self, name_key: str, address_key: str) -> float | None:
-        """Start checking a login: the seconds to wait first, or None when another attempt
-        for the name (or for an address that has failed) is being checked now."""
+    def begin(self, name_key: str, address_key: str) -> float:
+        """0 when the attempt may be checked now (then call :meth:`end`), else the seconds
+        until it may: another attempt for the name (or for an address that has failed) is
+        being checked, or a failure for either is more recent than its delay."""
         with self._lock:
             now = self._clock()
             counts = {key: self._count(key, now) for key in (name_key, address_key)}
             serial = [name_key] + ([address_key] if counts[address_key][0] else [])
             if any(key in self._busy for key in serial):
-                return None
-            self._busy.update(serial)
+                return 1.0
             wait = 0.0
             for count, last in counts.values():
                 if count:
                     delay = min(0.5 * 2 ** (count - 1), self.MAX_DELAY)
                     wait = max(wait, delay - (now - last))
-            return max(wait, 0.0)
+            if wait > 0:
+                return wait
+            self._busy.update(serial)
+            return 0.0
 
     def end(self, name_key: str, address_key: str, *, succeeded: bool) -> None:
         """The attempt begun by :meth:`begin` is over."""

@@ -284,7 +284,7 @@ def test_queue_help_names_its_views_as_commands_to_type(cli):
     shown = " ".join(cli("queue", "--help").output.split())
     assert (
         '"All notifications" is rulesengine queue; "Manage errors" is rulesengine queue'
-        " --status error (and --status unknown)."
+        " --status error --status unknown."
     ) in shown
 
 

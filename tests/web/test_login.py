@@ -175,6 +175,7 @@ def test_browser_login_logout_and_the_redirect(browser_page_for: Any) -> None:
     page.fill("input[name=password]", "wrong password here")
     page.click("button[type=submit]")
     assert page.locator(".error").inner_text() == "Wrong user name or password."
+    page.wait_for_timeout(700)  # a failed login refuses the name for 0.5 s
     page.fill("input[name=password]", PASSWORD)
     page.click("button[type=submit]")
     page.wait_for_url("**/batches?profile=riverside")
@@ -279,25 +280,40 @@ def test_a_password_typed_as_the_name_is_not_logged(
 
 
 def test_the_throttle_checks_one_attempt_per_name_at_a_time_and_forgets() -> None:
+    """Refused (the seconds to wait) while another attempt for the name is checked or
+    until the delay after a failure has passed; nothing waits holding a place."""
     from rulesengine.web.sessions import LoginThrottle
 
     now = [1000.0]
     throttle = LoginThrottle(clock=lambda: now[0])
     assert throttle.begin("name a", "address 1") == 0.0
-    assert throttle.begin("name a", "address 2") is None  # in parallel: refused
+    assert throttle.begin("name a", "address 2") == 1.0  # in parallel: refused
     assert throttle.begin("name b", "address 1") == 0.0  # the address has not failed
     throttle.end("name b", "address 1", succeeded=True)
     throttle.end("name a", "address 1", succeeded=False)
-    assert throttle.begin("name a", "address 3") == 0.5  # waits after the failure
+    assert throttle.begin("name a", "address 3") == 0.5  # refused until 0.5 s after it
+    assert throttle.begin("name c", "address 1") == 0.5  # the address failed too
+    now[0] += 0.5
+    assert throttle.begin("name a", "address 3") == 0.0
     throttle.end("name a", "address 3", succeeded=False)
-    assert throttle.begin("name c", "address 1") == 0.5  # the address failed once
-    throttle.end("name c", "address 1", succeeded=True)
     now[0] += 0.4
     assert throttle.begin("name a", "address 4") == pytest.approx(0.6)  # 1.0 after the last
+    now[0] += 0.6
+    assert throttle.begin("name a", "address 4") == 0.0
     throttle.end("name a", "address 4", succeeded=True)
     assert throttle.delay("name a") == 0.0  # a success clears the name
     now[0] += LoginThrottle.FORGET + 1
     assert throttle.delay("address 1") == 0.0  # and failures are forgotten
+
+
+def test_a_refused_login_answers_429_with_retry_after(client_for: Any) -> None:
+    client = client_for(None)
+    wrong = {"name": "viewer", "password": "not the password"}
+    assert client.post("/api/login", json=wrong).status_code == 401
+    again = client.post("/api/login", json={"name": "viewer", "password": PASSWORD})
+    assert again.status_code == 429
+    assert again.headers["retry-after"] == "1"
+    assert "too many failed logins" in again.json()["error"]
 
 
 def test_browser_a_link_from_another_site_keeps_the_session(
@@ -333,7 +349,10 @@ def test_only_a_letter_may_be_framed_and_only_by_the_dashboard(client_for: Any) 
 def test_ids_in_links_are_escaped_as_one_path_segment(web_app: Any) -> None:
     env = web_app.state.templates.env
     rendered = env.from_string('<a href="/guarantors/{{ id | id_path }}">').render(id="G4?x=1#f/..")
-    assert rendered == '<a href="/guarantors/G4%3Fx%3D1%23f%2F..">'
+    assert rendered == '<a href="/guarantors/unlinkable-id">'  # a "/": never another record
+    for plain, escaped in (("G4?x=1#f", "G4%3Fx%3D1%23f"), ("..", "unlinkable-id")):
+        shown = env.from_string("{{ id | id_path }}").render(id=plain)
+        assert shown == escaped
 
 
 def test_an_action_that_takes_nothing_may_send_no_body(client_for: Any) -> None:
