@@ -13,7 +13,8 @@ Prints notifications per second for each, and checks every notification was rece
     .venv/bin/python benchmarks/bench_delivery.py --count 100000 --pg postgresql://postgres@127.0.0.1:5432/test
 
 ``--serial`` delivers as ``rulesengine worker --serial`` does: one channel at a time, rounds
-not overlapping.
+not overlapping. ``--latency-ms 50`` makes each sink take 50 ms per message, as a real
+provider's round trip does (issue 18's measurements).
 """
 
 from __future__ import annotations
@@ -104,9 +105,12 @@ def _free_port() -> int:
 
 
 class Sinks:
-    """An SMTP server and a Twilio-shaped HTTP endpoint on loopback, counting by key."""
+    """An SMTP server and a Twilio-shaped HTTP endpoint on loopback, counting by key; each
+    takes ``latency`` seconds per message (a real provider's round trip is 50-300 ms)."""
 
-    def __init__(self) -> None:
+    def __init__(self, latency: float = 0.0) -> None:
+        import asyncio
+
         from aiosmtpd.controller import Controller
 
         self.lock = threading.Lock()
@@ -116,6 +120,8 @@ class Sinks:
 
         class Handler:
             async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+                if latency:
+                    await asyncio.sleep(latency)
                 text = envelope.content.decode("utf-8", "replace")
                 key = next(
                     (
@@ -141,6 +147,8 @@ class Sinks:
 
             def do_POST(self) -> None:
                 self.rfile.read(int(self.headers.get("Content-Length", "0")))
+                if latency:
+                    time.sleep(latency)
                 key = self.headers.get("Idempotency-Key") or str(uuid.uuid4())
                 with sinks.lock:
                     sinks.texts[key] = sinks.texts.get(key, 0) + 1
@@ -174,9 +182,9 @@ class Sinks:
         self.http.shutdown()
 
 
-def _serve_sinks(conn: Any) -> None:
+def _serve_sinks(conn: Any, latency: float) -> None:
     """The sinks in a process of their own, driven over a pipe (``--sinks process``)."""
-    sinks = Sinks()
+    sinks = Sinks(latency)
     conn.send((sinks.smtp_port, sinks.http_port))
     while True:
         command = conn.recv()
@@ -195,12 +203,12 @@ class RemoteSinks:
     """:class:`Sinks` in a child process: they do not share this process's GIL (the
     in-process worker's), as real SMTP servers and SMS providers do not."""
 
-    def __init__(self) -> None:
+    def __init__(self, latency: float = 0.0) -> None:
         import multiprocessing
 
         context = multiprocessing.get_context("spawn")
         self._conn, child = context.Pipe()
-        self._process = context.Process(target=_serve_sinks, args=(child,), daemon=True)
+        self._process = context.Process(target=_serve_sinks, args=(child, latency), daemon=True)
         self._process.start()
         self.pid = self._process.pid
         self.smtp_port, self.http_port = self._conn.recv()
@@ -429,15 +437,22 @@ def main() -> None:
         "their own",
     )
     parser.add_argument(
+        "--latency-ms",
+        type=float,
+        default=0.0,
+        help="milliseconds each sink takes per message (a real provider: 50-300)",
+    )
+    parser.add_argument(
         "--serial",
         action="store_true",
         help="deliver with --serial (channels called one after the other, rounds not overlapping)",
     )
     args = parser.parse_args()
     os.environ["RULESENGINE_BENCH_SMS_TOKEN"] = "secret-token"
-    sinks: Sinks | RemoteSinks = RemoteSinks() if args.sinks == "process" else Sinks()
+    latency = args.latency_ms / 1000
+    sinks: Sinks | RemoteSinks = RemoteSinks(latency) if args.sinks == "process" else Sinks(latency)
     where = "a process of their own" if args.sinks == "process" else "threads of this process"
-    print(f"sinks: {where}")
+    print(f"sinks: {where}, {args.latency_ms:g} ms per message")
     rules_text = RULES.format(smtp_port=sinks.smtp_port, http_port=sinks.http_port)
     rows: dict[str, float] = {}
     zone, run_date = midday_zone()
