@@ -80,7 +80,7 @@ class _BatchCounts:
         head = self.head
         return {
             "id": head.id,
-            "profile_id": head.profile_id,
+            "profile": head.profile_id,
             "run_date": head.run_date.isoformat(),
             "mode": head.mode,
             "rules_hash": head.rules_hash,
@@ -239,9 +239,9 @@ def _api_batch(visit: Visit) -> Response:
                 {
                     "seq": s.seq,
                     "id": s.id,
-                    "guarantor_id": s.guarantor_id,
+                    "guarantor": s.guarantor_id,
                     "level": s.level,
-                    "message_id": s.message_id,
+                    "message": s.message_id,
                     "channels": list(s.channels),
                     "total_cents": s.total_cents,
                     "due_date": s.due_date.isoformat(),
@@ -250,15 +250,15 @@ def _api_batch(visit: Visit) -> Response:
             ],
             "statements_next_after": detail["statements_next"],
             "pre_collections": [
-                {"seq": w.seq, "encounter_id": w.encounter_id, "guarantor_id": w.guarantor_id}
+                {"seq": w.seq, "encounter": w.encounter_id, "guarantor": w.guarantor_id}
                 for w in detail["worklist"]
             ],
             "pre_collections_next_after": detail["worklist_next"],
             "skips": [
                 {
                     "seq": k.seq,
-                    "encounter_id": k.encounter_id,
-                    "guarantor_id": k.guarantor_id,
+                    "encounter": k.encounter_id,
+                    "guarantor": k.guarantor_id,
                     "reason": k.reason,
                     "detail": k.detail,
                 }

@@ -133,26 +133,49 @@ def _notification_json(row: Any) -> dict[str, Any]:
     )
 
 
+#: The API names a record it points to by the record's name, as every other answer of the
+#: API and the command line's ``--json`` do (``guarantor``, not ``guarantor_id``).
+_SHORT_KEYS = {
+    "batch_id": "batch",
+    "encounter_id": "encounter",
+    "guarantor_id": "guarantor",
+    "message_id": "message",
+    "patient_id": "patient",
+    "profile_id": "profile",
+    "statement_id": "statement",
+}
+
+
+def _short_keys(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {_SHORT_KEYS.get(key, key): _short_keys(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_short_keys(item) for item in value]
+    return value
+
+
 @api("viewer")
 def _api_guarantor(visit: Visit) -> Response:
     guarantor = _guarantor_of(visit)
     return visit.json(
-        {
-            "guarantor": _jsonable(attrs.asdict(guarantor)),
-            "opt_outs": [
-                _jsonable(attrs.asdict(o)) for o in opt_outs_of(visit.store, guarantor.id)
-            ],
-            "encounters": [
-                _jsonable(attrs.asdict(e)) for e in visit.store.encounters_of(guarantor.id)
-            ],
-            "statements": [
-                _jsonable(attrs.asdict(s))
-                for s in statements_of_guarantor(visit.store, guarantor.id, limit=_MAX_LISTED)
-            ],
-            "notifications": [
-                _notification_json(row) for row in _notifications(visit, guarantor.id)
-            ],
-        }
+        _short_keys(
+            {
+                "guarantor": _jsonable(attrs.asdict(guarantor)),
+                "opt_outs": [
+                    _jsonable(attrs.asdict(o)) for o in opt_outs_of(visit.store, guarantor.id)
+                ],
+                "encounters": [
+                    _jsonable(attrs.asdict(e)) for e in visit.store.encounters_of(guarantor.id)
+                ],
+                "statements": [
+                    _jsonable(attrs.asdict(s))
+                    for s in statements_of_guarantor(visit.store, guarantor.id, limit=_MAX_LISTED)
+                ],
+                "notifications": [
+                    _notification_json(row) for row in _notifications(visit, guarantor.id)
+                ],
+            }
+        )
     )
 
 

@@ -23,7 +23,7 @@ _HASH = re.compile(r"[0-9a-f]{1,64}")
 
 def _usage_json(u: RulesUsage) -> dict[str, Any]:
     return {
-        "profile_id": u.profile_id,
+        "profile": u.profile_id,
         "content_hash": u.content_hash,
         "first_batch": {"id": u.first_batch_id, "run_date": u.first_run_date.isoformat()},
         "last_batch": {"id": u.last_batch_id, "run_date": u.last_run_date.isoformat()},
@@ -77,7 +77,7 @@ def _api_rules_version(visit: Visit) -> Response:
             "batches": [
                 {
                     "id": b.id,
-                    "profile_id": b.profile_id,
+                    "profile": b.profile_id,
                     "run_date": b.run_date.isoformat(),
                     "mode": b.mode,
                 }

@@ -82,20 +82,20 @@ def _api_statement(visit: Visit) -> Response:
     return visit.json(
         {
             "id": s.id,
-            "batch_id": found.batch.id,
-            "profile_id": found.batch.profile_id,
+            "batch": found.batch.id,
+            "profile": found.batch.profile_id,
             "run_date": found.batch.run_date.isoformat(),
-            "guarantor_id": s.guarantor_id,
-            "patient_id": s.patient_id,
+            "guarantor": s.guarantor_id,
+            "patient": s.patient_id,
             "level": s.level,
-            "message_id": s.message_id,
+            "message": s.message_id,
             "channels": list(s.channels),
             "total_cents": s.total_cents,
             "due_date": s.due_date.isoformat(),
             "lines": [
                 {
-                    "encounter_id": line.encounter_id,
-                    "patient_id": line.patient_id,
+                    "encounter": line.encounter_id,
+                    "patient": line.patient_id,
                     "service_date": line.service_date.isoformat(),
                     "balance_cents": line.balance_cents,
                     "level": line.level,
@@ -107,7 +107,7 @@ def _api_statement(visit: Visit) -> Response:
                 {
                     "id": n.id,
                     "channel": n.channel,
-                    "message_id": n.message_id,
+                    "message": n.message_id,
                     "status": n.status,
                     "reason": n.reason,
                     "scheduled_at": n.scheduled_at.isoformat(),

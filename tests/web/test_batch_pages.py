@@ -134,7 +134,7 @@ def test_skips_are_explained_in_the_words_of_explain(client_for: Any, skipping_b
     assert set(reasons) >= {"billed_recently", "guarantor_hold"}
     assert data["batch"]["skips"] == len(data["skips"]) == sum(reasons.values())
     held = [k for k in data["skips"] if k["reason"] == "guarantor_hold"]
-    assert held and all(k["guarantor_id"] == "G00003" for k in held)
+    assert held and all(k["guarantor"] == "G00003" for k in held)
     assert held[0]["detail"] == "skipped: the guarantor is on hold"
     listed = client.get("/api/batches").json()["batches"][0]
     assert listed["id"] == skipping_batch and listed["skips_by_reason"] == reasons

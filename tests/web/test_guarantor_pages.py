@@ -183,14 +183,15 @@ def test_the_api_answers_the_guarantor_with_everything(
     ]
     statements = statements_of_guarantor(web_store, busy_guarantor)
     assert [s["id"] for s in answer["statements"]] == [s.id for s in statements]
+    assert "guarantor" in answer["encounters"][0] and "guarantor_id" not in answer["encounters"][0]
     first = answer["statements"][0]
     assert set(first) == {
         "id",
-        "batch_id",
-        "profile_id",
+        "batch",
+        "profile",
         "run_date",
         "level",
-        "message_id",
+        "message",
         "channels",
         "total_cents",
         "due_date",

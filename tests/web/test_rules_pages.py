@@ -19,7 +19,7 @@ def test_the_list_shows_each_profile_s_versions_with_first_and_last_batch(
 ) -> None:
     client = client_for("viewer")
     version = _version(client)
-    assert version["profile_id"] == "riverside"
+    assert version["profile"] == "riverside"
     assert version["first_batch"] == {"id": "riverside-2026-01-01", "run_date": "2026-01-01"}
     assert version["last_batch"] == {"id": "riverside-2026-06-01", "run_date": "2026-06-01"}
     assert version["batches"] == 6

@@ -128,10 +128,10 @@ def test_a_channel_without_a_preview_is_said_so(web_store: Any) -> None:
 def test_the_api_twin_answers_cents_and_iso_dates(client_for: Any) -> None:
     data = client_for("viewer").get(f"/api/statements/{STATEMENT}").json()
     assert data["total_cents"] == 45574 and data["due_date"] == "2026-06-22"
-    assert data["batch_id"] == "riverside-2026-06-01" and data["level"] == 3
+    assert data["batch"] == "riverside-2026-06-01" and data["level"] == 3
     assert data["lines"][1] == {
-        "encounter_id": "E000002",
-        "patient_id": "P00001",
+        "encounter": "E000002",
+        "patient": "P00001",
         "service_date": "2025-12-16",
         "balance_cents": 21093,
         "level": 3,
