@@ -194,7 +194,8 @@ class CallsInFlight:
         """Finish what a round cut short by a database error left in memory: record the
         results a channel returned, and queue again what was claimed but never handed to a
         channel. Only rows still held under this worker's lease change; one whose lease ran
-        out meanwhile was already decided by ``expire_leases`` (``unknown`` if handed)."""
+        out meanwhile was already decided by ``expire_leases`` (``unknown`` if handed, or
+        due again when its channel deduplicates)."""
         while self.unrecorded:
             channel_name, rows, results = self.unrecorded[0]
             done.note(record_results(self.context, fixed, channel_name, rows, results))
