@@ -39,7 +39,8 @@ def pytest_configure(config: pytest.Config) -> None:
     )
     config.addinivalue_line(
         "markers",
-        "stall_first_message: the practice's sinks hold their reply to the first message",
+        "stall_first_message(holds=1, channels=('email', 'text')): the practice's sinks hold"
+        " their reply to the first message (the first ``holds``, to those channels' sinks)",
     )
 
 
@@ -112,8 +113,9 @@ class Practice:
 @pytest.fixture
 def practice(pg_server: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Practice]:
     """A fresh schema and running sinks; its workers are stopped (or killed) at the end."""
-    stall = Stall()
-    use_stall = request.node.get_closest_marker("stall_first_message") is not None
+    marker = request.node.get_closest_marker("stall_first_message")
+    stall = Stall(**marker.kwargs) if marker is not None else Stall()
+    use_stall = marker is not None
     smtp = SmtpSink(stall if use_stall else None).start()
     sms = SmsSink(stall if use_stall else None).start()
     zone = daytime_zone()
