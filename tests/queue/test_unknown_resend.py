@@ -14,6 +14,7 @@ import rulesengine
 from rulesengine.channels import hookspecs
 from rulesengine.channels.results import DeliveryResult
 from rulesengine.queue import Queue
+from rulesengine.queue.channel_objects import Channels
 from rulesengine.queue.leases import RESENT_DETAIL, UNKNOWN_DETAIL
 from rulesengine.queue.notification_reads import list_notifications
 from tests.queue.helpers import chicago, draft, history, save, statuses
@@ -157,3 +158,17 @@ def test_the_expiring_workers_installed_class_decides(
         [transition] = queue.expire_leases(LATER)
     assert (transition.notification_id, transition.new_status) == (text, status)
     assert statuses(qstore, [text]) == [status]
+
+
+def test_the_built_in_text_channel_deduplicates_and_email_and_print_do_not() -> None:
+    """Text sends the key as its Idempotency-Key header (its outbox writes a key once);
+    SMTP servers deliver a repeated Message-ID again."""
+    from rulesengine_email import EmailChannel
+    from rulesengine_print import PrintChannel
+    from rulesengine_text import TextChannel
+
+    assert (TextChannel.deduplicates, EmailChannel.deduplicates) == (True, False)
+    assert PrintChannel.deduplicates is False
+    pm = _pm(TextChannel, EmailChannel, PrintChannel)
+    channels = Channels(store=None, injected=None, plugin_manager=lambda: pm)  # type: ignore[arg-type]
+    assert channels.deduplicating() == {"text"}
