@@ -153,10 +153,11 @@ class CallsInFlight:
     def _leave_sending(self, sent: SentCall, error: BaseException) -> None:
         """Leave a call that ended like a dying worker as a dead worker leaves it: its rows
         stay ``sending``, handed over, until the lease runs out and makes them ``unknown``
-        (they may have gone out, so they are never retried blindly)."""
+        (they may have gone out, so they are never retried blindly; a channel that
+        deduplicates sends them again with the same key)."""
         _log.error(
             "channel %s ended its send with %s: %s %s stay sending and become "
-            "unknown when the lease of %s runs out",
+            "unknown (or due again, if the channel deduplicates) when the lease of %s runs out",
             sent.call.channel_name,
             exception_summary(error),
             counted(len(sent.call.rows), "notification"),
