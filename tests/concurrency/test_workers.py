@@ -162,11 +162,13 @@ def test_a_worker_killed_after_the_provider_accepted_leaves_it_unknown(practice)
 
 @pytest.mark.stall_first_message(holds=2)
 def test_a_killed_workers_text_is_sent_again_with_the_same_key_and_its_email_stays_unknown(
-    practice,
+    any_practice,
 ) -> None:
     """kill -9 while both providers hold a message of the worker's: the text channel
     ``deduplicates``, so another worker sends the text again at once with the same
-    Idempotency-Key (the provider drops the copy); the email stays ``unknown`` for staff."""
+    Idempotency-Key (the provider drops the copy); the email stays ``unknown`` for staff.
+    On PostgreSQL and on a SQLite file."""
+    practice = any_practice
     assert practice.upload(1) == 2
     victim = practice.workers.start("victim", "--lease", "2")
     assert practice.stall.caught.wait(30), victim.output()
