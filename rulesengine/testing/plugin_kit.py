@@ -10,8 +10,8 @@
 The checks: the class attributes, as a plugin's registration checks them
 (:func:`~rulesengine.channels.channel_checks.channel_problems`: ``name``, ``address``,
 ``send``, key sets, ``setting_types``, send windows, ``deduplicates``); the class is
-constructible from a settings mapping; ``send([])`` returns no result; ``send`` of a batch returns exactly one
-:class:`~rulesengine.DeliveryResult` per notification with matching ids, in a list or any
+constructible from a settings mapping; ``send([])`` returns no result; ``send`` of a batch
+returns exactly one :class:`~rulesengine.DeliveryResult` per notification with matching ids, in a list or any
 other iterable the host accepts (read once), also when the batch is sent again, as a retry
 does; what the host's
 :func:`~rulesengine.channels.channel_calls.call_channel` makes of the batch; and that the
