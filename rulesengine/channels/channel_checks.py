@@ -2,8 +2,9 @@
 
 :func:`channel_problems` lists everything wrong with a class's declaration: each attribute
 of :class:`~rulesengine.channels.contract.Channel` (``name``, ``address``, ``send``, the
-key sets, ``setting_types``, the send windows), saying what it should be and what was
-found. The plugin manager refuses a class with a problem; the plugin test kit reports them.
+key sets, ``setting_types``, the send windows, ``deduplicates``), saying what it should be
+and what was found. The plugin manager refuses a class with a problem; the plugin test kit
+reports them.
 """
 
 from __future__ import annotations
@@ -101,8 +102,8 @@ def channel_problems(channel_class: Any) -> list[str]:
 
     Every class attribute of the channel contract is checked: ``name``, ``address``,
     ``send``, the key sets (``settings_keys``, ``content_keys``, ``required_content``,
-    ``single_line_content``), ``setting_types``, ``default_window`` and ``max_window``.
-    Each problem names the attribute, what it should be and what was found.
+    ``single_line_content``), ``setting_types``, ``default_window``, ``max_window`` and
+    ``deduplicates``. Each problem names the attribute, what it should be and what was found.
     """
     if not isinstance(channel_class, type):
         return [f"register() takes a channel class, got {channel_class!r}"]
@@ -166,4 +167,7 @@ def channel_problems(channel_class: Any) -> list[str]:
                 f"{label}.default_window {_window_text(default)} must lie within"
                 f" max_window {_window_text(limit)}"
             )
+    deduplicates = getattr(channel_class, "deduplicates", False)
+    if not isinstance(deduplicates, bool):
+        problems.append(f"{label}.deduplicates must be True or False, got {_found(deduplicates)}")
     return problems

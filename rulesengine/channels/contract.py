@@ -54,6 +54,11 @@ class Channel(abc.ABC):
         loader converts and checks those settings. ``None``: every setting as written.
     :cvar default_window: the send window when the rules file sets none (``None``: none).
     :cvar max_window: a rules file's send window must lie within it (``None``: no limit).
+    :cvar deduplicates: ``True`` when the channel passes each notification's
+        ``idempotency_key`` to a provider that drops a repeated key, so sending the same
+        notification twice delivers it once. The queue then sends a notification whose
+        outcome is unknown (its worker stopped after the hand-over) again by itself, with
+        the same key, instead of leaving it ``unknown`` for staff. Default ``False``.
 
     Optional method: :meth:`preview`, what a notification would look like on this channel
     without sending it (the dashboard shows a statement's letter with it).
@@ -68,6 +73,7 @@ class Channel(abc.ABC):
     setting_types: ClassVar[Mapping[str, SettingType] | None] = None
     default_window: ClassVar[Window | None] = None
     max_window: ClassVar[Window | None] = None
+    deduplicates: ClassVar[bool] = False
 
     # Not abstract: a channel without settings need not override it.
     def __init__(self, settings: Mapping[str, Any]) -> None:  # noqa: B027

@@ -153,10 +153,11 @@ class CallsInFlight:
     def _leave_sending(self, sent: SentCall, error: BaseException) -> None:
         """Leave a call that ended like a dying worker as a dead worker leaves it: its rows
         stay ``sending``, handed over, until the lease runs out and makes them ``unknown``
-        (they may have gone out, so they are never retried blindly)."""
+        (they may have gone out, so they are never retried blindly; a channel that
+        deduplicates sends them again with the same key)."""
         _log.error(
             "channel %s ended its send with %s: %s %s stay sending and become "
-            "unknown when the lease of %s runs out",
+            "unknown (or due again, if the channel deduplicates) when the lease of %s runs out",
             sent.call.channel_name,
             exception_summary(error),
             counted(len(sent.call.rows), "notification"),
@@ -194,7 +195,8 @@ class CallsInFlight:
         """Finish what a round cut short by a database error left in memory: record the
         results a channel returned, and queue again what was claimed but never handed to a
         channel. Only rows still held under this worker's lease change; one whose lease ran
-        out meanwhile was already decided by ``expire_leases`` (``unknown`` if handed)."""
+        out meanwhile was already decided by ``expire_leases`` (``unknown`` if handed, or
+        due again when its channel deduplicates)."""
         while self.unrecorded:
             channel_name, rows, results = self.unrecorded[0]
             done.note(record_results(self.context, fixed, channel_name, rows, results))

@@ -98,6 +98,15 @@ class Channels:
         """Whether a notification for ``channel`` can be handed to a channel object."""
         return channel in (self._injected if self._injected is not None else self.classes)
 
+    def deduplicating(self) -> frozenset[str]:
+        """The channels whose class (or injected object) declares ``deduplicates = True``:
+        its provider drops a repeated idempotency key. Read from what this process has
+        installed; a channel it lacks is not among them."""
+        found = self._injected if self._injected is not None else self.classes
+        return frozenset(
+            name for name, obj in found.items() if getattr(obj, "deduplicates", False) is True
+        )
+
     def addressing(self) -> dict[str, str]:
         """Channel name -> the guarantor contact it needs (an address kind)."""
         out = dict(BUILTIN_ADDRESSING)

@@ -4,7 +4,7 @@ A round (:meth:`DeliveryRounds.run_round`; ``Queue.deliver`` runs one or more):
 
 1. **expire leases** (:func:`.expire_leases`): ``sending`` rows whose lease ran out go back
    to ``scheduled`` when they were never handed to a channel, else to ``unknown`` (never
-   blindly resent);
+   blindly resent), or to ``scheduled`` again when the channel ``deduplicates``;
 2. **claim** (:func:`.claim_due_rows`): scheduled notifications due now, deferred outside
    their send window, stopped by the pre-send check, left waiting for a missing channel,
    else moved to ``sending`` under this worker's lease;

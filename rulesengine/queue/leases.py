@@ -2,7 +2,9 @@
 
 - :func:`expire_leases` gives back expired claims: never handed to a channel ->
   ``scheduled`` (due now, the claim's attempt given back); handed -> ``unknown`` (it may
-  have gone out, so it is never resent blindly);
+  have gone out, so it is never resent blindly), unless its channel ``deduplicates`` and
+  attempts remain: then ``scheduled`` (due now, the same idempotency key, the attempt
+  counted), as the provider drops the copy if the first one went out;
 - :func:`extend_worker_leases` (``Queue.heartbeat``) extends every lease of a worker;
 - :func:`renew_claims` extends claims not handed over yet, only while still held;
 - :func:`renewing_leases_in_background` runs a renewal every third of a lease on a
@@ -20,13 +22,15 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import DBAPIError
 
+from rulesengine.plurals import noun_for
 from rulesengine.queue import notification_sql
-from rulesengine.queue.notification_rows import Change, Transition
+from rulesengine.queue.notification_rows import Change, QueueRow, Transition
 
 if TYPE_CHECKING:
     from rulesengine.queue.queue_context import QueueContext
 
 __all__ = [
+    "RESENT_DETAIL",
     "UNKNOWN_DETAIL",
     "expire_leases",
     "extend_handed_leases",
@@ -38,11 +42,16 @@ __all__ = [
 _log = logging.getLogger(__name__)
 
 UNKNOWN_DETAIL = "the worker stopped after handing it to the channel; it may have been sent"
+RESENT_DETAIL = (
+    "unknown outcome; the provider drops a repeated idempotency key: sent again with the same key"
+)
 
 
 def expire_leases(context: QueueContext, fixed: dt.datetime | None) -> list[Transition]:
-    """Return expired claims: never handed -> ``scheduled`` (due now); handed ->
-    ``unknown``, which only staff resolve (``resolve``)."""
+    """Return expired claims: never handed -> ``scheduled`` (due now); handed -> ``unknown``,
+    which only staff resolve (``resolve``), or ``scheduled`` (due now) when its channel
+    deduplicates and attempts remain (:func:`_handed_change`)."""
+    deduplicating = context.channels.deduplicating()  # plugins loaded outside the transaction
     with context.store.writing() as conn:
         at = context.lease_time_in(conn, fixed)
         changes: list[Change] = []
@@ -60,18 +69,31 @@ def expire_leases(context: QueueContext, fixed: dt.datetime | None) -> list[Tran
                     )
                 )
             else:
-                changes.append(
-                    Change(
-                        row,
-                        "unknown",
-                        f"lease of {row.lease_owner} expired: {UNKNOWN_DETAIL}",
-                        {"next_attempt_at": None, **release},
-                    )
-                )
+                changes.append(_handed_change(row, at, row.channel in deduplicating))
         changed = notification_sql.change_statuses(conn, changes, at)
     transitions = [t for t in changed if t is not None]
     context.observe(transitions)
     return transitions
+
+
+def _handed_change(row: QueueRow, at: dt.datetime, deduplicates: bool) -> Change:
+    """A handed-over claim whose lease expired: ``unknown``; or, when its channel
+    ``deduplicates`` and the attempt was not its last, ``scheduled`` due now with the attempt
+    counted (the idempotency key never changes, so the provider drops a second copy)."""
+    release = {"lease_owner": None, "lease_expires_at": None}
+    expired = f"lease of {row.lease_owner} expired"
+    if deduplicates and row.attempt < row.max_attempts:
+        return Change(
+            row,
+            "scheduled",
+            f"{expired}: {RESENT_DETAIL}; attempt {row.attempt} of {row.max_attempts}",
+            {"next_attempt_at": at, "handed_at": None, **release},
+        )
+    detail = f"{expired}: {UNKNOWN_DETAIL}"
+    if deduplicates:
+        attempts = noun_for(row.max_attempts, "attempt")
+        detail += f"; not sent again: {row.attempt} of {row.max_attempts} {attempts} used"
+    return Change(row, "unknown", detail, {"next_attempt_at": None, **release})
 
 
 def extend_worker_leases(context: QueueContext, fixed: dt.datetime | None) -> int:

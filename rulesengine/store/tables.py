@@ -353,7 +353,8 @@ notifications = Table(
     Column("lease_owner", String),
     Column("lease_expires_at", _Instant),
     # Set (and committed) right before the notification is handed to its channel: a lease
-    # that expires after it means "it may have been sent" (status unknown), never a resend.
+    # that expires after it means "it may have been sent" (status unknown), never a resend
+    # (unless the channel deduplicates: then sent again with the same idempotency key).
     Column("handed_at", _Instant),
     Column("provider_ref", Text),
     # The live batch that superseded it (status superseded; schema version 3).

@@ -9,19 +9,18 @@
 
 The checks: the class attributes, as a plugin's registration checks them
 (:func:`~rulesengine.channels.channel_checks.channel_problems`: ``name``, ``address``,
-``send``, key sets, ``setting_types``, send windows); the class is constructible from a
-settings mapping; ``send([])`` returns no result; ``send`` of a batch returns exactly one
-:class:`~rulesengine.DeliveryResult` per notification with matching ids, in a list or any
-other iterable the host accepts (read once), also when the batch is sent again, as a retry
-does; what the host's
+``send``, key sets, ``setting_types``, send windows, ``deduplicates``); the class is
+constructible from a settings mapping; ``send([])`` returns no result; ``send`` of a batch
+returns exactly one :class:`~rulesengine.DeliveryResult` per notification with matching ids,
+in a list or any other iterable the host accepts (read once), also when the batch is sent
+again, as a retry does; what the host's
 :func:`~rulesengine.channels.channel_calls.call_channel` makes of the batch; and that the
 sample notifications have distinct ids and idempotency keys; and, when the channel has the
 optional ``preview``, that it returns ``(media type, bytes)`` or None and writes no file. As
-in the queue, the channel is
-built on the caller's thread and every ``send`` runs on another thread, always the same one,
-so a channel tied to the thread that built it fails. Things that are allowed but probably
-unintended (every sample failing, one odd notification making ``send`` raise for the whole
-batch) are warnings.
+in the queue, the channel is built on the caller's thread and every ``send`` runs on another
+thread, always the same one, so a channel tied to the thread that built it fails. Things
+that are allowed but probably unintended (every sample failing, one odd notification making
+``send`` raise for the whole batch) are warnings.
 """
 
 from __future__ import annotations

@@ -156,6 +156,14 @@ def fax(**attributes: Any) -> type:
             {"required_content": {1}},
             "FaxChannel.required_content must contain only strings, got 1 (an int)",
         ),
+        (
+            {"deduplicates": "yes"},
+            "FaxChannel.deduplicates must be True or False, got 'yes' (a str)",
+        ),
+        (
+            {"deduplicates": 1},
+            "FaxChannel.deduplicates must be True or False, got 1 (an int)",
+        ),
     ],
     ids=[
         "window-as-text",
@@ -174,6 +182,8 @@ def fax(**attributes: Any) -> type:
         "settings-keys-mapping",
         "content-keys-number",
         "required-content-numbers",
+        "deduplicates-as-text",
+        "deduplicates-as-number",
     ],
 )
 def test_each_wrong_attribute_is_one_problem(attributes: dict[str, Any], problem: str) -> None:
@@ -193,6 +203,8 @@ def test_each_wrong_attribute_is_one_problem(attributes: dict[str, Any], problem
         {"settings_keys": {"port"}, "setting_types": {"port": "int", "outbox": "str"}},
         {"single_line_content": frozenset({"cover"}), "setting_types": None},
         {"content_keys": None, "single_line_content": {"title"}},
+        {"deduplicates": True},
+        {"deduplicates": False},
     ],
 )
 def test_valid_declarations_pass(attributes: dict[str, Any]) -> None:

@@ -81,6 +81,7 @@ def test_channel_declares_every_attribute_the_host_reads_with_its_default() -> N
             "setting_types",
             "default_window",
             "max_window",
+            "deduplicates",
         ]
     )
     assert typing.get_args(typing.get_args(hints["address"])[0]) == ADDRESS_KINDS
@@ -93,6 +94,7 @@ def test_channel_declares_every_attribute_the_host_reads_with_its_default() -> N
             return []
 
     assert channel_problems(Smallest) == []
+    assert Smallest.deduplicates is False
     assert channel_specs({"pager": Smallest}) == {"pager": ChannelSpec("pager", "mobile")}
 
 

@@ -4,6 +4,7 @@ and text channels point at loopback sinks, and the worker processes that deliver
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import attrs
@@ -39,7 +40,8 @@ def pytest_configure(config: pytest.Config) -> None:
     )
     config.addinivalue_line(
         "markers",
-        "stall_first_message: the practice's sinks hold their reply to the first message",
+        "stall_first_message(holds=1, channels=('email', 'text')): the practice's sinks hold"
+        " their reply to the first message (the first ``holds``, to those channels' sinks)",
     )
 
 
@@ -47,7 +49,7 @@ def pytest_configure(config: pytest.Config) -> None:
 class Practice:
     """One practice's store and sinks, and the workers started on it."""
 
-    pg: PgSchema
+    pg: PgSchema | SqliteFile
     folder: Path
     rules: Path
     zone: str
@@ -109,31 +111,68 @@ class Practice:
             ) from None
 
 
-@pytest.fixture
-def practice(pg_server: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Practice]:
-    """A fresh schema and running sinks; its workers are stopped (or killed) at the end."""
-    stall = Stall()
-    use_stall = request.node.get_closest_marker("stall_first_message") is not None
+@attrs.frozen
+class SqliteFile:
+    """A SQLite store file standing in for :class:`PgSchema` (one machine's workers)."""
+
+    url: str
+
+    def engine(self) -> sqlalchemy.Engine:
+        return sqlalchemy.create_engine(f"sqlite:///{self.url}")
+
+
+@contextmanager
+def _practice(
+    store: PgSchema | SqliteFile, tmp_path: Path, request: pytest.FixtureRequest
+) -> Iterator[Practice]:
+    """Running sinks and a practice on ``store``; its workers are killed at the end."""
+    marker = request.node.get_closest_marker("stall_first_message")
+    stall = Stall(**marker.kwargs) if marker is not None else Stall()
+    use_stall = marker is not None
     smtp = SmtpSink(stall if use_stall else None).start()
     sms = SmsSink(stall if use_stall else None).start()
     zone = daytime_zone()
     try:
-        with pg_schema(pg_server) as pg:
-            rules = write_rules(
-                tmp_path / "rules.yaml", zone=zone, smtp_port=smtp.port, sms_url=sms.base_url
-            )
+        rules = write_rules(
+            tmp_path / "rules.yaml", zone=zone, smtp_port=smtp.port, sms_url=sms.base_url
+        )
+        if isinstance(store, PgSchema):
             engine = sqlalchemy.create_engine(
-                pg.url.replace("postgresql://", "postgresql+psycopg://", 1), pool_pre_ping=True
+                store.url.replace("postgresql://", "postgresql+psycopg://", 1), pool_pre_ping=True
             )
-            workers = Workers(pg.url, tmp_path)
-            made = Practice(pg, tmp_path, rules, zone, smtp, sms, stall, workers, engine)
-            try:
-                yield made
-            finally:
-                stall.release()
-                workers.kill_all()
-                engine.dispose()
+        else:
+            engine = store.engine()
+        workers = Workers(store.url, tmp_path)
+        made = Practice(store, tmp_path, rules, zone, smtp, sms, stall, workers, engine)
+        try:
+            yield made
+        finally:
+            stall.release()
+            workers.kill_all()
+            engine.dispose()
     finally:
         stall.release()
         smtp.stop()
         sms.stop()
+
+
+@pytest.fixture
+def practice(pg_server: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Practice]:
+    """A fresh schema and running sinks; its workers are stopped (or killed) at the end."""
+    with pg_schema(pg_server) as pg, _practice(pg, tmp_path, request) as made:
+        yield made
+
+
+@pytest.fixture(params=["sqlite-file", "postgresql"])
+def any_practice(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Practice]:
+    """:func:`practice` on PostgreSQL, and on a SQLite file (the workers of one machine)."""
+    if request.param == "postgresql":
+        with (
+            pg_schema(request.getfixturevalue("pg_server")) as pg,
+            _practice(pg, tmp_path, request) as made,
+        ):
+            yield made
+    else:
+        store = SqliteFile(str(tmp_path / "store.db"))
+        with _practice(store, tmp_path, request) as made:
+            yield made

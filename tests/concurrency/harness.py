@@ -6,8 +6,9 @@ The pieces a concurrency proof needs, all on this machine and all bounded in tim
   child processes') uses it and carries an ``application_name`` of its own, so a test can
   terminate its own connections and no one else's;
 - :class:`SmtpSink` (aiosmtpd) and :class:`SmsSink` (a Twilio-shaped HTTP server): loopback
-  providers that count every message they receive by its Message-ID or Idempotency-Key,
-  and can hold the reply to the first one (:class:`Stall`);
+  providers that count every message they receive by its Message-ID or Idempotency-Key
+  (a repeated key is counted again, not dropped), and can hold the reply to the first ones
+  (:class:`Stall`);
 - :func:`write_rules` and :func:`ledger`: a profile whose email and text channels point at
   the sinks, and ``n`` guarantors who each get one statement by email and by text;
 - :class:`Workers`: ``rulesengine worker`` subprocesses with their output in files, stopped
@@ -140,24 +141,31 @@ def pg_schema(server: str) -> Iterator[PgSchema]:
 
 
 class Stall:
-    """Hold the reply to the first message a sink receives (after counting it) until
-    :meth:`release`, at most :data:`STALL_LIMIT` seconds. ``caught`` is set once it holds."""
+    """Hold the reply to the first ``holds`` messages a sink receives (after counting them;
+    only messages to the sinks of ``channels``, default both) until :meth:`release`, at most
+    :data:`STALL_LIMIT` seconds. ``caught`` is set once it holds all of them; ``key`` is the
+    first one's key, ``keys`` all of them."""
 
-    def __init__(self) -> None:
+    def __init__(self, holds: int = 1, channels: tuple[str, ...] = ("email", "text")) -> None:
         self.caught = threading.Event()
         self.released = threading.Event()
         self._lock = threading.Lock()
-        self._used = False
+        self.holds = holds
+        self.channels = channels
+        self.keys: list[str] = []
         self.key: str | None = None
 
-    def take(self, key: str) -> bool:
-        """Whether this message is the one to hold (the first one only)."""
+    def take(self, key: str, channel: str) -> bool:
+        """Whether this message is one to hold (the first ``holds`` ones only)."""
+        if channel not in self.channels:
+            return False
         with self._lock:
-            if self._used:
+            if len(self.keys) >= self.holds:
                 return False
-            self._used = True
-            self.key = key
-        self.caught.set()
+            self.keys.append(key)
+            self.key = self.keys[0]
+            if len(self.keys) == self.holds:
+                self.caught.set()
         return True
 
     def release(self) -> None:
@@ -207,7 +215,7 @@ class SmtpSink:
         headers = email.parser.BytesHeaderParser(policy=email.policy.default).parsebytes(raw)
         key = str(headers["Message-ID"])
         self.counts.add(key)
-        if self.stall is not None and self.stall.take(key):
+        if self.stall is not None and self.stall.take(key, "email"):
             loop = asyncio.get_running_loop()
             await loop.run_in_executor(None, self.stall.released.wait, STALL_LIMIT)
         return "250 2.0.0 queued"
@@ -253,7 +261,7 @@ class _SmsHandler(BaseHTTPRequestHandler):
         key = self.headers.get("Idempotency-Key") or "(none)"
         self.server.counts.add(key)
         stall = self.server.stall
-        if stall is not None and stall.take(key):
+        if stall is not None and stall.take(key, "text"):
             stall.released.wait(STALL_LIMIT)
         body = json.dumps({"sid": f"SM{uuid.uuid4().hex}", "status": "queued"}).encode()
         try:

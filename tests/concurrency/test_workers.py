@@ -6,7 +6,9 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+import sqlalchemy
 
+from rulesengine.queue.leases import RESENT_DETAIL
 from tests.concurrency import pause_plugin
 from tests.concurrency.harness import (
     claimed_by,
@@ -115,14 +117,15 @@ def test_a_worker_stalled_past_its_lease_does_not_send_what_it_lost(practice, tm
     assert "not handed to the channel" in victim.err.read_text()
 
 
-@pytest.mark.stall_first_message
+@pytest.mark.stall_first_message(channels=("email",))
 def test_a_worker_killed_after_the_provider_accepted_leaves_it_unknown(practice) -> None:
-    """kill -9 after the provider took the message but before the result was recorded: the
-    notification ends ``unknown`` and is not resent; staff resolve it as sent.
+    """kill -9 after the SMTP server took the email but before the result was recorded: the
+    email ends ``unknown`` and is not resent; staff resolve it as sent.
 
-    While the first message is stalled the victim may already have handed its next round's
-    call to the other channel (rounds overlap): whatever it had handed over when it died
-    ends ``unknown`` too, and nothing is ever received twice."""
+    While the first email is stalled the victim may already have handed its next round's
+    call to the text channel (rounds overlap): an email it had handed over when it died ends
+    ``unknown`` too, and no email is ever received twice; a text it had handed over is sent
+    again with the same idempotency key (the text channel ``deduplicates``)."""
     queued = practice.upload(SMALL)
     victim = practice.workers.start("victim", "--limit", "1", "--lease", "2")
     assert practice.stall.caught.wait(30), victim.output()
@@ -130,17 +133,20 @@ def test_a_worker_killed_after_the_provider_accepted_leaves_it_unknown(practice)
     state = practice.queue()
     stalled = [n for n, status in state.status.items() if status == "sending"]
     handed = sorted(n for n in stalled if state.handed[n])
-    (nid,) = [n for n in handed if sink_key(state.channel[n], state.key[n]) == practice.stall.key]
+    emails = [n for n in handed if state.channel[n] == "email"]
+    texts = [n for n in handed if state.channel[n] == "text"]
+    (nid,) = [n for n in emails if sink_key("email", state.key[n]) == practice.stall.key]
     practice.stall.release()
     helpers = practice.workers.start_many(3, prefix="h")
 
     state = practice.wait_until_final()
-    assert state.counts() == Counter({"sent": queued - len(handed), "unknown": len(handed)})
+    assert state.counts() == Counter({"sent": queued - len(emails), "unknown": len(emails)})
+    assert all(state.status[n] == "sent" for n in texts)
     assert state.status[nid] == "unknown"
     got = received(state, practice.smtp, practice.sms)
-    assert all(got.get(n) == 1 for n, status in state.status.items() if status == "sent")
+    assert all(got.get(n) == 1 for n, status in state.status.items() if n not in texts)
+    assert all(got[n] in (1, 2) for n in texts)  # the same key twice: the provider drops one
     assert got[nid] == 1  # accepted by the provider, never resent
-    assert max(got.values()) == 1
     assert history(practice.engine, nid)[-2:] == [("scheduled", "sending"), ("sending", "unknown")]
 
     resolved = run_cli(
@@ -152,6 +158,51 @@ def test_a_worker_killed_after_the_provider_accepted_leaves_it_unknown(practice)
     for helper in helpers:
         assert practice.workers.stop(helper) == 0
     assert received(practice.queue(), practice.smtp, practice.sms)[nid] == 1
+
+
+@pytest.mark.stall_first_message(holds=2)
+def test_a_killed_workers_text_is_sent_again_with_the_same_key_and_its_email_stays_unknown(
+    any_practice,
+) -> None:
+    """kill -9 while both providers hold a message of the worker's: the text channel
+    ``deduplicates``, so another worker sends the text again at once with the same
+    Idempotency-Key (the provider drops the copy); the email stays ``unknown`` for staff.
+    On PostgreSQL and on a SQLite file."""
+    practice = any_practice
+    assert practice.upload(1) == 2
+    victim = practice.workers.start("victim", "--lease", "2")
+    assert practice.stall.caught.wait(30), victim.output()
+    practice.workers.kill(victim)
+    before = practice.queue()
+    assert set(before.status.values()) == {"sending"} and all(before.handed.values())
+    [email] = [n for n, channel in before.channel.items() if channel == "email"]
+    [text] = [n for n, channel in before.channel.items() if channel == "text"]
+    practice.stall.release()
+    helper = practice.workers.start("h1").ready()
+
+    state = practice.wait_until_final()
+    assert practice.workers.stop(helper) == 0
+    assert (state.status[email], state.status[text]) == ("unknown", "sent")
+    assert practice.sms.counts.snapshot() == Counter({state.key[text]: 2})  # the same key twice
+    assert received(state, practice.smtp, practice.sms)[email] == 1
+    assert history(practice.engine, text) == [
+        (None, "scheduled"),
+        ("scheduled", "sending"),  # the victim's claim
+        ("sending", "scheduled"),  # its lease expired after the hand-off: sent again
+        ("scheduled", "sending"),
+        ("sending", "sent"),
+    ]
+    assert history(practice.engine, email)[-1] == ("sending", "unknown")
+    with practice.engine.connect() as conn:
+        detail, attempt = conn.execute(
+            sqlalchemy.text(
+                "SELECT detail, attempt FROM notification_history WHERE notification_id = :id "
+                "AND old_status = 'sending' AND new_status = 'scheduled'"
+            ),
+            {"id": text},
+        ).one()
+    assert detail == f"lease of victim expired: {RESENT_DETAIL}; attempt 1 of 5"
+    assert attempt == 1
 
 
 # -- the database drops connections -------------------------------------------------------------

@@ -184,6 +184,7 @@ class RecordingChannel:
     address: str = "email"
     behaviour: Callable[[Notification], DeliveryResult] | None = None
     calls: list[list[Notification]] = attrs.field(factory=list)
+    deduplicates: bool = False
 
     def send(self, notifications: list[Notification]) -> list[DeliveryResult]:
         self.calls.append(list(notifications))

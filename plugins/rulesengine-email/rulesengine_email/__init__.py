@@ -129,6 +129,9 @@ class EmailChannel(rulesengine.Channel):
         "password_env": "str",
         "from": "str",
     }
+    #: SMTP servers deliver a repeated Message-ID again: an email whose outcome is unknown
+    #: stays ``unknown`` for staff to resolve.
+    deduplicates = False
     #: Seconds to wait for the SMTP server at each step.
     timeout_seconds: float = 30.0
 

@@ -151,6 +151,10 @@ class TextChannel(rulesengine.Channel):
     setting_types = {"base_url": "str", "account_sid": "str", "token_env": "str", "from": "str"}
     default_window = TEXT_WINDOW
     max_window = TEXT_WINDOW
+    #: Every post carries the notification's idempotency key (``Idempotency-Key``), which a
+    #: Twilio-shaped provider uses to drop a repeat, and the outbox writes a key only once:
+    #: the queue sends a text whose outcome is unknown again by itself.
+    deduplicates = True
     #: Seconds to wait for the provider's reply.
     timeout_seconds: float = 20.0
 
