@@ -58,10 +58,11 @@ def call_channel(
     """Call ``channel.send`` and return exactly one result per notification, in order.
 
     ``send`` may return a list (or any iterable) or yield its results one by one (a
-    generator): either way they are read here, on the caller's thread, one at a time, and
-    each valid one is passed to ``on_result`` as soon as it is read (the queue records them
-    as they arrive: ``docs/plugins.md``, "Results as they happen"). ``on_result`` must not
-    raise.
+    generator or another iterator): they are read here, on the caller's thread, one at a
+    time. Unless ``send`` returned a list or a tuple (results all known at once, recorded
+    with the call), each valid one is passed to ``on_result`` as soon as it is read (the
+    queue records them as they arrive: ``docs/plugins.md``, "Results as they happen").
+    ``on_result`` must not raise.
 
     - an exception from ``send``: a ``retry`` for every notification, with the exception's
       one-line summary as the detail;
@@ -104,11 +105,12 @@ def call_channel(
     if returned is None or isinstance(returned, (str, bytes)) or not isinstance(returned, Iterable):
         bad.append(f"send returned {type(returned).__name__}, not a list of DeliveryResult")
     else:
+        streamed = None if isinstance(returned, list | tuple) else on_result
         try:
             for item in returned:
                 result = _accepted(name, item, wanted, found, bad)
-                if result is not None and on_result is not None:
-                    on_result(result)
+                if result is not None and streamed is not None:
+                    streamed(result)
         except Exception as exc:
             summary = exception_summary(exc)
             _log.warning("channel %s failed while producing results: %s", name, summary)

@@ -130,6 +130,8 @@ class CallsInFlight:
             self.fatal = self.fatal or error  # raised once everything is recorded
             return
         results = sent.future.result()
+        if sent.streamed is not None:
+            done.note(sent.streamed.transitions)
         rows, rest = sent.unrecorded(results)
         done.note(
             self.record_or_keep(fixed, sent.call.channel_name, rows, rest, call_results=results)

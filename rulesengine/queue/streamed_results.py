@@ -32,7 +32,7 @@ from rulesengine.queue.result_recording import record_results
 
 if TYPE_CHECKING:
     from rulesengine.channels.results import DeliveryResult
-    from rulesengine.queue.notification_rows import QueueRow
+    from rulesengine.queue.notification_rows import QueueRow, Transition
     from rulesengine.queue.queue_context import QueueContext
 
 __all__ = ["FLUSH_AFTER", "FLUSH_EVERY", "StreamedResults"]
@@ -62,6 +62,8 @@ class StreamedResults:
         self._rows = {row.id: row for row in rows}
         #: Ids of the notifications whose result is recorded (final once closed).
         self.recorded: set[int] = set()
+        #: The status changes recorded, for the round's report.
+        self.transitions: list[Transition] = []
         self._waiting: list[DeliveryResult] = []
         self._timer: threading.Timer | None = None
         self._closed = False
@@ -97,7 +99,7 @@ class StreamedResults:
                     return
                 results, self._waiting = self._waiting, []
             try:
-                record_results(
+                changed = record_results(
                     self._context,
                     self._fixed,
                     self._channel_name,
@@ -118,6 +120,7 @@ class StreamedResults:
                     self._waiting[:0] = results
                 return
             self.recorded.update(r.notification_id for r in results)
+            self.transitions.extend(changed)
 
     def close(self) -> None:
         """Stop recording (the call ended): no more flushes, and one under way is waited

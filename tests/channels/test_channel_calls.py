@@ -163,16 +163,32 @@ def test_each_valid_result_is_passed_on_as_it_is_read() -> None:
         yield DeliveryResult.failed(ns[0], "twice")  # a duplicate: not passed on
         yield "junk"  # not a result: not passed on
 
-    got = call_channel(Channel(results), batch(3), lambda r: seen.append((r.notification_id, handed)))
+    got = call_channel(
+        Channel(results), batch(3), lambda r: seen.append((r.notification_id, handed))
+    )
     # Each result is passed on before the generator goes on to the next notification.
     assert seen == [(1, 1), (2, 2), (3, 3)]
     assert got == [DeliveryResult.sent(i) for i in (1, 2, 3)]
 
 
-def test_a_list_is_passed_on_too() -> None:
+def test_a_list_or_a_tuple_is_not_passed_on_but_any_other_iterable_is() -> None:
     seen: list[DeliveryResult] = []
-    ch = Channel(lambda ns: [DeliveryResult.sent(n) for n in ns])
-    assert call_channel(ch, batch(2), seen.append) == seen
+    for kind in (list, tuple):
+        ch = Channel(lambda ns, kind=kind: kind(DeliveryResult.sent(n) for n in ns))
+        assert call_channel(ch, batch(2), seen.append) == [
+            DeliveryResult.sent(1),
+            DeliveryResult.sent(2),
+        ]
+    assert seen == []
+    ch = Channel(lambda ns: iter([DeliveryResult.sent(n) for n in ns]))
+    assert (
+        call_channel(ch, batch(2), seen.append)
+        == seen
+        == [
+            DeliveryResult.sent(1),
+            DeliveryResult.sent(2),
+        ]
+    )
 
 
 def test_an_empty_batch_does_not_call_the_channel() -> None:
