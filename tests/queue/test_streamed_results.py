@@ -83,7 +83,7 @@ def test_yielded_results_are_recorded_while_send_still_runs(
         assert history(qstore, ids[0])[-1] == (
             "sending",
             "sent",
-            "provider reference ref-%d" % ids[0],
+            f"provider reference ref-{ids[0]}",
         )
         assert finished == []  # delivery_finished waits for the whole call
     finally:
