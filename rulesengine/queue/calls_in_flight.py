@@ -130,12 +130,20 @@ class CallsInFlight:
             self.fatal = self.fatal or error  # raised once everything is recorded
             return
         results = sent.future.result()
-        if sent.streamed is not None:
-            done.note(sent.streamed.transitions)
+        self._observe_streamed(sent, done)
         rows, rest = sent.unrecorded(results)
         done.note(
             self.record_or_keep(fixed, sent.call.channel_name, rows, rest, call_results=results)
         )
+
+    def _observe_streamed(self, sent: SentCall, done: RoundOutcome | None) -> None:
+        """Tell the observers (on this, the worker's thread) of the status changes recorded
+        as the ended call's results arrived, and note them in the round's report."""
+        if sent.streamed is None:
+            return
+        self.context.observe(sent.streamed.transitions)
+        if done is not None:
+            done.note(sent.streamed.transitions)
 
     def record_all(
         self, fixed: dt.datetime | None, done: RoundOutcome, *, reraise: bool = True
@@ -162,6 +170,7 @@ class CallsInFlight:
                 self._leave_sending(head, error)
                 fatal = fatal or error
             else:
+                self._observe_streamed(head, None)
                 rows, rest = head.unrecorded(head.future.result())
                 self.unrecorded.append((head.call.channel_name, rows, rest))
         if fatal is not None:
@@ -172,6 +181,7 @@ class CallsInFlight:
         stay ``sending``, handed over, until the lease runs out and makes them ``unknown``
         (they may have gone out, so they are never retried blindly). Those whose results
         were recorded as they arrived keep them."""
+        self._observe_streamed(sent, None)
         done = sent.streamed.recorded if sent.streamed is not None else set()
         rows = [row for row in sent.call.rows if row.id not in done]
         _log.error(

@@ -39,10 +39,10 @@ def record_results(
     call_ended: bool = True,
 ) -> list[Transition]:
     """Record a call's results in one transaction (:func:`~.notification_sql.change_statuses`):
-    only rows still ``sending`` under this worker's lease and attempt change. Then tell the
-    observers: status changes, and, when ``call_ended``, ``delivery_finished`` with
+    only rows still ``sending`` under this worker's lease and attempt change. Then, when
+    ``call_ended``, tell the observers: status changes, and ``delivery_finished`` with
     ``call_results`` (default ``results``: the whole call's, when some were recorded
-    earlier as they arrived, :mod:`.streamed_results`)."""
+    earlier as they arrived, :mod:`.streamed_results`, whose observers are told then)."""
     changed: list[Transition | None] = []
     if rows:  # none left when every result was recorded as it arrived
         with context.store.writing() as conn:
@@ -64,8 +64,8 @@ def record_results(
             )
         else:
             transitions.append(t)
-    context.observe(transitions)
-    if call_ended:
+    if call_ended:  # else the worker's thread tells them when the call ends
+        context.observe(transitions)
         context.delivery_finished(channel_name, results if call_results is None else call_results)
     return transitions
 

@@ -65,11 +65,18 @@ def test_yielded_results_are_recorded_while_send_still_runs(
 ) -> None:
     ids = _two_emails(qstore)
     finished: list[list[int]] = []
+    changed: list[tuple[int, str, threading.Thread]] = []
 
     class Finished:
         @hookimpl
         def delivery_finished(self, channel: str, results: list[DeliveryResult]) -> None:
             finished.append([r.notification_id for r in results])
+
+        @hookimpl
+        def notification_status_changed(
+            self, notification_id: int, old_status: Any, new_status: str, detail: Any
+        ) -> None:
+            changed.append((notification_id, new_status, threading.current_thread()))
 
     plugin_manager.register(Finished())
     channel = YieldsThenWaits(first=1)
@@ -85,7 +92,9 @@ def test_yielded_results_are_recorded_while_send_still_runs(
             "sent",
             f"provider reference ref-{ids[0]}",
         )
-        assert finished == []  # delivery_finished waits for the whole call
+        # The observers are told on the worker's thread, when the call has ended.
+        assert finished == []
+        assert [c[:2] for c in changed] == [(ids[0], "sending"), (ids[1], "sending")]
     finally:
         channel.go.set()
         thread.join(30)
@@ -93,6 +102,8 @@ def test_yielded_results_are_recorded_while_send_still_runs(
     assert statuses(qstore, ids) == ["sent"] * 2
     assert out["report"].counts == {"sent": 2}
     assert finished == [ids]  # once, with every result of the call, in order
+    assert [c[:2] for c in changed[2:]] == [(ids[0], "sent"), (ids[1], "sent")]
+    assert {c[2] for c in changed} == {thread}
     for nid in ids:  # each recorded once
         assert [h[:2] for h in history(qstore, nid)].count(("sending", "sent")) == 1
 
