@@ -160,7 +160,7 @@ class EmailChannel(rulesengine.Channel):
             self.timeout_seconds,
         )
 
-    def send(self, notifications: list[Notification]) -> Iterator[DeliveryResult]:
+    def send(self, notifications: list[Notification]) -> Iterable[DeliveryResult]:
         """Send ``notifications`` over one SMTP connection, yielding each result as soon as
         the server answered (so the queue records it at once), or write outbox files. The
         results come in the order of ``notifications``."""
@@ -170,7 +170,7 @@ class EmailChannel(rulesengine.Channel):
                 raise SettingsProblem(self.problem or "the email settings are invalid")
             server = self._server(cfg) if cfg.smtp_host else None
         except SettingsProblem as exc:
-            return iter([DeliveryResult.failed(n, str(exc)) for n in notifications])
+            return [DeliveryResult.failed(n, str(exc)) for n in notifications]
 
         now = dt.datetime.now(dt.UTC)
         bad: dict[int, DeliveryResult] = {}

@@ -83,7 +83,7 @@ def test_each_result_is_yielded_as_soon_as_its_message_is_sent(smtp_server) -> N
     happen"); a notification that cannot be built fails in its place."""
     handler, port = smtp_server()
     batch = [note(1), note(2, to="not an address"), note(3)]
-    results = channel(port).send(batch)
+    results = iter(channel(port).send(batch))
     assert handler.received == []  # nothing is sent until the results are read
     first = next(results)
     assert (first.notification_id, first.outcome) == (1, "sent")
