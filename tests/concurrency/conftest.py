@@ -41,6 +41,10 @@ def pytest_configure(config: pytest.Config) -> None:
         "markers",
         "stall_first_message: the practice's sinks hold their reply to the first message",
     )
+    config.addinivalue_line(
+        "markers",
+        "stall_email(n): the SMTP sink holds its reply to the message after the first n",
+    )
 
 
 @attrs.define
@@ -112,9 +116,10 @@ class Practice:
 @pytest.fixture
 def practice(pg_server: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Practice]:
     """A fresh schema and running sinks; its workers are stopped (or killed) at the end."""
-    stall = Stall()
     use_stall = request.node.get_closest_marker("stall_first_message") is not None
-    smtp = SmtpSink(stall if use_stall else None).start()
+    stall_email = request.node.get_closest_marker("stall_email")
+    stall = Stall(skip=stall_email.args[0] if stall_email else 0)
+    smtp = SmtpSink(stall if use_stall or stall_email else None).start()
     sms = SmsSink(stall if use_stall else None).start()
     zone = daytime_zone()
     try:

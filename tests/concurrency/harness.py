@@ -140,20 +140,25 @@ def pg_schema(server: str) -> Iterator[PgSchema]:
 
 
 class Stall:
-    """Hold the reply to the first message a sink receives (after counting it) until
-    :meth:`release`, at most :data:`STALL_LIMIT` seconds. ``caught`` is set once it holds."""
+    """Hold the reply to the first message a sink receives (after counting it; with
+    ``skip``, the first after ``skip`` others) until :meth:`release`, at most
+    :data:`STALL_LIMIT` seconds. ``caught`` is set once it holds."""
 
-    def __init__(self) -> None:
+    def __init__(self, skip: int = 0) -> None:
         self.caught = threading.Event()
         self.released = threading.Event()
         self._lock = threading.Lock()
         self._used = False
+        self._skip = skip
         self.key: str | None = None
 
     def take(self, key: str) -> bool:
-        """Whether this message is the one to hold (the first one only)."""
+        """Whether this message is the one to hold (one only)."""
         with self._lock:
             if self._used:
+                return False
+            if self._skip:
+                self._skip -= 1
                 return False
             self._used = True
             self.key = key
