@@ -8,9 +8,14 @@ import threading
 from collections.abc import Iterator
 from typing import Any
 
+import pytest
+from sqlalchemy.exc import DBAPIError
+
 from rulesengine.channels.channel_calls import NO_RESULT
 from rulesengine.channels.manager import hookimpl
 from rulesengine.channels.results import DeliveryResult
+from rulesengine.queue import streamed_results
+from rulesengine.queue.streamed_results import FLUSH_AFTER, FLUSH_EVERY
 from tests.queue.helpers import chicago, draft, history, save, statuses
 
 NINE = chicago(2026, 2, 1, 9)
@@ -60,9 +65,16 @@ def _wait_for(condition: Any, seconds: float = 10) -> bool:
     return bool(condition())
 
 
+@pytest.mark.parametrize(
+    ("every", "after"), [(FLUSH_EVERY, FLUSH_AFTER), (1, 600.0)], ids=["timer", "count"]
+)
 def test_yielded_results_are_recorded_while_send_still_runs(
-    qstore, make_queue, plugin_manager
+    qstore, make_queue, plugin_manager, monkeypatch, every, after
 ) -> None:
+    """Recorded by the timer (the default: 50 ms), or on the channel's thread once
+    ``FLUSH_EVERY`` results are waiting (here 1, the timer out of the way)."""
+    monkeypatch.setattr(streamed_results, "FLUSH_EVERY", every)
+    monkeypatch.setattr(streamed_results, "FLUSH_AFTER", after)
     ids = _two_emails(qstore)
     finished: list[list[int]] = []
     changed: list[tuple[int, str, threading.Thread]] = []
@@ -158,3 +170,34 @@ def test_a_list_is_still_recorded_in_one_transaction_with_the_call(qstore, make_
     with make_queue(channels={"email": Plain()}) as queue:
         assert queue.deliver(NINE).counts == {"sent": 2}
     assert statuses(qstore, ids) == ["sent"] * 2
+
+
+def test_results_a_database_error_kept_back_are_recorded_with_the_call(
+    qstore, make_queue, monkeypatch
+) -> None:
+    """Recording the streamed result fails: it waits, and is recorded (once) when the call
+    ends, with the rest."""
+    ids = _two_emails(qstore)
+    real = streamed_results.record_results
+    failed: list[int] = []
+
+    def fails(*args, **kwargs):
+        failed.append(1)
+        raise DBAPIError("UPDATE", {}, OSError("connection lost"))
+
+    monkeypatch.setattr(streamed_results, "record_results", fails)
+    channel = YieldsThenWaits(first=1)
+    queue = make_queue(channels={"email": channel})
+    thread, out = _deliver_in_background(queue)
+    try:
+        assert channel.waiting.wait(10)
+        assert _wait_for(lambda: bool(failed))
+        assert statuses(qstore, ids) == ["sending", "sending"]
+    finally:
+        monkeypatch.setattr(streamed_results, "record_results", real)
+        channel.go.set()
+        thread.join(30)
+    queue.close()
+    assert out["report"].counts == {"sent": 2}
+    assert statuses(qstore, ids) == ["sent", "sent"]
+    assert [h[:2] for h in history(qstore, ids[0])].count(("sending", "sent")) == 1
