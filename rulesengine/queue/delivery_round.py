@@ -19,11 +19,11 @@ A round (:meth:`DeliveryRounds.run_round`; ``Queue.deliver`` runs one or more):
    round's that already returned) while this round's calls send: each as soon as it
    returns, in one transaction per call (a call whose ``send`` yields its results has each
    recorded as it arrives, :mod:`.streamed_results`, the rest when it returns). So the next
-   round's claim and this round's sends overlap too; a round that claims nothing, ``Queue.deliver`` before it returns and a
-   worker before it stops record every call still sending. While calls send, a heartbeat
-   thread renews their leases (and only theirs); a claim waiting for its busy channel is
-   renewed by the worker's own thread while it waits. A claim that expires before its
-   hand-over gets its attempt back.
+   round's claim and this round's sends overlap too; a round that claims nothing,
+   ``Queue.deliver`` before it returns and a worker before it stops record every call
+   still sending. While calls send, a heartbeat thread renews their leases (and only
+   theirs); a claim waiting for its busy channel is renewed by the worker's own thread
+   while it waits. A claim that expires before its hand-over gets its attempt back.
 
 A database error ends the round, but what the worker knows is kept in memory
 (:mod:`.calls_in_flight`) and recorded at the start of its next round, or by
