@@ -180,11 +180,9 @@ class EmailChannel(rulesengine.Channel):
                 prepared.append((n, build_message(n, cfg.sender or OUTBOX_SENDER, now)))
             except BadMessage as exc:
                 bad[n.id] = DeliveryResult.failed(n, str(exc))
-        if server is not None:
-            delivered: Iterable[DeliveryResult] = deliver(server, prepared)
-        else:
-            delivered = _write_outbox(cfg.outbox, prepared).values()
-        return _in_order(notifications, bad, delivered)
+        if server is None:  # every file written at once: the results as a list
+            return list(_in_order(notifications, bad, _write_outbox(cfg.outbox, prepared).values()))
+        return _in_order(notifications, bad, deliver(server, prepared))
 
 
 def _in_order(
