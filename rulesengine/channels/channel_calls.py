@@ -9,7 +9,7 @@ log line) shows for an exception.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from rulesengine.channels.results import DeliveryResult
@@ -50,11 +50,24 @@ def _channel_name(channel: Any) -> str:
     return str(getattr(channel, "name", type(channel).__name__))
 
 
-def call_channel(channel: _Channel, notifications: Iterable[Notification]) -> list[DeliveryResult]:
+def call_channel(
+    channel: _Channel,
+    notifications: Iterable[Notification],
+    on_result: Callable[[DeliveryResult], object] | None = None,
+) -> list[DeliveryResult]:
     """Call ``channel.send`` and return exactly one result per notification, in order.
+
+    ``send`` may return a list (or any iterable) or yield its results one by one (a
+    generator or another iterator): they are read here, on the caller's thread, one at a
+    time. Unless ``send`` returned a list or a tuple (results all known at once, recorded
+    with the call), each valid one is passed to ``on_result`` as soon as it is read (the
+    queue records them as they arrive: ``docs/plugins.md``, "Results as they happen").
+    ``on_result`` must not raise.
 
     - an exception from ``send``: a ``retry`` for every notification, with the exception's
       one-line summary as the detail;
+    - an exception while reading the results (a generator raising part way): the results
+      read before it count; a ``retry`` for every other notification, saying so;
     - a result for an id that was not in the batch: ignored (logged);
     - a second result for one notification: the first one counts (logged);
     - no result for a notification: ``retry`` "the channel returned no result for this
@@ -91,35 +104,17 @@ def call_channel(channel: _Channel, notifications: Iterable[Notification]) -> li
     bad: list[str] = []
     if returned is None or isinstance(returned, (str, bytes)) or not isinstance(returned, Iterable):
         bad.append(f"send returned {type(returned).__name__}, not a list of DeliveryResult")
-        items: Sequence[Any] = ()
     else:
+        streamed = None if isinstance(returned, list | tuple) else on_result
         try:
-            items = list(returned)
+            for item in returned:
+                result = _accepted(name, item, wanted, found, bad)
+                if result is not None and streamed is not None:
+                    streamed(result)
         except Exception as exc:
             summary = exception_summary(exc)
             _log.warning("channel %s failed while producing results: %s", name, summary)
-            items = ()
             bad.append(f"producing its results raised {summary}")
-    for item in items:
-        if not isinstance(item, DeliveryResult):
-            kind = with_article(type(item).__name__)
-            bad.append(f"it returned {kind} instead of a DeliveryResult")
-            continue
-        if item.notification_id not in wanted:
-            _log.warning(
-                "channel %s returned a result for notification %s, which was not in the batch",
-                name,
-                item.notification_id,
-            )
-            continue
-        if item.notification_id in found:
-            _log.warning(
-                "channel %s returned two results for notification %s; the first one counts",
-                name,
-                item.notification_id,
-            )
-            continue
-        found[item.notification_id] = item
     missing_detail = NO_RESULT
     if bad:
         missing_detail = f"{NO_RESULT} ({'; '.join(dict.fromkeys(bad))})"
@@ -131,3 +126,29 @@ def call_channel(channel: _Channel, notifications: Iterable[Notification]) -> li
             result = DeliveryResult.retry(n, missing_detail)
         results.append(result)
     return results
+
+
+def _accepted(
+    name: str, item: Any, wanted: set[int], found: dict[int, DeliveryResult], bad: list[str]
+) -> DeliveryResult | None:
+    """``item`` when it is the first valid result for a notification of the batch (then kept
+    in ``found``), else None (logged, or a problem added to ``bad``)."""
+    if not isinstance(item, DeliveryResult):
+        bad.append(f"it returned {with_article(type(item).__name__)} instead of a DeliveryResult")
+        return None
+    if item.notification_id not in wanted:
+        _log.warning(
+            "channel %s returned a result for notification %s, which was not in the batch",
+            name,
+            item.notification_id,
+        )
+        return None
+    if item.notification_id in found:
+        _log.warning(
+            "channel %s returned two results for notification %s; the first one counts",
+            name,
+            item.notification_id,
+        )
+        return None
+    found[item.notification_id] = item
+    return item

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import abc
 import datetime as dt
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, get_args
 
 if TYPE_CHECKING:
@@ -82,10 +82,14 @@ class Channel(abc.ABC):
         what it needs, and a setting it cannot use fails the notifications, saying why."""
 
     @abc.abstractmethod
-    def send(self, notifications: list[Notification]) -> list[DeliveryResult]:
+    def send(self, notifications: list[Notification]) -> Iterable[DeliveryResult]:
         """Deliver a batch of due notifications; one :class:`~rulesengine.DeliveryResult`
-        per notification (``sent``, ``retry`` or ``failed``), in any order. Called on a
-        thread of the channel object's own, never twice at once (``docs/plugins.md``)."""
+        per notification (``sent``, ``retry`` or ``failed``), in any order: returned as a
+        list (recorded when ``send`` returns), or yielded one by one as each is known (a
+        generator: each is recorded as it arrives, so a worker that dies part way leaves
+        ``unknown`` only the notifications without one; ``docs/plugins.md``, "Results as
+        they happen"). Called on a thread of the channel object's own, never twice at once;
+        a generator is read on that thread too."""
 
     def preview(self, notification: Notification) -> tuple[str, bytes] | None:
         """What ``notification`` would look like on this channel, without sending it or

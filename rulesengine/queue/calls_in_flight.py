@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from rulesengine.queue.delivery_report import RoundOutcome
     from rulesengine.queue.notification_rows import QueueRow, Transition
     from rulesengine.queue.queue_context import QueueContext
+    from rulesengine.queue.streamed_results import StreamedResults
 
 __all__ = ["CallsInFlight", "ChannelCall", "SentCall"]
 
@@ -58,6 +59,18 @@ class SentCall:
 
     call: ChannelCall
     future: Future[list[DeliveryResult]]
+    #: Its results recorded as they arrive, when they are (:mod:`.streamed_results`).
+    streamed: StreamedResults | None = None
+
+    def unrecorded(
+        self, results: list[DeliveryResult]
+    ) -> tuple[list[QueueRow], list[DeliveryResult]]:
+        """The rows, and their results of ``results`` (the call's, one per row), not recorded
+        as they arrived."""
+        done = self.streamed.recorded if self.streamed is not None else set()
+        pairs = [(row, r) for row, r in zip(self.call.rows, results, strict=True)]
+        kept = [(row, r) for row, r in pairs if row.id not in done]
+        return [row for row, _ in kept], [r for _, r in kept]
 
 
 class CallsInFlight:
@@ -116,9 +129,21 @@ class CallsInFlight:
                 raise error
             self.fatal = self.fatal or error  # raised once everything is recorded
             return
-        call = sent.call
         results = sent.future.result()
-        done.note(self.record_or_keep(fixed, call.channel_name, call.rows, results))
+        self._observe_streamed(sent, done)
+        rows, rest = sent.unrecorded(results)
+        done.note(
+            self.record_or_keep(fixed, sent.call.channel_name, rows, rest, call_results=results)
+        )
+
+    def _observe_streamed(self, sent: SentCall, done: RoundOutcome | None) -> None:
+        """Tell the observers (on this, the worker's thread) of the status changes recorded
+        as the ended call's results arrived, and note them in the round's report."""
+        if sent.streamed is None:
+            return
+        self.context.observe(sent.streamed.transitions)
+        if done is not None:
+            done.note(sent.streamed.transitions)
 
     def record_all(
         self, fixed: dt.datetime | None, done: RoundOutcome, *, reraise: bool = True
@@ -145,8 +170,9 @@ class CallsInFlight:
                 self._leave_sending(head, error)
                 fatal = fatal or error
             else:
-                rows = head.call.rows
-                self.unrecorded.append((head.call.channel_name, rows, head.future.result()))
+                self._observe_streamed(head, None)
+                rows, rest = head.unrecorded(head.future.result())
+                self.unrecorded.append((head.call.channel_name, rows, rest))
         if fatal is not None:
             raise fatal
 
@@ -154,14 +180,18 @@ class CallsInFlight:
         """Leave a call that ended like a dying worker as a dead worker leaves it: its rows
         stay ``sending``, handed over, until the lease runs out and makes them ``unknown``
         (they may have gone out, so they are never retried blindly; a channel that
-        deduplicates sends them again with the same key)."""
+        deduplicates sends them again with the same key). Those whose results were recorded
+        as they arrived keep them."""
+        self._observe_streamed(sent, None)
+        done = sent.streamed.recorded if sent.streamed is not None else set()
+        rows = [row for row in sent.call.rows if row.id not in done]
         _log.error(
             "channel %s ended its send with %s: %s %s stay sending and become "
             "unknown (or due again, if the channel deduplicates) when the lease of %s runs out",
             sent.call.channel_name,
             exception_summary(error),
-            counted(len(sent.call.rows), "notification"),
-            ", ".join(str(row.id) for row in sent.call.rows[:20]),
+            counted(len(rows), "notification"),
+            ", ".join(str(row.id) for row in rows[:20]),
             self.context.worker_id,
         )
 
@@ -171,11 +201,15 @@ class CallsInFlight:
         channel_name: str,
         rows: list[QueueRow],
         results: list[DeliveryResult],
+        *,
+        call_results: list[DeliveryResult] | None = None,
     ) -> list[Transition]:
         """:func:`.record_results`; when the database fails, keep the results for
         :meth:`record_what_a_failed_round_left`."""
         try:
-            return record_results(self.context, fixed, channel_name, rows, results)
+            return record_results(
+                self.context, fixed, channel_name, rows, results, call_results=call_results
+            )
         except DBAPIError:
             self.unrecorded.append((channel_name, rows, results))
             raise

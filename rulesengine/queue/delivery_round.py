@@ -17,12 +17,13 @@ A round (:meth:`DeliveryRounds.run_round`; ``Queue.deliver`` runs one or more):
    channel object on a thread of its own (:mod:`rulesengine.queue.handoff`);
 4. **record** (:mod:`.result_recording`) the calls of the round before (and any of this
    round's that already returned) while this round's calls send: each as soon as it
-   returns, in one transaction per call. So the next round's claim and this round's sends
-   overlap too; a round that claims nothing, ``Queue.deliver`` before it returns and a
-   worker before it stops record every call still sending. While calls send, a heartbeat
-   thread renews their leases (and only theirs); a claim waiting for its busy channel is
-   renewed by the worker's own thread while it waits. A claim that expires before its
-   hand-over gets its attempt back.
+   returns, in one transaction per call (a call whose ``send`` yields its results has each
+   recorded as it arrives, :mod:`.streamed_results`, the rest when it returns). So the next
+   round's claim and this round's sends overlap too; a round that claims nothing,
+   ``Queue.deliver`` before it returns and a worker before it stops record every call
+   still sending. While calls send, a heartbeat thread renews their leases (and only
+   theirs); a claim waiting for its busy channel is renewed by the worker's own thread
+   while it waits. A claim that expires before its hand-over gets its attempt back.
 
 A database error ends the round, but what the worker knows is kept in memory
 (:mod:`.calls_in_flight`) and recorded at the start of its next round, or by
@@ -40,7 +41,7 @@ import datetime as dt
 import functools
 import logging
 from concurrent.futures import FIRST_COMPLETED, Future, wait
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 from sqlalchemy.exc import DBAPIError
@@ -55,8 +56,10 @@ from rulesengine.queue.delivery_report import RoundOutcome
 from rulesengine.queue.due_claims import claim_due_rows
 from rulesengine.queue.handoff import ChannelThreads
 from rulesengine.queue.leases import expire_leases, renew_claims
+from rulesengine.queue.streamed_results import StreamedResults
 
 if TYPE_CHECKING:
+    from rulesengine.model import Notification
     from rulesengine.queue.notification_rows import QueueRow
     from rulesengine.queue.queue_context import QueueContext
 
@@ -188,7 +191,7 @@ class DeliveryRounds:
                 waiting = [call for call in waiting if call not in idle]
                 if not self.threads.concurrent:  # the heartbeat renews them meanwhile
                     self.calls.claims_waiting = [row.id for call in waiting for row in call.rows]
-                self._start_calls(handed)  # inline: runs them
+                self._start_calls(fixed, handed)  # inline: runs them
         except BaseException:
             self.calls.keep_unhanded(waiting)
             raise
@@ -225,20 +228,38 @@ class DeliveryRounds:
         except DBAPIError as exc:
             _log.warning("renewing claims failed: %s", type(exc.orig).__name__)
 
-    def _start_calls(self, handed: list[ChannelCall]) -> None:
+    def _start_calls(self, fixed: dt.datetime | None, handed: list[ChannelCall]) -> None:
         """Start every call, each on its channel object's thread (:mod:`.handoff`); they
         join the calls in flight (before they start, so the heartbeat renews them), to be
-        recorded by :meth:`CallsInFlight.record_returned`."""
+        recorded by :meth:`CallsInFlight.record_returned`. On threads and a store not in
+        memory, each result is recorded as it arrives (:mod:`.streamed_results`)."""
+        streaming = self.threads.concurrent and not self.context.store.in_memory
         for call in handed:
             notifications = [row.as_notification() for row in call.rows]
             _log.info(
                 "handing %s to %s", counted(len(notifications), "notification"), call.channel_name
             )
-            sent = SentCall(call, Future())
+            streamed = None
+            if streaming:
+                streamed = StreamedResults(self.context, fixed, call.channel_name, call.rows)
+            sent = SentCall(call, Future(), streamed)
             self.calls.sending.append(sent)
             self.threads.run(
                 call.channel,
                 call.channel_name,
-                functools.partial(call_channel, call.channel, notifications),
+                functools.partial(_call_and_close, call.channel, notifications, streamed),
                 sent.future,
             )
+
+
+def _call_and_close(
+    channel: Any, notifications: list[Notification], streamed: StreamedResults | None
+) -> list[DeliveryResult]:
+    """:func:`call_channel`, each result recorded as it arrives into ``streamed``, which is
+    closed when the call ends (on the channel's thread, so its future is done only then)."""
+    if streamed is None:
+        return call_channel(channel, notifications)
+    try:
+        return call_channel(channel, notifications, streamed.add)
+    finally:
+        streamed.close()

@@ -10,7 +10,9 @@ worker's own database work. The rules a channel author can rely on (``docs/plugi
   worker's main thread;
 - calls to one channel object never overlap: the queue hands an object its next batch only
   once its previous call returned;
-- different channel objects' ``send`` run at the same time.
+- different channel objects' ``send`` run at the same time;
+- a ``send`` that yields its results is read on the same thread, one result at a time
+  (:mod:`rulesengine.queue.streamed_results` records them as they arrive).
 
 With ``concurrent=False`` every call runs on the caller's thread, one after the other (the
 scenario runner does this, so that a scenario's recording channels see their calls in one

@@ -34,18 +34,26 @@ def record_results(
     channel_name: str,
     rows: list[QueueRow],
     results: list[DeliveryResult],
+    *,
+    call_results: list[DeliveryResult] | None = None,
+    call_ended: bool = True,
 ) -> list[Transition]:
     """Record a call's results in one transaction (:func:`~.notification_sql.change_statuses`):
-    only rows still ``sending`` under this worker's lease and attempt change. Then tell the
-    observers (status changes, ``delivery_finished``)."""
-    with context.store.writing() as conn:
-        now = context.time_in(conn, fixed)
-        changes = [
-            _status_change_for(row, result, now) for row, result in zip(rows, results, strict=True)
-        ]
-        changed = notification_sql.change_statuses(
-            conn, changes, now, expect_lease=context.worker_id
-        )
+    only rows still ``sending`` under this worker's lease and attempt change. Then, when
+    ``call_ended``, tell the observers: status changes, and ``delivery_finished`` with
+    ``call_results`` (default ``results``: the whole call's, when some were recorded
+    earlier as they arrived, :mod:`.streamed_results`, whose observers are told then)."""
+    changed: list[Transition | None] = []
+    if rows:  # none left when every result was recorded as it arrived
+        with context.store.writing() as conn:
+            now = context.time_in(conn, fixed)
+            changes = [
+                _status_change_for(row, result, now)
+                for row, result in zip(rows, results, strict=True)
+            ]
+            changed = notification_sql.change_statuses(
+                conn, changes, now, expect_lease=context.worker_id
+            )
     transitions: list[Transition] = []
     for row, result, t in zip(rows, results, changed, strict=True):
         if t is None:
@@ -56,8 +64,9 @@ def record_results(
             )
         else:
             transitions.append(t)
-    context.observe(transitions)
-    context.delivery_finished(channel_name, results)
+    if call_ended:  # else the worker's thread tells them when the call ends
+        context.observe(transitions)
+        context.delivery_finished(channel_name, results if call_results is None else call_results)
     return transitions
 
 

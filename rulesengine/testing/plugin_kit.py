@@ -16,11 +16,14 @@ in a list or any other iterable the host accepts (read once), also when the batc
 again, as a retry does; what the host's
 :func:`~rulesengine.channels.channel_calls.call_channel` makes of the batch; and that the
 sample notifications have distinct ids and idempotency keys; and, when the channel has the
-optional ``preview``, that it returns ``(media type, bytes)`` or None and writes no file. As
-in the queue, the channel is built on the caller's thread and every ``send`` runs on another
-thread, always the same one, so a channel tied to the thread that built it fails. Things
-that are allowed but probably unintended (every sample failing, one odd notification making
-``send`` raise for the whole batch) are warnings.
+optional ``preview``, that it returns ``(media type, bytes)`` or None and writes no file. A
+``send`` that yields its results (a generator) is checked as a list is, and each of its results
+must reach the host, which records it, while the generator is still running. As
+in the queue, the channel is
+built on the caller's thread and every ``send`` runs on another thread, always the same one,
+so a channel tied to the thread that built it fails. Things that are allowed but probably
+unintended (every sample failing, one odd notification making ``send`` raise for the whole
+batch) are warnings.
 """
 
 from __future__ import annotations
@@ -58,6 +61,7 @@ from rulesengine.testing.sample_notifications import (
     SAMPLE_CHANNELS,
     sample_notification,
 )
+from rulesengine.testing.streamed_sends import WatchedChannel, stream_problems
 
 __all__ = [
     "BATCH_SIZE",
@@ -371,10 +375,15 @@ def _check_sends(
     if returned is not _RAISED:
         _check_results("the same batch sent again (a retry)", again, returned, problems)
 
-    # What the host makes of the batch: always one result per notification.
-    hosted = call_channel(channel, batch)
+    # What the host makes of the batch: always one result per notification; a send that
+    # yields its results has each passed on (the queue records it) before it ends.
+    watched = WatchedChannel(channel)
+    passed_on: list[tuple[DeliveryResult, bool]] = []
+    hosted = call_channel(watched, batch, lambda r: passed_on.append((r, watched.ended)))
     if [r.notification_id for r in hosted] != [n.id for n in batch]:
         problems.append("call_channel did not return one result per notification")
+    if watched.streams:
+        problems.extend(stream_problems(hosted, passed_on))
 
     odd = attrs.evolve(batch[0], id=BATCH_SIZE + 1, content={}, idempotency_key="kit:odd")
     mixed = [batch[1], odd]

@@ -138,15 +138,57 @@ def test_send_returning_no_list_retries_everything(returned, what) -> None:
     ]
 
 
-def test_a_generator_is_accepted_and_its_failure_is_a_retry() -> None:
+def test_a_generator_is_accepted_and_its_failure_is_a_retry_of_the_rest() -> None:
     def results(ns):
         yield DeliveryResult.sent(ns[0])
         raise OSError("disk full")
 
+    # What it yielded before raising counts (the queue may have recorded it already).
     assert call_channel(Channel(results), batch(2)) == [
-        DeliveryResult.retry(i, f"{NO_RESULT} (producing its results raised OSError: disk full)")
-        for i in (1, 2)
+        DeliveryResult.sent(1),
+        DeliveryResult.retry(2, f"{NO_RESULT} (producing its results raised OSError: disk full)"),
     ]
+
+
+def test_each_valid_result_is_passed_on_as_it_is_read() -> None:
+    seen: list[tuple[int, int]] = []
+    handed = 0
+
+    def results(ns):
+        nonlocal handed
+        for n in ns:
+            handed += 1
+            yield DeliveryResult.sent(n)
+        yield DeliveryResult.sent(99)  # not in the batch: not passed on
+        yield DeliveryResult.failed(ns[0], "twice")  # a duplicate: not passed on
+        yield "junk"  # not a result: not passed on
+
+    got = call_channel(
+        Channel(results), batch(3), lambda r: seen.append((r.notification_id, handed))
+    )
+    # Each result is passed on before the generator goes on to the next notification.
+    assert seen == [(1, 1), (2, 2), (3, 3)]
+    assert got == [DeliveryResult.sent(i) for i in (1, 2, 3)]
+
+
+def test_a_list_or_a_tuple_is_not_passed_on_but_any_other_iterable_is() -> None:
+    seen: list[DeliveryResult] = []
+    for kind in (list, tuple):
+        ch = Channel(lambda ns, kind=kind: kind(DeliveryResult.sent(n) for n in ns))
+        assert call_channel(ch, batch(2), seen.append) == [
+            DeliveryResult.sent(1),
+            DeliveryResult.sent(2),
+        ]
+    assert seen == []
+    ch = Channel(lambda ns: iter([DeliveryResult.sent(n) for n in ns]))
+    assert (
+        call_channel(ch, batch(2), seen.append)
+        == seen
+        == [
+            DeliveryResult.sent(1),
+            DeliveryResult.sent(2),
+        ]
+    )
 
 
 def test_an_empty_batch_does_not_call_the_channel() -> None:

@@ -183,6 +183,37 @@ def test_a_send_that_yields_its_results_is_checked_as_it_runs() -> None:
     )
 
 
+def test_both_forms_of_send_meet_the_contract_and_a_stream_is_watched(monkeypatch) -> None:
+    """A list and a generator both pass; a generator's results are checked to reach the
+    host while it runs (here the host is made to hold them back until the end, as a broken
+    host would: the kit says so)."""
+    from rulesengine.testing import plugin_kit
+
+    def listed(self, notifications):
+        return [DeliveryResult.sent(n) for n in notifications]
+
+    def yielded(self, notifications):
+        for n in notifications:
+            yield DeliveryResult.sent(n)
+
+    assert check_channel(bad(send=listed)).ok
+    assert check_channel(bad(send=yielded)).ok
+
+    real = plugin_kit.call_channel
+
+    def holds_back(channel, notifications, on_result=None):
+        kept = []
+        results = real(channel, notifications, kept.append)
+        for r in kept:
+            on_result(r)
+        return results
+
+    monkeypatch.setattr(plugin_kit, "call_channel", holds_back)
+    assert check_channel(bad(send=listed)).ok  # a list is not a stream
+    [problem] = check_channel(bad(send=yielded)).problems
+    assert problem.startswith("results for [1, 2, 3] reached the host only after send's stream")
+
+
 def test_a_generator_with_results_for_an_empty_batch_is_still_a_problem() -> None:
     def send(self, notifications):
         return (DeliveryResult.sent(i) for i in [n.id for n in notifications] or [1])

@@ -43,6 +43,10 @@ def pytest_configure(config: pytest.Config) -> None:
         "stall_first_message(holds=1, channels=('email', 'text')): the practice's sinks hold"
         " their reply to the first message (the first ``holds``, to those channels' sinks)",
     )
+    config.addinivalue_line(
+        "markers",
+        "stall_email(n): the SMTP sink holds its reply to the message after the first n",
+    )
 
 
 @attrs.define
@@ -127,8 +131,12 @@ def _practice(
 ) -> Iterator[Practice]:
     """Running sinks and a practice on ``store``; its workers are killed at the end."""
     marker = request.node.get_closest_marker("stall_first_message")
-    stall = Stall(**marker.kwargs) if marker is not None else Stall()
-    use_stall = marker is not None
+    stall_email = request.node.get_closest_marker("stall_email")
+    if stall_email is not None:
+        stall = Stall(channels=("email",), skip=stall_email.args[0])
+    else:
+        stall = Stall(**marker.kwargs) if marker is not None else Stall()
+    use_stall = marker is not None or stall_email is not None
     smtp = SmtpSink(stall if use_stall else None).start()
     sms = SmsSink(stall if use_stall else None).start()
     zone = daytime_zone()

@@ -142,16 +142,19 @@ def pg_schema(server: str) -> Iterator[PgSchema]:
 
 class Stall:
     """Hold the reply to the first ``holds`` messages a sink receives (after counting them;
-    only messages to the sinks of ``channels``, default both) until :meth:`release`, at most
-    :data:`STALL_LIMIT` seconds. ``caught`` is set once it holds all of them; ``key`` is the
-    first one's key, ``keys`` all of them."""
+    only messages to the sinks of ``channels``, default both; with ``skip``, the first after
+    ``skip`` others) until :meth:`release`, at most :data:`STALL_LIMIT` seconds. ``caught``
+    is set once it holds all of them; ``key`` is the first one's key, ``keys`` all of them."""
 
-    def __init__(self, holds: int = 1, channels: tuple[str, ...] = ("email", "text")) -> None:
+    def __init__(
+        self, holds: int = 1, channels: tuple[str, ...] = ("email", "text"), skip: int = 0
+    ) -> None:
         self.caught = threading.Event()
         self.released = threading.Event()
         self._lock = threading.Lock()
         self.holds = holds
         self.channels = channels
+        self._skip = skip
         self.keys: list[str] = []
         self.key: str | None = None
 
@@ -161,6 +164,9 @@ class Stall:
             return False
         with self._lock:
             if len(self.keys) >= self.holds:
+                return False
+            if self._skip:
+                self._skip -= 1
                 return False
             self.keys.append(key)
             self.key = self.keys[0]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -163,8 +163,10 @@ class EmailChannel(rulesengine.Channel):
             self.timeout_seconds,
         )
 
-    def send(self, notifications: list[Notification]) -> list[DeliveryResult]:
-        """Send ``notifications`` (one SMTP connection for the batch, or outbox files)."""
+    def send(self, notifications: list[Notification]) -> Iterable[DeliveryResult]:
+        """Send ``notifications`` over one SMTP connection, yielding each result as soon as
+        the server answered (so the queue records it at once), or write outbox files. The
+        results come in the order of ``notifications``."""
         cfg = self.settings
         try:
             if cfg is None:
@@ -174,20 +176,37 @@ class EmailChannel(rulesengine.Channel):
             return [DeliveryResult.failed(n, str(exc)) for n in notifications]
 
         now = dt.datetime.now(dt.UTC)
-        results: dict[int, DeliveryResult] = {}
+        bad: dict[int, DeliveryResult] = {}
         prepared: list[tuple[Notification, OutgoingEmail]] = []
         for n in notifications:
             try:
                 prepared.append((n, build_message(n, cfg.sender or OUTBOX_SENDER, now)))
             except BadMessage as exc:
-                results[n.id] = DeliveryResult.failed(n, str(exc))
-        if server is not None:
-            results.update(deliver(server, prepared))
-        else:
-            results.update(_write_outbox(cfg.outbox, prepared))
-        sent = sum(r.outcome == "sent" for r in results.values())
-        log.info("email: %d of %s sent", sent, notifications_counted(len(notifications)))
-        return [results[n.id] for n in notifications]
+                bad[n.id] = DeliveryResult.failed(n, str(exc))
+        if server is None:  # every file written at once: the results as a list
+            return list(_in_order(notifications, bad, _write_outbox(cfg.outbox, prepared).values()))
+        return _in_order(notifications, bad, deliver(server, prepared))
+
+
+def _in_order(
+    notifications: list[Notification],
+    bad: dict[int, DeliveryResult],
+    delivered: Iterable[DeliveryResult],
+) -> Iterator[DeliveryResult]:
+    """Each result of ``delivered`` (for the notifications without one in ``bad``, in their
+    order) as it comes, with those of ``bad`` in their places; then the log line."""
+    sent = 0
+    waiting = iter(notifications)
+    for result in delivered:
+        sent += result.outcome == "sent"
+        for n in waiting:
+            if n.id == result.notification_id:
+                break
+            yield bad[n.id]
+        yield result
+    for n in waiting:
+        yield bad[n.id]
+    log.info("email: %d of %s sent", sent, notifications_counted(len(notifications)))
 
 
 def _write_outbox(

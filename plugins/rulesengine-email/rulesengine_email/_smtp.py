@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import smtplib
 import ssl
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import attrs
 
@@ -196,43 +196,46 @@ def _send_one(
 
 def deliver(
     server: SmtpServer, items: list[tuple[Notification, OutgoingEmail]]
-) -> dict[int, DeliveryResult]:
-    """Send every message over one connection; one result per notification id."""
-    results: dict[int, DeliveryResult] = {}
+) -> Iterator[DeliveryResult]:
+    """Send every message over one connection, yielding each one's result as soon as the
+    server answered it, in the order of ``items`` (a generator: nothing is sent until it
+    is read; the connection is closed when it ends)."""
     if not items:
-        return results
+        return
     try:
         conn = _open(server)
     except _SessionFailed as problem:
         log.warning("email: %s (%s)", problem.detail, notifications_counted(len(items)))
-        return {n.id: problem.result(n) for n, _ in items}
+        for n, _ in items:
+            yield problem.result(n)
+        return
     try:
         for index, (n, msg) in enumerate(items):
             try:
-                results[n.id] = _send_one(conn, server, n, msg)
+                result = _send_one(conn, server, n, msg)
             except (smtplib.SMTPServerDisconnected, OSError) as exc:
                 lost = (
                     f"the connection to SMTP server {server.where} was lost while sending: "
                     f"{exception_summary(exc)}"
                 )
-                results[n.id] = DeliveryResult.retry(n, lost)
+                log.warning("email: %s", lost)
+                yield DeliveryResult.retry(n, lost)
                 for later, _ in items[index + 1 :]:
-                    results[later.id] = DeliveryResult.retry(
+                    yield DeliveryResult.retry(
                         later,
                         f"not attempted: the connection to SMTP server {server.where} "
                         "was lost during this batch",
                     )
-                log.warning("email: %s", lost)
-                break
+                return
             except smtplib.SMTPResponseException as exc:
-                results[n.id] = _by_code(n, exc.smtp_code, exc.smtp_error, server.where)
+                result = _by_code(n, exc.smtp_code, exc.smtp_error, server.where)
             except smtplib.SMTPException as exc:
-                results[n.id] = DeliveryResult.retry(
+                result = DeliveryResult.retry(
                     n, f"SMTP server {server.where}: {exception_summary(exc)}"
                 )
+            yield result
     finally:
         try:
             conn.quit()
         except (OSError, smtplib.SMTPException):
             conn.close()
-    return results

@@ -111,7 +111,7 @@ def password(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_login_without_tls_to_loopback_is_allowed(plain_smtp) -> None:
     """The control case: a relay on 127.0.0.1 gets AUTH over a plain connection."""
     port, lines = plain_smtp("127.0.0.1")
-    [result] = channel("127.0.0.1", port).send([sample_notification()])
+    [result] = list(channel("127.0.0.1", port).send([sample_notification()]))
     assert result.outcome == "sent", result.detail
     assert sent_a_secret(lines)
 
@@ -120,7 +120,9 @@ def test_no_login_without_tls_to_an_address_that_is_not_loopback(plain_smtp) -> 
     """starttls: false to a server elsewhere: the connection is closed before AUTH."""
     address = non_loopback_address()
     port, lines = plain_smtp(address)
-    results = channel(address, port).send([sample_notification(id=1), sample_notification(id=2)])
+    results = list(
+        channel(address, port).send([sample_notification(id=1), sample_notification(id=2)])
+    )
     detail = (
         f"SMTP server {address}:{port} ({address}) was reached without TLS: the password is "
         "never sent unencrypted except to a loopback address; remove 'starttls: false'"
@@ -143,7 +145,7 @@ def test_a_loopback_name_that_resolves_elsewhere_gets_no_password(
         return real(address if host == "localhost" else host, *args, **kwargs)
 
     monkeypatch.setattr(socket, "getaddrinfo", lying)
-    [result] = channel("localhost", port).send([sample_notification()])
+    [result] = list(channel("localhost", port).send([sample_notification()]))
     assert result.outcome == "failed"
     assert result.detail.startswith(f"SMTP server localhost:{port} ({address}) was reached without")
     assert not sent_a_secret(lines)

@@ -24,7 +24,7 @@ def test_writes_one_private_eml_per_notification(tmp_path: Path) -> None:
         sample_notification(id=1, idempotency_key="B1:S1:email"),
         sample_notification(id=2, idempotency_key="B1-S2-email"),
     ]
-    results = ch.send(batch)
+    results = list(ch.send(batch))
     safe = sorted(p.name for p in outbox.iterdir())
     assert len(safe) == 2 and safe[0] == "B1-S2-email.eml"
     assert safe[1].startswith("B1_S1_email-") and safe[1].endswith(".eml")
@@ -42,16 +42,18 @@ def test_writes_one_private_eml_per_notification(tmp_path: Path) -> None:
 
 def test_retry_rewrites_the_same_file(tmp_path: Path) -> None:
     ch = EmailChannel({"outbox": str(tmp_path)})
-    ch.send([sample_notification(id=1, idempotency_key="k1")])
-    ch.send(
-        [
-            sample_notification(
-                id=1,
-                idempotency_key="k1",
-                attempt=2,
-                content={"subject": "Second try", "body": "b"},
-            )
-        ]
+    list(ch.send([sample_notification(id=1, idempotency_key="k1")]))
+    list(
+        ch.send(
+            [
+                sample_notification(
+                    id=1,
+                    idempotency_key="k1",
+                    attempt=2,
+                    content={"subject": "Second try", "body": "b"},
+                )
+            ]
+        )
     )
     assert [p.name for p in tmp_path.iterdir()] == ["k1.eml"]
     msg = email.message_from_bytes((tmp_path / "k1.eml").read_bytes(), policy=email.policy.default)
@@ -60,7 +62,7 @@ def test_retry_rewrites_the_same_file(tmp_path: Path) -> None:
 
 def test_default_outbox_is_relative_to_the_working_directory(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
-    [result] = EmailChannel({}).send([sample_notification(idempotency_key="k9")])
+    [result] = list(EmailChannel({}).send([sample_notification(idempotency_key="k9")]))
     assert result == DeliveryResult.sent(1, provider_ref="outbox/email/k9.eml")
     assert (tmp_path / "outbox" / "email" / "k9.eml").is_file()
 
@@ -68,7 +70,7 @@ def test_default_outbox_is_relative_to_the_working_directory(tmp_path: Path, mon
 def test_unwritable_outbox_is_a_retry(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
-    [result] = EmailChannel({"outbox": str(blocker / "email")}).send([sample_notification()])
+    [result] = list(EmailChannel({"outbox": str(blocker / "email")}).send([sample_notification()]))
     assert result.outcome == "retry"
     assert result.detail.startswith(f"cannot use the email outbox {blocker / 'email'}: ")
 

@@ -46,7 +46,7 @@ def test_batch_is_sent_over_one_connection(smtp_server) -> None:
     """Three notifications: three messages, all from one client connection, all `sent`."""
     handler, port = smtp_server()
     batch = [note(1), note(2), note(3)]
-    results = channel(port).send(batch)
+    results = list(channel(port).send(batch))
     assert [r.outcome for r in results] == ["sent", "sent", "sent"]
     assert [r.notification_id for r in results] == [1, 2, 3]
     assert [m.rcpt_tos for m in handler.received] == [
@@ -63,7 +63,7 @@ def test_mime_headers_and_utf8_text_part(smtp_server) -> None:
     and one text/plain UTF-8 part carrying non-ASCII text intact."""
     handler, port = smtp_server()
     n = note(1, content={"subject": "Ihre Rechnung – Zoë", "body": "Saldo: 12,00 €\nDanke."})
-    [result] = channel(port).send([n])
+    [result] = list(channel(port).send([n]))
     msg = parse(handler.received[0].content)
     expected_id = f"<{hashlib.sha256(b'B1:S1:email').hexdigest()[:32]}@rulesengine>"
     assert result == DeliveryResult.sent(1, provider_ref=expected_id)
@@ -77,19 +77,34 @@ def test_mime_headers_and_utf8_text_part(smtp_server) -> None:
     assert msg.get_content().replace("\r\n", "\n") == "Saldo: 12,00 €\nDanke.\n"
 
 
+def test_each_result_is_yielded_as_soon_as_its_message_is_sent(smtp_server) -> None:
+    """send yields each result when the server has answered its message, before the next
+    one goes out (the queue records it at once: docs/plugins.md, "Results as they
+    happen"); a notification that cannot be built fails in its place."""
+    handler, port = smtp_server()
+    batch = [note(1), note(2, to="not an address"), note(3)]
+    results = iter(channel(port).send(batch))
+    assert handler.received == []  # nothing is sent until the results are read
+    first = next(results)
+    assert (first.notification_id, first.outcome) == (1, "sent")
+    assert len(handler.received) == 1
+    assert [(r.notification_id, r.outcome) for r in results] == [(2, "failed"), (3, "sent")]
+    assert len(handler.received) == 2
+
+
 def test_message_id_is_stable_across_retries(smtp_server) -> None:
     """Sending the same notification again (attempt 2) reuses the Message-ID."""
     handler, port = smtp_server()
     ch = channel(port)
-    ch.send([note(1)])
-    ch.send([note(1, attempt=2)])
+    list(ch.send([note(1)]))
+    list(ch.send([note(1, attempt=2)]))
     ids = [parse(m.content)["Message-ID"] for m in handler.received]
     assert len(ids) == 2 and ids[0] == ids[1]
 
 
 def test_transient_451_is_a_retry(smtp_server) -> None:
     _, port = smtp_server(data_reply="451 4.3.0 try again later")
-    [result] = channel(port).send([note(1)])
+    [result] = list(channel(port).send([note(1)]))
     assert result == DeliveryResult.retry(
         1, f"SMTP 451 from {LOOPBACK}:{port}: 4.3.0 try again later"
     )
@@ -97,7 +112,7 @@ def test_transient_451_is_a_retry(smtp_server) -> None:
 
 def test_permanent_550_is_failed(smtp_server) -> None:
     _, port = smtp_server(data_reply="550 5.7.1 message rejected")
-    [result] = channel(port).send([note(1)])
+    [result] = list(channel(port).send([note(1)]))
     assert result == DeliveryResult.failed(
         1, f"SMTP 550 from {LOOPBACK}:{port}: 5.7.1 message rejected"
     )
@@ -105,7 +120,7 @@ def test_permanent_550_is_failed(smtp_server) -> None:
 
 def test_refused_recipient_affects_only_its_notification(smtp_server) -> None:
     handler, port = smtp_server(refuse={"guarantor2@example.org"})
-    results = channel(port).send([note(1), note(2), note(3)])
+    results = list(channel(port).send([note(1), note(2), note(3)]))
     assert [r.outcome for r in results] == ["sent", "failed", "sent"]
     assert results[1].detail == (
         f"SMTP 550 from {LOOPBACK}:{port} for the recipient: 5.1.1 mailbox unavailable"
@@ -118,7 +133,7 @@ def test_refused_recipient_affects_only_its_notification(smtp_server) -> None:
 
 def test_refused_recipient_with_4xx_is_a_retry(smtp_server) -> None:
     _, port = smtp_server(refuse={"guarantor1@example.org"}, refuse_reply="450 4.2.1 busy")
-    [result] = channel(port).send([note(1)])
+    [result] = list(channel(port).send([note(1)]))
     assert result.outcome == "retry"
     assert result.detail == f"SMTP 450 from {LOOPBACK}:{port} for the recipient: 4.2.1 busy"
 
@@ -127,7 +142,7 @@ def test_connection_refused_is_a_retry_for_every_notification() -> None:
     with socket.socket() as s:
         s.bind((LOOPBACK, 0))
         port = s.getsockname()[1]  # bound but not listening: connections are refused
-        results = channel(port).send([note(1), note(2)])
+        results = list(channel(port).send([note(1), note(2)]))
     assert [r.outcome for r in results] == ["retry", "retry"]
     assert results[0].detail.startswith(
         f"cannot connect to SMTP server {LOOPBACK}:{port}: ConnectionRefusedError:"
@@ -136,7 +151,7 @@ def test_connection_refused_is_a_retry_for_every_notification() -> None:
 
 def test_connection_dropped_mid_data_retries_the_rest(dropping_server) -> None:
     port = dropping_server
-    results = channel(port).send([note(1), note(2)])
+    results = list(channel(port).send([note(1), note(2)]))
     assert [r.outcome for r in results] == ["retry", "retry"]
     assert results[0].detail.startswith(
         f"the connection to SMTP server {LOOPBACK}:{port} was lost while sending: "
@@ -155,7 +170,7 @@ def test_starttls_and_login(smtp_server, server_tls_context, tls_files, monkeypa
     ch = channel(
         port, starttls=True, username="billing", password_env="RULESENGINE_TEST_SMTP_PASSWORD"
     )
-    [result] = ch.send([note(1)])
+    [result] = list(ch.send([note(1)]))
     assert result.outcome == "sent", result.detail
     assert handler.received[0].login == "billing"
 
@@ -167,7 +182,7 @@ def test_wrong_password_is_failed(smtp_server, server_tls_context, tls_files, mo
     ch = channel(
         port, starttls=True, username="billing", password_env="RULESENGINE_TEST_SMTP_PASSWORD"
     )
-    results = ch.send([note(1), note(2)])
+    results = list(ch.send([note(1), note(2)]))
     assert [r.outcome for r in results] == ["failed", "failed"]
     assert results[0].detail.startswith(
         f"SMTP 535 from {LOOPBACK}:{port}: login as 'billing' refused: "
@@ -200,7 +215,7 @@ def test_server_without_starttls_is_refused_when_starttls_is_on(smtp_server) -> 
 def test_missing_password_variable_fails_every_notification(monkeypatch) -> None:
     monkeypatch.delenv("RULESENGINE_NO_SUCH_SMTP_PASSWORD", raising=False)
     ch = channel(1, username="billing", password_env="RULESENGINE_NO_SUCH_SMTP_PASSWORD")
-    results = ch.send([note(1), note(2)])
+    results = list(ch.send([note(1), note(2)]))
     assert results == [
         DeliveryResult.failed(
             i,
@@ -233,7 +248,7 @@ def test_missing_password_variable_fails_every_notification(monkeypatch) -> None
 def test_bad_notifications_fail_alone(smtp_server, overrides, detail) -> None:
     """A notification that cannot become a safe email fails; the rest of the batch is sent."""
     handler, port = smtp_server()
-    results = channel(port).send([note(1), note(2, **overrides)])
+    results = list(channel(port).send([note(1), note(2, **overrides)]))
     assert results[0].outcome == "sent"
     assert results[1].outcome == "failed"
     assert results[1].detail.startswith(detail)
@@ -241,13 +256,13 @@ def test_bad_notifications_fail_alone(smtp_server, overrides, detail) -> None:
 
 
 def test_settings_problems_fail_every_notification() -> None:
-    results = EmailChannel({"smtp_host": LOOPBACK}).send([note(1)])
+    results = list(EmailChannel({"smtp_host": LOOPBACK}).send([note(1)]))
     assert results == [
         DeliveryResult.failed(
             1, "channels.email.from is not set: the SMTP server needs a sender address"
         )
     ]
-    results = EmailChannel({"username": "billing"}).send([note(1)])
+    results = list(EmailChannel({"username": "billing"}).send([note(1)]))
     assert results[0].detail.startswith("channels.email.username is set but password_env is not")
 
 

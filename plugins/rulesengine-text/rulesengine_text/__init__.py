@@ -9,7 +9,7 @@ import logging
 import os
 import stat
 import urllib.parse
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -178,9 +178,10 @@ class TextChannel(rulesengine.Channel):
             raise SettingsProblem(str(exc)) from None
         return Provider(cfg.base_url, cfg.account_sid, token, cfg.sender, self.timeout_seconds)
 
-    def send(self, notifications: list[Notification]) -> list[DeliveryResult]:
-        """Post each message to the provider (over one keep-alive connection), or append it
-        to the outbox."""
+    def send(self, notifications: list[Notification]) -> Iterable[DeliveryResult]:
+        """Post each message to the provider (over one keep-alive connection), yielding its
+        result as soon as the provider answered (so the queue records it at once), or
+        append them to the outbox. The results come in the order of ``notifications``."""
         cfg = self.settings
         try:
             if cfg is None:
@@ -188,22 +189,49 @@ class TextChannel(rulesengine.Channel):
             provider = self._provider(cfg)
         except SettingsProblem as exc:
             return [DeliveryResult.failed(n, str(exc)) for n in notifications]
-        results: dict[int, DeliveryResult] = {}
-        ready: list[tuple[Notification, str]] = []
+        if provider is None:
+            return _to_outbox(cfg.outbox, cfg.sender, notifications)
+        return _posted(provider, notifications)
+
+
+def _checked(
+    notifications: list[Notification],
+) -> tuple[dict[int, DeliveryResult], list[tuple[Notification, str]]]:
+    """The failed result of each notification that cannot be sent, and the others with
+    their text."""
+    bad: dict[int, DeliveryResult] = {}
+    ready: list[tuple[Notification, str]] = []
+    for n in notifications:
+        try:
+            ready.append((n, _check(n)))
+        except ValueError as exc:
+            bad[n.id] = DeliveryResult.failed(n, str(exc))
+    return bad, ready
+
+
+def _posted(provider: Provider, notifications: list[Notification]) -> Iterator[DeliveryResult]:
+    """Post each message over one keep-alive connection, yielding each result as it comes
+    (a notification that cannot be sent fails in its place); then the log line."""
+    bad, ready = _checked(notifications)
+    texts = dict((n.id, body) for n, body in ready)
+    sent = 0
+    with Session(provider) as session:  # one keep-alive connection for the batch
         for n in notifications:
-            try:
-                ready.append((n, _check(n)))
-            except ValueError as exc:
-                results[n.id] = DeliveryResult.failed(n, str(exc))
-        if provider is not None:
-            with Session(provider) as session:  # one keep-alive connection for the batch
-                for n, body in ready:
-                    results[n.id] = session.post(n, body)
-        else:
-            results.update(_append_outbox(cfg.outbox, cfg.sender, ready))
-        sent = sum(r.outcome == "sent" for r in results.values())
-        log.info("text: %d of %s sent", sent, _notifications_counted(len(notifications)))
-        return [results[n.id] for n in notifications]
+            result = bad[n.id] if n.id in bad else session.post(n, texts[n.id])
+            sent += result.outcome == "sent"
+            yield result
+    log.info("text: %d of %s sent", sent, _notifications_counted(len(notifications)))
+
+
+def _to_outbox(
+    outbox: Path, sender: str | None, notifications: list[Notification]
+) -> list[DeliveryResult]:
+    """Append the messages to the outbox (one locked write); the results in order."""
+    bad, ready = _checked(notifications)
+    results = {**bad, **_append_outbox(outbox, sender, ready)}
+    sent = sum(r.outcome == "sent" for r in results.values())
+    log.info("text: %d of %s sent", sent, _notifications_counted(len(notifications)))
+    return [results[n.id] for n in notifications]
 
 
 def _check_own_file(fd: int, path: Path) -> None:

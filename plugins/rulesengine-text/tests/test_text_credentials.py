@@ -101,7 +101,7 @@ def test_plain_http_to_an_address_that_is_not_loopback_is_refused_before_sending
 ) -> None:
     """base_url http:// with a token: only to a loopback address (the setting is checked)."""
     server = sms_provider("ok", host=non_loopback_address())
-    [result] = channel(server.base_url).send([note()])
+    [result] = list(channel(server.base_url).send([note()]))
     assert result == DeliveryResult.failed(
         1,
         f"channels.text.base_url {server.base_url!r} would send the token unencrypted: use "
@@ -119,7 +119,7 @@ def test_a_loopback_name_that_resolves_elsewhere_gets_no_token(
     server = sms_provider("ok", host=address)
     resolve_localhost_to(monkeypatch, address)
     port = server.server_address[1]
-    [result] = channel(f"http://localhost:{port}").send([note()])
+    [result] = list(channel(f"http://localhost:{port}").send([note()]))
     assert result == DeliveryResult.failed(
         1,
         f"SMS provider localhost:{port} ({address}) was reached over plain http: the token is "
@@ -130,7 +130,7 @@ def test_a_loopback_name_that_resolves_elsewhere_gets_no_token(
 
 def test_plain_http_to_loopback_still_works(sms_provider) -> None:
     server = sms_provider("ok")
-    [result] = channel(server.base_url).send([note()])
+    [result] = list(channel(server.base_url).send([note()]))
     assert result.outcome == "sent"
     assert server.requests[0].password == TOKEN
 
@@ -138,7 +138,7 @@ def test_plain_http_to_loopback_still_works(sms_provider) -> None:
 def test_a_user_and_password_in_base_url_are_refused(sms_provider) -> None:
     server = sms_provider("ok")
     url = server.base_url.replace("http://", "http://AC1:hunter2@")
-    [result] = channel(url).send([note()])
+    [result] = list(channel(url).send([note()]))
     assert result.outcome == "failed"
     assert result.detail == (
         "channels.text.base_url must not hold a user or password: remove the 'user:password@' "
@@ -178,7 +178,7 @@ def test_an_https_proxy_never_sees_the_token(
     learns the host, never the token (it would travel inside TLS)."""
     proxy_url, seen = recording_proxy
     monkeypatch.setenv("https_proxy", proxy_url)
-    [result] = channel("https://sms.example.invalid").send([note()])
+    [result] = list(channel("https://sms.example.invalid").send([note()]))
     assert result.outcome == "retry"
     [first] = seen
     assert first.startswith(b"CONNECT sms.example.invalid:443 ")
@@ -195,7 +195,7 @@ def test_plain_http_to_loopback_never_goes_through_a_proxy(
     proxy_url, seen = recording_proxy
     monkeypatch.setenv("http_proxy", proxy_url)
     server = sms_provider("ok")
-    [result] = channel(server.base_url).send([note()])
+    [result] = list(channel(server.base_url).send([note()]))
     assert result.outcome == "sent"
     assert seen == []
     assert len(server.requests) == 1
@@ -210,7 +210,7 @@ def test_the_proxy_path_leaves_the_process_wide_url_opener_alone(
     proxy_url, seen = recording_proxy
     monkeypatch.setenv("https_proxy", proxy_url)
     before = urllib.request._opener  # the cached opener urlopen() uses
-    channel("https://sms.example.invalid").send([note()])
+    list(channel("https://sms.example.invalid").send([note()]))
     assert len(seen) == 1
     assert urllib.request._opener is before
 
@@ -236,7 +236,7 @@ def test_the_direct_path_never_follows_a_redirect(sms_provider) -> None:
     target = sms_provider("ok")
     server = sms_provider("redirect")
     server.redirect_to = target.base_url + "/steal"
-    [result] = channel(server.base_url).send([note()])
+    [result] = list(channel(server.base_url).send([note()]))
     assert result.outcome == "failed"
     assert "answered HTTP 302" in result.detail
     assert target.requests == []

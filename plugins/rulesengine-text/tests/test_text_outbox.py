@@ -30,7 +30,7 @@ def read(path: Path) -> list[dict]:
 
 def test_appends_one_line_per_message(tmp_path: Path) -> None:
     ch = TextChannel({"outbox": str(tmp_path / "text"), "from": "+15555550100"})
-    results = ch.send([note(1), note(2)])
+    results = list(ch.send([note(1), note(2)]))
     path = tmp_path / "text" / "messages.jsonl"
     assert results == [
         DeliveryResult.sent(1, provider_ref=f"{path}:1"),
@@ -47,8 +47,8 @@ def test_appends_one_line_per_message(tmp_path: Path) -> None:
 
 def test_a_retry_never_duplicates_a_line(tmp_path: Path) -> None:
     ch = TextChannel({"outbox": str(tmp_path)})
-    ch.send([note(1)])
-    results = ch.send([note(1, attempt=2), note(3)])
+    list(ch.send([note(1)]))
+    results = list(ch.send([note(1, attempt=2), note(3)]))
     path = tmp_path / "messages.jsonl"
     assert [x["idempotency_key"] for x in read(path)] == ["B1:S1:text", "B1:S3:text"]
     assert results == [
@@ -60,7 +60,7 @@ def test_a_retry_never_duplicates_a_line(tmp_path: Path) -> None:
 def test_a_line_cut_short_is_kept_apart(tmp_path: Path) -> None:
     path = tmp_path / "messages.jsonl"
     path.write_text('{"idempotency_key": "old", "bo')
-    TextChannel({"outbox": str(tmp_path)}).send([note(1)])
+    list(TextChannel({"outbox": str(tmp_path)}).send([note(1)]))
     lines = path.read_text().splitlines()
     assert lines[0] == '{"idempotency_key": "old", "bo'
     assert json.loads(lines[1])["idempotency_key"] == "B1:S1:text"
@@ -88,7 +88,7 @@ def test_a_symbolic_link_in_place_of_the_outbox_file_is_refused_and_left_alone(
     outbox.mkdir(mode=0o700)
     (outbox / "messages.jsonl").symlink_to(victim)
     ch = TextChannel({"outbox": str(outbox), "from": "+15555550100"})
-    [result] = ch.send([note(1)])
+    [result] = list(ch.send([note(1)]))
     assert result.outcome == "retry"
     assert "it is a symbolic link; remove it" in result.detail
     assert victim.read_text(encoding="utf-8") == "ORIGINAL\n"
@@ -101,7 +101,7 @@ def test_a_hard_link_in_place_of_the_outbox_file_is_refused(tmp_path: Path) -> N
     outbox = tmp_path / "text"
     outbox.mkdir(mode=0o700)
     (outbox / "messages.jsonl").hardlink_to(victim)
-    [result] = TextChannel({"outbox": str(outbox)}).send([note(1)])
+    [result] = list(TextChannel({"outbox": str(outbox)}).send([note(1)]))
     assert result.outcome == "retry"
     assert "a hard link, or another user's file" in result.detail
     assert victim.read_text(encoding="utf-8") == "ORIGINAL\n"
