@@ -7,7 +7,6 @@ starts: start-up time.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -77,35 +76,53 @@ class _NotificationId(click.ParamType):
 _NOTIFICATION_ID = _NotificationId()
 
 
-def _iso(value: dt.datetime | None) -> str | None:
-    return value.isoformat() if value is not None else None
-
-
 # --- queue ------------------------------------------------------------------------------------
 
 
+#: A notification's fields in ``rulesengine queue --json`` (plus its last history detail)...
+_LIST_FIELDS = (
+    "id",
+    "kind",
+    "status",
+    "channel",
+    "guarantor",
+    "profile",
+    "batch",
+    "statement",
+    "message",
+    "level",
+    "attempt",
+    "max_attempts",
+    "scheduled_at",
+    "next_attempt_at",
+    "handed_at",
+    "provider_ref",
+    "proof",
+    "superseded_by",
+)
+#: ...and in ``rulesengine queue show``: those, then the rest.
+_SHOW_FIELDS = (
+    *_LIST_FIELDS,
+    "to",
+    "idempotency_key",
+    "timezone",
+    "send_window",
+    "backoff",
+    "rules_hash",
+    "lease_owner",
+    "lease_expires_at",
+    "reason",
+    "content",
+    "context",
+    "created_at",
+    "updated_at",
+)
+
+
 def _row_json(row: QueueRow, detail: str | None = None) -> dict[str, Any]:
-    return {
-        "id": row.id,
-        "kind": row.kind,
-        "status": row.status,
-        "channel": row.channel,
-        "guarantor": row.guarantor_id,
-        "profile": row.profile_id,
-        "batch": row.batch_id,
-        "statement": row.statement_id,
-        "message": row.message_id,
-        "level": row.level,
-        "attempt": row.attempt,
-        "max_attempts": row.max_attempts,
-        "scheduled_at": _iso(row.scheduled_at),
-        "next_attempt_at": _iso(row.next_attempt_at),
-        "handed_at": _iso(row.handed_at),
-        "provider_ref": row.provider_ref,
-        "proof": row.proof,
-        "superseded_by": row.superseded_by,
-        "detail": detail,
-    }
+    from rulesengine.queue.notification_rows import notification_fields  # start-up time
+
+    return {**notification_fields(row, _LIST_FIELDS), "detail": detail}
 
 
 @click.group(invoke_without_command=True)
@@ -234,27 +251,10 @@ def _show(ctx: click.Context, notification_id: int, db: str | None, as_json: boo
     with open_command_queue(ctx, db) as q:
         row = q.get(notification_id)
         entries = q.history(notification_id)
-    fields = {
-        **_row_json(row),
-        "to": row.to,
-        "idempotency_key": row.idempotency_key,
-        "timezone": row.timezone,
-        "send_window": row.send_window,
-        "backoff": list(row.backoff),
-        "rules_hash": row.rules_hash,
-        "lease_owner": row.lease_owner,
-        "lease_expires_at": _iso(row.lease_expires_at),
-        "reason": row.reason,
-        "content": dict(row.content),
-        "context": dict(row.context),
-        "created_at": _iso(row.created_at),
-        "updated_at": _iso(row.updated_at),
-    }
-    fields.pop("detail")
-    history = [
-        {**entry, "at": _iso(entry["at"])}  # type: ignore[arg-type]
-        for entry in entries
-    ]
+    from rulesengine.queue.notification_rows import history_fields, notification_fields
+
+    fields = notification_fields(row, _SHOW_FIELDS)
+    history = history_fields(entries)
     if as_json:
         click.echo(json.dumps({**fields, "history": history}, indent=2, ensure_ascii=False))
         return

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import attrs
@@ -20,10 +20,13 @@ from rulesengine.store.rows import (
 )
 
 __all__ = [
+    "NOTIFICATION_FIELDS",
     "Change",
     "PresendFacts",
     "QueueRow",
     "Transition",
+    "history_fields",
+    "notification_fields",
 ]
 
 
@@ -163,3 +166,61 @@ class PresendFacts:
     opted_out: Mapping[tuple[str, str], str]
     held: frozenset[str]
     lines: Mapping[str, tuple[tuple[bool, int], ...]]
+
+
+def _iso(value: dt.datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+#: Every field of a notification as the command line's ``--json`` and the dashboard's API
+#: answer it, by name: a record it points to by the record's name (``guarantor``, not
+#: ``guarantor_id``), instants in ISO 8601.
+_FIELDS: dict[str, Callable[[QueueRow], Any]] = {
+    "id": lambda row: row.id,
+    "kind": lambda row: row.kind,
+    "status": lambda row: row.status,
+    "reason": lambda row: row.reason,
+    "channel": lambda row: row.channel,
+    "guarantor": lambda row: row.guarantor_id,
+    "profile": lambda row: row.profile_id,
+    "batch": lambda row: row.batch_id,
+    "statement": lambda row: row.statement_id,
+    "message": lambda row: row.message_id,
+    "level": lambda row: row.level,
+    "attempt": lambda row: row.attempt,
+    "max_attempts": lambda row: row.max_attempts,
+    "backoff": lambda row: list(row.backoff),
+    "to": lambda row: row.to,
+    "scheduled_at": lambda row: _iso(row.scheduled_at),
+    "next_attempt_at": lambda row: _iso(row.next_attempt_at),
+    "timezone": lambda row: row.timezone,
+    "send_window": lambda row: row.send_window,
+    "idempotency_key": lambda row: row.idempotency_key,
+    "rules_hash": lambda row: row.rules_hash,
+    "proof": lambda row: row.proof,
+    "lease_owner": lambda row: row.lease_owner,
+    "lease_expires_at": lambda row: _iso(row.lease_expires_at),
+    "handed_at": lambda row: _iso(row.handed_at),
+    "provider_ref": lambda row: row.provider_ref,
+    "superseded_by": lambda row: row.superseded_by,
+    "content": lambda row: dict(row.content),
+    "context": lambda row: dict(row.context),
+    "created_at": lambda row: _iso(row.created_at),
+    "updated_at": lambda row: _iso(row.updated_at),
+}
+
+#: The names of :func:`notification_fields`, in the order it gives them by default.
+NOTIFICATION_FIELDS: tuple[str, ...] = tuple(_FIELDS)
+
+
+def notification_fields(
+    row: QueueRow, names: Iterable[str] = NOTIFICATION_FIELDS
+) -> dict[str, Any]:
+    """The fields ``names`` of a notification (all by default), in that order, as JSON
+    values: the one place the command line and the dashboard's API read them from."""
+    return {name: _FIELDS[name](row) for name in names}
+
+
+def history_fields(entries: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Status history entries (``Queue.history``) as JSON values: ``at`` in ISO 8601."""
+    return [{**entry, "at": _iso(entry["at"])} for entry in entries]

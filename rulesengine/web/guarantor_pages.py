@@ -19,6 +19,7 @@ from starlette.routing import Route
 
 from rulesengine.errors import InvalidRequest, NotFound
 from rulesengine.model import Guarantor
+from rulesengine.queue.notification_rows import notification_fields
 from rulesengine.statements.explain import explain_stored_batch, render_explanation
 from rulesengine.store.guarantor_reads import (
     batch_with_guarantor_by,
@@ -113,24 +114,26 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
+#: A notification's fields in a guarantor's answer.
+_NOTIFICATION_FIELDS = (
+    "id",
+    "kind",
+    "batch",
+    "statement",
+    "profile",
+    "channel",
+    "message",
+    "level",
+    "status",
+    "reason",
+    "scheduled_at",
+    "attempt",
+    "updated_at",
+)
+
+
 def _notification_json(row: Any) -> dict[str, Any]:
-    return _jsonable(
-        {
-            "id": row.id,
-            "kind": row.kind,
-            "batch": row.batch_id,
-            "statement": row.statement_id,
-            "profile": row.profile_id,
-            "channel": row.channel,
-            "message": row.message_id,
-            "level": row.level,
-            "status": row.status,
-            "reason": row.reason,
-            "scheduled_at": row.scheduled_at,
-            "attempt": row.attempt,
-            "updated_at": row.updated_at,
-        }
-    )
+    return notification_fields(row, _NOTIFICATION_FIELDS)
 
 
 #: The API names a record it points to by the record's name, as every other answer of the

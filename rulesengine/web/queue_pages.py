@@ -14,6 +14,7 @@ from starlette.routing import Route
 
 from rulesengine.errors import InvalidRequest
 from rulesengine.model import NEEDS_STAFF_STATUSES, NOTIFICATION_KINDS, NOTIFICATION_STATUSES
+from rulesengine.queue.notification_rows import history_fields, notification_fields
 from rulesengine.queue.staff import ACTIONS
 from rulesengine.web.visits import Visit, api, screen
 
@@ -22,8 +23,6 @@ __all__ = [
     "PAGE_SIZE",
     "ROUTES",
     "TEXT_MAX",
-    "history_json",
-    "notification_json",
     "path_part",
 ]
 
@@ -50,53 +49,6 @@ def path_part(value: str) -> str:
     """An id as one segment of a dashboard path (``/`` and every other reserved character
     escaped)."""
     return quote(value, safe="")
-
-
-def _iso(value: Any) -> str | None:
-    return value.isoformat() if value is not None else None
-
-
-def notification_json(row: Any) -> dict[str, Any]:
-    """A notification (:class:`~rulesengine.queue.QueueRow`) as the API answers it: every
-    field, instants in ISO 8601."""
-    return {
-        "id": row.id,
-        "kind": row.kind,
-        "status": row.status,
-        "reason": row.reason,
-        "channel": row.channel,
-        "guarantor": row.guarantor_id,
-        "profile": row.profile_id,
-        "batch": row.batch_id,
-        "statement": row.statement_id,
-        "message": row.message_id,
-        "level": row.level,
-        "attempt": row.attempt,
-        "max_attempts": row.max_attempts,
-        "backoff": list(row.backoff),
-        "to": row.to,
-        "scheduled_at": _iso(row.scheduled_at),
-        "next_attempt_at": _iso(row.next_attempt_at),
-        "timezone": row.timezone,
-        "send_window": row.send_window,
-        "idempotency_key": row.idempotency_key,
-        "rules_hash": row.rules_hash,
-        "proof": row.proof,
-        "lease_owner": row.lease_owner,
-        "lease_expires_at": _iso(row.lease_expires_at),
-        "handed_at": _iso(row.handed_at),
-        "provider_ref": row.provider_ref,
-        "superseded_by": row.superseded_by,
-        "content": dict(row.content),
-        "context": dict(row.context),
-        "created_at": _iso(row.created_at),
-        "updated_at": _iso(row.updated_at),
-    }
-
-
-def history_json(entries: list[Mapping[str, Any]]) -> list[dict[str, Any]]:
-    """History entries as the API answers them (``actor``: who asked, or null)."""
-    return [{**entry, "at": _iso(entry["at"])} for entry in entries]
 
 
 # --- reading the filters ------------------------------------------------------------------
@@ -243,7 +195,7 @@ def _limit(visit: Visit) -> int:
 def _api_queue_list(visit: Visit) -> Response:
     rows, next_after = _page(visit, _filters(visit), _limit(visit))
     return visit.json(
-        {"notifications": [notification_json(row) for row in rows], "next_after": next_after}
+        {"notifications": [notification_fields(row) for row in rows], "next_after": next_after}
     )
 
 
@@ -251,7 +203,7 @@ def _api_queue_list(visit: Visit) -> Response:
 def _api_notification(visit: Visit) -> Response:
     row = visit.queue.get(_notification_id(visit))
     return visit.json(
-        {**notification_json(row), "history": history_json(visit.queue.history(row.id))}
+        {**notification_fields(row), "history": history_fields(visit.queue.history(row.id))}
     )
 
 

@@ -19,11 +19,12 @@ from starlette.routing import Route
 from rulesengine.channels.registry import installed_channel_specs
 from rulesengine.errors import InvalidRequest, NotFound
 from rulesengine.plurals import counted
+from rulesengine.queue.notification_rows import notification_fields
 from rulesengine.queue.on_demand import rules_of_latest_statement
 from rulesengine.queue.request_values import RESOLVE_OUTCOMES, SOURCE_MAX
 from rulesengine.queue.staff import ACTIONS
 from rulesengine.store.guarantor_reads import opt_outs_of
-from rulesengine.web.queue_pages import TEXT_MAX, notification_json, path_part
+from rulesengine.web.queue_pages import TEXT_MAX, path_part
 from rulesengine.web.visits import Visit, api, screen
 
 __all__ = ["ROUTES", "actor_of"]
@@ -148,7 +149,7 @@ def _api_notification_action(name: str) -> Any:
                     }
                     for t in done
                 ],
-                "notification": notification_json(visit.queue.get(nid)),
+                "notification": notification_fields(visit.queue.get(nid)),
             }
         )
 
@@ -317,7 +318,7 @@ def _opted_out_warning(visit: Visit, gid: str) -> str | None:
 def _api_notify(visit: Visit) -> Response:
     gid = _guarantor(visit).id
     nid = _notify(visit, gid)
-    return visit.json({"id": nid, "notification": notification_json(visit.queue.get(nid))})
+    return visit.json({"id": nid, "notification": notification_fields(visit.queue.get(nid))})
 
 
 _BOTH = ["GET", "POST"]
