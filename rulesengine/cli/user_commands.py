@@ -71,12 +71,7 @@ def _read_password(what: str) -> str:
 
 
 def _account_json(account: UserAccount) -> dict[str, Any]:
-    return {
-        "name": account.name,
-        "role": account.role,
-        "created_at": account.created_at.isoformat(),
-        "password_changed_at": account.password_changed_at.isoformat(),
-    }
+    return account.as_json()
 
 
 @click.group("user")

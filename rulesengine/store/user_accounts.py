@@ -62,6 +62,16 @@ class UserAccount:
     #: When they last logged out of the dashboard (every earlier session ended), or None.
     sessions_ended_at: dt.datetime | None = None
 
+    def as_json(self) -> dict[str, str]:
+        """The account as ``rulesengine user list --json`` and the dashboard's API give it
+        (never a hash)."""
+        return {
+            "name": self.name,
+            "role": self.role,
+            "created_at": self.created_at.isoformat(),
+            "password_changed_at": self.password_changed_at.isoformat(),
+        }
+
     @property
     def session_version(self) -> str:
         """Changes when the password changes or the user logs out: a dashboard session

@@ -37,12 +37,7 @@ _log = logging.getLogger(__name__)
 
 
 def _account_json(account: UserAccount) -> dict[str, Any]:
-    return {
-        "name": account.name,
-        "role": account.role,
-        "created_at": account.created_at.isoformat(),
-        "password_changed_at": account.password_changed_at.isoformat(),
-    }
+    return account.as_json()
 
 
 def _users_page(visit: Visit, status_code: int = 200, **form: Any) -> Response:
