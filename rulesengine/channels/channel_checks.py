@@ -14,11 +14,11 @@ import re
 from collections.abc import Collection, Mapping
 from typing import Any
 
-from rulesengine.channels.contract import ADDRESS_KINDS, SETTING_TYPES, Channel
+from rulesengine.channels.contract import ADDRESS_KINDS, MAX_IN_FLIGHT, SETTING_TYPES, Channel
 from rulesengine.channels.specs import COMMON_SETTINGS
 from rulesengine.plurals import with_article
 
-__all__ = ["CHANNEL_NAME", "channel_problems"]
+__all__ = ["CHANNEL_NAME", "channel_problems", "valid_in_flight"]
 
 #: What a channel name looks like: what rules files write under ``channels:``.
 CHANNEL_NAME = re.compile(r"[a-z][a-z0-9_]*")
@@ -170,4 +170,15 @@ def channel_problems(channel_class: Any) -> list[str]:
     deduplicates = getattr(channel_class, "deduplicates", False)
     if not isinstance(deduplicates, bool):
         problems.append(f"{label}.deduplicates must be True or False, got {_found(deduplicates)}")
+    in_flight = getattr(channel_class, "max_in_flight", 1)
+    if not valid_in_flight(in_flight):
+        problems.append(
+            f"{label}.max_in_flight must be a whole number from 1 to {MAX_IN_FLIGHT},"
+            f" got {_found(in_flight)}"
+        )
     return problems
+
+
+def valid_in_flight(value: object) -> bool:
+    """Whether ``value`` is a ``max_in_flight`` the queue accepts (1 to :data:`MAX_IN_FLIGHT`)."""
+    return isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= MAX_IN_FLIGHT

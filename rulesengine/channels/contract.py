@@ -18,7 +18,15 @@ if TYPE_CHECKING:
     from rulesengine.channels.results import DeliveryResult
     from rulesengine.model import Notification
 
-__all__ = ["ADDRESS_KINDS", "AddressKind", "Channel", "SETTING_TYPES", "SettingType", "Window"]
+__all__ = [
+    "ADDRESS_KINDS",
+    "AddressKind",
+    "Channel",
+    "MAX_IN_FLIGHT",
+    "SETTING_TYPES",
+    "SettingType",
+    "Window",
+]
 
 #: The guarantor contact a channel needs, which becomes a notification's ``to``: an email
 #: address, an E.164 mobile number, the postal address on one line, or the guarantor's id
@@ -29,6 +37,9 @@ ADDRESS_KINDS: tuple[str, ...] = get_args(AddressKind)
 #: The types a channel's ``setting_types`` may give a setting.
 SettingType = Literal["str", "int", "bool"]
 SETTING_TYPES: tuple[str, ...] = get_args(SettingType)
+
+#: The most calls of ``send`` one channel object may have running at once (``max_in_flight``).
+MAX_IN_FLIGHT = 100
 
 #: A send window: ``(start, end)`` in the guarantor's local time, whole minutes, no zone.
 Window = tuple[dt.time, dt.time]
@@ -59,6 +70,12 @@ class Channel(abc.ABC):
         notification twice delivers it once. The queue then sends a notification whose
         outcome is unknown (its worker stopped after the hand-over) again by itself, with
         the same key, instead of leaving it ``unknown`` for staff. Default ``False``.
+    :cvar max_in_flight: how many calls of ``send`` the queue may have running at once on one
+        channel object, each on a thread of its own, each with one notification (at most
+        :data:`MAX_IN_FLIGHT`). ``1`` (the default): one call at a time, with the whole batch,
+        always on the same thread. A channel that sets more must be safe to call from that
+        many threads at once (a pool of connections, say); it may set its own from its
+        settings in ``__init__`` (the built-in email and text channels take ``connections``).
 
     Optional method: :meth:`preview`, what a notification would look like on this channel
     without sending it (the dashboard shows a statement's letter with it).
@@ -74,6 +91,7 @@ class Channel(abc.ABC):
     default_window: ClassVar[Window | None] = None
     max_window: ClassVar[Window | None] = None
     deduplicates: ClassVar[bool] = False
+    max_in_flight: int = 1
 
     # Not abstract: a channel without settings need not override it.
     def __init__(self, settings: Mapping[str, Any]) -> None:  # noqa: B027

@@ -20,12 +20,17 @@ from rulesengine.channels.contract import ADDRESS_KINDS
 __all__ = [
     "BUILTIN_CHANNEL_SPECS",
     "COMMON_SETTINGS",
+    "MAX_PER_SECOND",
     "ChannelSpec",
     "TEXT_WINDOW",
 ]
 
-#: Settings every channel has, whatever it declares.
-COMMON_SETTINGS = frozenset({"send_window", "outbox"})
+#: Settings every channel has, whatever it declares (``max_per_second``: the provider's rate
+#: limit, which the queue keeps to across every worker of the store).
+COMMON_SETTINGS = frozenset({"send_window", "outbox", "max_per_second"})
+
+#: The highest ``max_per_second`` a rules file may set.
+MAX_PER_SECOND = 10_000
 
 #: The outer limit (and default) of the text channel's send window: text messages are never
 #: sent outside 08:00-21:00 local time (a rules file may narrow it).
@@ -51,8 +56,8 @@ class ChannelSpec:
     :ivar name: what rules files write under ``channels:`` and in ``dunning.levels[].channels``.
     :ivar address: the guarantor contact it needs
         (:data:`~rulesengine.channels.contract.ADDRESS_KINDS`).
-    :ivar settings_keys: the keys accepted under ``channels.<name>`` (``send_window`` and
-        ``outbox`` are always accepted); ``None`` accepts any key.
+    :ivar settings_keys: the keys accepted under ``channels.<name>`` (``send_window``,
+        ``outbox`` and ``max_per_second`` are always accepted); ``None`` accepts any key.
     :ivar content_keys: the keys accepted in a message's content for this channel; ``None``
         accepts any mapping.
     :ivar required_content: content keys every message using this channel must have.

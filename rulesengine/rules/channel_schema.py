@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING, Any
 
-from rulesengine.channels.specs import COMMON_SETTINGS
+from rulesengine.channels.specs import COMMON_SETTINGS, MAX_PER_SECOND
 from rulesengine.hints import closest, did_you_mean
 from rulesengine.model import SendWindow
 from rulesengine.rules.credential_checks import check_channel_credentials
@@ -152,6 +152,9 @@ def _channel_settings(spec: ChannelSpec, node: Node, path: str, ctx: Context) ->
         if key.value == "send_window":
             window = _window(spec, value, kpath, ctx)
             settings["send_window"] = INVALID if window is INVALID else window[0]
+            continue
+        if key.value == "max_per_second":
+            settings[key.value] = Whole(1, MAX_PER_SECOND).check(value, kpath, ctx)
             continue
         kind = "str" if key.value == "outbox" else spec.setting_types.get(key.value)
         typed = {"str": Text(), "int": Whole(0), "bool": Flag()}.get(kind or "")

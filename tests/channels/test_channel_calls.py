@@ -247,3 +247,17 @@ def test_write_private_file_takes_bytes(tmp_path: Path) -> None:
     with pytest.raises(TypeError, match=r"write_private_file writes bytes, got str: encode"):
         write_private_file(tmp_path / "a.txt", "text")  # type: ignore[arg-type]
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_retry_may_carry_retry_after_and_nothing_else_may() -> None:
+    result = DeliveryResult.retry(7, "HTTP 429: slow down", retry_after=2.5)
+    assert (result.outcome, result.retry_after) == ("retry", 2.5)
+    assert DeliveryResult.retry(7, "busy").retry_after is None
+    with pytest.raises(ValueError, match="only for a 'retry' outcome"):
+        DeliveryResult(7, "sent", retry_after=1.0)
+
+
+@pytest.mark.parametrize("value", [-1, 3601, True, "2", float("nan")])
+def test_a_retry_after_must_be_seconds_from_0_to_an_hour(value: object) -> None:
+    with pytest.raises(ValueError, match="retry_after must be"):
+        DeliveryResult.retry(7, "HTTP 429", retry_after=value)  # type: ignore[arg-type]

@@ -82,6 +82,7 @@ def test_channel_declares_every_attribute_the_host_reads_with_its_default() -> N
             "default_window",
             "max_window",
             "deduplicates",
+            "max_in_flight",
         ]
     )
     assert typing.get_args(typing.get_args(hints["address"])[0]) == ADDRESS_KINDS
@@ -95,6 +96,7 @@ def test_channel_declares_every_attribute_the_host_reads_with_its_default() -> N
 
     assert channel_problems(Smallest) == []
     assert Smallest.deduplicates is False
+    assert Smallest.max_in_flight == 1
     assert channel_specs({"pager": Smallest}) == {"pager": ChannelSpec("pager", "mobile")}
 
 
@@ -202,3 +204,29 @@ def test_a_proof_for_a_guarantor_keyed_channel_goes_to_the_test_recipient_only(
         assert all(n.proof and n.guarantor_id == "G1" for n in received)
     finally:
         store.close()
+
+
+@pytest.mark.parametrize("value", [0, -1, 101, 2.5, True, "4", None])
+def test_a_max_in_flight_outside_1_to_100_is_a_problem_naming_it(value: object) -> None:
+    class Pooled(Channel):
+        name = "pooled"
+        address = "email"
+        max_in_flight = value  # type: ignore[assignment]
+
+        def send(self, notifications):
+            return []
+
+    (problem,) = channel_problems(Pooled)
+    assert "max_in_flight must be a whole number from 1 to 100" in problem
+
+
+def test_a_max_in_flight_of_1_to_100_is_accepted() -> None:
+    class Pooled(Channel):
+        name = "pooled"
+        address = "email"
+        max_in_flight = 100
+
+        def send(self, notifications):
+            return []
+
+    assert channel_problems(Pooled) == []

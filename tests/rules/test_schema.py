@@ -380,3 +380,30 @@ def test_the_version_has_one_source() -> None:
     from rulesengine import version
 
     assert rulesengine.__version__ == version.__version__
+
+
+def test_every_channel_takes_max_per_second_as_a_whole_number() -> None:
+    text = MINIMAL + (
+        "channels:\n  print:\n    max_per_second: 50\n  voice:\n    max_per_second: 2\n"
+    )
+    rules = load(text, channel_specs=PLUGINS)
+    assert rules.channels["print"].settings["max_per_second"] == 50
+    assert rules.channels["voice"].settings["max_per_second"] == 2
+
+
+@pytest.mark.parametrize(
+    ("written", "problem"),
+    [
+        ("0", "must be at least 1, got 0"),
+        ("2.5", "expected a whole number, got '2.5'"),
+        ("fast", "expected a whole number, got 'fast'"),
+        ("20000", "must be at most 10,000, got 20000"),
+    ],
+)
+def test_a_max_per_second_that_is_not_1_to_10000_is_a_problem_at_its_place(
+    written: str, problem: str
+) -> None:
+    text = MINIMAL + f"channels:\n  email:\n    max_per_second: {written}\n"
+    (found,) = problems(text)
+    line = MINIMAL.count("\n") + 3
+    assert found == f"r.yaml:{line}:21: channels.email.max_per_second: {problem}"
