@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from rulesengine.queue.delivery_report import RoundOutcome
     from rulesengine.queue.notification_rows import QueueRow, Transition
     from rulesengine.queue.queue_context import QueueContext
+    from rulesengine.queue.send_lanes import Gate, LanePump
     from rulesengine.queue.streamed_results import StreamedResults
 
 __all__ = ["CallsInFlight", "ChannelCall", "SentCall"]
@@ -50,6 +51,16 @@ class ChannelCall:
     channel_name: str
     channel: Any
     rows: list[QueueRow]
+    #: How many calls of ``send`` may run at once on the object (its ``max_in_flight``).
+    lanes: int = 1
+    #: The rate limit of the channel (``max_per_second``), when it has one.
+    gate: Gate | None = None
+
+    @property
+    def on_lanes(self) -> bool:
+        """Whether the call is sent one notification at a time on lanes
+        (:mod:`.send_lanes`), rather than as one batch."""
+        return self.lanes > 1 or self.gate is not None
 
 
 @attrs.frozen(eq=False)
@@ -58,19 +69,25 @@ class SentCall:
     identity)."""
 
     call: ChannelCall
-    future: Future[list[DeliveryResult]]
+    future: Future[list[DeliveryResult | None]]
     #: Its results recorded as they arrive, when they are (:mod:`.streamed_results`).
     streamed: StreamedResults | None = None
+    #: The call sent on lanes, when it is (:mod:`.send_lanes`).
+    pump: LanePump | None = None
 
     def unrecorded(
-        self, results: list[DeliveryResult]
+        self, results: list[DeliveryResult | None]
     ) -> tuple[list[QueueRow], list[DeliveryResult]]:
         """The rows, and their results of ``results`` (the call's, one per row), not recorded
-        as they arrived."""
+        as they arrived; rows without a result (a pump's, never sent) are left out."""
         done = self.streamed.recorded if self.streamed is not None else set()
         pairs = [(row, r) for row, r in zip(self.call.rows, results, strict=True)]
-        kept = [(row, r) for row, r in pairs if row.id not in done]
+        kept = [(row, r) for row, r in pairs if r is not None and row.id not in done]
         return [row for row, _ in kept], [r for _, r in kept]
+
+    def unsent(self) -> list[QueueRow]:
+        """The claims a pump never sent (to queue again), once its call ended."""
+        return list(self.pump.unhanded) if self.pump is not None else []
 
 
 class CallsInFlight:
@@ -132,9 +149,31 @@ class CallsInFlight:
         results = sent.future.result()
         self._observe_streamed(sent, done)
         rows, rest = sent.unrecorded(results)
-        done.note(
-            self.record_or_keep(fixed, sent.call.channel_name, rows, rest, call_results=results)
-        )
+        unsent = sent.unsent()
+        try:
+            done.note(
+                self.record_or_keep(
+                    fixed,
+                    sent.call.channel_name,
+                    rows,
+                    rest,
+                    call_results=[r for r in results if r is not None],
+                )
+            )
+        except DBAPIError:
+            self.unhanded.extend(unsent)
+            raise
+        if unsent:
+            assert sent.pump is not None
+            try:
+                done.note(
+                    requeue_unhanded_claims(
+                        self.context, fixed, unsent, slow_down=sent.pump.requeue_delay
+                    )
+                )
+            except DBAPIError:
+                self.unhanded.extend(unsent)
+                raise
 
     def _observe_streamed(self, sent: SentCall, done: RoundOutcome | None) -> None:
         """Tell the observers (on this, the worker's thread) of the status changes recorded
@@ -173,6 +212,7 @@ class CallsInFlight:
                 self._observe_streamed(head, None)
                 rows, rest = head.unrecorded(head.future.result())
                 self.unrecorded.append((head.call.channel_name, rows, rest))
+                self.unhanded.extend(head.unsent())
         if fatal is not None:
             raise fatal
 
@@ -183,7 +223,10 @@ class CallsInFlight:
         deduplicates sends them again with the same key). Those whose results were recorded
         as they arrived keep them."""
         self._observe_streamed(sent, None)
+        unsent = sent.unsent()
+        self.unhanded.extend(unsent)  # never sent: queued again at the next round
         done = sent.streamed.recorded if sent.streamed is not None else set()
+        done = done | {row.id for row in unsent}
         rows = [row for row in sent.call.rows if row.id not in done]
         _log.error(
             "channel %s ended its send with %s: %s %s stay sending and become "
@@ -248,8 +291,12 @@ class CallsInFlight:
         claims not yet handed over are not renewed here: a worker stalled before its
         hand-off loses them (the worker's own thread renews those waiting for a busy
         channel, and ``mark_handed`` renews the lease of those it hands over)."""
-        ids = [row.id for sent in list(self.sending) for row in sent.call.rows]
+        calls = list(self.sending)
+        ids = [row.id for sent in calls for row in sent.call.rows]
         ids += [row.id for _, rows, _ in list(self.unrecorded) for row in rows]
         renewed = extend_handed_leases(self.context, ids)
-        # Inline, the round's later claims wait while this thread runs an earlier call.
-        return renewed + renew_claims(self.context, list(self.claims_waiting))
+        # Inline, the round's later claims wait while this thread runs an earlier call; a
+        # call sent on lanes hands its claims over a few at a time.
+        claims = list(self.claims_waiting)
+        claims += [i for sent in calls if sent.pump is not None for i in sent.pump.pending_ids()]
+        return renewed + renew_claims(self.context, claims)

@@ -147,6 +147,20 @@ class Channels:
                 ) from exc
         return self._instances[key]
 
+    def rate_limit(self, rules_hash: str | None, channel: str) -> tuple[str, int] | None:
+        """``(key, max_per_second)`` when the rules file stored under ``rules_hash`` gives
+        ``channel`` a rate limit, else None. The key, ``<profile id>/<channel>``, names the
+        limit every worker of the store shares (:mod:`rulesengine.queue.send_rates`).
+        Raises :class:`ChannelSetupError` as :meth:`rules` does."""
+        if rules_hash is None:  # injected channels: no rules file
+            return None
+        rules = self.rules(rules_hash)
+        spec = rules.channels.get(channel)
+        per_second = spec.settings.get("max_per_second") if spec is not None else None
+        if not isinstance(per_second, int) or isinstance(per_second, bool) or per_second < 1:
+            return None
+        return f"{rules.profile.id}/{channel}", per_second
+
     def rules(self, rules_hash: str) -> Rules:
         """The rules stored under ``rules_hash``, loaded once per process (channels this
         process lacks are accepted as written).

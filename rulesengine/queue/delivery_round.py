@@ -40,6 +40,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import logging
+from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from typing import TYPE_CHECKING, Any
 
@@ -47,6 +48,8 @@ import attrs
 from sqlalchemy.exc import DBAPIError
 
 from rulesengine.channels.channel_calls import call_channel
+from rulesengine.channels.channel_checks import valid_in_flight
+from rulesengine.channels.contract import MAX_IN_FLIGHT
 from rulesengine.channels.results import DeliveryResult
 from rulesengine.plurals import counted, noun_for
 from rulesengine.queue import notification_sql
@@ -56,12 +59,14 @@ from rulesengine.queue.delivery_report import RoundOutcome
 from rulesengine.queue.due_claims import claim_due_rows
 from rulesengine.queue.handoff import ChannelThreads
 from rulesengine.queue.leases import expire_leases, renew_claims
+from rulesengine.queue.send_lanes import LanePump, run_pumped
 from rulesengine.queue.streamed_results import StreamedResults
 
 if TYPE_CHECKING:
     from rulesengine.model import Notification
     from rulesengine.queue.notification_rows import QueueRow
     from rulesengine.queue.queue_context import QueueContext
+    from rulesengine.queue.send_rates import RateGate
 
 __all__ = ["DeliveryRounds"]
 
@@ -78,6 +83,9 @@ class DeliveryRounds:
         self.context = context
         self.calls = CallsInFlight(context)
         self.threads = ChannelThreads(context.worker_id, concurrent=concurrent_channels)
+        #: The rate limits of the channels that have one, by (key, max_per_second).
+        self.gates: dict[tuple[str, int], RateGate] = {}
+        self._bad_in_flight: set[str] = set()
 
     def run_round(self, fixed: dt.datetime | None, limit: int) -> RoundOutcome:
         """Claim, hand over, and record the calls of the round before (see
@@ -134,8 +142,38 @@ class DeliveryRounds:
             except DBAPIError:  # reading the rules file of its settings
                 self._keep_unhanded(ready, groups[index:])
                 raise
-            ready.append(ChannelCall(channel_name, channel, rows))
+            ready.append(self._call_for(rules_hash, channel_name, channel, rows))
         return ready
+
+    def _call_for(
+        self, rules_hash: str | None, channel_name: str, channel: Any, rows: list[QueueRow]
+    ) -> ChannelCall:
+        """The call of ``rows`` to ``channel``: on lanes (:mod:`.send_lanes`) when the object
+        has a ``max_in_flight`` above 1 or the channel a ``max_per_second``, and calls run on
+        threads of their own with a store not in memory; else one batch, as always."""
+        if not self.threads.concurrent or self.context.store.in_memory:
+            return ChannelCall(channel_name, channel, rows)
+        lanes = getattr(channel, "max_in_flight", 1)
+        if not valid_in_flight(lanes):
+            if channel_name not in self._bad_in_flight:
+                self._bad_in_flight.add(channel_name)
+                _log.warning(
+                    "channel %s has max_in_flight %r, not a whole number from 1 to %d: "
+                    "it is sent one call at a time",
+                    channel_name,
+                    lanes,
+                    MAX_IN_FLIGHT,
+                )
+            lanes = 1
+        limit = self.context.channels.rate_limit(rules_hash, channel_name)
+        gate = None
+        if limit is not None:
+            gate = self.gates.get(limit)
+            if gate is None:
+                from rulesengine.queue.send_rates import RateGate
+
+                gate = self.gates[limit] = RateGate(self.context.store, *limit)
+        return ChannelCall(channel_name, channel, rows, lanes, gate)
 
     def _keep_unhanded(self, ready: list[ChannelCall], groups: list[_Group]) -> None:
         """Keep claims never handed over (queued again at the next round)."""
@@ -187,7 +225,9 @@ class DeliveryRounds:
                 if not idle:
                     self._wait_for_a_busy_channel(waiting, fixed)
                     continue
-                handed = self._hand_over(fixed, idle)
+                # A call on lanes hands its rows over a few at a time, as lanes take them.
+                handed = self._hand_over(fixed, [call for call in idle if not call.on_lanes])
+                handed += [call for call in idle if call.on_lanes]
                 waiting = [call for call in waiting if call not in idle]
                 if not self.threads.concurrent:  # the heartbeat renews them meanwhile
                     self.calls.claims_waiting = [row.id for call in waiting for row in call.rows]
@@ -242,24 +282,36 @@ class DeliveryRounds:
             streamed = None
             if streaming:
                 streamed = StreamedResults(self.context, fixed, call.channel_name, call.rows)
-            sent = SentCall(call, Future(), streamed)
+            if call.on_lanes:
+                assert streamed is not None
+                pump = LanePump(
+                    self.context,
+                    fixed,
+                    call,
+                    streamed,
+                    lanes=call.lanes,
+                    gate=call.gate,
+                    executor=self.threads.lanes(call.channel, call.channel_name, call.lanes),
+                )
+                sent = SentCall(call, Future(), streamed, pump)
+                work: Callable[[], list[DeliveryResult | None]] = functools.partial(
+                    run_pumped, pump, streamed
+                )
+            else:
+                sent = SentCall(call, Future(), streamed)
+                work = functools.partial(_call_and_close, call.channel, notifications, streamed)
             self.calls.sending.append(sent)
-            self.threads.run(
-                call.channel,
-                call.channel_name,
-                functools.partial(_call_and_close, call.channel, notifications, streamed),
-                sent.future,
-            )
+            self.threads.run(call.channel, call.channel_name, work, sent.future)
 
 
 def _call_and_close(
     channel: Any, notifications: list[Notification], streamed: StreamedResults | None
-) -> list[DeliveryResult]:
+) -> list[DeliveryResult | None]:
     """:func:`call_channel`, each result recorded as it arrives into ``streamed``, which is
     closed when the call ends (on the channel's thread, so its future is done only then)."""
     if streamed is None:
-        return call_channel(channel, notifications)
+        return list(call_channel(channel, notifications))
     try:
-        return call_channel(channel, notifications, streamed.add)
+        return list(call_channel(channel, notifications, streamed.add))
     finally:
         streamed.close()

@@ -12,7 +12,11 @@ worker's own database work. The rules a channel author can rely on (``docs/plugi
   once its previous call returned;
 - different channel objects' ``send`` run at the same time;
 - a ``send`` that yields its results is read on the same thread, one result at a time
-  (:mod:`rulesengine.queue.streamed_results` records them as they arrive).
+  (:mod:`rulesengine.queue.streamed_results` records them as they arrive);
+- a channel object whose ``max_in_flight`` is N > 1 (or whose channel has
+  ``max_per_second``) has its call run by a :class:`~rulesengine.queue.send_lanes.LanePump`
+  on that thread, which calls ``send`` with one notification at a time from up to N lane
+  threads of the object's own (:meth:`ChannelThreads.lanes`), so up to N calls overlap.
 
 With ``concurrent=False`` every call runs on the caller's thread, one after the other (the
 scenario runner does this, so that a scenario's recording channels see their calls in one
@@ -55,6 +59,8 @@ class ChannelThreads:
         self._name = name
         # id(channel) -> (channel, its executor); the channel is kept so its id stays its own.
         self._threads: dict[int, tuple[Any, ThreadPoolExecutor]] = {}
+        # id(channel) -> (channel, its lanes' executor), for channels sending on lanes.
+        self._lanes: dict[int, tuple[Any, ThreadPoolExecutor]] = {}
         self._lock = threading.Lock()
 
     def __repr__(self) -> str:
@@ -80,10 +86,23 @@ class ChannelThreads:
                 found = self._threads[id(channel)] = (channel, executor)
             return found[1]
 
+    def lanes(self, channel: Any, label: str, count: int) -> ThreadPoolExecutor:
+        """The ``count`` lane threads of ``channel`` (``lane-<label>-<name>``), made on first
+        use and kept until :meth:`close`."""
+        with self._lock:
+            found = self._lanes.get(id(channel))
+            if found is None:
+                executor = ThreadPoolExecutor(
+                    max_workers=count, thread_name_prefix=f"lane-{label}-{self._name}"
+                )
+                found = self._lanes[id(channel)] = (channel, executor)
+            return found[1]
+
     def close(self) -> None:
         """Wait for calls still running, then end every thread. A later call starts a new
         thread for its channel."""
         with self._lock:
             threads, self._threads = self._threads, {}
-        for _, executor in threads.values():
+            lanes, self._lanes = self._lanes, {}
+        for _, executor in [*threads.values(), *lanes.values()]:
             executor.shutdown(wait=True)

@@ -4,7 +4,8 @@ handed to a channel.
 A channel's results are recorded in one transaction per call, set-based
 (:func:`~rulesengine.queue.notification_sql.change_statuses`: one locking read, one ``UPDATE`` per
 kind of change, one history ``INSERT``): ``sent``; ``retry`` back to ``scheduled`` after the
-backoff (or ``error`` when out of attempts); ``failed`` to ``error``. Only rows still
+backoff (or ``error`` when out of attempts), or after its ``retry_after`` with the attempt
+given back (the provider asked to slow down); ``failed`` to ``error``. Only rows still
 ``sending`` under this worker's lease and attempt are recorded.
 """
 
@@ -23,9 +24,13 @@ if TYPE_CHECKING:
     from rulesengine.channels.results import DeliveryResult
     from rulesengine.queue.queue_context import QueueContext
 
-__all__ = ["record_results", "requeue_unhanded_claims"]
+__all__ = ["MIN_SLOW_DOWN", "record_results", "requeue_unhanded_claims"]
 
 _log = logging.getLogger(__name__)
+
+#: The least a provider's ``retry_after`` delays a notification (seconds): a ``0`` would
+#: have it claimed again at once, over and over, without counting an attempt.
+MIN_SLOW_DOWN = 1.0
 
 
 def record_results(
@@ -84,6 +89,21 @@ def _status_change_for(row: QueueRow, result: DeliveryResult, now: dt.datetime) 
             detail,
             {"provider_ref": result.provider_ref, "next_attempt_at": None, **release},
         )
+    if result.outcome == "retry" and result.retry_after is not None:
+        later = now + dt.timedelta(seconds=max(result.retry_after, MIN_SLOW_DOWN))
+        local = later.astimezone(local_zone(row.timezone)).isoformat(timespec="seconds")
+        return Change(  # a rate limit: the attempt is given back
+            row,
+            "scheduled",
+            f"{detail}; the provider asked to slow down: not counted as an attempt, next at "
+            f"{local}",
+            {
+                "next_attempt_at": later,
+                "handed_at": None,
+                "attempt": max(row.attempt - 1, 0),
+                **release,
+            },
+        )
     if result.outcome == "retry" and row.attempt < row.max_attempts:
         backoff = row.backoff or (0,)
         delay = backoff[min(row.attempt - 1, len(backoff) - 1)]  # the last one repeats
@@ -102,17 +122,29 @@ def _status_change_for(row: QueueRow, result: DeliveryResult, now: dt.datetime) 
 
 
 def requeue_unhanded_claims(
-    context: QueueContext, fixed: dt.datetime | None, rows: list[QueueRow]
+    context: QueueContext,
+    fixed: dt.datetime | None,
+    rows: list[QueueRow],
+    *,
+    slow_down: float = 0.0,
 ) -> list[Transition]:
-    """``sending`` -> ``scheduled`` (due now) for claims this worker never handed over."""
+    """``sending`` -> ``scheduled`` (due now, or ``slow_down`` seconds later) for claims this
+    worker never sent: a database error kept them from being handed over, or the channel's
+    provider asked to slow down (``slow_down``: its ``retry_after``)."""
     detail = (
         f"{context.worker_id} lost its database connection before handing it to the channel: "
         "queued again"
     )
+    if slow_down:
+        slow_down = max(slow_down, MIN_SLOW_DOWN)
+        detail = (
+            f"not sent: the provider asked to slow down; queued again, due in {slow_down:g} s"
+            " (not counted as an attempt)"
+        )
     with context.store.writing() as conn:
         now = context.time_in(conn, fixed)
         values = {
-            "next_attempt_at": now,
+            "next_attempt_at": now + dt.timedelta(seconds=slow_down),
             "handed_at": None,
             "lease_owner": None,
             "lease_expires_at": None,

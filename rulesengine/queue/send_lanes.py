@@ -1,0 +1,212 @@
+"""Sending one call on lanes: many messages in flight, or a rate limit, with a small hand-off.
+
+A channel object whose ``max_in_flight`` is N > 1, or whose channel has ``max_per_second``,
+is not handed its whole batch in one call. Its call runs as a :class:`LanePump`: N lanes
+(threads of the object's own, :meth:`.ChannelThreads.lanes`) each take the next notification,
+call ``send`` with that one notification, and go on to the next, so up to N are in flight at
+once. With ``max_per_second`` a lane first waits for its slot (:class:`.send_rates.RateGate`).
+
+The call's claimed rows are handed over (``handed_at`` stamped, :func:`.hand_over_rows`) a
+few at a time, just before lanes take them (a quarter of the lanes' number at a time),
+not all at once: a worker killed part way leaves ``unknown`` only what it was sending (at most
+N), the few it had stamped for its lanes, and the results of the last
+:data:`~.streamed_results.FLUSH_AFTER` not yet recorded. Its claims not handed over go back to
+``scheduled`` when their lease runs out, their attempt given back. Each result is recorded as
+it arrives (:mod:`.streamed_results`).
+
+A ``retry`` result with ``retry_after`` (the provider said to slow down) stops the pump: no
+more of the call is handed over, the lanes finish the sends they started, the channel's gate
+pauses (every worker, when the channel has ``max_per_second``), and the rest of the call goes
+back to ``scheduled``, due after ``retry_after``, its attempt given back. So does a database
+error while handing over (due at once). Either way the worker's thread queues them again when
+it records the call (:meth:`.CallsInFlight.record_returned`).
+"""
+
+from __future__ import annotations
+
+import collections
+import datetime as dt
+import logging
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor, wait
+from typing import TYPE_CHECKING, Any, Protocol
+
+from sqlalchemy.exc import DBAPIError
+
+from rulesengine.channels.channel_calls import call_channel
+from rulesengine.plurals import noun_for
+from rulesengine.queue import notification_sql
+
+if TYPE_CHECKING:
+    from rulesengine.channels.results import DeliveryResult
+    from rulesengine.queue.calls_in_flight import ChannelCall
+    from rulesengine.queue.notification_rows import QueueRow
+    from rulesengine.queue.queue_context import QueueContext
+    from rulesengine.queue.streamed_results import StreamedResults
+
+__all__ = ["Gate", "LanePump", "hand_over_rows"]
+
+_log = logging.getLogger(__name__)
+
+
+class Gate(Protocol):
+    """What a pump needs of a rate limit (:class:`.send_rates.RateGate`)."""
+
+    def wait(self, stop: threading.Event | None = None) -> bool:
+        """Block until one message may be sent; False when ``stop`` was set meanwhile."""
+
+    def pause(self, seconds: float) -> None:
+        """Send nothing for ``seconds`` (the provider asked to slow down)."""
+
+
+def hand_over_rows(
+    context: QueueContext, fixed: dt.datetime | None, rows: list[QueueRow]
+) -> set[int]:
+    """Stamp ``handed_at`` and renew the lease of ``rows``, about to go to their channel, in
+    one transaction; returns the ids stamped: only rows this worker still holds (one missing
+    was lost: its lease ran out and another worker may have it; it must not be sent)."""
+    with context.store.writing() as conn:
+        now = context.lease_time_in(conn, fixed)
+        handed = notification_sql.mark_handed(
+            conn, [row.id for row in rows], context.worker_id, now, now + context.lease
+        )
+    lost = [row.id for row in rows if row.id not in handed]
+    if lost:
+        _log.warning(
+            "%s %s %s not handed to the channel: the lease of %s ran out before the "
+            "hand-off and another worker may have them",
+            rows[0].channel,
+            noun_for(len(lost), "notification"),
+            ", ".join(map(str, lost)),
+            context.worker_id,
+        )
+    return handed
+
+
+class LanePump:
+    """One call sent on ``lanes`` lanes (module docstring). :meth:`run` runs on the channel
+    object's call thread; the lanes on ``executor``. Thread-safe."""
+
+    def __init__(
+        self,
+        context: QueueContext,
+        fixed: dt.datetime | None,
+        call: ChannelCall,
+        streamed: StreamedResults,
+        *,
+        lanes: int,
+        gate: Gate | None,
+        executor: ThreadPoolExecutor,
+    ) -> None:
+        self._context = context
+        self._fixed = fixed
+        self._call = call
+        self._streamed = streamed
+        self._lanes = max(1, min(lanes, len(call.rows)))
+        self._gate = gate
+        self._executor = executor
+        #: Rows handed over this many at a time.
+        self._chunk = max(1, lanes // 4)
+        self._waiting: collections.deque[QueueRow] = collections.deque(call.rows)
+        self._ready: collections.deque[QueueRow] = collections.deque()
+        self._results: dict[int, DeliveryResult] = {}
+        self._lost: set[int] = set()
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        #: Set once :meth:`run` returned: the rows never sent, to queue again ...
+        self.unhanded: list[QueueRow] = []
+        #: ... due this many seconds later (a provider's ``retry_after``; 0: at once).
+        self.requeue_delay = 0.0
+
+    def pending_ids(self) -> list[int]:
+        """The claims not handed over yet (the heartbeat renews them while the call runs)."""
+        with self._lock:
+            return [row.id for row in self._waiting]
+
+    def run(self) -> list[DeliveryResult | None]:
+        """Send the call; one entry per row of the call, in order: its result, or None for a
+        row not sent (lost, or in :attr:`unhanded`). What a lane raised that
+        ``call_channel`` does not catch (``SystemExit``) is raised once every lane ended."""
+        lanes: list[Future[None]] = [self._executor.submit(self._lane) for _ in range(self._lanes)]
+        wait(lanes)
+        with self._lock:
+            self.unhanded = [*self._ready, *self._waiting]
+            self._ready.clear()
+            self._waiting.clear()
+        for lane in lanes:
+            error = lane.exception()
+            if error is not None:
+                raise error
+        return [self._results.get(row.id) for row in self._call.rows]
+
+    def _lane(self) -> None:
+        """Take the next row, send it alone, record its result; until none is left or the
+        pump stopped."""
+        channel = self._call.channel
+        try:
+            while not self._stop.is_set():
+                if self._gate is not None and not self._gate.wait(self._stop):
+                    return
+                row = self._take()
+                if row is None:
+                    return
+                (result,) = call_channel(channel, [row.as_notification()])
+                with self._lock:
+                    self._results[row.id] = result
+                self._streamed.add(result)
+                if result.outcome == "retry" and result.retry_after is not None:
+                    self._slow_down(result.retry_after)
+        except BaseException:
+            self._stop.set()
+            raise
+
+    def _take(self) -> QueueRow | None:
+        """The next row handed over, handing over the next few when none is ready; None
+        when none is left, or the pump stopped."""
+        with self._lock:
+            while not self._ready:
+                if self._stop.is_set() or not self._waiting:
+                    return None
+                count = min(self._chunk, len(self._waiting))
+                chunk = [self._waiting.popleft() for _ in range(count)]
+                try:
+                    handed = hand_over_rows(self._context, self._fixed, chunk)
+                except DBAPIError as exc:
+                    _log.warning(
+                        "handing %s %s over failed (%s): the rest of the call is queued again",
+                        self._call.channel_name,
+                        noun_for(len(chunk), "notification"),
+                        type(exc.orig).__name__,
+                    )
+                    self._waiting.extendleft(reversed(chunk))
+                    self._stop.set()
+                    return None
+                self._lost.update(row.id for row in chunk if row.id not in handed)
+                self._ready.extend(row for row in chunk if row.id in handed)
+            if self._stop.is_set():
+                return None
+            return self._ready.popleft()
+
+    def _slow_down(self, seconds: float) -> None:
+        """The provider asked to slow down: stop handing over, pause the gate."""
+        with self._lock:
+            self.requeue_delay = max(self.requeue_delay, seconds)
+            first = not self._stop.is_set()
+            self._stop.set()
+        if first:
+            _log.warning(
+                "%s asked to slow down: nothing more sent on it for %.1f s",
+                self._call.channel_name,
+                seconds,
+            )
+        if self._gate is not None:
+            self._gate.pause(seconds)
+
+
+def run_pumped(pump: LanePump, streamed: StreamedResults) -> Any:
+    """:meth:`LanePump.run`, ``streamed`` closed when it ends (on the call's thread, so its
+    future is done only then)."""
+    try:
+        return pump.run()
+    finally:
+        streamed.close()

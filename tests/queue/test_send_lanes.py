@@ -1,0 +1,183 @@
+"""Many messages in flight: a channel object with ``max_in_flight`` N > 1 has up to N calls
+of ``send`` open at once, each with one notification, and its rows are handed over a few at
+a time (``rulesengine.queue.send_lanes``), on SQLite (a file) and PostgreSQL."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import threading
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from rulesengine.channels.results import DeliveryResult
+from rulesengine.model import Encounter, Guarantor
+from rulesengine.store.base import LedgerData
+from rulesengine.store.tables import notifications
+from tests.queue import helpers
+from tests.queue.helpers import chicago, draft, history, save, statuses
+
+NINE = chicago(2026, 2, 1, 9)
+
+
+@pytest.fixture
+def thirty(qstore: Any, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Thirty scheduled emails, due at nine, one per guarantor L00..L29."""
+    gids = [f"L{i:02d}" for i in range(30)]
+    qstore.import_ledger(
+        LedgerData(
+            guarantors=[
+                Guarantor(g, "Ada", g, email=f"{g.lower()}@example.org", timezone="America/Chicago")
+                for g in gids
+            ],
+            encounters=[
+                Encounter(f"EL{g}", g, "P1", dt.date(2026, 1, 5), 5_000, level=1) for g in gids
+            ],
+        )
+    )
+    for g in gids:
+        monkeypatch.setitem(helpers.ENCOUNTERS_OF, g, (f"EL{g}",))
+    return save(qstore, *[draft(g, at=NINE) for g in gids])
+
+
+class Pooled:
+    """An email channel with ``lanes`` sends open at once: it counts how many are open, and
+    each send waits (``hold``) until it may answer."""
+
+    name = "email"
+    address = "email"
+
+    def __init__(self, lanes: int, answer: Any = None) -> None:
+        self.max_in_flight = lanes
+        self.answer = answer or (lambda n: DeliveryResult.sent(n, provider_ref=f"ref-{n.id}"))
+        self.lock = threading.Lock()
+        self.open = 0
+        self.most_open = 0
+        self.batches: list[list[int]] = []
+        self.entered = threading.Semaphore(0)
+        self.hold: Any = None  # called in each send before it answers
+
+    def send(self, notifications: list[Any]) -> list[DeliveryResult]:
+        with self.lock:
+            self.batches.append([n.id for n in notifications])
+            self.open += 1
+            self.most_open = max(self.most_open, self.open)
+        self.entered.release()
+        try:
+            if self.hold is not None:
+                self.hold()
+            return [self.answer(n) for n in notifications]
+        finally:
+            with self.lock:
+                self.open -= 1
+
+
+def _handed(qstore: Any) -> int:
+    with qstore.reading() as conn:
+        query = select(func.count()).where(notifications.c.handed_at.is_not(None))
+        return int(conn.execute(query).scalar_one())
+
+
+def test_a_channel_with_max_in_flight_has_that_many_sends_open_at_once_and_never_more(
+    qstore, make_queue, thirty
+) -> None:
+    channel = Pooled(lanes=4)
+    first_four = threading.Barrier(4, timeout=20)
+    calls = iter(range(1_000))
+
+    def hold() -> None:  # the first four sends wait for each other: all four are open
+        if next(calls) < 4:
+            first_four.wait()
+
+    channel.hold = hold
+    with make_queue(channels={"email": channel}) as queue:
+        report = queue.deliver(NINE)
+    assert report.counts == {"sent": 30}
+    assert statuses(qstore, thirty) == ["sent"] * 30
+    assert channel.most_open == 4
+    assert sorted(channel.batches) == [[nid] for nid in thirty]  # one notification a call
+
+
+def test_a_channel_without_max_in_flight_gets_its_whole_batch_in_one_call(
+    qstore, make_queue, thirty, recorders
+) -> None:
+    with make_queue() as queue:
+        assert queue.deliver(NINE).counts == {"sent": 30}
+    assert [[n.id for n in call] for call in recorders["email"].calls] == [thirty]
+
+
+def test_rows_are_handed_over_a_few_at_a_time_as_lanes_take_them(
+    qstore, make_queue, thirty
+) -> None:
+    """Eight lanes take their rows two at a time (a quarter of the lanes): while eight sends
+    are open, at most one more row is stamped; the other 21 are claimed but not handed over,
+    so a worker dying now would leave at most nine ``unknown``."""
+    channel = Pooled(lanes=8)
+    go = threading.Event()
+    channel.hold = lambda: go.wait(30)
+    queue = make_queue(channels={"email": channel})
+    thread = threading.Thread(target=queue.deliver, args=(NINE,))
+    thread.start()
+    try:
+        for _ in range(8):
+            assert channel.entered.acquire(timeout=20)
+        assert 8 <= _handed(qstore) <= 9
+        assert statuses(qstore, thirty).count("sending") == 30
+    finally:
+        go.set()
+        thread.join(60)
+    assert statuses(qstore, thirty) == ["sent"] * 30
+
+
+def test_a_retry_after_stops_the_call_and_queues_the_rest_later_without_an_attempt(
+    qstore, make_queue, thirty
+) -> None:
+    channel = Pooled(
+        lanes=2,
+        answer=lambda n: DeliveryResult.retry(n, "HTTP 429: too many requests", retry_after=30),
+    )
+    with make_queue(channels={"email": channel}) as queue:
+        report = queue.deliver(NINE)
+    assert report.counts == {"scheduled": 30}
+    assert len(channel.batches) <= 2  # the sends already open when the first answer came
+    with qstore.reading() as conn:
+        rows = conn.execute(
+            select(
+                notifications.c.attempt, notifications.c.next_attempt_at, notifications.c.handed_at
+            )
+        ).all()
+    assert {row.attempt for row in rows} == {0}  # no attempt counted
+    assert {row.handed_at for row in rows} == {None}
+    later = NINE + dt.timedelta(seconds=30)
+    assert all(row.next_attempt_at.replace(tzinfo=dt.UTC) >= later for row in rows)
+    sent_first = channel.batches[0][0]
+    assert "the provider asked to slow down: not counted as an attempt" in (
+        history(qstore, sent_first)[-1][2] or ""
+    )
+    never_sent = next(nid for nid in thirty if [nid] not in channel.batches)
+    assert history(qstore, never_sent)[-1][2] == (
+        "not sent: the provider asked to slow down; queued again, due in 30 s"
+        " (not counted as an attempt)"
+    )
+
+
+def test_a_max_in_flight_outside_1_to_100_on_an_object_sends_one_call_and_says_why(
+    qstore, make_queue, thirty, caplog
+) -> None:
+    channel = Pooled(lanes=0)
+    with caplog.at_level(logging.WARNING), make_queue(channels={"email": channel}) as queue:
+        assert queue.deliver(NINE).counts == {"sent": 30}
+    assert channel.batches == [thirty]
+    assert "channel email has max_in_flight 0, not a whole number from 1 to 100" in caplog.text
+
+
+def test_calls_on_the_callers_thread_get_the_whole_batch_whatever_max_in_flight(
+    qstore, make_queue, thirty
+) -> None:
+    """``--serial`` and scenarios: one call, one batch, on the caller's thread."""
+    channel = Pooled(lanes=8)
+    with make_queue(channels={"email": channel}, concurrent_channels=False) as queue:
+        assert queue.deliver(NINE).counts == {"sent": 30}
+    assert channel.batches == [thirty]
