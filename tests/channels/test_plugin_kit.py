@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 
 from rulesengine.channels.results import DeliveryResult
@@ -417,3 +419,68 @@ def test_a_preview_that_writes_a_file_is_reported() -> None:
 
     report = check_channel(bad(preview=preview))
     assert report.problems == ("preview(notification) wrote a file: a preview must write nothing",)
+
+
+class Pooled(Good):
+    """Up to four sends at once, one notification each; with ``shared``, every call uses
+    one connection object that is not safe for two threads at once (it notices)."""
+
+    shared = False
+
+    def __init__(self, settings):
+        super().__init__(settings)
+        self.max_in_flight = 4
+        self.open = 0
+        self.most_open = 0
+        self.lock = threading.Lock()
+        self.all_in = threading.Barrier(4, timeout=5)
+
+    def send(self, notifications):
+        with self.lock:
+            self.open += 1
+            self.most_open = max(self.most_open, self.open)
+            busy = self.open > 1
+        try:
+            if len(notifications) == 1 and not self.all_in.broken:
+                try:
+                    self.all_in.wait()
+                except threading.BrokenBarrierError:
+                    pass
+            if self.shared and busy:
+                raise RuntimeError("connection already in use by another thread")
+            return super().send(notifications)
+        finally:
+            with self.lock:
+                self.open -= 1
+
+
+def test_a_channel_with_max_in_flight_has_send_called_from_several_threads_at_once() -> None:
+    made: list[Pooled] = []
+
+    class Watched(Pooled):
+        def __init__(self, settings):
+            super().__init__(settings)
+            made.append(self)
+
+    assert check_channel(Watched).ok
+    assert made[0].most_open == 4
+
+
+def test_a_channel_not_safe_for_its_max_in_flight_threads_is_a_problem() -> None:
+    report = check_channel(bad_pool := type("BadPool", (Pooled,), {"shared": True}))
+    assert not report.ok, bad_pool
+    assert report.problems[0].startswith(
+        "with max_in_flight 4, send called from 4 threads at once: one notification: send raised"
+        " RuntimeError: connection already in use by another thread"
+    )
+
+
+def test_a_max_in_flight_set_on_the_object_outside_1_to_100_is_a_problem() -> None:
+    class Zero(Good):
+        def __init__(self, settings):
+            super().__init__(settings)
+            self.max_in_flight = 0
+
+    assert check_channel(Zero).problems == (
+        "max_in_flight set on the channel object must be a whole number from 1 to 100, got 0",
+    )
