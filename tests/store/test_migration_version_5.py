@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select, text
 
-from rulesengine.queue.send_rates import reserve
+from rulesengine.queue.send_rates import reserve_slots
 from rulesengine.store import SCHEMA_VERSION, open_store
 from rulesengine.store.migrations import MIGRATIONS
 from rulesengine.store.sql_store import SQLStore
@@ -56,7 +56,7 @@ def test_version_4_store_is_upgraded_in_place_with_its_data(store_url: str) -> N
         assert "channel_rates" in table_names(upgraded)
         assert rate_rows(upgraded) == []
         assert reads(upgraded) == before
-        reserve(upgraded, "default/text", 50, 5)
+        reserve_slots(upgraded, "default/text", 50, 5)
         assert [key for key, _ in rate_rows(upgraded)] == ["default/text"]
         assert reads(upgraded) == before
     finally:
@@ -69,7 +69,7 @@ def test_version_5_step_leaves_a_version_5_store_as_it_is(store_url: str) -> Non
     store = open_store(store_url)
     assert isinstance(store, SQLStore)
     try:
-        reserve(store, "default/email", 10, 3)
+        reserve_slots(store, "default/email", 10, 3)
         found = table_names(store), rate_rows(store)
         with store.writing() as conn:
             MIGRATIONS[5](conn)
