@@ -1,4 +1,6 @@
-"""The store's tables, as SQLAlchemy Core metadata shared by SQLite and PostgreSQL.
+"""Longer than 500 lines because the schema is kept whole, in one place: the store's
+tables, as SQLAlchemy Core metadata shared by SQLite and PostgreSQL (the migrations and
+the fresh store are built from it).
 
 Types are portable: money is ``BigInteger`` cents, instants are ``DateTime(timezone=True)``
 stored in UTC, structured values are JSON in ``Text`` columns. Text ids compare byte by byte

@@ -196,7 +196,7 @@ def test_gate_threads_share_the_rate(store: SQLStore) -> None:
 @pytest.mark.parametrize("store_url", SHARED_STORES, indirect=True)
 def test_a_gate_takes_its_slots_after_another_workers_pause(store: SQLStore) -> None:
     """A pause recorded by another worker holds this worker's gate back too."""
-    paused = pause_slots(store, "default/text", 0.3)
+    paused = pause_slots(store, "default/text", 0.1)
     slot = RateGate(store, "default/text", 100).next_slot()
     assert slot is not None and slot >= paused - EPSILON
 
@@ -207,14 +207,14 @@ def test_a_gate_pause_holds_back_its_threads_and_every_worker(store: SQLStore) -
     gate = RateGate(store, "default/text", 100)
     before = gate.next_slot()
     assert before is not None
-    gate.pause(0.2)
+    gate.pause(0.1)
     after = gate.next_slot()
-    assert after is not None and after >= before + 0.2 - CLOCK_SLACK
+    assert after is not None and after >= before + 0.1 - CLOCK_SLACK
     stored = next_free(store, "default/text")
     if store.in_memory:
         assert stored is None
     else:
-        assert stored is not None and stored >= before + 0.2 - CLOCK_SLACK
+        assert stored is not None and stored >= before + 0.1 - CLOCK_SLACK
 
 
 def test_a_pause_while_waiting_sends_the_thread_after_it(tmp_path: Any) -> None:
