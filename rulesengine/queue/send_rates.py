@@ -153,17 +153,25 @@ class _Slot:
     clock: float
 
 
+@attrs.define
+class _Ticket:
+    """A thread waiting for a slot, and the slot once reserved for it."""
+
+    slot: _Slot | None = None
+
+
 class RateGate:
     """One worker's gate to a rate-limited channel: each sending thread asks it before each
     message, and it lets ``per_second`` messages a second through across every worker of
     the store (``per_second`` None: no limit, only pauses).
 
-    Thread-safe. Slots are reserved from the store in blocks of up to :data:`BLOCK_SECONDS`
-    worth (twice as many as the threads took from the block before, so a worker that
-    sends little does not hold back the others) and handed to the waiting threads in
-    order; a slot no thread takes within one interval of its time is dropped. When the
-    store cannot reserve (an error of the database), a warning is logged and the block is
-    reserved in this process alone. On an in-memory store everything stays in the process.
+    Thread-safe. The threads waiting for a slot are served in order: one of them reserves
+    slots from the store for all of them (up to :data:`BLOCK_SECONDS` worth at once) while
+    the threads that come meanwhile wait for the next reservation, so a busy worker takes
+    one transaction per round trip, not per message, and never reserves a slot that no
+    thread is waiting for. When the store cannot reserve (an error of the database), a
+    warning is logged and those slots are reserved in this process alone. On an in-memory
+    store everything stays in the process.
     """
 
     def __init__(self, store: SQLStore, key: str, per_second: int | None) -> None:
@@ -176,11 +184,11 @@ class RateGate:
         self.shared = per_second is not None and not store.in_memory
         self._interval = 1 / per_second if per_second else 0.0
         self._block = max(1, int(per_second * BLOCK_SECONDS)) if per_second else 1
-        self._slots: collections.deque[_Slot] = collections.deque()
-        self._taken = 0  # slots of the current block handed out
+        self._turns = threading.Condition()
+        self._waiting: collections.deque[_Ticket] = collections.deque()
+        self._reserving = False  # a thread is reserving for the waiting ones
         self._local_next = 0.0  # the next free slot of this process (time.monotonic())
         self._to_clock = time.time() - time.monotonic()  # for slots taken in this process
-        self._taking = threading.Lock()  # one thread takes a slot (or reserves) at a time
         self._pausing = threading.Lock()
         self._paused_until = 0.0  # time.monotonic()
         self._pauses = 0
@@ -197,7 +205,7 @@ class RateGate:
         """Block until this thread may send one message, and return the time of its slot
         (epoch seconds on the store's clock: PostgreSQL's, else this machine's); None when
         ``stop`` was set first. A pause that begins while the thread waits for its slot
-        sends it back for a slot after the pause."""
+        sends it back for a slot after the pause (that slot is lost)."""
         while True:
             if stop is not None and stop.is_set():
                 return None
@@ -218,9 +226,9 @@ class RateGate:
 
     def pause(self, seconds: float) -> None:
         """Send nothing for ``seconds`` (a provider's Retry-After): this gate's threads at
-        once and, with a rate set on a shared store, every worker's from its next block on
-        (through :func:`pause_slots`; when the store cannot be reached, a warning is logged
-        and only this process pauses)."""
+        once and, with a rate set on a shared store, every worker's from its next
+        reservation on (through :func:`pause_slots`; when the store cannot be reached, a
+        warning is logged and only this process pauses)."""
         _check_pause(seconds)
         with self._pausing:
             self._paused_until = max(self._paused_until, time.monotonic() + seconds)
@@ -238,20 +246,32 @@ class RateGate:
                 )
 
     def _take(self) -> _Slot:
-        """The next slot of this worker: the first reserved one not yet an interval old,
-        else the first of a new block."""
-        with self._taking:
-            now = time.monotonic()
-            while self._slots:
-                slot = self._slots.popleft()
-                if slot.at >= now - self._interval:
-                    self._taken += 1
-                    return slot
-            count = min(self._block, max(1, 2 * self._taken))
-            block = self._reserve(count)
-            self._taken = 1
-            self._slots.extend(block[1:])
-            return block[0]
+        """A slot for this thread: reserved by whichever waiting thread's turn it is, for
+        itself and the threads queued before and after it (at most a block)."""
+        ticket = _Ticket()
+        with self._turns:
+            self._waiting.append(ticket)
+        while True:
+            with self._turns:
+                while ticket.slot is None and self._reserving:
+                    self._turns.wait()
+                if ticket.slot is not None:
+                    return ticket.slot
+                self._reserving = True
+                queued = min(len(self._waiting), self._block)
+                batch = [self._waiting.popleft() for _ in range(queued)]
+            slots: list[_Slot] = []
+            try:
+                slots = self._reserve(len(batch))
+            finally:
+                with self._turns:
+                    for waiting, slot in zip(batch, slots, strict=False):
+                        waiting.slot = slot
+                    if not slots:  # reserving raised: the others try again
+                        self._waiting.extendleft(reversed(batch))
+                        self._waiting.remove(ticket)
+                    self._reserving = False
+                    self._turns.notify_all()
 
     def _reserve(self, count: int) -> list[_Slot]:
         """``count`` slots from the store, or from this process when it is in memory or
