@@ -3,10 +3,11 @@
 Virtual scheduling (GCRA): the ``channel_rates`` table holds, per key, the next free send
 slot (epoch seconds). :func:`reserve_slots` takes ``count`` slots ``1 / per_second`` apart
 from it in one short transaction, :func:`pause_slots` moves it past a provider's
-Retry-After, and :class:`RateGate` hands the slots to a worker's sending threads a block at
-a time. On PostgreSQL the slots are on the database server's clock, on SQLite on the
-machine's (its worker processes share the file); an in-memory store keeps everything in
-the process. ``docs/queue.md`` ("Rate limits: max_per_second") tells the whole story.
+Retry-After, and :class:`RateGate` reserves slots for a worker's waiting sending
+threads, several in one transaction. On PostgreSQL the slots are on the database server's
+clock, on SQLite on the machine's (its worker processes share the file); an in-memory
+store keeps everything in the process. ``docs/queue.md`` ("Rate limits: max_per_second")
+tells the whole story.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ __all__ = [
 
 _log = logging.getLogger(__name__)
 
-#: The most a worker reserves at a time: a tenth of a second's slots (at least one).
+#: The most a gate reserves in one transaction: a tenth of a second's slots (at least one).
 BLOCK_SECONDS = 0.1
 
 
@@ -247,7 +248,7 @@ class RateGate:
 
     def _take(self) -> _Slot:
         """A slot for this thread: reserved by whichever waiting thread's turn it is, for
-        itself and the threads queued before and after it (at most a block)."""
+        itself and the threads queued with it (at most :data:`BLOCK_SECONDS` worth)."""
         ticket = _Ticket()
         with self._turns:
             self._waiting.append(ticket)
