@@ -29,6 +29,7 @@ from rulesengine.store.tables import (
     batch_encounters_before,
     batch_skips,
     batch_traces,
+    channel_rates,
     encounters,
     meta,
     metadata,
@@ -259,12 +260,24 @@ def _version_4(conn: Connection) -> None:
     _queue_pages(conn)
 
 
+def _channel_rates(conn: Connection) -> None:
+    """Version 5: a channel's ``max_per_second`` is kept across every worker of the store.
+
+    Adds the ``channel_rates`` table (per key, the next free send slot; see
+    :mod:`rulesengine.queue.send_rates`), empty: a row is added the first time a worker
+    sends on a rate-limited channel. Every other table and row is left as it is; a store
+    that has the table already is too.
+    """
+    channel_rates.create(conn, checkfirst=True)
+
+
 #: Upgrade steps keyed by the version they produce.
 MIGRATIONS: Mapping[int, Migration] = {
     1: _create_version_1,
     2: _partial_claim_indexes,
     3: _version_3,
     4: _version_4,
+    5: _channel_rates,
 }
 
 _PG_LOCK_KEY = 7_301_955_101  # serialises schema creation between processes on PostgreSQL

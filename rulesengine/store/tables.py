@@ -1,4 +1,6 @@
-"""The store's tables, as SQLAlchemy Core metadata shared by SQLite and PostgreSQL.
+"""Longer than 500 lines because the schema is kept whole, in one place: the store's
+tables, as SQLAlchemy Core metadata shared by SQLite and PostgreSQL (the migrations and
+the fresh store are built from it).
 
 Types are portable: money is ``BigInteger`` cents, instants are ``DateTime(timezone=True)``
 stored in UTC, structured values are JSON in ``Text`` columns. Text ids compare byte by byte
@@ -19,6 +21,7 @@ from sqlalchemy import (
     Column,
     Date,
     DateTime,
+    Double,
     ForeignKey,
     Index,
     Integer,
@@ -48,6 +51,7 @@ __all__ = [
     "batch_skips",
     "batch_traces",
     "batches",
+    "channel_rates",
     "encounters",
     "guarantors",
     "meta",
@@ -494,4 +498,15 @@ users = Table(
     Column("password_changed_at", _Instant, nullable=False),
     # When the user last logged out of the dashboard: every session begun before it ends.
     Column("sessions_ended_at", _Instant),
+)
+
+# A channel's shared send rate (schema version 5): per key (``PROFILE/CHANNEL``, chosen by
+# the queue), the next free send slot as epoch seconds on the store's clock; every worker
+# of the store takes its slots from here (rulesengine.queue.send_rates). Nothing about a
+# patient or a notification.
+channel_rates = Table(
+    "channel_rates",
+    metadata,
+    Column("key", Id, primary_key=True),
+    Column("next_free", Double, nullable=False),
 )

@@ -282,8 +282,14 @@ def make_version_2(store: SQLStore) -> None:
         conn.execute(text("ALTER TABLE notifications DROP COLUMN superseded_by"))
         conn.execute(text("DROP TABLE batch_encounters_before"))
         conn.execute(text("DROP TABLE batch_deletions"))
+        undo_version_5(conn)
         undo_version_4(conn)
         conn.execute(meta.update().where(meta.c.key == "schema_version").values(value="2"))
+
+
+def undo_version_5(conn: Connection) -> None:
+    """Take from a fresh store what schema version 5 added: the ``channel_rates`` table."""
+    conn.execute(text("DROP TABLE channel_rates"))
 
 
 def undo_version_4(conn: Connection) -> None:

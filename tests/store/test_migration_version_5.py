@@ -1,0 +1,78 @@
+"""Schema version 5: the ``channel_rates`` table behind ``max_per_second``; a version 4
+store is upgraded in place with its data intact, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select, text
+
+from rulesengine.queue.send_rates import reserve_slots
+from rulesengine.store import SCHEMA_VERSION, open_store
+from rulesengine.store.migrations import MIGRATIONS
+from rulesengine.store.sql_store import SQLStore
+from rulesengine.store.tables import channel_rates
+from rulesengine.store.user_accounts import add_user
+from tests.store.factories import batch, save_live, small_ledger
+from tests.store.test_migration_version_4 import reads
+from tests.store.test_migrations import table_names, undo_version_5, version_of
+
+
+def make_version_4(store: SQLStore) -> None:
+    """Make a fresh store what rulesengine wrote at schema version 4: no ``channel_rates``."""
+    with store.writing() as conn:
+        undo_version_5(conn)
+        conn.execute(text("UPDATE meta SET value = '4' WHERE key = 'schema_version'"))
+
+
+def rate_rows(store: SQLStore) -> list[tuple[str, float]]:
+    with store.reading() as conn:
+        query = select(channel_rates.c.key, channel_rates.c.next_free).order_by(channel_rates.c.key)
+        return [(key, next_free) for key, next_free in conn.execute(query)]
+
+
+def test_schema_version_is_5() -> None:
+    assert SCHEMA_VERSION == 5 and set(MIGRATIONS) == {1, 2, 3, 4, 5}
+
+
+@pytest.mark.parametrize("store_url", ["sqlite-file", "postgresql"], indirect=True)
+def test_version_4_store_is_upgraded_in_place_with_its_data(store_url: str) -> None:
+    """Opening a version 4 store adds an empty ``channel_rates`` table, records version 5
+    and keeps every row (users included); send slots can then be reserved in it."""
+    store = open_store(store_url)
+    assert isinstance(store, SQLStore)
+    store.import_ledger(small_ledger())
+    with store.run_transaction("default", live=True) as run:
+        save_live(run, batch(), "rulesengine: 1\n")
+    add_user(store, "admin", "admin", "a long enough password")
+    before = reads(store)
+    make_version_4(store)
+    assert "channel_rates" not in table_names(store)
+    store.close()
+
+    upgraded = open_store(store_url)
+    assert isinstance(upgraded, SQLStore)
+    try:
+        assert version_of(upgraded) == 5
+        assert "channel_rates" in table_names(upgraded)
+        assert rate_rows(upgraded) == []
+        assert reads(upgraded) == before
+        reserve_slots(upgraded, "default/text", 50, 5)
+        assert [key for key, _ in rate_rows(upgraded)] == ["default/text"]
+        assert reads(upgraded) == before
+    finally:
+        upgraded.close()
+
+
+@pytest.mark.parametrize("store_url", ["sqlite-file", "postgresql"], indirect=True)
+def test_version_5_step_leaves_a_version_5_store_as_it_is(store_url: str) -> None:
+    """Step 5 run again on a store whose ``channel_rates`` has a row changes nothing."""
+    store = open_store(store_url)
+    assert isinstance(store, SQLStore)
+    try:
+        reserve_slots(store, "default/email", 10, 3)
+        found = table_names(store), rate_rows(store)
+        with store.writing() as conn:
+            MIGRATIONS[5](conn)
+        assert (table_names(store), rate_rows(store)) == found
+    finally:
+        store.close()
