@@ -755,6 +755,15 @@ def throughput(args: Any, sinks: Any, zone: str, run_date: dt.date) -> dict[str,
     if one and four:
         figures["pg_4_over_1"] = round(four / one, 2)
         print(f"four workers / one worker on PostgreSQL: {four / one:.2f}x (target >= 3x)")
+    peaks = [
+        mb
+        for key, value in figures.items()
+        if key.endswith("_peak_rss_mb")
+        for mb in value.values()
+        if mb is not None
+    ]
+    if peaks:
+        print(f"largest worker process peak RSS: {max(peaks):.0f} MB (target < 200 MB)")
     return figures
 
 
@@ -953,6 +962,25 @@ def rate(args: Any, sinks: Any, zone: str, run_date: dt.date) -> dict[str, Any]:
     }
 
 
+# --- the rules this release accepts -----------------------------------------------------------
+
+
+def check_rules(args: Any, sinks: Any) -> None:
+    """Stop before measuring anything when this release's rules loader refuses the
+    benchmark's rules (a release whose channels do not take ``connections`` yet)."""
+    from rulesengine.errors import RulesError
+    from rulesengine.rules import load_rules_text
+
+    text = rules_for(sinks, connections=args.connections, text_per_second=args.max_per_second)
+    try:
+        load_rules_text(text, filename="bench.yaml")
+    except RulesError as error:
+        raise SystemExit(
+            f"{error}\n--connections 0 leaves `connections` out of the rules"
+            " (for a release whose email and text channels do not take it)"
+        ) from None
+
+
 # --- the command ----------------------------------------------------------------------------------
 
 SCENARIOS = {"throughput": throughput, "crash": crash, "rate": rate}
@@ -1025,6 +1053,7 @@ def main() -> None:
     )
     zone, run_date = midday_zone()
     try:
+        check_rules(args, sinks)
         floor = measure_floor(args, sinks)
         for name in SCENARIOS if args.scenario == "all" else (args.scenario,):
             speed = {"before_s": yardstick()}
