@@ -473,13 +473,6 @@ def wait_until_done(
     raise SystemExit(f"not all {total} notifications were sent within {limit_s:.0f} s")
 
 
-def _note_ready(proc: Any, ready: list[float], started: float) -> None:
-    """Note when a worker printed "worker ... started" (its start-up is over)."""
-    proc.stdout.readline()
-    ready.append(time.perf_counter() - started)
-    proc.stdout.read()
-
-
 def _steady_rate(samples: list[tuple[float, int]], ready: float) -> str:
     """The rate (received by the sinks) between the first poll after every worker was ready
     and the end."""
@@ -598,10 +591,12 @@ def peak_rss_mb(pid: int) -> float | None:
 class WorkerProcesses:
     """``rulesengine worker`` processes on the store at ``url`` (stderr in ``folder``),
     each started with ``options``; notes when each printed "worker ... started"
-    (``ready``, seconds since this object was made) and each one's peak RSS before it
-    stops or is killed."""
+    (``ready``, seconds since ``started``: when this object was made unless given) and
+    each one's peak RSS before it stops or is killed."""
 
-    def __init__(self, url: str, folder: Path, options: Sequence[str]) -> None:
+    def __init__(
+        self, url: str, folder: Path, options: Sequence[str], started: float | None = None
+    ) -> None:
         self.env = {**os.environ, "RULESENGINE_DB": url, "PYTHONUNBUFFERED": "1"}
         self.folder = folder
         self.options = list(options)
@@ -609,7 +604,7 @@ class WorkerProcesses:
         self.ready: dict[str, float] = {}
         self.peaks: dict[str, float | None] = {}
         self.cpu_of_killed = 0.0
-        self.started = time.perf_counter()
+        self.started = time.perf_counter() if started is None else started
 
     def start(self, *names: str) -> None:
         for name in names:
@@ -631,6 +626,7 @@ class WorkerProcesses:
         proc.stdout.read()
 
     def wait_ready(self, *names: str, limit_s: float = 60) -> None:
+        """Wait until each of ``names`` has started; stop when one exited instead."""
         deadline = time.monotonic() + limit_s
         while any(name not in self.ready for name in names):
             for name in names:
@@ -727,8 +723,7 @@ def throughput(args: Any, sinks: Any, zone: str, run_date: dt.date) -> dict[str,
             store = fill(url, args.count, rules_text, zone, run_date)
             with tempfile.TemporaryDirectory() as folder:
                 meter = CpuMeter()(sinks)
-                procs = WorkerProcesses(url, Path(folder), worker_options(args))
-                procs.started = meter.started
+                procs = WorkerProcesses(url, Path(folder), worker_options(args), meter.started)
                 procs.start(*(f"w{i}" for i in range(1, workers + 1)))
                 samples: list[tuple[float, int]] = []
                 seconds = wait_until_done(store, sinks, args.count, limit_s=1800, samples=samples)
@@ -848,6 +843,7 @@ def crash(args: Any, sinks: Any, zone: str, run_date: dt.date) -> dict[str, Any]
                 url, Path(folder), worker_options(args, "--lease", f"{args.lease:g}")
             )
             procs.start("w1", "w2", "w3", "w4")
+            procs.wait_ready("w1", "w2", "w3", "w4")
             kill_when = int(args.count * args.kill_at)
             deadline = time.monotonic() + 1800
             while sinks.received()[1] < kill_when:
@@ -862,7 +858,9 @@ def crash(args: Any, sinks: Any, zone: str, run_date: dt.date) -> dict[str, Any]
             procs.kill(*victims)
             killed_after = time.perf_counter() - procs.started
             procs.start("w5", "w6")
-            seconds = wait_until_settled(store, limit_s=1800) + killed_after
+            procs.wait_ready("w5", "w6")
+            wait_until_settled(store, limit_s=1800)
+            seconds = time.perf_counter() - procs.started
             cpu = meter.report(args.count, procs.pids(), procs.cpu_of_killed)
             procs.stop_all()
         queued, resends = queued_messages(store)
@@ -931,6 +929,7 @@ def rate(args: Any, sinks: Any, zone: str, run_date: dt.date) -> dict[str, Any]:
             meter = CpuMeter()(sinks)
             procs = WorkerProcesses(url, Path(folder), worker_options(args))
             procs.start("w1", "w2", "w3", "w4")
+            procs.wait_ready("w1", "w2", "w3", "w4")
             seconds = wait_until_done(store, sinks, args.count, limit_s=1800)
             cpu = meter.report(args.count, procs.pids())
             procs.stop_all()
