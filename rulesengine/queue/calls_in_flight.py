@@ -20,7 +20,7 @@ import datetime as dt
 import logging
 from collections.abc import Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, wait
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import attrs
 from sqlalchemy.exc import DBAPIError
@@ -32,35 +32,16 @@ from rulesengine.queue.leases import extend_handed_leases, renew_claims
 from rulesengine.queue.result_recording import record_results, requeue_unhanded_claims
 
 if TYPE_CHECKING:
+    from rulesengine.queue.channel_call import ChannelCall
     from rulesengine.queue.delivery_report import RoundOutcome
     from rulesengine.queue.notification_rows import QueueRow, Transition
     from rulesengine.queue.queue_context import QueueContext
-    from rulesengine.queue.send_lanes import Gate, LanePump
+    from rulesengine.queue.send_lanes import LanePump
     from rulesengine.queue.streamed_results import StreamedResults
 
-__all__ = ["CallsInFlight", "ChannelCall", "SentCall"]
+__all__ = ["CallsInFlight", "SentCall"]
 
 _log = logging.getLogger(__name__)
-
-
-@attrs.frozen(eq=False)
-class ChannelCall:
-    """One call of a round: these claimed rows, for this channel object (compared by
-    identity)."""
-
-    channel_name: str
-    channel: Any
-    rows: list[QueueRow]
-    #: How many calls of ``send`` may run at once on the object (its ``max_in_flight``).
-    lanes: int = 1
-    #: The rate limit of the channel (``max_per_second``), when it has one.
-    gate: Gate | None = None
-
-    @property
-    def on_lanes(self) -> bool:
-        """Whether the call is sent one notification at a time on lanes
-        (:mod:`.send_lanes`), rather than as one batch."""
-        return self.lanes > 1 or self.gate is not None
 
 
 @attrs.frozen(eq=False)

@@ -53,20 +53,21 @@ from rulesengine.channels.contract import MAX_IN_FLIGHT
 from rulesengine.channels.results import DeliveryResult
 from rulesengine.plurals import counted, noun_for
 from rulesengine.queue import notification_sql
-from rulesengine.queue.calls_in_flight import CallsInFlight, ChannelCall, SentCall
+from rulesengine.queue.calls_in_flight import CallsInFlight, SentCall
+from rulesengine.queue.channel_call import ChannelCall
 from rulesengine.queue.channel_objects import ChannelSetupError
 from rulesengine.queue.delivery_report import RoundOutcome
 from rulesengine.queue.due_claims import claim_due_rows
 from rulesengine.queue.handoff import ChannelThreads
 from rulesengine.queue.leases import expire_leases, renew_claims
 from rulesengine.queue.send_lanes import LanePump, run_pumped
+from rulesengine.queue.send_rates import RateGate
 from rulesengine.queue.streamed_results import StreamedResults
 
 if TYPE_CHECKING:
     from rulesengine.model import Notification
     from rulesengine.queue.notification_rows import QueueRow
     from rulesengine.queue.queue_context import QueueContext
-    from rulesengine.queue.send_rates import RateGate
 
 __all__ = ["DeliveryRounds"]
 
@@ -170,8 +171,6 @@ class DeliveryRounds:
         if limit is not None:
             gate = self.gates.get(limit)
             if gate is None:
-                from rulesengine.queue.send_rates import RateGate
-
                 gate = self.gates[limit] = RateGate(self.context.store, *limit)
         return ChannelCall(channel_name, channel, rows, lanes, gate)
 

@@ -29,7 +29,7 @@ import datetime as dt
 import logging
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor, wait
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.exc import DBAPIError
 
@@ -39,24 +39,15 @@ from rulesengine.queue import notification_sql
 
 if TYPE_CHECKING:
     from rulesengine.channels.results import DeliveryResult
-    from rulesengine.queue.calls_in_flight import ChannelCall
+    from rulesengine.queue.channel_call import ChannelCall
     from rulesengine.queue.notification_rows import QueueRow
     from rulesengine.queue.queue_context import QueueContext
+    from rulesengine.queue.send_rates import RateGate
     from rulesengine.queue.streamed_results import StreamedResults
 
-__all__ = ["Gate", "LanePump", "hand_over_rows"]
+__all__ = ["LanePump", "hand_over_rows", "run_pumped"]
 
 _log = logging.getLogger(__name__)
-
-
-class Gate(Protocol):
-    """What a pump needs of a rate limit (:class:`.send_rates.RateGate`)."""
-
-    def wait(self, stop: threading.Event | None = None) -> bool:
-        """Block until one message may be sent; False when ``stop`` was set meanwhile."""
-
-    def pause(self, seconds: float) -> None:
-        """Send nothing for ``seconds`` (the provider asked to slow down)."""
 
 
 def hand_over_rows(
@@ -95,7 +86,7 @@ class LanePump:
         streamed: StreamedResults,
         *,
         lanes: int,
-        gate: Gate | None,
+        gate: RateGate | None,
         executor: ThreadPoolExecutor,
     ) -> None:
         self._context = context

@@ -18,9 +18,8 @@ again, as a retry does; what the host's
 sample notifications have distinct ids and idempotency keys; and, when the channel has the
 optional ``preview``, that it returns ``(media type, bytes)`` or None and writes no file. A
 ``send`` that yields its results (a generator) is checked as a list is, and each of its results
-must reach the host, which records it, while the generator is still running. A channel
-object whose ``max_in_flight`` is above 1 has ``send`` called with one notification from
-several threads at once (up to :data:`KIT_LANES`), as the queue's lanes do. As
+must reach the host, which records it, while the generator is still running (and with
+``max_in_flight``, :mod:`rulesengine.testing.lane_sends`). As
 in the queue, the channel is
 built on the caller's thread and every ``send`` runs on another thread, always the same one,
 so a channel tied to the thread that built it fails. Things that are allowed but probably
@@ -33,17 +32,15 @@ from __future__ import annotations
 import functools
 import os
 import tempfile
-import threading
 from collections.abc import Callable, Iterable, Mapping
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from typing import Any
 
 import attrs
 import pluggy
 
 from rulesengine.channels.channel_calls import about_threads, call_channel, exception_summary
-from rulesengine.channels.channel_checks import channel_problems, valid_in_flight
-from rulesengine.channels.contract import MAX_IN_FLIGHT
+from rulesengine.channels.channel_checks import channel_problems
 from rulesengine.channels.manager import (
     ENTRY_POINT_GROUP,
     ChannelRegistry,
@@ -60,6 +57,7 @@ from rulesengine.hints import did_you_mean
 from rulesengine.model import Notification
 from rulesengine.plurals import counted, with_article
 from rulesengine.testing.harness import HarnessResult, run_plugin
+from rulesengine.testing.lane_sends import lane_problems
 from rulesengine.testing.sample_notifications import (
     SAMPLE_ADDRESSES,
     SAMPLE_CHANNELS,
@@ -308,46 +306,19 @@ def _check_instance(
     results = _on_the_channels_thread(
         channel, name, lambda: _check_sends(channel, channel_class, make, problems, warnings)
     )
-    problems.extend(_concurrent_send_problems(channel, channel_class, make))
+    batch_of = functools.partial(_batch, channel_class, make)
+    problems.extend(
+        lane_problems(channel, batch_of, functools.partial(_one_send_problems, channel))
+    )
     problems.extend(_preview_problems(channel, channel_class, make, settings.get("outbox")))
     return KitReport(name, problems, warnings, results)
 
 
-#: The most calls of ``send`` the kit has open at once for a channel with ``max_in_flight``.
-KIT_LANES = 8
-
-
-def _concurrent_send_problems(
-    channel: Any, channel_class: type, make: MakeNotification | None
-) -> list[str]:
-    """A channel object with ``max_in_flight`` N > 1 has ``send`` called from several
-    threads at once, one notification each, as the queue's lanes do: every call must give
-    its one result (up to :data:`KIT_LANES` calls at once, each twice)."""
-    lanes = getattr(channel, "max_in_flight", 1)
-    if not valid_in_flight(lanes):
-        return [
-            f"max_in_flight set on the channel object must be a whole number from 1 to"
-            f" {MAX_IN_FLIGHT}, got {lanes!r:.40}"
-        ]
-    if lanes == 1:
-        return []
-    count = min(lanes, KIT_LANES)
-    batch = _batch(channel_class, make, range(BATCH_SIZE + 10, BATCH_SIZE + 10 + 2 * count))
-    problems: list[str] = []
-    lock = threading.Lock()
-
-    def one(n: Notification) -> None:
-        found: list[str] = []
-        returned = _send(channel, [n], "one notification", found)
-        if returned is not _RAISED:
-            _check_results("one notification", [n], returned, found)
-        with lock:
-            problems.extend(found)
-
-    with ThreadPoolExecutor(max_workers=count, thread_name_prefix="kit-lane") as lanes_pool:
-        list(lanes_pool.map(one, batch))
-    where = f"with max_in_flight {lanes}, send called from {count} threads at once"
-    return [f"{where}: {p}" for p in dict.fromkeys(problems)]
+def _one_send_problems(channel: Any, n: Notification) -> list[str]:
+    found: list[str] = []  # send([n])'s problems, for lane_sends
+    if (returned := _send(channel, [n], "one notification", found)) is not _RAISED:
+        _check_results("one notification", [n], returned, found)
+    return found
 
 
 def _files(folder: Any) -> set[str]:
