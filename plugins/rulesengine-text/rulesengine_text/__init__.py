@@ -18,6 +18,7 @@ import phonenumbers
 
 import rulesengine
 from rulesengine.channels import (
+    MAX_IN_FLIGHT,
     CredentialProblem,
     DeliveryResult,
     Notification,
@@ -26,7 +27,6 @@ from rulesengine.channels import (
     private_dir,
     read_credential,
 )
-from rulesengine.channels.contract import MAX_IN_FLIGHT
 from rulesengine_text._provider import Provider, ProviderPool
 
 try:

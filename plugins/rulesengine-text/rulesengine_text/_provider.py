@@ -49,12 +49,12 @@ from urllib3.exceptions import (
 )
 
 from rulesengine.channels import (
+    MAX_RETRY_AFTER,
     DeliveryResult,
     Notification,
     exception_summary,
     is_loopback_address,
 )
-from rulesengine.channels.results import MAX_RETRY_AFTER
 
 __all__ = ["Provider", "ProviderPool", "retry_after_seconds"]
 
