@@ -138,7 +138,9 @@ def smtp_server() -> Iterator[Callable[..., tuple[RecordingHandler, int]]]:
                 "authenticator": _authenticator,
                 "auth_require_tls": True,
             }
-        controller = _CountingController(handler, hostname=LOOPBACK, port=port, ready_timeout=5, **kwargs)
+        controller = _CountingController(
+            handler, hostname=LOOPBACK, port=port, ready_timeout=5, **kwargs
+        )
         controller.start()
         controllers.append(controller)
         # start() connects once to see the server answer: count from the tests' own.

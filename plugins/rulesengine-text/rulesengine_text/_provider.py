@@ -40,6 +40,7 @@ import attrs
 import urllib3
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.exceptions import (
+    ClosedPoolError,
     ConnectTimeoutError,
     EmptyPoolError,
     HTTPError,
@@ -324,7 +325,19 @@ class ProviderPool:
     def _exchange(
         self, path: str, data: bytes, headers: dict[str, str]
     ) -> urllib3.BaseHTTPResponse:
-        return self._pool.urlopen(
+        pool = self._pool
+        try:
+            return self._post_on(pool, path, data, headers)
+        except ClosedPoolError:
+            if self._pool is pool:
+                raise
+            # close() replaced the pool between reading self._pool and using it.
+            return self._post_on(self._pool, path, data, headers)
+
+    def _post_on(
+        self, pool: urllib3.HTTPConnectionPool, path: str, data: bytes, headers: dict[str, str]
+    ) -> urllib3.BaseHTTPResponse:
+        return pool.urlopen(
             "POST",
             path,
             body=data,

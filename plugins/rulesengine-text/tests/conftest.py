@@ -31,7 +31,8 @@ class Request:
 
 class FakeProvider(ThreadingHTTPServer):
     """``mode``: ``ok`` (201 with a sid), ``bad`` (400 with an error JSON), ``busy`` (429),
-    ``down`` (500), ``unavailable`` (503), ``slow`` (answers only once ``release`` is set, at most after 5 s),
+    ``down`` (500), ``unavailable`` (503), ``slow`` (answers only once ``release`` is set,
+    at most after 5 s),
     ``ok-then-close`` (201, then closes the connection without saying so, as a server does
     whose keep-alive timeout runs out), ``hang-up`` (reads the request, closes without an
     answer), ``redirect`` (302 to ``redirect_to``).
