@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import base64
+import datetime as dt
+import ipaddress
 import json
+import ssl
 import threading
 import urllib.parse
 from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -51,8 +55,17 @@ class FakeProvider(ThreadingHTTPServer):
 
     daemon_threads = True
 
-    def __init__(self, mode: str, keep_alive: bool = False, host: str = "127.0.0.1") -> None:
+    def __init__(
+        self,
+        mode: str,
+        keep_alive: bool = False,
+        host: str = "127.0.0.1",
+        tls: ssl.SSLContext | None = None,
+    ) -> None:
         super().__init__((host, 0), _KeepAliveHandler if keep_alive else _Handler)
+        self.tls = tls
+        if tls is not None:
+            self.socket = tls.wrap_socket(self.socket, server_side=True)
         self.mode = mode
         self.redirect_to = ""
         self.retry_after: str | None = None
@@ -80,7 +93,8 @@ class FakeProvider(ThreadingHTTPServer):
 
     @property
     def base_url(self) -> str:
-        return f"http://{self.server_address[0]}:{self.server_address[1]}"
+        scheme = "https" if self.tls is not None else "http"
+        return f"{scheme}://{self.server_address[0]}:{self.server_address[1]}"
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -179,8 +193,13 @@ class _KeepAliveHandler(_Handler):
 def sms_provider() -> Iterator[Callable[..., FakeProvider]]:
     servers: list[tuple[FakeProvider, threading.Thread]] = []
 
-    def start(mode: str = "ok", keep_alive: bool = False, host: str = "127.0.0.1") -> FakeProvider:
-        server = FakeProvider(mode, keep_alive, host)
+    def start(
+        mode: str = "ok",
+        keep_alive: bool = False,
+        host: str = "127.0.0.1",
+        tls: ssl.SSLContext | None = None,
+    ) -> FakeProvider:
+        server = FakeProvider(mode, keep_alive, host, tls)
         thread = threading.Thread(
             target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
         )
@@ -194,3 +213,49 @@ def sms_provider() -> Iterator[Callable[..., FakeProvider]]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def tls_certificate(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A self-signed certificate for 127.0.0.1 and its key (generated with cryptography)."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "rulesengine test SMS")])
+    now = dt.datetime.now(dt.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(days=1))
+        .not_valid_after(now + dt.timedelta(days=2))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+            critical=False,
+        )
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    folder = tmp_path_factory.mktemp("tls")
+    cert_path, key_path = folder / "cert.pem", folder / "key.pem"
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    return cert_path, key_path
+
+
+@pytest.fixture
+def server_tls(tls_certificate: tuple[Path, Path]) -> ssl.SSLContext:
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(*tls_certificate)
+    return context

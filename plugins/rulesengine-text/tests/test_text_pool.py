@@ -238,3 +238,30 @@ def test_the_outbox_takes_concurrent_calls(tmp_path: Path) -> None:
     refs = {r.notification_id: r.provider_ref for r in results}
     assert refs[99] == refs[1]
     assert len({refs[i] for i in range(1, 20)}) == 19
+
+
+def test_https_with_a_trusted_certificate_reuses_its_connection(
+    sms_provider, server_tls, tls_certificate, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Over TLS (the certificate checked against SSL_CERT_FILE) the pool keeps the
+    connection too: two calls, one connection, the token received."""
+    monkeypatch.setenv("SSL_CERT_FILE", str(tls_certificate[0]))
+    server = sms_provider("ok", keep_alive=True, tls=server_tls)
+    ch = channel(server.base_url)
+    results = [*ch.send([note(1)]), *ch.send([note(2)])]
+    assert [r.outcome for r in results] == ["sent", "sent"]
+    assert [r.password for r in server.requests] == ["tok-secret", "tok-secret"]
+    assert server.connections_made == 1
+
+
+def test_https_with_an_untrusted_certificate_sends_nothing(
+    sms_provider, server_tls, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SSL_CERT_FILE", raising=False)
+    server = sms_provider("ok", tls=server_tls)
+    [result] = channel(server.base_url).send([note(1)])
+    host = server.base_url.removeprefix("https://")
+    assert result.outcome == "retry"
+    assert result.detail.startswith(f"cannot reach SMS provider {host}: SSLError")
+    assert "CERTIFICATE_VERIFY_FAILED" in result.detail
+    assert server.requests == []
