@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
+import gc
 import json
 import threading
 import time
@@ -265,3 +266,14 @@ def test_https_with_an_untrusted_certificate_sends_nothing(
     assert result.detail.startswith(f"cannot reach SMS provider {host}: SSLError")
     assert "CERTIFICATE_VERIFY_FAILED" in result.detail
     assert server.requests == []
+
+
+def test_a_dropped_channel_leaves_no_connection_open(sms_provider) -> None:
+    """A worker that forgets the channel without close(): its idle connections close."""
+    server = sms_provider("ok", keep_alive=True)
+    ch = channel(server.base_url)
+    list(ch.send([note(1)]))
+    assert server.open_connections == 1
+    del ch
+    gc.collect()
+    assert wait_until(lambda: server.open_connections == 0)
