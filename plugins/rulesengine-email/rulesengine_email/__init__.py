@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-import weakref
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -173,9 +172,8 @@ class EmailChannel(rulesengine.Channel):
         size = self.settings.connections if self.settings else 1
         #: ``connections`` calls of ``send`` at once, each on a connection of the pool.
         self.max_in_flight = size
+        # Dropped with the channel, the pool closes its idle sockets (a finaliser).
         self.pool = SmtpPool(size, self.idle_seconds)
-        # A worker that drops the channel without close() leaves no idle socket open.
-        self._finalizer = weakref.finalize(self, self.pool.close, polite=False)
 
     def close(self) -> None:
         """Close the idle SMTP connections now (with QUIT), and each one in use when its

@@ -13,6 +13,7 @@ from __future__ import annotations
 import smtplib
 import threading
 import time
+import weakref
 from collections.abc import Callable, Hashable
 
 import attrs
@@ -37,6 +38,12 @@ def close_quietly(conn: smtplib.SMTP, polite: bool = False) -> None:
     conn.close()
 
 
+def _close_idle(idle: list[_Idle]) -> None:
+    for entry in idle:
+        close_quietly(entry.conn)
+    idle.clear()
+
+
 @attrs.define
 class _Idle:
     conn: smtplib.SMTP
@@ -52,8 +59,10 @@ class SmtpPool:
         self.idle_seconds = idle_seconds
         self._places = threading.BoundedSemaphore(size)
         self._lock = threading.Lock()
-        self._idle: list[_Idle] = []
+        self._idle: list[_Idle] = []  # changed in place: the finaliser holds it
         self._generation = 0
+        # A pool dropped without close() (its channel forgotten) closes its idle sockets.
+        weakref.finalize(self, _close_idle, self._idle)
         #: Connections opened so far (for tests and logs).
         self.opened = 0
 
@@ -91,7 +100,7 @@ class SmtpPool:
                     keep.append(idle)
             if keep:
                 taken = keep.pop().conn
-            self._idle = keep
+            self._idle[:] = keep
         for conn in stale:
             close_quietly(conn)
         return taken
@@ -119,7 +128,8 @@ class SmtpPool:
         use when it is given back. The pool stays usable: it opens new connections. Safe
         to call more than once, from any thread."""
         with self._lock:
-            idle, self._idle = self._idle, []
+            idle = list(self._idle)
+            self._idle.clear()
             self._generation += 1
         for entry in idle:
             close_quietly(entry.conn, polite)
