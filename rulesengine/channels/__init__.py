@@ -5,7 +5,8 @@ A plugin imports only ``rulesengine`` and ``rulesengine.channels`` (``docs/plugi
     from rulesengine.channels import Channel, DeliveryResult, hookimpl, private_dir
 
 - the contract: :data:`hookimpl`, :class:`Channel`, :data:`ADDRESS_KINDS`,
-  :class:`Notification` (what ``send`` receives), :class:`DeliveryResult` (what it returns);
+  :data:`MAX_IN_FLIGHT`, :class:`Notification` (what ``send`` receives),
+  :class:`DeliveryResult` (what it returns) and :data:`MAX_RETRY_AFTER`;
 - files: :func:`private_dir`, :func:`safe_file_stem`, :func:`write_private_file`,
   :class:`UnsafeFolder`;
 - credentials: :func:`read_credential`, :class:`CredentialProblem`,
@@ -21,7 +22,7 @@ The modules behind these names (``contract``, ``results``, ``channel_calls``,
 from __future__ import annotations
 
 from rulesengine.channels.channel_calls import call_channel, exception_summary
-from rulesengine.channels.contract import ADDRESS_KINDS, Channel
+from rulesengine.channels.contract import ADDRESS_KINDS, MAX_IN_FLIGHT, Channel
 from rulesengine.channels.credentials import (
     CredentialProblem,
     is_loopback_address,
@@ -35,12 +36,14 @@ from rulesengine.channels.private_files import (
     safe_file_stem,
     write_private_file,
 )
-from rulesengine.channels.results import DeliveryResult
+from rulesengine.channels.results import MAX_RETRY_AFTER, DeliveryResult
 from rulesengine.csv_output import csv_text, safe_cell
 from rulesengine.model import Notification, format_money
 
 __all__ = [
     "ADDRESS_KINDS",
+    "MAX_IN_FLIGHT",
+    "MAX_RETRY_AFTER",
     "Channel",
     "CredentialProblem",
     "DeliveryResult",

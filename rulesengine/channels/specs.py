@@ -96,6 +96,7 @@ BUILTIN_CHANNEL_SPECS: Mapping[str, ChannelSpec] = MappingProxyType(
                     "username",
                     "password_env",
                     "from",
+                    "connections",
                 }
             ),
             content_keys=frozenset({"subject", "body"}),
@@ -108,13 +109,22 @@ BUILTIN_CHANNEL_SPECS: Mapping[str, ChannelSpec] = MappingProxyType(
                 "username": "str",
                 "password_env": "str",
                 "from": "str",
+                "connections": "int",
             },
         ),
         "text": ChannelSpec(
             name="text",
             address="mobile",
             settings_keys=frozenset(
-                {"send_window", "outbox", "base_url", "account_sid", "token_env", "from"}
+                {
+                    "send_window",
+                    "outbox",
+                    "base_url",
+                    "account_sid",
+                    "token_env",
+                    "from",
+                    "connections",
+                }
             ),
             content_keys=frozenset({"body"}),
             required_content=frozenset({"body"}),
@@ -123,6 +133,7 @@ BUILTIN_CHANNEL_SPECS: Mapping[str, ChannelSpec] = MappingProxyType(
                 "account_sid": "str",
                 "token_env": "str",
                 "from": "str",
+                "connections": "int",
             },
             default_window=TEXT_WINDOW,
             max_window=TEXT_WINDOW,

@@ -82,6 +82,18 @@ def test_channel_settings_are_typed_for_builtin_channels() -> None:
     assert email.send_window == (dt.time(7), dt.time(20, 30))
 
 
+def test_connections_is_a_number_for_email_and_text() -> None:
+    """``connections`` (how many connections the channel keeps open) is read as a number;
+    a word is refused when the file is loaded, a number out of range when sending."""
+    text = MINIMAL + "channels:\n  email:\n    connections: 12\n  text:\n    connections: 2\n"
+    channels = load(text).channels
+    assert channels["email"].settings["connections"] == 12
+    assert channels["text"].settings["connections"] == 2
+    assert problems(MINIMAL + "channels:\n  email:\n    connections: four\n") == [
+        "r.yaml:16:18: channels.email.connections: expected a whole number, got 'four'"
+    ]
+
+
 def test_text_content_written_as_a_string_becomes_a_body() -> None:
     """``text: "..."`` is normalised to ``{"body": "..."}``."""
     text = MINIMAL.replace("channels: [email]", "channels: [text]").replace(

@@ -13,6 +13,7 @@ import attrs
 
 import rulesengine
 from rulesengine.channels import (
+    MAX_IN_FLIGHT,
     CredentialProblem,
     DeliveryResult,
     Notification,
@@ -29,14 +30,23 @@ from rulesengine_email._message import (
     check_address,
     message_id,
 )
+from rulesengine_email._pool import SmtpPool
 from rulesengine_email._smtp import SmtpServer, deliver, notifications_counted
 
-__all__ = ["EmailChannel", "EmailSettings", "message_id", "register_channels"]
+__all__ = [
+    "DEFAULT_CONNECTIONS",
+    "EmailChannel",
+    "EmailSettings",
+    "message_id",
+    "register_channels",
+]
 
 log = logging.getLogger(__name__)
 
 DEFAULT_OUTBOX = "outbox/email"
 OUTBOX_SENDER = "statements@localhost.localdomain"
+#: SMTP connections open at once (and calls of ``send`` at once) by default.
+DEFAULT_CONNECTIONS = 4
 
 
 class SettingsProblem(ValueError):
@@ -63,6 +73,7 @@ class EmailSettings:
     password_env: str | None
     sender: str | None
     outbox: Path
+    connections: int
 
     @classmethod
     def parse(cls, settings: Mapping[str, Any]) -> EmailSettings:
@@ -96,7 +107,18 @@ class EmailSettings:
         outbox = settings.get("outbox") or DEFAULT_OUTBOX
         if not isinstance(outbox, (str, os.PathLike)):
             raise SettingsProblem(f"channels.email.outbox must be a folder, got {outbox!r}")
-        return cls(host, port, starttls, username, password_env, sender, Path(outbox))
+        connections = settings.get("connections", DEFAULT_CONNECTIONS)
+        if (
+            isinstance(connections, bool)
+            or not isinstance(connections, int)
+            or not 1 <= connections <= MAX_IN_FLIGHT
+        ):
+            raise SettingsProblem(
+                f"channels.email.connections must be a whole number from 1 to {MAX_IN_FLIGHT} "
+                f"(SMTP connections open at once, such as {DEFAULT_CONNECTIONS}), "
+                f"got {connections!r}"
+            )
+        return cls(host, port, starttls, username, password_env, sender, Path(outbox), connections)
 
 
 class EmailChannel(rulesengine.Channel):
@@ -114,6 +136,7 @@ class EmailChannel(rulesengine.Channel):
             "username",
             "password_env",
             "from",
+            "connections",
         }
     )
     content_keys = frozenset({"subject", "body"})
@@ -128,12 +151,16 @@ class EmailChannel(rulesengine.Channel):
         "username": "str",
         "password_env": "str",
         "from": "str",
+        "connections": "int",
     }
     #: SMTP servers deliver a repeated Message-ID again: an email whose outcome is unknown
     #: stays ``unknown`` for staff to resolve.
     deduplicates = False
     #: Seconds to wait for the SMTP server at each step.
     timeout_seconds: float = 30.0
+    #: Seconds a pooled connection may stay idle and still be used again (servers drop
+    #: idle sessions, commonly after a minute or more).
+    idle_seconds: float = 30.0
 
     def __init__(self, settings: Mapping[str, Any]) -> None:
         self.problem: str | None = None
@@ -142,6 +169,17 @@ class EmailChannel(rulesengine.Channel):
             self.settings = EmailSettings.parse(settings)
         except SettingsProblem as exc:
             self.problem = str(exc)
+        size = self.settings.connections if self.settings else 1
+        #: ``connections`` calls of ``send`` at once, each on a connection of the pool.
+        self.max_in_flight = size
+        # Dropped with the channel, the pool closes its idle sockets (a finaliser).
+        self.pool = SmtpPool(size, self.idle_seconds)
+
+    def close(self) -> None:
+        """Close the idle SMTP connections now (with QUIT), and each one in use when its
+        call ends. The channel stays usable (it opens new connections); calling it again
+        does no harm."""
+        self.pool.close()
 
     def _server(self, cfg: EmailSettings) -> SmtpServer:
         password = None
@@ -164,9 +202,10 @@ class EmailChannel(rulesengine.Channel):
         )
 
     def send(self, notifications: list[Notification]) -> Iterable[DeliveryResult]:
-        """Send ``notifications`` over one SMTP connection, yielding each result as soon as
-        the server answered (so the queue records it at once), or write outbox files. The
-        results come in the order of ``notifications``."""
+        """Send ``notifications`` over one SMTP connection of the pool, yielding each result
+        as soon as the server answered (so the queue records it at once), or write outbox
+        files. The results come in the order of ``notifications``. Safe to call from
+        ``connections`` threads at once."""
         cfg = self.settings
         try:
             if cfg is None:
@@ -185,7 +224,7 @@ class EmailChannel(rulesengine.Channel):
                 bad[n.id] = DeliveryResult.failed(n, str(exc))
         if server is None:  # every file written at once: the results as a list
             return list(_in_order(notifications, bad, _write_outbox(cfg.outbox, prepared).values()))
-        return _in_order(notifications, bad, deliver(server, prepared))
+        return _in_order(notifications, bad, deliver(self.pool, server, prepared))
 
 
 def _in_order(

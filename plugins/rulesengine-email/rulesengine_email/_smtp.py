@@ -1,13 +1,16 @@
-"""Sending a batch over one SMTP connection, mapping every SMTP outcome to a result.
+"""Sending a batch over one pooled SMTP connection, mapping every SMTP outcome to a result.
 
 4xx replies, refused or dropped connections and timeouts are transient (``retry``); 5xx
 replies are permanent (``failed``); a recipient refused by the server affects only its
-own notification.
+own notification. The envelope goes step by step (MAIL, RCPT, DATA, then the message), so
+a reused connection the server closed while it was idle is told apart from one lost once
+the message was on its way: only the first is replaced and the message sent again.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 import smtplib
 import ssl
 from collections.abc import Iterator, Sequence
@@ -21,6 +24,7 @@ from rulesengine.channels import (
     is_loopback_address,
 )
 from rulesengine_email._message import OutgoingEmail, is_plain_address
+from rulesengine_email._pool import Lease, PoolBusy, SmtpPool
 
 __all__ = ["SmtpServer", "deliver", "notifications_counted"]
 
@@ -103,6 +107,10 @@ def _quote(address: str) -> str:
     return f"<{address}>" if is_plain_address(address) else smtplib.quoteaddr(address)
 
 
+_LINE_END = re.compile(rb"\r\n|\n|\r(?!\n)")
+_LEADING_DOT = re.compile(rb"(?m)^\.")
+
+
 class _Client(smtplib.SMTP):
     """:class:`smtplib.SMTP` whose MAIL and RCPT commands quote plain addresses directly."""
 
@@ -116,6 +124,21 @@ class _Client(smtplib.SMTP):
     def rcpt(self, recip: str, options: Sequence[str] = ()) -> tuple[int, bytes]:
         optionlist = " " + " ".join(options) if options and self.does_esmtp else ""
         self.putcmd("rcpt", f"TO:{_quote(recip)}{optionlist}")
+        return self.getreply()
+
+    def data_command(self) -> tuple[int, bytes]:
+        """The DATA command alone (354: the server waits for the message, which it has not
+        seen yet); :meth:`smtplib.SMTP.data` does this and :meth:`data_content` in one."""
+        self.putcmd("data")
+        return self.getreply()
+
+    def data_content(self, data: bytes) -> tuple[int, bytes]:
+        """The message after a 354, dot-stuffed and ended with ``.``; the server's reply."""
+        lines = _LINE_END.sub(b"\r\n", data)
+        stuffed = _LEADING_DOT.sub(b"..", lines)
+        if not stuffed.endswith(b"\r\n"):
+            stuffed += b"\r\n"
+        self.send(stuffed + b".\r\n")
         return self.getreply()
 
 
@@ -178,32 +201,123 @@ def _open(server: SmtpServer) -> smtplib.SMTP:
     return conn
 
 
-def _send_one(
-    conn: smtplib.SMTP, server: SmtpServer, n: Notification, msg: OutgoingEmail
-) -> DeliveryResult:
-    """Send one message; raise for a lost connection (the caller stops the batch)."""
+class _NotTaken(Exception):
+    """The connection failed before the server could take the message (during MAIL, RCPT or
+    the DATA command itself): sending it on another connection cannot deliver it twice."""
+
+
+class _Lost(Exception):
+    """The connection failed once the message was on its way (during or after DATA): the
+    server may have taken it, so it is never sent again at once."""
+
+
+def _reset(conn: smtplib.SMTP) -> None:
+    """End the transaction (RSET) so the connection can carry the next message; a
+    connection that fails here is closed (and so never given back)."""
     try:
-        conn.sendmail(server.sender, [n.to], msg.data)
-    except smtplib.SMTPRecipientsRefused as exc:
-        code, reply = exc.recipients.get(n.to, (550, b"recipient refused"))
-        return _by_code(n, code, reply, server.where, " for the recipient")
-    except smtplib.SMTPSenderRefused as exc:
-        return _by_code(n, exc.smtp_code, exc.smtp_error, server.where, " for the sender")
-    except smtplib.SMTPDataError as exc:
-        return _by_code(n, exc.smtp_code, exc.smtp_error, server.where)
+        conn.rset()
+    except (OSError, smtplib.SMTPException):
+        conn.close()
+
+
+def _closing(code: int, reply: bytes, server: SmtpServer) -> _NotTaken:
+    return _NotTaken(f"SMTP {code} from {server.where}: {_text(reply)}")
+
+
+def _envelope(
+    conn: _Client, server: SmtpServer, n: Notification, msg: OutgoingEmail
+) -> DeliveryResult | None:
+    """MAIL, RCPT and the DATA command, step by step: ``None`` when the server waits for the
+    message, else the result (a refused sender or recipient). Raise :class:`_NotTaken` for
+    a connection lost or closing (421) meanwhile."""
+    try:
+        options = [f"SIZE={len(msg.data)}"] if conn.does_esmtp and conn.has_extn("size") else []
+        code, reply = conn.mail(server.sender, options)
+        if code == 421:
+            raise _closing(code, reply, server)
+        if code != 250:
+            _reset(conn)
+            return _by_code(n, code, reply, server.where, " for the sender")
+        code, reply = conn.rcpt(n.to)
+        if code == 421:
+            raise _closing(code, reply, server)
+        if code not in (250, 251):
+            _reset(conn)
+            return _by_code(n, code, reply, server.where, " for the recipient")
+        code, reply = conn.data_command()
+        if code == 421:
+            raise _closing(code, reply, server)
+        if code != 354:
+            _reset(conn)
+            return _by_code(n, code, reply, server.where)
+    except (smtplib.SMTPServerDisconnected, OSError) as exc:
+        raise _NotTaken(
+            f"the connection to SMTP server {server.where} was lost while sending: "
+            f"{exception_summary(exc)}"
+        ) from exc
+    return None
+
+
+def _send_one(
+    lease: Lease, server: SmtpServer, n: Notification, msg: OutgoingEmail
+) -> DeliveryResult:
+    """Send one message on the lease's connection. A reused connection that turns out closed
+    before the server could take the message is replaced and the message sent once on
+    the new one. Raise :class:`_Lost` (or ``_SessionFailed`` when no new connection can
+    be opened) when the caller must stop the batch."""
+    conn = lease.conn if lease.conn is not None else lease.reopen()  # after a failure
+    assert isinstance(conn, _Client)
+    try:
+        refused = _envelope(conn, server, n, msg)
+    except _NotTaken as exc:
+        lease.discard()
+        if not lease.reused:
+            raise _Lost(str(exc)) from exc
+        # The server closed the connection while it was idle (its own timeout): the message
+        # was not taken, so it goes once on a new connection.
+        log.info("email: %s; sending again on a new connection", exc)
+        conn = lease.reopen()
+        assert isinstance(conn, _Client)
+        try:
+            refused = _envelope(conn, server, n, msg)
+        except _NotTaken as again:
+            lease.discard()
+            raise _Lost(str(again)) from again
+    lease.carried()
+    if refused is not None:
+        return refused
+    # From here the server may take the message: a failure is a retry, never a resend.
+    try:
+        code, reply = conn.data_content(msg.data)
+    except (smtplib.SMTPServerDisconnected, OSError) as exc:
+        lease.discard()
+        raise _Lost(
+            f"the connection to SMTP server {server.where} was lost while sending: "
+            f"{exception_summary(exc)}"
+        ) from exc
+    if code != 250:
+        _reset(conn)
+        return _by_code(n, code, reply, server.where)
     return DeliveryResult.sent(n, provider_ref=msg.message_id)
 
 
 def deliver(
-    server: SmtpServer, items: list[tuple[Notification, OutgoingEmail]]
+    pool: SmtpPool, server: SmtpServer, items: list[tuple[Notification, OutgoingEmail]]
 ) -> Iterator[DeliveryResult]:
-    """Send every message over one connection, yielding each one's result as soon as the
-    server answered it, in the order of ``items`` (a generator: nothing is sent until it
-    is read; the connection is closed when it ends)."""
+    """Send every message over one connection borrowed from ``pool``, yielding each one's
+    result as soon as the server answered it, in the order of ``items`` (a generator:
+    nothing is sent until it is read; the connection goes back to the pool when it ends,
+    unless it failed)."""
     if not items:
         return
     try:
-        conn = _open(server)
+        lease = pool.borrow(server, lambda: _open(server), wait=server.timeout)
+    except PoolBusy as busy:
+        detail = f"no connection to SMTP server {server.where} became free: {busy}"
+        log.warning("email: %s (%s)", detail, notifications_counted(len(items)))
+        for n, _ in items:
+            yield DeliveryResult.retry(n, detail)
+        return
     except _SessionFailed as problem:
         log.warning("email: %s (%s)", problem.detail, notifications_counted(len(items)))
         for n, _ in items:
@@ -212,14 +326,15 @@ def deliver(
     try:
         for index, (n, msg) in enumerate(items):
             try:
-                result = _send_one(conn, server, n, msg)
-            except (smtplib.SMTPServerDisconnected, OSError) as exc:
-                lost = (
-                    f"the connection to SMTP server {server.where} was lost while sending: "
-                    f"{exception_summary(exc)}"
-                )
+                result = _send_one(lease, server, n, msg)
+            except _SessionFailed as problem:  # no new connection in place of a closed one
+                log.warning("email: %s", problem.detail)
+                for later, _ in items[index:]:
+                    yield problem.result(later)
+                return
+            except _Lost as lost:
                 log.warning("email: %s", lost)
-                yield DeliveryResult.retry(n, lost)
+                yield DeliveryResult.retry(n, str(lost))
                 for later, _ in items[index + 1 :]:
                     yield DeliveryResult.retry(
                         later,
@@ -228,14 +343,13 @@ def deliver(
                     )
                 return
             except smtplib.SMTPResponseException as exc:
+                lease.discard()
                 result = _by_code(n, exc.smtp_code, exc.smtp_error, server.where)
             except smtplib.SMTPException as exc:
+                lease.discard()
                 result = DeliveryResult.retry(
                     n, f"SMTP server {server.where}: {exception_summary(exc)}"
                 )
             yield result
     finally:
-        try:
-            conn.quit()
-        except (OSError, smtplib.SMTPException):
-            conn.close()
+        lease.give_back()

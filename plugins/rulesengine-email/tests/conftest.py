@@ -3,11 +3,13 @@ server that drops the connection in the middle of DATA)."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import ipaddress
 import socket
 import ssl
 import threading
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -15,7 +17,7 @@ from typing import Any
 import attrs
 import pytest
 from aiosmtpd.controller import Controller
-from aiosmtpd.smtp import AuthResult, LoginPassword
+from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
 
 # Imported, not listed in pytest_plugins: this conftest is not at the rootdir when the whole
 # repository's tests run (pytest only honours pytest_plugins in a top-level conftest).
@@ -42,12 +44,41 @@ class Received:
 @attrs.define
 class RecordingHandler:
     """Accepts mail, except: RCPT to an address in ``refuse`` gets ``refuse_reply``; DATA
-    gets ``data_reply`` when set (``451 ...``, ``550 ...``)."""
+    gets ``data_reply`` when set (``451 ...``, ``550 ...``). ``gather``: the first
+    ``gather`` messages are answered only once that many have arrived (at most after
+    10 s), so that many connections are open at once.
+
+    It counts connections: ``connections_made``, ``open_connections`` and their peak.
+    """
 
     received: list[Received] = attrs.field(factory=list)
     refuse: set[str] = attrs.field(factory=set)
     refuse_reply: str = "550 5.1.1 mailbox unavailable"
     data_reply: str | None = None
+    gather: int = 0
+    connections_made: int = 0
+    open_connections: int = 0
+    peak_connections: int = 0
+    _arrived: int = 0
+    _gathered: asyncio.Event | None = None
+
+    def connected(self) -> None:
+        self.connections_made += 1
+        self.open_connections += 1
+        self.peak_connections = max(self.peak_connections, self.open_connections)
+
+    def disconnected(self) -> None:
+        self.open_connections -= 1
+
+    async def _wait_for_the_others(self) -> None:
+        self._arrived += 1
+        if self._arrived > self.gather:
+            return
+        if self._gathered is None:
+            self._gathered = asyncio.Event()
+        if self._arrived == self.gather:
+            self._gathered.set()
+        await asyncio.wait_for(self._gathered.wait(), 10)
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if address in self.refuse:
@@ -56,6 +87,7 @@ class RecordingHandler:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
+        await self._wait_for_the_others()
         if self.data_reply is not None:
             return self.data_reply
         login = session.auth_data.login.decode() if session.authenticated else None
@@ -69,6 +101,23 @@ class RecordingHandler:
             )
         )
         return "250 2.0.0 queued"
+
+
+class _CountingSMTP(SMTP):
+    """aiosmtpd's SMTP session, telling its handler when a connection opens and closes."""
+
+    def connection_made(self, transport):
+        self.event_handler.connected()
+        super().connection_made(transport)
+
+    def connection_lost(self, error):
+        self.event_handler.disconnected()
+        super().connection_lost(error)
+
+
+class _CountingController(Controller):
+    def factory(self):
+        return _CountingSMTP(self.handler, **self.SMTP_kwargs)
 
 
 @pytest.fixture
@@ -89,9 +138,17 @@ def smtp_server() -> Iterator[Callable[..., tuple[RecordingHandler, int]]]:
                 "authenticator": _authenticator,
                 "auth_require_tls": True,
             }
-        controller = Controller(handler, hostname=LOOPBACK, port=port, ready_timeout=5, **kwargs)
+        controller = _CountingController(
+            handler, hostname=LOOPBACK, port=port, ready_timeout=5, **kwargs
+        )
         controller.start()
         controllers.append(controller)
+        # start() connects once to see the server answer: count from the tests' own.
+        for _ in range(500):
+            if handler.open_connections == 0:
+                break
+            time.sleep(0.01)
+        handler.connections_made = handler.peak_connections = 0
         return handler, port
 
     yield start
@@ -204,3 +261,109 @@ def dropping_server() -> Iterator[int]:
     yield port
     listener.close()
     thread.join(timeout=10)
+
+
+@attrs.define
+class HangingUpServer:
+    """What :func:`hanging_up_server` saw: each accepted message's Message-ID, every
+    ``MAIL FROM`` (one per attempt), and how many connections were opened."""
+
+    port: int
+    messages: list[str] = attrs.field(factory=list)
+    mail_commands: int = 0
+    connections_made: int = 0
+
+
+@pytest.fixture
+def hanging_up_server() -> Iterator[Callable[[str], HangingUpServer]]:
+    """``start(mode)``: a raw SMTP server on loopback that ends a connection after its first
+    message in one of three ways, as servers whose idle timeout runs out do:
+
+    - ``close``: closes the connection right after answering the message, without a word;
+    - ``421``: answers the next command with ``421 4.4.2 idle timeout`` and closes;
+    - ``drop-in-data``: takes the next message's DATA (354), reads a line and hangs up.
+    """
+    stops: list[tuple[threading.Event, socket.socket, threading.Thread]] = []
+
+    def start(mode: str) -> HangingUpServer:
+        listener = socket.socket()
+        listener.bind((LOOPBACK, 0))
+        listener.listen(8)
+        listener.settimeout(0.2)
+        seen = HangingUpServer(listener.getsockname()[1])
+        stop = threading.Event()
+
+        def converse(conn: socket.socket) -> None:
+            conn.settimeout(10)
+            with conn, conn.makefile("rwb") as io:
+                io.write(b"220 127.0.0.1 ESMTP test\r\n")
+                io.flush()
+                taken = 0
+                for line in io:
+                    verb = line[:4].upper()
+                    if taken and mode == "421":
+                        io.write(b"421 4.4.2 idle timeout\r\n")
+                        io.flush()
+                        return
+                    if verb == b"EHLO":
+                        io.write(b"250-127.0.0.1\r\n250 8BITMIME\r\n")
+                    elif verb == b"MAIL":
+                        seen.mail_commands += 1
+                        io.write(b"250 OK\r\n")
+                    elif verb == b"DATA":
+                        io.write(b"354 go ahead\r\n")
+                        io.flush()
+                        if taken and mode == "drop-in-data":
+                            io.readline()
+                            return
+                        message = b""
+                        for data_line in io:
+                            if data_line == b".\r\n":
+                                break
+                            message += data_line
+                        found = [
+                            h.split(b":", 1)[1].strip().decode()
+                            for h in message.split(b"\r\n")
+                            if h.lower().startswith(b"message-id:")
+                        ]
+                        seen.messages.extend(found)
+                        taken += 1
+                        io.write(b"250 2.0.0 queued\r\n")
+                        io.flush()
+                        if mode == "close":
+                            conn.shutdown(socket.SHUT_RDWR)
+                            return
+                        continue
+                    elif verb == b"QUIT":
+                        io.write(b"221 bye\r\n")
+                        io.flush()
+                        return
+                    else:
+                        io.write(b"250 OK\r\n")
+                    io.flush()
+
+        def quietly(conn: socket.socket) -> None:
+            try:
+                converse(conn)
+            except OSError:
+                pass  # the client closed its end first
+
+        def serve() -> None:
+            while not stop.is_set():
+                try:
+                    conn, _ = listener.accept()
+                except (TimeoutError, OSError):
+                    continue
+                seen.connections_made += 1
+                threading.Thread(target=quietly, args=(conn,), daemon=True).start()
+
+        thread = threading.Thread(target=serve, daemon=True)
+        thread.start()
+        stops.append((stop, listener, thread))
+        return seen
+
+    yield start
+    for stop, listener, thread in stops:
+        stop.set()
+        thread.join(timeout=5)
+        listener.close()

@@ -18,6 +18,7 @@ import phonenumbers
 
 import rulesengine
 from rulesengine.channels import (
+    MAX_IN_FLIGHT,
     CredentialProblem,
     DeliveryResult,
     Notification,
@@ -26,14 +27,20 @@ from rulesengine.channels import (
     private_dir,
     read_credential,
 )
-from rulesengine_text._provider import Provider, Session
+from rulesengine_text._provider import Provider, ProviderPool
 
 try:
     import fcntl
 except ImportError:  # pragma: no cover - not POSIX
     fcntl = None  # type: ignore[assignment]
 
-__all__ = ["MAX_BODY", "TextChannel", "TextSettings", "register_channels"]
+__all__ = [
+    "DEFAULT_CONNECTIONS",
+    "MAX_BODY",
+    "TextChannel",
+    "TextSettings",
+    "register_channels",
+]
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +48,8 @@ log = logging.getLogger(__name__)
 MAX_BODY = 1600
 DEFAULT_OUTBOX = "outbox/text"
 TEXT_WINDOW = (dt.time(8, 0), dt.time(21, 0))
+#: Connections open at once to the provider (and calls of ``send`` at once) by default.
+DEFAULT_CONNECTIONS = 8
 
 
 def _notifications_counted(count: int) -> str:
@@ -70,6 +79,7 @@ class TextSettings:
     token_env: str | None
     sender: str | None
     outbox: Path
+    connections: int
 
     @classmethod
     def parse(cls, settings: Mapping[str, Any]) -> TextSettings:
@@ -111,7 +121,18 @@ class TextSettings:
         outbox = settings.get("outbox") or DEFAULT_OUTBOX
         if not isinstance(outbox, (str, os.PathLike)):
             raise SettingsProblem(f"channels.text.outbox must be a folder, got {outbox!r}")
-        return cls(base_url, account_sid, token_env, sender, Path(outbox))
+        connections = settings.get("connections", DEFAULT_CONNECTIONS)
+        if (
+            isinstance(connections, bool)
+            or not isinstance(connections, int)
+            or not 1 <= connections <= MAX_IN_FLIGHT
+        ):
+            raise SettingsProblem(
+                f"channels.text.connections must be a whole number from 1 to {MAX_IN_FLIGHT} "
+                f"(connections open at once to the provider, such as {DEFAULT_CONNECTIONS}), "
+                f"got {connections!r}"
+            )
+        return cls(base_url, account_sid, token_env, sender, Path(outbox), connections)
 
 
 def _check(n: Notification) -> str:
@@ -144,11 +165,17 @@ class TextChannel(rulesengine.Channel):
     name = "text"
     address = "mobile"
     settings_keys = frozenset(
-        {"send_window", "outbox", "base_url", "account_sid", "token_env", "from"}
+        {"send_window", "outbox", "base_url", "account_sid", "token_env", "from", "connections"}
     )
     content_keys = frozenset({"body"})
     required_content = frozenset({"body"})
-    setting_types = {"base_url": "str", "account_sid": "str", "token_env": "str", "from": "str"}
+    setting_types = {
+        "base_url": "str",
+        "account_sid": "str",
+        "token_env": "str",
+        "from": "str",
+        "connections": "int",
+    }
     default_window = TEXT_WINDOW
     max_window = TEXT_WINDOW
     #: Every post carries the notification's idempotency key (``Idempotency-Key``), which a
@@ -161,13 +188,29 @@ class TextChannel(rulesengine.Channel):
     def __init__(self, settings: Mapping[str, Any]) -> None:
         self.problem: str | None = None
         self.settings: TextSettings | None = None
+        self.pool: ProviderPool | None = None
         try:
             self.settings = TextSettings.parse(settings)
         except SettingsProblem as exc:
             self.problem = str(exc)
+            return
+        #: ``connections`` calls of ``send`` at once, each with a connection of the pool.
+        self.max_in_flight = self.settings.connections
+        if self.settings.base_url is not None:
+            # Its connections are closed by close(), or when the pool is garbage collected
+            # (urllib3 finalises every pool), so a dropped channel leaks no socket.
+            self.pool = ProviderPool(
+                self.settings.base_url, self.settings.connections, self.timeout_seconds
+            )
+
+    def close(self) -> None:
+        """Close the provider connections that are idle (one in use closes when its answer
+        is in). The channel stays usable; calling it again does nothing more."""
+        if self.pool is not None:
+            self.pool.close()
 
     def _provider(self, cfg: TextSettings) -> Provider | None:
-        if cfg.base_url is None:
+        if cfg.base_url is None or self.pool is None:
             return None
         assert cfg.token_env and cfg.account_sid and cfg.sender
         try:
@@ -179,9 +222,10 @@ class TextChannel(rulesengine.Channel):
         return Provider(cfg.base_url, cfg.account_sid, token, cfg.sender, self.timeout_seconds)
 
     def send(self, notifications: list[Notification]) -> Iterable[DeliveryResult]:
-        """Post each message to the provider (over one keep-alive connection), yielding its
-        result as soon as the provider answered (so the queue records it at once), or
-        append them to the outbox. The results come in the order of ``notifications``."""
+        """Post each message to the provider (over a keep-alive connection of the pool),
+        yielding its result as soon as the provider answered (so the queue records it at
+        once), or append them to the outbox. The results come in the order of
+        ``notifications``. Safe to call from ``connections`` threads at once."""
         cfg = self.settings
         try:
             if cfg is None:
@@ -189,9 +233,9 @@ class TextChannel(rulesengine.Channel):
             provider = self._provider(cfg)
         except SettingsProblem as exc:
             return [DeliveryResult.failed(n, str(exc)) for n in notifications]
-        if provider is None:
+        if provider is None or self.pool is None:
             return _to_outbox(cfg.outbox, cfg.sender, notifications)
-        return _posted(provider, notifications)
+        return _posted(self.pool, provider, notifications)
 
 
 def _checked(
@@ -209,17 +253,18 @@ def _checked(
     return bad, ready
 
 
-def _posted(provider: Provider, notifications: list[Notification]) -> Iterator[DeliveryResult]:
-    """Post each message over one keep-alive connection, yielding each result as it comes
+def _posted(
+    pool: ProviderPool, provider: Provider, notifications: list[Notification]
+) -> Iterator[DeliveryResult]:
+    """Post each message over a connection of ``pool``, yielding each result as it comes
     (a notification that cannot be sent fails in its place); then the log line."""
     bad, ready = _checked(notifications)
     texts = dict((n.id, body) for n, body in ready)
     sent = 0
-    with Session(provider) as session:  # one keep-alive connection for the batch
-        for n in notifications:
-            result = bad[n.id] if n.id in bad else session.post(n, texts[n.id])
-            sent += result.outcome == "sent"
-            yield result
+    for n in notifications:
+        result = bad[n.id] if n.id in bad else pool.post(provider, n, texts[n.id])
+        sent += result.outcome == "sent"
+        yield result
     log.info("text: %d of %s sent", sent, _notifications_counted(len(notifications)))
 
 

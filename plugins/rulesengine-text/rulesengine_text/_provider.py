@@ -1,48 +1,72 @@
 """Posting messages to an SMS provider in the shape of Twilio's Messages API.
 
 A 2xx reply with a ``sid`` is ``sent``; 429 and 5xx replies, timeouts and connection
-errors are ``retry``; any other reply is ``failed`` with the provider's own message.
+errors are ``retry`` (a 429, or a 503 with ``Retry-After``, asks the queue to pause the
+channel: :func:`retry_after_seconds`); any other reply is ``failed`` with the provider's
+own message.
 
-A batch's messages go over one keep-alive connection (:class:`Session`). When the server
-has closed a connection that was already used (an idle keep-alive timeout), the message is
-posted once more on a new connection; the ``Idempotency-Key`` header makes that safe, as it
-makes the queue's own retries safe. When a proxy applies to an ``https`` provider address
-(``https_proxy`` and ``no_proxy``), each message goes through :mod:`urllib.request`
-instead, which honours it (through a ``CONNECT`` tunnel: the proxy never sees the token).
+Messages go over a pool of keep-alive connections shared by every thread calling the
+channel (:class:`ProviderPool`, urllib3: at most ``connections`` open, a caller waits for a
+free one). When the server has closed a connection that was already used (an idle
+keep-alive timeout), the message is posted once more on a new connection; the
+``Idempotency-Key`` header makes that safe, as it makes the queue's own retries safe. When
+a proxy applies to an ``https`` provider address (``https_proxy`` and ``no_proxy``), each
+message goes through :mod:`urllib.request` instead, which honours it (through a
+``CONNECT`` tunnel: the proxy never sees the token).
 
 The token goes only over TLS, or to a server on a loopback address: a plain ``http``
-connection is checked after it is opened (the address actually reached, whatever the host
-name resolved to) and never goes through a proxy. Redirects are never followed.
+connection is checked as soon as it is opened, before a request is written (the address
+actually reached, whatever the host name resolved to), and never goes through a proxy.
+Redirects are never followed.
 """
 
 from __future__ import annotations
 
 import base64
+import datetime as dt
+import email.utils
 import http.client
 import json
+import math
 import socket
 import ssl
+import threading
 import urllib.error
 import urllib.parse
 import urllib.request
-from types import TracebackType
+from typing import Any
 
 import attrs
+import urllib3
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.exceptions import (
+    ClosedPoolError,
+    ConnectTimeoutError,
+    EmptyPoolError,
+    HTTPError,
+    NewConnectionError,
+    ProtocolError,
+    ReadTimeoutError,
+)
 
 from rulesengine.channels import (
+    MAX_RETRY_AFTER,
     DeliveryResult,
     Notification,
     exception_summary,
     is_loopback_address,
 )
 
-__all__ = ["Provider", "Session", "post_message"]
+__all__ = ["Provider", "ProviderPool", "retry_after_seconds"]
 
 _REDIRECT_HINT = (
     " (redirects are never followed: set base_url to the address the provider documents)"
 )
 
 USER_AGENT = "rulesengine-text/0.1"
+
+#: The pause after a 429 without a usable ``Retry-After`` (seconds).
+DEFAULT_RETRY_AFTER = 1.0
 
 
 @attrs.frozen
@@ -67,6 +91,29 @@ class Provider:
     @property
     def where(self) -> str:
         return f"SMS provider {self.host}"
+
+
+def retry_after_seconds(value: str | None, now: dt.datetime | None = None) -> float:
+    """The pause a ``Retry-After`` header asks for: whole seconds (``120``) or an HTTP date
+    (``Wed, 21 Oct 2026 07:28:00 GMT``, counted from ``now``); 1 s when it is missing or
+    unreadable, never below 0 nor above :data:`~rulesengine.channels.results.MAX_RETRY_AFTER`."""
+    if value is None or not value.strip():
+        return DEFAULT_RETRY_AFTER
+    text = value.strip()
+    seconds: float
+    try:
+        seconds = float(text)
+    except ValueError:
+        try:
+            when = email.utils.parsedate_to_datetime(text)
+        except (TypeError, ValueError, IndexError):
+            return DEFAULT_RETRY_AFTER
+        if when.tzinfo is None:  # "-0000": UTC as RFC 5322 writes it
+            when = when.replace(tzinfo=dt.UTC)
+        seconds = (when - (now or dt.datetime.now(dt.UTC))).total_seconds()
+    if not math.isfinite(seconds):
+        return DEFAULT_RETRY_AFTER
+    return min(max(seconds, 0.0), MAX_RETRY_AFTER)
 
 
 def _error_text(raw: bytes) -> str:
@@ -95,8 +142,10 @@ def _request(provider: Provider, n: Notification, body: str) -> tuple[bytes, dic
     return form.encode("utf-8"), headers
 
 
-def _by_status(provider: Provider, n: Notification, status: int, raw: bytes) -> DeliveryResult:
-    """The result of an HTTP answer."""
+def _by_status(
+    provider: Provider, n: Notification, status: int, raw: bytes, retry_after: str | None = None
+) -> DeliveryResult:
+    """The result of an HTTP answer (``retry_after``: its ``Retry-After`` header)."""
     if 200 <= status < 300:
         try:
             sid = json.loads(raw.decode("utf-8")).get("sid")
@@ -110,7 +159,9 @@ def _by_status(provider: Provider, n: Notification, status: int, raw: bytes) -> 
     detail = f"{provider.where} answered HTTP {status}: {_error_text(raw)}"
     if 300 <= status < 400:
         detail += _REDIRECT_HINT
-    if status == 429 or status >= 500:
+    if status == 429 or (status == 503 and retry_after is not None):
+        return DeliveryResult.retry(n, detail, retry_after=retry_after_seconds(retry_after))
+    if status >= 500:
         return DeliveryResult.retry(n, detail)
     return DeliveryResult.failed(n, detail)
 
@@ -119,7 +170,8 @@ def _timed_out(provider: Provider, n: Notification) -> DeliveryResult:
     return DeliveryResult.retry(n, f"{provider.where} did not answer within {provider.timeout:g} s")
 
 
-def _uses_proxy(url: str) -> bool:
+def uses_proxy(url: str) -> bool:
+    """Whether the environment's proxy settings apply to ``url`` (``https_proxy``, ...)."""
     parts = urllib.parse.urlsplit(url)
     return parts.scheme in urllib.request.getproxies() and not urllib.request.proxy_bypass(
         parts.hostname or ""
@@ -130,122 +182,212 @@ class _Unencrypted(Exception):
     """A plain ``http`` connection reached an address that is not loopback."""
 
 
-class Session:
-    """Posts to one provider over one keep-alive connection, opened when first needed and
-    opened again after the server closed it or a request failed. Use it as a context
-    manager (the connection is closed at the end); not for use by several threads at once.
-    """
+class _Reuse(threading.local):
+    """Whether the request this thread made last went over a connection that had already
+    carried one (so a server's idle timeout may have closed it meanwhile)."""
 
-    def __init__(self, provider: Provider) -> None:
-        self.provider = provider
-        parts = urllib.parse.urlsplit(provider.url)
-        self._https = parts.scheme == "https"
-        self._host = parts.hostname or ""
-        self._port = parts.port
-        self._path = parts.path + (f"?{parts.query}" if parts.query else "")
-        # A plain-http provider is only ever on loopback: never through a proxy.
-        self._proxied = self._https and _uses_proxy(provider.url)
-        self._conn: http.client.HTTPConnection | None = None
-        self._used = False  # whether the open connection already carried a request
-        #: Connections opened so far (for tests and logs).
-        self.connections = 0
+    reused = False
 
-    def __enter__(self) -> Session:
-        return self
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
+class _TrackedConnection(HTTPConnection):
+    """urllib3's connection, noting in ``reuse`` (the pool's :class:`_Reuse`) whether each
+    request is the first on its connection."""
+
+    def __init__(self, *args: Any, reuse: _Reuse, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._reuse = reuse
+        self._served = 0
+
+    def request(self, *args: Any, **kwargs: Any) -> None:  # type: ignore[override]
+        self._reuse.reused = self.sock is not None and self._served > 0
+        self._served += 1
+        super().request(*args, **kwargs)
 
     def close(self) -> None:
-        if self._conn is not None:
-            self._conn.close()
-            self._conn = None
-
-    def _connection(self) -> http.client.HTTPConnection:
-        if self._conn is None:
-            timeout = self.provider.timeout
-            if self._https:
-                self._conn = http.client.HTTPSConnection(
-                    self._host, self._port, timeout=timeout, context=ssl.create_default_context()
-                )
-            else:
-                conn = http.client.HTTPConnection(self._host, self._port, timeout=timeout)
-                conn.connect()
-                self._check_loopback(conn)
-                self._conn = conn
-            self._used = False
-            self.connections += 1
-        return self._conn
-
-    def _check_loopback(self, conn: http.client.HTTPConnection) -> None:
-        """Refuse a plain connection that reached an address other than loopback."""
         try:
-            peer = conn.sock.getpeername() if conn.sock is not None else None
+            super().close()
+        finally:
+            self._served = 0
+
+
+class _LoopbackOnlyConnection(_TrackedConnection):
+    """A plain ``http`` connection that refuses, once connected and before anything is
+    written, a peer address that is not loopback (``where`` names the provider)."""
+
+    def __init__(self, *args: Any, where: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._where = where
+
+    def connect(self) -> None:
+        super().connect()
+        try:
+            peer = self.sock.getpeername() if self.sock is not None else None
         except OSError:
             peer = None
         if not is_loopback_address(peer):
-            conn.close()
+            self.close()
             where = peer[0] if isinstance(peer, tuple) else "an unknown address"
             raise _Unencrypted(
-                f"{self.provider.where} ({where}) was reached over plain http: the token is "
-                "never sent unencrypted except to a loopback address; use an https:// base_url"
+                f"{self._where} ({where}) was reached over plain http: the token is never "
+                "sent unencrypted except to a loopback address; use an https:// base_url"
             )
 
-    def _exchange(self, data: bytes, headers: dict[str, str]) -> tuple[int, bytes]:
-        conn = self._connection()
-        reused = self._used
+
+class _TrackedTLSConnection(HTTPSConnection):
+    """urllib3's TLS connection, noting reuse as :class:`_TrackedConnection` does."""
+
+    def __init__(self, *args: Any, reuse: _Reuse, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._reuse = reuse
+        self._served = 0
+
+    def request(self, *args: Any, **kwargs: Any) -> None:  # type: ignore[override]
+        self._reuse.reused = self.sock is not None and self._served > 0
+        self._served += 1
+        super().request(*args, **kwargs)
+
+    def close(self) -> None:
         try:
-            conn.request("POST", self._path, body=data, headers=headers)
-            self._used = True
-            reply = conn.getresponse()
-        except (BrokenPipeError, ConnectionResetError, http.client.RemoteDisconnected):
-            self.close()
-            if not reused:
+            super().close()
+        finally:
+            self._served = 0
+
+
+#: What a server that closed an idle keep-alive connection leaves a request with.
+_CLOSED_BY_SERVER = (BrokenPipeError, ConnectionResetError, http.client.RemoteDisconnected)
+
+
+def _underlying(exc: BaseException) -> BaseException:
+    """The error urllib3 wrapped (``ProtocolError('Connection aborted.', error)``, a
+    ``NewConnectionError`` raised from the ``OSError``), for the history's detail."""
+    if isinstance(exc, ProtocolError) and len(exc.args) > 1:
+        inner = exc.args[1]
+        if isinstance(inner, BaseException):
+            return inner
+    if isinstance(exc, NewConnectionError) and exc.__cause__ is not None:
+        return exc.__cause__
+    return exc
+
+
+class ProviderPool:
+    """The keep-alive connections to one provider address, shared by every thread: at
+    most ``size`` open (a post waits up to the timeout for a free one), each returned to
+    the pool after its answer. Never follows a redirect; never retries by itself, except
+    once on a new connection when a reused one was found closed by the server.
+    """
+
+    def __init__(self, base_url: str, size: int, timeout: float) -> None:
+        self.base_url = base_url
+        self.size = size
+        self.timeout = timeout
+        self._https = urllib.parse.urlsplit(base_url).scheme == "https"
+        self._reuse = _Reuse()
+        self._lock = threading.Lock()
+        self._opened_before = 0  # by the pools replaced by close()
+        self._pool = self._new_pool()
+
+    def _new_pool(self) -> urllib3.HTTPConnectionPool:
+        parts = urllib.parse.urlsplit(self.base_url)
+        common: dict[str, Any] = {
+            "maxsize": self.size,
+            "block": True,
+            "retries": False,
+            "timeout": urllib3.Timeout(connect=self.timeout, read=self.timeout),
+            "reuse": self._reuse,
+        }
+        pool: urllib3.HTTPConnectionPool
+        if parts.scheme == "https":
+            pool = urllib3.HTTPSConnectionPool(
+                parts.hostname or "", parts.port, ssl_context=ssl.create_default_context(), **common
+            )
+            pool.ConnectionCls = _TrackedTLSConnection
+        else:
+            where = f"SMS provider {parts.netloc}"
+            pool = urllib3.HTTPConnectionPool(
+                parts.hostname or "", parts.port, where=where, **common
+            )
+            pool.ConnectionCls = _LoopbackOnlyConnection
+        return pool
+
+    @property
+    def connections_opened(self) -> int:
+        """How many connections have been opened so far (for tests and logs)."""
+        return self._opened_before + self._pool.num_connections
+
+    def close(self) -> None:
+        """Close every idle connection now, and each one in use when its answer is in;
+        the pool stays usable (it opens new connections). Safe to call more than once."""
+        with self._lock:
+            old, self._pool = self._pool, self._new_pool()
+            self._opened_before += old.num_connections
+        old.close()
+
+    def _exchange(
+        self, path: str, data: bytes, headers: dict[str, str]
+    ) -> urllib3.BaseHTTPResponse:
+        pool = self._pool
+        try:
+            return self._post_on(pool, path, data, headers)
+        except ClosedPoolError:
+            if self._pool is pool:
                 raise
-            # The server closed the idle connection before reading this request: once more
-            # on a new connection (safe: the provider dedupes by Idempotency-Key).
-            conn = self._connection()
-            conn.request("POST", self._path, body=data, headers=headers)
-            self._used = True
-            reply = conn.getresponse()
-        raw = reply.read()
-        if reply.will_close:
-            self.close()
-        return reply.status, raw
+            # close() replaced the pool between reading self._pool and using it.
+            return self._post_on(self._pool, path, data, headers)
 
-    def post(self, n: Notification, body: str) -> DeliveryResult:
+    def _post_on(
+        self, pool: urllib3.HTTPConnectionPool, path: str, data: bytes, headers: dict[str, str]
+    ) -> urllib3.BaseHTTPResponse:
+        return pool.urlopen(
+            "POST",
+            path,
+            body=data,
+            headers=headers,
+            retries=False,
+            redirect=False,
+            assert_same_host=False,
+            pool_timeout=self.timeout,  # type: ignore[arg-type]  # seconds: queue.get's timeout
+            preload_content=True,
+        )
+
+    def post(self, provider: Provider, n: Notification, body: str) -> DeliveryResult:
         """Post ``body`` to ``n.to``; map every outcome to a :class:`DeliveryResult`."""
-        if self._proxied:
-            return _post_via_urllib(self.provider, n, body)
-        data, headers = _request(self.provider, n, body)
+        if self._https and uses_proxy(provider.url):
+            # Through the proxy's CONNECT tunnel. A plain-http provider is only ever on
+            # loopback: never through a proxy, which would see the token.
+            return _post_via_urllib(provider, n, body)
+        data, headers = _request(provider, n, body)
+        path = urllib.parse.urlsplit(provider.url)
+        target = path.path + (f"?{path.query}" if path.query else "")
         try:
-            status, raw = self._exchange(data, headers)
+            try:
+                reply = self._exchange(target, data, headers)
+            except ProtocolError as exc:
+                if not (self._reuse.reused and isinstance(_underlying(exc), _CLOSED_BY_SERVER)):
+                    raise
+                # The server closed the idle connection before reading this request: once
+                # more on a new connection (safe: the provider dedupes by Idempotency-Key).
+                reply = self._exchange(target, data, headers)
         except _Unencrypted as exc:
-            self.close()
             return DeliveryResult.failed(n, str(exc))
-        except TimeoutError:
-            self.close()
-            return _timed_out(self.provider, n)
-        except (OSError, http.client.HTTPException) as exc:
-            self.close()
+        except EmptyPoolError:
             return DeliveryResult.retry(
-                n, f"cannot reach {self.provider.where}: {exception_summary(exc)}"
+                n,
+                f"no connection to {provider.where} became free within {provider.timeout:g} s "
+                "(raise the channel's connections setting)",
             )
-        except BaseException:
-            self.close()
-            raise
-        return _by_status(self.provider, n, status, raw)
-
-
-def post_message(provider: Provider, n: Notification, body: str) -> DeliveryResult:
-    """Post one message on a connection of its own (see :class:`Session` for a batch)."""
-    with Session(provider) as session:
-        return session.post(n, body)
+        except (ReadTimeoutError, TimeoutError):
+            return _timed_out(provider, n)
+        except NewConnectionError as exc:
+            return DeliveryResult.retry(
+                n, f"cannot reach {provider.where}: {exception_summary(_underlying(exc))}"
+            )
+        except ConnectTimeoutError:
+            return _timed_out(provider, n)
+        except (HTTPError, OSError, http.client.HTTPException) as exc:
+            return DeliveryResult.retry(
+                n, f"cannot reach {provider.where}: {exception_summary(_underlying(exc))}"
+            )
+        return _by_status(provider, n, reply.status, reply.data, reply.headers.get("Retry-After"))
 
 
 def _post_via_urllib(provider: Provider, n: Notification, body: str) -> DeliveryResult:
@@ -263,9 +405,10 @@ def _post_via_urllib(provider: Provider, n: Notification, body: str) -> Delivery
         with opener.open(request, timeout=provider.timeout) as reply:
             raw = reply.read()
             status = reply.status
+            retry_after = reply.headers.get("Retry-After")
     except urllib.error.HTTPError as exc:
         with exc:
-            return _by_status(provider, n, exc.code, exc.read())
+            return _by_status(provider, n, exc.code, exc.read(), exc.headers.get("Retry-After"))
     except TimeoutError:
         return _timed_out(provider, n)
     except urllib.error.URLError as exc:
@@ -276,7 +419,7 @@ def _post_via_urllib(provider: Provider, n: Notification, body: str) -> Delivery
         return DeliveryResult.retry(n, f"cannot reach {provider.where}: {summary}")
     except (OSError, http.client.HTTPException) as exc:
         return DeliveryResult.retry(n, f"cannot reach {provider.where}: {exception_summary(exc)}")
-    return _by_status(provider, n, status, raw)
+    return _by_status(provider, n, status, raw, retry_after)
 
 
 class _NoRedirects(urllib.request.HTTPRedirectHandler):

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import base64
+import datetime as dt
+import ipaddress
 import json
+import ssl
 import threading
 import urllib.parse
 from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -31,27 +35,66 @@ class Request:
 
 class FakeProvider(ThreadingHTTPServer):
     """``mode``: ``ok`` (201 with a sid), ``bad`` (400 with an error JSON), ``busy`` (429),
-    ``down`` (500), ``slow`` (answers only once ``release`` is set, at most after 5 s),
+    ``down`` (500), ``unavailable`` (503), ``slow`` (answers only once ``release`` is set,
+    at most after 5 s),
     ``ok-then-close`` (201, then closes the connection without saying so, as a server does
     whose keep-alive timeout runs out), ``hang-up`` (reads the request, closes without an
     answer), ``redirect`` (302 to ``redirect_to``).
 
+    ``close-reused`` (201 to the first request on a connection; a later one on the same
+    connection is read, then the connection is closed without an answer: a server whose
+    keep-alive timeout ran out just as the request arrived).
+
     ``keep_alive``: answer in HTTP/1.1 and keep the connection open (default: HTTP/1.0, one
-    request per connection).
+    request per connection). ``retry_after``: the ``Retry-After`` header of a 429 or 500
+    answer. ``gather``: the first ``gather`` requests are answered only once that many
+    have arrived (at most after 10 s), so that many connections are open at once.
+
+    It counts connections: ``connections_made``, ``open_connections`` and their peak.
     """
 
     daemon_threads = True
 
-    def __init__(self, mode: str, keep_alive: bool = False, host: str = "127.0.0.1") -> None:
+    def __init__(
+        self,
+        mode: str,
+        keep_alive: bool = False,
+        host: str = "127.0.0.1",
+        tls: ssl.SSLContext | None = None,
+    ) -> None:
         super().__init__((host, 0), _KeepAliveHandler if keep_alive else _Handler)
+        self.tls = tls
+        if tls is not None:
+            self.socket = tls.wrap_socket(self.socket, server_side=True)
         self.mode = mode
         self.redirect_to = ""
+        self.retry_after: str | None = None
         self.requests: list[Request] = []
+        self.answered: list[Request] = []
         self.release = threading.Event()
+        self.gather = 0
+        self.gathered = threading.Event()
+        self.lock = threading.Lock()
+        self.connections_made = 0
+        self.open_connections = 0
+        self.peak_connections = 0
+
+    def finish_request(self, request: Any, client_address: Any) -> None:
+        """One connection, from its first request to its close: counted."""
+        with self.lock:
+            self.connections_made += 1
+            self.open_connections += 1
+            self.peak_connections = max(self.peak_connections, self.open_connections)
+        try:
+            super().finish_request(request, client_address)
+        finally:
+            with self.lock:
+                self.open_connections -= 1
 
     @property
     def base_url(self) -> str:
-        return f"http://{self.server_address[0]}:{self.server_address[1]}"
+        scheme = "https" if self.tls is not None else "http"
+        return f"{scheme}://{self.server_address[0]}:{self.server_address[1]}"
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -64,6 +107,8 @@ class _Handler(BaseHTTPRequestHandler):
         body = payload.encode() if isinstance(payload, str) else json.dumps(payload).encode()
         try:
             self.send_response(status)
+            if status >= 400 and self.server.retry_after is not None:
+                self.send_header("Retry-After", self.server.retry_after)
             self.send_header("Content-Type", "application/json")
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
@@ -84,18 +129,29 @@ class _Handler(BaseHTTPRequestHandler):
             if auth.startswith("Basic ")
             else ("", "", "")
         )
-        self.server.requests.append(
-            Request(
-                self.path,
-                user,
-                password,
-                self.headers.get("Idempotency-Key"),
-                self.headers.get("Content-Type"),
-                form,
-                self.client_address[1],
-            )
+        request = Request(
+            self.path,
+            user,
+            password,
+            self.headers.get("Idempotency-Key"),
+            self.headers.get("Content-Type"),
+            form,
+            self.client_address[1],
         )
+        self.served = getattr(self, "served", 0) + 1
+        with self.server.lock:
+            self.server.requests.append(request)
+            arrived = len(self.server.requests)
         mode = self.server.mode
+        if arrived <= self.server.gather:
+            if arrived == self.server.gather:
+                self.server.gathered.set()
+            self.server.gathered.wait(10)
+        if mode == "close-reused" and self.served > 1:
+            self.close_connection = True
+            return
+        with self.server.lock:
+            self.server.answered.append(request)
         if mode == "slow":
             self.server.release.wait(5)
         if mode == "redirect":
@@ -108,7 +164,7 @@ class _Handler(BaseHTTPRequestHandler):
                 pass
         elif mode == "hang-up":
             self.close_connection = True
-        elif mode in ("ok", "slow", "ok-then-close"):
+        elif mode in ("ok", "slow", "ok-then-close", "close-reused"):
             self._reply(201, {"sid": f"SM{len(self.server.requests):032d}", "status": "queued"})
             if mode == "ok-then-close":
                 self.close_connection = True
@@ -123,6 +179,8 @@ class _Handler(BaseHTTPRequestHandler):
             )
         elif mode == "busy":
             self._reply(429, {"code": 20429, "message": "Too Many Requests", "status": 429})
+        elif mode == "unavailable":
+            self._reply(503, "Service Unavailable")
         else:
             self._reply(500, "Internal Server Error")
 
@@ -135,8 +193,13 @@ class _KeepAliveHandler(_Handler):
 def sms_provider() -> Iterator[Callable[..., FakeProvider]]:
     servers: list[tuple[FakeProvider, threading.Thread]] = []
 
-    def start(mode: str = "ok", keep_alive: bool = False, host: str = "127.0.0.1") -> FakeProvider:
-        server = FakeProvider(mode, keep_alive, host)
+    def start(
+        mode: str = "ok",
+        keep_alive: bool = False,
+        host: str = "127.0.0.1",
+        tls: ssl.SSLContext | None = None,
+    ) -> FakeProvider:
+        server = FakeProvider(mode, keep_alive, host, tls)
         thread = threading.Thread(
             target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
         )
@@ -150,3 +213,49 @@ def sms_provider() -> Iterator[Callable[..., FakeProvider]]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def tls_certificate(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A self-signed certificate for 127.0.0.1 and its key (generated with cryptography)."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "rulesengine test SMS")])
+    now = dt.datetime.now(dt.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(days=1))
+        .not_valid_after(now + dt.timedelta(days=2))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+            critical=False,
+        )
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    folder = tmp_path_factory.mktemp("tls")
+    cert_path, key_path = folder / "cert.pem", folder / "key.pem"
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    return cert_path, key_path
+
+
+@pytest.fixture
+def server_tls(tls_certificate: tuple[Path, Path]) -> ssl.SSLContext:
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(*tls_certificate)
+    return context

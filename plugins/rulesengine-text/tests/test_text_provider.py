@@ -94,17 +94,20 @@ def test_400_is_failed_with_the_providers_message(sms_provider, token) -> None:
 
 
 @pytest.mark.parametrize(
-    ("mode", "text"),
+    ("mode", "text", "retry_after"),
     [
-        ("busy", "HTTP 429: Too Many Requests (error 20429)"),
-        ("down", "HTTP 500: Internal Server Error"),
+        ("busy", "HTTP 429: Too Many Requests (error 20429)", 1.0),
+        ("down", "HTTP 500: Internal Server Error", None),
     ],
 )
-def test_429_and_5xx_are_retries(sms_provider, token, mode, text) -> None:
+def test_429_and_5xx_are_retries(sms_provider, token, mode, text, retry_after) -> None:
+    """A 429 without Retry-After pauses the channel 1 s; a 500 is an ordinary retry."""
     server = sms_provider(mode)
     [result] = list(channel(server.base_url).send([note(1)]))
     host = server.base_url.removeprefix("http://")
-    assert result == DeliveryResult.retry(1, f"SMS provider {host} answered {text}")
+    assert result == DeliveryResult.retry(
+        1, f"SMS provider {host} answered {text}", retry_after=retry_after
+    )
 
 
 def test_no_answer_within_the_timeout_is_a_retry(sms_provider, token) -> None:
