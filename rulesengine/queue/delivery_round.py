@@ -238,12 +238,14 @@ class DeliveryRounds:
             self.calls.claims_waiting = []
 
     def _calls_with_idle_channel(self, waiting: list[ChannelCall]) -> list[ChannelCall]:
-        """The calls of ``waiting`` whose channel object has no call still running (inline:
-        the first one only, so each is handed over just before it runs)."""
+        """The calls of ``waiting`` whose channel object has no call still running, and the
+        calls on lanes: their lanes take the next call's rows as they finish the last one's
+        (at most ``max_in_flight`` sends open in all). Inline: the first one only, so each
+        is handed over just before it runs."""
         if not self.threads.concurrent:
             return waiting[:1]
         busy = {id(sent.call.channel) for sent in self.calls.sending if not sent.future.done()}
-        return [call for call in waiting if id(call.channel) not in busy]
+        return [call for call in waiting if call.on_lanes or id(call.channel) not in busy]
 
     def _wait_for_a_busy_channel(
         self, waiting: list[ChannelCall], fixed: dt.datetime | None
@@ -300,7 +302,10 @@ class DeliveryRounds:
                 sent = SentCall(call, Future(), streamed)
                 work = functools.partial(_call_and_close, call.channel, notifications, streamed)
             self.calls.sending.append(sent)
-            self.threads.run(call.channel, call.channel_name, work, sent.future)
+            if call.on_lanes:
+                self.threads.run_pump(call.channel, call.channel_name, work, sent.future)
+            else:
+                self.threads.run(call.channel, call.channel_name, work, sent.future)
 
 
 def _call_and_close(

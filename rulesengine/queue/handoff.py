@@ -15,8 +15,10 @@ worker's own database work. The rules a channel author can rely on (``docs/plugi
   (:mod:`rulesengine.queue.streamed_results` records them as they arrive);
 - a channel object whose ``max_in_flight`` is N > 1 (or whose channel has
   ``max_per_second``) has its call run by a :class:`~rulesengine.queue.send_lanes.LanePump`
-  on that thread, which calls ``send`` with one notification at a time from up to N lane
-  threads of the object's own (:meth:`ChannelThreads.lanes`), so up to N calls overlap.
+  on a thread of its own (:meth:`ChannelThreads.run_pump`), which calls ``send`` with one
+  notification at a time from up to N lane threads of the object's own
+  (:meth:`ChannelThreads.lanes`), so up to N calls overlap; the next round's pump may start
+  before this one ended, its lanes waiting for free lane threads.
 
 With ``concurrent=False`` every call runs on the caller's thread, one after the other (the
 scenario runner does this, so that a scenario's recording channels see their calls in one
@@ -32,7 +34,11 @@ from typing import Any, TypeVar
 
 from rulesengine.plurals import counted
 
-__all__ = ["ChannelThreads"]
+__all__ = ["PUMPS", "ChannelThreads"]
+
+#: The most pumps of one channel object running at once (a round's and the next's: a
+#: round waits for the round before's calls, so two at most in practice).
+PUMPS = 4
 
 _T = TypeVar("_T")
 
@@ -59,8 +65,9 @@ class ChannelThreads:
         self._name = name
         # id(channel) -> (channel, its executor); the channel is kept so its id stays its own.
         self._threads: dict[int, tuple[Any, ThreadPoolExecutor]] = {}
-        # id(channel) -> (channel, its lanes' executor), for channels sending on lanes.
+        # id(channel) -> (channel, its lanes' executor / its pumps'), for channels on lanes.
         self._lanes: dict[int, tuple[Any, ThreadPoolExecutor]] = {}
+        self._pumps: dict[int, tuple[Any, ThreadPoolExecutor]] = {}
         self._lock = threading.Lock()
 
     def __repr__(self) -> str:
@@ -86,6 +93,21 @@ class ChannelThreads:
                 found = self._threads[id(channel)] = (channel, executor)
             return found[1]
 
+    def run_pump(
+        self, channel: Any, label: str, call: Callable[[], _T], future: Future[_T]
+    ) -> None:
+        """Run ``call``, a :class:`~rulesengine.queue.send_lanes.LanePump` of ``channel``'s,
+        on a thread of its own (``pump-<label>-<name>``): a round's pump may start while the
+        round before's still runs, its lanes taking over as the other's finish."""
+        with self._lock:
+            found = self._pumps.get(id(channel))
+            if found is None:
+                executor = ThreadPoolExecutor(
+                    max_workers=PUMPS, thread_name_prefix=f"pump-{label}-{self._name}"
+                )
+                found = self._pumps[id(channel)] = (channel, executor)
+        found[1].submit(_fill, future, call)
+
     def lanes(self, channel: Any, label: str, count: int) -> ThreadPoolExecutor:
         """The ``count`` lane threads of ``channel`` (``lane-<label>-<name>``), made on first
         use and kept until :meth:`close`."""
@@ -104,5 +126,6 @@ class ChannelThreads:
         with self._lock:
             threads, self._threads = self._threads, {}
             lanes, self._lanes = self._lanes, {}
-        for _, executor in [*threads.values(), *lanes.values()]:
+            pumps, self._pumps = self._pumps, {}
+        for _, executor in [*threads.values(), *pumps.values(), *lanes.values()]:
             executor.shutdown(wait=True)
