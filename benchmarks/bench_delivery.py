@@ -703,7 +703,7 @@ def throughput(args: Any, sinks: Any, zone: str, run_date: dt.date) -> dict[str,
             meter = CpuMeter()(sinks)
             started = time.perf_counter()
             Queue(store, worker_id="bench", concurrent_channels=not args.serial).deliver(
-                until_empty=True
+                until_empty=True, limit=int(os.environ.get("BENCH_LIMIT", "100"))
             )
             seconds = time.perf_counter() - started
             cpu = meter.report(args.count)

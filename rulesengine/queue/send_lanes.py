@@ -102,7 +102,8 @@ class LanePump:
         self._ready: collections.deque[QueueRow] = collections.deque()
         self._results: dict[int, DeliveryResult] = {}
         self._lost: set[int] = set()
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # the rows, the results: held only for moments
+        self._handing = threading.Lock()  # one lane hands rows over at a time
         self._stop = threading.Event()
         #: Set once :meth:`run` returned: the rows never sent, to queue again ...
         self.unhanded: list[QueueRow] = []
@@ -153,13 +154,23 @@ class LanePump:
 
     def _take(self) -> QueueRow | None:
         """The next row handed over, handing over the next few when none is ready; None
-        when none is left, or the pump stopped."""
-        with self._lock:
-            while not self._ready:
-                if self._stop.is_set() or not self._waiting:
+        when none is left, or the pump stopped. One lane hands over at a time, without
+        holding the others up meanwhile (they record their results, and take the rows
+        ready)."""
+        while True:
+            with self._lock:
+                if self._stop.is_set():
                     return None
-                count = min(self._chunk, len(self._waiting))
-                chunk = [self._waiting.popleft() for _ in range(count)]
+                if self._ready:
+                    return self._ready.popleft()
+                if not self._waiting:
+                    return None
+            with self._handing:
+                with self._lock:
+                    if self._ready or self._stop.is_set():
+                        continue  # another lane handed some over meanwhile
+                    count = min(self._chunk, len(self._waiting))
+                    chunk = [self._waiting.popleft() for _ in range(count)]
                 try:
                     handed = hand_over_rows(self._context, self._fixed, chunk)
                 except DBAPIError as exc:
@@ -169,14 +180,13 @@ class LanePump:
                         noun_for(len(chunk), "notification"),
                         type(exc.orig).__name__,
                     )
-                    self._waiting.extendleft(reversed(chunk))
-                    self._stop.set()
+                    with self._lock:
+                        self._waiting.extendleft(reversed(chunk))
+                        self._stop.set()
                     return None
-                self._lost.update(row.id for row in chunk if row.id not in handed)
-                self._ready.extend(row for row in chunk if row.id in handed)
-            if self._stop.is_set():
-                return None
-            return self._ready.popleft()
+                with self._lock:
+                    self._lost.update(row.id for row in chunk if row.id not in handed)
+                    self._ready.extend(row for row in chunk if row.id in handed)
 
     def _slow_down(self, seconds: float) -> None:
         """The provider asked to slow down: stop handing over, pause the gate."""
