@@ -77,8 +77,11 @@ class Channel(abc.ABC):
         many threads at once (a pool of connections, say); it may set its own from its
         settings in ``__init__`` (the built-in email and text channels take ``connections``).
 
-    Optional method: :meth:`preview`, what a notification would look like on this channel
-    without sending it (the dashboard shows a statement's letter with it).
+    Optional methods: :meth:`preview`, what a notification would look like on this channel
+    without sending it (the dashboard shows a statement's letter with it); ``close()``,
+    called with no argument when the queue that built the object is closed (a worker
+    stopping), to close what it keeps open (a pool's connections); the queue builds a new
+    object if it delivers again, and logs a ``close()`` that raises.
     """
 
     name: ClassVar[str]
@@ -106,8 +109,9 @@ class Channel(abc.ABC):
         list (recorded when ``send`` returns), or yielded one by one as each is known (a
         generator: each is recorded as it arrives, so a worker that dies part way leaves
         ``unknown`` only the notifications without one; ``docs/plugins.md``, "Results as
-        they happen"). Called on a thread of the channel object's own, never twice at once;
-        a generator is read on that thread too."""
+        they happen"). Called on a thread of the channel object's own, never twice at once,
+        and a generator is read on that thread too; with ``max_in_flight`` above 1, called
+        with one notification at a time from up to that many threads at once."""
 
     def preview(self, notification: Notification) -> tuple[str, bytes] | None:
         """What ``notification`` would look like on this channel, without sending it or

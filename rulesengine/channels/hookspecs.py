@@ -58,9 +58,10 @@ def register_channels(register: Callable[[type], None]) -> None:
     is an error naming the plugin's distribution, the channel and the attribute.
 
     The queue builds a channel object on the worker's main thread and calls its ``send`` on
-    a thread of the object's own (always the same one); calls to one object never overlap,
-    but different channel objects' ``send`` run at the same time (``docs/plugins.md``,
-    "Threads").
+    a thread of the object's own (always the same one); calls to one object never overlap
+    (unless it sets ``max_in_flight`` above 1: then up to that many calls, one notification
+    each, on threads of its own), but different channel objects' ``send`` run at the same time
+    (``docs/plugins.md``, "Threads").
 
     :param register: the host's function ``register(channel_class)`` that records a channel
         class; two channels with one name are an error naming both plugins.

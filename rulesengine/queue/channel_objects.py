@@ -147,6 +147,20 @@ class Channels:
                 ) from exc
         return self._instances[key]
 
+    def close(self) -> None:
+        """Call ``close()`` on every channel object built here that has one (injected
+        objects belong to the caller), and forget them: a later call builds new ones. A
+        ``close()`` that raises is logged and the others are still closed."""
+        built, self._instances = self._instances, {}
+        for (_, name), channel in built.items():
+            close = getattr(channel, "close", None)
+            if not callable(close):
+                continue
+            try:
+                close()
+            except Exception as exc:
+                _log.warning("closing the %s channel failed: %s", name, exception_summary(exc))
+
     def rate_limit(self, rules_hash: str | None, channel: str) -> tuple[str, int] | None:
         """``(key, max_per_second)`` when the rules file stored under ``rules_hash`` gives
         ``channel`` a rate limit, else None. The key, ``<profile id>/<channel>``, names the

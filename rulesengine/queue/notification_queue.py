@@ -155,13 +155,16 @@ class Queue:
         self.close()
 
     def close(self) -> None:
-        """Record what is still held in memory (:meth:`finish`) and end the channels'
-        threads. The store stays open, and delivering again starts new threads."""
+        """Record what is still held in memory (:meth:`finish`), end the channels' threads
+        and close the channel objects the queue built (their optional ``close()``: a pool's
+        connections). The store stays open, and delivering again starts new threads and
+        builds new channel objects."""
         try:
             if self._rounds.calls.holds_anything():
                 self.finish()
         finally:
             self._rounds.threads.close()
+            self._context.channels.close()
 
     def plugin_manager(self) -> pluggy.PluginManager:
         """The plugin manager (built on first use)."""

@@ -1,0 +1,69 @@
+"""A queue closes the channel objects it built (their optional ``close()``: a pool's open
+connections) when it is closed, and builds new ones if it delivers again."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import pluggy
+
+import rulesengine
+from rulesengine.channels import hookspecs
+from rulesengine.channels.results import DeliveryResult
+from rulesengine.queue.channel_objects import Channels
+
+
+class Pooled(rulesengine.Channel):
+    name = "voice"
+    address = "mobile"
+    closed: list[Pooled] = []
+
+    def send(self, notifications: Any) -> list[DeliveryResult]:  # pragma: no cover
+        return [DeliveryResult.sent(n) for n in notifications]
+
+    def close(self) -> None:
+        Pooled.closed.append(self)
+
+
+class Broken(Pooled):
+    name = "fax"
+
+    def close(self) -> None:
+        raise OSError("socket already gone")
+
+
+def _channels(*classes: type) -> Channels:
+    pm = pluggy.PluginManager("rulesengine")
+    pm.add_hookspecs(hookspecs)
+
+    class Plugin:
+        @rulesengine.hookimpl
+        def register_channels(self, register: Any) -> None:
+            for cls in classes:
+                register(cls)
+
+    pm.register(Plugin())
+    return Channels(store=None, injected=None, plugin_manager=lambda: pm)  # type: ignore[arg-type]
+
+
+def test_closing_calls_close_on_every_built_channel_and_forgets_it(caplog) -> None:
+    Pooled.closed.clear()
+    channels = _channels(Pooled, Broken)
+    voice = channels.instance(None, "voice")
+    channels.instance(None, "fax")
+    with caplog.at_level(logging.WARNING):
+        channels.close()
+    assert Pooled.closed == [voice]
+    assert "closing the fax channel failed: OSError: socket already gone" in caplog.text
+    assert channels.instance(None, "voice") is not voice  # a new one for the next delivery
+
+
+def test_injected_channels_belong_to_the_caller_and_are_not_closed() -> None:
+    Pooled.closed.clear()
+    mine = Pooled({})
+    channels = Channels(store=None, injected={"voice": mine}, plugin_manager=lambda: None)  # type: ignore[arg-type]
+    assert channels.instance(None, "voice") is mine
+    channels.close()
+    assert Pooled.closed == []
+    assert channels.instance(None, "voice") is mine
