@@ -683,7 +683,8 @@ class WorkerProcesses:
 
 
 def worker_options(args: Any, *extra: str) -> list[str]:
-    return ["--poll", "0.2", *(["--serial"] if args.serial else []), *extra]
+    serial = ["--serial"] if args.serial else []
+    return ["--poll", "0.2", "--limit", str(args.limit), *serial, *extra]
 
 
 # --- scenario: throughput -----------------------------------------------------------------------
@@ -703,7 +704,7 @@ def throughput(args: Any, sinks: Any, zone: str, run_date: dt.date) -> dict[str,
             meter = CpuMeter()(sinks)
             started = time.perf_counter()
             Queue(store, worker_id="bench", concurrent_channels=not args.serial).deliver(
-                until_empty=True, limit=int(os.environ.get("BENCH_LIMIT", "100"))
+                until_empty=True, limit=args.limit
             )
             seconds = time.perf_counter() - started
             cpu = meter.report(args.count)
@@ -994,6 +995,9 @@ def main() -> None:
         help="what to measure (all: the three in turn)",
     )
     parser.add_argument("--count", type=int, default=20_000, help="notifications to deliver")
+    parser.add_argument(
+        "--limit", type=int, default=100, help="notifications a worker claims per round (--limit)"
+    )
     parser.add_argument("--pg", default="postgresql://postgres@127.0.0.1:5432/test")
     parser.add_argument(
         "--workers",
