@@ -104,6 +104,7 @@ class LanePump:
         self._lost: set[int] = set()
         self._lock = threading.Lock()  # the rows, the results: held only for moments
         self._handing = threading.Lock()  # one lane hands rows over at a time
+        self._promised = 0  # lanes waiting for a slot of the gate, each for a row left
         self._stop = threading.Event()
         #: Set once :meth:`run` returned: the rows never sent, to queue again ...
         self.unhanded: list[QueueRow] = []
@@ -137,9 +138,9 @@ class LanePump:
         channel = self._call.channel
         try:
             while not self._stop.is_set():
-                if self._gate is not None and not self._gate.wait(self._stop):
+                if self._gate is not None and not self._wait_for_a_slot():
                     return
-                row = self._take()
+                row = self._take(promised=self._gate is not None)
                 if row is None:
                     return
                 (result,) = call_channel(channel, [row.as_notification()])
@@ -152,13 +153,32 @@ class LanePump:
             self._stop.set()
             raise
 
-    def _take(self) -> QueueRow | None:
+    def _wait_for_a_slot(self) -> bool:
+        """Wait for the gate's next slot, only while a row is left that no other lane
+        waiting for a slot will take: a lane with nothing left to send never holds a slot
+        of the shared rate (every worker's) that it would not use. False: none left, or the
+        pump stopped."""
+        with self._lock:
+            if len(self._waiting) + len(self._ready) <= self._promised:
+                return False
+            self._promised += 1
+        assert self._gate is not None
+        if self._gate.wait(self._stop):
+            return True  # the promise is kept by _take
+        with self._lock:
+            self._promised -= 1
+        return False
+
+    def _take(self, *, promised: bool = False) -> QueueRow | None:
         """The next row handed over, handing over the next few when none is ready; None
         when none is left, or the pump stopped. One lane hands over at a time, without
         holding the others up meanwhile (they record their results, and take the rows
-        ready)."""
+        ready). ``promised``: the lane waited for a slot for a row (its promise ends)."""
         while True:
             with self._lock:
+                if promised:  # taken under the same lock as the row below
+                    self._promised -= 1
+                    promised = False
                 if self._stop.is_set():
                     return None
                 if self._ready:
