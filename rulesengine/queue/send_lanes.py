@@ -176,15 +176,11 @@ class LanePump:
         ready). ``promised``: the lane waited for a slot for a row (its promise ends)."""
         while True:
             with self._lock:
-                if promised:  # taken under the same lock as the row below
-                    self._promised -= 1
-                    promised = False
-                if self._stop.is_set():
-                    return None
-                if self._ready:
-                    return self._ready.popleft()
-                if not self._waiting:
-                    return None
+                ends = self._stop.is_set() or not (self._ready or self._waiting)
+                if ends or self._ready:
+                    if promised:  # under the same lock as the row it was for
+                        self._promised -= 1
+                    return None if ends else self._ready.popleft()
             with self._handing:
                 with self._lock:
                     if self._ready or self._stop.is_set():
@@ -203,6 +199,7 @@ class LanePump:
                     with self._lock:
                         self._waiting.extendleft(reversed(chunk))
                         self._stop.set()
+                        self._promised -= promised
                     return None
                 with self._lock:
                     self._lost.update(row.id for row in chunk if row.id not in handed)

@@ -181,3 +181,31 @@ def test_calls_on_the_callers_thread_get_the_whole_batch_whatever_max_in_flight(
     with make_queue(channels={"email": channel}, concurrent_channels=False) as queue:
         assert queue.deliver(NINE).counts == {"sent": 30}
     assert channel.batches == [thirty]
+
+
+def test_a_rate_limited_channels_lanes_take_a_slot_only_for_a_row_left(
+    qstore, make_queue, thirty, monkeypatch
+) -> None:
+    """Eight lanes, thirty rows, a shared rate of 1,000 a second: thirty slots are taken,
+    one per message; a lane with no row left for it takes none (a slot taken for nothing
+    is lost to every worker of the store)."""
+    from rulesengine.queue.channel_objects import Channels
+    from rulesengine.queue.send_rates import RateGate
+
+    monkeypatch.setattr(Channels, "rate_limit", lambda self, h, name: ("standard/email", 1000))
+    slots = []
+    take = RateGate.next_slot
+
+    def counted(self, stop=None):
+        slot = take(self, stop)
+        if slot is not None:
+            slots.append(slot)
+        return slot
+
+    monkeypatch.setattr(RateGate, "next_slot", counted)
+    channel = Pooled(lanes=8)
+    with make_queue(channels={"email": channel}) as queue:
+        assert queue.deliver(NINE).counts == {"sent": 30}
+    assert len(slots) == 30
+    assert len(set(slots)) == 30  # each slot its own
+    assert sorted(channel.batches) == [[nid] for nid in thirty]
