@@ -142,16 +142,12 @@ def scheduled_channels(conn: Connection) -> list[str]:
     first = select(func.min(n.channel).label("channel")).where(IS_SCHEDULED)
     found = first.cte("scheduled_channels", recursive=True)
     following = select(func.min(n.channel)).where(IS_SCHEDULED, n.channel > found.c.channel)
-    found = found.union_all(
-        select(following.scalar_subquery()).where(found.c.channel.is_not(None))
-    )
+    found = found.union_all(select(following.scalar_subquery()).where(found.c.channel.is_not(None)))
     query = select(found.c.channel).where(found.c.channel.is_not(None))
     return [channel for (channel,) in conn.execute(query)]
 
 
-def _due_on_channel(
-    conn: Connection, channel: str, now: dt.datetime, limit: int
-) -> list[QueueRow]:
+def _due_on_channel(conn: Connection, channel: str, now: dt.datetime, limit: int) -> list[QueueRow]:
     """Lock and return up to ``limit`` of the channel's notifications due at ``now``, oldest
     first. The status is the partial index's literal, which with the channel gives the
     index range and the order."""

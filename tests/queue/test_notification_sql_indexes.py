@@ -201,5 +201,7 @@ def test_each_channels_claim_reads_only_its_own_range(store: SQLStore) -> None:
         )
         for sql, params in by_channel.values():
             claim_plan = plan_of(store, sql, params)
-            assert f"USING INDEX {index} (channel=? AND next_attempt_at<?)" in claim_plan, claim_plan
+            assert f"USING INDEX {index} (channel=? AND next_attempt_at<?)" in claim_plan, (
+                claim_plan
+            )
             assert "TEMP B-TREE" not in claim_plan, claim_plan
