@@ -1,6 +1,6 @@
 """A round's claim is shared fairly among the channels with due notifications: taken in
 turns, one of each channel at a time, each channel's oldest first, never more than the
-limit in all (``notification_sql.due_rows``), on SQLite (a file) and PostgreSQL."""
+limit in all (``claim_sql.due_rows``), on SQLite (a file) and PostgreSQL."""
 
 from __future__ import annotations
 

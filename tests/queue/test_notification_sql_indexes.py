@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from sqlalchemy import Connection, event, text
 
-from rulesengine.queue import notification_sql
+from rulesengine.queue import claim_sql, notification_sql
 from rulesengine.store import open_store
 from rulesengine.store.sql_store import SQLStore
 from rulesengine.store.tables import notifications
@@ -38,7 +38,7 @@ def test_queue_queries_spell_the_index_predicates(store: SQLStore) -> None:
     a literal, as the partial indexes' predicates do (PostgreSQL does not match a bound
     parameter to a predicate in a generic plan)."""
     calls: dict[str, Callable[[Connection], object]] = {
-        "status = 'scheduled'": lambda conn: notification_sql.due_rows(conn, NOW, 10),
+        "status = 'scheduled'": lambda conn: claim_sql.due_rows(conn, NOW, 10),
         "status = 'sending'": lambda conn: notification_sql.expired_leases(conn, NOW),
         "status = 'error'": lambda conn: notification_sql.queue_rows(conn, status="error"),
     }
@@ -172,7 +172,7 @@ def test_each_channels_claim_reads_only_its_own_range(store: SQLStore) -> None:
     nothing is sorted."""
     queue_scheduled(store, "email", 20_000, due=NOW - dt.timedelta(days=1))
     queue_scheduled(store, "text", 10, due=NOW - dt.timedelta(hours=1))
-    sent = statements(store, lambda conn: notification_sql.due_rows(conn, NOW, 100))
+    sent = statements(store, lambda conn: claim_sql.due_rows(conn, NOW, 100))
     [(channels_sql, channels_params), *claims] = sent
     assert "WITH RECURSIVE" in channels_sql
     by_channel = {

@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import select, text
 
-from rulesengine.queue import notification_sql
+from rulesengine.queue import claim_sql
 from rulesengine.queue.send_rates import reserve_slots
 from rulesengine.store import SCHEMA_VERSION, open_store
 from rulesengine.store.migrations import MIGRATIONS
@@ -75,7 +75,7 @@ def test_version_4_store_is_upgraded_in_place_with_its_data(store_url: str) -> N
         assert [key for key, _ in rate_rows(upgraded)] == ["default/text"]
         assert reads(upgraded) == before
         with upgraded.writing() as conn:
-            due = notification_sql.due_rows(conn, dt.datetime(2026, 2, 2, tzinfo=dt.UTC), 10)
+            due = claim_sql.due_rows(conn, dt.datetime(2026, 2, 2, tzinfo=dt.UTC), 10)
         assert [(row.statement_id, row.channel) for row in due] == [("B1-S1", "email")]
     finally:
         upgraded.close()

@@ -11,7 +11,7 @@ import sqlalchemy
 from sqlalchemy import Column, Connection, Integer, MetaData, Table, inspect, select, text
 
 from rulesengine.errors import StoreError
-from rulesengine.queue import notification_sql
+from rulesengine.queue import claim_sql
 from rulesengine.queue.notification_reads import (
     list_notifications,
     notification_history,
@@ -386,7 +386,7 @@ def test_version_1_store_is_upgraded_to_partial_indexes(store_url: str) -> None:
         assert notification_indexes(upgraded) == fresh_indexes
         assert queue_snapshot(upgraded) == before
         with upgraded.writing() as conn:
-            due = notification_sql.due_rows(conn, dt.datetime(2026, 2, 2, tzinfo=dt.UTC), 10)
+            due = claim_sql.due_rows(conn, dt.datetime(2026, 2, 2, tzinfo=dt.UTC), 10)
         assert [(row.statement_id, row.channel, row.status) for row in due] == [
             ("B1-S1", "email", "scheduled")
         ]
