@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from rulesengine.queue import notification_sql, presend_sql
+from rulesengine.queue import claim_sql, notification_sql, presend_sql
 from rulesengine.queue.notification_rows import Change, QueueRow, Transition
 from rulesengine.queue.presend_check import presend_outcome
 from rulesengine.queue.windows import local_zone, parse_window
@@ -41,7 +41,7 @@ def claim_due_rows(
     changes: list[Change] = []
     with context.store.writing() as conn:
         now = context.time_in(conn, fixed)
-        rows = notification_sql.due_rows(conn, now, limit)
+        rows = claim_sql.due_rows(conn, now, limit)
         done.claimed = len(rows)
         in_window = [row for row in rows if _in_window_or_deferred(conn, row, now, done)]
         facts = presend_sql.presend_facts(conn, in_window) if in_window else None

@@ -1,7 +1,8 @@
 """The notification queue's SQL: claiming, status changes with history, checks, leases.
 
 Every function works on a connection inside the caller's transaction; the queue
-(:mod:`rulesengine.queue`) decides what to do and when to commit. Rows that are about to
+(:mod:`rulesengine.queue`) decides what to do and when to commit (the claim's own reads are
+in :mod:`rulesengine.queue.claim_sql`). Rows that are about to
 change are read with ``SELECT ... FOR UPDATE`` (``SKIP LOCKED`` when claiming due work), so
 on PostgreSQL several workers share the queue without handing one notification out twice;
 on SQLite the caller's ``BEGIN IMMEDIATE`` serialises writers and the locking clauses are
@@ -31,7 +32,6 @@ from rulesengine.queue.notification_rows import Change, QueueRow, Transition
 from rulesengine.queue.status_bulk_sql import expect_rows, guarded_update, write_changes_postgresql
 from rulesengine.store.rows import as_utc
 from rulesengine.store.tables import (
-    IS_SCHEDULED,
     IS_SENDING,
     notification_history,
     notifications,
@@ -41,7 +41,6 @@ __all__ = [
     "add_note",
     "change_status",
     "change_statuses",
-    "due_rows",
     "expired_leases",
     "extend_leases",
     "last_detail",
@@ -108,24 +107,6 @@ _FEW_STATUSES = (*NEEDS_STAFF_STATUSES, "sending")
 
 
 # -- reading rows --------------------------------------------------------------------------
-
-
-def due_rows(conn: Connection, now: dt.datetime, limit: int) -> list[QueueRow]:
-    """Lock and return up to ``limit`` scheduled notifications due at ``now``, oldest first.
-
-    PostgreSQL: ``FOR UPDATE SKIP LOCKED`` in the statement that picks them, so concurrent
-    workers each get different rows. The status is the partial index's literal
-    (``ix_notifications_scheduled_due``), which also gives the order.
-    """
-    n = notifications.c
-    query = (
-        select(notifications)
-        .where(IS_SCHEDULED, n.next_attempt_at <= as_utc(now))
-        .order_by(n.next_attempt_at, n.id)
-        .limit(limit)
-        .with_for_update(skip_locked=True)
-    )
-    return [QueueRow.from_mapping(row) for row in conn.execute(query).mappings()]
 
 
 def expired_leases(conn: Connection, now: dt.datetime) -> list[QueueRow]:

@@ -45,6 +45,8 @@ __all__ = [
     "VERSION_3_INDEXES",
     "VERSION_4_INDEXES",
     "VERSION_4_REPLACED_INDEXES",
+    "VERSION_5_INDEXES",
+    "VERSION_5_REPLACED_INDEXES",
     "Migration",
     "ensure_schema",
     "stored_version",
@@ -65,7 +67,8 @@ def _partial_claim_indexes(conn: Connection) -> None:
     ``ix_notifications_due (status, next_attempt_at)`` and ``ix_notifications_lease (status,
     lease_expires_at)`` had an entry for every notification ever queued. They give way to
     partial indexes, built from their definitions in :mod:`rulesengine.store.tables`:
-    ``ix_notifications_scheduled_due (next_attempt_at, id) WHERE status = 'scheduled'``,
+    ``ix_notifications_scheduled_due (next_attempt_at, id) WHERE status = 'scheduled'``
+    (version 5 replaced it; it is built from constant SQL),
     ``ix_notifications_sending_lease (lease_expires_at) WHERE status = 'sending'`` and, for
     the staff views the old indexes served, ``ix_notifications_needs_staff (status, id)
     WHERE status = 'error' OR status = 'unknown'``.
@@ -75,6 +78,17 @@ def _partial_claim_indexes(conn: Connection) -> None:
     for index in sorted(notifications.indexes, key=lambda index: str(index.name)):
         if index.name in VERSION_2_INDEXES:
             conn.execute(CreateIndex(index, if_not_exists=True))
+    # Replaced in version 5 (so not in tables.py), and not built where its successor is.
+    present = {index["name"] for index in inspect(conn).get_indexes("notifications")}
+    if not present & set(VERSION_5_INDEXES):
+        conn.execute(text(_CREATE_SCHEDULED_DUE))
+
+
+#: Version 2's claim index, as constant SQL (the same on both databases).
+_CREATE_SCHEDULED_DUE = (
+    "CREATE INDEX IF NOT EXISTS ix_notifications_scheduled_due"
+    " ON notifications (next_attempt_at, id) WHERE status = 'scheduled'"
+)
 
 
 #: The indexes schema version 2 added (all on ``notifications``).
@@ -271,13 +285,40 @@ def _channel_rates(conn: Connection) -> None:
     channel_rates.create(conn, checkfirst=True)
 
 
+def _claims_by_channel(conn: Connection) -> None:
+    """Version 5: a round claims each channel's due notifications from its own index range.
+
+    ``ix_notifications_scheduled_channel_due (channel, next_attempt_at, id) WHERE status =
+    'scheduled'``, built from its definition in :mod:`rulesengine.store.tables`, replaces
+    ``ix_notifications_scheduled_due (next_attempt_at, id)`` (nothing else read it). A
+    store that has it already is left as it is.
+    """
+    conn.execute(text("DROP INDEX IF EXISTS ix_notifications_scheduled_due"))
+    for index in sorted(notifications.indexes, key=lambda index: str(index.name)):
+        if index.name in VERSION_5_INDEXES:
+            conn.execute(CreateIndex(index, if_not_exists=True))
+
+
+#: The index schema version 5 added (on ``notifications``).
+VERSION_5_INDEXES = ("ix_notifications_scheduled_channel_due",)
+
+#: The index schema version 5 dropped (version 2 added it).
+VERSION_5_REPLACED_INDEXES = ("ix_notifications_scheduled_due",)
+
+
+def _version_5(conn: Connection) -> None:
+    """Version 5: shared rate limits and claims by channel, each step idempotent."""
+    _channel_rates(conn)
+    _claims_by_channel(conn)
+
+
 #: Upgrade steps keyed by the version they produce.
 MIGRATIONS: Mapping[int, Migration] = {
     1: _create_version_1,
     2: _partial_claim_indexes,
     3: _version_3,
     4: _version_4,
-    5: _channel_rates,
+    5: _version_5,
 }
 
 _PG_LOCK_KEY = 7_301_955_101  # serialises schema creation between processes on PostgreSQL

@@ -392,18 +392,11 @@ def _partial_index(name: str, *columns: Column[Any], where: Any) -> Index:
     return Index(name, *columns, sqlite_where=where, postgresql_where=where)
 
 
-# Partial indexes (schema version 2): the claim's index holds only the notifications waiting
-# to be claimed, the lease index only those being sent, the staff views' index only those in
-# error or unknown. They stay small however many notifications have been sent, and the
-# updates that settle a notification in sent, canceled or suppressed add nothing to them.
-# (NEEDS_STAFF is an OR, not an IN: SQLite matches a query's ``status = 'error'`` to the
-# former only.)
-_partial_index(
-    "ix_notifications_scheduled_due",
-    notifications.c.next_attempt_at,
-    notifications.c.id,
-    where=IS_SCHEDULED,
-)
+# Partial indexes (schema version 2): the lease index holds only the notifications being
+# sent, the staff views' index only those in error or unknown. They stay small however many
+# notifications have been sent, and the updates that settle a notification in sent, canceled
+# or suppressed add nothing to them. (NEEDS_STAFF is an OR, not an IN: SQLite matches a
+# query's ``status = 'error'`` to the former only.)
 _partial_index("ix_notifications_sending_lease", notifications.c.lease_expires_at, where=IS_SENDING)
 _partial_index(
     "ix_notifications_needs_staff", notifications.c.status, notifications.c.id, where=NEEDS_STAFF
@@ -451,6 +444,19 @@ _partial_index(
     notifications.c.kind,
     notifications.c.id,
     where=IS_NOT_BATCH_KIND,
+)
+
+# Schema version 5: the claim's index, of only the notifications waiting to be claimed, by
+# channel. A round claims each channel's due ones, oldest first, from its own range of the
+# index, so a backlog on one channel is never read through to find another's (it replaced
+# version 2's ``ix_notifications_scheduled_due (next_attempt_at, id)``); the channels that
+# have scheduled notifications are found by skipping from one to the next in it.
+_partial_index(
+    "ix_notifications_scheduled_channel_due",
+    notifications.c.channel,
+    notifications.c.next_attempt_at,
+    notifications.c.id,
+    where=IS_SCHEDULED,
 )
 
 notification_history = Table(

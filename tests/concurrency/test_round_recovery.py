@@ -26,10 +26,12 @@ def _dropped(*args: Any, **kwargs: Any) -> None:
     )
 
 
-def _fail_once(monkeypatch: pytest.MonkeyPatch, name: str, when: Any = None) -> None:
-    """Make ``notification_sql.<name>`` raise a dropped-connection error once (when
-    ``when(args)``)."""
-    real = getattr(notification_sql, name)
+def _fail_once(
+    monkeypatch: pytest.MonkeyPatch, name: str, when: Any = None, module: Any = notification_sql
+) -> None:
+    """Make ``<module>.<name>`` (default ``notification_sql``) raise a dropped-connection
+    error once (when ``when(args)``)."""
+    real = getattr(module, name)
     failed: list[bool] = []
 
     def flaky(*args: Any, **kwargs: Any) -> Any:
@@ -38,7 +40,7 @@ def _fail_once(monkeypatch: pytest.MonkeyPatch, name: str, when: Any = None) -> 
             _dropped()
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(notification_sql, name, flaky)
+    monkeypatch.setattr(module, name, flaky)
 
 
 def _fail_recording_sent_once(monkeypatch: pytest.MonkeyPatch) -> None:

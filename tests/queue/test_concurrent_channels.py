@@ -14,6 +14,7 @@ from sqlalchemy.exc import DBAPIError
 
 from rulesengine.channels.manager import hookimpl
 from rulesengine.channels.results import DeliveryResult
+from rulesengine.queue import claim_sql
 from rulesengine.queue.notification_reads import list_notifications
 from tests.concurrency.test_round_recovery import _fail_once, _fail_recording_sent_once
 from tests.queue.helpers import RecordingChannel, chicago, draft, history, save, statuses
@@ -255,7 +256,8 @@ def test_a_call_left_sending_when_the_next_claim_fails_is_recorded_next_round(
     The first email's result is kept and recorded by the next delivery, never resent."""
     first, second = save(qstore, draft("G1", at=NINE), draft("G2", at=NINE))
     claims: list[int] = []
-    _fail_once(monkeypatch, "due_rows", lambda *a, **k: claims.append(1) or len(claims) == 2)
+    claimed_twice = lambda *a, **k: claims.append(1) or len(claims) == 2  # noqa: E731
+    _fail_once(monkeypatch, "due_rows", claimed_twice, module=claim_sql)
     email = ThreadNoting("email", "email", pause=0.1)
     queue = make_queue(channels={"email": email})
     with pytest.raises(DBAPIError):
@@ -395,10 +397,8 @@ def test_a_channel_ending_in_system_exit_is_left_as_a_dead_worker_leaves_it(
 def test_calls_left_sending_by_an_unexpected_error_are_recorded_before_it_propagates(
     qstore, make_queue, monkeypatch
 ) -> None:
-    from rulesengine.queue import notification_sql
-
     first, second = save(qstore, draft("G1", at=NINE), draft("G2", at=NINE))
-    real = notification_sql.due_rows
+    real = claim_sql.due_rows
     claims: list[int] = []
 
     def broken_second_claim(*args: Any, **kwargs: Any) -> Any:
@@ -407,7 +407,7 @@ def test_calls_left_sending_by_an_unexpected_error_are_recorded_before_it_propag
             raise RuntimeError("a bug in the claim")
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(notification_sql, "due_rows", broken_second_claim)
+    monkeypatch.setattr(claim_sql, "due_rows", broken_second_claim)
     email = ThreadNoting("email", "email", pause=0.1)
     queue = make_queue(channels={"email": email})
     with pytest.raises(RuntimeError, match="a bug in the claim"):

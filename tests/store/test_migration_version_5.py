@@ -1,11 +1,15 @@
-"""Schema version 5: the ``channel_rates`` table behind ``max_per_second``; a version 4
-store is upgraded in place with its data intact, on SQLite and PostgreSQL."""
+"""Schema version 5: the ``channel_rates`` table behind ``max_per_second`` and the claim's
+index by channel; a version 4 store is upgraded in place with its data intact, on SQLite
+and PostgreSQL."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 import pytest
 from sqlalchemy import select, text
 
+from rulesengine.queue import claim_sql
 from rulesengine.queue.send_rates import reserve_slots
 from rulesengine.store import SCHEMA_VERSION, open_store
 from rulesengine.store.migrations import MIGRATIONS
@@ -14,11 +18,17 @@ from rulesengine.store.tables import channel_rates
 from rulesengine.store.user_accounts import add_user
 from tests.store.factories import batch, save_live, small_ledger
 from tests.store.test_migration_version_4 import reads
-from tests.store.test_migrations import table_names, undo_version_5, version_of
+from tests.store.test_migrations import (
+    notification_indexes,
+    table_names,
+    undo_version_5,
+    version_of,
+)
 
 
 def make_version_4(store: SQLStore) -> None:
-    """Make a fresh store what rulesengine wrote at schema version 4: no ``channel_rates``."""
+    """Make a fresh store what rulesengine wrote at schema version 4: no ``channel_rates``,
+    the claim's index on ``(next_attempt_at, id)``."""
     with store.writing() as conn:
         undo_version_5(conn)
         conn.execute(text("UPDATE meta SET value = '4' WHERE key = 'schema_version'"))
@@ -36,10 +46,12 @@ def test_schema_version_is_5() -> None:
 
 @pytest.mark.parametrize("store_url", ["sqlite-file", "postgresql"], indirect=True)
 def test_version_4_store_is_upgraded_in_place_with_its_data(store_url: str) -> None:
-    """Opening a version 4 store adds an empty ``channel_rates`` table, records version 5
-    and keeps every row (users included); send slots can then be reserved in it."""
+    """Opening a version 4 store adds an empty ``channel_rates`` table, replaces the claim's
+    index with the one by channel, records version 5 and keeps every row (users included);
+    send slots can then be reserved in it, and due notifications claimed."""
     store = open_store(store_url)
     assert isinstance(store, SQLStore)
+    fresh_indexes = notification_indexes(store)
     store.import_ledger(small_ledger())
     with store.run_transaction("default", live=True) as run:
         save_live(run, batch(), "rulesengine: 1\n")
@@ -47,6 +59,8 @@ def test_version_4_store_is_upgraded_in_place_with_its_data(store_url: str) -> N
     before = reads(store)
     make_version_4(store)
     assert "channel_rates" not in table_names(store)
+    assert "ix_notifications_scheduled_due" in notification_indexes(store)
+    assert "ix_notifications_scheduled_channel_due" not in notification_indexes(store)
     store.close()
 
     upgraded = open_store(store_url)
@@ -54,25 +68,30 @@ def test_version_4_store_is_upgraded_in_place_with_its_data(store_url: str) -> N
     try:
         assert version_of(upgraded) == 5
         assert "channel_rates" in table_names(upgraded)
+        assert notification_indexes(upgraded) == fresh_indexes
         assert rate_rows(upgraded) == []
         assert reads(upgraded) == before
         reserve_slots(upgraded, "default/text", 50, 5)
         assert [key for key, _ in rate_rows(upgraded)] == ["default/text"]
         assert reads(upgraded) == before
+        with upgraded.writing() as conn:
+            due = claim_sql.due_rows(conn, dt.datetime(2026, 2, 2, tzinfo=dt.UTC), 10)
+        assert [(row.statement_id, row.channel) for row in due] == [("B1-S1", "email")]
     finally:
         upgraded.close()
 
 
 @pytest.mark.parametrize("store_url", ["sqlite-file", "postgresql"], indirect=True)
 def test_version_5_step_leaves_a_version_5_store_as_it_is(store_url: str) -> None:
-    """Step 5 run again on a store whose ``channel_rates`` has a row changes nothing."""
+    """Step 5 run again on a store whose ``channel_rates`` has a row changes nothing, nor
+    its indexes."""
     store = open_store(store_url)
     assert isinstance(store, SQLStore)
     try:
         reserve_slots(store, "default/email", 10, 3)
-        found = table_names(store), rate_rows(store)
+        found = table_names(store), rate_rows(store), notification_indexes(store)
         with store.writing() as conn:
             MIGRATIONS[5](conn)
-        assert (table_names(store), rate_rows(store)) == found
+        assert (table_names(store), rate_rows(store), notification_indexes(store)) == found
     finally:
         store.close()

@@ -11,7 +11,7 @@ import sqlalchemy
 from sqlalchemy import Column, Connection, Integer, MetaData, Table, inspect, select, text
 
 from rulesengine.errors import StoreError
-from rulesengine.queue import notification_sql
+from rulesengine.queue import claim_sql
 from rulesengine.queue.notification_reads import (
     list_notifications,
     notification_history,
@@ -24,6 +24,7 @@ from rulesengine.store.migrations import (
     VERSION_2_INDEXES,
     VERSION_3_INDEXES,
     VERSION_4_INDEXES,
+    VERSION_5_INDEXES,
     ensure_schema,
 )
 from rulesengine.store.sql_store import SQLStore
@@ -288,8 +289,17 @@ def make_version_2(store: SQLStore) -> None:
 
 
 def undo_version_5(conn: Connection) -> None:
-    """Take from a fresh store what schema version 5 added: the ``channel_rates`` table."""
+    """Take from a fresh store what schema version 5 added: the ``channel_rates`` table and
+    the claim's index by channel, giving back version 2's claim index."""
     conn.execute(text("DROP TABLE channel_rates"))
+    for name in VERSION_5_INDEXES:
+        conn.execute(text(f"DROP INDEX {name}"))
+    conn.execute(
+        text(
+            "CREATE INDEX ix_notifications_scheduled_due ON notifications"
+            " (next_attempt_at, id) WHERE status = 'scheduled'"
+        )
+    )
 
 
 def undo_version_4(conn: Connection) -> None:
@@ -336,18 +346,19 @@ def queue_snapshot(store: SQLStore) -> dict[str, object]:
 
 def test_version_2_has_the_partial_indexes(store: SQLStore) -> None:
     """A fresh store's claim, lease and staff-view indexes hold only the rows they serve,
-    and the version 1 indexes are gone."""
+    and the version 1 indexes are gone (the claim's in its version 5 form)."""
     found = notification_indexes(store)
     assert "ix_notifications_due" not in found
     assert "ix_notifications_lease" not in found
+    assert "ix_notifications_scheduled_due" not in found
     expected = {
-        "ix_notifications_scheduled_due": "(next_attempt_at, id) WHERE",
+        "ix_notifications_scheduled_channel_due": "(channel, next_attempt_at, id) WHERE",
         "ix_notifications_sending_lease": "(lease_expires_at) WHERE",
         "ix_notifications_needs_staff": "(status, id) WHERE",
     }
     for name, columns in expected.items():
         assert columns in found[name], found[name]
-    assert "'scheduled'" in found["ix_notifications_scheduled_due"]
+    assert "'scheduled'" in found["ix_notifications_scheduled_channel_due"]
     assert "'sending'" in found["ix_notifications_sending_lease"]
     assert "'error'" in found["ix_notifications_needs_staff"]
     assert "'unknown'" in found["ix_notifications_needs_staff"]
@@ -375,7 +386,7 @@ def test_version_1_store_is_upgraded_to_partial_indexes(store_url: str) -> None:
         assert notification_indexes(upgraded) == fresh_indexes
         assert queue_snapshot(upgraded) == before
         with upgraded.writing() as conn:
-            due = notification_sql.due_rows(conn, dt.datetime(2026, 2, 2, tzinfo=dt.UTC), 10)
+            due = claim_sql.due_rows(conn, dt.datetime(2026, 2, 2, tzinfo=dt.UTC), 10)
         assert [(row.statement_id, row.channel, row.status) for row in due] == [
             ("B1-S1", "email", "scheduled")
         ]
