@@ -9,11 +9,13 @@ one waiting arrived, whichever comes first (a timer thread records them then, so
 that blocks after yielding does not hold its results back). A worker killed part way
 leaves ``unknown`` only what it had not recorded yet.
 
-When ``send`` ends, :meth:`StreamedResults.close` stops the flushing (waiting for one under
-way); whatever is not recorded yet (the last results, the host's ``retry`` for the
-notifications without one, results a database error kept back) is recorded by the worker's
-thread with the call, as a list's results are (:meth:`.CallsInFlight.record_returned`),
-which also calls ``delivery_finished`` once with the whole call's results.
+When ``send`` ends, :meth:`StreamedResults.close` records the results still waiting (on
+the call's thread: the worker's thread may be waiting for an earlier call that a provider
+holds up, and must not hold these back meanwhile) and stops the flushing; whatever is not
+recorded yet (the host's ``retry`` for the notifications without a result, results a
+database error kept back) is recorded by the worker's thread with the call, as a list's
+results are (:meth:`.CallsInFlight.record_returned`), which also calls
+``delivery_finished`` once with the whole call's results.
 
 Used only when calls run on threads of their own and the store is not in memory (its one
 shared connection cannot take a second thread's transactions).
@@ -123,8 +125,10 @@ class StreamedResults:
             self.transitions.extend(changed)
 
     def close(self) -> None:
-        """Stop recording (the call ended): no more flushes, and one under way is waited
-        for, so :attr:`recorded` is final when this returns."""
+        """Record the waiting results, then stop recording (the call ended): no more
+        flushes, and one under way is waited for, so :attr:`recorded` is final when this
+        returns."""
+        self.flush()
         with self._lock:
             self._closed = True
             if self._timer is not None:

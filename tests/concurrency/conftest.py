@@ -71,6 +71,27 @@ class Practice:
     def run_date(self) -> str:
         return local_today(self.zone).isoformat()
 
+    def configure(
+        self,
+        *,
+        channels: tuple[str, ...] = ("email", "text"),
+        email: dict[str, object] | None = None,
+        text: dict[str, object] | None = None,
+        max_attempts: int = 5,
+    ) -> None:
+        """Write the rules again (before :meth:`upload`): the level sends on ``channels``,
+        ``email`` and ``text`` are more channel settings (``{"connections": 3}``)."""
+        write_rules(
+            self.rules,
+            zone=self.zone,
+            smtp_port=self.smtp.port,
+            sms_url=self.sms.base_url,
+            channels=channels,
+            email=email,
+            text=text,
+            max_attempts=max_attempts,
+        )
+
     def import_ledger(self, guarantors: int) -> None:
         from rulesengine.store import open_store
 

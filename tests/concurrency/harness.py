@@ -7,8 +7,10 @@ The pieces a concurrency proof needs, all on this machine and all bounded in tim
   terminate its own connections and no one else's;
 - :class:`SmtpSink` (aiosmtpd) and :class:`SmsSink` (a Twilio-shaped HTTP server): loopback
   providers that count every message they receive by its Message-ID or Idempotency-Key
-  (a repeated key is counted again, not dropped), and can hold the reply to the first ones
-  (:class:`Stall`);
+  (a repeated key is counted again, not dropped), can hold the reply to the first ones
+  (:class:`Stall`) or to every one for a moment (``hold``), keep the most messages they had
+  open at once (:class:`OpenCount`) and, the SMS sink, each post's arrival time and a
+  "429 Too Many Requests" for the first ``refuse`` posts;
 - :func:`write_rules` and :func:`ledger`: a profile whose email and text channels point at
   the sinks, and ``n`` guarantors who each get one statement by email and by text;
 - :class:`Workers`: ``rulesengine worker`` subprocesses with their output in files, stopped
@@ -192,6 +194,25 @@ class _Counts:
             return Counter(self.by_key)
 
 
+class OpenCount:
+    """How many messages a sink is answering right now, and the most it ever did at once."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.now = 0
+        self.most = 0
+
+    def __enter__(self) -> OpenCount:
+        with self._lock:
+            self.now += 1
+            self.most = max(self.most, self.now)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        with self._lock:
+            self.now -= 1
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind((LOOPBACK, 0))
@@ -199,11 +220,15 @@ def _free_port() -> int:
 
 
 class SmtpSink:
-    """An aiosmtpd server on 127.0.0.1 counting messages by Message-ID."""
+    """An aiosmtpd server on 127.0.0.1 counting messages by Message-ID. Each reply waits
+    ``hold`` seconds (a provider's latency; set it before the first message); ``open``
+    counts the messages whose reply is pending (from the end of DATA to the reply)."""
 
     def __init__(self, stall: Stall | None = None) -> None:
         self.counts = _Counts()
         self.stall = stall
+        self.hold = 0.0
+        self.open = OpenCount()
         self.port = _free_port()
         self._controller = Controller(self, hostname=LOOPBACK, port=self.port, ready_timeout=5)
 
@@ -221,21 +246,36 @@ class SmtpSink:
         headers = email.parser.BytesHeaderParser(policy=email.policy.default).parsebytes(raw)
         key = str(headers["Message-ID"])
         self.counts.add(key)
-        if self.stall is not None and self.stall.take(key, "email"):
-            loop = asyncio.get_running_loop()
-            await loop.run_in_executor(None, self.stall.released.wait, STALL_LIMIT)
+        with self.open:
+            if self.stall is not None and self.stall.take(key, "email"):
+                loop = asyncio.get_running_loop()
+                await loop.run_in_executor(None, self.stall.released.wait, STALL_LIMIT)
+            if self.hold:
+                await asyncio.sleep(self.hold)
         return "250 2.0.0 queued"
 
 
 class SmsSink(ThreadingHTTPServer):
-    """A Twilio-shaped Messages API on 127.0.0.1 counting posts by Idempotency-Key."""
+    """A Twilio-shaped Messages API on 127.0.0.1 counting posts by Idempotency-Key.
+
+    Set before the first post: ``hold``, seconds each reply waits (``open`` counts the posts
+    being answered); ``refuse``, how many of the first posts are answered "429 Too Many
+    Requests" with ``Retry-After: 1`` (counted in ``refused``, not in ``counts``: the
+    provider did not take them). ``arrivals`` holds every post's arrival (monotonic clock).
+    """
 
     daemon_threads = True
 
     def __init__(self, stall: Stall | None = None) -> None:
         super().__init__((LOOPBACK, 0), _SmsHandler)
         self.counts = _Counts()
+        self.refused = _Counts()
         self.stall = stall
+        self.hold = 0.0
+        self.open = OpenCount()
+        self.refuse = 0
+        self.arrivals: list[float] = []
+        self._lock = threading.Lock()
         self._thread = threading.Thread(
             target=self.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
         )
@@ -247,6 +287,15 @@ class SmsSink(ThreadingHTTPServer):
     def start(self) -> SmsSink:
         self._thread.start()
         return self
+
+    def arrived(self) -> bool:
+        """Note a post's arrival; whether to refuse it (one of the first ``refuse``)."""
+        with self._lock:
+            self.arrivals.append(time.monotonic())
+            if self.refuse:
+                self.refuse -= 1
+                return True
+            return False
 
     def stop(self) -> None:
         if self.stall is not None:
@@ -265,15 +314,28 @@ class _SmsHandler(BaseHTTPRequestHandler):
     def do_POST(self) -> None:
         self.rfile.read(int(self.headers.get("Content-Length", "0")))
         key = self.headers.get("Idempotency-Key") or "(none)"
-        self.server.counts.add(key)
-        stall = self.server.stall
-        if stall is not None and stall.take(key, "text"):
-            stall.released.wait(STALL_LIMIT)
-        body = json.dumps({"sid": f"SM{uuid.uuid4().hex}", "status": "queued"}).encode()
+        sink = self.server
+        if sink.arrived():
+            sink.refused.add(key)
+            self._reply(429, {"code": 20429, "message": "Too Many Requests"}, retry_after="1")
+            return
+        sink.counts.add(key)
+        with sink.open:
+            stall = sink.stall
+            if stall is not None and stall.take(key, "text"):
+                stall.released.wait(STALL_LIMIT)
+            if sink.hold:
+                time.sleep(sink.hold)
+        self._reply(201, {"sid": f"SM{uuid.uuid4().hex}", "status": "queued"})
+
+    def _reply(self, status: int, answer: dict[str, Any], retry_after: str | None = None) -> None:
+        body = json.dumps(answer).encode()
         try:
-            self.send_response(201)
+            self.send_response(status)
             self.send_header("Content-Type", "application/json")
             self.send_header("Content-Length", str(len(body)))
+            if retry_after is not None:
+                self.send_header("Retry-After", retry_after)
             self.end_headers()
             self.wfile.write(body)
         except OSError:
@@ -314,7 +376,7 @@ dunning:
   no_limit: false
   levels:
     - message: reminder
-      channels: [email, text]
+      channels: [{level_channels}]
 payments:
   rules:
     - name: adequate
@@ -341,13 +403,13 @@ channels:
     smtp_port: {smtp_port}
     starttls: false
     from: billing@riverside.example.org
-  text:
+{email_extra}  text:
     base_url: {sms_url}
     account_sid: AC0123456789
     token_env: {token_env}
     from: "+15555550100"
-delivery:
-  max_attempts: 5
+{text_extra}delivery:
+  max_attempts: {max_attempts}
   backoff: [1]
 """
 
@@ -360,11 +422,21 @@ def write_rules(
     sms_url: str,
     profile: str = "concurrency",
     subject: str = "Your statement",
+    channels: Sequence[str] = ("email", "text"),
+    email: Mapping[str, object] | None = None,
+    text: Mapping[str, object] | None = None,
+    max_attempts: int = 5,
 ) -> Path:
-    """A rules file: one level, email and text to the loopback sinks, no email window."""
+    """A rules file: one level, email and text (``channels``) to the loopback sinks, no
+    email window; ``email`` and ``text`` are more settings of those channels (such as
+    ``{"connections": 3}`` or ``{"max_per_second": 20}``)."""
     path.write_text(
         RULES.format(
             profile=profile,
+            level_channels=", ".join(channels),
+            email_extra=_settings_lines(email),
+            text_extra=_settings_lines(text),
+            max_attempts=max_attempts,
             zone=zone,
             host=LOOPBACK,
             smtp_port=smtp_port,
@@ -375,6 +447,11 @@ def write_rules(
         encoding="utf-8",
     )
     return path
+
+
+def _settings_lines(settings: Mapping[str, object] | None) -> str:
+    """``settings`` as lines of a channel's block in :data:`RULES` (numbers and words only)."""
+    return "".join(f"    {key}: {value}\n" for key, value in (settings or {}).items())
 
 
 def ledger(n: int, zone: str) -> LedgerData:

@@ -123,9 +123,11 @@ def test_a_worker_killed_after_the_provider_accepted_leaves_it_unknown(practice)
     email ends ``unknown`` and is not resent; staff resolve it as sent.
 
     While the first email is stalled the victim may already have handed its next round's
-    call to the text channel (rounds overlap): an email it had handed over when it died ends
-    ``unknown`` too, and no email is ever received twice; a text it had handed over is sent
-    again with the same idempotency key (the text channel ``deduplicates``)."""
+    call to the text channel, or its next email to another connection (rounds overlap): an
+    email it had handed over when it died ends ``unknown`` too (received once, or not at all
+    when it had not reached the provider yet), and no email is ever received twice; a text it
+    had handed over is sent again with the same idempotency key (the text channel
+    ``deduplicates``)."""
     queued = practice.upload(SMALL)
     victim = practice.workers.start("victim", "--limit", "1", "--lease", "2")
     assert practice.stall.caught.wait(30), victim.output()
@@ -144,7 +146,9 @@ def test_a_worker_killed_after_the_provider_accepted_leaves_it_unknown(practice)
     assert all(state.status[n] == "sent" for n in texts)
     assert state.status[nid] == "unknown"
     got = received(state, practice.smtp, practice.sms)
-    assert all(got.get(n) == 1 for n, status in state.status.items() if n not in texts)
+    assert all(got.get(n) == 1 for n, s in state.status.items() if s == "sent" and n not in texts)
+    # An email handed to a lane a moment before the kill may not have reached the provider.
+    assert all(got.get(n, 0) <= 1 for n in emails)
     assert all(got[n] in (1, 2) for n in texts)  # the same key twice: the provider drops one
     assert got[nid] == 1  # accepted by the provider, never resent
     assert history(practice.engine, nid)[-2:] == [("scheduled", "sending"), ("sending", "unknown")]
