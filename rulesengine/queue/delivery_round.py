@@ -40,7 +40,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import logging
-from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from typing import TYPE_CHECKING, Any
 
@@ -292,20 +291,18 @@ class DeliveryRounds:
                     streamed,
                     lanes=call.lanes,
                     gate=call.gate,
-                    executor=self.threads.lanes(call.channel, call.channel_name, call.lanes),
                 )
                 sent = SentCall(call, Future(), streamed, pump)
-                work: Callable[[], list[DeliveryResult | None]] = functools.partial(
-                    run_pumped, pump, streamed
+                self.calls.sending.append(sent)
+                pumped = functools.partial(run_pumped, pump, streamed)
+                self.threads.run_pump(
+                    call.channel, call.channel_name, call.lanes, pumped, sent.future
                 )
-            else:
-                sent = SentCall(call, Future(), streamed)
-                work = functools.partial(_call_and_close, call.channel, notifications, streamed)
+                continue
+            sent = SentCall(call, Future(), streamed)
             self.calls.sending.append(sent)
-            if call.on_lanes:
-                self.threads.run_pump(call.channel, call.channel_name, work, sent.future)
-            else:
-                self.threads.run(call.channel, call.channel_name, work, sent.future)
+            work = functools.partial(_call_and_close, call.channel, notifications, streamed)
+            self.threads.run(call.channel, call.channel_name, work, sent.future)
 
 
 def _call_and_close(

@@ -16,9 +16,9 @@ worker's own database work. The rules a channel author can rely on (``docs/plugi
 - a channel object whose ``max_in_flight`` is N > 1 (or whose channel has
   ``max_per_second``) has its call run by a :class:`~rulesengine.queue.send_lanes.LanePump`
   on a thread of its own (:meth:`ChannelThreads.run_pump`), which calls ``send`` with one
-  notification at a time from up to N lane threads of the object's own
-  (:meth:`ChannelThreads.lanes`), so up to N calls overlap; the next round's pump may start
-  before this one ended, its lanes waiting for free lane threads.
+  notification at a time from up to N lane threads of the object's own, so up to N calls
+  overlap; the next round's pump may start before this one ended, its lanes waiting for
+  free lane threads; the threads end when the object's last pump ended.
 
 With ``concurrent=False`` every call runs on the caller's thread, one after the other (the
 scenario runner does this, so that a scenario's recording channels see their calls in one
@@ -27,6 +27,7 @@ fixed order).
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -65,9 +66,10 @@ class ChannelThreads:
         self._name = name
         # id(channel) -> (channel, its executor); the channel is kept so its id stays its own.
         self._threads: dict[int, tuple[Any, ThreadPoolExecutor]] = {}
-        # id(channel) -> (channel, its lanes' executor / its pumps'), for channels on lanes.
-        self._lanes: dict[int, tuple[Any, ThreadPoolExecutor]] = {}
-        self._pumps: dict[int, tuple[Any, ThreadPoolExecutor]] = {}
+        # id(channel) -> (channel, its pumps' threads, its lanes'), for channels on lanes,
+        # while a pump of theirs runs; and how many run.
+        self._pumps: dict[int, tuple[Any, ThreadPoolExecutor, ThreadPoolExecutor]] = {}
+        self._running: dict[int, int] = {}
         self._lock = threading.Lock()
 
     def __repr__(self) -> str:
@@ -94,38 +96,63 @@ class ChannelThreads:
             return found[1]
 
     def run_pump(
-        self, channel: Any, label: str, call: Callable[[], _T], future: Future[_T]
+        self,
+        channel: Any,
+        label: str,
+        lanes: int,
+        call: Callable[[ThreadPoolExecutor], _T],
+        future: Future[_T],
     ) -> None:
-        """Run ``call``, a :class:`~rulesengine.queue.send_lanes.LanePump` of ``channel``'s,
-        on a thread of its own (``pump-<label>-<name>``): a round's pump may start while the
-        round before's still runs, its lanes taking over as the other's finish."""
+        """Run ``call(lane_threads)``, a :class:`~rulesengine.queue.send_lanes.LanePump` of
+        ``channel``'s, on a thread of its own (``pump-<label>-<name>``), with the object's
+        ``lanes`` lane threads (``lane-<label>-<name>``): a round's pump may start while the
+        round before's still runs, its lanes taking over as the other's finish. The
+        threads are made when a pump starts and end once the object's last pump ended, so
+        a worker keeps none for a channel object it no longer sends on (an old rules
+        file's)."""
+        key = id(channel)
         with self._lock:
-            found = self._pumps.get(id(channel))
+            found = self._pumps.get(key)
             if found is None:
-                executor = ThreadPoolExecutor(
-                    max_workers=PUMPS, thread_name_prefix=f"pump-{label}-{self._name}"
+                found = self._pumps[key] = (
+                    channel,
+                    ThreadPoolExecutor(
+                        max_workers=PUMPS, thread_name_prefix=f"pump-{label}-{self._name}"
+                    ),
+                    ThreadPoolExecutor(
+                        max_workers=lanes, thread_name_prefix=f"lane-{label}-{self._name}"
+                    ),
                 )
-                found = self._pumps[id(channel)] = (channel, executor)
-        found[1].submit(_fill, future, call)
+            self._running[key] = self._running.get(key, 0) + 1
+        pumps, lane_threads = found[1], found[2]
 
-    def lanes(self, channel: Any, label: str, count: int) -> ThreadPoolExecutor:
-        """The ``count`` lane threads of ``channel`` (``lane-<label>-<name>``), made on first
-        use and kept until :meth:`close`."""
+        def pump() -> None:
+            try:
+                _fill(future, functools.partial(call, lane_threads))
+            finally:
+                self._pump_ended(key)
+
+        pumps.submit(pump)
+
+    def _pump_ended(self, key: int) -> None:
+        """One pump of the object ``key`` ended: its threads end with its last one."""
         with self._lock:
-            found = self._lanes.get(id(channel))
-            if found is None:
-                executor = ThreadPoolExecutor(
-                    max_workers=count, thread_name_prefix=f"lane-{label}-{self._name}"
-                )
-                found = self._lanes[id(channel)] = (channel, executor)
-            return found[1]
+            self._running[key] -= 1
+            if self._running[key] or key not in self._pumps:
+                return
+            del self._running[key]
+            _, pumps, lane_threads = self._pumps.pop(key)
+        pumps.shutdown(wait=False)  # this thread is one of them: it ends when this returns
+        lane_threads.shutdown(wait=False)  # idle: every lane of the object's pumps ended
 
     def close(self) -> None:
         """Wait for calls still running, then end every thread. A later call starts a new
         thread for its channel."""
         with self._lock:
             threads, self._threads = self._threads, {}
-            lanes, self._lanes = self._lanes, {}
             pumps, self._pumps = self._pumps, {}
-        for _, executor in [*threads.values(), *pumps.values(), *lanes.values()]:
+        for _, executor in threads.values():
             executor.shutdown(wait=True)
+        for _, pump_threads, lane_threads in pumps.values():
+            pump_threads.shutdown(wait=True)
+            lane_threads.shutdown(wait=True)

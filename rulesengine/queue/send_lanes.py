@@ -87,7 +87,6 @@ class LanePump:
         *,
         lanes: int,
         gate: RateGate | None,
-        executor: ThreadPoolExecutor,
     ) -> None:
         self._context = context
         self._fixed = fixed
@@ -95,7 +94,6 @@ class LanePump:
         self._streamed = streamed
         self._lanes = max(1, min(lanes, len(call.rows)))
         self._gate = gate
-        self._executor = executor
         #: Rows handed over this many at a time.
         self._chunk = max(1, lanes // 4)
         self._waiting: collections.deque[QueueRow] = collections.deque(call.rows)
@@ -105,6 +103,7 @@ class LanePump:
         self._lock = threading.Lock()  # the rows, the results: held only for moments
         self._handing = threading.Lock()  # one lane hands rows over at a time
         self._promised = 0  # lanes waiting for a slot of the gate, each for a row left
+        self._being_handed = 0  # rows a lane is handing over now (under _handing)
         self._stop = threading.Event()
         #: Set once :meth:`run` returned: the rows never sent, to queue again ...
         self.unhanded: list[QueueRow] = []
@@ -116,11 +115,11 @@ class LanePump:
         with self._lock:
             return [row.id for row in self._waiting]
 
-    def run(self) -> list[DeliveryResult | None]:
+    def run(self, lane_threads: ThreadPoolExecutor) -> list[DeliveryResult | None]:
         """Send the call; one entry per row of the call, in order: its result, or None for a
         row not sent (lost, or in :attr:`unhanded`). What a lane raised that
         ``call_channel`` does not catch (``SystemExit``) is raised once every lane ended."""
-        lanes: list[Future[None]] = [self._executor.submit(self._lane) for _ in range(self._lanes)]
+        lanes: list[Future[None]] = [lane_threads.submit(self._lane) for _ in range(self._lanes)]
         wait(lanes)
         with self._lock:
             self.unhanded = [*self._ready, *self._waiting]
@@ -159,7 +158,7 @@ class LanePump:
         of the shared rate (every worker's) that it would not use. False: none left, or the
         pump stopped."""
         with self._lock:
-            if len(self._waiting) + len(self._ready) <= self._promised:
+            if self._rows_left() <= self._promised:
                 return False
             self._promised += 1
         assert self._gate is not None
@@ -176,17 +175,18 @@ class LanePump:
         ready). ``promised``: the lane waited for a slot for a row (its promise ends)."""
         while True:
             with self._lock:
-                ends = self._stop.is_set() or not (self._ready or self._waiting)
+                ends = self._stop.is_set() or not self._rows_left()
                 if ends or self._ready:
                     if promised:  # under the same lock as the row it was for
                         self._promised -= 1
                     return None if ends else self._ready.popleft()
             with self._handing:
                 with self._lock:
-                    if self._ready or self._stop.is_set():
+                    if self._ready or self._stop.is_set() or not self._waiting:
                         continue  # another lane handed some over meanwhile
                     count = min(self._chunk, len(self._waiting))
                     chunk = [self._waiting.popleft() for _ in range(count)]
+                    self._being_handed = len(chunk)
                 try:
                     handed = hand_over_rows(self._context, self._fixed, chunk)
                 except DBAPIError as exc:
@@ -198,12 +198,19 @@ class LanePump:
                     )
                     with self._lock:
                         self._waiting.extendleft(reversed(chunk))
+                        self._being_handed = 0
                         self._stop.set()
                         self._promised -= promised
                     return None
                 with self._lock:
                     self._lost.update(row.id for row in chunk if row.id not in handed)
                     self._ready.extend(row for row in chunk if row.id in handed)
+                    self._being_handed = 0
+
+    def _rows_left(self) -> int:
+        """The rows no lane has taken yet: waiting, being handed over, or ready (under
+        ``_lock``)."""
+        return len(self._waiting) + self._being_handed + len(self._ready)
 
     def _slow_down(self, seconds: float) -> None:
         """The provider asked to slow down: stop handing over, pause the gate."""
@@ -221,10 +228,10 @@ class LanePump:
             self._gate.pause(seconds)
 
 
-def run_pumped(pump: LanePump, streamed: StreamedResults) -> Any:
-    """:meth:`LanePump.run`, ``streamed`` closed when it ends (on the call's thread, so its
-    future is done only then)."""
+def run_pumped(pump: LanePump, streamed: StreamedResults, lane_threads: ThreadPoolExecutor) -> Any:
+    """:meth:`LanePump.run` on ``lane_threads``, ``streamed`` closed when it ends (on the
+    call's thread, so its future is done only then)."""
     try:
-        return pump.run()
+        return pump.run(lane_threads)
     finally:
         streamed.close()

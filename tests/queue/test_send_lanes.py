@@ -209,3 +209,23 @@ def test_a_rate_limited_channels_lanes_take_a_slot_only_for_a_row_left(
     assert len(slots) == 30
     assert len(set(slots)) == 30  # each slot its own
     assert sorted(channel.batches) == [[nid] for nid in thirty]
+
+
+def test_a_channels_lane_threads_end_once_its_last_pump_ended(qstore, make_queue, thirty) -> None:
+    """A worker keeps no lanes for a channel object it no longer sends on (an old rules
+    file's): they end with the object's last call, and come back with its next one."""
+
+    def lanes() -> list[str]:
+        return [t.name for t in threading.enumerate() if t.name.startswith("lane-email-w1")]
+
+    channel = Pooled(lanes=4)
+    queue = make_queue(channels={"email": channel})
+    assert queue.deliver(NINE).counts == {"sent": 30}
+    ended = threading.Event()
+    for _ in range(500):
+        if not lanes():
+            break
+        ended.wait(0.02)
+    assert lanes() == []
+    save(qstore, draft("G1", at=NINE, bid="B2"), bid="B2", day=2)
+    assert queue.deliver(NINE).counts == {"sent": 1}
