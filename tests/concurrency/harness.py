@@ -265,6 +265,9 @@ class SmsSink(ThreadingHTTPServer):
     """
 
     daemon_threads = True
+    #: Connections waiting to be accepted: four workers open eight each at once (the text
+    #: channel's pool), and a provider's backlog is large (the default 5 resets them).
+    request_queue_size = 128
 
     def __init__(self, stall: Stall | None = None) -> None:
         super().__init__((LOOPBACK, 0), _SmsHandler)
@@ -652,6 +655,22 @@ def read_queue(engine: sqlalchemy.Engine) -> QueueState:
         claims={r[0]: claims.get(r[0], 0) for r in rows},
         handed={r[0]: bool(r[4]) for r in rows},
     )
+
+
+def details(engine: sqlalchemy.Engine, notification_id: int) -> list[str]:
+    """A notification's history as ``old -> new: detail`` lines, oldest first (for a failing
+    test's message)."""
+    with engine.connect() as conn:
+        return [
+            f"{r[0]} -> {r[1]}: {r[2]}"
+            for r in conn.execute(
+                sqlalchemy.text(
+                    "SELECT old_status, new_status, detail FROM notification_history "
+                    "WHERE notification_id = :id ORDER BY id"
+                ),
+                {"id": notification_id},
+            )
+        ]
 
 
 def history(engine: sqlalchemy.Engine, notification_id: int) -> list[tuple[str | None, str]]:

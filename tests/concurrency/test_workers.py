@@ -12,6 +12,7 @@ from rulesengine.queue.leases import RESENT_DETAIL
 from tests.concurrency import pause_plugin
 from tests.concurrency.harness import (
     claimed_by,
+    details,
     history,
     ids_of,
     received,
@@ -38,7 +39,9 @@ def test_workers_drain_the_queue_handing_each_notification_over_once(practice) -
 
     assert state.counts() == Counter({"sent": queued})
     twice = [nid for nid, n in state.claims.items() if n != 1]
-    assert not twice, f"claimed more than once: {ids_of(twice)}"
+    assert not twice, f"claimed more than once: {ids_of(twice)}: " + "; ".join(
+        f"{nid}: {details(practice.engine, nid)}" for nid in twice
+    )
     assert all(state.handed.values())
     got = received(state, practice.smtp, practice.sms)
     assert Counter(got.values()) == Counter({1: queued})
