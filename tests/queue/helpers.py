@@ -206,3 +206,28 @@ def history(store: Any, nid: int) -> list[tuple[str | None, str, str | None]]:
     return [
         (h["old_status"], h["new_status"], h["detail"]) for h in notification_history(store, nid)
     ]
+
+
+def import_guarantors(store: Any, monkeypatch: Any, gids: Sequence[str]) -> None:
+    """Import guarantors ``gids`` (email and mobile, Chicago), each owing on one encounter
+    ``E<gid>``, and let :func:`batch` find that encounter (``monkeypatch`` undoes it)."""
+    store.import_ledger(
+        LedgerData(
+            guarantors=[
+                Guarantor(
+                    g,
+                    "Ada",
+                    g,
+                    email=f"{g.lower()}@example.org",
+                    mobile="+15555550101",
+                    timezone="America/Chicago",
+                )
+                for g in gids
+            ],
+            encounters=[
+                Encounter(f"E{g}", g, "P1", dt.date(2026, 1, 5), 5_000, level=1) for g in gids
+            ],
+        )
+    )
+    for g in gids:
+        monkeypatch.setitem(ENCOUNTERS_OF, g, (f"E{g}",))

@@ -10,11 +10,16 @@ from typing import Any
 
 import pytest
 
-from rulesengine.model import Encounter, Guarantor
 from rulesengine.queue.notification_reads import list_notifications
-from rulesengine.store.base import LedgerData
-from tests.queue import helpers
-from tests.queue.helpers import RecordingChannel, chicago, draft, history, save, statuses
+from tests.queue.helpers import (
+    RecordingChannel,
+    chicago,
+    draft,
+    history,
+    import_guarantors,
+    save,
+    statuses,
+)
 
 NINE = chicago(2026, 2, 1, 9)
 
@@ -32,19 +37,7 @@ def queued(qstore: Any, monkeypatch: pytest.MonkeyPatch) -> QueueByChannel:
         due: Callable[[str, int], dt.datetime] = lambda channel, i: NINE, **counts: int
     ) -> dict[str, list[int]]:
         gids = [f"F{i:03d}" for i in range(max(counts.values()))]
-        qstore.import_ledger(
-            LedgerData(
-                guarantors=[
-                    Guarantor(g, "Ada", g, email=f"{g.lower()}@example.org", mobile="+15555550101")
-                    for g in gids
-                ],
-                encounters=[
-                    Encounter(f"E{g}", g, "P1", dt.date(2026, 1, 5), 5_000, level=1) for g in gids
-                ],
-            )
-        )
-        for g in gids:
-            monkeypatch.setitem(helpers.ENCOUNTERS_OF, g, (f"E{g}",))
+        import_guarantors(qstore, monkeypatch, gids)
         save(
             qstore,
             *[

@@ -13,11 +13,8 @@ import pytest
 from sqlalchemy import func, select
 
 from rulesengine.channels.results import DeliveryResult
-from rulesengine.model import Encounter, Guarantor
-from rulesengine.store.base import LedgerData
 from rulesengine.store.tables import notifications
-from tests.queue import helpers
-from tests.queue.helpers import chicago, draft, history, save, statuses
+from tests.queue.helpers import chicago, draft, history, import_guarantors, save, statuses
 
 NINE = chicago(2026, 2, 1, 9)
 
@@ -26,19 +23,7 @@ NINE = chicago(2026, 2, 1, 9)
 def thirty(qstore: Any, monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Thirty scheduled emails, due at nine, one per guarantor L00..L29."""
     gids = [f"L{i:02d}" for i in range(30)]
-    qstore.import_ledger(
-        LedgerData(
-            guarantors=[
-                Guarantor(g, "Ada", g, email=f"{g.lower()}@example.org", timezone="America/Chicago")
-                for g in gids
-            ],
-            encounters=[
-                Encounter(f"EL{g}", g, "P1", dt.date(2026, 1, 5), 5_000, level=1) for g in gids
-            ],
-        )
-    )
-    for g in gids:
-        monkeypatch.setitem(helpers.ENCOUNTERS_OF, g, (f"EL{g}",))
+    import_guarantors(qstore, monkeypatch, gids)
     return save(qstore, *[draft(g, at=NINE) for g in gids])
 
 
