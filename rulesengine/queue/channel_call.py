@@ -25,9 +25,6 @@ class ChannelCall:
     lanes: int = 1
     #: The rate limit of the channel (``max_per_second``), when it has one.
     gate: RateGate | None = None
-
-    @property
-    def on_lanes(self) -> bool:
-        """Whether the call is sent one notification at a time on lanes
-        (:mod:`.send_lanes`), rather than as one batch."""
-        return self.lanes > 1 or self.gate is not None
+    #: Whether the call is sent one notification at a time on lanes (:mod:`.send_lanes`),
+    #: rather than as one batch (with a ``gate``: one at a time on the caller's thread).
+    on_lanes: bool = False

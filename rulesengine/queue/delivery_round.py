@@ -59,7 +59,7 @@ from rulesengine.queue.delivery_report import RoundOutcome
 from rulesengine.queue.due_claims import claim_due_rows
 from rulesengine.queue.handoff import ChannelThreads
 from rulesengine.queue.leases import expire_leases, renew_claims
-from rulesengine.queue.send_lanes import LanePump, run_pumped
+from rulesengine.queue.send_lanes import LanePump, paced_call, run_pumped
 from rulesengine.queue.send_rates import RateGate
 from rulesengine.queue.streamed_results import StreamedResults
 
@@ -150,9 +150,17 @@ class DeliveryRounds:
     ) -> ChannelCall:
         """The call of ``rows`` to ``channel``: on lanes (:mod:`.send_lanes`) when the object
         has a ``max_in_flight`` above 1 or the channel a ``max_per_second``, and calls run on
-        threads of their own with a store not in memory; else one batch, as always."""
+        threads of their own with a store not in memory; else one batch, as always, except
+        that a channel with ``max_per_second`` is sent one notification at a time, each when
+        the rate allows (:func:`.paced_call`)."""
+        limit = self.context.channels.rate_limit(rules_hash, channel_name)
+        gate = None
+        if limit is not None:
+            gate = self.gates.get(limit)
+            if gate is None:
+                gate = self.gates[limit] = RateGate(self.context.store, *limit)
         if not self.threads.concurrent or self.context.store.in_memory:
-            return ChannelCall(channel_name, channel, rows)
+            return ChannelCall(channel_name, channel, rows, gate=gate)
         lanes = getattr(channel, "max_in_flight", 1)
         if not valid_in_flight(lanes):
             if channel_name not in self._bad_in_flight:
@@ -165,13 +173,7 @@ class DeliveryRounds:
                     MAX_IN_FLIGHT,
                 )
             lanes = 1
-        limit = self.context.channels.rate_limit(rules_hash, channel_name)
-        gate = None
-        if limit is not None:
-            gate = self.gates.get(limit)
-            if gate is None:
-                gate = self.gates[limit] = RateGate(self.context.store, *limit)
-        return ChannelCall(channel_name, channel, rows, lanes, gate)
+        return ChannelCall(channel_name, channel, rows, lanes, gate, lanes > 1 or gate is not None)
 
     def _keep_unhanded(self, ready: list[ChannelCall], groups: list[_Group]) -> None:
         """Keep claims never handed over (queued again at the next round)."""
@@ -301,15 +303,24 @@ class DeliveryRounds:
                 continue
             sent = SentCall(call, Future(), streamed)
             self.calls.sending.append(sent)
-            work = functools.partial(_call_and_close, call.channel, notifications, streamed)
+            work = functools.partial(
+                _call_and_close, call.channel, notifications, streamed, call.gate
+            )
             self.threads.run(call.channel, call.channel_name, work, sent.future)
 
 
 def _call_and_close(
-    channel: Any, notifications: list[Notification], streamed: StreamedResults | None
+    channel: Any,
+    notifications: list[Notification],
+    streamed: StreamedResults | None,
+    gate: RateGate | None = None,
 ) -> list[DeliveryResult | None]:
     """:func:`call_channel`, each result recorded as it arrives into ``streamed``, which is
-    closed when the call ends (on the channel's thread, so its future is done only then)."""
+    closed when the call ends (on the channel's thread, so its future is done only then).
+    With ``gate`` (a rate-limited channel called inline): one notification at a time."""
+    if gate is not None:
+        assert streamed is None  # inline, or an in-memory store: nothing is streamed
+        return list(paced_call(channel, notifications, gate))
     if streamed is None:
         return list(call_channel(channel, notifications))
     try:

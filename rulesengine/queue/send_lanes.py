@@ -34,18 +34,20 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy.exc import DBAPIError
 
 from rulesengine.channels.channel_calls import call_channel
+from rulesengine.channels.results import DeliveryResult
+from rulesengine.model import Notification
 from rulesengine.plurals import noun_for
 from rulesengine.queue import notification_sql
+from rulesengine.queue.result_recording import MIN_SLOW_DOWN
 
 if TYPE_CHECKING:
-    from rulesengine.channels.results import DeliveryResult
     from rulesengine.queue.channel_call import ChannelCall
     from rulesengine.queue.notification_rows import QueueRow
     from rulesengine.queue.queue_context import QueueContext
     from rulesengine.queue.send_rates import RateGate
     from rulesengine.queue.streamed_results import StreamedResults
 
-__all__ = ["LanePump", "hand_over_rows", "run_pumped"]
+__all__ = ["LanePump", "hand_over_rows", "paced_call", "run_pumped"]
 
 _log = logging.getLogger(__name__)
 
@@ -143,11 +145,11 @@ class LanePump:
                 if row is None:
                     return
                 (result,) = call_channel(channel, [row.as_notification()])
+                if result.outcome == "retry" and result.retry_after is not None:
+                    self._slow_down(result.retry_after)  # first: no other lane starts a send
                 with self._lock:
                     self._results[row.id] = result
                 self._streamed.add(result)
-                if result.outcome == "retry" and result.retry_after is not None:
-                    self._slow_down(result.retry_after)
         except BaseException:
             self._stop.set()
             raise
@@ -226,6 +228,36 @@ class LanePump:
             )
         if self._gate is not None:
             self._gate.pause(seconds)
+
+
+def paced_call(
+    channel: Any, notifications: list[Notification], gate: RateGate
+) -> list[DeliveryResult]:
+    """Send ``notifications`` to ``channel`` one at a time on this thread, each when
+    ``gate`` allows (a rate-limited channel called inline: ``--serial``, an in-memory
+    store). After a ``retry_after`` the gate pauses and the rest are not sent: each gets
+    the same ``retry_after`` (its attempt given back, due after the pause)."""
+    results: list[DeliveryResult] = []
+    slow_down: DeliveryResult | None = None
+    for n in notifications:
+        if slow_down is None:
+            gate.wait()
+            (result,) = call_channel(channel, [n])
+            if result.outcome == "retry" and result.retry_after is not None:
+                slow_down = result
+                gate.pause(result.retry_after)
+            results.append(result)
+            continue
+        assert slow_down.retry_after is not None
+        results.append(
+            DeliveryResult.retry(
+                n,
+                f"not sent: the provider asked to slow down; queued again, due in"
+                f" {max(slow_down.retry_after, MIN_SLOW_DOWN):g} s",
+                retry_after=slow_down.retry_after,
+            )
+        )
+    return results
 
 
 def run_pumped(pump: LanePump, streamed: StreamedResults, lane_threads: ThreadPoolExecutor) -> Any:

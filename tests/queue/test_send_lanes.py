@@ -169,30 +169,16 @@ def test_calls_on_the_callers_thread_get_the_whole_batch_whatever_max_in_flight(
 
 
 def test_a_rate_limited_channels_lanes_take_a_slot_only_for_a_row_left(
-    qstore, make_queue, thirty, monkeypatch
+    qstore, make_queue, thirty, counted_slots
 ) -> None:
     """Eight lanes, thirty rows, a shared rate of 1,000 a second: thirty slots are taken,
     one per message; a lane with no row left for it takes none (a slot taken for nothing
     is lost to every worker of the store)."""
-    from rulesengine.queue.channel_objects import Channels
-    from rulesengine.queue.send_rates import RateGate
-
-    monkeypatch.setattr(Channels, "rate_limit", lambda self, h, name: ("standard/email", 1000))
-    slots = []
-    take = RateGate.next_slot
-
-    def counted(self, stop=None):
-        slot = take(self, stop)
-        if slot is not None:
-            slots.append(slot)
-        return slot
-
-    monkeypatch.setattr(RateGate, "next_slot", counted)
     channel = Pooled(lanes=8)
     with make_queue(channels={"email": channel}) as queue:
         assert queue.deliver(NINE).counts == {"sent": 30}
-    assert len(slots) == 30
-    assert len(set(slots)) == 30  # each slot its own
+    assert len(counted_slots) == 30
+    assert len(set(counted_slots)) == 30  # each slot its own
     assert sorted(channel.batches) == [[nid] for nid in thirty]
 
 
@@ -214,3 +200,52 @@ def test_a_channels_lane_threads_end_once_its_last_pump_ended(qstore, make_queue
     assert lanes() == []
     save(qstore, draft("G1", at=NINE, bid="B2"), bid="B2", day=2)
     assert queue.deliver(NINE).counts == {"sent": 1}
+
+
+@pytest.fixture
+def counted_slots(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """Every channel has a shared rate of 1,000 a second; the slots taken, as taken."""
+    from rulesengine.queue.channel_objects import Channels
+    from rulesengine.queue.send_rates import RateGate
+
+    monkeypatch.setattr(Channels, "rate_limit", lambda self, h, name: (f"standard/{name}", 1000))
+    slots: list[float] = []
+    take = RateGate.next_slot
+
+    def counted(self: Any, stop: Any = None) -> float | None:
+        slot = take(self, stop)
+        if slot is not None:
+            slots.append(slot)
+        return slot
+
+    monkeypatch.setattr(RateGate, "next_slot", counted)
+    return slots
+
+
+def test_a_rate_limited_channel_called_inline_is_sent_one_at_a_time_at_the_rate(
+    qstore, make_queue, thirty, counted_slots
+) -> None:
+    """``--serial``: one notification per call, each on its slot of the shared rate."""
+    channel = Pooled(lanes=8)
+    with make_queue(channels={"email": channel}, concurrent_channels=False) as queue:
+        assert queue.deliver(NINE).counts == {"sent": 30}
+    assert channel.batches == [[nid] for nid in thirty]
+    assert len(counted_slots) == 30
+
+
+def test_inline_a_retry_after_leaves_the_rest_unsent_without_an_attempt(
+    qstore, make_queue, thirty, counted_slots
+) -> None:
+    channel = Pooled(
+        lanes=1,
+        answer=lambda n: DeliveryResult.retry(n, "HTTP 429: too many requests", retry_after=30),
+    )
+    with make_queue(channels={"email": channel}, concurrent_channels=False) as queue:
+        assert queue.deliver(NINE).counts == {"scheduled": 30}
+    assert channel.batches == [[thirty[0]]]  # nothing sent after the provider's answer
+    assert history(qstore, thirty[1])[-1][2] == (
+        "not sent: the provider asked to slow down; queued again, due in 30 s; the provider"
+        " asked to slow down: not counted as an attempt, next at 2026-02-01T09:00:30-06:00"
+    )
+    with qstore.reading() as conn:
+        assert {row.attempt for row in conn.execute(select(notifications.c.attempt))} == {0}
