@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
 from collections.abc import Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from typing import TYPE_CHECKING
@@ -42,6 +43,9 @@ if TYPE_CHECKING:
 __all__ = ["CallsInFlight", "SentCall"]
 
 _log = logging.getLogger(__name__)
+
+#: How often a worker waiting for its calls looks whether it was told to stop (seconds).
+_STOP_CHECK = 0.2
 
 
 @attrs.frozen(eq=False)
@@ -85,6 +89,9 @@ class CallsInFlight:
         self.claims_waiting: list[int] = []
         # What a call raised that ends delivery (SystemExit), kept while the rest is recorded.
         self.fatal: BaseException | None = None
+        #: Set when the worker is told to stop (``Queue.run_worker``'s event): waiting for
+        #: calls, the calls on lanes are stopped then (:meth:`stop_pumps`).
+        self.stopping: threading.Event | None = None
 
     def holds_anything(self) -> bool:
         """Whether any call, result or claim is left to record."""
@@ -108,7 +115,11 @@ class CallsInFlight:
         (:meth:`_leave_sending`) and, with ``reraise``, what it raised ends delivery."""
         waiting = self.sending[:count]
         while waiting:
-            wait([sent.future for sent in waiting], return_when=FIRST_COMPLETED)
+            stopping = self.stopping
+            timeout = None if stopping is None else _STOP_CHECK
+            wait([sent.future for sent in waiting], timeout, FIRST_COMPLETED)
+            if stopping is not None and stopping.is_set():
+                self.stop_pumps()
             for sent in [sent for sent in waiting if sent.future.done()]:
                 waiting.remove(sent)
                 self._record_returned_call(fixed, done, sent, reraise=reraise)
@@ -149,7 +160,11 @@ class CallsInFlight:
             try:
                 done.note(
                     requeue_unhanded_claims(
-                        self.context, fixed, unsent, slow_down=sent.pump.requeue_delay
+                        self.context,
+                        fixed,
+                        unsent,
+                        slow_down=sent.pump.requeue_delay,
+                        stopping=sent.pump.stopping,
                     )
                 )
             except DBAPIError:
@@ -164,6 +179,13 @@ class CallsInFlight:
         self.context.observe(sent.streamed.transitions)
         if done is not None:
             done.note(sent.streamed.transitions)
+
+    def stop_pumps(self) -> None:
+        """Stop every call on lanes from handing more over (the worker is stopping): what
+        they have not sent goes back to the queue when they are recorded."""
+        for sent in list(self.sending):
+            if sent.pump is not None:
+                sent.pump.stop()
 
     def record_all(
         self, fixed: dt.datetime | None, done: RoundOutcome, *, reraise: bool = True

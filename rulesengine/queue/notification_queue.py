@@ -223,7 +223,8 @@ class Queue:
 
     def finish(self, now: dt.datetime | None = None) -> None:
         """Record what this queue still holds in memory: the results of calls still sending
-        (waiting for them) and of a round cut short by a database error, and claims never
+        (waiting for them; calls on lanes hand nothing more over, and what they did not send
+        is queued again) and of a round cut short by a database error, and claims never
         handed over (queued again). :meth:`deliver` and :meth:`run_worker` leave nothing
         behind when they end normally; :meth:`close` calls this. A database error is
         logged: those notifications become ``unknown`` when the lease runs out, unless this

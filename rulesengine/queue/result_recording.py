@@ -127,14 +127,18 @@ def requeue_unhanded_claims(
     rows: list[QueueRow],
     *,
     slow_down: float = 0.0,
+    stopping: bool = False,
 ) -> list[Transition]:
     """``sending`` -> ``scheduled`` (due now, or ``slow_down`` seconds later) for claims this
-    worker never sent: a database error kept them from being handed over, or the channel's
-    provider asked to slow down (``slow_down``: its ``retry_after``)."""
+    worker never sent: a database error kept them from being handed over, the worker was
+    stopping (``stopping``), or the channel's provider asked to slow down (``slow_down``:
+    its ``retry_after``)."""
     detail = (
         f"{context.worker_id} lost its database connection before handing it to the channel: "
         "queued again"
     )
+    if stopping:
+        detail = f"{context.worker_id} stopped before handing it to the channel: queued again"
     if slow_down:
         slow_down = max(slow_down, MIN_SLOW_DOWN)
         detail = (

@@ -109,8 +109,19 @@ class LanePump:
         self._stop = threading.Event()
         #: Set once :meth:`run` returned: the rows never sent, to queue again ...
         self.unhanded: list[QueueRow] = []
-        #: ... due this many seconds later (a provider's ``retry_after``; 0: at once).
+        #: ... due this many seconds later (a provider's ``retry_after``; 0: at once) ...
         self.requeue_delay = 0.0
+        #: ... because the worker is stopping (:meth:`stop`).
+        self.stopping = False
+
+    def stop(self) -> None:
+        """The worker is stopping: hand nothing more over (the sends open finish; the rest
+        goes back to the queue, due at once, its attempt given back), and stop waiting for
+        slots."""
+        with self._lock:
+            if not self._stop.is_set():  # not when it stopped for another reason already
+                self.stopping = True
+                self._stop.set()
 
     def pending_ids(self) -> list[int]:
         """The claims not handed over yet (the heartbeat renews them while the call runs)."""

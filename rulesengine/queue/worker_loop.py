@@ -82,6 +82,7 @@ def run_worker_rounds(
     context = rounds.context
     count = 0
     failures = 0
+    rounds.calls.stopping = stop_event  # calls on lanes stop handing over once it is set
     with (
         renewing_leases_in_background(context, rounds.calls.renew_leases, True),
         _finishing(finish, None, always=True),
@@ -104,6 +105,7 @@ def run_worker_rounds(
             count += 1
             if done.claimed == 0:  # and so nothing is left in flight
                 stop_event.wait(poll_seconds)
+    rounds.calls.stopping = None
     return count
 
 
@@ -130,6 +132,7 @@ def finish_delivery(rounds: DeliveryRounds, fixed: dt.datetime | None) -> None:
     context, calls = rounds.context, rounds.calls
     try:
         done = RoundOutcome()
+        calls.stop_pumps()  # a rate-limited call could take long to finish its rows
         calls.record_all(fixed, done, reraise=False)
         calls.record_what_a_failed_round_left(fixed, done)
     except DBAPIError as exc:

@@ -249,3 +249,41 @@ def test_inline_a_retry_after_leaves_the_rest_unsent_without_an_attempt(
     )
     with qstore.reading() as conn:
         assert {row.attempt for row in conn.execute(select(notifications.c.attempt))} == {0}
+
+
+def test_a_worker_told_to_stop_sends_no_more_of_a_call_on_lanes(qstore, make_queue, thirty) -> None:
+    """Told to stop while two lanes send: those two finish, nothing more of the call is
+    handed over, and the other 28 go back to the queue, due at once, no attempt counted."""
+    channel = Pooled(lanes=2)
+    go = threading.Event()
+    channel.hold = lambda: go.wait(30)
+    queue = make_queue(channels={"email": channel})
+    stop = threading.Event()
+    worker = threading.Thread(target=queue.run_worker, args=(stop,), kwargs={"poll_seconds": 0.05})
+    worker.start()
+    try:
+        for _ in range(2):
+            assert channel.entered.acquire(timeout=20)
+        stop.set()
+        pumps = [sent.pump for sent in queue._rounds.calls.sending if sent.pump is not None]
+        noticed = threading.Event()
+        for _ in range(500):  # the worker looks every 0.2 s while it waits for its calls
+            if pumps and all(pump.stopping for pump in pumps):
+                break
+            noticed.wait(0.02)
+        assert pumps and all(pump.stopping for pump in pumps)
+    finally:
+        go.set()
+        worker.join(60)
+    assert not worker.is_alive()
+    assert len(channel.batches) == 2
+    sent = [nid for nid in thirty if [nid] in channel.batches]
+    rest = [nid for nid in thirty if nid not in sent]
+    assert statuses(qstore, sent) == ["sent"] * 2
+    assert statuses(qstore, rest) == ["scheduled"] * 28
+    assert history(qstore, rest[0])[-1][2] == (
+        "w1 stopped before handing it to the channel: queued again"
+    )
+    with qstore.reading() as conn:
+        query = select(notifications.c.attempt).where(notifications.c.id.in_(rest))
+        assert {row.attempt for row in conn.execute(query)} == {0}
