@@ -22,13 +22,16 @@ KIT_LANES = 8
 def lane_problems(
     channel: Any,
     batch_of: Callable[[range], list[Notification]],
-    send_one: Callable[[Notification], list[str]],
+    send_one: Callable[[Notification], tuple[list[str], str | None]],
 ) -> list[str]:
     """For a channel object whose ``max_in_flight`` is above 1: call ``send_one`` (which
-    sends one notification and returns its problems) for twice as many sample notifications
-    (``batch_of(ids)``) as lanes, from ``min(max_in_flight, KIT_LANES)`` threads at once;
-    every problem found, each once, saying how the calls were made. A ``max_in_flight``
-    that is not a whole number from 1 to 100 is a problem itself."""
+    sends one notification and returns its problems and its result's outcome) for twice as
+    many sample notifications (``batch_of(ids)``) as lanes, from ``min(max_in_flight,
+    KIT_LANES)`` threads at once, then for each again on this thread alone. Every problem
+    found, each once, saying how the calls were made; a call that raised, or answered
+    ``retry`` where the same notification alone was ``sent``, says the channel is probably
+    not safe for that many threads. A ``max_in_flight`` that is not a whole number from 1 to
+    100 is a problem itself."""
     lanes = getattr(channel, "max_in_flight", 1)
     if not valid_in_flight(lanes):
         return [
@@ -38,15 +41,33 @@ def lane_problems(
     if lanes == 1:
         return []
     count = min(lanes, KIT_LANES)
+    samples = batch_of(range(1_001, 1_001 + 2 * count))
     problems: list[str] = []
+    together: dict[int, str | None] = {}
     lock = threading.Lock()
 
     def one(n: Notification) -> None:
-        found = send_one(n)
+        found, outcome = send_one(n)
         with lock:
             problems.extend(found)
+            together[n.id] = outcome
 
     with ThreadPoolExecutor(max_workers=count, thread_name_prefix="kit-lane") as pool:
-        list(pool.map(one, batch_of(range(1_001, 1_001 + 2 * count))))
+        list(pool.map(one, samples))
     where = f"with max_in_flight {lanes}, send called from {count} threads at once"
-    return [f"{where}: {p}" for p in dict.fromkeys(problems)]
+    found = [f"{where}: {p}; {_THREAD_SAFETY}" for p in dict.fromkeys(problems)]
+    alone = {n.id: send_one(n)[1] for n in samples}
+    worse = [i for i, outcome in together.items() if outcome == "retry" and alone[i] == "sent"]
+    if worse:
+        found.append(
+            f"{where}: {len(worse)} of {len(samples)} calls answered retry, while the same"
+            f" notifications sent one at a time were sent; {_THREAD_SAFETY}"
+        )
+    return found
+
+
+#: What a channel whose calls fail together but not alone should do.
+_THREAD_SAFETY = (
+    "send is probably not safe for that many threads at once: take a connection from a pool"
+    " in each call and lock what the calls share (docs/plugins.md, Many messages in flight)"
+)

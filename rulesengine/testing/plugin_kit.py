@@ -307,18 +307,17 @@ def _check_instance(
         channel, name, lambda: _check_sends(channel, channel_class, make, problems, warnings)
     )
     batch_of = functools.partial(_batch, channel_class, make)
-    problems.extend(
-        lane_problems(channel, batch_of, functools.partial(_one_send_problems, channel))
-    )
+    problems.extend(lane_problems(channel, batch_of, functools.partial(_one_send, channel)))
     problems.extend(_preview_problems(channel, channel_class, make, settings.get("outbox")))
     return KitReport(name, problems, warnings, results)
 
 
-def _one_send_problems(channel: Any, n: Notification) -> list[str]:
-    found: list[str] = []  # send([n])'s problems, for lane_sends
-    if (returned := _send(channel, [n], "one notification", found)) is not _RAISED:
-        _check_results("one notification", [n], returned, found)
-    return found
+def _one_send(channel: Any, n: Notification) -> tuple[list[str], str | None]:
+    found: list[str] = []  # send([n])'s problems and outcome, for lane_sends
+    if (returned := _send(channel, [n], "one notification", found)) is _RAISED:
+        return found, None
+    results = _check_results("one notification", [n], returned, found)
+    return found, results[0].outcome if results else None
 
 
 def _files(folder: Any) -> set[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 
 import pytest
@@ -426,10 +427,12 @@ class Pooled(Good):
     one connection object that is not safe for two threads at once (it notices)."""
 
     shared = False
+    catches = False
 
     def __init__(self, settings):
         super().__init__(settings)
         self.max_in_flight = 4
+        self.singles = 0
         self.open = 0
         self.most_open = 0
         self.lock = threading.Lock()
@@ -441,12 +444,14 @@ class Pooled(Good):
             self.most_open = max(self.most_open, self.open)
             busy = self.open > 1
         try:
-            if len(notifications) == 1 and not self.all_in.broken:
-                try:
-                    self.all_in.wait()
-                except threading.BrokenBarrierError:
-                    pass
+            with self.lock:
+                self.singles += len(notifications) == 1
+                first_four = len(notifications) == 1 and self.singles <= 4
+            if first_four:  # the first four single calls wait for each other
+                self.all_in.wait()
             if self.shared and busy:
+                if self.catches:
+                    return [DeliveryResult.retry(n, "connection busy") for n in notifications]
                 raise RuntimeError("connection already in use by another thread")
             return super().send(notifications)
         finally:
@@ -472,6 +477,24 @@ def test_a_channel_not_safe_for_its_max_in_flight_threads_is_a_problem() -> None
     assert report.problems[0].startswith(
         "with max_in_flight 4, send called from 4 threads at once: one notification: send raised"
         " RuntimeError: connection already in use by another thread"
+    )
+    assert report.problems[0].endswith(
+        "send is probably not safe for that many threads at once: take a connection from a pool"
+        " in each call and lock what the calls share (docs/plugins.md, Many messages in flight)"
+    )
+
+
+def test_calls_that_retry_together_but_are_sent_alone_are_a_problem() -> None:
+    """A channel that turns its own thread-safety error into ``retry``: every concurrent
+    call "works", but the notifications would use up their attempts."""
+    report = check_channel(type("Retrying", (Pooled,), {"shared": True, "catches": True}))
+    (problem,) = [p for p in report.problems if "answered retry" in p]
+    # The first four calls are open at once: at least three of them found it busy.
+    assert re.fullmatch(
+        r"with max_in_flight 4, send called from 4 threads at once: [3-8] of 8 calls answered"
+        r" retry, while the same notifications sent one at a time were sent; send is probably"
+        r" not safe for that many threads at once: .*",
+        problem,
     )
 
 
