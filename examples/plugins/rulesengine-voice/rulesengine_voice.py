@@ -101,7 +101,11 @@ class VoiceChannel(rulesengine.Channel):
             return rulesengine.DeliveryResult.retry(n, f"call provider unreachable: {exc}")
         finally:
             conn.close()
-        if reply.status == 429 or reply.status >= 500:
+        if reply.status == 429:  # slow down: no attempt is counted, the channel pauses
+            return rulesengine.DeliveryResult.retry(
+                n, "call provider answered HTTP 429", retry_after=_seconds(reply)
+            )
+        if reply.status >= 500:
             return rulesengine.DeliveryResult.retry(
                 n, f"call provider answered HTTP {reply.status}"
             )
@@ -130,3 +134,13 @@ class VoiceChannel(rulesengine.Channel):
 @rulesengine.hookimpl
 def register_channels(register):
     register(VoiceChannel)
+
+
+def _seconds(reply):
+    """The pause a 429 asks for: its ``Retry-After`` in seconds (1 when missing or not a
+    number of seconds), at most an hour."""
+    try:
+        seconds = float(reply.getheader("Retry-After", "1"))
+    except ValueError:
+        return 1.0
+    return min(seconds, 3600.0) if seconds >= 1.0 else 1.0  # "nan" is not >= 1

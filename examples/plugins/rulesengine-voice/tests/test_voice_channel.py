@@ -102,6 +102,7 @@ def test_provider_errors(provider, monkeypatch, status, outcome):
     )
     [result] = channel.send([make_notification(1, "voice")])
     assert (result.outcome, result.detail) == (outcome, f"call provider answered HTTP {status}")
+    assert result.retry_after == (1.0 if status == 429 else None)
 
 
 def test_the_installed_entry_point_loads_as_rulesengine_loads_it(channel_kit):
