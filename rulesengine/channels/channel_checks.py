@@ -66,6 +66,31 @@ def _setting_types_problems(cls: type) -> list[str]:
     return problems
 
 
+def _setting_ranges_problems(cls: type) -> list[str]:
+    value = getattr(cls, "setting_ranges", None)
+    if value is None:
+        return []
+    expected = "setting_ranges must be a mapping of setting name -> (least, most) whole numbers"
+    if not isinstance(value, Mapping):
+        return [f"{expected} (or None), got {_found(value)}"]
+    types = getattr(cls, "setting_types", None)
+    types = types if isinstance(types, Mapping) else {}
+    problems = []
+    for key, pair in value.items():
+        whole = (
+            isinstance(pair, tuple)
+            and len(pair) == 2
+            and all(isinstance(v, int) and not isinstance(v, bool) for v in pair)
+        )
+        if not isinstance(key, str) or not whole or pair[0] > pair[1]:
+            problems.append(f"{expected}, least <= most, got {key!r}: {_found(pair)}")
+        elif types.get(key) != "int":
+            problems.append(
+                f'setting_ranges[{key!r}] is for a setting typed "int" in setting_types'
+            )
+    return problems
+
+
 def _window_problem(cls: type, attr: str) -> str | None:
     value = getattr(cls, attr, None)
     if value is None:
@@ -144,6 +169,7 @@ def channel_problems(channel_class: Any) -> list[str]:
             extra = ", ".join(sorted(set(keys) - set(content)))
             problems.append(f"{label}.{attr} lists keys not in content_keys: {extra}")
     problems.extend(f"{label}.{p}" for p in _setting_types_problems(channel_class))
+    problems.extend(f"{label}.{p}" for p in _setting_ranges_problems(channel_class))
     settings = getattr(channel_class, "settings_keys", None)
     types = getattr(channel_class, "setting_types", None)
     if "settings_keys" not in bad_sets and settings is not None and isinstance(types, Mapping):

@@ -63,6 +63,9 @@ class Channel(abc.ABC):
     :cvar single_line_content: content keys whose text must be one line (a header).
     :cvar setting_types: setting name -> ``"str"``, ``"int"`` or ``"bool"``; the rules
         loader converts and checks those settings. ``None``: every setting as written.
+    :cvar setting_ranges: setting name -> ``(least, most)`` for settings typed ``"int"``:
+        the rules loader refuses any other whole number, with file, line and column (``None``:
+        any whole number from 0).
     :cvar default_window: the send window when the rules file sets none (``None``: none).
     :cvar max_window: a rules file's send window must lie within it (``None``: no limit).
     :cvar deduplicates: ``True`` when the channel passes each notification's
@@ -91,6 +94,7 @@ class Channel(abc.ABC):
     required_content: ClassVar[Collection[str]] = frozenset()
     single_line_content: ClassVar[Collection[str]] = frozenset()
     setting_types: ClassVar[Mapping[str, SettingType] | None] = None
+    setting_ranges: ClassVar[Mapping[str, tuple[int, int]] | None] = None
     default_window: ClassVar[Window | None] = None
     max_window: ClassVar[Window | None] = None
     deduplicates: ClassVar[bool] = False

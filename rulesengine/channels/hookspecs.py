@@ -51,9 +51,11 @@ def register_channels(register: Callable[[type], None]) -> None:
     one :class:`~rulesengine.DeliveryResult` per notification. It may declare
     ``settings_keys``, ``content_keys`` and ``required_content`` (``None``: accepts any),
     ``single_line_content`` (content keys whose text must be one line, a header),
-    ``setting_types`` (setting name -> ``"str"``, ``"int"`` or ``"bool"``),
-    ``default_window`` and ``max_window`` (``(datetime.time, datetime.time)`` pairs), and
-    ``deduplicates`` (``True`` when its provider drops a repeated idempotency key). Each
+    ``setting_types`` (setting name -> ``"str"``, ``"int"`` or ``"bool"``), ``setting_ranges``
+    (``"int"`` setting -> ``(least, most)``), ``default_window`` and ``max_window``
+    (``(datetime.time, datetime.time)`` pairs), ``deduplicates`` (``True`` when its provider
+    drops a repeated idempotency key) and ``max_in_flight`` (calls of ``send`` at once, 1 to
+    100). Each
     declared attribute is checked when ``register`` is called: one of the wrong type or shape
     is an error naming the plugin's distribution, the channel and the attribute.
 

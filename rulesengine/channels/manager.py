@@ -435,7 +435,8 @@ def channel_specs(channels: Mapping[str, type]) -> dict[str, ChannelSpec]:
 
     Built from the class attributes ``address`` and the optional ``settings_keys``,
     ``content_keys`` (``None`` or absent: accepts anything), ``required_content``,
-    ``single_line_content``, ``setting_types``, ``default_window`` and ``max_window``.
+    ``single_line_content``, ``setting_types``, ``setting_ranges``, ``default_window`` and
+    ``max_window``.
     """
     specs = {}
     for name, cls in channels.items():
@@ -447,6 +448,7 @@ def channel_specs(channels: Mapping[str, type]) -> dict[str, ChannelSpec]:
             required_content=_optional_keys(cls, "required_content") or frozenset(),
             single_line_content=_optional_keys(cls, "single_line_content") or frozenset(),
             setting_types=dict(getattr(cls, "setting_types", None) or {}),
+            setting_ranges=dict(getattr(cls, "setting_ranges", None) or {}),
             default_window=_window(cls, "default_window"),
             max_window=_window(cls, "max_window"),
         )

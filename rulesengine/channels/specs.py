@@ -49,6 +49,10 @@ def _proxy(mapping: Mapping[str, str]) -> Mapping[str, str]:
     return MappingProxyType(dict(mapping))
 
 
+def _ranges(mapping: Mapping[str, tuple[int, int]]) -> Mapping[str, tuple[int, int]]:
+    return MappingProxyType(dict(mapping))
+
+
 @attrs.frozen
 class ChannelSpec:
     """A channel as the rules loader sees it.
@@ -66,6 +70,7 @@ class ChannelSpec:
         error (what a guarantor's data could bring is for the channel to refuse).
     :ivar setting_types: ``"str"``, ``"int"`` or ``"bool"`` per settings key; keys not listed
         keep the value as written (plugin settings are passed through).
+    :ivar setting_ranges: ``(least, most)`` per ``"int"`` setting (default: 0 and up).
     :ivar default_window: the send window when the rules file sets none (``None``: no window).
     :ivar max_window: a send window must lie within this one (``None``: no limit).
     """
@@ -77,6 +82,7 @@ class ChannelSpec:
     required_content: frozenset[str] = attrs.field(default=frozenset(), converter=_frozen)
     single_line_content: frozenset[str] = attrs.field(default=frozenset(), converter=_frozen)
     setting_types: Mapping[str, str] = attrs.field(factory=dict, converter=_proxy)
+    setting_ranges: Mapping[str, tuple[int, int]] = attrs.field(factory=dict, converter=_ranges)
     default_window: tuple[dt.time, dt.time] | None = None
     max_window: tuple[dt.time, dt.time] | None = None
 
@@ -111,6 +117,7 @@ BUILTIN_CHANNEL_SPECS: Mapping[str, ChannelSpec] = MappingProxyType(
                 "from": "str",
                 "connections": "int",
             },
+            setting_ranges={"smtp_port": (1, 65535), "connections": (1, 100)},
         ),
         "text": ChannelSpec(
             name="text",
@@ -135,6 +142,7 @@ BUILTIN_CHANNEL_SPECS: Mapping[str, ChannelSpec] = MappingProxyType(
                 "from": "str",
                 "connections": "int",
             },
+            setting_ranges={"connections": (1, 100)},
             default_window=TEXT_WINDOW,
             max_window=TEXT_WINDOW,
         ),

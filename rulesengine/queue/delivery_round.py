@@ -87,6 +87,15 @@ class DeliveryRounds:
         self.gates: dict[tuple[str, int], RateGate] = {}
         self._bad_in_flight: set[str] = set()
 
+    def close_channels(self) -> None:
+        """End the channels' threads and close the channel objects built for them (their
+        ``close()``: a pool's connections), with no call in flight: a worker with nothing to
+        send holds no connection to a provider. The next round builds them again."""
+        if self.calls.sending:
+            return
+        self.threads.close()
+        self.context.channels.close()
+
     def run_round(self, fixed: dt.datetime | None, limit: int) -> RoundOutcome:
         """Claim, hand over, and record the calls of the round before (see
         :meth:`CallsInFlight.record_returned`).

@@ -82,6 +82,7 @@ def run_worker_rounds(
     context = rounds.context
     count = 0
     failures = 0
+    idle = False
     rounds.calls.stopping = stop_event  # calls on lanes stop handing over once it is set
     with (
         renewing_leases_in_background(context, rounds.calls.renew_leases, True),
@@ -104,7 +105,12 @@ def run_worker_rounds(
             failures = 0
             count += 1
             if done.claimed == 0:  # and so nothing is left in flight
+                if not idle:  # a quiet spell begins: hold no connection open meanwhile
+                    rounds.close_channels()
+                idle = True
                 stop_event.wait(poll_seconds)
+            else:
+                idle = False
     rounds.calls.stopping = None
     return count
 

@@ -157,7 +157,8 @@ def _channel_settings(spec: ChannelSpec, node: Node, path: str, ctx: Context) ->
             settings[key.value] = Whole(1, MAX_PER_SECOND).check(value, kpath, ctx)
             continue
         kind = "str" if key.value == "outbox" else spec.setting_types.get(key.value)
-        typed = {"str": Text(), "int": Whole(0), "bool": Flag()}.get(kind or "")
+        least, most = spec.setting_ranges.get(key.value, (0, None))
+        typed = {"str": Text(), "int": Whole(least, most), "bool": Flag()}.get(kind or "")
         settings[key.value] = to_plain(value) if typed is None else typed.check(value, kpath, ctx)
     check_channel_credentials(node, path, ctx.error)
     return {"settings": settings, "window": window}

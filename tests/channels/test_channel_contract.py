@@ -79,6 +79,7 @@ def test_channel_declares_every_attribute_the_host_reads_with_its_default() -> N
             "required_content",
             "single_line_content",
             "setting_types",
+            "setting_ranges",
             "default_window",
             "max_window",
             "deduplicates",
@@ -230,3 +231,28 @@ def test_a_max_in_flight_of_1_to_100_is_accepted() -> None:
             return []
 
     assert channel_problems(Pooled) == []
+
+
+@pytest.mark.parametrize(
+    ("ranges", "problem"),
+    [
+        ({"pages": (5, 1)}, "least <= most"),
+        ({"pages": (1, "9")}, "least <= most"),
+        ({"pages": [1, 9]}, "least <= most"),
+        ({"name": (1, 9)}, "setting_ranges['name'] is for a setting typed \"int\""),
+        ("1-9", "setting_ranges must be a mapping"),
+    ],
+)
+def test_bad_setting_ranges_are_a_problem_naming_them(ranges: object, problem: str) -> None:
+    class Fax(Channel):
+        name = "fax"
+        address = "postal"
+        settings_keys = frozenset({"pages", "name"})
+        setting_types = {"pages": "int", "name": "str"}
+        setting_ranges = ranges  # type: ignore[assignment]
+
+        def send(self, notifications):
+            return []
+
+    (found,) = channel_problems(Fax)
+    assert problem in found

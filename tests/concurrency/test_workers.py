@@ -110,14 +110,18 @@ def test_a_worker_stalled_past_its_lease_does_not_send_what_it_lost(practice, tm
         timeout=30,
         what=f"notification {nid} to be sent by another worker",
     )
-    (pause / "release").touch()  # the victim goes on with its round ...
-    assert practice.workers.stop(victim) == 0  # ... and finishes it before it stops
+    (pause / "release").touch()  # the victim goes on with its round: its hand-over finds
+    wait_until(  # the claim lost, and says so, before it is told to stop
+        lambda: "not handed to the channel" in victim.err.read_text(),
+        timeout=30,
+        what="the victim to find its claim lost",
+    )
+    assert practice.workers.stop(victim) == 0
 
     state = practice.wait_until_final()
     assert practice.workers.stop(helper) == 0
     assert received(state, practice.smtp, practice.sms)[nid] == 1, victim.output()
     assert state.status[nid] == "sent"
-    assert "not handed to the channel" in victim.err.read_text()
 
 
 @pytest.mark.stall_first_message(channels=("email",))

@@ -67,3 +67,31 @@ def test_injected_channels_belong_to_the_caller_and_are_not_closed() -> None:
     channels.close()
     assert Pooled.closed == []
     assert channels.instance(None, "voice") is mine
+
+
+def test_a_worker_with_nothing_to_send_closes_its_channels_once_and_builds_them_again(
+    qstore, plugin_manager, monkeypatch
+) -> None:
+    """A quiet spell begins: the channel objects are closed (their connections), once; the
+    next notification builds a new object."""
+    import threading
+
+    from rulesengine.queue import Queue
+    from rulesengine.queue.delivery_round import DeliveryRounds
+
+    closed = []
+    monkeypatch.setattr(DeliveryRounds, "close_channels", lambda self: closed.append(1))
+    stop = threading.Event()
+    rounds = []
+
+    def run_round(self, fixed, limit, real=DeliveryRounds.run_round):
+        rounds.append(1)
+        if len(rounds) == 5:
+            stop.set()
+        return real(self, fixed, limit)
+
+    monkeypatch.setattr(DeliveryRounds, "run_round", run_round)
+    with Queue(qstore, channels={}, pm=plugin_manager, worker_id="w1") as queue:
+        queue.run_worker(stop, poll_seconds=0.01)
+    assert len(rounds) == 5
+    assert closed == [1]  # once for the quiet spell, not once a round

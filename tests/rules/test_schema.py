@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
 import pytest
 
 from rulesengine.channels.specs import BUILTIN_CHANNEL_SPECS, ChannelSpec
@@ -419,3 +420,42 @@ def test_a_max_per_second_that_is_not_1_to_10000_is_a_problem_at_its_place(
     (found,) = problems(text)
     line = MINIMAL.count("\n") + 3
     assert found == f"r.yaml:{line}:21: channels.email.max_per_second: {problem}"
+
+
+@pytest.mark.parametrize(
+    ("channel", "key", "written", "problem"),
+    [
+        ("email", "connections", "0", "must be at least 1, got 0"),
+        ("email", "connections", "101", "must be at most 100, got 101"),
+        ("text", "connections", "101", "must be at most 100, got 101"),
+        ("email", "smtp_port", "0", "must be at least 1, got 0"),
+        ("email", "smtp_port", "99999", "must be at most 65,535, got 99999"),
+    ],
+)
+def test_whole_number_settings_outside_their_channels_range_are_a_problem_at_their_place(
+    channel: str, key: str, written: str, problem: str
+) -> None:
+    """``setting_ranges``: a value the channel would refuse when sending (every email in
+    ``error``) is refused when the file is loaded instead."""
+    text = MINIMAL + f"channels:\n  {channel}:\n    {key}: {written}\n"
+    (found,) = problems(text)
+    line = MINIMAL.count("\n") + 3
+    assert found == f"r.yaml:{line}:{len(key) + 7}: channels.{channel}.{key}: {problem}"
+
+
+def test_a_plugins_setting_ranges_bound_its_whole_number_settings() -> None:
+    fax = attrs.evolve(
+        FAX,
+        settings_keys={"number_env", "pages"},
+        setting_types={"pages": "int"},
+        setting_ranges={"pages": (1, 50)},
+    )
+    text = MINIMAL + "channels:\n  fax:\n    pages: 51\n"
+    (found,) = problems(text, channel_specs={**PLUGINS, "fax": fax})
+    assert found.endswith("channels.fax.pages: must be at most 50, got 51")
+    assert (
+        load(MINIMAL + "channels:\n  fax:\n    pages: 50\n", channel_specs={**PLUGINS, "fax": fax})
+        .channels["fax"]
+        .settings["pages"]
+        == 50
+    )

@@ -153,6 +153,8 @@ class EmailChannel(rulesengine.Channel):
         "from": "str",
         "connections": "int",
     }
+    #: The loader refuses other values with file, line and column.
+    setting_ranges = {"smtp_port": (1, 65535), "connections": (1, MAX_IN_FLIGHT)}
     #: SMTP servers deliver a repeated Message-ID again: an email whose outcome is unknown
     #: stays ``unknown`` for staff to resolve.
     deduplicates = False

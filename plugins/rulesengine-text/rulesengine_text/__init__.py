@@ -176,6 +176,8 @@ class TextChannel(rulesengine.Channel):
         "from": "str",
         "connections": "int",
     }
+    #: The loader refuses other values with file, line and column.
+    setting_ranges = {"connections": (1, MAX_IN_FLIGHT)}
     default_window = TEXT_WINDOW
     max_window = TEXT_WINDOW
     #: Every post carries the notification's idempotency key (``Idempotency-Key``), which a
