@@ -94,6 +94,9 @@ class LanePump:
         self._fixed = fixed
         self._call = call
         self._streamed = streamed
+        if gate is not None and gate.per_second is not None:
+            # Lanes waiting for their slot book the shared rate ahead: two seconds' worth.
+            lanes = min(lanes, 2 * gate.per_second)
         self._lanes = max(1, min(lanes, len(call.rows)))
         self._gate = gate
         #: Rows handed over this many at a time.
@@ -226,7 +229,9 @@ class LanePump:
         return len(self._waiting) + self._being_handed + len(self._ready)
 
     def _slow_down(self, seconds: float) -> None:
-        """The provider asked to slow down: stop handing over, pause the gate."""
+        """The provider asked to slow down: stop handing over, pause the gate (at least
+        :data:`MIN_SLOW_DOWN`: a ``Retry-After: 0`` must not have the rest sent at once)."""
+        seconds = max(seconds, MIN_SLOW_DOWN)
         with self._lock:
             self.requeue_delay = max(self.requeue_delay, seconds)
             first = not self._stop.is_set()
@@ -256,7 +261,7 @@ def paced_call(
             (result,) = call_channel(channel, [n])
             if result.outcome == "retry" and result.retry_after is not None:
                 slow_down = result
-                gate.pause(result.retry_after)
+                gate.pause(max(result.retry_after, MIN_SLOW_DOWN))
             results.append(result)
             continue
         assert slow_down.retry_after is not None

@@ -287,3 +287,18 @@ def test_a_worker_told_to_stop_sends_no_more_of_a_call_on_lanes(qstore, make_que
     with qstore.reading() as conn:
         query = select(notifications.c.attempt).where(notifications.c.id.in_(rest))
         assert {row.attempt for row in conn.execute(query)} == {0}
+
+
+def test_a_retry_after_of_0_still_pauses_a_second_and_queues_the_rest_as_slowed_down(
+    qstore, make_queue, thirty
+) -> None:
+    """``Retry-After: 0`` with a 429 for ever must not spin: the rest of the call is due a
+    second later, and its history says why."""
+    channel = Pooled(lanes=2, answer=lambda n: DeliveryResult.retry(n, "HTTP 429", retry_after=0))
+    with make_queue(channels={"email": channel}) as queue:
+        assert queue.deliver(NINE).counts == {"scheduled": 30}
+    never_sent = next(nid for nid in thirty if [nid] not in channel.batches)
+    assert history(qstore, never_sent)[-1][2] == (
+        "not sent: the provider asked to slow down; queued again, due in 1 s"
+        " (not counted as an attempt)"
+    )

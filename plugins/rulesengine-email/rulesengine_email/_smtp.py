@@ -14,6 +14,7 @@ import re
 import smtplib
 import ssl
 from collections.abc import Iterator, Sequence
+from typing import Any
 
 import attrs
 
@@ -111,8 +112,48 @@ _LINE_END = re.compile(rb"\r\n|\n|\r(?!\n)")
 _LEADING_DOT = re.compile(rb"(?m)^\.")
 
 
+#: The most lines one reply of an SMTP server may have (a greeting or an EHLO answer has a
+#: few dozen at most): a server answering without end is not read further.
+MAX_REPLY_LINES = 500
+
+
+class _LineBudget:
+    """The session's reply stream, allowing one reply :data:`MAX_REPLY_LINES` lines."""
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+        self.left = MAX_REPLY_LINES
+
+    def readline(self, limit: int = -1) -> bytes:
+        if self.left <= 0:
+            raise smtplib.SMTPResponseException(
+                421, f"a reply of more than {MAX_REPLY_LINES} lines: not read further"
+            )
+        self.left -= 1
+        return bytes(self.stream.readline(limit))
+
+    def close(self) -> None:
+        self.stream.close()
+
+
 class _Client(smtplib.SMTP):
-    """:class:`smtplib.SMTP` whose MAIL and RCPT commands quote plain addresses directly."""
+    """:class:`smtplib.SMTP` whose MAIL and RCPT commands quote plain addresses directly,
+    and whose replies are read no longer than :data:`MAX_REPLY_LINES` lines."""
+
+    def getreply(self) -> tuple[int, bytes]:
+        if self.file is None and self.sock is not None:
+            self.file = self.sock.makefile("rb")
+        stream = self.file
+        budget = self.file = _LineBudget(stream)  # type: ignore[assignment]
+        try:
+            return super().getreply()
+        except smtplib.SMTPResponseException:
+            if budget.left <= 0:  # the session cannot go on: what is left is unread
+                self.close()
+            raise
+        finally:
+            if self.file is budget:  # not closed meanwhile
+                self.file = stream
 
     def mail(self, sender: str, options: Sequence[str] = ()) -> tuple[int, bytes]:
         if any(option.lower() == "smtputf8" for option in options):

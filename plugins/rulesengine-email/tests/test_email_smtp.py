@@ -292,3 +292,30 @@ def test_contract_with_a_real_server(smtp_server) -> None:
     report = check_channel(EmailChannel, settings)
     assert report.ok, str(report)
     assert [r.outcome for r in call_channel(EmailChannel(settings), [note(7)])] == ["sent"]
+
+
+def test_a_greeting_without_end_is_read_no_further_than_500_lines() -> None:
+    """A server whose greeting's lines go on for ever (``220-...``): the session stops after
+    500 lines, a retry, instead of reading until the worker runs out of memory."""
+    import threading
+
+    server = socket.create_server((LOOPBACK, 0))
+    stop = threading.Event()
+
+    def greet_for_ever() -> None:
+        conn, _ = server.accept()
+        with conn:
+            try:
+                while not stop.is_set():
+                    conn.sendall(b"220-" + b"y" * 1000 + b"\r\n")
+            except OSError:
+                return
+
+    threading.Thread(target=greet_for_ever, daemon=True).start()
+    try:
+        [result] = list(channel(server.getsockname()[1]).send([note(1)]))
+    finally:
+        stop.set()
+        server.close()
+    assert result.outcome == "retry"
+    assert "a reply of more than 500 lines: not read further" in (result.detail or "")

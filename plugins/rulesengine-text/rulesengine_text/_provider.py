@@ -31,6 +31,7 @@ import math
 import socket
 import ssl
 import threading
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -346,7 +347,7 @@ class ProviderPool:
             redirect=False,
             assert_same_host=False,
             pool_timeout=self.timeout,  # type: ignore[arg-type]  # seconds: queue.get's timeout
-            preload_content=True,
+            preload_content=False,  # read by _bounded_body: at most MAX_REPLY, in time
         )
 
     def post(self, provider: Provider, n: Notification, body: str) -> DeliveryResult:
@@ -358,6 +359,7 @@ class ProviderPool:
         data, headers = _request(provider, n, body)
         path = urllib.parse.urlsplit(provider.url)
         target = path.path + (f"?{path.query}" if path.query else "")
+        deadline = time.monotonic() + provider.timeout
         try:
             try:
                 reply = self._exchange(target, data, headers)
@@ -367,6 +369,11 @@ class ProviderPool:
                 # The server closed the idle connection before reading this request: once
                 # more on a new connection (safe: the provider dedupes by Idempotency-Key).
                 reply = self._exchange(target, data, headers)
+            raw = _bounded_body(reply, deadline)
+        except _TooLong:
+            return DeliveryResult.retry(
+                n, f"{provider.where} answered with more than {MAX_REPLY // 1024} KiB: not read"
+            )
         except _Unencrypted as exc:
             return DeliveryResult.failed(n, str(exc))
         except EmptyPoolError:
@@ -387,7 +394,43 @@ class ProviderPool:
             return DeliveryResult.retry(
                 n, f"cannot reach {provider.where}: {exception_summary(_underlying(exc))}"
             )
-        return _by_status(provider, n, reply.status, reply.data, reply.headers.get("Retry-After"))
+        return _by_status(provider, n, reply.status, raw, reply.headers.get("Retry-After"))
+
+
+#: The most of a provider's answer that is read (bytes): a Messages API answer is a few
+#: hundred; a server sending more (or without end) is not read further.
+MAX_REPLY = 64 * 1024
+
+
+class _TooLong(Exception):
+    """The provider's answer is longer than :data:`MAX_REPLY`."""
+
+
+def _bounded_body(reply: urllib3.BaseHTTPResponse, deadline: float) -> bytes:
+    """The answer's body, read as it comes: at most :data:`MAX_REPLY` bytes (else
+    :class:`_TooLong`), and only until ``deadline`` (``time.monotonic()``; else
+    ``TimeoutError``): a server sending without end, or a byte at a time, holds a lane no
+    longer than the channel's timeout. The connection goes back to the pool only when the
+    whole answer was read; otherwise it is closed."""
+    chunks: list[bytes] = []
+    size = 0
+    done = False
+    try:
+        while True:
+            if time.monotonic() > deadline:
+                raise TimeoutError("the provider's answer did not end in time")
+            chunk = reply.read1(8192)
+            if not chunk:
+                done = True
+                return b"".join(chunks)
+            size += len(chunk)
+            if size > MAX_REPLY:
+                raise _TooLong
+            chunks.append(chunk)
+    finally:
+        if not done:
+            reply.close()  # never reused: what is left of the answer is not read
+        reply.release_conn()
 
 
 def _post_via_urllib(provider: Provider, n: Notification, body: str) -> DeliveryResult:
@@ -403,12 +446,14 @@ def _post_via_urllib(provider: Provider, n: Notification, body: str) -> Delivery
         # channel's plugin in the same worker included).
         opener = urllib.request.build_opener(_NoRedirects())
         with opener.open(request, timeout=provider.timeout) as reply:
-            raw = reply.read()
+            raw = reply.read(MAX_REPLY)  # at most: the rest is never read
             status = reply.status
             retry_after = reply.headers.get("Retry-After")
     except urllib.error.HTTPError as exc:
         with exc:
-            return _by_status(provider, n, exc.code, exc.read(), exc.headers.get("Retry-After"))
+            return _by_status(
+                provider, n, exc.code, exc.read(MAX_REPLY), exc.headers.get("Retry-After")
+            )
     except TimeoutError:
         return _timed_out(provider, n)
     except urllib.error.URLError as exc:

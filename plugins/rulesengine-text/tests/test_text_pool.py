@@ -277,3 +277,73 @@ def test_a_dropped_channel_leaves_no_connection_open(sms_provider) -> None:
     del ch
     gc.collect()
     assert wait_until(lambda: server.open_connections == 0)
+
+
+class _Endless:
+    """A loopback HTTP server answering every request with ``201`` and a body that never
+    ends: ``drip`` sends a byte each 0.1 s (within a ``Content-Length`` of 100,000), else
+    64 KiB chunks as fast as they go."""
+
+    def __init__(self, drip: bool) -> None:
+        import socket
+
+        self.drip = drip
+        self.server = socket.create_server(("127.0.0.1", 0))
+        self.base_url = f"http://127.0.0.1:{self.server.getsockname()[1]}"
+        self.stop = threading.Event()
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self) -> None:
+        while not self.stop.is_set():
+            try:
+                conn, _ = self.server.accept()
+            except OSError:
+                return
+            threading.Thread(target=self._answer, args=(conn,), daemon=True).start()
+
+    def _answer(self, conn) -> None:
+        with conn:
+            try:
+                conn.recv(65536)
+                if self.drip:
+                    conn.sendall(b"HTTP/1.1 201 Created\r\nContent-Length: 100000\r\n\r\n")
+                    while not self.stop.wait(0.1):
+                        conn.sendall(b"{")
+                else:
+                    conn.sendall(b"HTTP/1.1 201 Created\r\nTransfer-Encoding: chunked\r\n\r\n")
+                    chunk = b"10000\r\n" + b"x" * 0x10000 + b"\r\n"
+                    while not self.stop.is_set():
+                        conn.sendall(chunk)
+            except OSError:
+                return
+
+    def close(self) -> None:
+        self.stop.set()
+        self.server.close()
+
+
+def test_an_answer_without_end_is_read_no_further_than_64_kib() -> None:
+    server = _Endless(drip=False)
+    try:
+        [result] = channel(server.base_url).send([note(1)])
+    finally:
+        server.close()
+    host = server.base_url.removeprefix("http://")
+    assert result == DeliveryResult.retry(
+        1, f"SMS provider {host} answered with more than 64 KiB: not read"
+    )
+
+
+def test_an_answer_dripping_a_byte_at_a_time_ends_at_the_channels_timeout(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each byte comes within the read timeout, so only the whole answer's deadline (the
+    channel's timeout) ends it: a lane is never held longer."""
+    monkeypatch.setattr(TextChannel, "timeout_seconds", 0.5)
+    server = _Endless(drip=True)
+    try:
+        [result] = channel(server.base_url).send([note(1)])
+    finally:
+        server.close()
+    host = server.base_url.removeprefix("http://")
+    assert result == DeliveryResult.retry(1, f"SMS provider {host} did not answer within 0.5 s")
