@@ -431,12 +431,8 @@ def _window(cls: type, attr: str) -> tuple[dt.time, dt.time] | None:
 
 def channel_specs(channels: Mapping[str, type]) -> dict[str, ChannelSpec]:
     """The :class:`~rulesengine.channels.specs.ChannelSpec` the rules loader checks each
-    channel with.
-
-    Built from the class attributes ``address`` and the optional ``settings_keys``,
-    ``content_keys`` (``None`` or absent: accepts anything), ``required_content``,
-    ``single_line_content``, ``setting_types``, ``setting_ranges``, ``default_window`` and
-    ``max_window``.
+    channel with, from its class's ``address`` and optional attributes (``settings_keys``
+    and ``content_keys``: ``None`` or absent accepts anything; the others as declared).
     """
     specs = {}
     for name, cls in channels.items():
