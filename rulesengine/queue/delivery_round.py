@@ -50,8 +50,7 @@ from rulesengine.channels.channel_calls import call_channel
 from rulesengine.channels.channel_checks import valid_in_flight
 from rulesengine.channels.contract import MAX_IN_FLIGHT
 from rulesengine.channels.results import DeliveryResult
-from rulesengine.plurals import counted, noun_for
-from rulesengine.queue import notification_sql
+from rulesengine.plurals import counted
 from rulesengine.queue.calls_in_flight import CallsInFlight, SentCall
 from rulesengine.queue.channel_call import ChannelCall
 from rulesengine.queue.channel_objects import ChannelSetupError
@@ -59,7 +58,7 @@ from rulesengine.queue.delivery_report import RoundOutcome
 from rulesengine.queue.due_claims import claim_due_rows
 from rulesengine.queue.handoff import ChannelThreads
 from rulesengine.queue.leases import expire_leases, renew_claims
-from rulesengine.queue.send_lanes import LanePump, paced_call, run_pumped
+from rulesengine.queue.send_lanes import LanePump, hand_over_rows, paced_call, run_pumped
 from rulesengine.queue.send_rates import RateGate
 from rulesengine.queue.streamed_results import StreamedResults
 
@@ -190,31 +189,11 @@ class DeliveryRounds:
 
     def _hand_over(self, fixed: dt.datetime | None, ready: list[ChannelCall]) -> list[ChannelCall]:
         """Stamp ``handed_at`` and renew the lease of every row about to go to a channel, in
-        one transaction; returns the calls with only the rows this worker still held."""
-        if not ready:
-            return []
-        context = self.context
-        with context.store.writing() as conn:
-            now = context.lease_time_in(conn, fixed)
-            handed = notification_sql.mark_handed(
-                conn,
-                [row.id for call in ready for row in call.rows],
-                context.worker_id,
-                now,
-                now + context.lease,
-            )
+        one transaction (:func:`.hand_over_rows`); returns the calls with only the rows this
+        worker still held."""
+        handed = hand_over_rows(self.context, fixed, [row for call in ready for row in call.rows])
         kept: list[ChannelCall] = []
         for call in ready:
-            lost = [row.id for row in call.rows if row.id not in handed]
-            if lost:
-                _log.warning(
-                    "%s %s %s not handed to the channel: the lease of %s ran out "
-                    "before the hand-off and another worker may have them",
-                    call.channel_name,
-                    noun_for(len(lost), "notification"),
-                    ", ".join(map(str, lost)),
-                    context.worker_id,
-                )
             rows = [row for row in call.rows if row.id in handed]
             if rows:
                 kept.append(attrs.evolve(call, rows=rows))

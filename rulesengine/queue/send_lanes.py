@@ -55,22 +55,28 @@ _log = logging.getLogger(__name__)
 def hand_over_rows(
     context: QueueContext, fixed: dt.datetime | None, rows: list[QueueRow]
 ) -> set[int]:
-    """Stamp ``handed_at`` and renew the lease of ``rows``, about to go to their channel, in
-    one transaction; returns the ids stamped: only rows this worker still holds (one missing
-    was lost: its lease ran out and another worker may have it; it must not be sent)."""
+    """Stamp ``handed_at`` and renew the lease of ``rows``, about to go to their channels, in
+    one transaction; returns the ids stamped: only rows this worker still holds. A row
+    missing was lost (its lease ran out and another worker may have it): it must not be
+    sent, and the log says so, per channel."""
+    if not rows:
+        return set()
     with context.store.writing() as conn:
         now = context.lease_time_in(conn, fixed)
         handed = notification_sql.mark_handed(
             conn, [row.id for row in rows], context.worker_id, now, now + context.lease
         )
-    lost = [row.id for row in rows if row.id not in handed]
-    if lost:
+    lost: dict[str, list[int]] = {}
+    for row in rows:
+        if row.id not in handed:
+            lost.setdefault(row.channel, []).append(row.id)
+    for channel, ids in lost.items():
         _log.warning(
             "%s %s %s not handed to the channel: the lease of %s ran out before the "
             "hand-off and another worker may have them",
-            rows[0].channel,
-            noun_for(len(lost), "notification"),
-            ", ".join(map(str, lost)),
+            channel,
+            noun_for(len(ids), "notification"),
+            ", ".join(map(str, ids)),
             context.worker_id,
         )
     return handed
@@ -104,7 +110,6 @@ class LanePump:
         self._waiting: collections.deque[QueueRow] = collections.deque(call.rows)
         self._ready: collections.deque[QueueRow] = collections.deque()
         self._results: dict[int, DeliveryResult] = {}
-        self._lost: set[int] = set()
         self._lock = threading.Lock()  # the rows, the results: held only for moments
         self._handing = threading.Lock()  # one lane hands rows over at a time
         self._promised = 0  # lanes waiting for a slot of the gate, each for a row left
@@ -218,8 +223,7 @@ class LanePump:
                         self._stop.set()
                         self._promised -= promised
                     return None
-                with self._lock:
-                    self._lost.update(row.id for row in chunk if row.id not in handed)
+                with self._lock:  # a row lost (not handed) is never sent: nor recorded
                     self._ready.extend(row for row in chunk if row.id in handed)
                     self._being_handed = 0
 
