@@ -190,25 +190,31 @@ class _Reuse(threading.local):
     reused = False
 
 
-class _TrackedConnection(HTTPConnection):
-    """urllib3's connection, noting in ``reuse`` (the pool's :class:`_Reuse`) whether each
-    request is the first on its connection."""
+class _ReuseTracking:
+    """A urllib3 connection noting in ``reuse`` (the pool's :class:`_Reuse`) whether each
+    request is the first on its connection (mixed into the plain and the TLS one)."""
+
+    sock: Any
 
     def __init__(self, *args: Any, reuse: _Reuse, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._reuse = reuse
         self._served = 0
 
-    def request(self, *args: Any, **kwargs: Any) -> None:  # type: ignore[override]
+    def request(self, *args: Any, **kwargs: Any) -> None:
         self._reuse.reused = self.sock is not None and self._served > 0
         self._served += 1
-        super().request(*args, **kwargs)
+        super().request(*args, **kwargs)  # type: ignore[misc]
 
     def close(self) -> None:
         try:
-            super().close()
+            super().close()  # type: ignore[misc]
         finally:
             self._served = 0
+
+
+class _TrackedConnection(_ReuseTracking, HTTPConnection):
+    """urllib3's plain connection, noting reuse."""
 
 
 class _LoopbackOnlyConnection(_TrackedConnection):
@@ -234,24 +240,8 @@ class _LoopbackOnlyConnection(_TrackedConnection):
             )
 
 
-class _TrackedTLSConnection(HTTPSConnection):
-    """urllib3's TLS connection, noting reuse as :class:`_TrackedConnection` does."""
-
-    def __init__(self, *args: Any, reuse: _Reuse, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._reuse = reuse
-        self._served = 0
-
-    def request(self, *args: Any, **kwargs: Any) -> None:  # type: ignore[override]
-        self._reuse.reused = self.sock is not None and self._served > 0
-        self._served += 1
-        super().request(*args, **kwargs)
-
-    def close(self) -> None:
-        try:
-            super().close()
-        finally:
-            self._served = 0
+class _TrackedTLSConnection(_ReuseTracking, HTTPSConnection):
+    """urllib3's TLS connection, noting reuse."""
 
 
 #: What a server that closed an idle keep-alive connection leaves a request with.
