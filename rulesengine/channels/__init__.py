@@ -22,6 +22,7 @@ The modules behind these names (``contract``, ``results``, ``channel_calls``,
 from __future__ import annotations
 
 from rulesengine.channels.channel_calls import call_channel, exception_summary
+from rulesengine.channels.channel_checks import valid_in_flight
 from rulesengine.channels.contract import ADDRESS_KINDS, MAX_IN_FLIGHT, Channel
 from rulesengine.channels.credentials import (
     CredentialProblem,
@@ -60,5 +61,6 @@ __all__ = [
     "read_credential",
     "safe_cell",
     "safe_file_stem",
+    "valid_in_flight",
     "write_private_file",
 ]

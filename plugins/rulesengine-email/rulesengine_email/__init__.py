@@ -21,6 +21,7 @@ from rulesengine.channels import (
     private_dir,
     read_credential,
     safe_file_stem,
+    valid_in_flight,
     write_private_file,
 )
 from rulesengine_email._message import (
@@ -108,11 +109,7 @@ class EmailSettings:
         if not isinstance(outbox, (str, os.PathLike)):
             raise SettingsProblem(f"channels.email.outbox must be a folder, got {outbox!r}")
         connections = settings.get("connections", DEFAULT_CONNECTIONS)
-        if (
-            isinstance(connections, bool)
-            or not isinstance(connections, int)
-            or not 1 <= connections <= MAX_IN_FLIGHT
-        ):
+        if not valid_in_flight(connections):
             raise SettingsProblem(
                 f"channels.email.connections must be a whole number from 1 to {MAX_IN_FLIGHT} "
                 f"(SMTP connections open at once, such as {DEFAULT_CONNECTIONS}), "

@@ -26,6 +26,7 @@ from rulesengine.channels import (
     is_loopback_host,
     private_dir,
     read_credential,
+    valid_in_flight,
 )
 from rulesengine_text._provider import Provider, ProviderPool
 
@@ -122,11 +123,7 @@ class TextSettings:
         if not isinstance(outbox, (str, os.PathLike)):
             raise SettingsProblem(f"channels.text.outbox must be a folder, got {outbox!r}")
         connections = settings.get("connections", DEFAULT_CONNECTIONS)
-        if (
-            isinstance(connections, bool)
-            or not isinstance(connections, int)
-            or not 1 <= connections <= MAX_IN_FLIGHT
-        ):
+        if not valid_in_flight(connections):
             raise SettingsProblem(
                 f"channels.text.connections must be a whole number from 1 to {MAX_IN_FLIGHT} "
                 f"(connections open at once to the provider, such as {DEFAULT_CONNECTIONS}), "
