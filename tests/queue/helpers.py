@@ -10,6 +10,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import attrs
+import pluggy
 
 from rulesengine.channels.results import DeliveryResult
 from rulesengine.model import (
@@ -231,3 +232,21 @@ def import_guarantors(store: Any, monkeypatch: Any, gids: Sequence[str]) -> None
     )
     for g in gids:
         monkeypatch.setitem(ENCOUNTERS_OF, g, (f"E{g}",))
+
+
+def plugins_registering(*classes: type) -> pluggy.PluginManager:
+    """A plugin manager with rulesengine's hookspecs and one plugin registering ``classes``."""
+    import rulesengine
+    from rulesengine.channels import hookspecs
+
+    pm = pluggy.PluginManager("rulesengine")
+    pm.add_hookspecs(hookspecs)
+
+    class Plugin:
+        @rulesengine.hookimpl
+        def register_channels(self, register: Any) -> None:
+            for cls in classes:
+                register(cls)
+
+    pm.register(Plugin())
+    return pm

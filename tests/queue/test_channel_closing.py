@@ -6,12 +6,10 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-import pluggy
-
 import rulesengine
-from rulesengine.channels import hookspecs
 from rulesengine.channels.results import DeliveryResult
 from rulesengine.queue.channel_objects import Channels
+from tests.queue.helpers import plugins_registering
 
 
 class Pooled(rulesengine.Channel):
@@ -34,16 +32,7 @@ class Broken(Pooled):
 
 
 def _channels(*classes: type) -> Channels:
-    pm = pluggy.PluginManager("rulesengine")
-    pm.add_hookspecs(hookspecs)
-
-    class Plugin:
-        @rulesengine.hookimpl
-        def register_channels(self, register: Any) -> None:
-            for cls in classes:
-                register(cls)
-
-    pm.register(Plugin())
+    pm = plugins_registering(*classes)
     return Channels(store=None, injected=None, plugin_manager=lambda: pm)  # type: ignore[arg-type]
 
 

@@ -7,17 +7,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-import pluggy
 import pytest
 
 import rulesengine
-from rulesengine.channels import hookspecs
 from rulesengine.channels.results import DeliveryResult
 from rulesengine.queue import Queue
 from rulesengine.queue.channel_objects import Channels
 from rulesengine.queue.leases import RESENT_DETAIL, UNKNOWN_DETAIL
 from rulesengine.queue.notification_reads import list_notifications
-from tests.queue.helpers import chicago, draft, history, save, statuses
+from tests.queue.helpers import chicago, draft, history, plugins_registering, save, statuses
 
 NINE = chicago(2026, 2, 1, 9)
 LATER = NINE + dt.timedelta(minutes=10)  # past the 5-minute lease
@@ -128,20 +126,6 @@ class _DedupText(rulesengine.Channel):
         return [DeliveryResult.sent(n) for n in notifications]
 
 
-def _pm(*classes: type) -> pluggy.PluginManager:
-    pm = pluggy.PluginManager("rulesengine")
-    pm.add_hookspecs(hookspecs)
-
-    class Plugin:
-        @rulesengine.hookimpl
-        def register_channels(self, register: Any) -> None:
-            for cls in classes:
-                register(cls)
-
-    pm.register(Plugin())
-    return pm
-
-
 @pytest.mark.parametrize(
     ("classes", "status"),
     [((_DedupText,), "scheduled"), ((), "unknown")],
@@ -154,7 +138,7 @@ def test_the_expiring_workers_installed_class_decides(
     the lease; a worker without the channel leaves it unknown, as for any channel."""
     [text] = save(qstore, draft("G1", "text", at=NINE))
     _kill_after_handoff(make_queue, recorders, NINE)
-    with Queue(qstore, pm=_pm(*classes), worker_id="w3") as queue:
+    with Queue(qstore, pm=plugins_registering(*classes), worker_id="w3") as queue:
         [transition] = queue.expire_leases(LATER)
     assert (transition.notification_id, transition.new_status) == (text, status)
     assert statuses(qstore, [text]) == [status]
@@ -169,6 +153,6 @@ def test_the_built_in_text_channel_deduplicates_and_email_and_print_do_not() -> 
 
     assert (TextChannel.deduplicates, EmailChannel.deduplicates) == (True, False)
     assert PrintChannel.deduplicates is False
-    pm = _pm(TextChannel, EmailChannel, PrintChannel)
+    pm = plugins_registering(TextChannel, EmailChannel, PrintChannel)
     channels = Channels(store=None, injected=None, plugin_manager=lambda: pm)  # type: ignore[arg-type]
     assert channels.deduplicating() == {"text"}
