@@ -22,13 +22,13 @@ from sqlalchemy.schema import CreateIndex
 
 from rulesengine.errors import StoreError
 from rulesengine.store.base import SCHEMA_VERSION
+from rulesengine.store.migration_v6 import version_6
+from rulesengine.store.legacy_tables import batch_encounters_before, batch_traces
 from rulesengine.store.redact import display_url
 from rulesengine.store.tables import (
     adjustments,
     batch_deletions,
-    batch_encounters_before,
     batch_skips,
-    batch_traces,
     channel_rates,
     encounters,
     meta,
@@ -201,8 +201,12 @@ def _dashboard_indexes(conn: Connection) -> None:
     conn.execute(text("DROP INDEX IF EXISTS ix_encounters_status"))
     conn.execute(text("DROP INDEX IF EXISTS ix_statements_batch_id"))
     conn.execute(text("DROP INDEX IF EXISTS ix_statements_guarantor_id"))
-    for table in (encounters, statements, batch_skips, batch_traces, notifications):
+    for table in (encounters, statements, batch_skips, notifications):
         for index in sorted(table.indexes, key=lambda index: str(index.name)):
+            if index.name in _DASHBOARD_INDEXES:
+                conn.execute(CreateIndex(index, if_not_exists=True))
+    if "batch_traces" in inspect(conn).get_table_names():  # version 6 replaced it
+        for index in sorted(batch_traces.indexes, key=lambda index: str(index.name)):
             if index.name in _DASHBOARD_INDEXES:
                 conn.execute(CreateIndex(index, if_not_exists=True))
 
@@ -319,6 +323,7 @@ MIGRATIONS: Mapping[int, Migration] = {
     3: _version_3,
     4: _version_4,
     5: _version_5,
+    6: version_6,
 }
 
 _PG_LOCK_KEY = 7_301_955_101  # serialises schema creation between processes on PostgreSQL

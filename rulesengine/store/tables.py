@@ -45,11 +45,11 @@ __all__ = [
     "adjustments",
     "batch_changes",
     "batch_deletions",
-    "batch_encounters_before",
+    "batch_guarantor_traces",
     "batch_pre_collections",
     "batch_reviewed_payments",
     "batch_skips",
-    "batch_traces",
+    "batch_trace_steps",
     "batches",
     "channel_rates",
     "encounters",
@@ -62,7 +62,6 @@ __all__ = [
     "payments",
     "profiles",
     "rules_versions",
-    "statement_lines",
     "statements",
     "users",
 ]
@@ -201,6 +200,15 @@ statements = Table(
     Column("channels_json", Text, nullable=False),
     Column("total_cents", BigInteger, nullable=False),
     Column("due_date", Date, nullable=False),
+    # Schema version 6 (was the statement_lines table): the statement's lines as one JSON
+    # array, in order, each ``[encounter_id, patient_id, service_date, balance_cents,
+    # level, rider]`` (service_date ISO, rider 0 or 1).
+    Column("lines_json", Text, nullable=False, default="[]"),
+    # Schema version 6: what the statement's notifications are rendered from besides the
+    # rules and the statement, as the run saw the guarantor: ``{"first_name", "last_name",
+    # "postal_line1", ..., "postal_zip"}``. NULL for a statement stored before version 6,
+    # whose notifications hold their rendered content.
+    Column("recipient_json", Text),
     # Schema version 4 (was ix_statements_batch_id): a batch's statements in order, a page
     # at a time, and counted by level from the index alone.
     Index("ix_statements_batch_seq", "batch_id", "seq", "level"),
@@ -208,21 +216,6 @@ statements = Table(
     # statements, and their part of one batch (what explain and the Guarantor screen
     # read) without walking the batch's statements.
     Index("ix_statements_guarantor_batch", "guarantor_id", "batch_id", "seq"),
-)
-
-statement_lines = Table(
-    "statement_lines",
-    metadata,
-    Column("statement_id", Id, ForeignKey("statements.id"), nullable=False),
-    Column("seq", Integer, nullable=False),
-    Column("encounter_id", Id, nullable=False),
-    Column("patient_id", Id, nullable=False),
-    Column("service_date", Date, nullable=False),
-    Column("balance_cents", BigInteger, nullable=False),
-    Column("level", Integer, nullable=False),
-    Column("rider", Boolean, nullable=False, default=False),
-    PrimaryKeyConstraint("statement_id", "seq"),
-    Index("ix_statement_lines_encounter_id", "encounter_id"),
 )
 
 batch_pre_collections = Table(
@@ -247,22 +240,40 @@ batch_skips = Table(
     Index("ix_batch_skips_batch_reason", "batch_id", "reason"),
 )
 
-# One row per encounter the run looked at (guarantor_of) or traced (steps_json not NULL).
-batch_traces = Table(
-    "batch_traces",
+# Schema version 6 (was batch_traces, a row per encounter): one row per guarantor the run
+# looked at, with every encounter of theirs it looked at, in order: ``encounters_json`` is
+# ``[[encounter_id, [step, ...] or null], ...]``, each step an index into the batch's
+# batch_trace_steps (null: looked at, not traced). An encounter traced but not looked at
+# (a hand-built batch) is in a row whose guarantor_id is NULL.
+batch_guarantor_traces = Table(
+    "batch_guarantor_traces",
     metadata,
     Column("batch_id", Id, ForeignKey("batches.id"), nullable=False),
     Column("seq", Integer, nullable=False),
-    Column("encounter_id", Id, nullable=False),
     Column("guarantor_id", Id),
-    Column("steps_json", Text),
+    Column("encounters_json", Text, nullable=False),
     PrimaryKeyConstraint("batch_id", "seq"),
-    # Schema version 4 (was ix_batch_traces_guarantor_id, a prefix of it): a guarantor's
-    # traces in one batch (explain) without walking the batch's million traces.
-    Index("ix_batch_traces_guarantor_batch", "guarantor_id", "batch_id", "seq"),
+    # A guarantor's traces in one batch (explain), and the live batches that looked at
+    # them, without walking a batch's quarter of a million rows.
+    Index("ix_batch_guarantor_traces_guarantor_batch", "guarantor_id", "batch_id"),
 )
 
-# The encounter changes a batch committed (its EncounterChange list).
+# Schema version 6: a batch's distinct trace steps, each stored once however many
+# encounters share it: ``[step, outcome, detail, rule]`` as JSON.
+batch_trace_steps = Table(
+    "batch_trace_steps",
+    metadata,
+    Column("batch_id", Id, ForeignKey("batches.id"), nullable=False),
+    Column("idx", Integer, nullable=False),
+    Column("step_json", Text, nullable=False),
+    PrimaryKeyConstraint("batch_id", "idx"),
+)
+
+# The encounter changes a batch committed (its EncounterChange list), one row per changed
+# encounter (an unchanged one costs nothing), with what the encounter was before the batch
+# in the ``before_`` columns (schema version 6; was the batch_encounters_before table), so
+# `rulesengine batch delete` can put it back exactly. ``before_level`` NULL: a batch stored
+# before schema version 3 kept no before-state.
 batch_changes = Table(
     "batch_changes",
     metadata,
@@ -274,24 +285,13 @@ batch_changes = Table(
     Column("first_statement", Date),
     Column("last_statement", Date),
     Column("statements_sent", Integer, nullable=False),
-    PrimaryKeyConstraint("batch_id", "seq"),
-)
-
-# What every encounter of a batch's changes was before the batch (schema version 3): the
-# fields the run writes, so `rulesengine batch delete` can put them back exactly.
-batch_encounters_before = Table(
-    "batch_encounters_before",
-    metadata,
-    Column("batch_id", Id, ForeignKey("batches.id"), nullable=False),
-    Column("seq", Integer, nullable=False),  # the seq of the batch_changes row
-    Column("encounter_id", Id, nullable=False),
-    Column("level", Integer, nullable=False),
-    Column("status", String, nullable=False),
-    Column("first_statement", Date),
-    Column("last_statement", Date),
-    Column("statements_sent", Integer, nullable=False),
-    Column("worklist_batch_id", Id),
-    Column("worklist_since", Date),
+    Column("before_level", Integer),
+    Column("before_status", String),
+    Column("before_first_statement", Date),
+    Column("before_last_statement", Date),
+    Column("before_statements_sent", Integer),
+    Column("before_worklist_batch_id", Id),
+    Column("before_worklist_since", Date),
     PrimaryKeyConstraint("batch_id", "seq"),
 )
 
@@ -341,8 +341,11 @@ notifications = Table(
     Column("reason", Text),
     Column("to_address", Text),
     Column("scheduled_at", _Instant, nullable=False),
+    # The rendered content, and what a channel needs besides it (recipient, statement and
+    # sender mappings), as JSON. Empty for a live batch's notification since schema
+    # version 6: both are rendered when it is read (claimed, shown), from the stored rules
+    # version and its statement (rulesengine.queue.batch_content).
     Column("content_json", Text, nullable=False),
-    # What a channel needs besides content: recipient, statement and sender mappings.
     Column("context_json", Text, nullable=False, default="{}"),
     Column("timezone", String, nullable=False, default="UTC"),  # the send window's zone
     Column("send_window", String),  # "HH:MM-HH:MM" local, start included; NULL: any time
