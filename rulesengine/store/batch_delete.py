@@ -5,9 +5,9 @@ A deletion is one transaction holding the profile's run lock (as a live run does
 orchestrated by :func:`rulesengine.statements.deletion.delete_batch`: the store finds the
 batch and checks it may go (:func:`find_deletable`, :func:`check_before_state`), the queue
 does what the deletion means for notifications (:mod:`rulesengine.queue.batch_withdrawal`),
-then the store puts back every field the batch changed from what the
-``before_`` columns of ``batch_changes`` kept, returns the payments it reviewed to unreviewed, removes
-the batch and everything it wrote, and appends the audit record to ``batch_deletions``
+then the store puts back every field the batch changed from what the ``before_`` columns
+of ``batch_changes`` kept, returns the payments it reviewed to unreviewed, removes the
+batch and everything it wrote, and appends the audit record to ``batch_deletions``
 (:func:`remove_batch`). So a killed process leaves the store before or after, never
 between, and the store is then what it was before the run, the audit record aside.
 """
