@@ -177,7 +177,7 @@ def test_the_latest_batch_is_deleted_exactly_after_the_upgrade(upgraded: Any) ->
     """The before-state moved into batch_changes puts the ledger back as it was: each
     changed encounter's fields equal what the version-5 release kept."""
     kind, store = upgraded
-    latest = "default-2026-07-01"
+    latest = "standard-2026-07-01"
     before = [row for row in version_5_reads(kind)["before"] if row[0] == latest]
     delete_batch(store, latest)
     with store.reading() as conn:
@@ -202,7 +202,7 @@ def test_the_upgraded_store_runs_on(upgraded: Any) -> None:
     batch = run_statements(store, load_rules(str(RULES)), dt.date(2026, 8, 1), live=True)
     assert batch.statements
     guarantor = batch.statements[0].guarantor_id
-    for batch_id in ("default-2026-06-01", batch.id):
+    for batch_id in ("standard-2026-06-01", batch.id):
         explained = explain_stored_batch(store, batch_id, guarantor)
         assert explained is not None and explained["encounters"], batch_id
         assert all(e["steps"] for e in explained["encounters"]), batch_id
