@@ -326,6 +326,9 @@ class EncounterChange:
     first_statement: dt.date | None
     last_statement: dt.date | None
     statements_sent: int
+    #: The encounter as the run read it, before this change (for the store, which keeps it
+    #: so the batch can be deleted exactly); None when unknown, and then the store reads it.
+    before: Encounter | None = attrs.field(default=None, eq=False, repr=False)
 
 
 class Deferred(Mapping[str, Any]):

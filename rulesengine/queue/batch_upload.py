@@ -213,7 +213,10 @@ def supersede_earlier(conn: Connection, batch: BatchResult, at: dt.datetime) -> 
     query = (
         select(n.id, n.statement_id)
         .where(
-            IS_SCHEDULED, n.kind == "batch", n.profile_id == batch.profile_id, n.batch_id != batch_id
+            IS_SCHEDULED,
+            n.kind == "batch",
+            n.profile_id == batch.profile_id,
+            n.batch_id != batch_id,
         )
         .order_by(n.id)
         .with_for_update()

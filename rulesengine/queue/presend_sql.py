@@ -83,7 +83,9 @@ def presend_facts(conn: Connection, rows: Sequence[QueueRow]) -> PresendFacts:
     lines = {
         sid: tuple(now[eid] for eid in eids if eid in now) for sid, eids in on_statement.items()
     }
-    return PresendFacts(opted, frozenset(held), {sid: found for sid, found in lines.items() if found})
+    return PresendFacts(
+        opted, frozenset(held), {sid: found for sid, found in lines.items() if found}
+    )
 
 
 def _statement_encounters(conn: Connection, sids: Sequence[str]) -> dict[str, list[str]]:

@@ -138,7 +138,7 @@ def _encounter_changes(works: Sequence[EncounterWork], run_date: dt.date) -> lis
                 enc.statements_sent,
             ):
                 continue
-            changes.append(EncounterChange(enc.id, level, w.status, first, last, sent))
+            changes.append(EncounterChange(enc.id, level, w.status, first, last, sent, before=enc))
         elif w.level != enc.level or w.status != enc.status:
             changes.append(
                 EncounterChange(
@@ -148,6 +148,7 @@ def _encounter_changes(works: Sequence[EncounterWork], run_date: dt.date) -> lis
                     enc.first_statement,
                     enc.last_statement,
                     enc.statements_sent,
+                    before=enc,
                 )
             )
     return changes

@@ -5,9 +5,9 @@ A deletion is one transaction holding the profile's run lock (as a live run does
 orchestrated by :func:`rulesengine.statements.deletion.delete_batch`: the store finds the
 batch and checks it may go (:func:`find_deletable`, :func:`check_before_state`), the queue
 does what the deletion means for notifications (:mod:`rulesengine.queue.batch_withdrawal`),
-then the store puts back every field the batch changed from what
-``batch_encounters_before`` kept, returns the payments it reviewed to unreviewed, removes
-the batch and everything it wrote, and appends the audit record to ``batch_deletions``
+then the store puts back every field the batch changed from what the ``before_`` columns
+of ``batch_changes`` kept, returns the payments it reviewed to unreviewed, removes the
+batch and everything it wrote, and appends the audit record to ``batch_deletions``
 (:func:`remove_batch`). So a killed process leaves the store before or after, never
 between, and the store is then what it was before the run, the audit record aside.
 """
@@ -27,17 +27,16 @@ from rulesengine.store.rows import as_utc, dumps, from_db_instant
 from rulesengine.store.tables import (
     batch_changes,
     batch_deletions,
-    batch_encounters_before,
+    batch_guarantor_traces,
     batch_pre_collections,
     batch_reviewed_payments,
     batch_skips,
-    batch_traces,
+    batch_trace_steps,
     batches,
     encounters,
     notifications,
     payments,
     profiles,
-    statement_lines,
     statements,
 )
 
@@ -195,15 +194,11 @@ def _lock_profile(conn: Connection, profile_id: str) -> None:
 def check_before_state(conn: Connection, batch_id: str) -> None:
     """Refused for a batch that changed encounters but kept no before-state (written before
     schema version 3): it could not be put back exactly."""
-    changes = conn.execute(
-        select(func.count()).select_from(batch_changes).where(batch_changes.c.batch_id == batch_id)
-    ).scalar_one()
-    kept = conn.execute(
-        select(func.count())
-        .select_from(batch_encounters_before)
-        .where(batch_encounters_before.c.batch_id == batch_id)
-    ).scalar_one()
-    if changes != kept:
+    ch = batch_changes.c
+    unkept = conn.execute(
+        select(ch.seq).where(ch.batch_id == batch_id, ch.before_level.is_(None)).limit(1)
+    ).first()
+    if unkept is not None:
         raise DeleteRefused(
             f"batch {batch_id} was run by an earlier version of rulesengine, which did not"
             " keep the encounters' state from before the run, so it cannot be put back"
@@ -213,18 +208,18 @@ def check_before_state(conn: Connection, batch_id: str) -> None:
 
 def _restore_encounters(conn: Connection, batch_id: str) -> int:
     """Every field the batch wrote, back to what it was (one ``UPDATE ... FROM``)."""
-    before = batch_encounters_before.c
+    ch = batch_changes.c
     result = conn.execute(
         update(encounters)
-        .where(encounters.c.id == before.encounter_id, before.batch_id == batch_id)
+        .where(encounters.c.id == ch.encounter_id, ch.batch_id == batch_id)
         .values(
-            level=before.level,
-            status=before.status,
-            first_statement=before.first_statement,
-            last_statement=before.last_statement,
-            statements_sent=before.statements_sent,
-            worklist_batch_id=before.worklist_batch_id,
-            worklist_since=before.worklist_since,
+            level=ch.before_level,
+            status=ch.before_status,
+            first_statement=ch.before_first_statement,
+            last_statement=ch.before_last_statement,
+            statements_sent=ch.before_statements_sent,
+            worklist_batch_id=ch.before_worklist_batch_id,
+            worklist_since=ch.before_worklist_since,
         )
     )
     return int(result.rowcount or 0)
@@ -238,19 +233,14 @@ def _remove_batch(conn: Connection, batch_id: str) -> int:
     count = conn.execute(
         select(func.count()).select_from(statements).where(s.batch_id == batch_id)
     ).scalar_one()
-    conn.execute(
-        delete(statement_lines).where(
-            statement_lines.c.statement_id.in_(select(s.id).where(s.batch_id == batch_id))
-        )
-    )
     conn.execute(delete(statements).where(s.batch_id == batch_id))
     for table in (
         batch_pre_collections,
         batch_skips,
-        batch_traces,
+        batch_guarantor_traces,
+        batch_trace_steps,
         batch_changes,
         batch_reviewed_payments,
-        batch_encounters_before,
     ):
         conn.execute(delete(table).where(table.c.batch_id == batch_id))
     conn.execute(delete(batches).where(batches.c.id == batch_id))

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from typing import Any
 
-from sqlalchemy import Connection, case, null, select, update
+from sqlalchemy import Connection, case, null, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from rulesengine.errors import RunRefused
@@ -23,6 +23,7 @@ from rulesengine.model import (
     Statement,
     TraceStep,
 )
+from rulesengine.store.migration_v6 import lines_json
 from rulesengine.store.rows import (
     STATEMENT_COLUMNS,
     as_utc,
@@ -32,15 +33,17 @@ from rulesengine.store.rows import (
     statement_from_row,
     utcnow,
 )
-from rulesengine.store.migration_v6 import lines_json
+from rulesengine.store.rows import (
+    encode_string as _string,
+)
 from rulesengine.store.sqlutil import dialect_insert, insert_rows
 from rulesengine.store.tables import (
     batch_changes,
-    batch_encounters_before,
+    batch_guarantor_traces,
     batch_pre_collections,
     batch_reviewed_payments,
     batch_skips,
-    batch_traces,
+    batch_trace_steps,
     batches,
     encounters,
     payments,
@@ -49,7 +52,7 @@ from rulesengine.store.tables import (
     statements,
 )
 
-__all__ = ["read_batch", "write_batch"]
+__all__ = ["read_batch", "read_traces", "write_batch"]
 
 _PRE = "pre_collections"
 
@@ -60,8 +63,8 @@ def write_batch(
     """Record a live batch and apply its changes to the ledger (its notifications are the
     queue's: :func:`rulesengine.queue.batch_upload.upload_batch`, in the same transaction).
 
-    Before the changes are applied, each changed encounter's fields are kept
-    (``batch_encounters_before``), so the batch can be deleted exactly. ``at``: when it is
+    Each change's row keeps what the encounter was before it (its ``before_`` columns), so
+    the batch can be deleted exactly. ``at``: when it is
     recorded (default: now), the batch's ``created_at`` unless it has its own.
     """
     now = utcnow() if at is None else at
@@ -90,7 +93,8 @@ def write_batch(
         ) from None
     _write_statements(conn, batch)
     _write_children(conn, batch)
-    _keep_before_state(conn, batch)
+    _write_traces(conn, batch)
+    _write_changes(conn, batch)
     _apply_changes(conn, batch)
     conn.execute(
         update(profiles)
@@ -198,25 +202,39 @@ def _write_children(conn: Connection, batch: BatchResult) -> None:
     )
     insert_rows(
         conn,
-        batch_traces,
-        ("batch_id", "seq", "encounter_id", "guarantor_id", "steps_json"),
-        _trace_rows(batch),
+        batch_reviewed_payments,
+        ("batch_id", "seq", "payment_id"),
+        ((bid, i, p) for i, p in enumerate(batch.reviewed_payment_ids)),
     )
-    insert_rows(
-        conn,
-        batch_changes,
-        (
-            "batch_id",
-            "seq",
-            "encounter_id",
-            "level",
-            "status",
-            "first_statement",
-            "last_statement",
-            "statements_sent",
-        ),
-        (
-            (
+
+
+def _write_changes(conn: Connection, batch: BatchResult) -> None:
+    """One row per changed encounter: what the batch made of it and, in the ``before_``
+    columns, what it was. A change that does not carry its encounter's before-state (a
+    batch built by hand) has it read from the ledger; the worklist marks, which a run does
+    not read, come from the ledger for every change (a read of only the marked encounters)."""
+    if not batch.changes:
+        return
+    bid = batch.id
+    marks = _worklist_marks(conn)
+    unknown = [c.encounter_id for c in batch.changes if c.before is None]
+    read = _before_state(conn, unknown) if unknown else {}
+
+    def rows() -> Iterator[tuple[Any, ...]]:
+        for i, c in enumerate(batch.changes):
+            e = c.before
+            if e is not None:
+                before: tuple[Any, ...] = (
+                    e.level,
+                    e.status,
+                    e.first_statement,
+                    e.last_statement,
+                    e.statements_sent,
+                )
+            else:
+                before = read.get(c.encounter_id, _NOT_IN_LEDGER)
+            mark = marks.get(c.encounter_id, _UNMARKED)
+            yield (
                 bid,
                 i,
                 c.encounter_id,
@@ -225,83 +243,137 @@ def _write_children(conn: Connection, batch: BatchResult) -> None:
                 c.first_statement,
                 c.last_statement,
                 c.statements_sent,
+                *before,
+                *mark,
             )
-            for i, c in enumerate(batch.changes)
-        ),
+
+    insert_rows(conn, batch_changes, _CHANGE_COLUMNS, rows())
+
+
+_CHANGE_COLUMNS = (
+    "batch_id",
+    "seq",
+    "encounter_id",
+    "level",
+    "status",
+    "first_statement",
+    "last_statement",
+    "statements_sent",
+    "before_level",
+    "before_status",
+    "before_first_statement",
+    "before_last_statement",
+    "before_statements_sent",
+    "before_worklist_batch_id",
+    "before_worklist_since",
+)
+_UNMARKED = (None, None)
+#: A change of an encounter the ledger does not have: nothing to put back (the update of
+#: the ledger touches no row for it either).
+_NOT_IN_LEDGER = (None, None, None, None, None)
+
+
+def _worklist_marks(conn: Connection) -> dict[str, tuple[Any, Any]]:
+    """Encounter id -> (worklist_batch_id, worklist_since) of every encounter a live batch
+    sent to the worklist (few, beside the ledger)."""
+    e = encounters.c
+    query = select(e.id, e.worklist_batch_id, e.worklist_since).where(
+        or_(e.worklist_batch_id.is_not(None), e.worklist_since.is_not(None))
+    )
+    return {eid: (wb, since) for eid, wb, since in conn.execute(query)}
+
+
+def _before_state(conn: Connection, ids: list[str]) -> dict[str, tuple[Any, ...]]:
+    """Encounter id -> (level, status, first_statement, last_statement, statements_sent)
+    as the ledger has them, for ``ids``."""
+    e = encounters.c
+    found: dict[str, tuple[Any, ...]] = {}
+    for start in range(0, len(ids), _IN_LIMIT):
+        query = select(
+            e.id, e.level, e.status, e.first_statement, e.last_statement, e.statements_sent
+        ).where(e.id.in_(ids[start : start + _IN_LIMIT]))
+        for eid, *rest in conn.execute(query):
+            found[eid] = tuple(rest)
+    return found
+
+
+def _write_traces(conn: Connection, batch: BatchResult) -> None:
+    """The batch's trace: one row per guarantor looked at (their encounters in the order
+    the run looked at them, each with its steps as indexes), then the batch's distinct
+    steps, each once."""
+    steps = _StepIndex()
+    insert_rows(
+        conn,
+        batch_guarantor_traces,
+        ("batch_id", "seq", "guarantor_id", "encounters_json"),
+        _guarantor_trace_rows(batch, steps),
     )
     insert_rows(
         conn,
-        batch_reviewed_payments,
-        ("batch_id", "seq", "payment_id"),
-        ((bid, i, p) for i, p in enumerate(batch.reviewed_payment_ids)),
+        batch_trace_steps,
+        ("batch_id", "idx", "step_json"),
+        ((batch.id, index, encoded) for encoded, index in steps.index.items()),
     )
 
 
-def _keep_before_state(conn: Connection, batch: BatchResult) -> None:
-    """Copy the fields the batch is about to change of every encounter in its changes
-    (one ``INSERT ... SELECT``; the worklist entries are among the changes)."""
-    if not batch.changes:
-        return
-    ch, e = batch_changes.c, encounters.c
-    conn.execute(
-        batch_encounters_before.insert().from_select(
-            [c.name for c in batch_encounters_before.c],
-            select(
-                ch.batch_id,
-                ch.seq,
-                e.id,
-                e.level,
-                e.status,
-                e.first_statement,
-                e.last_statement,
-                e.statements_sent,
-                e.worklist_batch_id,
-                e.worklist_since,
-            )
-            .join_from(batch_changes, encounters, e.id == ch.encounter_id)
-            .where(ch.batch_id == batch.id)
-            .order_by(ch.seq),
-        )
-    )
+#: Encounters per row for those traced but not looked at (no guarantor to group them by).
+_UNGROUPED_PER_ROW = 1_000
 
 
-def _trace_rows(batch: BatchResult) -> Iterator[tuple[Any, ...]]:
-    """One row per encounter looked at or traced; guarantor_id is set iff looked at."""
+def _guarantor_trace_rows(batch: BatchResult, steps: _StepIndex) -> Iterator[tuple[Any, ...]]:
     bid = batch.id
     traces = batch.traces
     guarantor_of = batch.guarantor_of
-    steps_json = _StepsJSON()
     seq = 0
+    current: Any = None
+    parts: list[str] = []
     for eid, gid in guarantor_of.items():
-        steps = traces.get(eid)
-        yield (bid, seq, eid, gid, None if steps is None else steps_json(steps))
-        seq += 1
-    for eid, steps in traces.items():
-        if eid not in guarantor_of:
-            yield (bid, seq, eid, None, steps_json(steps))
+        if gid != current and parts:
+            yield (bid, seq, current, f"[{','.join(parts)}]")
             seq += 1
+            parts = []
+        current = gid
+        parts.append(_encounter_trace(eid, traces.get(eid), steps))
+    if parts:
+        yield (bid, seq, current, f"[{','.join(parts)}]")
+        seq += 1
+        parts = []
+    for eid, found in traces.items():
+        if eid not in guarantor_of:
+            parts.append(_encounter_trace(eid, found, steps))
+            if len(parts) >= _UNGROUPED_PER_ROW:
+                yield (bid, seq, None, f"[{','.join(parts)}]")
+                seq += 1
+                parts = []
+    if parts:
+        yield (bid, seq, None, f"[{','.join(parts)}]")
 
 
-class _StepsJSON:
-    """A trace as JSON (a list of ``[step, outcome, detail, rule]``). Encounters with the
-    same reasoning share step objects, so each step is encoded once per batch."""
+def _encounter_trace(eid: str, found: Any, steps: _StepIndex) -> str:
+    if found is None:
+        return f"[{_string(eid)},null]"
+    return f"[{_string(eid)},[{','.join([steps(step) for step in found])}]]"
+
+
+class _StepIndex:
+    """Each distinct step of a batch numbered once (as text, for the JSON it goes into).
+    Encounters with the same reasoning share step objects, so most are found by identity;
+    equal steps built apart share a number too."""
 
     def __init__(self) -> None:
-        self.encoded: dict[int, tuple[TraceStep, str]] = {}
+        self.index: dict[str, int] = {}  # the step's JSON -> its number
+        self.by_identity: dict[int, tuple[TraceStep, str]] = {}
 
-    def __call__(self, steps: Any) -> str:
-        parts = []
-        for step in steps:
-            found = self.encoded.get(id(step))
-            if found is None or found[0] is not step:
-                if len(self.encoded) >= 65_536:  # bounded: most steps are shared by many
-                    self.encoded.clear()
-                found = self.encoded[id(step)] = (
-                    step,
-                    dumps([step.step, step.outcome, step.detail, step.rule]),
-                )
-            parts.append(found[1])
-        return f"[{','.join(parts)}]"
+    def __call__(self, step: TraceStep) -> str:
+        found = self.by_identity.get(id(step))
+        if found is None or found[0] is not step:
+            encoded = dumps([step.step, step.outcome, step.detail, step.rule])
+            number = self.index.get(encoded)
+            if number is None:
+                number = self.index[encoded] = len(self.index)
+            # The batch holds every step until it is written, so identities stay unique.
+            found = self.by_identity[id(step)] = (step, str(number))
+        return found[1]
 
 
 def _apply_changes(conn: Connection, batch: BatchResult) -> None:
@@ -449,19 +521,56 @@ def _read_changes(conn: Connection, batch_id: str) -> tuple[EncounterChange, ...
 def _read_traces(
     conn: Connection, batch_id: str, guarantor_id: str | None = None
 ) -> tuple[dict[str, tuple[TraceStep, ...]], dict[str, str]]:
-    t = batch_traces.c
+    return read_traces(conn, batch_id, None if guarantor_id is None else [guarantor_id])
+
+
+def read_traces(
+    conn: Connection, batch_id: str, guarantor_ids: Collection[str] | None = None
+) -> tuple[dict[str, tuple[TraceStep, ...]], dict[str, str]]:
+    """The batch's traces (encounter id -> its steps) and the guarantor of each encounter it
+    looked at: of the whole batch, or of ``guarantor_ids`` only (through the guarantor
+    index, however large the batch)."""
+    t = batch_guarantor_traces.c
+    query = select(t.guarantor_id, t.encounters_json).order_by(t.seq)
+    if guarantor_ids is None:
+        queries = [query.where(t.batch_id == batch_id)]
+    else:
+        # ``batch_id || ''`` keeps the planner on the guarantor index, off the primary key
+        # (batch_id, seq), which would read every row of the batch.
+        of_batch = t.batch_id.concat("") == batch_id
+        wanted = sorted(guarantor_ids)
+        queries = [
+            query.where(t.guarantor_id.in_(wanted[start : start + _IN_LIMIT]), of_batch)
+            for start in range(0, len(wanted), _IN_LIMIT)
+        ]
+    rows = [(gid, json.loads(found)) for q in queries for gid, found in conn.execute(q)]
+    numbers = {i for _, found in rows for _, indexes in found if indexes for i in indexes}
+    steps = _read_steps(conn, batch_id, None if guarantor_ids is None else numbers)
     traces: dict[str, tuple[TraceStep, ...]] = {}
     guarantor_of: dict[str, str] = {}
-    query = (
-        select(t.encounter_id, t.guarantor_id, t.steps_json)
-        .where(t.batch_id == batch_id)
-        .order_by(t.seq)
-    )
-    if guarantor_id is not None:
-        query = query.where(t.guarantor_id == guarantor_id)
-    for eid, gid, steps in conn.execute(query):
-        if gid is not None:
-            guarantor_of[eid] = gid
-        if steps is not None:
-            traces[eid] = tuple(TraceStep(*step) for step in json.loads(steps))
+    for gid, found in rows:
+        for eid, indexes in found:
+            if gid is not None:
+                guarantor_of[eid] = gid
+            if indexes is not None:
+                traces[eid] = tuple([steps[i] for i in indexes])
     return traces, guarantor_of
+
+
+def _read_steps(conn: Connection, batch_id: str, wanted: set[int] | None) -> dict[int, TraceStep]:
+    """The batch's steps by number: all of them, or only the ``wanted`` ones."""
+    ts = batch_trace_steps.c
+    query = select(ts.idx, ts.step_json).where(ts.batch_id == batch_id)
+    steps: dict[int, TraceStep] = {}
+    if wanted is None:
+        batches_of = [query]
+    else:
+        numbers = sorted(wanted)
+        batches_of = [
+            query.where(ts.idx.in_(numbers[start : start + _IN_LIMIT]))
+            for start in range(0, len(numbers), _IN_LIMIT)
+        ]
+    for chunk in batches_of:
+        for index, encoded in conn.execute(chunk):
+            steps[index] = TraceStep(*json.loads(encoded))
+    return steps

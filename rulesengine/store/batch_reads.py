@@ -20,11 +20,11 @@ import attrs
 from sqlalchemy import Connection, func, select
 
 from rulesengine.model import Statement
+from rulesengine.store.batch_io import read_traces
 from rulesengine.store.rows import STATEMENT_COLUMNS, from_db_instant, statement_from_row
 from rulesengine.store.tables import (
     batch_pre_collections,
     batch_skips,
-    batch_traces,
     batches,
     encounters,
     statements,
@@ -258,21 +258,12 @@ def _skip_details(
 ) -> dict[str, str]:
     """Encounter id -> the detail of its trace's ``skipped`` step (through the traces'
     guarantor index: a page's guarantors, not the whole batch)."""
-    t = batch_traces.c
+    traces, _ = read_traces(conn, batch_id, guarantor_ids)
     found: dict[str, str] = {}
-    # ``batch_id || ''`` keeps the planner off the primary key (batch_id, seq), which would
-    # read every trace of the batch (a million for a large one), and on the guarantor index.
-    of_batch = t.batch_id.concat("") == batch_id
-    for chunk in _chunks(guarantor_ids):
-        query = select(t.encounter_id, t.steps_json).where(
-            t.guarantor_id.in_(chunk), of_batch, t.steps_json.is_not(None)
-        )
-        for eid, steps in conn.execute(query):
-            if eid not in encounter_ids:
-                continue
-            for _step, outcome, detail, _rule in json.loads(steps):
-                if outcome == "skipped":
-                    found[eid] = detail
+    for eid in encounter_ids:
+        for step in traces.get(eid, ()):
+            if step.outcome == "skipped":
+                found[eid] = step.detail
     return found
 
 

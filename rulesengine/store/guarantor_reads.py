@@ -14,7 +14,12 @@ import attrs
 from sqlalchemy import select
 
 from rulesengine.store.rows import from_db_instant
-from rulesengine.store.tables import batch_traces, batches, opt_outs, statements
+from rulesengine.store.tables import (
+    batch_guarantor_traces,
+    batches,
+    opt_outs,
+    statements,
+)
 
 if TYPE_CHECKING:
     from rulesengine.store.sql_store import SQLStore
@@ -112,10 +117,10 @@ def batch_with_guarantor_by(
 ) -> str | None:
     """The live batch with the latest run date on or before ``run_date`` (None: any) that
     looked at an encounter of ``guarantor_id``; None when there is none."""
-    b, t = batches.c, batch_traces.c
+    b, t = batches.c, batch_guarantor_traces.c
     query = (
         select(b.id)
-        .join_from(batches, batch_traces, t.batch_id == b.id)
+        .join_from(batches, batch_guarantor_traces, t.batch_id == b.id)
         .where(t.guarantor_id == guarantor_id, b.mode == "live")
         .order_by(b.run_date.desc(), b.created_at.desc(), b.id.desc())
         .limit(1)

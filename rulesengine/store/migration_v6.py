@@ -62,7 +62,9 @@ def _columns(conn: Connection, table: str) -> set[str]:
 def _statement_columns(conn: Connection) -> None:
     present = _columns(conn, "statements")
     if "lines_json" not in present:
-        conn.execute(text("ALTER TABLE statements ADD COLUMN lines_json TEXT NOT NULL DEFAULT '[]'"))
+        conn.execute(
+            text("ALTER TABLE statements ADD COLUMN lines_json TEXT NOT NULL DEFAULT '[]'")
+        )
     if "recipient_json" not in present:
         conn.execute(text("ALTER TABLE statements ADD COLUMN recipient_json TEXT"))
 
@@ -80,7 +82,9 @@ def _move_statement_lines(conn: Connection) -> None:
         sl.rider,
     ).order_by(sl.statement_id, sl.seq)
     s = statements.c
-    set_lines = update(statements).where(s.id == bindparam("sid")).values(lines_json=bindparam("lines"))
+    set_lines = (
+        update(statements).where(s.id == bindparam("sid")).values(lines_json=bindparam("lines"))
+    )
     pending: list[dict[str, Any]] = []
     for sid, lines in _grouped(conn.execute(query)):
         pending.append({"sid": sid, "lines": lines_json(lines)})

@@ -22,8 +22,8 @@ from sqlalchemy.schema import CreateIndex
 
 from rulesengine.errors import StoreError
 from rulesengine.store.base import SCHEMA_VERSION
-from rulesengine.store.migration_v6 import version_6
 from rulesengine.store.legacy_tables import batch_encounters_before, batch_traces
+from rulesengine.store.migration_v6 import version_6
 from rulesengine.store.redact import display_url
 from rulesengine.store.tables import (
     adjustments,

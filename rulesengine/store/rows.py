@@ -27,6 +27,7 @@ __all__ = [
     "as_utc",
     "dumps",
     "dumps_mapping",
+    "encode_string",
     "encounter_from_row",
     "encounter_row",
     "from_db_instant",
@@ -305,5 +306,5 @@ def dumps_mapping(value: dict[str, Any]) -> str:
     return _ENCODER.encode(value)
 
 
-#: The encoder's own string encoding (``ensure_ascii=False``).
-_string = json.encoder.encode_basestring
+#: The encoder's own string encoding (``ensure_ascii=False``): a str as a JSON string.
+encode_string = _string = json.encoder.encode_basestring

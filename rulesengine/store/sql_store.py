@@ -47,14 +47,14 @@ from rulesengine.store.rows import (
     payment_from_row,
 )
 from rulesengine.store.run_transaction import open_run_transaction
-from rulesengine.store.store_secret import secret_on
 from rulesengine.store.sqlutil import dialect_insert, insert_rows
+from rulesengine.store.store_secret import secret_on
 from rulesengine.store.tables import (
     adjustments,
     batch_deletions,
+    batch_guarantor_traces,
     batch_pre_collections,
     batch_skips,
-    batch_traces,
     batches,
     encounters,
     guarantors,
@@ -447,8 +447,12 @@ class SQLStore(Store):
     def latest_batch_with_guarantor(self, guarantor_id: str) -> str | None:
         query = (
             select(batches.c.id)
-            .join_from(batches, batch_traces, batch_traces.c.batch_id == batches.c.id)
-            .where(batch_traces.c.guarantor_id == guarantor_id)
+            .join_from(
+                batches,
+                batch_guarantor_traces,
+                batch_guarantor_traces.c.batch_id == batches.c.id,
+            )
+            .where(batch_guarantor_traces.c.guarantor_id == guarantor_id)
             .order_by(batches.c.created_at.desc(), batches.c.id.desc())
             .limit(1)
         )
