@@ -300,10 +300,12 @@ def find_notifications(
     limit: int | None,
     newest_first: bool = False,
     after: int | None = None,
+    with_content: bool = True,
 ) -> list[QueueRow]:
     """Notifications matching every given filter (``status``: any of these statuses),
-    oldest or newest first, after id ``after`` in that order (``Queue.find``);
-    :class:`InvalidRequest` for an unknown status."""
+    oldest or newest first, after id ``after`` in that order, with their content and
+    context unless ``with_content`` is False (``Queue.find``); :class:`InvalidRequest` for
+    an unknown status."""
     for one in status or ():
         if one not in NOTIFICATION_STATUSES:
             raise InvalidRequest(
@@ -322,7 +324,7 @@ def find_notifications(
             newest_first=newest_first,
             after=after,
         )
-        return rows_with_bodies(conn, rows)
+        return rows_with_bodies(conn, rows) if with_content else rows
 
 
 def get_notification(store: SQLStore, notification_id: int) -> QueueRow:

@@ -305,3 +305,17 @@ def test_explain_and_the_guarantor_s_statements_read_the_lines_and_rendered_noti
         statement.id,
         tuple(line.encounter_id for line in statement.lines),
     )
+
+
+def test_a_list_that_does_not_show_the_content_does_not_render_it(ledger_store: Any) -> None:
+    """``Queue.find(with_content=False)`` leaves a live batch's notifications unrendered
+    (what the command line's list and the dashboard's queue screen read); by default, and
+    ``Queue.get``, they come rendered."""
+    batch = live_run(ledger_store)
+    with Queue(ledger_store, channels=recorders()) as queue:
+        bare = queue.find(batch_id=batch.id, with_content=False)
+        assert len(bare) == len(batch.notifications)
+        assert all(not row.rendered and row.content == {} == row.context for row in bare)
+        full = queue.find(batch_id=batch.id, limit=5)
+        assert all(row.rendered and set(row.content) >= {"body"} for row in full)
+        assert queue.get(full[0].id) == full[0]
