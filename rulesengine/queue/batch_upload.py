@@ -10,6 +10,7 @@ are committed together or not at all.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
 from sqlalchemy import Connection, literal, select, text, update
@@ -21,7 +22,6 @@ from rulesengine.store.tables import (
     IS_SCHEDULED,
     notification_history,
     notifications,
-    statement_lines,
     statements,
 )
 
@@ -45,7 +45,7 @@ def upload_batch(conn: Connection, batch: BatchResult, at: dt.datetime) -> list[
     earlier batches' notifications it supersedes ``superseded`` (:func:`supersede_earlier`).
     ``conn`` is the run's transaction, in which the store has written the batch. Returns the
     superseded ids, ascending."""
-    superseded = supersede_earlier(conn, batch.id, batch.profile_id, at)
+    superseded = supersede_earlier(conn, batch, at)
     queue_batch_notifications(conn, batch, at)
     if len(batch.notifications) >= ANALYZE_AFTER and conn.dialect.name == "postgresql":
         # The workers' claim is planned from the table's statistics. Left stale (or never
@@ -124,9 +124,15 @@ _NOTIFICATION_COLUMNS = (
 class _NotificationRows:
     """Each draft as a notifications row, in the order of ``_NOTIFICATION_COLUMNS``.
 
+    A notification whose statement carries its recipient (the guarantor is in
+    ``batch.recipients``) is stored without its content and context (``''``): they are
+    rendered when it is read (:mod:`rulesengine.queue.batch_content`), so the run never
+    renders them. Any other (a batch built without its recipients) keeps them rendered; a
+    statement's notifications come one after another and share one context mapping, which
+    is encoded once per statement.
+
     A batch repeats few distinct values in some columns (the schedule instants, the
-    backoff), so their conversions are remembered; a statement's notifications come one
-    after another and share one context mapping, which is encoded once per statement.
+    backoff), so their conversions are remembered.
     """
 
     def __init__(self, batch: BatchResult, now: dt.datetime) -> None:
@@ -137,6 +143,14 @@ class _NotificationRows:
         self.context: Any = None
         self.context_json = ""
 
+    def _bodies(self, n: NotificationDraft) -> tuple[str, str]:
+        """(content_json, context_json): empty when rendered on reading."""
+        if n.guarantor_id in self.batch.recipients:
+            return "", ""
+        if n.context is not self.context:
+            self.context, self.context_json = n.context, dumps(plain(n.context))
+        return dumps_mapping(plain(n.content)), self.context_json
+
     def __call__(self, n: NotificationDraft) -> tuple[Any, ...]:
         batch = self.batch
         scheduled_at = self.instants.get(n.scheduled_at)
@@ -145,8 +159,7 @@ class _NotificationRows:
         backoff = self.backoffs.get(n.backoff)
         if backoff is None:
             backoff = self.backoffs[n.backoff] = dumps(list(n.backoff))
-        if n.context is not self.context:
-            self.context, self.context_json = n.context, dumps(plain(n.context))
+        content_json, context_json = self._bodies(n)
         return (
             batch.id,
             n.statement_id,
@@ -159,7 +172,7 @@ class _NotificationRows:
             n.reason,
             n.to,
             scheduled_at,
-            dumps_mapping(plain(n.content)),
+            content_json,
             f"{n.statement_id}:{n.channel}",
             0,
             scheduled_at if n.status == "scheduled" else None,
@@ -167,7 +180,7 @@ class _NotificationRows:
             False,
             self.now,
             self.now,
-            self.context_json,
+            context_json,
             n.timezone,
             send_window_text(n.send_window),
             n.max_attempts,
@@ -181,26 +194,30 @@ def superseded_detail(batch_id: str) -> str:
     return f"superseded by batch {batch_id}"
 
 
-def supersede_earlier(
-    conn: Connection, batch_id: str, profile_id: str, at: dt.datetime
-) -> list[int]:
+def supersede_earlier(conn: Connection, batch: BatchResult, at: dt.datetime) -> list[int]:
     """Supersede the still-``scheduled`` notifications of the profile's earlier live batches
-    whose statement lists an encounter that is on a statement of ``batch_id``.
+    whose statement lists an encounter that is on a statement of live batch ``batch``.
 
     Called inside the live run's transaction, after its statements are written and before
     its own notifications are queued (so the scan sees only earlier batches' backlog: the
     scheduled rows, through their partial index). On-demand notifications and proofs are
-    never superseded. Each becomes ``superseded`` with ``superseded_by = batch_id`` and a
+    never superseded. Each becomes ``superseded`` with ``superseded_by = batch.id`` and a
     history entry naming the batch; its schedule is kept, so deleting the batch can put it
     back as it was. The rows are locked first (``FOR UPDATE``: a worker claiming one right
     now finishes its claim, and the row, then ``sending``, is left alone). Returns the ids,
     ascending.
     """
+    batch_id = batch.id
     n = notifications.c
     waiting: dict[str, list[int]] = {}
     query = (
         select(n.id, n.statement_id)
-        .where(IS_SCHEDULED, n.kind == "batch", n.profile_id == profile_id, n.batch_id != batch_id)
+        .where(
+            IS_SCHEDULED,
+            n.kind == "batch",
+            n.profile_id == batch.profile_id,
+            n.batch_id != batch_id,
+        )
         .order_by(n.id)
         .with_for_update()
     )
@@ -208,33 +225,16 @@ def supersede_earlier(
         waiting.setdefault(sid, []).append(nid)
     if not waiting:
         return []
-    sl, s = statement_lines.c, statements.c
-    encounters_of: dict[str, set[str]] = {}
+    billed_now = {line.encounter_id for s in batch.statements for line in s.lines}
+    s = statements.c
+    superseding: set[str] = set()
     wanted = sorted(waiting)
     for start in range(0, len(wanted), _IN_CHUNK):
-        query = select(sl.statement_id, sl.encounter_id).where(
-            sl.statement_id.in_(wanted[start : start + _IN_CHUNK])
-        )
-        for sid, eid in conn.execute(query):
-            encounters_of.setdefault(sid, set()).add(eid)
-    candidates = sorted(set().union(*encounters_of.values())) if encounters_of else []
-    billed_now: set[str] = set()
-    for start in range(0, len(candidates), _IN_CHUNK):
-        query = (
-            select(sl.encounter_id)
-            .join_from(statement_lines, statements, s.id == sl.statement_id)
-            .where(
-                s.batch_id == batch_id, sl.encounter_id.in_(candidates[start : start + _IN_CHUNK])
-            )
-            .distinct()
-        )
-        billed_now.update(conn.execute(query).scalars())
-    ids = sorted(
-        nid
-        for sid, nids in waiting.items()
-        if encounters_of.get(sid, set()) & billed_now
-        for nid in nids
-    )
+        query = select(s.id, s.lines_json).where(s.id.in_(wanted[start : start + _IN_CHUNK]))
+        for sid, lines in conn.execute(query):
+            if any(line[0] in billed_now for line in json.loads(lines)):
+                superseding.add(sid)
+    ids = sorted(nid for sid in superseding for nid in waiting[sid])
     at_utc = as_utc(at)
     detail = superseded_detail(batch_id)
     h = notification_history.c

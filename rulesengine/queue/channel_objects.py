@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from rulesengine.rules.policy import Rules
     from rulesengine.store.base import Store
 
-__all__ = ["ChannelSetupError", "Channels"]
+__all__ = ["AnyChannelSpecs", "ChannelSetupError", "Channels"]
 
 _log = logging.getLogger(__name__)
 
@@ -33,7 +33,7 @@ class ChannelSetupError(RulesengineError):
     """A channel object could not be built (its rules file or its constructor failed)."""
 
 
-class _AnyChannel(dict[str, "ChannelSpec"]):
+class AnyChannelSpecs(dict[str, "ChannelSpec"]):
     """The installed channels' specs, and a spec accepting anything for every other name.
 
     A stored rules text was checked against the channels installed when its batch was
@@ -207,7 +207,7 @@ class Channels:
             return load_rules_text(
                 text,
                 filename=f"<rules {rules_hash[:12]}>",
-                channel_specs=_AnyChannel(channel_specs(self.classes)),
+                channel_specs=AnyChannelSpecs(channel_specs(self.classes)),
             )
         except RulesengineError as exc:
             first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__

@@ -4,7 +4,9 @@ In one transaction (SQLite ``BEGIN IMMEDIATE``; PostgreSQL ``FOR UPDATE SKIP LOC
 scheduled notifications due now, oldest first; each is deferred to its next window start
 when now is outside its send window, else stopped by the pre-send check
 (:mod:`rulesengine.queue.presend_check`), else left waiting when its channel is not available,
-else moved to ``sending`` under this worker's lease.
+else moved to ``sending`` under this worker's lease, with its content rendered when a live
+batch stored it without (:mod:`rulesengine.queue.batch_content`; one that cannot be
+rendered goes to ``error`` instead).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from rulesengine.queue import claim_sql, notification_sql, presend_sql
+from rulesengine.queue.batch_content import render_rows
 from rulesengine.queue.notification_rows import Change, QueueRow, Transition
 from rulesengine.queue.presend_check import presend_outcome
 from rulesengine.queue.windows import local_zone, parse_window
@@ -46,21 +49,33 @@ def claim_due_rows(
         in_window = [row for row in rows if _in_window_or_deferred(conn, row, now, done)]
         facts = presend_sql.presend_facts(conn, in_window) if in_window else None
         expires = context.lease_time_in(conn, fixed, now) + context.lease
+        decided: list[tuple[QueueRow, Change | None]] = []  # None: to send
         for row in in_window:
             assert facts is not None
             stopped = presend_outcome(row, facts)
             if stopped is not None:
                 status, detail = stopped
-                changes.append(Change(row, status, detail, {"next_attempt_at": None}))
+                decided.append((row, Change(row, status, detail, {"next_attempt_at": None})))
                 continue
             if not context.channels.available(row.channel):
                 _postpone_for_missing_channel(conn, row, now)
                 done.waiting.append(row.id)
                 continue
+            decided.append((row, None))
+        rendered = render_rows(conn, [row for row, change in decided if change is None])
+        for row, change in decided:
+            if change is not None:
+                changes.append(change)
+                continue
+            found = rendered.get(row.id, row)
+            if isinstance(found, str):  # a batch's notification that cannot be rendered
+                _log.warning("notification %s: %s", row.id, found)
+                changes.append(Change(row, "error", found, {"next_attempt_at": None}))
+                continue
             attempt = row.attempt + 1
             changes.append(
                 Change(
-                    row,
+                    found,
                     "sending",
                     f"attempt {attempt} of {row.max_attempts} by {worker_id}",
                     {

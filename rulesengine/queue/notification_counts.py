@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from sqlalchemy import Connection, func, select
 
+from rulesengine.queue.batch_content import rows_with_bodies
 from rulesengine.queue.notification_rows import QueueRow
 from rulesengine.store.tables import notifications
 
@@ -44,10 +45,11 @@ def notification_counts(
 
 def statement_notifications(conn: Connection, statement_id: str) -> list[QueueRow]:
     """The statement's notifications, one per channel, in id order (through the unique
-    index on ``(statement_id, channel)``)."""
+    index on ``(statement_id, channel)``), each with its content and context."""
     query = (
         select(notifications)
         .where(notifications.c.statement_id == statement_id)
         .order_by(notifications.c.id)
     )
-    return [QueueRow.from_mapping(row) for row in conn.execute(query).mappings()]
+    rows = [QueueRow.from_mapping(row) for row in conn.execute(query).mappings()]
+    return rows_with_bodies(conn, rows)

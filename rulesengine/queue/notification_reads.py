@@ -9,6 +9,7 @@ connection (:func:`batch_drafts`, :func:`with_notifications`), which read in the
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +19,7 @@ from sqlalchemy import Connection, and_, select
 from rulesengine.errors import InvalidRequest, NotFound
 from rulesengine.model import NOTIFICATION_STATUSES, BatchResult, NotificationDraft, SendWindow
 from rulesengine.queue import notification_sql
+from rulesengine.queue.batch_content import Bodies, Unrendered, render_bodies, rows_with_bodies
 from rulesengine.queue.notification_sql import notification_query
 from rulesengine.store.batch_io import read_batch
 from rulesengine.store.rows import from_db_instant
@@ -39,6 +41,8 @@ __all__ = [
     "uploaded_statuses",
     "with_notifications",
 ]
+
+_log = logging.getLogger(__name__)
 
 
 def list_notifications(
@@ -66,7 +70,16 @@ def list_notifications(
         kind=kind,
     )
     with store.reading() as conn:
-        return [_notification_mapping(row) for row in conn.execute(query).mappings()]
+        rows = conn.execute(query).mappings().all()
+        bodies = render_bodies(
+            conn,
+            (
+                Unrendered(row["id"], row["statement_id"], row["channel"], row["rules_hash"])
+                for row in rows
+                if row["content_json"] == ""  # rendered on reading (batch_content)
+            ),
+        )
+    return [_notification_mapping(row, bodies.get(row["id"])) for row in rows]
 
 
 def uploaded_statuses(store: SQLStore, batch_id: str) -> list[tuple[int, str, str | None]]:
@@ -168,6 +181,7 @@ def batch_drafts(
             n.max_attempts,
             n.backoff_json,
             n.context_json,
+            n.rules_hash,
         )
         .join_from(
             notifications,
@@ -179,15 +193,29 @@ def batch_drafts(
     )
     if guarantor_id is not None:
         query = query.where(n.guarantor_id == guarantor_id)
-    drafts: list[NotificationDraft] = []
-    last_id = None
-    row: Any
+    rows: list[Any] = []
     for row in conn.execute(query):
+        if not rows or rows[-1][0] != row[0]:
+            rows.append(row)
+    bodies = render_bodies(
+        conn,
+        (
+            Unrendered(row[0], row[1], row[3], row[16])
+            for row in rows
+            if row[10] == ""  # rendered on reading (batch_content)
+        ),
+    )
+    drafts: list[NotificationDraft] = []
+    for row in rows:
         (nid, sid, gid, channel, message, level, status, reason, to, at, content) = row[:11]
-        zone, window, max_attempts, backoff, context = row[11:]
-        if nid == last_id:
-            continue
-        last_id = nid
+        zone, window, max_attempts, backoff, context, _rules_hash = row[11:]
+        found = bodies.get(nid)
+        if isinstance(found, Bodies):
+            content_of, context_of = found.content, found.context
+        else:
+            if found is not None:
+                _log.warning("notification %s: %s", nid, found)
+            content_of, context_of = _decoded(content), _decoded(context)
         drafts.append(
             NotificationDraft(
                 sid,
@@ -199,19 +227,31 @@ def batch_drafts(
                 reason,
                 to,
                 from_db_instant(at),
-                json.loads(content),
+                content_of,
                 timezone=zone,
                 send_window=SendWindow.parse(window),
                 max_attempts=max_attempts,
                 backoff=json.loads(backoff),
-                context=json.loads(context),
+                context=context_of,
             )
         )
     return tuple(drafts)
 
 
-def _notification_mapping(row: Any) -> dict[str, object]:
-    """A notifications row as the mapping :func:`list_notifications` documents."""
+def _decoded(text: str) -> dict[str, Any]:
+    """A stored ``content_json``/``context_json`` ({} for one rendered on reading)."""
+    found: dict[str, Any] = json.loads(text) if text else {}
+    return found
+
+
+def _notification_mapping(row: Any, rendered: Bodies | str | None) -> dict[str, object]:
+    """A notifications row as the mapping :func:`list_notifications` documents, with its
+    content and context as ``rendered`` when it was stored without them."""
+    content, context = _decoded(row["content_json"]), _decoded(row["context_json"])
+    if isinstance(rendered, Bodies):
+        content, context = rendered.content, rendered.context
+    elif rendered is not None:
+        _log.warning("notification %s: %s", row["id"], rendered)
     return {
         "id": row["id"],
         "batch_id": row["batch_id"],
@@ -228,7 +268,7 @@ def _notification_mapping(row: Any) -> dict[str, object]:
         "attempt": row["attempt"],
         "next_attempt_at": from_db_instant(row["next_attempt_at"]),
         "idempotency_key": row["idempotency_key"],
-        "content": json.loads(row["content_json"]),
+        "content": content,
         "rules_hash": row["rules_hash"],
         "proof": row["proof"],
         "kind": row["kind"],
@@ -236,7 +276,7 @@ def _notification_mapping(row: Any) -> dict[str, object]:
         "send_window": row["send_window"],
         "max_attempts": row["max_attempts"],
         "backoff": tuple(json.loads(row["backoff_json"])),
-        "context": json.loads(row["context_json"]),
+        "context": context,
         "lease_owner": row["lease_owner"],
         "lease_expires_at": from_db_instant(row["lease_expires_at"]),
         "handed_at": from_db_instant(row["handed_at"]),
@@ -269,7 +309,7 @@ def find_notifications(
                 f"unknown status {one!r}; the statuses are {', '.join(NOTIFICATION_STATUSES)}"
             )
     with store.reading() as conn:
-        return notification_sql.queue_rows(
+        rows = notification_sql.queue_rows(
             conn,
             profile_id=profile_id,
             batch_id=batch_id,
@@ -281,12 +321,13 @@ def find_notifications(
             newest_first=newest_first,
             after=after,
         )
+        return rows_with_bodies(conn, rows)
 
 
 def get_notification(store: SQLStore, notification_id: int) -> QueueRow:
     """One notification; :class:`NotFound` when there is none."""
     with store.reading() as conn:
         found = notification_sql.rows_by_id(conn, [notification_id], lock=False)
-    if notification_id not in found:
-        raise NotFound(f"no notification {notification_id}")
-    return found[notification_id]
+        if notification_id not in found:
+            raise NotFound(f"no notification {notification_id}")
+        return rows_with_bodies(conn, [found[notification_id]])[0]

@@ -65,10 +65,14 @@ class QueueRow:
     created_at: dt.datetime | None = None
     updated_at: dt.datetime | None = None
     superseded_by: str | None = None  # the live batch that superseded it
+    # False: a live batch's notification stored without its content and context (schema
+    # version 6), which are empty here until rendered (rulesengine.queue.batch_content)
+    rendered: bool = True
 
     @classmethod
     def from_mapping(cls, row: Any) -> QueueRow:
         """Build one from a ``select(notifications)`` result mapping."""
+        content = row["content_json"]
         return cls(
             id=row["id"],
             kind=row["kind"],
@@ -83,8 +87,8 @@ class QueueRow:
             reason=row["reason"],
             to=row["to_address"],
             scheduled_at=from_db_instant(row["scheduled_at"]),
-            content=json.loads(row["content_json"]),
-            context=json.loads(row["context_json"]),
+            content=_mapping(content),
+            context=_mapping(row["context_json"]),
             idempotency_key=row["idempotency_key"],
             attempt=row["attempt"],
             next_attempt_at=from_db_instant(row["next_attempt_at"]),
@@ -101,6 +105,7 @@ class QueueRow:
             created_at=from_db_instant(row["created_at"]),
             updated_at=from_db_instant(row["updated_at"]),
             superseded_by=row["superseded_by"],
+            rendered=content != "",
         )
 
     @property
@@ -131,6 +136,11 @@ class QueueRow:
             sender=dict(self.context.get("sender") or {}),
             proof=self.proof,
         )
+
+
+def _mapping(text: str) -> Any:
+    """A ``content_json`` or ``context_json`` value decoded ({} for an unrendered one)."""
+    return json.loads(text) if text else {}
 
 
 @attrs.frozen

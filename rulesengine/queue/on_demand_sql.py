@@ -16,7 +16,7 @@ from sqlalchemy import (
     select,
 )
 
-from rulesengine.model import Statement, StatementLine
+from rulesengine.model import Statement
 from rulesengine.store.rows import (
     STATEMENT_COLUMNS,
     as_utc,
@@ -29,7 +29,6 @@ from rulesengine.store.tables import (
     notification_history,
     notifications,
     rules_versions,
-    statement_lines,
     statements,
 )
 
@@ -120,21 +119,4 @@ def latest_live_statement(
     ).first()
     if head is None:
         return None
-    bid, sid = head[0], head[1]
-    sl = statement_lines.c
-    lines = tuple(
-        StatementLine(*line)
-        for line in conn.execute(
-            select(
-                sl.encounter_id,
-                sl.patient_id,
-                sl.service_date,
-                sl.balance_cents,
-                sl.level,
-                sl.rider,
-            )
-            .where(sl.statement_id == sid)
-            .order_by(sl.seq)
-        )
-    )
-    return bid, statement_from_row(head[1:], lines)
+    return head[0], statement_from_row(head[1:])

@@ -7,6 +7,7 @@ Every function works on a connection inside the caller's transaction.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -23,7 +24,7 @@ from rulesengine.store.tables import (
     encounters,
     guarantors,
     opt_outs,
-    statement_lines,
+    statements,
 )
 
 __all__ = [
@@ -57,7 +58,6 @@ def presend_facts(conn: Connection, rows: Sequence[QueueRow]) -> PresendFacts:
     sids = sorted({r.checked_statement_id for r in rows})
     opted: dict[tuple[str, str], str] = {}
     held: set[str] = set()
-    lines: dict[str, list[tuple[bool, int]]] = {}
     g = guarantors.c
     for start in range(0, len(gids), _IN_CHUNK):
         chunk = gids[start : start + _IN_CHUNK]
@@ -78,14 +78,36 @@ def presend_facts(conn: Connection, rows: Sequence[QueueRow]) -> PresendFacts:
         entry: Any
         for entry in conn.execute(query):  # newest first: the oldest entry wins
             opted[(entry[0], entry[1])] = entry[2]
-    sl, e = statement_lines.c, encounters.c
+    on_statement = _statement_encounters(conn, sids)
+    now = _hold_and_balance(conn, {eid for eids in on_statement.values() for eid in eids})
+    lines = {
+        sid: tuple(now[eid] for eid in eids if eid in now) for sid, eids in on_statement.items()
+    }
+    return PresendFacts(
+        opted, frozenset(held), {sid: found for sid, found in lines.items() if found}
+    )
+
+
+def _statement_encounters(conn: Connection, sids: Sequence[str]) -> dict[str, list[str]]:
+    """Per stored statement among ``sids``, the encounters on it, in line order."""
+    s = statements.c
+    found: dict[str, list[str]] = {}
     for start in range(0, len(sids), _IN_CHUNK):
-        query = (
-            select(sl.statement_id, e.hold, e.balance_cents)
-            .join_from(statement_lines, encounters, e.id == sl.encounter_id)
-            .where(sl.statement_id.in_(sids[start : start + _IN_CHUNK]))
-            .order_by(sl.statement_id, sl.seq)
+        query = select(s.id, s.lines_json).where(s.id.in_(sids[start : start + _IN_CHUNK]))
+        for sid, lines in conn.execute(query):
+            found[sid] = [line[0] for line in json.loads(lines)]
+    return found
+
+
+def _hold_and_balance(conn: Connection, encounter_ids: set[str]) -> dict[str, tuple[bool, int]]:
+    """Each of these encounters' current (hold, balance in cents); absent ones left out."""
+    e = encounters.c
+    wanted = sorted(encounter_ids)
+    found: dict[str, tuple[bool, int]] = {}
+    for start in range(0, len(wanted), _IN_CHUNK):
+        query = select(e.id, e.hold, e.balance_cents).where(
+            e.id.in_(wanted[start : start + _IN_CHUNK])
         )
-        for entry in conn.execute(query):
-            lines.setdefault(entry[0], []).append((bool(entry[1]), int(entry[2])))
-    return PresendFacts(opted, frozenset(held), {k: tuple(v) for k, v in lines.items()})
+        for eid, hold, balance in conn.execute(query):
+            found[eid] = (bool(hold), int(balance))
+    return found

@@ -117,6 +117,7 @@ def evaluate(
         notifications=notifications,
         traces=dict(zip(map(_ENCOUNTER_ID, works), map(_TRACE, works), strict=True)),
         guarantor_of=dict(zip(map(_ENCOUNTER_ID, works), map(_GUARANTOR_ID, works), strict=True)),
+        recipients={s.guarantor_id: guarantors[s.guarantor_id] for s in statements},
     )
 
 

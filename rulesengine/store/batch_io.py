@@ -21,14 +21,15 @@ from rulesengine.model import (
     EncounterChange,
     Skip,
     Statement,
-    StatementLine,
     TraceStep,
 )
+from rulesengine.store.migration_v6 import lines_json
 from rulesengine.store.rows import (
     STATEMENT_COLUMNS,
     as_utc,
     dumps,
     from_db_instant,
+    recipient_json,
     statement_from_row,
     utcnow,
 )
@@ -48,7 +49,6 @@ from rulesengine.store.tables import (
     payments,
     profiles,
     rules_versions,
-    statement_lines,
     statements,
 )
 
@@ -104,6 +104,9 @@ def write_batch(
 
 
 def _write_statements(conn: Connection, batch: BatchResult) -> None:
+    """The batch's statements, each with its lines (``lines_json``) and its guarantor as the
+    run saw them (``recipient_json``, from ``batch.recipients``; NULL for a statement whose
+    guarantor the batch does not carry, whose notifications then keep their content)."""
     bid = batch.id
     # A batch's statements share a few groupings and channel lists: encode each once.
     encoded: dict[tuple[Any, ...], str] = {}
@@ -114,6 +117,18 @@ def _write_statements(conn: Connection, batch: BatchResult) -> None:
             if len(encoded) >= 65_536:  # bounded: a grouping by patient is one per statement
                 encoded.clear()
             found = encoded[value] = dumps(value)
+        return found
+
+    recipients = batch.recipients
+    recipient_of: dict[str, str | None] = {}
+
+    def recipient(guarantor_id: str) -> str | None:
+        found = recipient_of.get(guarantor_id, _UNSEEN)
+        if found is _UNSEEN:
+            guarantor = recipients.get(guarantor_id)
+            found = recipient_of[guarantor_id] = (
+                None if guarantor is None else recipient_json(guarantor)
+            )
         return found
 
     insert_rows(
@@ -131,6 +146,8 @@ def _write_statements(conn: Connection, batch: BatchResult) -> None:
             "channels_json",
             "total_cents",
             "due_date",
+            "lines_json",
+            "recipient_json",
         ),
         (
             (
@@ -145,38 +162,28 @@ def _write_statements(conn: Connection, batch: BatchResult) -> None:
                 json_of(s.channels),
                 s.total_cents,
                 s.due_date,
+                lines_json(
+                    [
+                        (
+                            line.encounter_id,
+                            line.patient_id,
+                            line.service_date,
+                            line.balance_cents,
+                            line.level,
+                            line.rider,
+                        )
+                        for line in s.lines
+                    ]
+                ),
+                recipient(s.guarantor_id),
             )
             for seq, s in enumerate(batch.statements)
         ),
     )
-    insert_rows(
-        conn,
-        statement_lines,
-        (
-            "statement_id",
-            "seq",
-            "encounter_id",
-            "patient_id",
-            "service_date",
-            "balance_cents",
-            "level",
-            "rider",
-        ),
-        (
-            (
-                s.id,
-                seq,
-                line.encounter_id,
-                line.patient_id,
-                line.service_date,
-                line.balance_cents,
-                line.level,
-                line.rider,
-            )
-            for s in batch.statements
-            for seq, line in enumerate(s.lines)
-        ),
-    )
+
+
+#: Not looked up yet (None is a guarantor the batch does not carry).
+_UNSEEN: Any = object()
 
 
 def _write_children(conn: Connection, batch: BatchResult) -> None:
@@ -486,35 +493,12 @@ _IN_LIMIT = 500
 def _read_statements(
     conn: Connection, batch_id: str, guarantor_id: str | None = None
 ) -> tuple[Statement, ...]:
-    sl = statement_lines.c
-    lines: dict[str, list[StatementLine]] = {}
-    query = (
-        select(
-            sl.statement_id,
-            sl.encounter_id,
-            sl.patient_id,
-            sl.service_date,
-            sl.balance_cents,
-            sl.level,
-            sl.rider,
-        )
-        .join_from(statement_lines, statements, statements.c.id == sl.statement_id)
-        .where(statements.c.batch_id == batch_id)
-        .order_by(sl.statement_id, sl.seq)
-    )
+    """The batch's statements in order (only ``guarantor_id``'s when given), with their lines."""
     s = statements.c
+    query = select(*STATEMENT_COLUMNS).where(s.batch_id == batch_id).order_by(s.seq)
     if guarantor_id is not None:
         query = query.where(s.guarantor_id == guarantor_id)
-    for sid, *rest in conn.execute(query):
-        lines.setdefault(sid, []).append(StatementLine(*rest))
-    heads = select(*STATEMENT_COLUMNS).where(s.batch_id == batch_id).order_by(s.seq)
-    if guarantor_id is not None:
-        heads = heads.where(s.guarantor_id == guarantor_id)
-    built: list[Statement] = []
-    row: Any
-    for row in conn.execute(heads):
-        built.append(statement_from_row(row, lines.get(row[0], ())))
-    return tuple(built)
+    return tuple(statement_from_row(row) for row in conn.execute(query))
 
 
 def _read_changes(conn: Connection, batch_id: str) -> tuple[EncounterChange, ...]:

@@ -19,7 +19,7 @@ from typing import Any
 import attrs
 from sqlalchemy import Connection, func, select
 
-from rulesengine.model import Statement, StatementLine
+from rulesengine.model import Statement
 from rulesengine.store.batch_io import read_traces
 from rulesengine.store.rows import STATEMENT_COLUMNS, from_db_instant, statement_from_row
 from rulesengine.store.tables import (
@@ -27,7 +27,6 @@ from rulesengine.store.tables import (
     batch_skips,
     batches,
     encounters,
-    statement_lines,
     statements,
 )
 
@@ -286,7 +285,7 @@ def batch_pre_collections_page(
 
 def stored_statement(conn: Connection, statement_id: str) -> StoredStatement | None:
     """The statement with its lines and its batch, None when there is none."""
-    s, sl = statements.c, statement_lines.c
+    s = statements.c
     row = conn.execute(
         select(s.batch_id, s.seq, *STATEMENT_COLUMNS).where(s.id == statement_id)
     ).first()
@@ -295,22 +294,7 @@ def stored_statement(conn: Connection, statement_id: str) -> StoredStatement | N
     head = batch_head(conn, row[0])
     if head is None:  # pragma: no cover - the foreign key keeps a statement's batch
         return None
-    lines = [
-        StatementLine(*line)
-        for line in conn.execute(
-            select(
-                sl.encounter_id,
-                sl.patient_id,
-                sl.service_date,
-                sl.balance_cents,
-                sl.level,
-                sl.rider,
-            )
-            .where(sl.statement_id == statement_id)
-            .order_by(sl.seq)
-        )
-    ]
-    return StoredStatement(head, row[1], statement_from_row(row[2:], lines))
+    return StoredStatement(head, row[1], statement_from_row(row[2:]))
 
 
 def rules_usage(conn: Connection, profile_id: str | None = None) -> list[RulesUsage]:

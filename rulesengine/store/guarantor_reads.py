@@ -18,7 +18,6 @@ from rulesengine.store.tables import (
     batch_guarantor_traces,
     batches,
     opt_outs,
-    statement_lines,
     statements,
 )
 
@@ -76,26 +75,15 @@ def statements_of_guarantor(
             s.channels_json,
             s.total_cents,
             s.due_date,
+            s.lines_json,
         )
         .join_from(statements, batches, b.id == s.batch_id)
         .where(s.guarantor_id == guarantor_id)
         .order_by(b.run_date.desc(), s.id.desc())
         .limit(limit)
     )
-    lines = statement_lines.c
     with store.reading() as conn:
         rows = conn.execute(query).all()
-        on_it: dict[str, list[str]] = {}
-        ids = [row[0] for row in rows]
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            found = conn.execute(
-                select(lines.statement_id, lines.encounter_id)
-                .where(lines.statement_id.in_(chunk))
-                .order_by(lines.statement_id, lines.seq)
-            )
-            for statement_id, encounter_id in found:
-                on_it.setdefault(statement_id, []).append(encounter_id)
     return [
         GuarantorStatement(
             sid,
@@ -107,9 +95,9 @@ def statements_of_guarantor(
             tuple(json.loads(channels)),
             total,
             due,
-            tuple(on_it.get(sid, [])),
+            tuple(line[0] for line in json.loads(lines)),
         )
-        for sid, bid, profile, run_date, level, message, channels, total, due in rows
+        for sid, bid, profile, run_date, level, message, channels, total, due, lines in rows
     ]
 
 

@@ -7,6 +7,8 @@ import json
 from collections.abc import Sequence
 from typing import Any, overload
 
+import attrs
+
 from rulesengine.model import (
     Encounter,
     Guarantor,
@@ -30,9 +32,12 @@ __all__ = [
     "encounter_row",
     "from_db_instant",
     "guarantor_from_row",
+    "guarantor_from_recipient",
     "guarantor_row",
     "payment_from_row",
+    "recipient_json",
     "statement_from_row",
+    "statement_lines_from_json",
     "utcnow",
 ]
 
@@ -146,12 +151,13 @@ STATEMENT_COLUMNS = (
     statements.c.channels_json,
     statements.c.total_cents,
     statements.c.due_date,
+    statements.c.lines_json,
 )
 
 
-def statement_from_row(row: Sequence[Any], lines: Sequence[StatementLine]) -> Statement:
-    """A statement from a row of :data:`STATEMENT_COLUMNS` and its lines."""
-    sid, gid, pid, group, level, message, channels, total, due = row
+def statement_from_row(row: Sequence[Any]) -> Statement:
+    """A statement from a row of :data:`STATEMENT_COLUMNS` (its lines from ``lines_json``)."""
+    sid, gid, pid, group, level, message, channels, total, due, lines = row
     return Statement(
         sid,
         gid,
@@ -162,7 +168,53 @@ def statement_from_row(row: Sequence[Any], lines: Sequence[StatementLine]) -> St
         tuple(json.loads(channels)),
         total,
         due,
-        tuple(lines),
+        statement_lines_from_json(lines),
+    )
+
+
+def statement_lines_from_json(text: str) -> tuple[StatementLine, ...]:
+    """A statement's lines from its ``lines_json`` (written by
+    :func:`rulesengine.store.migration_v6.lines_json`)."""
+    fromisoformat = dt.date.fromisoformat
+    return tuple(
+        StatementLine(eid, pid, fromisoformat(service), balance, level, bool(rider))
+        for eid, pid, service, balance, level, rider in json.loads(text)
+    )
+
+
+def recipient_json(guarantor: Guarantor) -> str:
+    """A statement's ``recipient_json``: the guarantor as its notifications are rendered
+    from (the ``recipient`` mapping a channel receives)."""
+    postal = guarantor.postal
+    return dumps(
+        {
+            "first_name": guarantor.first_name,
+            "last_name": guarantor.last_name,
+            "postal_line1": postal.line1 if postal else "",
+            "postal_line2": postal.line2 if postal else "",
+            "postal_city": postal.city if postal else "",
+            "postal_state": postal.state if postal else "",
+            "postal_zip": postal.zip if postal else "",
+        }
+    )
+
+
+def guarantor_from_recipient(guarantor_id: str, text: str) -> Guarantor:
+    """The guarantor a statement's ``recipient_json`` describes: enough of them to render
+    its notifications exactly as the run did (names and postal address)."""
+    found = json.loads(text)
+    postal = PostalAddress(
+        found["postal_line1"],
+        found["postal_line2"],
+        found["postal_city"],
+        found["postal_state"],
+        found["postal_zip"],
+    )
+    return Guarantor(
+        guarantor_id,
+        found["first_name"],
+        found["last_name"],
+        postal=postal if any(attrs.astuple(postal)) else None,
     )
 
 

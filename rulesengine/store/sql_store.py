@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import os
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
 from typing import Any
@@ -49,6 +48,7 @@ from rulesengine.store.rows import (
 )
 from rulesengine.store.run_transaction import open_run_transaction
 from rulesengine.store.sqlutil import dialect_insert, insert_rows
+from rulesengine.store.store_secret import secret_on
 from rulesengine.store.tables import (
     adjustments,
     batch_deletions,
@@ -58,7 +58,6 @@ from rulesengine.store.tables import (
     batches,
     encounters,
     guarantors,
-    meta,
     notifications,
     payments,
     rules_versions,
@@ -472,11 +471,7 @@ class SQLStore(Store):
             ).scalar()
 
     def secret(self) -> bytes:
-        from_env = os.environ.get("RULESENGINE_SECRET")
-        if from_env:
-            return from_env.encode("utf-8")
         # Every store gets its key when it is opened (migrations._ensure_secret), so reading
         # it never writes: a test run changes nothing, not even this.
-        query = select(meta.c.value).where(meta.c.key == "secret")
         with self.reading() as conn:
-            return bytes.fromhex(conn.execute(query).scalar_one())
+            return secret_on(conn)
