@@ -140,7 +140,9 @@ def _batch_deletion(conn: Connection) -> None:
     Existing rows are kept as they are: a batch written before version 3 has no
     before-state, so ``rulesengine batch delete`` refuses it when it changed an encounter.
     """
-    batch_encounters_before.create(conn, checkfirst=True)
+    changes = {c["name"] for c in inspect(conn).get_columns("batch_changes")}
+    if "before_level" not in changes:  # (version 6 keeps the before-state there)
+        batch_encounters_before.create(conn, checkfirst=True)
     batch_deletions.create(conn, checkfirst=True)
     columns = {c["name"] for c in inspect(conn).get_columns("notifications")}
     if "superseded_by" not in columns:  # an id: byte-ordered text, as in schema.Id

@@ -166,8 +166,10 @@ def test_explain_reads_a_guarantors_part_of_a_batch_through_their_indexes(
     assert whole is not None
     sent = sent_by(file_store, lambda: stored_batch(file_store, "B1", "G1"))
     wanted = {
-        "FROM statements": "ix_statements_guarantor_batch",  # with their lines
+        "FROM statements": "ix_statements_guarantor_batch",
         "FROM batch_guarantor_traces": "ix_batch_guarantor_traces_guarantor_batch",
+        # only the steps the guarantor's traces name, by the batch's step numbers
+        "FROM batch_trace_steps": "sqlite_autoindex_batch_trace_steps_1",
     }
     for table, index in wanted.items():
         [(sql, params)] = [(s, p) for s, p in sent if table in s]

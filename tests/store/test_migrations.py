@@ -281,11 +281,100 @@ def make_version_2(store: SQLStore) -> None:
         for table in ("payments", "adjustments"):
             conn.execute(text(f"ALTER TABLE {table} DROP COLUMN external_id"))
         conn.execute(text("ALTER TABLE notifications DROP COLUMN superseded_by"))
+        undo_version_6(conn)
         conn.execute(text("DROP TABLE batch_encounters_before"))
         conn.execute(text("DROP TABLE batch_deletions"))
         undo_version_5(conn)
         undo_version_4(conn)
         conn.execute(meta.update().where(meta.c.key == "schema_version").values(value="2"))
+
+
+def undo_version_6(conn: Connection) -> None:
+    """Put a fresh store's rows back the way schema version 5 stored them: statement lines
+    in ``statement_lines``, a row per encounter in ``batch_traces``, the before-state in
+    ``batch_encounters_before``, every notification with its rendered bodies; then drop
+    what version 6 added."""
+    import json
+
+    from rulesengine.queue.batch_content import Unrendered, render_bodies
+    from rulesengine.store.legacy_tables import legacy_metadata
+    from rulesengine.store.rows import dumps, dumps_mapping
+
+    legacy_metadata.create_all(conn)
+    unrendered = [
+        Unrendered(*row)
+        for row in conn.execute(
+            text(
+                "SELECT id, statement_id, channel, rules_hash FROM notifications"
+                " WHERE content_json = '' ORDER BY id"
+            )
+        )
+    ]
+    for nid, bodies in render_bodies(conn, unrendered).items():
+        assert not isinstance(bodies, str), bodies
+        conn.execute(
+            text("UPDATE notifications SET content_json = :a, context_json = :b WHERE id = :i"),
+            {"a": dumps_mapping(bodies.content), "b": dumps(bodies.context), "i": nid},
+        )
+    for sid, lines in conn.execute(text("SELECT id, lines_json FROM statements")).all():
+        for seq, (eid, pid, service, balance, level, rider) in enumerate(json.loads(lines)):
+            conn.execute(
+                text("INSERT INTO statement_lines VALUES (:s, :q, :e, :p, :d, :b, :l, :r)"),
+                {
+                    "s": sid,
+                    "q": seq,
+                    "e": eid,
+                    "p": pid,
+                    "d": service,
+                    "b": balance,
+                    "l": level,
+                    "r": bool(rider),
+                },
+            )
+    steps = {
+        (bid, idx): json.dumps(json.loads(step), separators=(",", ":"), ensure_ascii=False)
+        for bid, idx, step in conn.execute(
+            text("SELECT batch_id, idx, step_json FROM batch_trace_steps")
+        )
+    }
+    seqs: dict[str, int] = {}
+    for bid, gid, found in conn.execute(
+        text(
+            "SELECT batch_id, guarantor_id, encounters_json FROM batch_guarantor_traces"
+            " ORDER BY batch_id, seq"
+        )
+    ).all():
+        for eid, indexes in json.loads(found):
+            seq = seqs[bid] = seqs.get(bid, -1) + 1
+            traced = (
+                None if indexes is None else "[" + ",".join(steps[bid, i] for i in indexes) + "]"
+            )
+            conn.execute(
+                text("INSERT INTO batch_traces VALUES (:b, :q, :e, :g, :t)"),
+                {"b": bid, "q": seq, "e": eid, "g": gid, "t": traced},
+            )
+    conn.execute(
+        text(
+            "INSERT INTO batch_encounters_before SELECT batch_id, seq, encounter_id,"
+            " before_level, before_status, before_first_statement, before_last_statement,"
+            " before_statements_sent, before_worklist_batch_id, before_worklist_since"
+            " FROM batch_changes WHERE before_level IS NOT NULL"
+        )
+    )
+    conn.execute(text("DROP TABLE batch_guarantor_traces"))
+    conn.execute(text("DROP TABLE batch_trace_steps"))
+    for column in ("lines_json", "recipient_json"):
+        conn.execute(text(f"ALTER TABLE statements DROP COLUMN {column}"))
+    for column in (
+        "level",
+        "status",
+        "first_statement",
+        "last_statement",
+        "statements_sent",
+        "worklist_batch_id",
+        "worklist_since",
+    ):
+        conn.execute(text(f"ALTER TABLE batch_changes DROP COLUMN before_{column}"))
 
 
 def undo_version_5(conn: Connection) -> None:
@@ -439,7 +528,14 @@ def test_version_2_store_is_upgraded_in_place_with_its_data(store_url: str) -> N
     with store.run_transaction("default", live=True) as run:
         save_live(run, batch(), "rulesengine: 1\n")
     with store.writing() as conn:  # as version 2 wrote it: no before-state
-        conn.execute(text("DELETE FROM batch_encounters_before"))
+        conn.execute(
+            text(
+                "UPDATE batch_changes SET before_level = NULL, before_status = NULL,"
+                " before_first_statement = NULL, before_last_statement = NULL,"
+                " before_statements_sent = NULL, before_worklist_batch_id = NULL,"
+                " before_worklist_since = NULL"
+            )
+        )
     before = everything(store)  # (read before: this release reads the new column)
     make_version_2(store)
     assert "batch_deletions" not in table_names(store)
@@ -449,7 +545,8 @@ def test_version_2_store_is_upgraded_in_place_with_its_data(store_url: str) -> N
     assert isinstance(upgraded, SQLStore)
     try:
         assert version_of(upgraded) == SCHEMA_VERSION
-        assert {"batch_encounters_before", "batch_deletions"} <= table_names(upgraded)
+        assert "batch_deletions" in table_names(upgraded)
+        assert "batch_encounters_before" not in table_names(upgraded)  # version 6 moved it
         assert notification_indexes(upgraded) == fresh_indexes
         assert everything(upgraded) == before
         assert [n["status"] for n in list_notifications(upgraded)] == ["scheduled", "suppressed"]
