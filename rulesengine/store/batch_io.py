@@ -376,21 +376,25 @@ class _StepNumbers:
 
     Encounters with the same reasoning share step objects, so most are found by identity
     (``by_identity``: the batch holds every step until it is written, so no identity is
-    reused meanwhile); equal steps built apart share a number too (``numbers``: the step's
-    JSON -> its number)."""
+    reused meanwhile), the others by value (``by_value``); equal steps built apart share a
+    number (``numbers``: the step's JSON -> its number)."""
 
     def __init__(self) -> None:
         self.numbers: dict[str, int] = {}
         self.by_identity: dict[int, str] = {}
+        self.by_value: dict[TraceStep, str] = {}
 
     def number(self, step: TraceStep) -> str:
         found = self.by_identity.get(id(step))
         if found is None:
-            encoded = dumps([step.step, step.outcome, step.detail, step.rule])
-            number = self.numbers.get(encoded)
-            if number is None:
-                number = self.numbers[encoded] = len(self.numbers)
-            found = self.by_identity[id(step)] = str(number)
+            found = self.by_value.get(step)
+            if found is None:
+                encoded = dumps([step.step, step.outcome, step.detail, step.rule])
+                number = self.numbers.get(encoded)
+                if number is None:
+                    number = self.numbers[encoded] = len(self.numbers)
+                found = self.by_value[step] = str(number)
+            self.by_identity[id(step)] = found
         return found
 
 

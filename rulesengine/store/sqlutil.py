@@ -137,9 +137,21 @@ def _cached_compile(
     key = (dialect.name, dialect.paramstyle, table, columns, name)
     found = _COMPILED.get(key)
     if found is None:
-        found = _COMPILED[key] = _compile(
-            table.insert() if statement is None else statement, dialect, list(columns)
-        )
+        if statement is None and dialect.paramstyle == "qmark":
+            # A plain insert spelt with its columns in the caller's order, so each row
+            # goes to the driver as it is (SQLAlchemy would put them in the table's order,
+            # and every row would then have to be rearranged).
+            quote = dialect.identifier_preparer
+            sql = (
+                f"INSERT INTO {quote.format_table(table)}"
+                f" ({', '.join(quote.quote(c) for c in columns)})"
+                f" VALUES ({', '.join('?' for _ in columns)})"
+            )
+            found = _COMPILED[key] = (sql, {}, list(columns))
+        else:
+            found = _COMPILED[key] = _compile(
+                table.insert() if statement is None else statement, dialect, list(columns)
+            )
     return found
 
 
