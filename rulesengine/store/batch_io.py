@@ -31,7 +31,7 @@ from rulesengine.store.rows import (
 from rulesengine.store.rows import (
     encode_string as _string,
 )
-from rulesengine.store.sqlutil import dialect_insert, insert_rows
+from rulesengine.store.sqlutil import Processed, dialect_insert, insert_rows
 from rulesengine.store.statement_storage import read_statements, write_statements
 from rulesengine.store.tables import (
     batch_changes,
@@ -131,35 +131,42 @@ def _write_changes(conn: Connection, batch: BatchResult) -> None:
     marks = _worklist_marks(conn)
     unknown = [c.encounter_id for c in batch.changes if c.before is None]
     read = _before_state(conn, unknown) if unknown else {}
+    c = batch_changes.c
+    # Rows in the driver's form (a million changes in a large run): each date converted
+    # once per distinct value.
+    day = Processed(conn, c.first_statement)
+    unmarked = (None, None)
 
     def rows() -> Iterator[tuple[Any, ...]]:
-        for i, c in enumerate(batch.changes):
-            e = c.before
+        for i, change in enumerate(batch.changes):
+            eid = change.encounter_id
+            e = change.before
             if e is not None:
                 before: tuple[Any, ...] = (
                     e.level,
                     e.status,
-                    e.first_statement,
-                    e.last_statement,
+                    day[e.first_statement],
+                    day[e.last_statement],
                     e.statements_sent,
                 )
             else:
-                before = read.get(c.encounter_id, _NOT_IN_LEDGER)
-            mark = marks.get(c.encounter_id, _UNMARKED)
+                level, status, first, last, sent = read.get(eid, _NOT_IN_LEDGER)
+                before = (level, status, day[first], day[last], sent)
+            mark = marks.get(eid)
             yield (
                 bid,
                 i,
-                c.encounter_id,
-                c.level,
-                c.status,
-                c.first_statement,
-                c.last_statement,
-                c.statements_sent,
+                eid,
+                change.level,
+                change.status,
+                day[change.first_statement],
+                day[change.last_statement],
+                change.statements_sent,
                 *before,
-                *mark,
+                *(unmarked if mark is None else (mark[0], day[mark[1]])),
             )
 
-    insert_rows(conn, batch_changes, _CHANGE_COLUMNS, rows())
+    insert_rows(conn, batch_changes, _CHANGE_COLUMNS, rows(), ready=True)
 
 
 _CHANGE_COLUMNS = (
@@ -179,7 +186,6 @@ _CHANGE_COLUMNS = (
     "before_worklist_batch_id",
     "before_worklist_since",
 )
-_UNMARKED = (None, None)
 #: A change of an encounter the ledger does not have: nothing to put back (the update of
 #: the ledger touches no row for it either).
 _NOT_IN_LEDGER = (None, None, None, None, None)
@@ -211,20 +217,22 @@ def _before_state(conn: Connection, ids: list[str]) -> dict[str, tuple[Any, ...]
 
 def _write_traces(conn: Connection, batch: BatchResult) -> None:
     """The batch's trace: one row per guarantor looked at (their encounters in the order
-    the run looked at them, each with its steps as indexes), then the batch's distinct
+    the run looked at them, each with its steps as numbers), then the batch's distinct
     steps, each once."""
-    steps = _StepIndex()
+    steps = _StepNumbers()
     insert_rows(
         conn,
         batch_guarantor_traces,
         ("batch_id", "seq", "guarantor_id", "encounters_json"),
         _guarantor_trace_rows(batch, steps),
+        ready=True,
     )
     insert_rows(
         conn,
         batch_trace_steps,
         ("batch_id", "idx", "step_json"),
-        ((batch.id, index, encoded) for encoded, index in steps.index.items()),
+        ((batch.id, number, encoded) for encoded, number in steps.numbers.items()),
+        ready=True,
     )
 
 
@@ -232,7 +240,9 @@ def _write_traces(conn: Connection, batch: BatchResult) -> None:
 _UNGROUPED_PER_ROW = 1_000
 
 
-def _guarantor_trace_rows(batch: BatchResult, steps: _StepIndex) -> Iterator[tuple[Any, ...]]:
+def _guarantor_trace_rows(batch: BatchResult, steps: _StepNumbers) -> Iterator[tuple[Any, ...]]:
+    """``(batch_id, seq, guarantor_id, encounters_json)`` rows: a guarantor's encounters
+    come one after another in ``guarantor_of`` (the order the run read them in)."""
     bid = batch.id
     traces = batch.traces
     guarantor_of = batch.guarantor_of
@@ -261,31 +271,43 @@ def _guarantor_trace_rows(batch: BatchResult, steps: _StepIndex) -> Iterator[tup
         yield (bid, seq, None, f"[{','.join(parts)}]")
 
 
-def _encounter_trace(eid: str, found: Any, steps: _StepIndex) -> str:
+def _encounter_trace(eid: str, found: Any, steps: _StepNumbers) -> str:
+    """``[encounter_id,[n,...]]`` (``null`` for an encounter looked at, not traced)."""
     if found is None:
         return f"[{_string(eid)},null]"
-    return f"[{_string(eid)},[{','.join([steps(step) for step in found])}]]"
+    by_identity = steps.by_identity
+    try:
+        numbers = ",".join([by_identity[id(step)] for step in found])
+    except KeyError:
+        numbers = ",".join([steps.number(step) for step in found])
+    return f"[{_string(eid)},[{numbers}]]"
 
 
-class _StepIndex:
+class _StepNumbers:
     """Each distinct step of a batch numbered once (as text, for the JSON it goes into).
-    Encounters with the same reasoning share step objects, so most are found by identity;
-    equal steps built apart share a number too."""
+
+    Encounters with the same reasoning share step objects, so most are found by identity
+    (``by_identity``: the batch holds every step until it is written, so no identity is
+    reused meanwhile), the others by value (``by_value``); equal steps built apart share a
+    number (``numbers``: the step's JSON -> its number)."""
 
     def __init__(self) -> None:
-        self.index: dict[str, int] = {}  # the step's JSON -> its number
-        self.by_identity: dict[int, tuple[TraceStep, str]] = {}
+        self.numbers: dict[str, int] = {}
+        self.by_identity: dict[int, str] = {}
+        self.by_value: dict[TraceStep, str] = {}
 
-    def __call__(self, step: TraceStep) -> str:
+    def number(self, step: TraceStep) -> str:
         found = self.by_identity.get(id(step))
-        if found is None or found[0] is not step:
-            encoded = dumps([step.step, step.outcome, step.detail, step.rule])
-            number = self.index.get(encoded)
-            if number is None:
-                number = self.index[encoded] = len(self.index)
-            # The batch holds every step until it is written, so identities stay unique.
-            found = self.by_identity[id(step)] = (step, str(number))
-        return found[1]
+        if found is None:
+            found = self.by_value.get(step)
+            if found is None:
+                encoded = dumps([step.step, step.outcome, step.detail, step.rule])
+                number = self.numbers.get(encoded)
+                if number is None:
+                    number = self.numbers[encoded] = len(self.numbers)
+                found = self.by_value[step] = str(number)
+            self.by_identity[id(step)] = found
+        return found
 
 
 def _apply_changes(conn: Connection, batch: BatchResult) -> None:

@@ -11,6 +11,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 __all__ = [
     "CHUNK",
     "REMEMBERED",
+    "Processed",
     "dialect_insert",
     "insert_rows",
     "remembered",
@@ -38,6 +39,7 @@ def insert_rows(
     *,
     statement: Any = None,
     cache_key: str | None = None,
+    ready: bool = False,
 ) -> int:
     """Insert value tuples (in the order of ``columns``) executemany-style, in chunks.
 
@@ -51,6 +53,10 @@ def insert_rows(
 
     On PostgreSQL a plain insert streams the rows with ``COPY ... FROM STDIN`` instead
     (psycopg adapts each value; nothing is formatted into SQL), in the same transaction.
+
+    ``ready``: the rows are tuples already in the driver's form, each value processed as
+    the column's type binds it (:class:`Processed`), so they go to the driver as they are
+    (a large batch's rows are built once instead of twice).
     """
     dialect = conn.dialect
     if statement is None and dialect.name == "postgresql":
@@ -62,7 +68,7 @@ def insert_rows(
         sql, fixed, names = _cached_compile(dialect, table, tuple(keys), statement, cache_key)
     else:
         sql, fixed, names = _compile(statement, dialect, keys)
-    convert = _converter(conn, table, columns)
+    convert = _unchanged if ready else _converter(conn, table, columns)
     shape: Callable[[Sequence[Any]], Any] = convert
     if dialect.positional:
         if names != keys:
@@ -79,9 +85,33 @@ def insert_rows(
 
     total = 0
     for chunk in _chunks(rows, CHUNK):
-        conn.exec_driver_sql(sql, [shape(row) for row in chunk])
+        conn.exec_driver_sql(sql, chunk if shape is _unchanged else [shape(row) for row in chunk])
         total += len(chunk)
     return total
+
+
+def _unchanged(row: Sequence[Any]) -> Any:
+    return row
+
+
+class Processed(dict[Any, Any]):
+    """Value -> its form as ``column``'s type binds it on ``conn``'s database (a date as
+    SQLite's text, say), computed on first use (``processed[value]``, a dict lookup after
+    that): rows built with these are ready for :func:`insert_rows` (``ready=True``). A
+    batch repeats few distinct dates, instants and flags; at most :data:`REMEMBERED` are
+    kept at once."""
+
+    def __init__(self, conn: Connection, column: Any) -> None:
+        super().__init__()
+        dialect = conn.dialect
+        process = column.type.dialect_impl(dialect).bind_processor(dialect)
+        self.process: Callable[[Any], Any] = process if process is not None else _unchanged
+
+    def __missing__(self, value: Any) -> Any:
+        if len(self) >= REMEMBERED:
+            self.clear()
+        result = self[value] = self.process(value)
+        return result
 
 
 def _compile(
@@ -107,9 +137,21 @@ def _cached_compile(
     key = (dialect.name, dialect.paramstyle, table, columns, name)
     found = _COMPILED.get(key)
     if found is None:
-        found = _COMPILED[key] = _compile(
-            table.insert() if statement is None else statement, dialect, list(columns)
-        )
+        if statement is None and dialect.paramstyle == "qmark":
+            # A plain insert spelt with its columns in the caller's order, so each row
+            # goes to the driver as it is (SQLAlchemy would put them in the table's order,
+            # and every row would then have to be rearranged).
+            quote = dialect.identifier_preparer
+            sql = (
+                f"INSERT INTO {quote.format_table(table)}"
+                f" ({', '.join(quote.quote(c) for c in columns)})"
+                f" VALUES ({', '.join('?' for _ in columns)})"
+            )
+            found = _COMPILED[key] = (sql, {}, list(columns))
+        else:
+            found = _COMPILED[key] = _compile(
+                table.insert() if statement is None else statement, dialect, list(columns)
+            )
     return found
 
 
