@@ -458,9 +458,7 @@ class BatchResult:
     replayed: bool = False  # True when an idempotent repeat returned a stored batch
     # ids of earlier batches' notifications this live batch superseded (set when it is saved)
     superseded: tuple[int, ...] = attrs.field(default=(), converter=_tuple)
-    # guarantor id -> the guarantor as the run saw them, for each guarantor with a statement:
-    # what the statements' notifications are rendered from when read (stored with each
-    # statement as its ``recipient_json``); not part of the batch's value
+    # guarantor id -> each billed guarantor as the run saw them (statements' recipient_json)
     recipients: Mapping[str, Guarantor] = attrs.field(factory=dict, eq=False, repr=False)
 
 

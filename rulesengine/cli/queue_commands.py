@@ -176,6 +176,7 @@ def queue(
             channel=channel,
             kind=kind,
             limit=limit,
+            with_content=False,  # the list does not show it: not rendered
         )
         with q.store.reading() as conn:
             details = last_details(conn, [row.id for row in rows])

@@ -21,7 +21,7 @@ import json
 import logging
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -52,6 +52,7 @@ __all__ = [
     "Unrendered",
     "render_bodies",
     "render_rows",
+    "report_unrendered",
     "rows_with_bodies",
     "stored_rules",
 ]
@@ -178,14 +179,22 @@ def rows_with_bodies(conn: Connection, rows: Sequence[QueueRow]) -> list[QueueRo
     if all(row.rendered for row in rows):
         return list(rows)
     rendered = render_rows(conn, rows)
+    report_unrendered(rendered)
     out: list[QueueRow] = []
     for row in rows:
         found = rendered.get(row.id, row)
-        if isinstance(found, str):
-            _log.warning("notification %s: %s", row.id, found)
-            found = row
-        out.append(found)
+        out.append(row if isinstance(found, str) else found)
     return out
+
+
+def report_unrendered(results: Mapping[int, object], action: str = "shown without it") -> None:
+    """Log, in one line, the notifications among ``results`` that could not be rendered
+    (those whose result is the sentence saying why)."""
+    failed = sorted((nid, why) for nid, why in results.items() if isinstance(why, str))
+    if failed:
+        nid, why = failed[0]
+        others = f" and {len(failed) - 1} more" if len(failed) > 1 else ""
+        _log.warning("notification %s%s: %s (%s)", nid, others, why, action)
 
 
 # -- what it is rendered from ----------------------------------------------------------------
@@ -295,8 +304,8 @@ def stored_rules(conn: Connection, rules_hash: str) -> Rules:
     except RulesengineError as exc:
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise RulesengineError(
-            f"the rules version {short} it was queued under no longer loads ({first}): this"
-            " rulesengine cannot render it; run the version that queued it, or cancel it"
+            f"the rules version {short} it was queued under no longer loads ({first});"
+            " cancel the notification, or retry it once this rulesengine loads its rules"
         ) from exc
     with _loaded_lock:
         _loaded[rules_hash] = rules

@@ -126,10 +126,10 @@ class _NotificationRows:
 
     A notification whose statement carries its recipient (the guarantor is in
     ``batch.recipients``) is stored without its content and context (``''``): they are
-    rendered when it is read (:mod:`rulesengine.queue.batch_content`), so the run never
-    renders them. Any other (a batch built without its recipients) keeps them rendered; a
-    statement's notifications come one after another and share one context mapping, which
-    is encoded once per statement.
+    rendered when it is read (:mod:`rulesengine.queue.batch_content`), so the run renders
+    only one of each message and channel, as a check. Any other (a batch built without its
+    recipients) keeps them rendered; a statement's notifications come one after another and
+    share one context mapping, which is encoded once per statement.
 
     A batch repeats few distinct values in some columns (the schedule instants, the
     backoff), so their conversions are remembered.
@@ -142,10 +142,18 @@ class _NotificationRows:
         self.backoffs: dict[Any, str] = {}
         self.context: Any = None
         self.context_json = ""
+        self.rendered_once: set[tuple[str, str]] = set()
 
     def _bodies(self, n: NotificationDraft) -> tuple[str, str]:
-        """(content_json, context_json): empty when rendered on reading."""
+        """(content_json, context_json): empty when rendered on reading. The first
+        notification of each message and channel is rendered all the same (and dropped): a
+        template that cannot be rendered stops the run with a
+        :class:`~rulesengine.errors.RenderError`, in its transaction, so nothing is written."""
         if n.guarantor_id in self.batch.recipients:
+            key = (n.message_id, n.channel)
+            if key not in self.rendered_once:
+                self.rendered_once.add(key)
+                plain(n.content)
             return "", ""
         if n.context is not self.context:
             self.context, self.context_json = n.context, dumps(plain(n.context))

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from rulesengine.queue import claim_sql, notification_sql, presend_sql
-from rulesengine.queue.batch_content import render_rows
+from rulesengine.queue.batch_content import render_rows, report_unrendered
 from rulesengine.queue.notification_rows import Change, QueueRow, Transition
 from rulesengine.queue.presend_check import presend_outcome
 from rulesengine.queue.windows import local_zone, parse_window
@@ -63,13 +63,13 @@ def claim_due_rows(
                 continue
             decided.append((row, None))
         rendered = render_rows(conn, [row for row, change in decided if change is None])
+        report_unrendered(rendered, "put in error")
         for row, change in decided:
             if change is not None:
                 changes.append(change)
                 continue
             found = rendered.get(row.id, row)
             if isinstance(found, str):  # a batch's notification that cannot be rendered
-                _log.warning("notification %s: %s", row.id, found)
                 changes.append(Change(row, "error", found, {"next_attempt_at": None}))
                 continue
             attempt = row.attempt + 1

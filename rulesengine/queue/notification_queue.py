@@ -364,9 +364,14 @@ class Queue:
         limit: int | None = None,
         newest_first: bool = False,
         after: int | None = None,
+        with_content: bool = True,
     ) -> list[QueueRow]:
         """Notifications matching every given filter, oldest first (``newest_first``: the
         newest first), at most ``limit``.
+
+        ``with_content=False``: a live batch's notifications are left without their content
+        and context (empty, ``rendered`` False) instead of rendered: for a list that does not
+        show them (:mod:`rulesengine.queue.batch_content`).
 
         ``status`` is one status or a sequence of them (any of them matches;
         :data:`~rulesengine.model.NEEDS_STAFF_STATUSES` is "Manage errors"). ``after``: only
@@ -382,6 +387,8 @@ class Queue:
             checked_id(after)
         if not isinstance(newest_first, bool):
             raise InvalidRequest(f"newest_first must be True or False, got {given(newest_first)}")
+        if not isinstance(with_content, bool):
+            raise InvalidRequest(f"with_content must be True or False, got {given(with_content)}")
         statuses = checked_statuses(status)
         checked_texts(
             profile_id=profile_id,
@@ -400,6 +407,7 @@ class Queue:
             limit=limit,
             newest_first=newest_first,
             after=after,
+            with_content=with_content,
         )
 
     def get(self, notification_id: int) -> QueueRow:

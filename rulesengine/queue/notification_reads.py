@@ -9,7 +9,6 @@ connection (:func:`batch_drafts`, :func:`with_notifications`), which read in the
 from __future__ import annotations
 
 import json
-import logging
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -19,7 +18,13 @@ from sqlalchemy import Connection, and_, select
 from rulesengine.errors import InvalidRequest, NotFound
 from rulesengine.model import NOTIFICATION_STATUSES, BatchResult, NotificationDraft, SendWindow
 from rulesengine.queue import notification_sql
-from rulesengine.queue.batch_content import Bodies, Unrendered, render_bodies, rows_with_bodies
+from rulesengine.queue.batch_content import (
+    Bodies,
+    Unrendered,
+    render_bodies,
+    report_unrendered,
+    rows_with_bodies,
+)
 from rulesengine.queue.notification_sql import notification_query
 from rulesengine.store.batch_io import read_batch
 from rulesengine.store.rows import from_db_instant
@@ -41,8 +46,6 @@ __all__ = [
     "uploaded_statuses",
     "with_notifications",
 ]
-
-_log = logging.getLogger(__name__)
 
 
 def list_notifications(
@@ -79,6 +82,7 @@ def list_notifications(
                 if row["content_json"] == ""  # rendered on reading (batch_content)
             ),
         )
+    report_unrendered(bodies)
     return [_notification_mapping(row, bodies.get(row["id"])) for row in rows]
 
 
@@ -205,6 +209,7 @@ def batch_drafts(
             if row[10] == ""  # rendered on reading (batch_content)
         ),
     )
+    report_unrendered(bodies)
     drafts: list[NotificationDraft] = []
     for row in rows:
         (nid, sid, gid, channel, message, level, status, reason, to, at, content) = row[:11]
@@ -213,8 +218,6 @@ def batch_drafts(
         if isinstance(found, Bodies):
             content_of, context_of = found.content, found.context
         else:
-            if found is not None:
-                _log.warning("notification %s: %s", nid, found)
             content_of, context_of = _decoded(content), _decoded(context)
         drafts.append(
             NotificationDraft(
@@ -250,8 +253,6 @@ def _notification_mapping(row: Any, rendered: Bodies | str | None) -> dict[str, 
     content, context = _decoded(row["content_json"]), _decoded(row["context_json"])
     if isinstance(rendered, Bodies):
         content, context = rendered.content, rendered.context
-    elif rendered is not None:
-        _log.warning("notification %s: %s", row["id"], rendered)
     return {
         "id": row["id"],
         "batch_id": row["batch_id"],
@@ -299,10 +300,12 @@ def find_notifications(
     limit: int | None,
     newest_first: bool = False,
     after: int | None = None,
+    with_content: bool = True,
 ) -> list[QueueRow]:
     """Notifications matching every given filter (``status``: any of these statuses),
-    oldest or newest first, after id ``after`` in that order (``Queue.find``);
-    :class:`InvalidRequest` for an unknown status."""
+    oldest or newest first, after id ``after`` in that order, with their content and
+    context unless ``with_content`` is False (``Queue.find``); :class:`InvalidRequest` for
+    an unknown status."""
     for one in status or ():
         if one not in NOTIFICATION_STATUSES:
             raise InvalidRequest(
@@ -321,7 +324,7 @@ def find_notifications(
             newest_first=newest_first,
             after=after,
         )
-        return rows_with_bodies(conn, rows)
+        return rows_with_bodies(conn, rows) if with_content else rows
 
 
 def get_notification(store: SQLStore, notification_id: int) -> QueueRow:

@@ -20,23 +20,19 @@ from rulesengine.model import (
     BatchResult,
     EncounterChange,
     Skip,
-    Statement,
     TraceStep,
 )
-from rulesengine.store.migration_v6 import lines_json
 from rulesengine.store.rows import (
-    STATEMENT_COLUMNS,
     as_utc,
     dumps,
     from_db_instant,
-    recipient_json,
-    statement_from_row,
     utcnow,
 )
 from rulesengine.store.rows import (
     encode_string as _string,
 )
 from rulesengine.store.sqlutil import Processed, dialect_insert, insert_rows
+from rulesengine.store.statement_storage import read_statements, write_statements
 from rulesengine.store.tables import (
     batch_changes,
     batch_guarantor_traces,
@@ -49,7 +45,6 @@ from rulesengine.store.tables import (
     payments,
     profiles,
     rules_versions,
-    statements,
 )
 
 __all__ = ["read_batch", "read_traces", "write_batch"]
@@ -91,7 +86,7 @@ def write_batch(
             f"a live batch of profile {batch.profile_id!r} on {batch.run_date.isoformat()} "
             f"(or with id {bid!r}) is already stored"
         ) from None
-    _write_statements(conn, batch)
+    write_statements(conn, batch)
     _write_children(conn, batch)
     _write_traces(conn, batch)
     _write_changes(conn, batch)
@@ -101,89 +96,6 @@ def write_batch(
         .where(profiles.c.id == batch.profile_id)
         .values(latest_live_date=batch.run_date, latest_batch_id=bid)
     )
-
-
-def _write_statements(conn: Connection, batch: BatchResult) -> None:
-    """The batch's statements, each with its lines (``lines_json``) and its guarantor as the
-    run saw them (``recipient_json``, from ``batch.recipients``; NULL for a statement whose
-    guarantor the batch does not carry, whose notifications then keep their content)."""
-    bid = batch.id
-    # A batch's statements share a few groupings and channel lists: encode each once.
-    encoded: dict[tuple[Any, ...], str] = {}
-
-    def json_of(value: tuple[Any, ...]) -> str:
-        found = encoded.get(value)
-        if found is None:
-            if len(encoded) >= 65_536:  # bounded: a grouping by patient is one per statement
-                encoded.clear()
-            found = encoded[value] = dumps(value)
-        return found
-
-    recipients = batch.recipients
-    recipient_of: dict[str, str | None] = {}
-
-    def recipient(guarantor_id: str) -> str | None:
-        found = recipient_of.get(guarantor_id, _UNSEEN)
-        if found is _UNSEEN:
-            guarantor = recipients.get(guarantor_id)
-            found = recipient_of[guarantor_id] = (
-                None if guarantor is None else recipient_json(guarantor)
-            )
-        return found
-
-    insert_rows(
-        conn,
-        statements,
-        (
-            "id",
-            "batch_id",
-            "seq",
-            "guarantor_id",
-            "patient_id",
-            "group_json",
-            "level",
-            "message_id",
-            "channels_json",
-            "total_cents",
-            "due_date",
-            "lines_json",
-            "recipient_json",
-        ),
-        (
-            (
-                s.id,
-                bid,
-                seq,
-                s.guarantor_id,
-                s.patient_id,
-                json_of(s.group),
-                s.level,
-                s.message_id,
-                json_of(s.channels),
-                s.total_cents,
-                s.due_date,
-                lines_json(
-                    [
-                        (
-                            line.encounter_id,
-                            line.patient_id,
-                            line.service_date,
-                            line.balance_cents,
-                            line.level,
-                            line.rider,
-                        )
-                        for line in s.lines
-                    ]
-                ),
-                recipient(s.guarantor_id),
-            )
-            for seq, s in enumerate(batch.statements)
-        ),
-    )
-
-
-#: Not looked up yet (None is a guarantor the batch does not carry).
-_UNSEEN: Any = object()
 
 
 def _write_children(conn: Connection, batch: BatchResult) -> None:
@@ -464,7 +376,7 @@ def read_batch(
         mode=head["mode"],
         rules_hash=head["rules_hash"],
         rules_path=head["rules_path"],
-        statements=_read_statements(conn, batch_id, guarantor_id),
+        statements=read_statements(conn, batch_id, guarantor_id),
         pre_collections=_read_pre_collections(conn, batch_id, None if whole else guarantor_of),
         skips=tuple(
             Skip(*row)
@@ -510,17 +422,6 @@ def _read_pre_collections(
 #: The most values :func:`_read_pre_collections` puts in one ``IN`` (far below SQLite's
 #: limit on bound parameters).
 _IN_LIMIT = 500
-
-
-def _read_statements(
-    conn: Connection, batch_id: str, guarantor_id: str | None = None
-) -> tuple[Statement, ...]:
-    """The batch's statements in order (only ``guarantor_id``'s when given), with their lines."""
-    s = statements.c
-    query = select(*STATEMENT_COLUMNS).where(s.batch_id == batch_id).order_by(s.seq)
-    if guarantor_id is not None:
-        query = query.where(s.guarantor_id == guarantor_id)
-    return tuple(statement_from_row(row) for row in conn.execute(query))
 
 
 def _read_changes(conn: Connection, batch_id: str) -> tuple[EncounterChange, ...]:

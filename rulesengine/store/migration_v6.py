@@ -31,7 +31,7 @@ from rulesengine.store.tables import (
     statements,
 )
 
-__all__ = ["version_6"]
+__all__ = ["lines_json", "version_6"]
 
 #: Rows read or written per round trip while moving a large store's rows.
 _CHUNK = 10_000

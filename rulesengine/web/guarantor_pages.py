@@ -74,7 +74,8 @@ def _explanation(visit: Visit, guarantor_id: str, on: dt.date | None) -> dict[st
 
 
 def _notifications(visit: Visit, guarantor_id: str) -> list[Any]:
-    return list(reversed(visit.queue.find(guarantor_id=guarantor_id, limit=_MAX_LISTED)))
+    found = visit.queue.find(guarantor_id=guarantor_id, limit=_MAX_LISTED, with_content=False)
+    return list(reversed(found))
 
 
 @screen("viewer")

@@ -88,12 +88,21 @@ def _filters(visit: Visit) -> dict[str, str]:
     return given
 
 
-def _page(visit: Visit, filters: Mapping[str, str], limit: int) -> tuple[list[Any], int | None]:
-    """A page of the queue, newest first, and the ``after`` of the next page (None: last)."""
+def _page(
+    visit: Visit, filters: Mapping[str, str], limit: int, *, with_content: bool
+) -> tuple[list[Any], int | None]:
+    """A page of the queue, newest first, and the ``after`` of the next page (None: last);
+    ``with_content``: each with its content and context (rendered when stored without)."""
     arguments: dict[str, Any] = {FILTERS[name]: value for name, value in filters.items()}
     if filters.get("status") == _ERRORS:
         arguments["status"] = NEEDS_STAFF_STATUSES
-    rows = visit.queue.find(**arguments, newest_first=True, after=_after(visit), limit=limit + 1)
+    rows = visit.queue.find(
+        **arguments,
+        newest_first=True,
+        after=_after(visit),
+        limit=limit + 1,
+        with_content=with_content,
+    )
     if len(rows) > limit:
         return rows[:limit], rows[limit - 1].id
     return rows, None
@@ -114,7 +123,7 @@ def _row_view(row: Any) -> dict[str, Any]:
 @screen("viewer")
 def _queue_list(visit: Visit) -> Response:
     filters = _filters(visit)
-    rows, next_after = _page(visit, filters, PAGE_SIZE)
+    rows, next_after = _page(visit, filters, PAGE_SIZE, with_content=False)
     next_href = None
     if next_after is not None:
         next_href = "/notifications?" + urlencode({**filters, "after": next_after})
@@ -193,7 +202,7 @@ def _limit(visit: Visit) -> int:
 
 @api("viewer")
 def _api_queue_list(visit: Visit) -> Response:
-    rows, next_after = _page(visit, _filters(visit), _limit(visit))
+    rows, next_after = _page(visit, _filters(visit), _limit(visit), with_content=True)
     return visit.json(
         {"notifications": [notification_fields(row) for row in rows], "next_after": next_after}
     )

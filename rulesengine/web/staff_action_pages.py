@@ -192,7 +192,7 @@ def _opt_out_page(visit: Visit) -> Response:
     already = {entry.channel: entry for entry in opt_outs_of(visit.store, gid)}
     scheduled = [
         row
-        for row in visit.queue.find(guarantor_id=gid, status="scheduled")
+        for row in visit.queue.find(guarantor_id=gid, status="scheduled", with_content=False)
         if not chosen or row.channel == chosen
     ]
     warning = None

@@ -143,8 +143,31 @@ def test_queue_show_prints_fields_and_history(cli, db) -> None:
         assert text in shown.output
     data = json.loads(cli("queue", "show", str(nid), "--json").output)
     assert data["id"] == nid and data["history"][0]["new_status"] == "scheduled"
+    # A live batch's notification is stored without its content: shown rendered.
+    assert _stored_content(db, nid) == ""
+    assert data["content"]["body"].startswith("Hello Ada,")
+    assert data["context"]["recipient"]["last_name"] == "G1"
+    assert data["context"]["statement"]["id"] == data["statement"]
+    assert "Hello Ada," in shown.output
     missing = cli("queue", "show", "999")
     assert (missing.exit_code, missing.output) == (1, "error: no notification 999\n")
+
+
+def _stored_content(db: str, nid: int) -> str:
+    from sqlalchemy import select
+
+    from rulesengine.store.tables import notifications
+
+    store = open_store(db)
+    try:
+        with store.reading() as conn:
+            return str(
+                conn.execute(
+                    select(notifications.c.content_json).where(notifications.c.id == nid)
+                ).scalar_one()
+            )
+    finally:
+        store.close()
 
 
 def test_staff_commands(cli, db) -> None:

@@ -341,3 +341,35 @@ def test_browser_a_notification_page(browser_page_for: Any, problems: Problems) 
     assert page.locator("table.history tbody tr").count() == 3
     assert page.locator(".actions a.button").count() == 0  # a viewer has no actions
     screenshot(page, "notification")
+
+
+def test_a_batch_notification_stored_without_content_is_shown_rendered(
+    client_for: Any, web_store: Any
+) -> None:
+    """A live batch's notification is stored without its content and context; its page and
+    the API show them rendered from its statement, for the recipient the run wrote to."""
+    import html
+    import json
+
+    from sqlalchemy import select
+
+    from rulesengine.store.tables import notifications, statements
+
+    n, s = notifications.c, statements.c
+    with web_store.reading() as conn:
+        nid, recipient = conn.execute(
+            select(n.id, s.recipient_json)
+            .join_from(notifications, statements, s.id == n.statement_id)
+            .where(n.kind == "batch", n.channel == "email", n.content_json == "")
+            .order_by(n.id.desc())
+            .limit(1)
+        ).one()
+    recipient = json.loads(recipient)
+    page = client_for("viewer").get(f"/notifications/{nid}")
+    assert page.status_code == 200
+    assert f"Hello {html.escape(recipient['first_name'])}," in page.text
+    answer = client_for("viewer").get(f"/api/notifications/{nid}").json()
+    assert answer["content"] == dict(Queue(web_store).get(nid).content)
+    assert set(answer["content"]) == {"subject", "body"}
+    assert answer["context"]["recipient"] == recipient
+    assert answer["context"]["statement"]["id"] == answer["statement"]
