@@ -200,48 +200,46 @@ def report_unrendered(results: Mapping[int, object], action: str = "shown withou
 # -- what it is rendered from ----------------------------------------------------------------
 
 
-def _statements(
-    conn: Connection, ids: Sequence[str]
-) -> dict[str, tuple[Statement, Guarantor | None]]:
-    """The stored statements among ``ids`` with the guarantor their ``recipient_json``
-    describes (None: stored before schema version 6)."""
+#: A stored statement with the guarantor it is rendered for, or why it cannot be rendered.
+_Stored = tuple[Statement, Guarantor] | str
+
+
+def _statements(conn: Connection, ids: Sequence[str]) -> dict[str, _Stored]:
+    """The stored statements among ``ids``, each with the guarantor its ``recipient_json``
+    describes; or why it cannot be rendered from (none stored, a damaged row)."""
     s = statements.c
-    found: dict[str, tuple[Statement, Guarantor | None]] = {}
+    found: dict[str, _Stored] = {}
     for start in range(0, len(ids), _IN_CHUNK):
         query = select(*STATEMENT_COLUMNS, s.recipient_json).where(
             s.id.in_(ids[start : start + _IN_CHUNK])
         )
         for row in conn.execute(query):
-            statement = statement_from_row(row[:-1])
-            recipient = row[-1]
-            found[statement.id] = (
-                statement,
-                None
-                if recipient is None
-                else guarantor_from_recipient(statement.guarantor_id, recipient),
-            )
+            sid, recipient = row[0], row[-1]
+            if recipient is None:
+                found[sid] = f"its statement {sid} has no recipient stored"
+                continue
+            try:
+                statement = statement_from_row(row[:-1])
+                found[sid] = (
+                    statement,
+                    guarantor_from_recipient(statement.guarantor_id, recipient),
+                )
+            except (KeyError, TypeError, ValueError) as exc:  # a row changed by hand
+                found[sid] = f"its statement {sid} cannot be read ({_summary(exc)})"
     return found
 
 
 def _letter(
-    rules: Rules,
-    found: dict[str, tuple[Statement, Guarantor | None]],
-    statement_id: str,
-    secret: bytes,
+    rules: Rules, found: dict[str, _Stored], statement_id: str, secret: bytes
 ) -> tuple[Statement, Guarantor, str, dict[str, Any]] | str:
     """A statement's part of its notifications: the statement, its recipient, its pay link
     and the channel context (the same for each of its channels); or why there is none."""
-    entry = found.get(statement_id)
-    if entry is None:
-        return f"its statement {statement_id} is not in the store"
+    entry = found.get(statement_id, f"its statement {statement_id} is not in the store")
+    if isinstance(entry, str):
+        return entry
     statement, guarantor = entry
-    if guarantor is None:
-        return f"its statement {statement_id} has no recipient stored"
     link = pay_link(rules, statement.id, secret)
-    try:
-        context = channel_context(rules, statement, guarantor, secret=b"", link=link)
-    except Exception as exc:  # pragma: no cover - plain data in, plain data out
-        return _summary(exc)
+    context = channel_context(rules, statement, guarantor, secret=b"", link=link)
     return statement, guarantor, link, context
 
 

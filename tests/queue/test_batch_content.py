@@ -319,3 +319,42 @@ def test_a_list_that_does_not_show_the_content_does_not_render_it(ledger_store: 
         full = queue.find(batch_id=batch.id, limit=5)
         assert all(row.rendered and set(row.content) >= {"body"} for row in full)
         assert queue.get(full[0].id) == full[0]
+
+
+@pytest.mark.parametrize(
+    ("recipient", "detail"),
+    [
+        ("{}", "cannot be read (KeyError: 'postal_line1')"),
+        (None, "has no recipient stored"),
+    ],
+)
+def test_a_statement_that_cannot_be_rendered_from_puts_only_its_notifications_in_error(
+    ledger_store: Any, recipient: str | None, detail: str
+) -> None:
+    """A statement row changed by hand (its recipient damaged or gone): its claimed
+    notifications go to ``error`` saying so, every other one is sent."""
+    from rulesengine.store.tables import statements
+
+    batch = live_run(ledger_store)
+    damaged = next(
+        s
+        for s in batch.statements
+        if any(d.statement_id == s.id and d.status == "scheduled" for d in batch.notifications)
+    )
+    with ledger_store.writing() as conn:
+        conn.execute(
+            update(statements).where(statements.c.id == damaged.id).values(recipient_json=recipient)
+        )
+    with Queue(ledger_store, channels=recorders(), worker_id="w1") as queue:
+        queue.deliver(LATER, until_empty=True)
+    status: dict[str, set[str]] = {}
+    for n in list_notifications(ledger_store, batch_id=batch.id):
+        if n["status"] != "suppressed":
+            status.setdefault(str(n["statement_id"]), set()).add(str(n["status"]))
+        if n["statement_id"] == damaged.id and n["status"] == "error":
+            last = notification_history(ledger_store, int(n["id"]))[-1]  # type: ignore[call-overload]
+            assert last["detail"] == (
+                f"its content cannot be rendered: its statement {damaged.id} {detail}"
+            )
+    assert status.pop(damaged.id) == {"error"}
+    assert set().union(*status.values()) == {"sent"}
