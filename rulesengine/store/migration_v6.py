@@ -195,25 +195,46 @@ class _TraceWriter:
         )
 
 
-#: The ``before_`` columns of ``batch_changes`` as version 6 adds them, by database.
-_BEFORE_COLUMNS = (
-    ("before_level", "INTEGER", "INTEGER"),
-    ("before_status", "VARCHAR", "VARCHAR"),
-    ("before_first_statement", "DATE", "DATE"),
-    ("before_last_statement", "DATE", "DATE"),
-    ("before_statements_sent", "INTEGER", "INTEGER"),
-    ("before_worklist_batch_id", "VARCHAR", 'VARCHAR COLLATE "C"'),
-    ("before_worklist_since", "DATE", "DATE"),
-)
+#: The statements adding the ``before_`` columns of ``batch_changes`` as version 6 defines
+#: them (ids byte-ordered on PostgreSQL, as ``tables.Id``), by column and database.
+_ADD_BEFORE: dict[str, tuple[str, str]] = {
+    "before_level": (
+        "ALTER TABLE batch_changes ADD COLUMN before_level INTEGER",
+        "ALTER TABLE batch_changes ADD COLUMN before_level INTEGER",
+    ),
+    "before_status": (
+        "ALTER TABLE batch_changes ADD COLUMN before_status VARCHAR",
+        "ALTER TABLE batch_changes ADD COLUMN before_status VARCHAR",
+    ),
+    "before_first_statement": (
+        "ALTER TABLE batch_changes ADD COLUMN before_first_statement DATE",
+        "ALTER TABLE batch_changes ADD COLUMN before_first_statement DATE",
+    ),
+    "before_last_statement": (
+        "ALTER TABLE batch_changes ADD COLUMN before_last_statement DATE",
+        "ALTER TABLE batch_changes ADD COLUMN before_last_statement DATE",
+    ),
+    "before_statements_sent": (
+        "ALTER TABLE batch_changes ADD COLUMN before_statements_sent INTEGER",
+        "ALTER TABLE batch_changes ADD COLUMN before_statements_sent INTEGER",
+    ),
+    "before_worklist_batch_id": (
+        "ALTER TABLE batch_changes ADD COLUMN before_worklist_batch_id VARCHAR",
+        'ALTER TABLE batch_changes ADD COLUMN before_worklist_batch_id VARCHAR COLLATE "C"',
+    ),
+    "before_worklist_since": (
+        "ALTER TABLE batch_changes ADD COLUMN before_worklist_since DATE",
+        "ALTER TABLE batch_changes ADD COLUMN before_worklist_since DATE",
+    ),
+}
 
 
 def _before_columns(conn: Connection) -> None:
     present = _columns(conn, "batch_changes")
     postgresql = conn.dialect.name == "postgresql"
-    for name, on_sqlite, on_postgresql in _BEFORE_COLUMNS:
+    for name, (on_sqlite, on_postgresql) in _ADD_BEFORE.items():
         if name not in present:
-            kind = on_postgresql if postgresql else on_sqlite
-            conn.execute(text(f"ALTER TABLE batch_changes ADD COLUMN {name} {kind}"))
+            conn.execute(text(on_postgresql if postgresql else on_sqlite))
 
 
 def _move_before_state(conn: Connection) -> None:
