@@ -17,7 +17,7 @@ from sqlalchemy import Connection, literal, select, text, update
 
 from rulesengine.model import BatchResult, NotificationDraft, plain, send_window_text
 from rulesengine.store.rows import as_utc, dumps, dumps_mapping
-from rulesengine.store.sqlutil import insert_rows
+from rulesengine.store.sqlutil import Processed, insert_rows
 from rulesengine.store.tables import (
     IS_SCHEDULED,
     notification_history,
@@ -59,8 +59,10 @@ def queue_batch_notifications(conn: Connection, batch: BatchResult, now: dt.date
     """One queued notification per draft, each with its first history entry."""
     if not batch.notifications:
         return
-    rows = _NotificationRows(batch, now)
-    insert_rows(conn, notifications, _NOTIFICATION_COLUMNS, map(rows, batch.notifications))
+    rows = _NotificationRows(conn, batch, now)
+    insert_rows(
+        conn, notifications, _NOTIFICATION_COLUMNS, map(rows, batch.notifications), ready=True
+    )
     n = notifications.c
     conn.execute(
         notification_history.insert().from_select(
@@ -135,10 +137,14 @@ class _NotificationRows:
     backoff), so their conversions are remembered.
     """
 
-    def __init__(self, batch: BatchResult, now: dt.datetime) -> None:
+    def __init__(self, conn: Connection, batch: BatchResult, now: dt.datetime) -> None:
         self.batch = batch
-        self.now = now
-        self.instants: dict[dt.datetime, dt.datetime] = {}
+        # Rows in the driver's form: instants and flags as the columns bind them.
+        instant = Processed(conn, notifications.c.scheduled_at)
+        self.now = instant[now]
+        self.no = Processed(conn, notifications.c.proof)[False]
+        self.instant = instant
+        self.instants: dict[dt.datetime, Any] = {}
         self.backoffs: dict[Any, str] = {}
         self.context: Any = None
         self.context_json = ""
@@ -163,7 +169,7 @@ class _NotificationRows:
         batch = self.batch
         scheduled_at = self.instants.get(n.scheduled_at)
         if scheduled_at is None:
-            scheduled_at = self.instants[n.scheduled_at] = as_utc(n.scheduled_at)
+            scheduled_at = self.instants[n.scheduled_at] = self.instant[as_utc(n.scheduled_at)]
         backoff = self.backoffs.get(n.backoff)
         if backoff is None:
             backoff = self.backoffs[n.backoff] = dumps(list(n.backoff))
@@ -185,7 +191,7 @@ class _NotificationRows:
             0,
             scheduled_at if n.status == "scheduled" else None,
             batch.rules_hash,
-            False,
+            self.no,
             self.now,
             self.now,
             context_json,

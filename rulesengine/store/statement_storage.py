@@ -16,7 +16,7 @@ from sqlalchemy import Connection, select
 from rulesengine.model import BatchResult, Statement
 from rulesengine.store.migration_v6 import lines_json
 from rulesengine.store.rows import STATEMENT_COLUMNS, dumps, recipient_json, statement_from_row
-from rulesengine.store.sqlutil import insert_rows
+from rulesengine.store.sqlutil import Processed, insert_rows
 from rulesengine.store.tables import statements
 
 __all__ = ["read_statements", "write_statements"]
@@ -55,6 +55,7 @@ def write_statements(conn: Connection, batch: BatchResult) -> None:
         return found
 
     recipient_of = {gid: recipient_json(g) for gid, g in batch.recipients.items()}
+    due = Processed(conn, statements.c.due_date)  # rows in the driver's form
     insert_rows(
         conn,
         statements,
@@ -71,12 +72,13 @@ def write_statements(conn: Connection, batch: BatchResult) -> None:
                 s.message_id,
                 json_of(s.channels),
                 s.total_cents,
-                s.due_date,
+                due[s.due_date],
                 _lines_json(s),
                 recipient_of.get(s.guarantor_id),
             )
             for seq, s in enumerate(batch.statements)
         ),
+        ready=True,
     )
 
 
