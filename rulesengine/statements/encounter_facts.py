@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping, Sequence
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
@@ -17,7 +17,11 @@ __all__ = ["FIELD_PATHS", "EncounterWork", "field_readers", "guarantor_facts"]
 
 
 class EncounterWork:
-    """An encounter's state while the run decides about it."""
+    """An encounter's state while the run decides about it.
+
+    ``tentative``: the level it is billed at if it gets on a statement (set in step 4; a
+    maxed encounter's is its own level, it rides along).
+    """
 
     __slots__ = (
         "enc",
@@ -35,24 +39,21 @@ class EncounterWork:
     def __init__(self, enc: Encounter, guarantor: Guarantor) -> None:
         self.enc = enc
         self.guarantor = guarantor
-        self.level = enc.level
+        self.level = self.tentative = enc.level
         self.status = enc.status
         # amount, percent, days_ago, largest (payment.* fields)
         self.payment: tuple[int, float, int, int] | None = None
-        self.hold_payment = False
-        self.tentative = enc.level
-        self.maxed = False
-        self.billed = False
+        self.hold_payment = self.maxed = self.billed = False
         self.trace: tuple[TraceStep, ...] = ()  # a tuple: a million lists cost memory
 
-    @property
-    def line_level(self) -> int:
-        """Its level on a statement: a maxed encounter rides along at its own level."""
-        return self.level if self.maxed else self.tentative
+
+_GUARANTOR_ID = attrgetter("guarantor_id")
+_BALANCE = attrgetter("balance_cents")
+_LAST_STATEMENT = attrgetter("last_statement")
 
 
 def guarantor_facts(
-    encounters: Iterable[Encounter],
+    encounters: Sequence[Encounter],
 ) -> tuple[dict[str, int], dict[str, dt.date]]:
     """Per guarantor, ``guarantor.balance`` and the latest ``last_statement`` of the
     encounters the run covers (no entry: the field has no value).
@@ -64,14 +65,18 @@ def guarantor_facts(
     """
     gbal: dict[str, int] = defaultdict(int)
     glast: dict[str, dt.date] = {}
-    for enc in encounters:
-        if enc.balance_cents > 0:
-            gbal[enc.guarantor_id] += enc.balance_cents
-        last = enc.last_statement
+    for gid, balance, last in zip(
+        map(_GUARANTOR_ID, encounters),
+        map(_BALANCE, encounters),
+        map(_LAST_STATEMENT, encounters),
+        strict=True,
+    ):
+        if balance > 0:
+            gbal[gid] += balance
         if last is not None:
-            known = glast.get(enc.guarantor_id)
+            known = glast.get(gid)
             if known is None or last > known:
-                glast[enc.guarantor_id] = last
+                glast[gid] = last
     return gbal, glast
 
 
