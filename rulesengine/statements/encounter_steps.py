@@ -59,14 +59,24 @@ def review_payments(
         payments = unreviewed[w.enc.id]
         if not payments:
             continue
-        reviewed.extend(p.id for p in payments if p.id is not None)
-        if w.status not in ("open", "pre_collections"):
-            continue
-        amount = sum(p.amount_cents for p in payments)
+        if len(payments) == 1:  # the usual case
+            (payment,) = payments
+            if payment.id is not None:
+                reviewed.append(payment.id)
+            if w.status not in ("open", "pre_collections"):
+                continue
+            amount = largest = payment.amount_cents
+            latest = payment.date
+        else:
+            reviewed.extend(p.id for p in payments if p.id is not None)
+            if w.status not in ("open", "pre_collections"):
+                continue
+            amount = sum(p.amount_cents for p in payments)
+            largest = max(p.amount_cents for p in payments)
+            latest = max(p.date for p in payments)
         balance = w.enc.balance_cents
         percent = 100.0 if balance <= 0 else 100.0 * amount / (balance + amount)
-        days_ago = (run_date - max(p.date for p in payments)).days
-        largest = max(p.amount_cents for p in payments)
+        days_ago = (run_date - latest).days
         w.payment = (amount, percent, days_ago, largest)
         paying.append(w)
     if paying:

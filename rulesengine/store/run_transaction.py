@@ -121,6 +121,11 @@ def driver_rows(conn: Connection, query: Any) -> Iterator[Iterable[tuple[Any, ..
         cursor.close()
 
 
+def _days(conn: Connection) -> Canonical:
+    """Dates as the driver returns them (ISO text on SQLite) -> one date object each."""
+    return Canonical(dt.date.fromisoformat if conn.dialect.name == "sqlite" else None)
+
+
 def read_ledger(
     conn: Connection, profile_id: str
 ) -> tuple[dict[str, Guarantor], tuple[Encounter, ...]]:
@@ -155,8 +160,7 @@ def read_ledger(
         query = query.join_from(encounters, guarantors, g.id == e.guarantor_id).where(
             func.coalesce(e.profile, g.profile, profile_id) == profile_id
         )
-    sqlite = conn.dialect.name == "sqlite"
-    days = Canonical(dt.date.fromisoformat if sqlite else None)
+    days = _days(conn)
     same = Canonical()
     truth = Canonical(bool)
     found: dict[str, Guarantor] = {}
@@ -276,10 +280,12 @@ class SQLRunTransaction(RunTransaction):
             .where(p.reviewed_batch.is_(None), p.date <= run_date)
             .order_by(p.id)
         )
+        days = _days(self.conn)
         grouped: dict[str, list[Payment]] = {}
-        for pid, eid, amount, date in self.conn.execute(query):
-            if eid in covered:
-                grouped.setdefault(eid, []).append(Payment(pid, eid, amount, date))
+        with driver_rows(self.conn, query) as rows:
+            for pid, eid, amount, date in rows:
+                if eid in covered:
+                    grouped.setdefault(eid, []).append(Payment(pid, eid, amount, days[date]))
         return {eid: tuple(found) for eid, found in grouped.items()}
 
     @property
