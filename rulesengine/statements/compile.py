@@ -296,7 +296,7 @@ class Stage:
         """
         if not self.rules:
             return [None] * len(items)
-        columns = []
+        columns: list[Iterable[Any]] = []  # lazy where they can be: zipped once below
         for path, rep in zip(self._paths, self._reps, strict=True):
             raw, value = readers[path]
             raws = map(raw, items)
@@ -306,10 +306,9 @@ class Stage:
                 if _NUMBERS.issuperset(map(type, values)):
                     columns.append(rep.classify(values))
                 else:
-                    columns.append(list(map(_Table(rep, None).__getitem__, values)))
+                    columns.append(map(_Table(rep, None).__getitem__, values))
                 continue
-            table = _Table(rep, value)
-            columns.append(list(map(table.__getitem__, raws)))
+            columns.append(map(_Table(rep, value).__getitem__, raws))
         signatures = list(zip(*columns, strict=True)) if columns else [()] * len(items)
         distinct = list(dict.fromkeys(signatures))
         messages = []

@@ -143,8 +143,12 @@ def build_statements(
                     rule=f"{level_rule}.fallback",
                 )
         statement_lines = []
-        # The steps the statement adds to its lines' traces, by (rider, line level).
+        # The steps the statement adds to its lines' traces, by (rider, line level); a
+        # statement's lines mostly share theirs, so the last used is kept at hand.
         added: dict[tuple[bool, int], tuple[TraceStep, ...]] = {}
+        last_rider: bool | None = None
+        last_level = 0
+        steps: tuple[TraceStep, ...] = ()
         for w in sorted(lines, key=_ENCOUNTER_ID):
             enc = w.enc
             rider = w.maxed
@@ -155,18 +159,21 @@ def build_statements(
                 )
             )
             w.billed = True
-            steps = added.get((rider, line_level))
-            if steps is None:
-                if rider:
-                    detail = f"rides along on statement {statement_id} at level {line_level}"
-                else:
-                    detail = f"billed on statement {statement_id} at level {line_level}"
-                step = TraceStep(
-                    "statement", "rider" if rider else "billed", detail + about, rule=level_rule
-                )
-                steps = added[rider, line_level] = (
-                    (step,) if fallback_step is None else (step, fallback_step)
-                )
+            if rider != last_rider or line_level != last_level:
+                last_rider, last_level = rider, line_level
+                found = added.get((rider, line_level))
+                if found is None:
+                    if rider:
+                        detail = f"rides along on statement {statement_id} at level {line_level}"
+                    else:
+                        detail = f"billed on statement {statement_id} at level {line_level}"
+                    step = TraceStep(
+                        "statement", "rider" if rider else "billed", detail + about, rule=level_rule
+                    )
+                    found = added[rider, line_level] = (
+                        (step,) if fallback_step is None else (step, fallback_step)
+                    )
+                steps = found
             w.trace += steps
         statements.append(
             Statement(
