@@ -365,7 +365,10 @@ def draft_notifications(
     windows: dict[str, tuple[dt.time, dt.time] | None] = {}
     for channel in {c for s in statements for c in s.channels}:
         window = windows[channel] = send_window(rules, channel)
-        channels[channel] = (addressing.get(channel, "email"), SendWindow(*window) if window else None)
+        channels[channel] = (
+            addressing.get(channel, "email"),
+            SendWindow(*window) if window else None,
+        )
     zones: dict[str | None, tuple[str, dict[str, dt.datetime]]] = {}
     by_zone: dict[str, tuple[str, dict[str, dt.datetime]]] = {}
     max_attempts, backoff = rules.delivery.max_attempts, rules.delivery.backoff

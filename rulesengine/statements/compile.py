@@ -166,7 +166,7 @@ class _Representative:
         # the next, equal to that, ..., above the last.
         unique = sorted(set(numbers))
         reps: list[Any] = [unique[0] - 1] if unique else [0]
-        for below, above in zip(unique, unique[1:]):
+        for below, above in zip(unique, unique[1:], strict=False):
             reps += [below, (below + above) / 2]
         if unique:
             reps += [unique[-1], unique[-1] + 1]
