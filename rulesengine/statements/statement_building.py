@@ -149,7 +149,7 @@ def build_statements(
         last_rider: bool | None = None
         last_level = 0
         steps: tuple[TraceStep, ...] = ()
-        for w in sorted(lines, key=_ENCOUNTER_ID):
+        for w in sorted(lines, key=_ENCOUNTER_ID) if len(lines) > 1 else lines:
             enc = w.enc
             rider = w.maxed
             line_level = w.tentative
