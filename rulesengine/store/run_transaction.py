@@ -209,12 +209,12 @@ def read_ledger(
                     level,
                     same[status],
                     truth[hold],
-                    same[location],
-                    same[provider],
-                    days[first],
-                    days[last],
+                    None if location is None else same[location],
+                    None if provider is None else same[provider],
+                    None if first is None else days[first],
+                    None if last is None else days[last],
                     sent,
-                    same[profile],
+                    None if profile is None else same[profile],
                 )
             )
     return found, tuple(covered)
