@@ -10,9 +10,8 @@ reasoning share one.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import compress
-from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from rulesengine.model import Skip, TraceStep, format_money
@@ -33,7 +32,6 @@ _CLOSED = TraceStep("closing", "closed", "nothing owed: the encounter is closed"
 _PAID_OFF = TraceStep(
     "closing", "closed", "paid off: leaves the worklist (pre_collections.clear_on_zero_balance)"
 )
-_ENCOUNTER_ID = attrgetter("enc.id")
 
 
 def _days(run_date: dt.date, day: dt.date | None) -> int | None:
@@ -42,6 +40,7 @@ def _days(run_date: dt.date, day: dt.date | None) -> int | None:
 
 def review_payments(
     works: Sequence[EncounterWork],
+    ids: Iterable[str],
     run_input: RunInput,
     run_date: dt.date,
     rules: Rules,
@@ -50,12 +49,13 @@ def review_payments(
     clock: PhaseClock,
 ) -> list[int]:
     """1. Payments: apply the first matching payment rule to each open or worklist
-    encounter with unreviewed payments; the ids of the payments this run reviews."""
+    encounter with unreviewed payments; the ids of the payments this run reviews.
+    ``ids``: the encounter ids of ``works``, in order."""
     reviewed: list[int] = []
     paying: list[EncounterWork] = []
     unreviewed = run_input.unreviewed_payments
     # Only the encounters with payments, in the run's order (a few in a large ledger).
-    for w in compress(works, map(unreviewed.__contains__, map(_ENCOUNTER_ID, works))):
+    for w in compress(works, map(unreviewed.__contains__, ids)):
         payments = unreviewed[w.enc.id]
         if not payments:
             continue

@@ -78,7 +78,7 @@ def evaluate(
     gbal, glast = guarantor_facts(encounters)
     readers = field_readers(run_date, gbal, glast)
 
-    reviewed = review_payments(works, run_input, run_date, rules, decisions, readers, clock)
+    reviewed = review_payments(works, ids, run_input, run_date, rules, decisions, readers, clock)
     close_and_reopen(works, rules)
     skips, candidates = check_eligibility(works, run_date, rules, decisions, readers, clock)
     to_worklist = advance_levels(candidates, rules, decisions, readers, clock)
