@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
@@ -47,13 +47,8 @@ class EncounterWork:
         self.trace: tuple[TraceStep, ...] = ()  # a tuple: a million lists cost memory
 
 
-_GUARANTOR_ID = attrgetter("guarantor_id")
-_BALANCE = attrgetter("balance_cents")
-_LAST_STATEMENT = attrgetter("last_statement")
-
-
 def guarantor_facts(
-    encounters: Sequence[Encounter],
+    encounters: Iterable[Encounter],
 ) -> tuple[dict[str, int], dict[str, dt.date]]:
     """Per guarantor, ``guarantor.balance`` and the latest ``last_statement`` of the
     encounters the run covers (no entry: the field has no value).
@@ -65,15 +60,13 @@ def guarantor_facts(
     """
     gbal: dict[str, int] = defaultdict(int)
     glast: dict[str, dt.date] = {}
-    for gid, balance, last in zip(
-        map(_GUARANTOR_ID, encounters),
-        map(_BALANCE, encounters),
-        map(_LAST_STATEMENT, encounters),
-        strict=True,
-    ):
+    for enc in encounters:
+        balance = enc.balance_cents
         if balance > 0:
-            gbal[gid] += balance
+            gbal[enc.guarantor_id] += balance
+        last = enc.last_statement
         if last is not None:
+            gid = enc.guarantor_id
             known = glast.get(gid)
             if known is None or last > known:
                 glast[gid] = last
