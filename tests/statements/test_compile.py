@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rulesengine.rules.policy import And, Compare, Const, Expr, Field, In, Not, Or
-from rulesengine.statements.compile import Stage, _Representative, compile_condition
+from rulesengine.statements.compile import Stage, compile_condition
 
 F, C = Field, Const
 
@@ -259,13 +259,20 @@ def test_a_rule_whose_alternatives_all_match_is_decided_in_smaller_groups_too():
 
 @settings(max_examples=80, deadline=None)
 @given(
-    constants=st.lists(st.integers(-5, 15) | st.floats(-5, 15, allow_nan=False), max_size=5),
+    tests=st.lists(
+        st.tuples(st.sampled_from(OPS), st.integers(-5, 15) | st.floats(-5, 15, allow_nan=False)),
+        min_size=1,
+        max_size=5,
+    ),
     values=st.lists(st.integers(-8, 18) | st.floats(-8, 18, allow_nan=False), max_size=30),
 )
-def test_numbers_classified_at_once_get_the_representative_of_each(constants, values):
-    """The bulk classification of numbers equals the representative of each number."""
-    rep = _Representative("payment.percent", constants)
-    assert rep.classify(values) == [rep(v) for v in values]
+def test_percentages_all_numbers_decide_as_the_conditions_say(tests, values):
+    """Numbers classified all at once (no value missing) get the verdict of the first
+    condition that holds for each, whatever the constants and the numbers."""
+    named = [(f"r{i}", Compare(op, F("payment.percent"), C(c))) for i, (op, c) in enumerate(tests)]
+    facts = [{"payment.percent": v} for v in values]
+    expected = [next((n for n, e in named if meaning(e, f)), None) for f in facts]
+    assert Stage("t", named).decide(facts) == expected
 
 
 @pytest.mark.parametrize("none_among_them", [False, True])
