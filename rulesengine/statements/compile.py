@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 import decimal
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
-from itertools import repeat
+from itertools import count, repeat
 from operator import add
 from typing import Any, TypeVar
 
@@ -309,8 +309,12 @@ class Stage:
                     columns.append(map(_Table(rep, None).__getitem__, values))
                 continue
             columns.append(map(_Table(rep, value).__getitem__, raws))
-        signatures = list(zip(*columns, strict=True)) if columns else [()] * len(items)
-        distinct = list(dict.fromkeys(signatures))
+        # Each item's signature numbered by its first appearance: one hash per item, and
+        # only the distinct signatures kept.
+        signatures = zip(*columns, strict=True) if columns else repeat((), len(items))
+        seen: dict[tuple[Any, ...], int] = {}
+        numbered = list(map(seen.setdefault, signatures, count()))
+        distinct = list(seen)
         messages = []
         for index, signature in enumerate(distinct):
             message: dict[str, Any] = {"id": str(index)}
@@ -321,9 +325,9 @@ class Stage:
         decided = self._first_match(self._compiled, messages)
         rule_of = self._rule_of
         verdict_of = {
-            signature: rule_of[decided[str(index)]] for index, signature in enumerate(distinct)
+            number: rule_of[decided[str(index)]] for index, number in enumerate(seen.values())
         }
-        return list(map(verdict_of.__getitem__, signatures))
+        return list(map(verdict_of.__getitem__, numbered))
 
     def _first_match(
         self, rules: list[tuple[str, dict[str, Any]]], messages: list[dict[str, Any]]
