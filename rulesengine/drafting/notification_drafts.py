@@ -256,15 +256,24 @@ def template_variables(
 
 
 class _Letter:
-    """What a statement's notifications are rendered from."""
+    """What a statement's notifications are rendered from (the pay link is made when first
+    read: one keyed hash per statement, and none until something is rendered)."""
 
-    __slots__ = ("guarantor", "link", "rules", "statement")
+    __slots__ = ("_link", "guarantor", "rules", "secret", "statement")
 
-    def __init__(self, rules: Rules, statement: Statement, guarantor: Guarantor, link: str):
+    def __init__(self, rules: Rules, statement: Statement, guarantor: Guarantor, secret: bytes):
         self.rules = rules
         self.statement = statement
         self.guarantor = guarantor
-        self.link = link
+        self.secret = secret
+        self._link: str | None = None
+
+    @property
+    def link(self) -> str:
+        """The statement's pay link."""
+        if self._link is None:
+            self._link = pay_link(self.rules, self.statement.id, self.secret)
+        return self._link
 
 
 class _LetterContext(Deferred):
@@ -277,7 +286,7 @@ class _LetterContext(Deferred):
 
     def resolve(self) -> dict[str, Any]:
         letter = self.letter
-        # The link is already computed, so channel_context needs no key for it.
+        # The letter makes the link, so channel_context needs no key for it.
         return channel_context(
             letter.rules, letter.statement, letter.guarantor, secret=b"", link=letter.link
         )
@@ -294,7 +303,7 @@ class _LetterContent(Deferred):
 
     def resolve(self) -> dict[str, Any]:
         letter = self.letter
-        # The link is already computed, so render_content needs no key for it.
+        # The letter makes the link, so render_content needs no key for it.
         return render_content(
             letter.rules,
             letter.statement,
@@ -345,61 +354,63 @@ def draft_notifications(
     and the fallback channels it uses).
 
     ``opted_out``: per guarantor, the channels of the opt-out ledger (besides the
-    guarantor's own ``email_opt_out``/``sms_opt_out`` flags).
+    guarantor's own ``email_opt_out``/``sms_opt_out`` flags). Content and context are
+    rendered when read (:class:`~rulesengine.model.Deferred`), not here.
     """
     opted_out = opted_out or {}
     addressing = BUILTIN_ADDRESSING if addressing is None else addressing
-    zones: dict[str | None, ZoneInfo] = {}
-    # Per channel: (address kind, send window, the drafts' window); per zone and window: when.
-    channels = {
-        channel: (
+    # Per channel: (address kind, the drafts' window); per guarantor time zone: the zone's
+    # name and, per channel, when its notifications are scheduled.
+    channels: dict[str, tuple[str, SendWindow | None]] = {}
+    windows: dict[str, tuple[dt.time, dt.time] | None] = {}
+    for channel in {c for s in statements for c in s.channels}:
+        window = windows[channel] = send_window(rules, channel)
+        channels[channel] = (
             addressing.get(channel, "email"),
-            window,
             SendWindow(*window) if window else None,
         )
-        for channel, window in (
-            (channel, send_window(rules, channel))
-            for channel in {c for s in statements for c in s.channels}
-        )
-    }
-    when: dict[tuple[str, tuple[dt.time, dt.time] | None], dt.datetime] = {}
+    zones: dict[str | None, tuple[str, dict[str, dt.datetime]]] = {}
+    by_zone: dict[str, tuple[str, dict[str, dt.datetime]]] = {}
     max_attempts, backoff = rules.delivery.max_attempts, rules.delivery.backoff
     none: frozenset[str] = frozenset()
     drafts: list[NotificationDraft] = []
+    add = drafts.append
     for statement in statements:
         guarantor = guarantors[statement.guarantor_id]
-        zone = zones.get(guarantor.timezone)
-        if zone is None:
-            zone = zones[guarantor.timezone] = guarantor_zone(guarantor, rules.profile.timezone)
-        link = pay_link(rules, statement.id, secret)  # one HMAC per statement
+        schedule = zones.get(guarantor.timezone)
+        if schedule is None:
+            zone = guarantor_zone(guarantor, rules.profile.timezone)
+            schedule = by_zone.get(zone.key)
+            if schedule is None:
+                when = {c: scheduled_at(run_date, zone, w) for c, w in windows.items()}
+                schedule = by_zone[zone.key] = (zone.key, when)
+            zones[guarantor.timezone] = schedule
+        zone_key, when = schedule
         # Rendered content and context are computed when read (at the commit), not held.
-        letter = _Letter(rules, statement, guarantor, link)
+        letter = _Letter(rules, statement, guarantor, secret)
         context = _LetterContext(letter)
         guarantor_opted_out = opted_out.get(guarantor.id, none)
         for channel in statement.channels:
-            kind, window, draft_window = channels[channel]
+            kind, draft_window = channels[channel]
             to = channel_address(guarantor, kind)
             reason = suppression_reason(guarantor, channel, kind, to, guarantor_opted_out)
-            at = when.get((zone.key, window))
-            if at is None:
-                at = when[zone.key, window] = scheduled_at(run_date, zone, window)
-            drafts.append(
+            add(
                 NotificationDraft(
-                    statement_id=statement.id,
-                    guarantor_id=guarantor.id,
-                    channel=channel,
-                    message_id=statement.message_id,
-                    level=statement.level,
-                    status="suppressed" if reason else "scheduled",
-                    reason=reason,
-                    to=to,
-                    scheduled_at=at,
-                    content=_LetterContent(letter, channel),
-                    timezone=zone.key,
-                    send_window=draft_window,
-                    max_attempts=max_attempts,
-                    backoff=backoff,
-                    context=context,
+                    statement.id,
+                    guarantor.id,
+                    channel,
+                    statement.message_id,
+                    statement.level,
+                    "suppressed" if reason else "scheduled",
+                    reason,
+                    to,
+                    when[channel],
+                    _LetterContent(letter, channel),
+                    zone_key,
+                    draft_window,
+                    max_attempts,
+                    backoff,
+                    context,
                 )
             )
     return drafts

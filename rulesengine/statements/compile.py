@@ -19,6 +19,8 @@ from __future__ import annotations
 import bisect
 import decimal
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from itertools import count, repeat
+from operator import add
 from typing import Any, TypeVar
 
 from rulesengine.rules.expressions import FIELDS
@@ -159,6 +161,17 @@ class _Representative:
         )
         self.numbers = numbers
         self.strings = frozenset(c for c in constants if isinstance(c, str))
+        # The representative of each interval class k = bisect_left + bisect_right of a
+        # number (see classify): below the first constant, equal to it, between it and
+        # the next, equal to that, ..., above the last.
+        unique = sorted(set(numbers))
+        reps: list[Any] = [unique[0] - 1] if unique else [0]
+        for below, above in zip(unique, unique[1:], strict=False):
+            reps += [below, (below + above) / 2]
+        if unique:
+            reps += [unique[-1], unique[-1] + 1]
+        self._unique = unique
+        self._by_class = reps
 
     def __call__(self, value: Any) -> Any:
         if value is None or isinstance(value, bool):
@@ -177,10 +190,24 @@ class _Representative:
             return numbers[-1] + 1
         return (numbers[i - 1] + numbers[i]) / 2
 
+    def classify(self, numbers: Sequence[int | float]) -> list[Any]:
+        """``[self(n) for n in numbers]`` for numbers (not bools), found by the bisect
+        module's C loops instead of a Python call per number."""
+        unique = self._unique
+        left = map(bisect.bisect_left, repeat(unique), numbers)
+        right = map(bisect.bisect_right, repeat(unique), numbers)
+        return list(map(self._by_class.__getitem__, map(add, left, right)))
+
 
 _T = TypeVar("_T")
 #: How a stage reads one field of an item: ``(raw, value)``, see :meth:`Stage.decide_items`.
 FieldReader = tuple[Callable[[_T], Hashable], Callable[[Any], Any] | None]
+
+
+#: Fields whose values are mostly distinct in a large run (amounts, percentages): a table
+#: of representatives per distinct value would cost a Python call per item.
+_CONTINUOUS = MONEY_FIELDS | {"payment.percent"}
+_NUMBERS = frozenset({int, float})
 
 
 def _getter(path: str) -> Callable[[Mapping[str, Any]], Any]:
@@ -269,13 +296,25 @@ class Stage:
         """
         if not self.rules:
             return [None] * len(items)
-        columns = []
+        columns: list[Iterable[Any]] = []  # lazy where they can be: zipped once below
         for path, rep in zip(self._paths, self._reps, strict=True):
             raw, value = readers[path]
-            table = _Table(rep, value)
-            columns.append(list(map(table.__getitem__, map(raw, items))))
-        signatures = list(zip(*columns, strict=True)) if columns else [()] * len(items)
-        distinct = list(dict.fromkeys(signatures))
+            raws = map(raw, items)
+            if path in _CONTINUOUS and isinstance(rep, _Representative):
+                # Mostly distinct values: classified all at once when all are numbers.
+                values = list(raws if value is None else map(value, raws))
+                if _NUMBERS.issuperset(map(type, values)):
+                    columns.append(rep.classify(values))
+                else:
+                    columns.append(map(_Table(rep, None).__getitem__, values))
+                continue
+            columns.append(map(_Table(rep, value).__getitem__, raws))
+        # Each item's signature numbered by its first appearance: one hash per item, and
+        # only the distinct signatures kept.
+        signatures = zip(*columns, strict=True) if columns else repeat((), len(items))
+        seen: dict[tuple[Any, ...], int] = {}
+        numbered = list(map(seen.setdefault, signatures, count()))
+        distinct = list(seen)
         messages = []
         for index, signature in enumerate(distinct):
             message: dict[str, Any] = {"id": str(index)}
@@ -286,9 +325,9 @@ class Stage:
         decided = self._first_match(self._compiled, messages)
         rule_of = self._rule_of
         verdict_of = {
-            signature: rule_of[decided[str(index)]] for index, signature in enumerate(distinct)
+            number: rule_of[decided[str(index)]] for index, number in enumerate(seen.values())
         }
-        return list(map(verdict_of.__getitem__, signatures))
+        return list(map(verdict_of.__getitem__, numbered))
 
     def _first_match(
         self, rules: list[tuple[str, dict[str, Any]]], messages: list[dict[str, Any]]

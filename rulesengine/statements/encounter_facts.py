@@ -17,7 +17,11 @@ __all__ = ["FIELD_PATHS", "EncounterWork", "field_readers", "guarantor_facts"]
 
 
 class EncounterWork:
-    """An encounter's state while the run decides about it."""
+    """An encounter's state while the run decides about it.
+
+    ``tentative``: the level it is billed at if it gets on a statement (set in step 4; a
+    maxed encounter's is its own level, it rides along).
+    """
 
     __slots__ = (
         "enc",
@@ -35,20 +39,12 @@ class EncounterWork:
     def __init__(self, enc: Encounter, guarantor: Guarantor) -> None:
         self.enc = enc
         self.guarantor = guarantor
-        self.level = enc.level
+        self.level = self.tentative = enc.level
         self.status = enc.status
         # amount, percent, days_ago, largest (payment.* fields)
         self.payment: tuple[int, float, int, int] | None = None
-        self.hold_payment = False
-        self.tentative = enc.level
-        self.maxed = False
-        self.billed = False
+        self.hold_payment = self.maxed = self.billed = False
         self.trace: tuple[TraceStep, ...] = ()  # a tuple: a million lists cost memory
-
-    @property
-    def line_level(self) -> int:
-        """Its level on a statement: a maxed encounter rides along at its own level."""
-        return self.level if self.maxed else self.tentative
 
 
 def guarantor_facts(
@@ -65,13 +61,15 @@ def guarantor_facts(
     gbal: dict[str, int] = defaultdict(int)
     glast: dict[str, dt.date] = {}
     for enc in encounters:
-        if enc.balance_cents > 0:
-            gbal[enc.guarantor_id] += enc.balance_cents
+        balance = enc.balance_cents
+        if balance > 0:
+            gbal[enc.guarantor_id] += balance
         last = enc.last_statement
         if last is not None:
-            known = glast.get(enc.guarantor_id)
+            gid = enc.guarantor_id
+            known = glast.get(gid)
             if known is None or last > known:
-                glast[enc.guarantor_id] = last
+                glast[gid] = last
     return gbal, glast
 
 

@@ -10,7 +10,8 @@ reasoning share one.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from itertools import compress
 from typing import TYPE_CHECKING
 
 from rulesengine.model import Skip, TraceStep, format_money
@@ -39,6 +40,7 @@ def _days(run_date: dt.date, day: dt.date | None) -> int | None:
 
 def review_payments(
     works: Sequence[EncounterWork],
+    ids: Iterable[str],
     run_input: RunInput,
     run_date: dt.date,
     rules: Rules,
@@ -47,21 +49,34 @@ def review_payments(
     clock: PhaseClock,
 ) -> list[int]:
     """1. Payments: apply the first matching payment rule to each open or worklist
-    encounter with unreviewed payments; the ids of the payments this run reviews."""
+    encounter with unreviewed payments; the ids of the payments this run reviews.
+    ``ids``: the encounter ids of ``works``, in order."""
     reviewed: list[int] = []
     paying: list[EncounterWork] = []
-    for w in works:
-        payments = run_input.unreviewed_payments.get(w.enc.id, ())
+    unreviewed = run_input.unreviewed_payments
+    # Only the encounters with payments, in the run's order (a few in a large ledger).
+    for w in compress(works, map(unreviewed.__contains__, ids)):
+        payments = unreviewed[w.enc.id]
         if not payments:
             continue
-        reviewed.extend(p.id for p in payments if p.id is not None)
-        if w.status not in ("open", "pre_collections"):
-            continue
-        amount = sum(p.amount_cents for p in payments)
+        if len(payments) == 1:  # the usual case
+            (payment,) = payments
+            if payment.id is not None:
+                reviewed.append(payment.id)
+            if w.status not in ("open", "pre_collections"):
+                continue
+            amount = largest = payment.amount_cents
+            latest = payment.date
+        else:
+            reviewed.extend(p.id for p in payments if p.id is not None)
+            if w.status not in ("open", "pre_collections"):
+                continue
+            amount = sum(p.amount_cents for p in payments)
+            largest = max(p.amount_cents for p in payments)
+            latest = max(p.date for p in payments)
         balance = w.enc.balance_cents
         percent = 100.0 if balance <= 0 else 100.0 * amount / (balance + amount)
-        days_ago = (run_date - max(p.date for p in payments)).days
-        largest = max(p.amount_cents for p in payments)
+        days_ago = (run_date - latest).days
         w.payment = (amount, percent, days_ago, largest)
         paying.append(w)
     if paying:
@@ -141,12 +156,23 @@ def advance_levels(
     """4. Advance: each candidate's tentative level, or the worklist; the ids of the
     encounters this run sends to the pre-collections worklist."""
     to_worklist: list[str] = []
-    advance_steps: dict[tuple[str | None, int], TraceStep] = {}
     stage = decisions.advance
     with clock("decide"):
         verdicts = stage.decide_items(candidates, readers)
+    # What a verdict does depends only on it, the level and the status: worked out once.
+    effects: dict[tuple[str | None, int, str], _Advance] = {}
+    steps: dict[tuple[str | None, int], TraceStep] = {}
     for w, verdict in zip(candidates, verdicts, strict=True):
-        _apply_advance(rules, w, verdict, to_worklist, advance_steps)
+        key = (verdict, w.level, w.status)
+        effect = effects.get(key)
+        if effect is None:
+            effect = effects[key] = _advance(rules, verdict, w.level, w.status, steps)
+        maxed, w.tentative, w.status, listed, step = effect
+        if maxed:
+            w.maxed = True
+            if listed:
+                to_worklist.append(w.enc.id)
+        w.trace += (step,)
     return to_worklist
 
 
@@ -217,33 +243,41 @@ def _skip_reason(rules: Rules, verdict: str, days: int | None) -> tuple[str, str
     )
 
 
-def _apply_advance(
+#: What an advance verdict does to an encounter: maxed, its tentative level, its status,
+#: whether it goes to the worklist now, and the trace step.
+_Advance = tuple[bool, int, str, bool, TraceStep]
+
+
+def _advance(
     rules: Rules,
-    w: EncounterWork,
     verdict: str | None,
-    to_worklist: list[str],
+    level: int,
+    status: str,
     shared: dict[tuple[str | None, int], TraceStep],
-) -> None:
-    """Apply the advance verdict; ``shared``: the run's advance steps by (verdict, level)."""
+) -> _Advance:
+    """What the advance ``verdict`` does to an encounter at ``level`` with ``status``;
+    ``shared``: the run's advance steps by (verdict, level), ``to_worklist`` or ``maxed``
+    once applied."""
+    maxed = listed = False
     if verdict in ("maxed_worklist", "maxed_limit"):
-        w.maxed = True
-        w.tentative = w.level
-        if w.status != "pre_collections":
-            w.status = "pre_collections"
-            to_worklist.append(w.enc.id)
+        maxed = True
+        tentative = level
+        if status != "pre_collections":
+            status = "pre_collections"
+            listed = True
             verdict = "to_worklist"
         else:
             verdict = "maxed"
     elif verdict is not None and verdict.startswith("gate:"):
-        w.tentative = w.level
+        tentative = level
     elif verdict == "hold":
-        w.tentative = max(w.level, 1)
+        tentative = max(level, 1)
     else:
-        w.tentative = w.level + 1
-    step = shared.get((verdict, w.level))
+        tentative = level + 1
+    step = shared.get((verdict, level))
     if step is None:
-        step = shared[verdict, w.level] = _advance_step(rules, verdict, w.level, w.tentative)
-    w.trace += (step,)
+        step = shared[verdict, level] = _advance_step(rules, verdict, level, tentative)
+    return maxed, tentative, status, listed, step
 
 
 def _advance_step(rules: Rules, verdict: str | None, level: int, tentative: int) -> TraceStep:

@@ -47,9 +47,10 @@ def batch_id_for(profile_id: str, run_date: dt.date, mode: str) -> str:
     return base if mode == "live" else f"test-{base}"
 
 
-_ENCOUNTER_ID = attrgetter("enc.id")
-_GUARANTOR_ID = attrgetter("enc.guarantor_id")
+_ID = attrgetter("id")
+_GUARANTOR_ID = attrgetter("guarantor_id")
 _TRACE = attrgetter("trace")
+_SKIPPED = attrgetter("encounter_id")
 
 
 def evaluate(
@@ -70,11 +71,14 @@ def evaluate(
     clock = PhaseClock(timings)
     batch_id = batch_id_for(rules.profile.id, run_date, mode)
     guarantors = run_input.guarantors
-    works = [EncounterWork(enc, guarantors[enc.guarantor_id]) for enc in run_input.encounters]
-    gbal, glast = guarantor_facts(run_input.encounters)
+    encounters = run_input.encounters
+    ids = list(map(_ID, encounters))
+    guarantor_ids = list(map(_GUARANTOR_ID, encounters))
+    works = list(map(EncounterWork, encounters, map(guarantors.__getitem__, guarantor_ids)))
+    gbal, glast = guarantor_facts(encounters)
     readers = field_readers(run_date, gbal, glast)
 
-    reviewed = review_payments(works, run_input, run_date, rules, decisions, readers, clock)
+    reviewed = review_payments(works, ids, run_input, run_date, rules, decisions, readers, clock)
     close_and_reopen(works, rules)
     skips, candidates = check_eligibility(works, run_date, rules, decisions, readers, clock)
     to_worklist = advance_levels(candidates, rules, decisions, readers, clock)
@@ -111,36 +115,29 @@ def evaluate(
         rules_path=rules.path,
         statements=statements,
         pre_collections=to_worklist,
-        skips=sorted(skips, key=lambda s: s.encounter_id),
+        skips=sorted(skips, key=_SKIPPED),
         changes=changes,
         reviewed_payment_ids=reviewed,
         notifications=notifications,
-        traces=dict(zip(map(_ENCOUNTER_ID, works), map(_TRACE, works), strict=True)),
-        guarantor_of=dict(zip(map(_ENCOUNTER_ID, works), map(_GUARANTOR_ID, works), strict=True)),
+        traces=dict(zip(ids, map(_TRACE, works), strict=True)),
+        guarantor_of=dict(zip(ids, guarantor_ids, strict=True)),
         recipients={s.guarantor_id: guarantors[s.guarantor_id] for s in statements},
     )
 
 
 def _encounter_changes(works: Sequence[EncounterWork], run_date: dt.date) -> list[EncounterChange]:
     """8. What a live run commits: each encounter whose level, status or statement dates
-    the run changed."""
+    the run changed (a billed one always: its statement count rises)."""
     changes: list[EncounterChange] = []
+    add = changes.append
     for w in works:
         enc = w.enc
         if w.billed:
-            level = w.line_level
-            first, last, sent = enc.first_statement or run_date, run_date, enc.statements_sent + 1
-            if (level, w.status, first, last, sent) == (
-                enc.level,
-                enc.status,
-                enc.first_statement,
-                enc.last_statement,
-                enc.statements_sent,
-            ):
-                continue
-            changes.append(EncounterChange(enc.id, level, w.status, first, last, sent, before=enc))
+            first = enc.first_statement or run_date
+            sent = enc.statements_sent + 1
+            add(EncounterChange(enc.id, w.tentative, w.status, first, run_date, sent, before=enc))
         elif w.level != enc.level or w.status != enc.status:
-            changes.append(
+            add(
                 EncounterChange(
                     enc.id,
                     w.level,

@@ -5,8 +5,8 @@ level, message and channels, recording why in every encounter's trace."""
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from rulesengine.drafting.notification_drafts import fallback_channels
@@ -14,7 +14,7 @@ from rulesengine.model import Skip, Statement, StatementLine, TraceStep, format_
 
 if TYPE_CHECKING:
     from rulesengine.drafting.notification_drafts import ChannelAddressing
-    from rulesengine.rules.policy import Rules
+    from rulesengine.rules.policy import Level, Rules
     from rulesengine.statements.decisions import Decisions
     from rulesengine.statements.encounter_facts import EncounterWork
     from rulesengine.statements.phases import PhaseClock
@@ -23,8 +23,14 @@ if TYPE_CHECKING:
 __all__ = ["Group", "build_statements", "group_candidates"]
 
 #: A statement's group key (guarantor, patient or None, then each ``grouping.also_by``
-#: value) and the encounters on it.
-Group = tuple[tuple[Any, ...], list["EncounterWork"]]
+#: value), the encounters on it and its total.
+Group = tuple[tuple[Any, ...], list["EncounterWork"], int]
+
+_ENCOUNTER_ID = attrgetter("enc.id")
+_BALANCE = attrgetter("enc.balance_cents")
+_TENTATIVE = attrgetter("tentative")
+_ALONE = TraceStep("grouping", "not_billed", "maxed and alone: never billed on its own")
+_RIDER_BELOW = TraceStep("minimum", "not_billed", "its statement was below the minimum")
 
 
 def group_candidates(
@@ -34,35 +40,40 @@ def group_candidates(
     below the minimum is skipped: its encounters are added to ``skips``."""
     per_patient = rules.grouping.one_statement_per == "patient"
     also_by = rules.grouping.also_by
-    groups: dict[tuple[Any, ...], list[EncounterWork]] = defaultdict(list)
+    groups: dict[tuple[Any, ...], list[EncounterWork]] = {}
     for w in candidates:
         enc = w.enc
-        key = (
-            enc.guarantor_id,
-            enc.patient_id if per_patient else None,
-            *(getattr(enc, field) or None for field in also_by),
-        )
-        groups[key].append(w)
+        if also_by:
+            key: tuple[Any, ...] = (
+                enc.guarantor_id,
+                enc.patient_id if per_patient else None,
+                *[getattr(enc, field) or None for field in also_by],
+            )
+        else:
+            key = (enc.guarantor_id, enc.patient_id if per_patient else None)
+        members = groups.get(key)
+        if members is None:
+            groups[key] = [w]
+        else:
+            members.append(w)
 
+    include_maxed = rules.grouping.include_maxed_encounters
+    minimum = rules.eligibility.min_statement_balance_cents
     produced: list[Group] = []
     for key in _sorted_keys(groups):
         members = groups[key]
-        if not any(not w.maxed for w in members):
+        maxed = [w.maxed for w in members]
+        if all(maxed):
             for w in members:
-                w.trace += (
-                    TraceStep("grouping", "not_billed", "maxed and alone: never billed on its own"),
-                )
+                w.trace += (_ALONE,)
             continue
-        lines = [w for w in members if not w.maxed or rules.grouping.include_maxed_encounters]
+        lines = members if include_maxed or not any(maxed) else [w for w in members if not w.maxed]
         # 6. Minimum
-        total = sum(w.enc.balance_cents for w in lines)
-        minimum = rules.eligibility.min_statement_balance_cents
+        total = sum(map(_BALANCE, lines))
         if total < minimum:
             for w in lines:
                 if w.maxed:
-                    w.trace += (
-                        TraceStep("minimum", "not_billed", "its statement was below the minimum"),
-                    )
+                    w.trace += (_RIDER_BELOW,)
                     continue
                 w.tentative = w.level
                 skips.append(Skip(w.enc.id, w.enc.guarantor_id, "below_minimum"))
@@ -76,7 +87,7 @@ def group_candidates(
                     ),
                 )
             continue
-        produced.append((key, lines))
+        produced.append((key, lines, total))
     return produced
 
 
@@ -103,29 +114,25 @@ def build_statements(
 ) -> list[Statement]:
     """7. Level, message, channels: one statement per group, its lines billed."""
     guarantors = run_input.guarantors
+    opted_out = run_input.opted_out
     also_by = rules.grouping.also_by
-    stage = decisions.statement
-    levels = [max(w.line_level for w in lines) for _, lines in produced]
-    with clock("decide"):
-        verdicts = stage.decide([{"x.level": level} for level in levels])
+    levels = [max(map(_TENTATIVE, lines)) for _, lines, _ in produced]
+    entries = _level_entries(rules, decisions, levels, clock)
     due_date = run_date + dt.timedelta(days=rules.profile.due_days)
-    level_rules = [f"dunning.levels[{i}]" for i in range(len(rules.dunning.levels))]
+    none: frozenset[str] = frozenset()
     statements: list[Statement] = []
-    for n, ((key, lines), level, verdict) in enumerate(
-        zip(produced, levels, verdicts, strict=True), start=1
-    ):
-        if verdict is None:  # every level >= 1 matches some entry
-            raise RuntimeError(f"no dunning level entry for statement level {level}")
-        entry = rules.dunning.levels[int(verdict.split(":")[1]) - 1]
+    for n, ((key, lines, total), level) in enumerate(zip(produced, levels, strict=True), start=1):
+        entry, level_rule, about = entries[level]
         statement_id = f"{batch_id}-{n:06d}"
+        guarantor_id = key[0]
         channels = entry.channels
         fallback_step = None
         if entry.fallback:
             used, why = fallback_channels(
                 entry,
-                guarantors[key[0]],
+                guarantors[guarantor_id],
                 addressing=addressing,
-                opted_out=run_input.opted_out.get(key[0], frozenset()),
+                opted_out=opted_out.get(guarantor_id, none),
             )
             channels += used
             if why is not None:
@@ -133,47 +140,74 @@ def build_statements(
                     "statement",
                     "fallback",
                     f"statement {statement_id}: {why}",
-                    rule=f"{level_rules[entry.number - 1]}.fallback",
+                    rule=f"{level_rule}.fallback",
                 )
-        statement = Statement(
-            id=statement_id,
-            guarantor_id=key[0],
-            patient_id=key[1],
-            group=tuple(zip(also_by, key[2:], strict=True)),
-            level=level,
-            message_id=entry.message,
-            channels=channels,
-            total_cents=sum(w.enc.balance_cents for w in lines),
-            due_date=due_date,
-            lines=tuple(
+        statement_lines = []
+        # The steps the statement adds to its lines' traces, by (rider, line level); a
+        # statement's lines mostly share theirs, so the last used is kept at hand.
+        added: dict[tuple[bool, int], tuple[TraceStep, ...]] = {}
+        last_rider: bool | None = None
+        last_level = 0
+        steps: tuple[TraceStep, ...] = ()
+        for w in sorted(lines, key=_ENCOUNTER_ID) if len(lines) > 1 else lines:
+            enc = w.enc
+            rider = w.maxed
+            line_level = w.tentative
+            statement_lines.append(
                 StatementLine(
-                    encounter_id=w.enc.id,
-                    patient_id=w.enc.patient_id,
-                    service_date=w.enc.service_date,
-                    balance_cents=w.enc.balance_cents,
-                    level=w.line_level,
-                    rider=w.maxed,
+                    enc.id, enc.patient_id, enc.service_date, enc.balance_cents, line_level, rider
                 )
-                for w in sorted(lines, key=lambda w: w.enc.id)
-            ),
-        )
-        statements.append(statement)
-        shared: dict[tuple[bool, int], TraceStep] = {}
-        for w in lines:
+            )
             w.billed = True
-            line_level = w.line_level
-            step = shared.get((w.maxed, line_level))
-            if step is None:
-                if w.maxed:
-                    detail = f"rides along on statement {statement_id} at level {line_level}"
-                else:
-                    detail = f"billed on statement {statement_id} at level {line_level}"
-                step = shared[w.maxed, line_level] = TraceStep(
-                    "statement",
-                    "rider" if w.maxed else "billed",
-                    f"{detail}; the statement's level is {level} (its highest line):"
-                    f" message {entry.message!r}, channels {', '.join(entry.channels)}",
-                    rule=level_rules[entry.number - 1],
-                )
-            w.trace += (step,) if fallback_step is None else (step, fallback_step)
+            if rider != last_rider or line_level != last_level:
+                last_rider, last_level = rider, line_level
+                found = added.get((rider, line_level))
+                if found is None:
+                    if rider:
+                        detail = f"rides along on statement {statement_id} at level {line_level}"
+                    else:
+                        detail = f"billed on statement {statement_id} at level {line_level}"
+                    step = TraceStep(
+                        "statement", "rider" if rider else "billed", detail + about, rule=level_rule
+                    )
+                    found = added[rider, line_level] = (
+                        (step,) if fallback_step is None else (step, fallback_step)
+                    )
+                steps = found
+            w.trace += steps
+        statements.append(
+            Statement(
+                statement_id,
+                guarantor_id,
+                key[1],
+                tuple(zip(also_by, key[2:], strict=True)) if also_by else (),
+                level,
+                entry.message,
+                channels,
+                total,
+                due_date,
+                tuple(statement_lines),
+            )
+        )
     return statements
+
+
+def _level_entries(
+    rules: Rules, decisions: Decisions, levels: Sequence[int], clock: PhaseClock
+) -> dict[int, tuple[Level, str, str]]:
+    """Per statement level: its ``dunning.levels`` entry, as decided by durable-rules (once
+    per distinct level), the entry's rule name and the end of its lines' trace sentence."""
+    distinct = sorted(set(levels))
+    with clock("decide"):
+        verdicts = decisions.statement.decide([{"x.level": level} for level in distinct])
+    entries = {}
+    for level, verdict in zip(distinct, verdicts, strict=True):
+        if verdict is None:  # every level >= 1 matches some entry
+            raise RuntimeError(f"no dunning level entry for statement level {level}")
+        entry = rules.dunning.levels[int(verdict.split(":")[1]) - 1]
+        about = (
+            f"; the statement's level is {level} (its highest line):"
+            f" message {entry.message!r}, channels {', '.join(entry.channels)}"
+        )
+        entries[level] = (entry, f"dunning.levels[{entry.number - 1}]", about)
+    return entries

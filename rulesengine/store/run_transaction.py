@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from operator import attrgetter
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, or_, select, type_coerce
-from sqlalchemy.types import NullType
+from sqlalchemy import Connection, Engine, and_, func, or_, select
 
 from rulesengine.model import BatchResult, Encounter, Guarantor, Payment
 from rulesengine.store.base import RunInput, RunTransaction
@@ -28,7 +28,9 @@ __all__ = [
     "Canonical",
     "SQLRunTransaction",
     "covered_by",
+    "driver_rows",
     "open_run_transaction",
+    "read_ledger",
 ]
 
 
@@ -68,10 +70,6 @@ def open_run_transaction(
             trans.rollback()
 
 
-#: Columns of a ledger row that are the encounter's (the guarantor's follow).
-_ENCOUNTER_WIDTH = len(ENCOUNTER_COLUMNS)
-
-
 class Canonical(dict[Any, Any]):
     """Equal values from many rows made one object (``make`` of the first seen).
 
@@ -87,6 +85,139 @@ class Canonical(dict[Any, Any]):
     def __missing__(self, key: Any) -> Any:
         value = self[key] = key if self.make is None or key is None else self.make(key)
         return value
+
+
+#: Where a guarantor row (:data:`GUARANTOR_COLUMNS`) holds the guarantor's profile.
+_GUARANTOR_PROFILE = GUARANTOR_COLUMNS.index(guarantors.c.profile)
+_ID = attrgetter("id")
+
+
+@contextmanager
+def driver_rows(conn: Connection, query: Any) -> Iterator[Iterable[tuple[Any, ...]]]:
+    """The rows of a SQLAlchemy Core ``query`` as the database driver returns them.
+
+    For the reads a large run makes once per row of the ledger: the query is compiled by
+    SQLAlchemy (parameters bound, converted by their types as usual) and run on the
+    connection's own driver cursor, in the same transaction, so no per-row result object
+    or value processing is made. Values come back as the driver holds them: on SQLite
+    dates are ISO text and booleans 0 or 1.
+    """
+    dialect = conn.dialect
+    compiled = query.compile(dialect=dialect)
+    params = {}
+    for name, value in compiled.params.items():
+        convert = compiled.binds[name].type.dialect_impl(dialect).bind_processor(dialect)
+        params[name] = value if convert is None else convert(value)
+    driver = conn.connection.driver_connection
+    assert driver is not None
+    cursor = driver.cursor()
+    try:
+        if dialect.positional:
+            cursor.execute(str(compiled), tuple(params[n] for n in compiled.positiontup or ()))
+        else:
+            cursor.execute(str(compiled), params)
+        yield cursor
+    finally:
+        cursor.close()
+
+
+def _days(conn: Connection) -> Canonical:
+    """Dates as the driver returns them (ISO text on SQLite) -> one date object each."""
+    return Canonical(dt.date.fromisoformat if conn.dialect.name == "sqlite" else None)
+
+
+def read_ledger(
+    conn: Connection, profile_id: str
+) -> tuple[dict[str, Guarantor], tuple[Encounter, ...]]:
+    """The guarantors and encounters a run of ``profile_id`` covers (:func:`covered_by`),
+    encounters ordered by guarantor id then encounter id, guarantors in the order of their
+    first encounter.
+
+    The ledger is the bulk of a run's reading (a million encounters for a large practice),
+    so it is read in two queries: the guarantors the profile may cover, each once, then
+    the encounters, each checked against its guarantor's profile here (and in the
+    database too, when another profile has guarantors). Rows come back through
+    :func:`driver_rows` and are converted once per distinct value (:class:`Canonical`).
+    """
+    g, e = guarantors.c, encounters.c
+    candidates = select(*GUARANTOR_COLUMNS).where(
+        or_(
+            g.profile == profile_id,
+            g.profile.is_(None),
+            g.id.in_(select(e.guarantor_id).where(e.profile == profile_id)),
+        )
+    )
+    with driver_rows(conn, candidates) as rows:
+        guarantor_rows = {row[0]: row for row in rows}
+    # Written with coalesce, the condition keeps the planner on the guarantor_id index
+    # (which gives the order) rather than on the profile index (sorted again after).
+    query = select(*ENCOUNTER_COLUMNS).order_by(e.guarantor_id, e.id)
+    other_profiles = select(g.id).where(g.profile.is_not(None), g.profile != profile_id)
+    if conn.execute(other_profiles.limit(1)).first() is None:
+        # No guarantor of another profile: an encounter's own profile decides alone.
+        query = query.where(func.coalesce(e.profile, profile_id) == profile_id)
+    else:  # leave other profiles' encounters in the database, not in Python
+        query = query.join_from(encounters, guarantors, g.id == e.guarantor_id).where(
+            func.coalesce(e.profile, g.profile, profile_id) == profile_id
+        )
+    days = _days(conn)
+    same = Canonical()
+    truth = Canonical(bool)
+    found: dict[str, Guarantor] = {}
+    covered: list[Encounter] = []
+    add = covered.append
+    last_gid: Any = None
+    raw: Any = None  # the guarantor row of last_gid (None: not a guarantor the run covers)
+    guarantor: Guarantor | None = None  # built at its first covered encounter
+    unassigned_covered = False  # whether the guarantor covers encounters with no profile
+    with driver_rows(conn, query) as rows:
+        for (
+            eid,
+            gid,
+            pid,
+            service,
+            balance,
+            level,
+            status,
+            hold,
+            location,
+            provider,
+            first,
+            last,
+            sent,
+            profile,
+        ) in rows:
+            if gid != last_gid:
+                last_gid = gid
+                raw = guarantor_rows.get(gid)
+                guarantor = None
+                unassigned_covered = raw is not None and raw[_GUARANTOR_PROFILE] in (
+                    None,
+                    profile_id,
+                )
+            if raw is None or (profile is None and not unassigned_covered):
+                continue
+            if guarantor is None:
+                guarantor = found[gid] = guarantor_from_row(raw)
+            add(
+                Encounter(
+                    eid,
+                    guarantor.id,
+                    pid,
+                    days[service],
+                    balance,
+                    level,
+                    same[status],
+                    truth[hold],
+                    None if location is None else same[location],
+                    None if provider is None else same[provider],
+                    None if first is None else days[first],
+                    None if last is None else days[last],
+                    sent,
+                    None if profile is None else same[profile],
+                )
+            )
+    return found, tuple(covered)
 
 
 class SQLRunTransaction(RunTransaction):
@@ -125,52 +256,11 @@ class SQLRunTransaction(RunTransaction):
         return batch
 
     def load_input(self, run_date: dt.date) -> RunInput:
-        # The ledger is the bulk of a run's reading (a million encounters for a large
-        # practice), so rows come back as the driver returns them, without SQLAlchemy's
-        # per-value result processing, and are converted here once: SQLite returns dates as
-        # ISO text and booleans as 0/1; PostgreSQL returns them as they are.
-        query = (
-            select(*(type_coerce(c, NullType) for c in (*ENCOUNTER_COLUMNS, *GUARANTOR_COLUMNS)))
-            .join_from(encounters, guarantors, guarantors.c.id == encounters.c.guarantor_id)
-            .where(covered_by(self.profile_id))
-            .order_by(encounters.c.guarantor_id, encounters.c.id)
-        )
-        sqlite = self.conn.dialect.name == "sqlite"
-        day = Canonical(dt.date.fromisoformat if sqlite else None).__getitem__
-        same = Canonical().__getitem__
-        found: dict[str, Guarantor] = {}
-        found_encounters: list[Encounter] = []
-        add = found_encounters.append
-        last_gid: Any = None
-        row: Any
-        for row in self.conn.execute(query):
-            (eid, gid, pid, service, balance, level, status, hold, location, provider) = row[:10]
-            first, last, sent, profile = row[10:_ENCOUNTER_WIDTH]
-            if gid != last_gid:
-                guarantor = found[gid] = guarantor_from_row(row[_ENCOUNTER_WIDTH:])
-                last_gid = guarantor.id
-            add(
-                Encounter(
-                    eid,
-                    last_gid,
-                    pid,
-                    day(service),
-                    balance,
-                    level,
-                    same(status),
-                    bool(hold),
-                    same(location),
-                    same(provider),
-                    day(first),
-                    day(last),
-                    sent,
-                    same(profile),
-                )
-            )
+        found, covered = read_ledger(self.conn, self.profile_id)
         return RunInput(
             guarantors=found,
-            encounters=tuple(found_encounters),
-            unreviewed_payments=self._unreviewed(run_date, {e.id for e in found_encounters}),
+            encounters=covered,
+            unreviewed_payments=self._unreviewed(run_date, set(map(_ID, covered))),
             opted_out=self._opted_out(set(found)),
         )
 
@@ -190,10 +280,12 @@ class SQLRunTransaction(RunTransaction):
             .where(p.reviewed_batch.is_(None), p.date <= run_date)
             .order_by(p.id)
         )
+        days = _days(self.conn)
         grouped: dict[str, list[Payment]] = {}
-        for pid, eid, amount, date in self.conn.execute(query):
-            if eid in covered:
-                grouped.setdefault(eid, []).append(Payment(pid, eid, amount, date))
+        with driver_rows(self.conn, query) as rows:
+            for pid, eid, amount, date in rows:
+                if eid in covered:
+                    grouped.setdefault(eid, []).append(Payment(pid, eid, amount, days[date]))
         return {eid: tuple(found) for eid, found in grouped.items()}
 
     @property

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -251,3 +252,48 @@ def test_a_rule_whose_alternatives_all_match_is_decided_in_smaller_groups_too():
         "big",
         "small",
     ]
+
+
+# --- amounts and percentages: classified all at once --------------------------------------
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    tests=st.lists(
+        st.tuples(st.sampled_from(OPS), st.integers(-5, 15) | st.floats(-5, 15, allow_nan=False)),
+        min_size=1,
+        max_size=5,
+    ),
+    values=st.lists(st.integers(-8, 18) | st.floats(-8, 18, allow_nan=False), max_size=30),
+)
+def test_percentages_all_numbers_decide_as_the_conditions_say(tests, values):
+    """Numbers classified all at once (no value missing) get the verdict of the first
+    condition that holds for each, whatever the constants and the numbers."""
+    named = [(f"r{i}", Compare(op, F("payment.percent"), C(c))) for i, (op, c) in enumerate(tests)]
+    facts = [{"payment.percent": v} for v in values]
+    expected = [next((n for n, e in named if meaning(e, f)), None) for f in facts]
+    assert Stage("t", named).decide(facts) == expected
+
+
+@pytest.mark.parametrize("none_among_them", [False, True])
+def test_amounts_decide_the_same_read_at_once_or_one_by_one(none_among_them):
+    """Many distinct amounts, all numbers (read at once) or some missing (read one by one),
+    get the verdicts of the conditions on them."""
+    stage = Stage(
+        "t",
+        [
+            ("tiny", Compare("<", F("encounter.balance"), C(1))),
+            ("big", Compare(">=", F("payment.percent"), C(25))),
+        ],
+    )
+    items = [(cents, cents / 40) for cents in range(-50, 1500, 7)]
+    if none_among_them:
+        items[3] = (None, None)
+    readers = {
+        "encounter.balance": (lambda item: item[0], None),
+        "payment.percent": (lambda item: item[1], None),
+    }
+    facts = [{"encounter.balance": b, "payment.percent": p} for b, p in items]
+    expected = [next((n for n, e in stage.rules if meaning(e, f)), None) for f in facts]
+    assert stage.decide_items(items, readers) == expected
+    assert stage.decide(facts) == expected
