@@ -275,11 +275,8 @@ def _encounter_trace(eid: str, found: Any, steps: _StepNumbers) -> str:
     """``[encounter_id,[n,...]]`` (``null`` for an encounter looked at, not traced)."""
     if found is None:
         return f"[{_string(eid)},null]"
-    by_identity = steps.by_identity
-    try:
-        numbers = ",".join([by_identity[id(step)] for step in found])
-    except KeyError:
-        numbers = ",".join([steps.number(step) for step in found])
+    known = steps.by_identity.get
+    numbers = ",".join([known(id(step)) or steps.number(step) for step in found])
     return f"[{_string(eid)},[{numbers}]]"
 
 
@@ -288,25 +285,19 @@ class _StepNumbers:
 
     Encounters with the same reasoning share step objects, so most are found by identity
     (``by_identity``: the batch holds every step until it is written, so no identity is
-    reused meanwhile), the others by value (``by_value``); equal steps built apart share a
-    number (``numbers``: the step's JSON -> its number)."""
+    reused meanwhile); equal steps built apart share a number (``numbers``: the step's
+    JSON -> its number)."""
 
     def __init__(self) -> None:
         self.numbers: dict[str, int] = {}
         self.by_identity: dict[int, str] = {}
-        self.by_value: dict[TraceStep, str] = {}
 
     def number(self, step: TraceStep) -> str:
-        found = self.by_identity.get(id(step))
-        if found is None:
-            found = self.by_value.get(step)
-            if found is None:
-                encoded = dumps([step.step, step.outcome, step.detail, step.rule])
-                number = self.numbers.get(encoded)
-                if number is None:
-                    number = self.numbers[encoded] = len(self.numbers)
-                found = self.by_value[step] = str(number)
-            self.by_identity[id(step)] = found
+        encoded = dumps([step.step, step.outcome, step.detail, step.rule])
+        number = self.numbers.get(encoded)
+        if number is None:
+            number = self.numbers[encoded] = len(self.numbers)
+        found = self.by_identity[id(step)] = str(number)
         return found
 
 

@@ -186,7 +186,7 @@ def recipient_json(guarantor: Guarantor) -> str:
     """A statement's ``recipient_json``: the guarantor as its notifications are rendered
     from (the ``recipient`` mapping a channel receives)."""
     postal = guarantor.postal
-    return dumps(
+    return dumps_mapping(
         {
             "first_name": guarantor.first_name,
             "last_name": guarantor.last_name,
