@@ -79,41 +79,46 @@ def run_statements(
     check_due_date_fits(run_date, rules.profile.due_days)
     clock = PhaseClock(timings, on_start=progress)
     secret = store.secret()
-    with _cyclic_collector_paused(), store.run_transaction(rules.profile.id, live=live) as tx:
+    # The collector stays paused until the observers have heard of the batch: loading the
+    # plugins for them would otherwise start full collections over the whole batch.
+    with _cyclic_collector_paused():
+        with store.run_transaction(rules.profile.id, live=live) as tx:
+            if live:
+                latest = tx.latest_live_batch()
+                if latest is not None:
+                    latest_id, latest_date = latest
+                    if run_date == latest_date:
+                        return with_notifications(tx.connection, tx.load_batch(latest_id))
+                    if run_date < latest_date:
+                        raise LiveRunBeforeLatest(
+                            rules.profile.id, run_date, latest_date, latest_id
+                        )
+            with clock("load"):
+                run_input = tx.load_input(run_date)
+                _refuse_amounts_past_the_maximum(run_input)
+                _refuse_counters_past_the_maximum(run_input)
+            with clock("evaluate"):
+                batch = evaluate(
+                    rules,
+                    run_input,
+                    run_date,
+                    mode="live" if live else "test",
+                    secret=secret,
+                    addressing=addressing,
+                    timings=timings,
+                )
+            # The batch keeps what it needs of the input; the rest (a million encounters in a
+            # large run) is freed before the commit needs memory of its own.
+            del run_input
+            if live:
+                with clock("save"):  # the text the rules were loaded from, under their hash
+                    at = utcnow()
+                    tx.save_batch(batch, rules.source_text, at)
+                    superseded = upload_batch(tx.connection, batch, at)
+                if superseded:
+                    batch = attrs.evolve(batch, superseded=superseded)
         if live:
-            latest = tx.latest_live_batch()
-            if latest is not None:
-                latest_id, latest_date = latest
-                if run_date == latest_date:
-                    return with_notifications(tx.connection, tx.load_batch(latest_id))
-                if run_date < latest_date:
-                    raise LiveRunBeforeLatest(rules.profile.id, run_date, latest_date, latest_id)
-        with clock("load"):
-            run_input = tx.load_input(run_date)
-            _refuse_amounts_past_the_maximum(run_input)
-            _refuse_counters_past_the_maximum(run_input)
-        with clock("evaluate"):
-            batch = evaluate(
-                rules,
-                run_input,
-                run_date,
-                mode="live" if live else "test",
-                secret=secret,
-                addressing=addressing,
-                timings=timings,
-            )
-        # The batch keeps what it needs of the input; the rest (a million encounters in a
-        # large run) is freed before the commit needs memory of its own.
-        del run_input
-        if live:
-            with clock("save"):  # the text the rules were loaded from, under their hash
-                at = utcnow()
-                tx.save_batch(batch, rules.source_text, at)
-                superseded = upload_batch(tx.connection, batch, at)
-            if superseded:
-                batch = attrs.evolve(batch, superseded=superseded)
-    if live:
-        _announce(store, batch, plugin_manager)
+            _announce(store, batch, plugin_manager)
     return batch
 
 
