@@ -1,0 +1,165 @@
+"""Writing a ledger into the store (:meth:`SQLStore.import_ledger
+<rulesengine.store.sql_store.SQLStore.import_ledger>`), and the upserts a sync writes
+changed rows with.
+
+A ledger's rows are split by whether their id is stored (one bulk read of the stored ids,
+no query per row): new ids go in with a plain ``INSERT`` (``COPY`` on PostgreSQL), stored
+ids with the table's ``INSERT ... ON CONFLICT DO UPDATE``. The result is the same as
+upserting every row, but SQLite inserts a million new rows several times faster without
+the conflict clause, and PostgreSQL streams them. Everything runs in the caller's
+transaction: an import happens whole or not at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, Table, and_, case, select
+
+from rulesengine.model import Encounter, Guarantor, Payment
+from rulesengine.store.base import LedgerData, chunked
+from rulesengine.store.rows import (
+    ENCOUNTER_COLUMNS,
+    GUARANTOR_COLUMNS,
+    encounter_row,
+    guarantor_row,
+)
+from rulesengine.store.sqlutil import dialect_insert, insert_rows
+from rulesengine.store.tables import adjustments, encounters, guarantors, payments
+
+__all__ = [
+    "IN_CHUNK",
+    "SCAN_FROM",
+    "encounter_upsert",
+    "guarantor_upsert",
+    "stored_ids",
+    "table_upsert",
+    "write_ledger",
+]
+
+#: Ids per ``IN (...)`` list.
+IN_CHUNK = 500
+#: From this many ids on, one scan of a table's ids is cheaper than ``IN`` lists.
+SCAN_FROM = 20_000
+#: Rows fetched at a time while scanning a table.
+_YIELD = 10_000
+
+_G_NAMES = [c.name for c in GUARANTOR_COLUMNS]
+_E_NAMES = [c.name for c in ENCOUNTER_COLUMNS]
+_PAYMENT_NAMES = ("encounter_id", "amount_cents", "date", "reviewed_batch", "external_id")
+_ADJUSTMENT_NAMES = ("encounter_id", "amount_cents", "date", "external_id")
+
+
+# Built once per database kind: constructing an upsert (its ``excluded`` alias, a SET
+# clause per column) cost more than a small import's rows.
+@functools.cache
+def guarantor_upsert(dialect: str) -> Any:
+    """``INSERT ... ON CONFLICT (id) DO UPDATE`` of every guarantor column."""
+    stmt = dialect_insert(dialect, guarantors)
+    return stmt.on_conflict_do_update(
+        index_elements=["id"],
+        set_={c.name: stmt.excluded[c.name] for c in guarantors.c if c.name != "id"},
+    )
+
+
+@functools.cache
+def encounter_upsert(dialect: str) -> Any:
+    """``INSERT ... ON CONFLICT (id) DO UPDATE`` of every encounter column; a worklist mark
+    survives only while the encounter stays in the worklist (pre-collections)."""
+    stmt = dialect_insert(dialect, encounters)
+    keep = and_(encounters.c.status == "pre_collections", stmt.excluded.status == "pre_collections")
+    updates: dict[str, Any] = {
+        c.name: stmt.excluded[c.name] for c in ENCOUNTER_COLUMNS if c.name != "id"
+    }
+    updates["worklist_batch_id"] = case((keep, encounters.c.worklist_batch_id), else_=None)
+    updates["worklist_since"] = case((keep, encounters.c.worklist_since), else_=None)
+    return stmt.on_conflict_do_update(index_elements=["id"], set_=updates)
+
+
+def table_upsert(dialect: str) -> Callable[[str], Any]:
+    """The upsert of a table, by table name (``guarantors``, ``encounters``)."""
+    upserts = {"guarantors": guarantor_upsert, "encounters": encounter_upsert}
+    return lambda table: upserts[table](dialect)
+
+
+def stored_ids(conn: Connection, table: Table, ids: Iterable[str]) -> set[str]:
+    """Which of ``ids`` the table holds: one scan of its ids for many, ``IN`` lists for
+    a few."""
+    wanted = ids if isinstance(ids, (set, frozenset)) else set(ids)
+    if not wanted:
+        return set()
+    query = select(table.c.id)
+    if len(wanted) >= SCAN_FROM:
+        rows = conn.execute(query.execution_options(yield_per=_YIELD)).scalars()
+        return {key for key in rows if key in wanted}
+    found: set[str] = set()
+    for chunk in chunked(sorted(wanted), IN_CHUNK):
+        found.update(conn.execute(query.where(table.c.id.in_(chunk))).scalars())
+    return found
+
+
+def write_ledger(conn: Connection, ledger: LedgerData) -> None:
+    """Insert or update ``ledger``'s guarantors and encounters, append its payments and
+    adjustments (see :meth:`~rulesengine.store.base.Store.import_ledger`)."""
+    _write_by_id(conn, guarantors, _G_NAMES, ledger.guarantors, guarantor_row, "guarantors")
+    _write_by_id(conn, encounters, _E_NAMES, ledger.encounters, encounter_row, "encounters")
+    last = _last_statements(conn, ledger)
+    insert_rows(conn, payments, _PAYMENT_NAMES, [payment_row(p, last) for p in ledger.payments])
+    insert_rows(
+        conn,
+        adjustments,
+        _ADJUSTMENT_NAMES,
+        [(a.encounter_id, a.amount_cents, a.date, a.external_id) for a in ledger.adjustments],
+    )
+
+
+def _write_by_id(
+    conn: Connection,
+    table: Table,
+    names: Sequence[str],
+    items: Sequence[Guarantor] | Sequence[Encounter],
+    to_row: Callable[[Any], tuple[Any, ...]],
+    name: str,
+) -> None:
+    """Plain-insert the items whose id is new, upsert the rest (in the ledger's order: of
+    two items with one id, the later one's values win, as when upserting each)."""
+    stored = stored_ids(conn, table, [item.id for item in items])
+    new: list[tuple[Any, ...]] = []
+    again: list[tuple[Any, ...]] = []
+    for item in items:
+        row = to_row(item)
+        if row[0] in stored:
+            again.append(row)
+        else:
+            stored.add(row[0])
+            new.append(row)
+    insert_rows(conn, table, names, new)
+    statement = table_upsert(conn.dialect.name)(name)
+    insert_rows(conn, table, names, again, statement=statement, cache_key="upsert")
+
+
+def _last_statements(conn: Connection, ledger: LedgerData) -> dict[str, dt.date | None]:
+    """The ``last_statement`` of every encounter a payment of ``ledger`` names: the
+    ledger's, else the store's."""
+    wanted = {p.encounter_id for p in ledger.payments}
+    if not wanted:
+        return {}
+    last = {e.id: e.last_statement for e in ledger.encounters if e.id in wanted}
+    missing = sorted(wanted - last.keys())
+    for ids in chunked(missing, IN_CHUNK):
+        query = select(encounters.c.id, encounters.c.last_statement).where(encounters.c.id.in_(ids))
+        last.update((eid, billed) for eid, billed in conn.execute(query))
+    return last
+
+
+def payment_row(p: Payment, last: dict[str, dt.date | None]) -> tuple[Any, ...]:
+    """A new payment's row: dated on or before its encounter's last statement, it is
+    already reviewed (``reviewed_batch="imported"``)."""
+    billed = last.get(p.encounter_id)
+    reviewed = p.reviewed_batch
+    if reviewed is None and billed is not None and p.date <= billed:
+        reviewed = "imported"
+    return (p.encounter_id, p.amount_cents, p.date, reviewed, p.external_id)
