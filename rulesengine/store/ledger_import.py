@@ -21,13 +21,14 @@ from sqlalchemy import Connection, Table, and_, case, select
 
 from rulesengine.model import Encounter, Guarantor, Payment
 from rulesengine.store.base import LedgerData, chunked
+from rulesengine.store.db_rows import sqlite_encounter_rows, sqlite_guarantor_rows
 from rulesengine.store.rows import (
     ENCOUNTER_COLUMNS,
     GUARANTOR_COLUMNS,
     encounter_row,
     guarantor_row,
 )
-from rulesengine.store.sqlutil import dialect_insert, insert_rows
+from rulesengine.store.sqlutil import CHUNK, dialect_insert, insert_rows
 from rulesengine.store.tables import adjustments, encounters, guarantors, payments
 
 __all__ = [
@@ -47,6 +48,7 @@ SCAN_FROM = 20_000
 #: Rows fetched at a time while scanning a table.
 _YIELD = 10_000
 
+_Row = tuple[Any, ...]
 _G_NAMES = [c.name for c in GUARANTOR_COLUMNS]
 _E_NAMES = [c.name for c in ENCOUNTER_COLUMNS]
 _PAYMENT_NAMES = ("encounter_id", "amount_cents", "date", "reviewed_batch", "external_id")
@@ -104,8 +106,8 @@ def stored_ids(conn: Connection, table: Table, ids: Iterable[str]) -> set[str]:
 def write_ledger(conn: Connection, ledger: LedgerData) -> None:
     """Insert or update ``ledger``'s guarantors and encounters, append its payments and
     adjustments (see :meth:`~rulesengine.store.base.Store.import_ledger`)."""
-    _write_by_id(conn, guarantors, _G_NAMES, ledger.guarantors, guarantor_row, "guarantors")
-    _write_by_id(conn, encounters, _E_NAMES, ledger.encounters, encounter_row, "encounters")
+    _write_by_id(conn, guarantors, ledger.guarantors)
+    _write_by_id(conn, encounters, ledger.encounters)
     last = _last_statements(conn, ledger)
     insert_rows(conn, payments, _PAYMENT_NAMES, [payment_row(p, last) for p in ledger.payments])
     insert_rows(
@@ -116,29 +118,55 @@ def write_ledger(conn: Connection, ledger: LedgerData) -> None:
     )
 
 
+#: Per table: its columns, an item's row, the same rows bind-processed for SQLite.
+_TABLES: dict[Table, tuple[list[str], Callable[[Any], _Row], Callable[..., list[_Row]]]] = {
+    guarantors: (_G_NAMES, guarantor_row, sqlite_guarantor_rows),
+    encounters: (_E_NAMES, encounter_row, sqlite_encounter_rows),
+}
+
+
 def _write_by_id(
-    conn: Connection,
-    table: Table,
-    names: Sequence[str],
-    items: Sequence[Guarantor] | Sequence[Encounter],
-    to_row: Callable[[Any], tuple[Any, ...]],
-    name: str,
+    conn: Connection, table: Table, items: Sequence[Guarantor] | Sequence[Encounter]
 ) -> None:
     """Plain-insert the items whose id is new, upsert the rest (in the ledger's order: of
     two items with one id, the later one's values win, as when upserting each)."""
     stored = stored_ids(conn, table, [item.id for item in items])
-    new: list[tuple[Any, ...]] = []
-    again: list[tuple[Any, ...]] = []
+    new: list[Any] = []
+    again: list[Any] = []
     for item in items:
-        row = to_row(item)
-        if row[0] in stored:
-            again.append(row)
+        if item.id in stored:
+            again.append(item)
         else:
-            stored.add(row[0])
-            new.append(row)
-    insert_rows(conn, table, names, new)
-    statement = table_upsert(conn.dialect.name)(name)
-    insert_rows(conn, table, names, again, statement=statement, cache_key="upsert")
+            stored.add(item.id)
+            new.append(item)
+    insert_new(conn, table, new)
+    update_rows(conn, table, [_TABLES[table][1](item) for item in again])
+
+
+def insert_new(
+    conn: Connection, table: Table, items: Sequence[Guarantor] | Sequence[Encounter]
+) -> None:
+    """Insert guarantors or encounters whose ids are not stored (``guarantors`` or
+    ``encounters``, ``items`` of its kind).
+
+    On SQLite the rows are built ready for the driver (:mod:`rulesengine.store.db_rows`)
+    and go to its ``executemany`` a chunk at a time; on PostgreSQL they are streamed
+    with ``COPY`` (:func:`~rulesengine.store.sqlutil.insert_rows`).
+    """
+    names, to_row, sqlite_rows = _TABLES[table]
+    if conn.dialect.name != "sqlite":
+        insert_rows(conn, table, names, map(to_row, items))
+        return
+    sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
+    for chunk in chunked(items, CHUNK):
+        conn.exec_driver_sql(sql, sqlite_rows(conn.dialect, chunk))
+
+
+def update_rows(conn: Connection, table: Table, rows: Sequence[_Row]) -> None:
+    """Write guarantor or encounter rows (in the order of the table's ``*_COLUMNS``)
+    whose ids may be stored, with the table's upsert."""
+    statement = table_upsert(conn.dialect.name)(table.name)
+    insert_rows(conn, table, _TABLES[table][0], rows, statement=statement, cache_key="upsert")
 
 
 def _last_statements(conn: Connection, ledger: LedgerData) -> dict[str, dt.date | None]:
