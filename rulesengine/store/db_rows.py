@@ -1,5 +1,5 @@
-"""Guarantor and encounter rows ready for SQLite's driver, built straight from the model
-values (an import's million rows).
+"""Guarantor and encounter rows as the database driver takes and gives them ("driver
+form"), built straight from the model values (an import's million rows), and back.
 
 :func:`~rulesengine.store.sqlutil.insert_rows` builds a row tuple, then applies the column
 types' bind processors to it value by value; for a million encounters that is two tuples
@@ -7,6 +7,10 @@ and four calls per row. Here each row is built once, with a dict lookup per date
 the values SQLAlchemy's processors give for this dialect, computed once per distinct value
 (a ledger repeats a few hundred dates). The rows equal what ``insert_rows`` binds
 (``tests/store/test_ledger_import.py`` holds them side by side).
+
+A sync compares the stored rows with the file's in driver form (:func:`driver_rows`), so
+reading a million stored rows converts none of their values; only the rows it writes
+back are converted (:func:`model_rows`).
 """
 
 from __future__ import annotations
@@ -14,13 +18,19 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from sqlalchemy import Column
+from sqlalchemy import Column, Table
 from sqlalchemy.engine import Dialect
 
 from rulesengine.model import Encounter, Guarantor
+from rulesengine.store.rows import (
+    ENCOUNTER_COLUMNS,
+    GUARANTOR_COLUMNS,
+    encounter_row,
+    guarantor_row,
+)
 from rulesengine.store.tables import encounters, guarantors
 
-__all__ = ["sqlite_encounter_rows", "sqlite_guarantor_rows"]
+__all__ = ["driver_rows", "model_rows", "sqlite_encounter_rows", "sqlite_guarantor_rows"]
 
 _Row = tuple[Any, ...]
 #: How many distinct values a :class:`_Processed` keeps before it starts again.
@@ -102,3 +112,35 @@ def sqlite_encounter_rows(dialect: Dialect, items: Sequence[Encounter]) -> list[
         )
         for e in items
     ]
+
+
+def driver_rows(
+    dialect: Dialect, table: Table, items: Sequence[Guarantor] | Sequence[Encounter]
+) -> list[_Row]:
+    """The rows of guarantors or encounters (``table``: which) in driver form: what this
+    database's driver binds and reads back (on PostgreSQL psycopg takes and gives the
+    model's dates and flags as they are)."""
+    if dialect.name == "sqlite":
+        build = sqlite_guarantor_rows if table is guarantors else sqlite_encounter_rows
+        return build(dialect, items)  # type: ignore[arg-type]
+    to_row = guarantor_row if table is guarantors else encounter_row
+    return list(map(to_row, items))  # type: ignore[arg-type]
+
+
+def model_rows(dialect: Dialect, table: Table, rows: Sequence[Sequence[Any]]) -> list[_Row]:
+    """Rows of guarantors or encounters read in driver form, with the values the model
+    holds (the column types' result processors applied: SQLite's date text as dates, its
+    0/1 flags as booleans)."""
+    columns = GUARANTOR_COLUMNS if table is guarantors else ENCOUNTER_COLUMNS
+    active = []
+    for index, column in enumerate(columns):
+        process = column.type.dialect_impl(dialect).result_processor(dialect, None)
+        if process is not None:
+            active.append((index, process))
+    converted: list[_Row] = []
+    for row in rows:
+        values = list(row)
+        for index, process in active:
+            values[index] = process(values[index])
+        converted.append(tuple(values))
+    return converted

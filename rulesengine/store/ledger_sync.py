@@ -3,10 +3,12 @@
 A practice's system exports its ledger every day or month: the balances now, the payments
 so far. Importing that export again must not undo what the statement runs decided, nor
 count a payment twice. :func:`plan_sync` compares the export with the store set-based
-(bulk reads of the stored rows into dicts, no query per row) and returns a
+(bulk reads of the stored rows into dicts, no query per row; rows compared as the driver
+gives them, so a million stored rows cost no value conversions) and returns a
 :class:`SyncPlan`: the rows to insert and to update, and the summary. :func:`apply_sync`
-writes it with the bulk helpers of :mod:`rulesengine.store.sqlutil`. Both run in the
-caller's transaction, so an import either happens whole or not at all.
+writes it: new ids with plain inserts (:mod:`rulesengine.store.ledger_import`), changed
+ones with the upserts. Both run in the caller's transaction, so an import either happens
+whole or not at all.
 
 Matching:
 
@@ -23,17 +25,26 @@ Matching:
 from __future__ import annotations
 
 import datetime as dt
+import operator
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import attrs
-from sqlalchemy import Connection, bindparam, func, select, update
+from sqlalchemy import ColumnClause, Connection, bindparam, column, func, select, update
 
 from rulesengine.errors import LedgerError, Problem
-from rulesengine.model import Adjustment, Payment, format_money
+from rulesengine.model import Adjustment, Encounter, Guarantor, Payment, format_money
 from rulesengine.store.base import FileSync, LedgerData, SyncSummary, chunked
+from rulesengine.store.db_rows import driver_rows, model_rows
+from rulesengine.store.ledger_import import (
+    IN_CHUNK,
+    SCAN_FROM,
+    insert_new,
+    payment_row,
+    update_rows,
+)
 from rulesengine.store.rows import (
     ENCOUNTER_COLUMNS,
     GUARANTOR_COLUMNS,
@@ -55,10 +66,6 @@ _GUARANTORS, _ENCOUNTERS, _PAYMENTS, _ADJUSTMENTS = (
 #: An encounter's dunning state: what statement runs decide, kept across a sync.
 DUNNING_FIELDS = ("level", "status", "first_statement", "last_statement", "statements_sent")
 
-#: Ids per ``IN (...)`` list.
-_IN_CHUNK = 500
-#: From this many ids on, one scan of the whole table is cheaper than ``IN`` lists.
-_SCAN_FROM = 20_000
 #: Rows fetched at a time while scanning a table.
 _YIELD = 10_000
 
@@ -81,16 +88,19 @@ _G_PROFILE = _G_NAMES.index("profile")
 _OPEN = ("open", "pre_collections")
 
 _Row = tuple[Any, ...]
+#: A row as the driver reads it (a tuple, or SQLAlchemy's Row).
+_Stored = Sequence[Any]
 
 
 @attrs.frozen
 class SyncPlan:
-    """The writes a sync makes, and its summary (rows as tuples in the tables' orders)."""
+    """The writes a sync makes, and its summary (rows as tuples in the tables' orders,
+    with the model's values)."""
 
     summary: SyncSummary
-    new_guarantors: list[_Row]
+    new_guarantors: list[Guarantor]
     changed_guarantors: list[_Row]
-    new_encounters: list[_Row]
+    new_encounters: list[Encounter]
     changed_encounters: list[_Row]
     zero_balances: list[str]
     new_payments: list[_Row]  # encounter_id, amount_cents, date, reviewed_batch, external_id
@@ -109,36 +119,17 @@ def plan_sync(
     """Compare ``ledger`` with the store (reads only); raise :class:`LedgerError` for
     postings whose id is stored with other values."""
     g_cols = _taken(ledger, _GUARANTORS, _GUARANTOR_TARGETS, _G_NAMES)
-    new_g, changed_g, g_sync, g_merged = _plan_rows(
-        conn,
-        guarantors,
-        GUARANTOR_COLUMNS,
-        [guarantor_row(g) for g in ledger.guarantors],
-        g_cols,
-    )
+    g_plan = _plan_rows(conn, guarantors, ledger.guarantors, g_cols)
     e_cols = _taken(ledger, _ENCOUNTERS, _ENCOUNTER_TARGETS, _E_NAMES)
     dunning = {_E_INDEX[name] for name in DUNNING_FIELDS} & e_cols
-    differs: set[str] = set()
-
-    def note(stored: _Row, given: _Row) -> None:
-        if any(stored[i] != given[i] for i in dunning):
-            differs.add(stored[0])
-
     if not dunning_from_file:
         e_cols -= dunning
-    new_e, changed_e, e_sync, e_merged = _plan_rows(
-        conn,
-        encounters,
-        ENCOUNTER_COLUMNS,
-        [encounter_row(e) for e in ledger.encounters],
-        e_cols,
-        note=note,
-    )
+    e_plan = _plan_rows(conn, encounters, ledger.encounters, e_cols, dunning)
+    g_merged, e_merged = g_plan.merged, e_plan.merged
 
-    covered, missing = _not_in_file(conn, g_merged, e_merged)
+    covered, missing = _not_in_file(conn, g_merged, e_merged, e_plan.open_outside)
     zero = [eid for eid, balance in missing if balance != 0] if complete else []
 
-    last_statement = {eid: row[_E_INDEX["last_statement"]] for eid, row in e_merged.items()}
     problems: list[Problem] = []
     new_p, p_sync = _plan_postings(
         conn, payments, ledger.payments, ledger, _PAYMENTS, folder, problems
@@ -148,10 +139,15 @@ def plan_sync(
     )
     if problems:
         raise LedgerError(problems)
-    _fill_last_statements(conn, last_statement, {p.encounter_id for p in new_p})
+    last_statement = _last_statements(conn, e_merged, {p.encounter_id for p in new_p})
     summary = SyncSummary(
-        files={_GUARANTORS: g_sync, _ENCOUNTERS: e_sync, _PAYMENTS: p_sync, _ADJUSTMENTS: a_sync},
-        dunning_differs=len(differs),
+        files={
+            _GUARANTORS: g_plan.counts,
+            _ENCOUNTERS: e_plan.counts,
+            _PAYMENTS: p_sync,
+            _ADJUSTMENTS: a_sync,
+        },
+        dunning_differs=e_plan.dunning_differs,
         dunning_from_file=dunning_from_file,
         covered_profiles=sorted(covered, key=lambda p: (p is not None, p or "")),
         not_in_file=len(missing),
@@ -161,36 +157,22 @@ def plan_sync(
     )
     return SyncPlan(
         summary,
-        new_g,
-        changed_g,
-        new_e,
-        changed_e,
+        g_plan.new,
+        g_plan.changed,
+        e_plan.new,
+        e_plan.changed,
         zero,
-        [_payment_row(p, last_statement) for p in new_p],
+        [payment_row(p, last_statement) for p in new_p],
         [(a.encounter_id, a.amount_cents, a.date, a.external_id) for a in new_a],
     )
 
 
-def apply_sync(conn: Connection, plan: SyncPlan, *, upsert: Callable[[str], Any]) -> None:
-    """Write a plan (``upsert(table name)``: the table's insert-or-update statement)."""
-    insert_rows(conn, guarantors, _G_NAMES, plan.new_guarantors)
-    insert_rows(
-        conn,
-        guarantors,
-        _G_NAMES,
-        plan.changed_guarantors,
-        statement=upsert("guarantors"),
-        cache_key="upsert",
-    )
-    insert_rows(conn, encounters, _E_NAMES, plan.new_encounters)
-    insert_rows(
-        conn,
-        encounters,
-        _E_NAMES,
-        plan.changed_encounters,
-        statement=upsert("encounters"),
-        cache_key="upsert",
-    )
+def apply_sync(conn: Connection, plan: SyncPlan) -> None:
+    """Write a plan."""
+    insert_new(conn, guarantors, plan.new_guarantors)
+    update_rows(conn, guarantors, plan.changed_guarantors)
+    insert_new(conn, encounters, plan.new_encounters)
+    update_rows(conn, encounters, plan.changed_encounters)
     if plan.zero_balances:
         statement = (
             update(encounters).where(encounters.c.id == bindparam("eid")).values(balance_cents=0)
@@ -225,53 +207,94 @@ def _taken(
     return {i for i, column in enumerate(names) if column in given}
 
 
+@attrs.frozen
+class _RowsPlan:
+    """What a sync does with a file's guarantors or encounters."""
+
+    new: list[Any]  # the items whose id is not stored
+    changed: list[_Row]  # stored ids with other values: rows as they become (model values)
+    counts: FileSync
+    merged: dict[str, _Stored]  # every id of the file -> its row after the sync (driver form)
+    dunning_differs: int  # stored rows whose ``dunning`` values the file gives otherwise
+    #: Scanning the whole table: the stored open or pre-collections rows the file does
+    #: not list (encounters); None: the table was not scanned.
+    open_outside: list[_Stored] | None
+
+
 def _plan_rows(
     conn: Connection,
     table: Any,
-    columns: Sequence[Any],
-    given: list[_Row],
+    items: Sequence[Guarantor] | Sequence[Encounter],
     taken: set[int],
-    note: Callable[[_Row, _Row], None] | None = None,
-) -> tuple[list[_Row], list[_Row], FileSync, dict[str, _Row]]:
-    """New rows, changed rows (merged: the file's ``taken`` values over the stored row),
-    the counts, and every row of the file as it stands after the sync, by id."""
-    by_id = {row[0]: row for row in given}
-    merged: dict[str, _Row] = {}
-    changed: list[_Row] = []
-    unchanged = 0
-    width = len(columns)
-    keep = [i not in taken for i in range(width)]
-    for stored in _stored_rows(conn, table, columns, by_id):
-        row = by_id[stored[0]]
-        if note is not None:
-            note(stored, row)
-        if any(keep):
-            row = tuple(stored[i] if keep[i] else row[i] for i in range(width))
-        merged[stored[0]] = row
-        if row == stored:  # booleans read back as bool (SQLAlchemy's Boolean type)
-            unchanged += 1
-        else:
-            changed.append(row)
-    new = [row for row in given if row[0] not in merged]
-    for row in new:
-        merged[row[0]] = row
+    dunning: set[int] = frozenset(),  # type: ignore[assignment]
+) -> _RowsPlan:
+    """Compare a file's rows with the stored ones, in driver form (no stored value is
+    converted): a stored row changes when a ``taken`` value differs; it then becomes the
+    file's ``taken`` values over the stored row."""
+    dialect = conn.dialect
+    given = driver_rows(dialect, table, items)
+    index = {row[0]: i for i, row in enumerate(given)}
+    width = len(given[0]) if given else 0
+    compared = _values_at(sorted(taken))
+    dunning_of = _values_at(sorted(dunning))
+    merged: dict[str, _Stored] = {}
+    changed: list[tuple[_Stored, int]] = []
+    differs = unchanged = 0
+    scan = len(index) >= SCAN_FROM
+    outside: list[_Stored] | None = [] if scan and table is encounters else None
+    status = _E_INDEX["status"]
+    for batch in _stored_rows(conn, table, index, scan):
+        for stored in batch:
+            at = index.get(stored[0])
+            if at is None:  # scanning: a stored row the file does not list
+                if outside is not None and stored[status] in _OPEN:
+                    outside.append(stored)
+                continue
+            row = given[at]
+            if dunning and dunning_of(stored) != dunning_of(row):
+                differs += 1
+            if compared(stored) == compared(row):
+                merged[stored[0]] = stored
+                unchanged += 1
+            else:
+                merged[stored[0]] = tuple(row[i] if i in taken else stored[i] for i in range(width))
+                changed.append((stored, at))
+    stored_ids = set(merged)
+    new = [item for item, row in zip(items, given, strict=True) if row[0] not in stored_ids]
+    for row in given:
+        if row[0] not in stored_ids:
+            merged[row[0]] = row
     counts = FileSync(inserted=len(new), updated=len(changed), unchanged=unchanged)
-    return new, changed, counts, merged
+    stored_model = model_rows(dialect, table, [stored for stored, _ in changed])
+    to_row: Callable[[Any], _Row] = guarantor_row if table is guarantors else encounter_row
+    changed_rows = [
+        tuple(mine[i] if i in taken else theirs[i] for i in range(width))
+        for theirs, mine in zip(stored_model, (to_row(items[at]) for _, at in changed), strict=True)
+    ]
+    return _RowsPlan(new, changed_rows, counts, merged, differs, outside)
+
+
+def _values_at(positions: Sequence[int]) -> Callable[[Sequence[Any]], Any]:
+    """A row's values at ``positions`` (something equal for equal values)."""
+    if not positions:
+        return lambda row: ()
+    return operator.itemgetter(*positions)
 
 
 def _stored_rows(
-    conn: Connection, table: Any, columns: Sequence[Any], ids: Mapping[str, Any]
-) -> Iterator[_Row]:
-    """The stored rows whose id is in ``ids``."""
-    query = select(*columns)
-    if len(ids) >= _SCAN_FROM:
-        for row in conn.execute(query.execution_options(yield_per=_YIELD)):
-            if row[0] in ids:
-                yield tuple(row)
+    conn: Connection, table: Any, ids: Mapping[str, Any], scan: bool
+) -> Iterator[Sequence[Sequence[Any]]]:
+    """Batches of stored rows in driver form (typeless columns: no result processing):
+    every row of the table (``scan``), else the rows whose id is in ``ids``."""
+    columns = GUARANTOR_COLUMNS if table is guarantors else ENCOUNTER_COLUMNS
+    typeless: list[ColumnClause[Any]] = [column(c.name) for c in columns]
+    query = select(*typeless).select_from(table)
+    if scan:
+        yield from conn.execute(query.execution_options(yield_per=_YIELD)).partitions()
         return
-    for chunk in chunked(sorted(ids), _IN_CHUNK):
-        for row in conn.execute(query.where(table.c.id.in_(chunk))):
-            yield tuple(row)
+    key: ColumnClause[Any] = column("id")
+    for chunk in chunked(sorted(ids), IN_CHUNK):
+        yield conn.execute(query.where(key.in_(chunk))).all()
 
 
 # -- encounters the file does not list ----------------------------------------------------
@@ -279,11 +302,13 @@ def _stored_rows(
 
 def _not_in_file(
     conn: Connection,
-    g_merged: Mapping[str, _Row],
-    e_merged: Mapping[str, _Row],
+    g_merged: Mapping[str, _Stored],
+    e_merged: Mapping[str, _Stored],
+    open_outside: list[_Stored] | None,
 ) -> tuple[set[str | None], list[tuple[str, int]]]:
     """The profiles the encounters file covers, and the stored open or pre-collections
-    encounters of those profiles it does not list (id, balance).
+    encounters of those profiles it does not list (id, balance); ``open_outside``: those
+    encounters' stored rows when the sync scanned the table (else they are read here).
 
     An encounter's profile is its own ``profile``, else its guarantor's (as after the sync),
     else none; "no profile" is a profile of its own here.
@@ -291,38 +316,60 @@ def _not_in_file(
     if not e_merged:
         return set(), []
     e_profile, e_guarantor = _E_INDEX["profile"], _E_INDEX["guarantor_id"]
-    outside = {
-        row[e_guarantor] for row in e_merged.values() if row[e_guarantor] not in g_merged
-    } - {None}
     g_profile = {gid: row[_G_PROFILE] for gid, row in g_merged.items()}
-    for chunk in chunked(sorted(outside), _IN_CHUNK):
-        query = select(guarantors.c.id, guarantors.c.profile).where(guarantors.c.id.in_(chunk))
-        g_profile.update((gid, profile) for gid, profile in conn.execute(query))
+    g_profile.update(
+        _stored_profiles(conn, {row[e_guarantor] for row in e_merged.values()} - g_merged.keys())
+    )
     covered = {
         row[e_profile] if row[e_profile] is not None else g_profile.get(row[e_guarantor])
         for row in e_merged.values()
     }
-    query = (
-        select(
-            encounters.c.id,
-            encounters.c.profile,
-            encounters.c.guarantor_id,
-            guarantors.c.profile,
-            encounters.c.balance_cents,
+    if open_outside is not None:
+        balance = _E_INDEX["balance_cents"]
+        outside = [(row[0], row[e_profile], row[e_guarantor], row[balance]) for row in open_outside]
+        theirs_of = _stored_profiles(
+            conn, {gid for _, own, gid, _ in outside if own is None} - g_merged.keys()
         )
-        .join_from(encounters, guarantors, guarantors.c.id == encounters.c.guarantor_id)
-        .where(encounters.c.status.in_(_OPEN))
-    )
+        rows: Iterable[Any] = (
+            (eid, own, gid, theirs_of.get(gid), cents) for eid, own, gid, cents in outside
+        )
+    else:
+        query = (
+            select(
+                encounters.c.id,
+                encounters.c.profile,
+                encounters.c.guarantor_id,
+                guarantors.c.profile,
+                encounters.c.balance_cents,
+            )
+            .join_from(encounters, guarantors, guarantors.c.id == encounters.c.guarantor_id)
+            .where(encounters.c.status.in_(_OPEN))
+        )
+        rows = conn.execute(query.execution_options(yield_per=_YIELD))
     missing: list[tuple[str, int]] = []
-    rows: Iterable[Any] = conn.execute(query.execution_options(yield_per=_YIELD))
-    for eid, own, gid, theirs, balance in rows:
+    for eid, own, gid, theirs, cents in rows:
         if eid in e_merged:
             continue
         if gid in g_merged:
             theirs = g_merged[gid][_G_PROFILE]
         if (own if own is not None else theirs) in covered:
-            missing.append((eid, balance))
+            missing.append((eid, cents))
     return covered, missing
+
+
+def _stored_profiles(conn: Connection, ids: set[str]) -> dict[str, str | None]:
+    """The stored profile of each of these guarantors."""
+    query = select(guarantors.c.id, guarantors.c.profile)
+    found: dict[str, str | None] = {}
+    if len(ids) >= SCAN_FROM:
+        for gid, profile in conn.execute(query.execution_options(yield_per=_YIELD)):
+            if gid in ids:
+                found[gid] = profile
+        return found
+    for chunk in chunked(sorted(ids), IN_CHUNK):
+        rows = conn.execute(query.where(guarantors.c.id.in_(chunk)))
+        found.update((gid, profile) for gid, profile in rows)
+    return found
 
 
 # -- payments and adjustments -------------------------------------------------------------
@@ -395,7 +442,7 @@ def _stored_by_external_id(
     c = table.c
     query = select(c.external_id, c.encounter_id, c.amount_cents, c.date)
     found: dict[str, tuple[str, int, dt.date]] = {}
-    if len(ids) >= _SCAN_FROM:
+    if len(ids) >= SCAN_FROM:
         rows: Iterable[Any] = conn.execute(
             query.where(c.external_id.is_not(None)).execution_options(yield_per=_YIELD)
         )
@@ -403,7 +450,7 @@ def _stored_by_external_id(
             if xid in ids:
                 found[xid] = (eid, amount, date)
         return found
-    for chunk in chunked(sorted(ids), _IN_CHUNK):
+    for chunk in chunked(sorted(ids), IN_CHUNK):
         for xid, eid, amount, date in conn.execute(query.where(c.external_id.in_(chunk))):
             found[xid] = (eid, amount, date)
     return found
@@ -418,32 +465,30 @@ def _stored_counts(
         c.encounter_id, c.amount_cents, c.date
     )
     counts: dict[tuple[str, int, dt.date], int] = {}
-    if len(encounter_ids) >= _SCAN_FROM:
+    if len(encounter_ids) >= SCAN_FROM:
         for eid, amount, date, n in conn.execute(query.execution_options(yield_per=_YIELD)):
             if eid in encounter_ids:
                 counts[(eid, amount, date)] = n
         return counts
-    for chunk in chunked(sorted(encounter_ids), _IN_CHUNK):
+    for chunk in chunked(sorted(encounter_ids), IN_CHUNK):
         for eid, amount, date, n in conn.execute(query.where(c.encounter_id.in_(chunk))):
             counts[(eid, amount, date)] = n
     return counts
 
 
-def _fill_last_statements(
-    conn: Connection, last: dict[str, dt.date | None], wanted: set[str]
-) -> None:
-    """Add the stored ``last_statement`` of encounters the file does not list."""
+def _last_statements(
+    conn: Connection, merged: Mapping[str, _Stored], wanted: set[str]
+) -> dict[str, dt.date | None]:
+    """The ``last_statement`` (as after the sync) of the encounters ``wanted``: the file's
+    ones from ``merged`` (driver form, converted), the others read from the store."""
+    at = _E_INDEX["last_statement"]
+    listed = [merged[eid] for eid in wanted if eid in merged]
+    dialect = conn.dialect
+    last: dict[str, dt.date | None] = {
+        row[0]: row[at] for row in model_rows(dialect, encounters, listed)
+    }
     missing = sorted(wanted - last.keys())
-    for ids in chunked(missing, _IN_CHUNK):
+    for ids in chunked(missing, IN_CHUNK):
         query = select(encounters.c.id, encounters.c.last_statement).where(encounters.c.id.in_(ids))
         last.update((eid, billed) for eid, billed in conn.execute(query))
-
-
-def _payment_row(p: Payment, last: Mapping[str, dt.date | None]) -> _Row:
-    """A new payment dated on or before its encounter's last statement is already
-    reviewed (``reviewed_batch="imported"``)."""
-    billed = last.get(p.encounter_id)
-    reviewed = p.reviewed_batch
-    if reviewed is None and billed is not None and p.date <= billed:
-        reviewed = "imported"
-    return (p.encounter_id, p.amount_cents, p.date, reviewed, p.external_id)
+    return last

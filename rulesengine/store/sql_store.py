@@ -34,7 +34,7 @@ from rulesengine.store.batch_delete import BatchRecord, batch_records
 from rulesengine.store.batch_io import read_batch
 from rulesengine.store.connect import copy_schema_template, is_memory_url
 from rulesengine.store.ledger_checks import check_hold_request, check_ledger, check_posting
-from rulesengine.store.ledger_import import table_upsert, write_ledger
+from rulesengine.store.ledger_import import write_ledger
 from rulesengine.store.ledger_sync import apply_sync, plan_sync
 from rulesengine.store.redact import display_url
 from rulesengine.store.rows import (
@@ -158,7 +158,7 @@ class SQLStore(Store):
         try:
             with self.writing() as conn:
                 plan = plan_sync(conn, ledger, **options)  # type: ignore[arg-type]
-                apply_sync(conn, plan, upsert=table_upsert(conn.dialect.name))
+                apply_sync(conn, plan)
         except IntegrityError as exc:
             raise LedgerError(
                 [Problem("ledger", None, None, f"rejected by the store: {exc.orig}")]

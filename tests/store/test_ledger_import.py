@@ -11,7 +11,12 @@ from sqlalchemy import create_engine
 
 from rulesengine.model import Encounter, Guarantor, Payment, PostalAddress
 from rulesengine.store.base import LedgerData, Store
-from rulesengine.store.db_rows import sqlite_encounter_rows, sqlite_guarantor_rows
+from rulesengine.store.db_rows import (
+    driver_rows,
+    model_rows,
+    sqlite_encounter_rows,
+    sqlite_guarantor_rows,
+)
 from rulesengine.store.ledger_checks import values_checked
 from rulesengine.store.ledger_import import SCAN_FROM, stored_ids
 from rulesengine.store.rows import (
@@ -176,3 +181,77 @@ def test_stored_ids_by_lists_and_by_scan(store: Store, wanted: int) -> None:
     with store.reading() as conn:
         assert stored_ids(conn, guarantors, ids) == {"G1", "G7"}
         assert stored_ids(conn, guarantors, []) == set()
+
+
+def test_driver_rows_read_back_as_stored(store: Store) -> None:
+    """Rows in driver form equal the stored rows as the driver reads them, and convert
+    back to the model's values (so a sync compares a million rows without converting)."""
+    assert isinstance(store, SQLStore)
+    store.import_ledger(LedgerData(varied_guarantors(), varied_encounters()))
+    with store.reading() as conn:
+        for table, columns, items, to_row in (
+            (guarantors, GUARANTOR_COLUMNS, varied_guarantors(), guarantor_row),
+            (encounters, ENCOUNTER_COLUMNS, varied_encounters(), encounter_row),
+        ):
+            names = ", ".join(c.name for c in columns)
+            raw = conn.exec_driver_sql(f"SELECT {names} FROM {table.name} ORDER BY id")
+            stored = [tuple(row) for row in raw]
+            assert driver_rows(conn.dialect, table, items) == stored  # type: ignore[arg-type]
+            assert model_rows(conn.dialect, table, stored) == [to_row(i) for i in items]  # type: ignore[arg-type]
+
+
+def test_sync_of_many_rows_scans_the_stored_ones(store: Store) -> None:
+    """A sync listing more ids than IN lists are used for (the stored rows are scanned):
+    changed, unchanged, new and dunning-differing rows are told apart as for a few."""
+    n = SCAN_FROM + 5
+    first = LedgerData(
+        [guarantor("G1")], [encounter(f"E{i:06d}", "G1", balance=i, level=1) for i in range(n)]
+    )
+    store.sync_ledger(first)
+    month = LedgerData(
+        [guarantor("G1")],
+        [
+            encounter(f"E{i:06d}", "G1", balance=i + (i % 10 == 0), level=int(i % 1000 == 0))
+            for i in range(n + 3)
+        ],
+        [Payment(None, "E000007", 100, D(2026, 2, 1))],
+    )
+    summary = store.sync_ledger(month)
+    e_sync = summary.files["encounters.csv"]
+    changed = len(range(0, n, 10))
+    assert (e_sync.inserted, e_sync.updated, e_sync.unchanged) == (3, changed, n - changed)
+    assert summary.dunning_differs == n - len(range(0, n, 1000))
+    assert store.get_encounter("E000010") == encounter("E000010", "G1", balance=11, level=1)
+    assert store.get_encounter("E000011") == encounter("E000011", "G1", balance=11, level=1)
+    assert store.get_encounter(f"E{n + 2:06d}") == encounter(f"E{n + 2:06d}", "G1", balance=n + 2)
+    assert store.sync_ledger(month).files["encounters.csv"].unchanged == n + 3
+
+
+def test_complete_sync_of_many_rows_zeroes_the_unlisted_of_covered_profiles(
+    store: Store,
+) -> None:
+    """--complete over a scanned table: the open encounters of the covered profiles the
+    file does not list get balance 0 (a guarantor's profile as the file gives it); closed
+    ones and other profiles' are left alone."""
+    listed = [encounter(f"E{i:06d}", "G1") for i in range(SCAN_FROM)]
+    others = [
+        encounter("X-open", "G1", balance=500),
+        encounter("X-closed", "G1", balance=500, status="closed"),
+        encounter("X-north", "G2", balance=500),
+        encounter("X-own-north", "G1", balance=500, profile="north"),
+        encounter("X-south-before", "G3", balance=500, status="pre_collections"),
+    ]
+    people = [guarantor("G1"), guarantor("G2", profile="north"), guarantor("G3", profile="south")]
+    store.sync_ledger(LedgerData(people, listed + others))
+    summary = store.sync_ledger(
+        LedgerData([guarantor("G1"), guarantor("G3")], listed), complete=True
+    )
+    assert (summary.covered_profiles, summary.not_in_file, summary.zeroed) == ((None,), 2, 2)
+    balances = {e.id: store.get_encounter(e.id).balance_cents for e in others}  # type: ignore[union-attr]
+    assert balances == {
+        "X-open": 0,
+        "X-closed": 500,
+        "X-north": 500,
+        "X-own-north": 500,
+        "X-south-before": 0,
+    }
