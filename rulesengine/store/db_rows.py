@@ -15,10 +15,10 @@ back are converted (:func:`model_rows`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import Column, Table
+from sqlalchemy import Column, Connection, Table
 from sqlalchemy.engine import Dialect
 
 from rulesengine.model import Encounter, Guarantor
@@ -30,11 +30,19 @@ from rulesengine.store.rows import (
 )
 from rulesengine.store.tables import encounters, guarantors
 
-__all__ = ["driver_rows", "model_rows", "sqlite_encounter_rows", "sqlite_guarantor_rows"]
+__all__ = [
+    "driver_batches",
+    "driver_rows",
+    "model_rows",
+    "sqlite_encounter_rows",
+    "sqlite_guarantor_rows",
+]
 
 _Row = tuple[Any, ...]
 #: How many distinct values a :class:`_Processed` keeps before it starts again.
 _REMEMBERED = 65_536
+#: Rows per batch :func:`driver_batches` fetches.
+BATCH = 10_000
 
 
 class _Processed(dict[Any, Any]):
@@ -144,3 +152,21 @@ def model_rows(dialect: Dialect, table: Table, rows: Sequence[Sequence[Any]]) ->
             values[index] = process(values[index])
         converted.append(tuple(values))
     return converted
+
+
+def driver_batches(conn: Connection, sql: str) -> Iterator[list[tuple[Any, ...]]]:
+    """The rows of a query (SQL text without parameters) in batches, as the driver gives
+    them (tuples, no SQLAlchemy row objects), within ``conn``'s transaction (begun here
+    if it has not begun yet, so every read of a sync sees one snapshot). PostgreSQL sends
+    them a batch at a time from a server-side cursor."""
+    if not conn.in_transaction():
+        conn.begin()
+    driver: Any = conn.connection.driver_connection
+    postgresql = conn.dialect.name == "postgresql"
+    cursor = driver.cursor(name="rulesengine_scan") if postgresql else driver.cursor()
+    try:
+        cursor.execute(sql)
+        while batch := cursor.fetchmany(BATCH):
+            yield batch
+    finally:
+        cursor.close()

@@ -25,19 +25,17 @@ Matching:
 from __future__ import annotations
 
 import datetime as dt
-import operator
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
-from sqlalchemy import ColumnClause, Connection, bindparam, column, func, select, update
+from sqlalchemy import Connection, bindparam, func, select, update
 
 from rulesengine.errors import LedgerError, Problem
 from rulesengine.model import Adjustment, Encounter, Guarantor, Payment, format_money
 from rulesengine.store.base import FileSync, LedgerData, SyncSummary, chunked
-from rulesengine.store.db_rows import driver_rows, model_rows
 from rulesengine.store.ledger_import import (
     IN_CHUNK,
     SCAN_FROM,
@@ -48,10 +46,9 @@ from rulesengine.store.ledger_import import (
 from rulesengine.store.rows import (
     ENCOUNTER_COLUMNS,
     GUARANTOR_COLUMNS,
-    encounter_row,
-    guarantor_row,
 )
 from rulesengine.store.sqlutil import insert_rows
+from rulesengine.store.sync_rows import OPEN, RowsPlan, plan_rows
 from rulesengine.store.tables import adjustments, encounters, guarantors, payments
 
 __all__ = ["DUNNING_FIELDS", "SyncPlan", "apply_sync", "plan_sync"]
@@ -85,11 +82,8 @@ _G_NAMES = [c.name for c in GUARANTOR_COLUMNS]
 _E_NAMES = [c.name for c in ENCOUNTER_COLUMNS]
 _E_INDEX = {name: i for i, name in enumerate(_E_NAMES)}
 _G_PROFILE = _G_NAMES.index("profile")
-_OPEN = ("open", "pre_collections")
 
 _Row = tuple[Any, ...]
-#: A row as the driver reads it (a tuple, or SQLAlchemy's Row).
-_Stored = Sequence[Any]
 
 
 @attrs.frozen
@@ -119,15 +113,20 @@ def plan_sync(
     """Compare ``ledger`` with the store (reads only); raise :class:`LedgerError` for
     postings whose id is stored with other values."""
     g_cols = _taken(ledger, _GUARANTORS, _GUARANTOR_TARGETS, _G_NAMES)
-    g_plan = _plan_rows(conn, guarantors, ledger.guarantors, g_cols)
+    g_plan = plan_rows(conn, guarantors, ledger.guarantors, g_cols, needed=[_G_PROFILE])
     e_cols = _taken(ledger, _ENCOUNTERS, _ENCOUNTER_TARGETS, _E_NAMES)
     dunning = {_E_INDEX[name] for name in DUNNING_FIELDS} & e_cols
     if not dunning_from_file:
         e_cols -= dunning
-    e_plan = _plan_rows(conn, encounters, ledger.encounters, e_cols, dunning)
-    g_merged, e_merged = g_plan.merged, e_plan.merged
-
-    covered, missing = _not_in_file(conn, g_merged, e_merged, e_plan.open_outside)
+    e_plan = plan_rows(
+        conn,
+        encounters,
+        ledger.encounters,
+        e_cols,
+        dunning=dunning,
+        needed=[_E_INDEX["profile"], _E_INDEX["guarantor_id"]],
+    )
+    covered, missing = _not_in_file(conn, g_plan, e_plan)
     zero = [eid for eid, balance in missing if balance != 0] if complete else []
 
     problems: list[Problem] = []
@@ -139,7 +138,9 @@ def plan_sync(
     )
     if problems:
         raise LedgerError(problems)
-    last_statement = _last_statements(conn, e_merged, {p.encounter_id for p in new_p})
+    last_statement = _last_statements(
+        conn, ledger.encounters, e_plan, {p.encounter_id for p in new_p}
+    )
     summary = SyncSummary(
         files={
             _GUARANTORS: g_plan.counts,
@@ -207,128 +208,36 @@ def _taken(
     return {i for i, column in enumerate(names) if column in given}
 
 
-@attrs.frozen
-class _RowsPlan:
-    """What a sync does with a file's guarantors or encounters."""
-
-    new: list[Any]  # the items whose id is not stored
-    changed: list[_Row]  # stored ids with other values: rows as they become (model values)
-    counts: FileSync
-    merged: dict[str, _Stored]  # every id of the file -> its row after the sync (driver form)
-    dunning_differs: int  # stored rows whose ``dunning`` values the file gives otherwise
-    #: Scanning the whole table: the stored open or pre-collections rows the file does
-    #: not list (encounters); None: the table was not scanned.
-    open_outside: list[_Stored] | None
-
-
-def _plan_rows(
-    conn: Connection,
-    table: Any,
-    items: Sequence[Guarantor] | Sequence[Encounter],
-    taken: set[int],
-    dunning: set[int] = frozenset(),  # type: ignore[assignment]
-) -> _RowsPlan:
-    """Compare a file's rows with the stored ones, in driver form (no stored value is
-    converted): a stored row changes when a ``taken`` value differs; it then becomes the
-    file's ``taken`` values over the stored row."""
-    dialect = conn.dialect
-    given = driver_rows(dialect, table, items)
-    index = {row[0]: i for i, row in enumerate(given)}
-    width = len(given[0]) if given else 0
-    compared = _values_at(sorted(taken))
-    dunning_of = _values_at(sorted(dunning))
-    merged: dict[str, _Stored] = {}
-    changed: list[tuple[_Stored, int]] = []
-    differs = unchanged = 0
-    scan = len(index) >= SCAN_FROM
-    outside: list[_Stored] | None = [] if scan and table is encounters else None
-    status = _E_INDEX["status"]
-    for batch in _stored_rows(conn, table, index, scan):
-        for stored in batch:
-            at = index.get(stored[0])
-            if at is None:  # scanning: a stored row the file does not list
-                if outside is not None and stored[status] in _OPEN:
-                    outside.append(stored)
-                continue
-            row = given[at]
-            if dunning and dunning_of(stored) != dunning_of(row):
-                differs += 1
-            if compared(stored) == compared(row):
-                merged[stored[0]] = stored
-                unchanged += 1
-            else:
-                merged[stored[0]] = tuple(row[i] if i in taken else stored[i] for i in range(width))
-                changed.append((stored, at))
-    stored_ids = set(merged)
-    new = [item for item, row in zip(items, given, strict=True) if row[0] not in stored_ids]
-    for row in given:
-        if row[0] not in stored_ids:
-            merged[row[0]] = row
-    counts = FileSync(inserted=len(new), updated=len(changed), unchanged=unchanged)
-    stored_model = model_rows(dialect, table, [stored for stored, _ in changed])
-    to_row: Callable[[Any], _Row] = guarantor_row if table is guarantors else encounter_row
-    changed_rows = [
-        tuple(mine[i] if i in taken else theirs[i] for i in range(width))
-        for theirs, mine in zip(stored_model, (to_row(items[at]) for _, at in changed), strict=True)
-    ]
-    return _RowsPlan(new, changed_rows, counts, merged, differs, outside)
-
-
-def _values_at(positions: Sequence[int]) -> Callable[[Sequence[Any]], Any]:
-    """A row's values at ``positions`` (something equal for equal values)."""
-    if not positions:
-        return lambda row: ()
-    return operator.itemgetter(*positions)
-
-
-def _stored_rows(
-    conn: Connection, table: Any, ids: Mapping[str, Any], scan: bool
-) -> Iterator[Sequence[Sequence[Any]]]:
-    """Batches of stored rows in driver form (typeless columns: no result processing):
-    every row of the table (``scan``), else the rows whose id is in ``ids``."""
-    columns = GUARANTOR_COLUMNS if table is guarantors else ENCOUNTER_COLUMNS
-    typeless: list[ColumnClause[Any]] = [column(c.name) for c in columns]
-    query = select(*typeless).select_from(table)
-    if scan:
-        yield from conn.execute(query.execution_options(yield_per=_YIELD)).partitions()
-        return
-    key: ColumnClause[Any] = column("id")
-    for chunk in chunked(sorted(ids), IN_CHUNK):
-        yield conn.execute(query.where(key.in_(chunk))).all()
-
-
 # -- encounters the file does not list ----------------------------------------------------
 
 
 def _not_in_file(
-    conn: Connection,
-    g_merged: Mapping[str, _Stored],
-    e_merged: Mapping[str, _Stored],
-    open_outside: list[_Stored] | None,
+    conn: Connection, g_plan: RowsPlan, e_plan: RowsPlan
 ) -> tuple[set[str | None], list[tuple[str, int]]]:
     """The profiles the encounters file covers, and the stored open or pre-collections
-    encounters of those profiles it does not list (id, balance); ``open_outside``: those
-    encounters' stored rows when the sync scanned the table (else they are read here).
+    encounters of those profiles it does not list (id, balance).
 
     An encounter's profile is its own ``profile``, else its guarantor's (as after the sync),
     else none; "no profile" is a profile of its own here.
     """
-    if not e_merged:
+    if not e_plan.given:
         return set(), []
     e_profile, e_guarantor = _E_INDEX["profile"], _E_INDEX["guarantor_id"]
-    g_profile = {gid: row[_G_PROFILE] for gid, row in g_merged.items()}
-    g_profile.update(
-        _stored_profiles(conn, {row[e_guarantor] for row in e_merged.values()} - g_merged.keys())
-    )
+    listed_g = g_plan.index
+    g_profile = dict(zip(listed_g, g_plan.after(_G_PROFILE), strict=True))
+    own_profiles, their_ids = e_plan.after(e_profile), e_plan.after(e_guarantor)
+    g_profile.update(_stored_profiles(conn, set(their_ids) - listed_g.keys()))
     covered = {
-        row[e_profile] if row[e_profile] is not None else g_profile.get(row[e_guarantor])
-        for row in e_merged.values()
+        own if own is not None else g_profile.get(gid)
+        for own, gid in zip(own_profiles, their_ids, strict=True)
     }
-    if open_outside is not None:
+    if e_plan.open_outside is not None:  # the sync scanned the encounters
         balance = _E_INDEX["balance_cents"]
-        outside = [(row[0], row[e_profile], row[e_guarantor], row[balance]) for row in open_outside]
+        outside = [
+            (row[0], row[e_profile], row[e_guarantor], row[balance]) for row in e_plan.open_outside
+        ]
         theirs_of = _stored_profiles(
-            conn, {gid for _, own, gid, _ in outside if own is None} - g_merged.keys()
+            conn, {gid for _, own, gid, _ in outside if own is None} - listed_g.keys()
         )
         rows: Iterable[Any] = (
             (eid, own, gid, theirs_of.get(gid), cents) for eid, own, gid, cents in outside
@@ -343,15 +252,16 @@ def _not_in_file(
                 encounters.c.balance_cents,
             )
             .join_from(encounters, guarantors, guarantors.c.id == encounters.c.guarantor_id)
-            .where(encounters.c.status.in_(_OPEN))
+            .where(encounters.c.status.in_(OPEN))
         )
         rows = conn.execute(query.execution_options(yield_per=_YIELD))
     missing: list[tuple[str, int]] = []
+    listed_e = e_plan.index
     for eid, own, gid, theirs, cents in rows:
-        if eid in e_merged:
+        if eid in listed_e:
             continue
-        if gid in g_merged:
-            theirs = g_merged[gid][_G_PROFILE]
+        if gid in listed_g:
+            theirs = g_plan.value_after(gid, _G_PROFILE)
         if (own if own is not None else theirs) in covered:
             missing.append((eid, cents))
     return covered, missing
@@ -477,16 +387,16 @@ def _stored_counts(
 
 
 def _last_statements(
-    conn: Connection, merged: Mapping[str, _Stored], wanted: set[str]
+    conn: Connection, items: Sequence[Encounter], plan: RowsPlan, wanted: set[str]
 ) -> dict[str, dt.date | None]:
     """The ``last_statement`` (as after the sync) of the encounters ``wanted``: the file's
-    ones from ``merged`` (driver form, converted), the others read from the store."""
+    when it gives it or the encounter is new, else the store's."""
     at = _E_INDEX["last_statement"]
-    listed = [merged[eid] for eid in wanted if eid in merged]
-    dialect = conn.dialect
-    last: dict[str, dt.date | None] = {
-        row[0]: row[at] for row in model_rows(dialect, encounters, listed)
-    }
+    last: dict[str, dt.date | None] = {}
+    for eid in wanted:
+        place = plan.index.get(eid)
+        if place is not None and (at in plan.taken or not plan.stored[place]):
+            last[eid] = items[place].last_statement
     missing = sorted(wanted - last.keys())
     for ids in chunked(missing, IN_CHUNK):
         query = select(encounters.c.id, encounters.c.last_statement).where(encounters.c.id.in_(ids))
