@@ -26,6 +26,7 @@ from rulesengine.ledger.csv_columns import (
 from rulesengine.ledger.csv_sheet import Sheet, read_sheet
 from rulesengine.model import Adjustment, Encounter, Guarantor, Payment, PostalAddress, given
 from rulesengine.store.base import LedgerData, Store
+from rulesengine.store.bulk_load import collector_paused
 from rulesengine.store.ledger_checks import (
     adjustment_amount_problem,
     payment_amount_problem,
@@ -195,6 +196,11 @@ def read_ledger_dir(path: str | os.PathLike[str], *, store: Store | None = None)
     folder = os.fspath(path)
     if not os.path.isdir(folder):
         raise LedgerError([Problem(folder, None, None, "no such folder")])
+    with collector_paused():
+        return _read_folder(folder, store)
+
+
+def _read_folder(folder: str, store: Store | None) -> LedgerData:
     sheets = {name: read_sheet(folder, name) for name in FILES}
     g_sheet, e_sheet = sheets[GUARANTORS], sheets[ENCOUNTERS]
     guarantor_rows = _unique_ids(g_sheet, "id")

@@ -32,6 +32,7 @@ from rulesengine.store.base import (
 )
 from rulesengine.store.batch_delete import BatchRecord, batch_records
 from rulesengine.store.batch_io import read_batch
+from rulesengine.store.bulk_load import collector_paused
 from rulesengine.store.connect import copy_schema_template, is_memory_url
 from rulesengine.store.ledger_checks import check_hold_request, check_ledger, check_posting
 from rulesengine.store.ledger_import import write_ledger
@@ -121,10 +122,11 @@ class SQLStore(Store):
     # -- ledger ----------------------------------------------------------------------------
 
     def import_ledger(self, ledger: LedgerData) -> ImportSummary:
-        check_ledger(ledger, self)
         try:
-            with self.writing() as conn:
-                write_ledger(conn, ledger)
+            with collector_paused():
+                check_ledger(ledger, self)
+                with self.writing() as conn:
+                    write_ledger(conn, ledger)
         except IntegrityError as exc:
             raise LedgerError(
                 [Problem("ledger", None, None, f"rejected by the store: {exc.orig}")]
@@ -144,6 +146,24 @@ class SQLStore(Store):
         dunning_from_file: bool = False,
         complete: bool = False,
         dry_run: bool = False,
+    ) -> SyncSummary:
+        with collector_paused():
+            return self._sync_ledger(
+                ledger,
+                folder=folder,
+                dunning_from_file=dunning_from_file,
+                complete=complete,
+                dry_run=dry_run,
+            )
+
+    def _sync_ledger(
+        self,
+        ledger: LedgerData,
+        *,
+        folder: str,
+        dunning_from_file: bool,
+        complete: bool,
+        dry_run: bool,
     ) -> SyncSummary:
         options = {
             "folder": folder,

@@ -5,10 +5,13 @@ The result is the same as upserting every row, across chunk boundaries, on every
 from __future__ import annotations
 
 import datetime as dt
+import gc
+from collections.abc import Iterable
 
 import pytest
 from sqlalchemy import create_engine
 
+from rulesengine.errors import LedgerError
 from rulesengine.model import Encounter, Guarantor, Payment, PostalAddress
 from rulesengine.store.base import LedgerData, Store
 from rulesengine.store.db_rows import (
@@ -255,3 +258,29 @@ def test_complete_sync_of_many_rows_zeroes_the_unlisted_of_covered_profiles(
         "X-own-north": 500,
         "X-south-before": 0,
     }
+
+
+def test_the_cycle_collector_is_paused_only_during_an_import(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The collector is off while a ledger is imported or synced, on again afterwards,
+    even when the ledger is refused; one that was off stays off."""
+    seen: list[bool] = []
+    real = store.known_guarantors
+
+    def known(ids: Iterable[str]) -> set[str]:
+        seen.append(gc.isenabled())
+        return real(ids)
+
+    monkeypatch.setattr(store, "known_guarantors", known)
+    assert gc.isenabled()
+    store.import_ledger(LedgerData([guarantor("G1")]))
+    with pytest.raises(LedgerError):
+        store.sync_ledger(LedgerData([], [encounter("E1", "G9")]))
+    assert seen == [False] and gc.isenabled()
+    gc.disable()
+    try:
+        store.import_ledger(LedgerData([guarantor("G2")]))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
