@@ -21,7 +21,11 @@ from sqlalchemy import Connection, Table, and_, case, select
 
 from rulesengine.model import Encounter, Guarantor, Payment
 from rulesengine.store.base import LedgerData, chunked
-from rulesengine.store.db_rows import sqlite_encounter_rows, sqlite_guarantor_rows
+from rulesengine.store.db_rows import (
+    driver_batches,
+    sqlite_encounter_rows,
+    sqlite_guarantor_rows,
+)
 from rulesengine.store.rows import (
     ENCOUNTER_COLUMNS,
     GUARANTOR_COLUMNS,
@@ -36,8 +40,11 @@ __all__ = [
     "SCAN_FROM",
     "encounter_upsert",
     "guarantor_upsert",
+    "insert_new",
+    "payment_row",
     "stored_ids",
     "table_upsert",
+    "update_rows",
     "write_ledger",
 ]
 
@@ -45,9 +52,6 @@ __all__ = [
 IN_CHUNK = 500
 #: From this many ids on, one scan of a table's ids is cheaper than ``IN`` lists.
 SCAN_FROM = 20_000
-#: Rows fetched at a time while scanning a table.
-_YIELD = 10_000
-
 _Row = tuple[Any, ...]
 _G_NAMES = [c.name for c in GUARANTOR_COLUMNS]
 _E_NAMES = [c.name for c in ENCOUNTER_COLUMNS]
@@ -95,8 +99,8 @@ def stored_ids(conn: Connection, table: Table, ids: Iterable[str]) -> set[str]:
         return set()
     query = select(table.c.id)
     if len(wanted) >= SCAN_FROM:
-        rows = conn.execute(query.execution_options(yield_per=_YIELD)).scalars()
-        return {key for key in rows if key in wanted}
+        sql = str(query.compile(dialect=conn.dialect))
+        return {row[0] for batch in driver_batches(conn, sql) for row in batch if row[0] in wanted}
     found: set[str] = set()
     for chunk in chunked(sorted(wanted), IN_CHUNK):
         found.update(conn.execute(query.where(table.c.id.in_(chunk))).scalars())
