@@ -8,6 +8,7 @@ import datetime as dt
 import gc
 from collections.abc import Iterable
 
+import attrs
 import pytest
 from sqlalchemy import create_engine
 
@@ -219,7 +220,10 @@ def test_sync_of_many_rows_scans_the_stored_ones(store: Store) -> None:
         ],
         [Payment(None, "E000007", 100, D(2026, 2, 1))],
     )
+    planned = store.sync_ledger(month, dry_run=True)  # reads only, in one transaction
+    assert store.get_encounter("E000010") == encounter("E000010", "G1", balance=10, level=1)
     summary = store.sync_ledger(month)
+    assert attrs.evolve(planned, dry_run=False) == summary
     e_sync = summary.files["encounters.csv"]
     changed = len(range(0, n, 10))
     assert (e_sync.inserted, e_sync.updated, e_sync.unchanged) == (3, changed, n - changed)
