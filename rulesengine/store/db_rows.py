@@ -42,7 +42,7 @@ _Row = tuple[Any, ...]
 #: How many distinct values a :class:`_Processed` keeps before it starts again.
 _REMEMBERED = 65_536
 #: Rows per batch :func:`driver_batches` fetches.
-BATCH = 10_000
+_BATCH = 10_000
 
 
 class _Processed(dict[Any, Any]):
@@ -166,7 +166,7 @@ def driver_batches(conn: Connection, sql: str) -> Iterator[list[tuple[Any, ...]]
     cursor = driver.cursor(name="rulesengine_scan") if postgresql else driver.cursor()
     try:
         cursor.execute(sql)
-        while batch := cursor.fetchmany(BATCH):
+        while batch := cursor.fetchmany(_BATCH):
             yield batch
     finally:
         cursor.close()

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 import attrs
 import pytest
@@ -30,7 +31,7 @@ from rulesengine.store.rows import (
     guarantor_row,
 )
 from rulesengine.store.sql_store import SQLStore
-from rulesengine.store.sqlutil import CHUNK, _converter
+from rulesengine.store.sqlutil import CHUNK
 from rulesengine.store.tables import encounters, guarantors
 
 from .factories import encounter, guarantor
@@ -78,34 +79,32 @@ def varied_encounters() -> list[Encounter]:
     ]
 
 
+def bound(dialect: Any, columns: Sequence[Any], row: Sequence[Any]) -> tuple[Any, ...]:
+    """``row`` with each column type's bind processor for ``dialect`` applied (what
+    sqlutil.insert_rows binds)."""
+    values = []
+    for column, value in zip(columns, row, strict=True):
+        process = column.type.dialect_impl(dialect).bind_processor(dialect)
+        values.append(value if process is None else process(value))
+    return tuple(values)
+
+
 def test_sqlite_rows_are_what_insert_rows_binds() -> None:
     """The rows built for SQLite's driver equal the generic rows with the column types'
     bind processors applied (dates as text, flags as 0/1, the address spread out)."""
     engine = create_engine("sqlite://")
     with engine.connect() as conn:
-        for table, columns, items, to_row, build in (
-            (
-                guarantors,
-                GUARANTOR_COLUMNS,
-                varied_guarantors(),
-                guarantor_row,
-                sqlite_guarantor_rows,
-            ),
-            (
-                encounters,
-                ENCOUNTER_COLUMNS,
-                varied_encounters(),
-                encounter_row,
-                sqlite_encounter_rows,
-            ),
+        for table, columns, items, to_row in (
+            (guarantors, GUARANTOR_COLUMNS, varied_guarantors(), guarantor_row),
+            (encounters, ENCOUNTER_COLUMNS, varied_encounters(), encounter_row),
         ):
-            convert = _converter(conn, table, [c.name for c in columns])
-            expected = [tuple(convert(to_row(item))) for item in items]
-            built = build(conn.dialect, items)  # type: ignore[operator]
+            expected = [bound(conn.dialect, columns, to_row(item)) for item in items]
+            built = driver_rows(conn.dialect, table, items)  # type: ignore[arg-type]
             assert built == expected
             assert [list(map(type, row)) for row in built] == [
                 list(map(type, row)) for row in expected
             ]
+        assert sqlite_guarantor_rows(conn.dialect, varied_guarantors())[1][6:10] == (1, 1, 1, 1)
         assert sqlite_encounter_rows(conn.dialect, varied_encounters())[2][3:12:8] == (
             "0001-01-01",
             "9999-12-31",
