@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, Table, and_, case, select
+from sqlalchemy.dialects import sqlite
 
 from rulesengine.model import Encounter, Guarantor, Payment
 from rulesengine.store.base import LedgerData, chunked
@@ -161,9 +162,19 @@ def insert_new(
     if conn.dialect.name != "sqlite":
         insert_rows(conn, table, names, map(to_row, items))
         return
-    sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
+    sql = _sqlite_insert(table)
     for chunk in chunked(items, CHUNK):
         conn.exec_driver_sql(sql, sqlite_rows(conn.dialect, chunk))
+
+
+@functools.cache
+def _sqlite_insert(table: Table) -> str:
+    """The plain INSERT of a table's ``*_COLUMNS`` on SQLite (positional ``?`` marks)."""
+    names = _TABLES[table][0]
+    compiled = table.insert().compile(dialect=sqlite.dialect(), column_keys=names)
+    if list(compiled.positiontup or ()) != names:  # the rows are built in names' order
+        raise AssertionError(f"{table.name}: INSERT binds {compiled.positiontup}, not {names}")
+    return str(compiled)
 
 
 def update_rows(conn: Connection, table: Table, rows: Sequence[_Row]) -> None:
