@@ -41,6 +41,7 @@ __all__ = [
     "SCAN_FROM",
     "encounter_upsert",
     "guarantor_upsert",
+    "insert_driver_rows",
     "insert_new",
     "payment_row",
     "stored_ids",
@@ -162,9 +163,18 @@ def insert_new(
     if conn.dialect.name != "sqlite":
         insert_rows(conn, table, names, map(to_row, items))
         return
-    sql = _sqlite_insert(table)
     for chunk in chunked(items, CHUNK):
-        conn.exec_driver_sql(sql, sqlite_rows(conn.dialect, chunk))
+        conn.exec_driver_sql(_sqlite_insert(table), sqlite_rows(conn.dialect, chunk))
+
+
+def insert_driver_rows(conn: Connection, table: Table, rows: Sequence[Sequence[Any]]) -> None:
+    """Insert guarantor or encounter rows already in driver form
+    (:func:`~rulesengine.store.db_rows.driver_rows`) whose ids are not stored."""
+    if conn.dialect.name != "sqlite":  # psycopg takes the model's values as they are
+        insert_rows(conn, table, _TABLES[table][0], rows)
+        return
+    for chunk in chunked(rows, CHUNK):
+        conn.exec_driver_sql(_sqlite_insert(table), list(chunk))
 
 
 @functools.cache

@@ -34,12 +34,12 @@ import attrs
 from sqlalchemy import Connection, bindparam, func, select, update
 
 from rulesengine.errors import LedgerError, Problem
-from rulesengine.model import Adjustment, Encounter, Guarantor, Payment, format_money
+from rulesengine.model import Adjustment, Encounter, Payment, format_money
 from rulesengine.store.base import FileSync, LedgerData, SyncSummary, chunked
 from rulesengine.store.ledger_import import (
     IN_CHUNK,
     SCAN_FROM,
-    insert_new,
+    insert_driver_rows,
     payment_row,
     update_rows,
 )
@@ -84,17 +84,19 @@ _E_INDEX = {name: i for i, name in enumerate(_E_NAMES)}
 _G_PROFILE = _G_NAMES.index("profile")
 
 _Row = tuple[Any, ...]
+#: A row in driver form (:mod:`rulesengine.store.db_rows`).
+_Stored = Sequence[Any]
 
 
 @attrs.frozen
 class SyncPlan:
     """The writes a sync makes, and its summary (rows as tuples in the tables' orders,
-    with the model's values)."""
+    with the model's values; new guarantors and encounters as the driver takes them)."""
 
     summary: SyncSummary
-    new_guarantors: list[Guarantor]
+    new_guarantors: list[_Stored]
     changed_guarantors: list[_Row]
-    new_encounters: list[Encounter]
+    new_encounters: list[_Stored]
     changed_encounters: list[_Row]
     zero_balances: list[str]
     new_payments: list[_Row]  # encounter_id, amount_cents, date, reviewed_batch, external_id
@@ -170,9 +172,9 @@ def plan_sync(
 
 def apply_sync(conn: Connection, plan: SyncPlan) -> None:
     """Write a plan."""
-    insert_new(conn, guarantors, plan.new_guarantors)
+    insert_driver_rows(conn, guarantors, plan.new_guarantors)
     update_rows(conn, guarantors, plan.changed_guarantors)
-    insert_new(conn, encounters, plan.new_encounters)
+    insert_driver_rows(conn, encounters, plan.new_encounters)
     update_rows(conn, encounters, plan.changed_encounters)
     if plan.zero_balances:
         statement = (

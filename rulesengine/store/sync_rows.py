@@ -43,7 +43,7 @@ _STATUS = [c.name for c in ENCOUNTER_COLUMNS].index("status")
 class RowsPlan:
     """What a sync does with a file's guarantors or encounters."""
 
-    new: list[Any]  # the items whose id is not stored
+    new: list[_Stored]  # the file's rows whose id is not stored (driver form)
     changed: list[_Row]  # stored ids with other values: rows as they become (model values)
     counts: FileSync
     dunning_differs: int  # stored rows whose ``dunning`` values the file gives otherwise
@@ -112,9 +112,9 @@ def plan_rows(
                 changed.append((row, at))
             if keep:
                 kept[row[0]] = row
-    new: list[Any] = [item for item, found in zip(items, stored, strict=True) if not found]
+    new: list[_Stored] = [row for row, found in zip(given, stored, strict=True) if not found]
     if len(index) < len(given):  # an id listed twice: stored if its last place is
-        new = [item for item in new if not stored[index[item.id]]]
+        new = [row for row in new if not stored[index[row[0]]]]
     counts = FileSync(inserted=len(new), updated=len(changed), unchanged=sum(stored) - len(changed))
     stored_model = model_rows(dialect, table, [row for row, _ in changed])
     to_row: Callable[[Any], _Row] = guarantor_row if table is guarantors else encounter_row
