@@ -41,6 +41,7 @@ __all__ = [
     "POSTAL",
     "CellParser",
     "close_match_hint",
+    "text_cell",
 ]
 
 GUARANTORS, ENCOUNTERS, PAYMENTS, ADJUSTMENTS = (
@@ -61,7 +62,8 @@ CellParser = Callable[[str], Any]
 # -- cell parsers: text -> value, or ValueError with the message for the user --------------
 
 
-def _text(value: str) -> str:
+def text_cell(value: str) -> str:
+    """A text column's parser: the cell as it is (the reader skips calling it)."""
     return value
 
 
@@ -106,9 +108,9 @@ def _money(value: str) -> int:
 # -- the files' columns: name -> (parser, required) ----------------------------------------
 
 _GUARANTOR_COLUMNS: Mapping[str, tuple[CellParser, bool]] = {
-    "id": (_text, True),
-    "first_name": (_text, False),
-    "last_name": (_text, False),
+    "id": (text_cell, True),
+    "first_name": (text_cell, False),
+    "last_name": (text_cell, False),
     "email": (checked_email, False),
     "mobile": (checked_mobile, False),
     "timezone": (checked_timezone, False),
@@ -116,32 +118,32 @@ _GUARANTOR_COLUMNS: Mapping[str, tuple[CellParser, bool]] = {
     "hold": (_bool, False),
     "sms_opt_out": (_bool, False),
     "email_opt_out": (_bool, False),
-    "profile": (_text, False),
-    "postal_line1": (_text, False),
-    "postal_line2": (_text, False),
-    "postal_city": (_text, False),
-    "postal_state": (_text, False),
-    "postal_zip": (_text, False),
+    "profile": (text_cell, False),
+    "postal_line1": (text_cell, False),
+    "postal_line2": (text_cell, False),
+    "postal_city": (text_cell, False),
+    "postal_state": (text_cell, False),
+    "postal_zip": (text_cell, False),
 }
 _ENCOUNTER_COLUMNS: Mapping[str, tuple[CellParser, bool]] = {
-    "id": (_text, True),
-    "guarantor": (_text, True),
-    "patient": (_text, True),
+    "id": (text_cell, True),
+    "guarantor": (text_cell, True),
+    "patient": (text_cell, True),
     "service_date": (_date, True),
     "balance": (_money, True),
     "level": (_count(LEVEL_MAX), False),
     "status": (checked_status, False),
     "hold": (_bool, False),
-    "location": (_text, False),
-    "provider": (_text, False),
+    "location": (text_cell, False),
+    "provider": (text_cell, False),
     "first_statement": (_date, False),
     "last_statement": (_date, False),
     "statements_sent": (_count(STATEMENTS_SENT_MAX), False),
-    "profile": (_text, False),
+    "profile": (text_cell, False),
 }
 _POSTING_COLUMNS: Mapping[str, tuple[CellParser, bool]] = {
-    "id": (_text, False),
-    "encounter": (_text, True),
+    "id": (text_cell, False),
+    "encounter": (text_cell, True),
     "amount": (_money, True),
     "date": (_date, True),
 }

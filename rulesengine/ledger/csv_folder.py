@@ -26,6 +26,7 @@ from rulesengine.ledger.csv_columns import (
 from rulesengine.ledger.csv_sheet import Sheet, read_sheet
 from rulesengine.model import Adjustment, Encounter, Guarantor, Payment, PostalAddress, given
 from rulesengine.store.base import LedgerData, Store
+from rulesengine.store.bulk_load import collector_paused
 from rulesengine.store.ledger_checks import (
     adjustment_amount_problem,
     payment_amount_problem,
@@ -39,8 +40,7 @@ __all__ = ["read_ledger_dir", "validate_against_store"]
 def _unique_ids(sheet: Sheet, column: str) -> dict[str, int]:
     """Id -> first row; later rows with the same id are problems."""
     first: dict[str, int] = {}
-    for number, values in sheet.rows:
-        key = values.get(column)
+    for number, key in zip(sheet.numbers, sheet.column(column), strict=True):
         if key is None:
             continue
         if key in first:
@@ -50,65 +50,112 @@ def _unique_ids(sheet: Sheet, column: str) -> dict[str, int]:
     return first
 
 
-def _guarantor(sheet: Sheet, number: int, v: dict[str, Any]) -> Guarantor:
-    postal = None
-    if any(v.get(c) for c in POSTAL):
-        if not v.get("postal_line1"):
-            sheet.problem(number, "postal_line1", "required when another postal column is set")
-        postal = PostalAddress(*(v.get(c) or "" for c in POSTAL))
-    return Guarantor(
-        id=v.get("id") or "",
-        first_name=v.get("first_name") or "",
-        last_name=v.get("last_name") or "",
-        email=v.get("email"),
-        mobile=v.get("mobile"),
-        postal=postal,
-        timezone=v.get("timezone"),
-        paperless=bool(v.get("paperless")),
-        hold=bool(v.get("hold")),
-        sms_opt_out=bool(v.get("sms_opt_out")),
-        email_opt_out=bool(v.get("email_opt_out")),
-        profile=v.get("profile"),
-    )
+_GUARANTOR_FLAGS = ("paperless", "hold", "sms_opt_out", "email_opt_out")
 
 
-def _encounter(sheet: Sheet, number: int, v: dict[str, Any]) -> Encounter:
-    first, last = v.get("first_statement"), v.get("last_statement")
-    dates_problem = statement_dates_problem(first, last)
-    if dates_problem is not None:
-        sheet.problem(number, "first_statement", dates_problem)
-    return Encounter(
-        id=v.get("id") or "",
-        guarantor_id=v.get("guarantor") or "",
-        patient_id=v.get("patient") or "",
-        service_date=v.get("service_date") or dt.date.min,
-        balance_cents=v.get("balance") or 0,
-        level=v.get("level") or 0,
-        status=v.get("status") or "open",
-        hold=bool(v.get("hold")),
-        location=v.get("location"),
-        provider=v.get("provider"),
-        first_statement=first,
-        last_statement=last,
-        statements_sent=v.get("statements_sent") or 0,
-        profile=v.get("profile"),
+def _guarantors(sheet: Sheet) -> list[Guarantor]:
+    c = sheet.column
+    built: list[Guarantor] = []
+    for number, gid, first, last, email, mobile, tz, flags, profile, postal in zip(
+        sheet.numbers,
+        c("id"),
+        c("first_name"),
+        c("last_name"),
+        c("email"),
+        c("mobile"),
+        c("timezone"),
+        zip(*(c(name) for name in _GUARANTOR_FLAGS), strict=True),
+        c("profile"),
+        zip(*(c(name) for name in POSTAL), strict=True),
+        strict=True,
+    ):
+        address = None
+        if any(postal):
+            if not postal[0]:
+                sheet.problem(number, "postal_line1", "required when another postal column is set")
+            address = PostalAddress(*(part or "" for part in postal))
+        paperless, hold, sms_opt_out, email_opt_out = flags
+        built.append(
+            Guarantor(
+                id=gid or "",
+                first_name=first or "",
+                last_name=last or "",
+                email=email,
+                mobile=mobile,
+                postal=address,
+                timezone=tz,
+                paperless=bool(paperless),
+                hold=bool(hold),
+                sms_opt_out=bool(sms_opt_out),
+                email_opt_out=bool(email_opt_out),
+                profile=profile,
+            )
+        )
+    return built
+
+
+def _encounters(sheet: Sheet) -> list[Encounter]:
+    c = sheet.column
+    built: list[Encounter] = []
+    columns = zip(
+        c("id"),
+        c("guarantor"),
+        c("patient"),
+        c("service_date"),
+        c("balance"),
+        c("level"),
+        c("status"),
+        c("hold"),
+        c("location"),
+        c("provider"),
+        zip(c("first_statement"), c("last_statement"), strict=True),
+        c("statements_sent"),
+        c("profile"),
+        strict=True,
     )
+    for number, row in zip(sheet.numbers, columns, strict=True):
+        eid, gid, pid, served, balance, level, status, hold, where, who, dates, sent, profile = row
+        first, last = dates
+        dates_problem = statement_dates_problem(first, last)
+        if dates_problem is not None:
+            sheet.problem(number, "first_statement", dates_problem)
+        built.append(
+            Encounter(
+                id=eid or "",
+                guarantor_id=gid or "",
+                patient_id=pid or "",
+                service_date=served or dt.date.min,
+                balance_cents=balance or 0,
+                level=level or 0,
+                status=status or "open",
+                hold=bool(hold),
+                location=where,
+                provider=who,
+                first_statement=first,
+                last_statement=last,
+                statements_sent=sent or 0,
+                profile=profile,
+            )
+        )
+    return built
 
 
 def _postings(sheet: Sheet, payment: bool) -> list[Payment] | list[Adjustment]:
     built: list[Any] = []
-    for number, v in sheet.rows:
-        amount = v.get("amount")
+    check = payment_amount_problem if payment else adjustment_amount_problem
+    c = sheet.column
+    for number, amount, encounter, date, xid in zip(
+        sheet.numbers, c("amount"), c("encounter"), c("date"), c("id"), strict=True
+    ):
         if amount is not None:
-            check = payment_amount_problem if payment else adjustment_amount_problem
             amount_problem = check(amount)
             if amount_problem is not None:
                 sheet.problem(number, "amount", amount_problem)
-        encounter, date = v.get("encounter") or "", v.get("date") or dt.date.min
+        encounter, date = encounter or "", date or dt.date.min
         if payment:
-            built.append(Payment(None, encounter, amount or 0, date, external_id=v.get("id")))
+            built.append(Payment(None, encounter, amount or 0, date, external_id=xid))
         else:
-            built.append(Adjustment(None, encounter, amount or 0, date, external_id=v.get("id")))
+            built.append(Adjustment(None, encounter, amount or 0, date, external_id=xid))
     return built
 
 
@@ -121,7 +168,11 @@ def _check_references(
     known_elsewhere: Callable[[Iterable[str]], set[str]] | None,
 ) -> None:
     """Each row's ``column`` names a ``what`` listed in ``targets`` (or known elsewhere)."""
-    missing = [(n, v[column]) for n, v in sheet.rows if v.get(column) and v[column] not in targets]
+    missing = [
+        (n, ref)
+        for n, ref in zip(sheet.numbers, sheet.column(column), strict=True)
+        if ref and ref not in targets
+    ]
     if not missing:
         return
     found = known_elsewhere({ref for _, ref in missing}) if known_elsewhere else set()
@@ -145,14 +196,19 @@ def read_ledger_dir(path: str | os.PathLike[str], *, store: Store | None = None)
     folder = os.fspath(path)
     if not os.path.isdir(folder):
         raise LedgerError([Problem(folder, None, None, "no such folder")])
+    with collector_paused():
+        return _read_folder(folder, store)
+
+
+def _read_folder(folder: str, store: Store | None) -> LedgerData:
     sheets = {name: read_sheet(folder, name) for name in FILES}
     g_sheet, e_sheet = sheets[GUARANTORS], sheets[ENCOUNTERS]
     guarantor_rows = _unique_ids(g_sheet, "id")
     encounter_rows = _unique_ids(e_sheet, "id")
     for name in (PAYMENTS, ADJUSTMENTS):
         _unique_ids(sheets[name], "id")
-    guarantors = [_guarantor(g_sheet, n, v) for n, v in g_sheet.rows]
-    encounters = [_encounter(e_sheet, n, v) for n, v in e_sheet.rows]
+    guarantors = _guarantors(g_sheet)
+    encounters = _encounters(e_sheet)
     payments = _postings(sheets[PAYMENTS], payment=True)
     adjustments = _postings(sheets[ADJUSTMENTS], payment=False)
     if g_sheet.readable:
@@ -183,7 +239,7 @@ def read_ledger_dir(path: str | os.PathLike[str], *, store: Store | None = None)
         payments,  # type: ignore[arg-type]
         adjustments,  # type: ignore[arg-type]
         columns={name: frozenset(sheet.header) for name, sheet in sheets.items() if sheet.readable},
-        row_numbers={name: tuple(n for n, _ in sheet.rows) for name, sheet in sheets.items()},
+        row_numbers={name: tuple(sheet.numbers) for name, sheet in sheets.items()},
     )
     return values_checked(ledger)  # every cell passed its column's checks above
 

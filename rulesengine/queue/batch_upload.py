@@ -140,9 +140,9 @@ class _NotificationRows:
     def __init__(self, conn: Connection, batch: BatchResult, now: dt.datetime) -> None:
         self.batch = batch
         # Rows in the driver's form: instants and flags as the columns bind them.
-        instant = Processed(conn, notifications.c.scheduled_at)
+        instant = Processed(notifications.c.scheduled_at, conn.dialect)
         self.now = instant[now]
-        self.no = Processed(conn, notifications.c.proof)[False]
+        self.no = Processed(notifications.c.proof, conn.dialect)[False]
         self.instant = instant
         self.instants: dict[dt.datetime, Any] = {}
         self.backoffs: dict[Any, str] = {}

@@ -9,11 +9,9 @@ nothing.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import gc
 import itertools
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -35,6 +33,7 @@ from rulesengine.statements.evaluate import evaluate
 from rulesengine.statements.phases import PhaseClock
 from rulesengine.statements.run_dates import check_due_date_fits, check_run_date_supported
 from rulesengine.store.base import RunInput, Store
+from rulesengine.store.bulk_load import collector_paused
 from rulesengine.store.rows import utcnow
 
 if TYPE_CHECKING:
@@ -79,9 +78,12 @@ def run_statements(
     check_due_date_fits(run_date, rules.profile.due_days)
     clock = PhaseClock(timings, on_start=progress)
     secret = store.secret()
-    # The collector stays paused until the observers have heard of the batch: loading the
-    # plugins for them would otherwise start full collections over the whole batch.
-    with _cyclic_collector_paused():
+    # Python's cyclic collector is paused for the run: it builds millions of small objects
+    # that all live until it ends, and each full collection would walk all of them again
+    # (a million-encounter run's evaluation grew faster than the ledger). It stays paused
+    # until the observers have heard of the batch: loading the plugins for them would
+    # otherwise start full collections over the whole batch.
+    with collector_paused():
         with store.run_transaction(rules.profile.id, live=live) as tx:
             if live:
                 latest = tx.latest_live_batch()
@@ -181,24 +183,6 @@ def _refuse_counters_past_the_maximum(run_input: RunInput) -> None:
             f" statements_sent at most {STATEMENTS_SENT_MAX:,}; an older version of"
             " rulesengine imported any whole number); correct the ledger and import it again"
         )
-
-
-@contextlib.contextmanager
-def _cyclic_collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector for the length of a run.
-
-    A run builds millions of small objects that all live until it ends; each full
-    collection would walk all of them again, which made a million-encounter run's
-    evaluation grow faster than the ledger. Reference counting still frees everything as
-    usual; the few cycles are collected once the run is over.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _announce(

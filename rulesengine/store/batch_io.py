@@ -134,7 +134,7 @@ def _write_changes(conn: Connection, batch: BatchResult) -> None:
     c = batch_changes.c
     # Rows in the driver's form (a million changes in a large run): each date converted
     # once per distinct value.
-    day = Processed(conn, c.first_statement)
+    day = Processed(c.first_statement, conn.dialect)
     unmarked = (None, None)
 
     def rows() -> Iterator[tuple[Any, ...]]:

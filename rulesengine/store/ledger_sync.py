@@ -3,10 +3,12 @@
 A practice's system exports its ledger every day or month: the balances now, the payments
 so far. Importing that export again must not undo what the statement runs decided, nor
 count a payment twice. :func:`plan_sync` compares the export with the store set-based
-(bulk reads of the stored rows into dicts, no query per row) and returns a
+(bulk reads of the stored rows into dicts, no query per row; rows compared as the driver
+gives them, so a million stored rows cost no value conversions) and returns a
 :class:`SyncPlan`: the rows to insert and to update, and the summary. :func:`apply_sync`
-writes it with the bulk helpers of :mod:`rulesengine.store.sqlutil`. Both run in the
-caller's transaction, so an import either happens whole or not at all.
+writes it: new ids with plain inserts (:mod:`rulesengine.store.ledger_import`), changed
+ones with the upserts. Both run in the caller's transaction, so an import either happens
+whole or not at all.
 
 Matching:
 
@@ -25,22 +27,28 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
 from sqlalchemy import Connection, bindparam, func, select, update
 
 from rulesengine.errors import LedgerError, Problem
-from rulesengine.model import Adjustment, Payment, format_money
+from rulesengine.model import Adjustment, Encounter, Payment, format_money
 from rulesengine.store.base import FileSync, LedgerData, SyncSummary, chunked
+from rulesengine.store.ledger_import import (
+    IN_CHUNK,
+    SCAN_FROM,
+    insert_driver_rows,
+    payment_row,
+    update_rows,
+)
 from rulesengine.store.rows import (
     ENCOUNTER_COLUMNS,
     GUARANTOR_COLUMNS,
-    encounter_row,
-    guarantor_row,
 )
 from rulesengine.store.sqlutil import insert_rows
+from rulesengine.store.sync_rows import OPEN, RowsPlan, plan_rows
 from rulesengine.store.tables import adjustments, encounters, guarantors, payments
 
 __all__ = ["DUNNING_FIELDS", "SyncPlan", "apply_sync", "plan_sync"]
@@ -55,10 +63,6 @@ _GUARANTORS, _ENCOUNTERS, _PAYMENTS, _ADJUSTMENTS = (
 #: An encounter's dunning state: what statement runs decide, kept across a sync.
 DUNNING_FIELDS = ("level", "status", "first_statement", "last_statement", "statements_sent")
 
-#: Ids per ``IN (...)`` list.
-_IN_CHUNK = 500
-#: From this many ids on, one scan of the whole table is cheaper than ``IN`` lists.
-_SCAN_FROM = 20_000
 #: Rows fetched at a time while scanning a table.
 _YIELD = 10_000
 
@@ -78,19 +82,21 @@ _G_NAMES = [c.name for c in GUARANTOR_COLUMNS]
 _E_NAMES = [c.name for c in ENCOUNTER_COLUMNS]
 _E_INDEX = {name: i for i, name in enumerate(_E_NAMES)}
 _G_PROFILE = _G_NAMES.index("profile")
-_OPEN = ("open", "pre_collections")
 
 _Row = tuple[Any, ...]
+#: A row in driver form (:mod:`rulesengine.store.db_rows`).
+_Stored = Sequence[Any]
 
 
 @attrs.frozen
 class SyncPlan:
-    """The writes a sync makes, and its summary (rows as tuples in the tables' orders)."""
+    """The writes a sync makes, and its summary (rows as tuples in the tables' orders,
+    with the model's values; new guarantors and encounters as the driver takes them)."""
 
     summary: SyncSummary
-    new_guarantors: list[_Row]
+    new_guarantors: list[_Stored]
     changed_guarantors: list[_Row]
-    new_encounters: list[_Row]
+    new_encounters: list[_Stored]
     changed_encounters: list[_Row]
     zero_balances: list[str]
     new_payments: list[_Row]  # encounter_id, amount_cents, date, reviewed_batch, external_id
@@ -109,36 +115,22 @@ def plan_sync(
     """Compare ``ledger`` with the store (reads only); raise :class:`LedgerError` for
     postings whose id is stored with other values."""
     g_cols = _taken(ledger, _GUARANTORS, _GUARANTOR_TARGETS, _G_NAMES)
-    new_g, changed_g, g_sync, g_merged = _plan_rows(
-        conn,
-        guarantors,
-        GUARANTOR_COLUMNS,
-        [guarantor_row(g) for g in ledger.guarantors],
-        g_cols,
-    )
+    g_plan = plan_rows(conn, guarantors, ledger.guarantors, g_cols, needed=[_G_PROFILE])
     e_cols = _taken(ledger, _ENCOUNTERS, _ENCOUNTER_TARGETS, _E_NAMES)
     dunning = {_E_INDEX[name] for name in DUNNING_FIELDS} & e_cols
-    differs: set[str] = set()
-
-    def note(stored: _Row, given: _Row) -> None:
-        if any(stored[i] != given[i] for i in dunning):
-            differs.add(stored[0])
-
     if not dunning_from_file:
         e_cols -= dunning
-    new_e, changed_e, e_sync, e_merged = _plan_rows(
+    e_plan = plan_rows(
         conn,
         encounters,
-        ENCOUNTER_COLUMNS,
-        [encounter_row(e) for e in ledger.encounters],
+        ledger.encounters,
         e_cols,
-        note=note,
+        dunning=dunning,
+        needed=[_E_INDEX["profile"], _E_INDEX["guarantor_id"]],
     )
-
-    covered, missing = _not_in_file(conn, g_merged, e_merged)
+    covered, missing = _not_in_file(conn, g_plan, e_plan)
     zero = [eid for eid, balance in missing if balance != 0] if complete else []
 
-    last_statement = {eid: row[_E_INDEX["last_statement"]] for eid, row in e_merged.items()}
     problems: list[Problem] = []
     new_p, p_sync = _plan_postings(
         conn, payments, ledger.payments, ledger, _PAYMENTS, folder, problems
@@ -148,10 +140,17 @@ def plan_sync(
     )
     if problems:
         raise LedgerError(problems)
-    _fill_last_statements(conn, last_statement, {p.encounter_id for p in new_p})
+    last_statement = _last_statements(
+        conn, ledger.encounters, e_plan, {p.encounter_id for p in new_p}
+    )
     summary = SyncSummary(
-        files={_GUARANTORS: g_sync, _ENCOUNTERS: e_sync, _PAYMENTS: p_sync, _ADJUSTMENTS: a_sync},
-        dunning_differs=len(differs),
+        files={
+            _GUARANTORS: g_plan.counts,
+            _ENCOUNTERS: e_plan.counts,
+            _PAYMENTS: p_sync,
+            _ADJUSTMENTS: a_sync,
+        },
+        dunning_differs=e_plan.dunning_differs,
         dunning_from_file=dunning_from_file,
         covered_profiles=sorted(covered, key=lambda p: (p is not None, p or "")),
         not_in_file=len(missing),
@@ -161,36 +160,22 @@ def plan_sync(
     )
     return SyncPlan(
         summary,
-        new_g,
-        changed_g,
-        new_e,
-        changed_e,
+        g_plan.new,
+        g_plan.changed,
+        e_plan.new,
+        e_plan.changed,
         zero,
-        [_payment_row(p, last_statement) for p in new_p],
+        [payment_row(p, last_statement) for p in new_p],
         [(a.encounter_id, a.amount_cents, a.date, a.external_id) for a in new_a],
     )
 
 
-def apply_sync(conn: Connection, plan: SyncPlan, *, upsert: Callable[[str], Any]) -> None:
-    """Write a plan (``upsert(table name)``: the table's insert-or-update statement)."""
-    insert_rows(conn, guarantors, _G_NAMES, plan.new_guarantors)
-    insert_rows(
-        conn,
-        guarantors,
-        _G_NAMES,
-        plan.changed_guarantors,
-        statement=upsert("guarantors"),
-        cache_key="upsert",
-    )
-    insert_rows(conn, encounters, _E_NAMES, plan.new_encounters)
-    insert_rows(
-        conn,
-        encounters,
-        _E_NAMES,
-        plan.changed_encounters,
-        statement=upsert("encounters"),
-        cache_key="upsert",
-    )
+def apply_sync(conn: Connection, plan: SyncPlan) -> None:
+    """Write a plan."""
+    insert_driver_rows(conn, guarantors, plan.new_guarantors)
+    update_rows(conn, guarantors, plan.changed_guarantors)
+    insert_driver_rows(conn, encounters, plan.new_encounters)
+    update_rows(conn, encounters, plan.changed_encounters)
     if plan.zero_balances:
         statement = (
             update(encounters).where(encounters.c.id == bindparam("eid")).values(balance_cents=0)
@@ -225,62 +210,11 @@ def _taken(
     return {i for i, column in enumerate(names) if column in given}
 
 
-def _plan_rows(
-    conn: Connection,
-    table: Any,
-    columns: Sequence[Any],
-    given: list[_Row],
-    taken: set[int],
-    note: Callable[[_Row, _Row], None] | None = None,
-) -> tuple[list[_Row], list[_Row], FileSync, dict[str, _Row]]:
-    """New rows, changed rows (merged: the file's ``taken`` values over the stored row),
-    the counts, and every row of the file as it stands after the sync, by id."""
-    by_id = {row[0]: row for row in given}
-    merged: dict[str, _Row] = {}
-    changed: list[_Row] = []
-    unchanged = 0
-    width = len(columns)
-    keep = [i not in taken for i in range(width)]
-    for stored in _stored_rows(conn, table, columns, by_id):
-        row = by_id[stored[0]]
-        if note is not None:
-            note(stored, row)
-        if any(keep):
-            row = tuple(stored[i] if keep[i] else row[i] for i in range(width))
-        merged[stored[0]] = row
-        if row == stored:  # booleans read back as bool (SQLAlchemy's Boolean type)
-            unchanged += 1
-        else:
-            changed.append(row)
-    new = [row for row in given if row[0] not in merged]
-    for row in new:
-        merged[row[0]] = row
-    counts = FileSync(inserted=len(new), updated=len(changed), unchanged=unchanged)
-    return new, changed, counts, merged
-
-
-def _stored_rows(
-    conn: Connection, table: Any, columns: Sequence[Any], ids: Mapping[str, Any]
-) -> Iterator[_Row]:
-    """The stored rows whose id is in ``ids``."""
-    query = select(*columns)
-    if len(ids) >= _SCAN_FROM:
-        for row in conn.execute(query.execution_options(yield_per=_YIELD)):
-            if row[0] in ids:
-                yield tuple(row)
-        return
-    for chunk in chunked(sorted(ids), _IN_CHUNK):
-        for row in conn.execute(query.where(table.c.id.in_(chunk))):
-            yield tuple(row)
-
-
 # -- encounters the file does not list ----------------------------------------------------
 
 
 def _not_in_file(
-    conn: Connection,
-    g_merged: Mapping[str, _Row],
-    e_merged: Mapping[str, _Row],
+    conn: Connection, g_plan: RowsPlan, e_plan: RowsPlan
 ) -> tuple[set[str | None], list[tuple[str, int]]]:
     """The profiles the encounters file covers, and the stored open or pre-collections
     encounters of those profiles it does not list (id, balance).
@@ -288,41 +222,66 @@ def _not_in_file(
     An encounter's profile is its own ``profile``, else its guarantor's (as after the sync),
     else none; "no profile" is a profile of its own here.
     """
-    if not e_merged:
+    if not e_plan.given:
         return set(), []
     e_profile, e_guarantor = _E_INDEX["profile"], _E_INDEX["guarantor_id"]
-    outside = {
-        row[e_guarantor] for row in e_merged.values() if row[e_guarantor] not in g_merged
-    } - {None}
-    g_profile = {gid: row[_G_PROFILE] for gid, row in g_merged.items()}
-    for chunk in chunked(sorted(outside), _IN_CHUNK):
-        query = select(guarantors.c.id, guarantors.c.profile).where(guarantors.c.id.in_(chunk))
-        g_profile.update((gid, profile) for gid, profile in conn.execute(query))
+    listed_g = g_plan.index
+    g_profile = dict(zip(listed_g, g_plan.after(_G_PROFILE), strict=True))
+    own_profiles, their_ids = e_plan.after(e_profile), e_plan.after(e_guarantor)
+    g_profile.update(_stored_profiles(conn, set(their_ids) - listed_g.keys()))
     covered = {
-        row[e_profile] if row[e_profile] is not None else g_profile.get(row[e_guarantor])
-        for row in e_merged.values()
+        own if own is not None else g_profile.get(gid)
+        for own, gid in zip(own_profiles, their_ids, strict=True)
     }
-    query = (
-        select(
-            encounters.c.id,
-            encounters.c.profile,
-            encounters.c.guarantor_id,
-            guarantors.c.profile,
-            encounters.c.balance_cents,
+    if e_plan.open_outside is not None:  # the sync scanned the encounters
+        balance = _E_INDEX["balance_cents"]
+        outside = [
+            (row[0], row[e_profile], row[e_guarantor], row[balance]) for row in e_plan.open_outside
+        ]
+        theirs_of = _stored_profiles(
+            conn, {gid for _, own, gid, _ in outside if own is None} - listed_g.keys()
         )
-        .join_from(encounters, guarantors, guarantors.c.id == encounters.c.guarantor_id)
-        .where(encounters.c.status.in_(_OPEN))
-    )
+        rows: Iterable[Any] = (
+            (eid, own, gid, theirs_of.get(gid), cents) for eid, own, gid, cents in outside
+        )
+    else:
+        query = (
+            select(
+                encounters.c.id,
+                encounters.c.profile,
+                encounters.c.guarantor_id,
+                guarantors.c.profile,
+                encounters.c.balance_cents,
+            )
+            .join_from(encounters, guarantors, guarantors.c.id == encounters.c.guarantor_id)
+            .where(encounters.c.status.in_(OPEN))
+        )
+        rows = conn.execute(query.execution_options(yield_per=_YIELD))
     missing: list[tuple[str, int]] = []
-    rows: Iterable[Any] = conn.execute(query.execution_options(yield_per=_YIELD))
-    for eid, own, gid, theirs, balance in rows:
-        if eid in e_merged:
+    listed_e = e_plan.index
+    for eid, own, gid, theirs, cents in rows:
+        if eid in listed_e:
             continue
-        if gid in g_merged:
-            theirs = g_merged[gid][_G_PROFILE]
+        if gid in listed_g:
+            theirs = g_plan.value_after(gid, _G_PROFILE)
         if (own if own is not None else theirs) in covered:
-            missing.append((eid, balance))
+            missing.append((eid, cents))
     return covered, missing
+
+
+def _stored_profiles(conn: Connection, ids: set[str]) -> dict[str, str | None]:
+    """The stored profile of each of these guarantors."""
+    query = select(guarantors.c.id, guarantors.c.profile)
+    found: dict[str, str | None] = {}
+    if len(ids) >= SCAN_FROM:
+        for gid, profile in conn.execute(query.execution_options(yield_per=_YIELD)):
+            if gid in ids:
+                found[gid] = profile
+        return found
+    for chunk in chunked(sorted(ids), IN_CHUNK):
+        rows = conn.execute(query.where(guarantors.c.id.in_(chunk)))
+        found.update((gid, profile) for gid, profile in rows)
+    return found
 
 
 # -- payments and adjustments -------------------------------------------------------------
@@ -395,7 +354,7 @@ def _stored_by_external_id(
     c = table.c
     query = select(c.external_id, c.encounter_id, c.amount_cents, c.date)
     found: dict[str, tuple[str, int, dt.date]] = {}
-    if len(ids) >= _SCAN_FROM:
+    if len(ids) >= SCAN_FROM:
         rows: Iterable[Any] = conn.execute(
             query.where(c.external_id.is_not(None)).execution_options(yield_per=_YIELD)
         )
@@ -403,7 +362,7 @@ def _stored_by_external_id(
             if xid in ids:
                 found[xid] = (eid, amount, date)
         return found
-    for chunk in chunked(sorted(ids), _IN_CHUNK):
+    for chunk in chunked(sorted(ids), IN_CHUNK):
         for xid, eid, amount, date in conn.execute(query.where(c.external_id.in_(chunk))):
             found[xid] = (eid, amount, date)
     return found
@@ -418,32 +377,30 @@ def _stored_counts(
         c.encounter_id, c.amount_cents, c.date
     )
     counts: dict[tuple[str, int, dt.date], int] = {}
-    if len(encounter_ids) >= _SCAN_FROM:
+    if len(encounter_ids) >= SCAN_FROM:
         for eid, amount, date, n in conn.execute(query.execution_options(yield_per=_YIELD)):
             if eid in encounter_ids:
                 counts[(eid, amount, date)] = n
         return counts
-    for chunk in chunked(sorted(encounter_ids), _IN_CHUNK):
+    for chunk in chunked(sorted(encounter_ids), IN_CHUNK):
         for eid, amount, date, n in conn.execute(query.where(c.encounter_id.in_(chunk))):
             counts[(eid, amount, date)] = n
     return counts
 
 
-def _fill_last_statements(
-    conn: Connection, last: dict[str, dt.date | None], wanted: set[str]
-) -> None:
-    """Add the stored ``last_statement`` of encounters the file does not list."""
+def _last_statements(
+    conn: Connection, items: Sequence[Encounter], plan: RowsPlan, wanted: set[str]
+) -> dict[str, dt.date | None]:
+    """The ``last_statement`` (as after the sync) of the encounters ``wanted``: the file's
+    when it gives it or the encounter is new, else the store's."""
+    at = _E_INDEX["last_statement"]
+    last: dict[str, dt.date | None] = {}
+    for eid in wanted:
+        place = plan.index.get(eid)
+        if place is not None and (at in plan.taken or not plan.stored[place]):
+            last[eid] = items[place].last_statement
     missing = sorted(wanted - last.keys())
-    for ids in chunked(missing, _IN_CHUNK):
+    for ids in chunked(missing, IN_CHUNK):
         query = select(encounters.c.id, encounters.c.last_statement).where(encounters.c.id.in_(ids))
         last.update((eid, billed) for eid, billed in conn.execute(query))
-
-
-def _payment_row(p: Payment, last: Mapping[str, dt.date | None]) -> _Row:
-    """A new payment dated on or before its encounter's last statement is already
-    reviewed (``reviewed_batch="imported"``)."""
-    billed = last.get(p.encounter_id)
-    reviewed = p.reviewed_batch
-    if reviewed is None and billed is not None and p.date <= billed:
-        reviewed = "imported"
-    return (p.encounter_id, p.amount_cents, p.date, reviewed, p.external_id)
+    return last

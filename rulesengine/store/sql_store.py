@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, case, func, select, update
+from sqlalchemy import Connection, Engine, func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from rulesengine.errors import InvalidRequest, LedgerError, NotFound, Problem, StoreError
@@ -32,22 +31,21 @@ from rulesengine.store.base import (
 )
 from rulesengine.store.batch_delete import BatchRecord, batch_records
 from rulesengine.store.batch_io import read_batch
+from rulesengine.store.bulk_load import collector_paused
 from rulesengine.store.connect import copy_schema_template, is_memory_url
 from rulesengine.store.ledger_checks import check_hold_request, check_ledger, check_posting
+from rulesengine.store.ledger_import import write_ledger
 from rulesengine.store.ledger_sync import apply_sync, plan_sync
 from rulesengine.store.redact import display_url
 from rulesengine.store.rows import (
     ENCOUNTER_COLUMNS,
     GUARANTOR_COLUMNS,
     PAYMENT_COLUMNS,
-    encounter_row,
     from_db_instant,
     guarantor_from_row,
-    guarantor_row,
     payment_from_row,
 )
 from rulesengine.store.run_transaction import open_run_transaction
-from rulesengine.store.sqlutil import dialect_insert, insert_rows
 from rulesengine.store.store_secret import secret_on
 from rulesengine.store.tables import (
     adjustments,
@@ -68,35 +66,6 @@ from rulesengine.store.worklist_reads import worklist_entries, worklist_query
 __all__ = ["SQLStore"]
 
 _IN_CHUNK = 500  # ids per IN (...) list
-
-
-# Built once per database kind: constructing an upsert (its ``excluded`` alias, a SET
-# clause per column) cost more than a small import's rows.
-@functools.cache
-def _guarantor_upsert(dialect: str) -> Any:
-    stmt = dialect_insert(dialect, guarantors)
-    return stmt.on_conflict_do_update(
-        index_elements=["id"],
-        set_={c.name: stmt.excluded[c.name] for c in guarantors.c if c.name != "id"},
-    )
-
-
-@functools.cache
-def _encounter_upsert(dialect: str) -> Any:
-    stmt = dialect_insert(dialect, encounters)
-    keep = and_(encounters.c.status == "pre_collections", stmt.excluded.status == "pre_collections")
-    updates: dict[str, Any] = {
-        c.name: stmt.excluded[c.name] for c in ENCOUNTER_COLUMNS if c.name != "id"
-    }
-    updates["worklist_batch_id"] = case((keep, encounters.c.worklist_batch_id), else_=None)
-    updates["worklist_since"] = case((keep, encounters.c.worklist_since), else_=None)
-    return stmt.on_conflict_do_update(index_elements=["id"], set_=updates)
-
-
-def _sync_upsert(dialect: str) -> Any:
-    """The insert-or-update statement of a table, by table name (for a sync import)."""
-    upserts = {"guarantors": _guarantor_upsert, "encounters": _encounter_upsert}
-    return lambda table: upserts[table](dialect)
 
 
 class SQLStore(Store):
@@ -152,21 +121,11 @@ class SQLStore(Store):
     # -- ledger ----------------------------------------------------------------------------
 
     def import_ledger(self, ledger: LedgerData) -> ImportSummary:
-        check_ledger(ledger, self)
         try:
-            with self.writing() as conn:
-                self._upsert_guarantors(conn, ledger.guarantors)
-                self._upsert_encounters(conn, ledger.encounters)
-                self._append_payments(conn, ledger)
-                insert_rows(
-                    conn,
-                    adjustments,
-                    ("encounter_id", "amount_cents", "date", "external_id"),
-                    (
-                        (a.encounter_id, a.amount_cents, a.date, a.external_id)
-                        for a in ledger.adjustments
-                    ),
-                )
+            with collector_paused():
+                check_ledger(ledger, self)
+                with self.writing() as conn:
+                    write_ledger(conn, ledger)
         except IntegrityError as exc:
             raise LedgerError(
                 [Problem("ledger", None, None, f"rejected by the store: {exc.orig}")]
@@ -187,6 +146,24 @@ class SQLStore(Store):
         complete: bool = False,
         dry_run: bool = False,
     ) -> SyncSummary:
+        with collector_paused():
+            return self._sync_ledger(
+                ledger,
+                folder=folder,
+                dunning_from_file=dunning_from_file,
+                complete=complete,
+                dry_run=dry_run,
+            )
+
+    def _sync_ledger(
+        self,
+        ledger: LedgerData,
+        *,
+        folder: str,
+        dunning_from_file: bool,
+        complete: bool,
+        dry_run: bool,
+    ) -> SyncSummary:
         options = {
             "folder": folder,
             "dunning_from_file": dunning_from_file,
@@ -200,50 +177,12 @@ class SQLStore(Store):
         try:
             with self.writing() as conn:
                 plan = plan_sync(conn, ledger, **options)  # type: ignore[arg-type]
-                apply_sync(conn, plan, upsert=_sync_upsert(conn.dialect.name))
+                apply_sync(conn, plan)
         except IntegrityError as exc:
             raise LedgerError(
                 [Problem("ledger", None, None, f"rejected by the store: {exc.orig}")]
             ) from None
         return plan.summary
-
-    def _upsert_guarantors(self, conn: Connection, items: Iterable[Guarantor]) -> None:
-        names = [c.name for c in GUARANTOR_COLUMNS]
-        rows = (guarantor_row(g) for g in items)
-        stmt = _guarantor_upsert(conn.dialect.name)
-        insert_rows(conn, guarantors, names, rows, statement=stmt, cache_key="upsert")
-
-    def _upsert_encounters(self, conn: Connection, items: Iterable[Encounter]) -> None:
-        """Insert or update; a worklist mark survives only while it stays in the worklist."""
-        names = [c.name for c in ENCOUNTER_COLUMNS]
-        rows = (encounter_row(e) for e in items)
-        stmt = _encounter_upsert(conn.dialect.name)
-        insert_rows(conn, encounters, names, rows, statement=stmt, cache_key="upsert")
-
-    def _append_payments(self, conn: Connection, ledger: LedgerData) -> None:
-        """Payments dated on or before their encounter's last statement are already
-        reviewed (``reviewed_batch="imported"``)."""
-        last: dict[str, dt.date | None] = {e.id: e.last_statement for e in ledger.encounters}
-        missing = sorted({p.encounter_id for p in ledger.payments} - last.keys())
-        for ids in chunked(missing, _IN_CHUNK):
-            query = select(encounters.c.id, encounters.c.last_statement).where(
-                encounters.c.id.in_(ids)
-            )
-            last.update((eid, billed) for eid, billed in conn.execute(query))
-
-        def row(p: Payment) -> tuple[Any, ...]:
-            billed = last.get(p.encounter_id)
-            reviewed = p.reviewed_batch
-            if reviewed is None and billed is not None and p.date <= billed:
-                reviewed = "imported"
-            return (p.encounter_id, p.amount_cents, p.date, reviewed, p.external_id)
-
-        insert_rows(
-            conn,
-            payments,
-            ("encounter_id", "amount_cents", "date", "reviewed_batch", "external_id"),
-            (row(p) for p in ledger.payments),
-        )
 
     def post_payment(self, encounter_id: str, amount_cents: int, date: dt.date) -> Payment:
         check_posting("payment", encounter_id, amount_cents, date)

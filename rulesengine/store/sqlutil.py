@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Dialect
 
 __all__ = [
     "CHUNK",
@@ -95,15 +96,14 @@ def _unchanged(row: Sequence[Any]) -> Any:
 
 
 class Processed(dict[Any, Any]):
-    """Value -> its form as ``column``'s type binds it on ``conn``'s database (a date as
+    """Value -> its form as ``column``'s type binds it on ``dialect``'s database (a date as
     SQLite's text, say), computed on first use (``processed[value]``, a dict lookup after
-    that): rows built with these are ready for :func:`insert_rows` (``ready=True``). A
-    batch repeats few distinct dates, instants and flags; at most :data:`REMEMBERED` are
-    kept at once."""
+    that): rows built with these are ready for the driver (:func:`insert_rows` with
+    ``ready=True``). A ledger or a batch repeats few distinct dates, instants and flags; at
+    most :data:`REMEMBERED` are kept at once."""
 
-    def __init__(self, conn: Connection, column: Any) -> None:
+    def __init__(self, column: Any, dialect: Dialect) -> None:
         super().__init__()
-        dialect = conn.dialect
         process = column.type.dialect_impl(dialect).bind_processor(dialect)
         self.process: Callable[[Any], Any] = process if process is not None else _unchanged
 
@@ -215,8 +215,8 @@ def remembered(processor: Callable[[Any], Any]) -> Callable[[Any], Any]:
     return process
 
 
-#: How many distinct values :func:`remembered` keeps per column and insert.
-REMEMBERED = 4096
+#: How many distinct values :func:`remembered` and :class:`Processed` keep per column.
+REMEMBERED = 65_536
 
 
 def _chunks(rows: Iterable[Sequence[Any]], size: int) -> Iterator[list[Sequence[Any]]]:

@@ -55,7 +55,7 @@ def write_statements(conn: Connection, batch: BatchResult) -> None:
         return found
 
     recipient_of = {gid: recipient_json(g) for gid, g in batch.recipients.items()}
-    due = Processed(conn, statements.c.due_date)  # rows in the driver's form
+    due = Processed(statements.c.due_date, conn.dialect)  # rows in the driver's form
     insert_rows(
         conn,
         statements,

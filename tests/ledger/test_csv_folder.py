@@ -221,3 +221,27 @@ def test_copy_of_a_case_reports_its_own_path(tmp_path: Path) -> None:
     shutil.copytree(LEDGERS / "unknown_guarantor", tmp_path / "x")
     with pytest.raises(LedgerError, match=rf"^{tmp_path}/x/encounters.csv:3:guarantor: "):
         read_ledger_dir(str(tmp_path / "x"))
+
+
+def test_reading_pauses_the_cycle_collector_only_while_it_reads(
+    in_ledgers: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A ledger folder is read with the cycle collector off, and it is on again after,
+    even when the folder is refused."""
+    import gc
+
+    from rulesengine.ledger import csv_folder
+
+    seen: list[bool] = []
+    real = csv_folder.read_sheet
+
+    def read(folder: str, name: str) -> object:
+        seen.append(gc.isenabled())
+        return real(folder, name)
+
+    monkeypatch.setattr(csv_folder, "read_sheet", read)
+    read_ledger_dir(in_ledgers / "good")
+    assert seen == [False] * 4 and gc.isenabled()
+    with pytest.raises(LedgerError):
+        read_ledger_dir(in_ledgers / BAD[0])
+    assert gc.isenabled()
