@@ -27,6 +27,7 @@ from rulesengine.store import SCHEMA_VERSION, open_store
 from rulesengine.store.batch_io import read_batch
 from rulesengine.store.migrations import MIGRATIONS
 from rulesengine.store.sql_store import SQLStore
+from tests.data.stores.make_version_5 import batch_shape
 
 FIXTURES = Path(__file__).resolve().parents[1] / "data" / "stores"
 RULES = Path(__file__).resolve().parents[2] / "rules" / "standard.yaml"
@@ -82,46 +83,7 @@ def batch_as_read(store: SQLStore, batch_id: str) -> dict[str, Any]:
     with store.reading() as conn:
         batch = read_batch(conn, batch_id)
     assert batch is not None
-    return {
-        "statements": [
-            [
-                s.id,
-                s.guarantor_id,
-                s.level,
-                s.total_cents,
-                [
-                    [
-                        line.encounter_id,
-                        line.patient_id,
-                        line.service_date.isoformat(),
-                        line.balance_cents,
-                        line.level,
-                        line.rider,
-                    ]
-                    for line in s.lines
-                ],
-            ]
-            for s in batch.statements
-        ],
-        "traces": {
-            eid: [[t.step, t.outcome, t.detail, t.rule] for t in steps]
-            for eid, steps in batch.traces.items()
-        },
-        "guarantor_of": dict(batch.guarantor_of),
-        "changes": [
-            [
-                c.encounter_id,
-                c.level,
-                c.status,
-                str(c.first_statement),
-                str(c.last_statement),
-                c.statements_sent,
-            ]
-            for c in batch.changes
-        ],
-        "skips": [[s.encounter_id, s.guarantor_id, s.reason] for s in batch.skips],
-        "pre_collections": list(batch.pre_collections),
-    }
+    return batch_shape(batch)
 
 
 def test_schema_version_is_6() -> None:
@@ -206,8 +168,4 @@ def test_the_upgraded_store_runs_on(upgraded: Any) -> None:
         explained = explain_stored_batch(store, batch_id, guarantor)
         assert explained is not None and explained["encounters"], batch_id
         assert all(e["steps"] for e in explained["encounters"]), batch_id
-    fresh = batch_as_read(store, batch.id)
-    assert fresh["traces"] == {
-        eid: [[t.step, t.outcome, t.detail, t.rule] for t in steps]
-        for eid, steps in batch.traces.items()
-    }
+    assert batch_as_read(store, batch.id)["traces"] == batch_shape(batch)["traces"]

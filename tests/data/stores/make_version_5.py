@@ -56,6 +56,51 @@ def build(url: str) -> None:
     store.close()
 
 
+def batch_shape(batch: Any) -> dict[str, Any]:
+    """A stored batch (``read_batch``'s) as plain JSON values: what the version-6 test
+    compares the upgraded store's batches with."""
+    return {
+        "statements": [
+            [
+                s.id,
+                s.guarantor_id,
+                s.level,
+                s.total_cents,
+                [
+                    [
+                        ln.encounter_id,
+                        ln.patient_id,
+                        ln.service_date.isoformat(),
+                        ln.balance_cents,
+                        ln.level,
+                        ln.rider,
+                    ]
+                    for ln in s.lines
+                ],
+            ]
+            for s in batch.statements
+        ],
+        "traces": {
+            eid: [[t.step, t.outcome, t.detail, t.rule] for t in steps]
+            for eid, steps in batch.traces.items()
+        },
+        "guarantor_of": dict(batch.guarantor_of),
+        "changes": [
+            [
+                c.encounter_id,
+                c.level,
+                c.status,
+                str(c.first_statement),
+                str(c.last_statement),
+                c.statements_sent,
+            ]
+            for c in batch.changes
+        ],
+        "skips": [[s.encounter_id, s.guarantor_id, s.reason] for s in batch.skips],
+        "pre_collections": list(batch.pre_collections),
+    }
+
+
 def reads(url: str) -> dict[str, Any]:
     from rulesengine.store import open_store
     from rulesengine.store.batch_io import read_batch
@@ -67,46 +112,7 @@ def reads(url: str) -> dict[str, Any]:
         for bid in ids:
             batch = read_batch(conn, bid)
             assert batch is not None
-            found["batches"][bid] = {
-                "statements": [
-                    [
-                        s.id,
-                        s.guarantor_id,
-                        s.level,
-                        s.total_cents,
-                        [
-                            [
-                                ln.encounter_id,
-                                ln.patient_id,
-                                ln.service_date.isoformat(),
-                                ln.balance_cents,
-                                ln.level,
-                                ln.rider,
-                            ]
-                            for ln in s.lines
-                        ],
-                    ]
-                    for s in batch.statements
-                ],
-                "traces": {
-                    eid: [[t.step, t.outcome, t.detail, t.rule] for t in steps]
-                    for eid, steps in batch.traces.items()
-                },
-                "guarantor_of": dict(batch.guarantor_of),
-                "changes": [
-                    [
-                        c.encounter_id,
-                        c.level,
-                        c.status,
-                        str(c.first_statement),
-                        str(c.last_statement),
-                        c.statements_sent,
-                    ]
-                    for c in batch.changes
-                ],
-                "skips": [[s.encounter_id, s.guarantor_id, s.reason] for s in batch.skips],
-                "pre_collections": list(batch.pre_collections),
-            }
+            found["batches"][bid] = batch_shape(batch)
         for nid, status, content, context in conn.execute(
             text("SELECT id, status, content_json, context_json FROM notifications ORDER BY id")
         ):
