@@ -175,7 +175,7 @@ def render_rows(
 
 def rows_with_bodies(conn: Connection, rows: Sequence[QueueRow]) -> list[QueueRow]:
     """``rows`` to be shown, each with its content and context (one that cannot be rendered
-    is shown without, and the reason is logged)."""
+    is shown without, with the reason in its ``unrendered``, and the reason is logged)."""
     if all(row.rendered for row in rows):
         return list(rows)
     rendered = render_rows(conn, rows)
@@ -183,7 +183,7 @@ def rows_with_bodies(conn: Connection, rows: Sequence[QueueRow]) -> list[QueueRo
     out: list[QueueRow] = []
     for row in rows:
         found = rendered.get(row.id, row)
-        out.append(row if isinstance(found, str) else found)
+        out.append(attrs.evolve(row, unrendered=found) if isinstance(found, str) else found)
     return out
 
 
