@@ -175,7 +175,7 @@ def render_rows(
 
 def rows_with_bodies(conn: Connection, rows: Sequence[QueueRow]) -> list[QueueRow]:
     """``rows`` to be shown, each with its content and context (one that cannot be rendered
-    is shown without, and the reason is logged)."""
+    is shown without, with the reason in its ``unrendered``, and the reason is logged)."""
     if all(row.rendered for row in rows):
         return list(rows)
     rendered = render_rows(conn, rows)
@@ -183,7 +183,7 @@ def rows_with_bodies(conn: Connection, rows: Sequence[QueueRow]) -> list[QueueRo
     out: list[QueueRow] = []
     for row in rows:
         found = rendered.get(row.id, row)
-        out.append(row if isinstance(found, str) else found)
+        out.append(attrs.evolve(row, unrendered=found) if isinstance(found, str) else found)
     return out
 
 
@@ -200,8 +200,9 @@ def report_unrendered(results: Mapping[int, object], action: str = "shown withou
 # -- what it is rendered from ----------------------------------------------------------------
 
 
-#: A stored statement with the guarantor it is rendered for, or why it cannot be rendered.
-_Stored = tuple[Statement, Guarantor] | str
+#: A stored statement with the guarantor it is rendered for and the pay link the run made
+#: (None: made before schema version 6), or why it cannot be rendered.
+_Stored = tuple[Statement, Guarantor, str | None] | str
 
 
 def _statements(conn: Connection, ids: Sequence[str]) -> dict[str, _Stored]:
@@ -210,19 +211,20 @@ def _statements(conn: Connection, ids: Sequence[str]) -> dict[str, _Stored]:
     s = statements.c
     found: dict[str, _Stored] = {}
     for start in range(0, len(ids), _IN_CHUNK):
-        query = select(*STATEMENT_COLUMNS, s.recipient_json).where(
+        query = select(*STATEMENT_COLUMNS, s.pay_link, s.recipient_json).where(
             s.id.in_(ids[start : start + _IN_CHUNK])
         )
         for row in conn.execute(query):
-            sid, recipient = row[0], row[-1]
+            sid, link, recipient = row[0], row[-2], row[-1]
             if recipient is None:
                 found[sid] = f"its statement {sid} has no recipient stored"
                 continue
             try:
-                statement = statement_from_row(row[:-1])
+                statement = statement_from_row(row[:-2])
                 found[sid] = (
                     statement,
                     guarantor_from_recipient(statement.guarantor_id, recipient),
+                    link,
                 )
             except (KeyError, TypeError, ValueError) as exc:  # a row changed by hand
                 found[sid] = f"its statement {sid} cannot be read ({_summary(exc)})"
@@ -237,8 +239,9 @@ def _letter(
     entry = found.get(statement_id, f"its statement {statement_id} is not in the store")
     if isinstance(entry, str):
         return entry
-    statement, guarantor = entry
-    link = pay_link(rules, statement.id, secret)
+    statement, guarantor, stored_link = entry
+    # The link the run made (with the key it ran with), else one signed with ours.
+    link = pay_link(rules, statement.id, secret) if stored_link is None else stored_link
     context = channel_context(rules, statement, guarantor, secret=b"", link=link)
     return statement, guarantor, link, context
 

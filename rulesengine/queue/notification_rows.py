@@ -68,6 +68,9 @@ class QueueRow:
     # False: a live batch's notification stored without its content and context (schema
     # version 6), which are empty here until rendered (rulesengine.queue.batch_content)
     rendered: bool = True
+    # Why its content could not be rendered when it was read to be shown (None: it was, or
+    # it was stored with it)
+    unrendered: str | None = None
 
     @classmethod
     def from_mapping(cls, row: Any) -> QueueRow:

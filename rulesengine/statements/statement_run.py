@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from rulesengine.drafting.notification_drafts import ChannelAddressing
+from rulesengine.drafting.notification_drafts import ChannelAddressing, pay_link
 from rulesengine.errors import InvalidRequest, LiveRunBeforeLatest, RunRefused
 from rulesengine.model import (
     LEVEL_MAX,
@@ -115,7 +115,8 @@ def run_statements(
             if live:
                 with clock("save"):  # the text the rules were loaded from, under their hash
                     at = utcnow()
-                    tx.save_batch(batch, rules.source_text, at)
+                    links = {s.id: pay_link(rules, s.id, secret) for s in batch.statements}
+                    tx.save_batch(batch, rules.source_text, at, pay_links=links)
                     superseded = upload_batch(tx.connection, batch, at)
                 if superseded:
                     batch = attrs.evolve(batch, superseded=superseded)

@@ -197,10 +197,17 @@ class RunTransaction(abc.ABC):
 
     @abc.abstractmethod
     def save_batch(
-        self, batch: BatchResult, rules_text: str, at: dt.datetime | None = None
+        self,
+        batch: BatchResult,
+        rules_text: str,
+        at: dt.datetime | None = None,
+        *,
+        pay_links: Mapping[str, str] | None = None,
     ) -> None:
         """Write a live batch and everything it decided in the ledger, in this transaction
-        (``at``: when, default now; the batch's ``created_at`` unless it has its own).
+        (``at``: when, default now; the batch's ``created_at`` unless it has its own;
+        ``pay_links``: statement id -> its pay link as the run made it, kept with the
+        statement so its notifications are rendered with it later).
 
         Records the batch (unique per profile and run date), its statements and lines, its
         ``pre_collections`` list, its skips, its traces, the encounter changes, the reviewed

@@ -53,7 +53,12 @@ _PRE = "pre_collections"
 
 
 def write_batch(
-    conn: Connection, batch: BatchResult, rules_text: str, at: dt.datetime | None = None
+    conn: Connection,
+    batch: BatchResult,
+    rules_text: str,
+    at: dt.datetime | None = None,
+    *,
+    pay_links: Mapping[str, str] | None = None,
 ) -> None:
     """Record a live batch and apply its changes to the ledger (its notifications are the
     queue's: :func:`rulesengine.queue.batch_upload.upload_batch`, in the same transaction).
@@ -86,7 +91,7 @@ def write_batch(
             f"a live batch of profile {batch.profile_id!r} on {batch.run_date.isoformat()} "
             f"(or with id {bid!r}) is already stored"
         ) from None
-    write_statements(conn, batch)
+    write_statements(conn, batch, pay_links or {})
     _write_children(conn, batch)
     _write_traces(conn, batch)
     _write_changes(conn, batch)

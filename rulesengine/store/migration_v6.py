@@ -69,6 +69,8 @@ def _statement_columns(conn: Connection) -> None:
         )
     if "recipient_json" not in present:
         conn.execute(text("ALTER TABLE statements ADD COLUMN recipient_json TEXT"))
+    if "pay_link" not in present:
+        conn.execute(text("ALTER TABLE statements ADD COLUMN pay_link TEXT"))
 
 
 def _move_statement_lines(conn: Connection) -> None:

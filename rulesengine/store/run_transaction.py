@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from operator import attrgetter
 from typing import Any
@@ -293,7 +293,12 @@ class SQLRunTransaction(RunTransaction):
         return self.conn
 
     def save_batch(
-        self, batch: BatchResult, rules_text: str, at: dt.datetime | None = None
+        self,
+        batch: BatchResult,
+        rules_text: str,
+        at: dt.datetime | None = None,
+        *,
+        pay_links: Mapping[str, str] | None = None,
     ) -> None:
         if not self.live:
             raise RuntimeError("a test run transaction never writes")
@@ -301,4 +306,4 @@ class SQLRunTransaction(RunTransaction):
             raise ValueError(
                 f"batch of profile {batch.profile_id!r} in a run of profile {self.profile_id!r}"
             )
-        write_batch(self.conn, batch, rules_text, at)
+        write_batch(self.conn, batch, rules_text, at, pay_links=pay_links)

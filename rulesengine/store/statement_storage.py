@@ -9,6 +9,7 @@ Both functions work on a connection inside the caller's transaction
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import Connection, select
@@ -35,13 +36,16 @@ _COLUMNS = (
     "due_date",
     "lines_json",
     "recipient_json",
+    "pay_link",
 )
 
 
-def write_statements(conn: Connection, batch: BatchResult) -> None:
-    """The batch's statements, in order, each with its lines and its guarantor from
+def write_statements(conn: Connection, batch: BatchResult, pay_links: Mapping[str, str]) -> None:
+    """The batch's statements, in order, each with its lines, its guarantor from
     ``batch.recipients`` (``recipient_json`` NULL for a statement whose guarantor the batch
-    does not carry: its notifications then keep their content)."""
+    does not carry: its notifications then keep their content) and its pay link from
+    ``pay_links`` (statement id -> the link the run made; NULL when not given: rendering
+    then signs the link with the key it has)."""
     bid = batch.id
     # A batch's statements share a few groupings and channel lists: encode each once.
     encoded: dict[tuple[Any, ...], str] = {}
@@ -75,6 +79,7 @@ def write_statements(conn: Connection, batch: BatchResult) -> None:
                 due[s.due_date],
                 _lines_json(s),
                 recipient_of.get(s.guarantor_id),
+                pay_links.get(s.id),
             )
             for seq, s in enumerate(batch.statements)
         ),

@@ -209,6 +209,10 @@ statements = Table(
     # "postal_line1", ..., "postal_zip"}``. NULL for a statement stored before version 6,
     # whose notifications hold their rendered content.
     Column("recipient_json", Text),
+    # Schema version 6: the statement's pay link as the run made it (with the key it ran
+    # with: RULESENGINE_SECRET or the store's), so its notifications render with the same
+    # link whatever key the process rendering them has. NULL before version 6.
+    Column("pay_link", Text),
     # Schema version 4 (was ix_statements_batch_id): a batch's statements in order, a page
     # at a time, and counted by level from the index alone.
     Index("ix_statements_batch_seq", "batch_id", "seq", "level"),

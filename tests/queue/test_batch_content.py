@@ -102,6 +102,35 @@ def test_every_notification_reads_back_and_reaches_its_channel_as_the_run_drafte
     assert stored_bodies(ledger_store, batch.id) == {("", "")}
 
 
+def test_pay_links_are_the_run_s_whatever_key_the_rendering_process_has(
+    ledger_store: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A run signs its pay links with ``RULESENGINE_SECRET`` when set; the links are kept
+    with the statements, so a worker or dashboard without that key (or with another one)
+    renders and sends the run's links, not ones signed with its own key."""
+    monkeypatch.setenv("RULESENGINE_SECRET", "the run machine's key")
+    batch = live_run(ledger_store)
+    expected = drafted(batch)
+    assert any("https://pay.example.org/q/" in content for content, _ in expected.values())
+    for key in (None, "another machine's key"):
+        if key is None:
+            monkeypatch.delenv("RULESENGINE_SECRET")
+        else:
+            monkeypatch.setenv("RULESENGINE_SECRET", key)
+        listed = list_notifications(ledger_store, batch_id=batch.id)
+        assert {
+            (n["statement_id"], n["channel"]): (dumps_mapping(n["content"]), dumps(n["context"]))  # type: ignore[arg-type]
+            for n in listed
+        } == expected, key
+    channels = recorders()
+    with Queue(ledger_store, channels=channels, worker_id="w1") as queue:
+        queue.deliver(LATER, until_empty=True)
+    handed = [n for channel in channels.values() for call in channel.calls for n in call]
+    assert handed
+    for n in handed:
+        assert dumps_mapping(dict(n.content)) == expected[n.statement_id, n.channel][0]
+
+
 def test_a_guarantor_renamed_after_the_run_is_still_written_to_as_the_run_saw_them(
     ledger_store: Any,
 ) -> None:

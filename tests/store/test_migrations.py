@@ -363,7 +363,7 @@ def undo_version_6(conn: Connection) -> None:
     )
     conn.execute(text("DROP TABLE batch_guarantor_traces"))
     conn.execute(text("DROP TABLE batch_trace_steps"))
-    for column in ("lines_json", "recipient_json"):
+    for column in ("lines_json", "recipient_json", "pay_link"):
         conn.execute(text(f"ALTER TABLE statements DROP COLUMN {column}"))
     for column in (
         "level",

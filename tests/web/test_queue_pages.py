@@ -373,3 +373,35 @@ def test_a_batch_notification_stored_without_content_is_shown_rendered(
     assert set(answer["content"]) == {"subject", "body"}
     assert answer["context"]["recipient"] == recipient
     assert answer["context"]["statement"]["id"] == answer["statement"]
+
+
+def test_a_notification_whose_content_cannot_be_rendered_says_why_on_its_page(
+    client_for: Any, web_store: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A live batch's notification whose rules version no longer loads is shown without
+    content, and its page says why (not merely "No content")."""
+    from collections import OrderedDict
+
+    from sqlalchemy import select, update
+
+    from rulesengine.queue import batch_content
+    from rulesengine.store.tables import notifications, rules_versions
+
+    monkeypatch.setattr(batch_content, "_loaded", OrderedDict())  # nothing kept from before
+    n = notifications.c
+    with web_store.writing() as conn:
+        nid, rules_hash = conn.execute(
+            select(n.id, n.rules_hash)
+            .where(n.kind == "batch", n.content_json == "")
+            .order_by(n.id.desc())
+            .limit(1)
+        ).one()
+        conn.execute(
+            update(rules_versions)
+            .where(rules_versions.c.content_hash == rules_hash)
+            .values(text="rulesengine: 1\nprofile: [not, a, mapping]\n")
+        )
+    page = client_for("viewer").get(f"/notifications/{nid}")
+    assert page.status_code == 200
+    assert "No content shown: its content cannot be rendered" in page.text
+    assert "Cancel the notification, or retry it" in page.text
