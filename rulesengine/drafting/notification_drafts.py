@@ -31,6 +31,7 @@ from rulesengine.model import (
 )
 from rulesengine.rules.policy import Level, Rules
 from rulesengine.rules.templates import render
+from rulesengine.store.rows import recipient_mapping
 
 __all__ = [
     "ChannelAddressing",
@@ -183,17 +184,8 @@ def channel_context(
 ) -> dict[str, Any]:
     """``recipient``, ``statement`` and ``sender`` as a channel receives them (``link``:
     the statement's pay link when already computed)."""
-    postal = guarantor.postal
     return {
-        "recipient": {
-            "first_name": guarantor.first_name,
-            "last_name": guarantor.last_name,
-            "postal_line1": postal.line1 if postal else "",
-            "postal_line2": postal.line2 if postal else "",
-            "postal_city": postal.city if postal else "",
-            "postal_state": postal.state if postal else "",
-            "postal_zip": postal.zip if postal else "",
-        },
+        "recipient": recipient_mapping(guarantor),
         "statement": {
             "id": statement.id,
             "total_cents": statement.total_cents,

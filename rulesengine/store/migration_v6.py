@@ -15,16 +15,14 @@ The rows are moved in the upgrade's transaction, then the old tables are dropped
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, inspect, select, text, update
 
 from rulesengine.store.legacy_tables import batch_encounters_before, batch_traces, statement_lines
-from rulesengine.store.rows import dumps
-from rulesengine.store.rows import encode_string as _string
+from rulesengine.store.rows import dumps, lines_json
 from rulesengine.store.sqlutil import insert_rows
 from rulesengine.store.tables import (
     batch_changes,
@@ -33,7 +31,7 @@ from rulesengine.store.tables import (
     statements,
 )
 
-__all__ = ["lines_json", "version_6"]
+__all__ = ["version_6"]
 
 #: Rows read or written per round trip while moving a large store's rows.
 _CHUNK = 10_000
@@ -97,38 +95,6 @@ def _move_statement_lines(conn: Connection) -> None:
             pending = []
     if pending:
         conn.execute(set_lines, pending)
-
-
-def lines_json(lines: Iterable[tuple[Any, ...]]) -> str:
-    """``[[encounter_id, patient_id, service_date, balance_cents, level, rider], ...]``
-    from (encounter_id, patient_id, service_date, balance_cents, level, rider) tuples: the
-    text :func:`~rulesengine.store.rows.dumps` gives, joined here (a large batch has a
-    million lines)."""
-    day = _DAY_TEXT
-    return (
-        "["
-        + ",".join(
-            [
-                f"[{_string(eid)},{_string(pid)},{day[service]},{int(balance)},{int(level)},"
-                f"{1 if rider else 0}]"
-                for eid, pid, service, balance, level, rider in lines
-            ]
-        )
-        + "]"
-    )
-
-
-class _DayText(dict[dt.date, str]):
-    """A date as a JSON string, each distinct date formatted once (a few hundred)."""
-
-    def __missing__(self, day: dt.date) -> str:
-        if len(self) >= 4096:
-            self.clear()
-        text = self[day] = f'"{day.isoformat()}"'
-        return text
-
-
-_DAY_TEXT = _DayText()
 
 
 def _grouped(rows: Any) -> Iterator[tuple[Any, list[tuple[Any, ...]]]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any, overload
 
 import attrs
@@ -34,8 +34,10 @@ __all__ = [
     "guarantor_from_row",
     "guarantor_from_recipient",
     "guarantor_row",
+    "lines_json",
     "payment_from_row",
     "recipient_json",
+    "recipient_mapping",
     "statement_from_row",
     "statement_lines_from_json",
     "utcnow",
@@ -173,8 +175,7 @@ def statement_from_row(row: Sequence[Any]) -> Statement:
 
 
 def statement_lines_from_json(text: str) -> tuple[StatementLine, ...]:
-    """A statement's lines from its ``lines_json`` (written by
-    :func:`rulesengine.store.migration_v6.lines_json`)."""
+    """A statement's lines from its ``lines_json`` (written by :func:`lines_json`)."""
     fromisoformat = dt.date.fromisoformat
     return tuple(
         StatementLine(eid, pid, fromisoformat(service), balance, level, bool(rider))
@@ -182,21 +183,57 @@ def statement_lines_from_json(text: str) -> tuple[StatementLine, ...]:
     )
 
 
-def recipient_json(guarantor: Guarantor) -> str:
-    """A statement's ``recipient_json``: the guarantor as its notifications are rendered
-    from (the ``recipient`` mapping a channel receives)."""
-    postal = guarantor.postal
-    return dumps_mapping(
-        {
-            "first_name": guarantor.first_name,
-            "last_name": guarantor.last_name,
-            "postal_line1": postal.line1 if postal else "",
-            "postal_line2": postal.line2 if postal else "",
-            "postal_city": postal.city if postal else "",
-            "postal_state": postal.state if postal else "",
-            "postal_zip": postal.zip if postal else "",
-        }
+def lines_json(lines: Iterable[tuple[Any, ...]]) -> str:
+    """A statement's ``lines_json``, ``[[encounter_id, patient_id, service_date,
+    balance_cents, level, rider], ...]``, from (encounter_id, patient_id, service_date,
+    balance_cents, level, rider) tuples: the text :func:`dumps` gives, joined here (a large
+    batch has a million lines)."""
+    day = _DAY_TEXT
+    return (
+        "["
+        + ",".join(
+            [
+                f"[{_string(eid)},{_string(pid)},{day[service]},{int(balance)},{int(level)},"
+                f"{1 if rider else 0}]"
+                for eid, pid, service, balance, level, rider in lines
+            ]
+        )
+        + "]"
     )
+
+
+class _DayText(dict[dt.date, str]):
+    """A date as a JSON string, each distinct date formatted once (a few hundred)."""
+
+    def __missing__(self, day: dt.date) -> str:
+        if len(self) >= 4096:
+            self.clear()
+        text = self[day] = f'"{day.isoformat()}"'
+        return text
+
+
+_DAY_TEXT = _DayText()
+
+
+def recipient_mapping(guarantor: Guarantor) -> dict[str, str]:
+    """The ``recipient`` mapping a channel receives: the guarantor's names and postal fields
+    (empty without an address). A statement's ``recipient_json`` is this mapping, so its
+    notifications render later exactly as the run drafted them."""
+    postal = guarantor.postal
+    return {
+        "first_name": guarantor.first_name,
+        "last_name": guarantor.last_name,
+        "postal_line1": postal.line1 if postal else "",
+        "postal_line2": postal.line2 if postal else "",
+        "postal_city": postal.city if postal else "",
+        "postal_state": postal.state if postal else "",
+        "postal_zip": postal.zip if postal else "",
+    }
+
+
+def recipient_json(guarantor: Guarantor) -> str:
+    """A statement's ``recipient_json``: :func:`recipient_mapping` as JSON."""
+    return dumps_mapping(recipient_mapping(guarantor))
 
 
 def guarantor_from_recipient(guarantor_id: str, text: str) -> Guarantor:

@@ -15,8 +15,13 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from rulesengine.model import BatchResult, Statement
-from rulesengine.store.migration_v6 import lines_json
-from rulesengine.store.rows import STATEMENT_COLUMNS, dumps, recipient_json, statement_from_row
+from rulesengine.store.rows import (
+    STATEMENT_COLUMNS,
+    dumps,
+    lines_json,
+    recipient_json,
+    statement_from_row,
+)
 from rulesengine.store.sqlutil import Processed, insert_rows
 from rulesengine.store.tables import statements
 

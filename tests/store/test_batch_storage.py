@@ -163,8 +163,7 @@ def test_encounters_traced_but_not_looked_at_are_kept_in_rows_of_a_thousand(
 def test_statement_lines_are_stored_as_the_json_encoder_writes_them() -> None:
     """``lines_json`` joins the text itself (a million lines in a large batch): the same
     text ``dumps`` gives, quotes and non-ASCII ids included."""
-    from rulesengine.store.migration_v6 import lines_json
-    from rulesengine.store.rows import dumps
+    from rulesengine.store.rows import dumps, lines_json
 
     lines = [
         ('E"1', "Pé\\1", dt.date(2026, 1, 5), -500, 2, True),
