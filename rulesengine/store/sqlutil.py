@@ -95,23 +95,30 @@ def _unchanged(row: Sequence[Any]) -> Any:
     return row
 
 
-class Processed(dict[Any, Any]):
-    """Value -> its form as ``column``'s type binds it on ``dialect``'s database (a date as
-    SQLite's text, say), computed on first use (``processed[value]``, a dict lookup after
-    that): rows built with these are ready for the driver (:func:`insert_rows` with
-    ``ready=True``). A ledger or a batch repeats few distinct dates, instants and flags; at
-    most :data:`REMEMBERED` are kept at once."""
+class _Remembered(dict[Any, Any]):
+    """Value -> ``process(value)``, computed on first use (``remembered[value]``, a dict
+    lookup after that); at most :data:`REMEMBERED` are kept at once."""
 
-    def __init__(self, column: Any, dialect: Dialect) -> None:
+    def __init__(self, process: Callable[[Any], Any]) -> None:
         super().__init__()
-        process = column.type.dialect_impl(dialect).bind_processor(dialect)
-        self.process: Callable[[Any], Any] = process if process is not None else _unchanged
+        self.process = process
 
     def __missing__(self, value: Any) -> Any:
         if len(self) >= REMEMBERED:
             self.clear()
         result = self[value] = self.process(value)
         return result
+
+
+class Processed(_Remembered):
+    """Value -> its form as ``column``'s type binds it on ``dialect``'s database (a date as
+    SQLite's text, say), computed on first use (``processed[value]``, a dict lookup after
+    that): rows built with these are ready for the driver (:func:`insert_rows` with
+    ``ready=True``). A ledger or a batch repeats few distinct dates, instants and flags."""
+
+    def __init__(self, column: Any, dialect: Dialect) -> None:
+        process = column.type.dialect_impl(dialect).bind_processor(dialect)
+        super().__init__(process if process is not None else _unchanged)
 
 
 def _compile(
@@ -198,19 +205,13 @@ def remembered(processor: Callable[[Any], Any]) -> Callable[[Any], Any]:
     """``processor`` remembering its recent results by value: a batch's rows repeat few
     distinct dates and instants (the run date, its time of writing, a service date), and
     formatting one as SQLite text costs more than looking it up."""
-    seen: dict[Any, Any] = {}
+    seen = _Remembered(processor)
 
     def process(value: Any) -> Any:
         try:
             return seen[value]
-        except KeyError:
-            result = processor(value)
         except TypeError:  # unhashable: not worth remembering
             return processor(value)
-        if len(seen) >= REMEMBERED:
-            seen.clear()
-        seen[value] = result
-        return result
 
     return process
 
