@@ -360,7 +360,9 @@ def read_batch(
     head = conn.execute(select(batches).where(batches.c.id == batch_id)).mappings().first()
     if head is None:
         return None
-    traces, guarantor_of = _read_traces(conn, batch_id, guarantor_id)
+    traces, guarantor_of = read_traces(
+        conn, batch_id, None if guarantor_id is None else [guarantor_id]
+    )
     whole = guarantor_id is None
     skips = select(batch_skips.c.encounter_id, batch_skips.c.guarantor_id, batch_skips.c.reason)
     if not whole:
@@ -435,12 +437,6 @@ def _read_changes(conn: Connection, batch_id: str) -> tuple[EncounterChange, ...
         .order_by(c.seq)
     )
     return tuple(EncounterChange(*row) for row in conn.execute(query))
-
-
-def _read_traces(
-    conn: Connection, batch_id: str, guarantor_id: str | None = None
-) -> tuple[dict[str, tuple[TraceStep, ...]], dict[str, str]]:
-    return read_traces(conn, batch_id, None if guarantor_id is None else [guarantor_id])
 
 
 def read_traces(
