@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from rulesengine.drafting.notification_drafts import draft_notifications
 from rulesengine.errors import InvalidRequest
+from rulesengine.keyed_values import KeyedValues, SharedKeys
 from rulesengine.model import BatchResult, EncounterChange
 from rulesengine.statements.decisions import decisions_for
 from rulesengine.statements.encounter_facts import EncounterWork, field_readers, guarantor_facts
@@ -93,7 +94,14 @@ def evaluate(
         addressing=addressing,
         clock=clock,
     )
+    del produced, candidates  # the groups' lists, freed before the drafts are built
     changes = _encounter_changes(works, run_date)
+    keys = SharedKeys(ids)
+    traces = KeyedValues(keys, list(map(_TRACE, works)))
+    guarantor_of = KeyedValues(keys, guarantor_ids)
+    # A million EncounterWork objects in a large run: freed before the drafts are built, so
+    # that the run's memory peaks with one of the two, not both.
+    del works
 
     # 9. What an upload queues
     with clock("upload"):
@@ -119,8 +127,8 @@ def evaluate(
         changes=changes,
         reviewed_payment_ids=reviewed,
         notifications=notifications,
-        traces=dict(zip(ids, map(_TRACE, works), strict=True)),
-        guarantor_of=dict(zip(ids, guarantor_ids, strict=True)),
+        traces=traces,
+        guarantor_of=guarantor_of,
         recipients={s.guarantor_id: guarantors[s.guarantor_id] for s in statements},
     )
 

@@ -16,6 +16,7 @@ from sqlalchemy import Connection, case, null, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from rulesengine.errors import RunRefused
+from rulesengine.keyed_values import aligned, share_keys
 from rulesengine.model import (
     BatchResult,
     EncounterChange,
@@ -236,7 +237,10 @@ def _write_traces(conn: Connection, batch: BatchResult) -> None:
         conn,
         batch_trace_steps,
         ("batch_id", "idx", "step_json"),
-        ((batch.id, number, encoded) for encoded, number in steps.numbers.items()),
+        (
+            (batch.id, number, dumps([step.step, step.outcome, step.detail, step.rule]))
+            for number, step in enumerate(steps.numbers)
+        ),
         ready=True,
     )
 
@@ -254,18 +258,19 @@ def _guarantor_trace_rows(batch: BatchResult, steps: _StepNumbers) -> Iterator[t
     seq = 0
     current: Any = None
     parts: list[str] = []
-    for eid, gid in guarantor_of.items():
+    for eid, gid, found in aligned(guarantor_of, traces):
         if gid != current and parts:
             yield (bid, seq, current, f"[{','.join(parts)}]")
             seq += 1
             parts = []
         current = gid
-        parts.append(_encounter_trace(eid, traces.get(eid), steps))
+        parts.append(_encounter_trace(eid, found, steps))
     if parts:
         yield (bid, seq, current, f"[{','.join(parts)}]")
         seq += 1
         parts = []
-    for eid, found in traces.items():
+    # Encounters traced but not looked at (none when both share their keys).
+    for eid, found in () if share_keys(traces, guarantor_of) else traces.items():
         if eid not in guarantor_of:
             parts.append(_encounter_trace(eid, found, steps))
             if len(parts) >= _UNGROUPED_PER_ROW:
@@ -290,20 +295,21 @@ class _StepNumbers:
 
     Encounters with the same reasoning share step objects, so most are found by identity
     (``by_identity``: the batch holds every step until it is written, so no identity is
-    reused meanwhile); equal steps built apart share a number (``numbers``: the step's
-    JSON -> its number)."""
+    reused meanwhile); equal steps built apart share a number (``numbers``: each distinct
+    step -> its number, in the order of the numbers). A step is encoded as JSON only when
+    it is written, once: a large batch has hundreds of thousands of distinct steps (each
+    statement's own), and their JSON held all at once cost memory at the run's peak."""
 
     def __init__(self) -> None:
-        self.numbers: dict[str, int] = {}
+        self.numbers: dict[TraceStep, str] = {}
         self.by_identity: dict[int, str] = {}
 
     def number(self, step: TraceStep) -> str:
-        encoded = dumps([step.step, step.outcome, step.detail, step.rule])
-        number = self.numbers.get(encoded)
+        number = self.numbers.get(step)
         if number is None:
-            number = self.numbers[encoded] = len(self.numbers)
-        found = self.by_identity[id(step)] = str(number)
-        return found
+            number = self.numbers[step] = str(len(self.numbers))
+        self.by_identity[id(step)] = number
+        return number
 
 
 def _apply_changes(conn: Connection, batch: BatchResult) -> None:

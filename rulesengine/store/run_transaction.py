@@ -13,6 +13,7 @@ from sqlalchemy import Connection, Engine, and_, func, or_, select
 from rulesengine.model import BatchResult, Encounter, Guarantor, Payment
 from rulesengine.store.base import RunInput, RunTransaction
 from rulesengine.store.batch_io import read_batch, write_batch
+from rulesengine.store.connect import PAGE_CACHE_KIB
 from rulesengine.store.rows import ENCOUNTER_COLUMNS, GUARANTOR_COLUMNS, guarantor_from_row
 from rulesengine.store.sqlutil import dialect_insert
 from rulesengine.store.tables import (
@@ -86,6 +87,9 @@ class Canonical(dict[Any, Any]):
         value = self[key] = key if self.make is None or key is None else self.make(key)
         return value
 
+
+#: SQLite's own default page cache, KiB: what a run's reading of the ledger uses.
+_READING_CACHE_KIB = 2000
 
 #: Where a guarantor row (:data:`GUARANTOR_COLUMNS`) holds the guarantor's profile.
 _GUARANTOR_PROFILE = GUARANTOR_COLUMNS.index(guarantors.c.profile)
@@ -220,6 +224,25 @@ def read_ledger(
     return found, tuple(covered)
 
 
+@contextmanager
+def _reading_once(conn: Connection) -> Iterator[None]:
+    """SQLite's page cache kept at its default size (2 MiB) while the ledger is read.
+
+    The ledger is read once, in order, so caching its pages gains nothing, and a full cache
+    (:data:`~rulesengine.store.connect.PAGE_CACHE_KIB`) would be held through the run's
+    evaluation, when its memory peaks. The cache regrows when the batch is written, which
+    is what it is sized for.
+    """
+    if conn.dialect.name != "sqlite":
+        yield
+        return
+    conn.exec_driver_sql(f"PRAGMA cache_size=-{_READING_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        conn.exec_driver_sql(f"PRAGMA cache_size=-{PAGE_CACHE_KIB}")
+
+
 class SQLRunTransaction(RunTransaction):
     """:class:`RunTransaction` over one open SQLAlchemy connection."""
 
@@ -256,13 +279,14 @@ class SQLRunTransaction(RunTransaction):
         return batch
 
     def load_input(self, run_date: dt.date) -> RunInput:
-        found, covered = read_ledger(self.conn, self.profile_id)
-        return RunInput(
-            guarantors=found,
-            encounters=covered,
-            unreviewed_payments=self._unreviewed(run_date, set(map(_ID, covered))),
-            opted_out=self._opted_out(set(found)),
-        )
+        with _reading_once(self.conn):
+            found, covered = read_ledger(self.conn, self.profile_id)
+            return RunInput(
+                guarantors=found,
+                encounters=covered,
+                unreviewed_payments=self._unreviewed(run_date, set(map(_ID, covered))),
+                opted_out=self._opted_out(set(found)),
+            )
 
     def _opted_out(self, guarantor_ids: set[str]) -> dict[str, frozenset[str]]:
         """The opt-out ledger's channels per guarantor (only guarantors of this run)."""
