@@ -225,7 +225,7 @@ def _write_traces(conn: Connection, batch: BatchResult) -> None:
     """The batch's trace: one row per guarantor looked at (their encounters in the order
     the run looked at them, each with its steps as numbers), then the batch's distinct
     steps, each once."""
-    steps = _StepNumbers()
+    steps = _StepNumbers(f"{batch.id}-")
     insert_rows(
         conn,
         batch_guarantor_traces,
@@ -237,10 +237,7 @@ def _write_traces(conn: Connection, batch: BatchResult) -> None:
         conn,
         batch_trace_steps,
         ("batch_id", "idx", "step_json"),
-        (
-            (batch.id, number, dumps([step.step, step.outcome, step.detail, step.rule]))
-            for number, step in enumerate(steps.numbers)
-        ),
+        ((batch.id, number, dumps(list(key))) for number, key in enumerate(steps.numbers)),
         ready=True,
     )
 
@@ -282,34 +279,62 @@ def _guarantor_trace_rows(batch: BatchResult, steps: _StepNumbers) -> Iterator[t
 
 
 def _encounter_trace(eid: str, found: Any, steps: _StepNumbers) -> str:
-    """``[encounter_id,[n,...]]`` (``null`` for an encounter looked at, not traced)."""
+    """``[encounter_id,[step,...]]`` (``null`` for an encounter looked at, not traced)."""
     if found is None:
         return f"[{_string(eid)},null]"
     known = steps.by_identity.get
-    numbers = ",".join([known(id(step)) or steps.number(step) for step in found])
-    return f"[{_string(eid)},[{numbers}]]"
+    references = ",".join([known(id(step)) or steps.reference(step) for step in found])
+    return f"[{_string(eid)},[{references}]]"
 
 
 class _StepNumbers:
-    """Each distinct step of a batch numbered once (as text, for the JSON it goes into).
+    """Each distinct step of a batch numbered once, and how an encounter's trace refers to
+    it (as JSON text): its number, or ``[number, "digits"]`` for a step about a statement.
+
+    A statement's steps name it ("billed on statement standard-2026-06-01-000123 ..."),
+    so each statement would add steps of its own: most of a large batch's distinct steps.
+    Such a step is stored once as a template, ``[step, outcome, [before, after], rule]``,
+    its detail split around the statement's number, and each encounter's trace gives the
+    number: the detail is ``before + digits + after`` again, exactly.
 
     Encounters with the same reasoning share step objects, so most are found by identity
     (``by_identity``: the batch holds every step until it is written, so no identity is
     reused meanwhile); equal steps built apart share a number (``numbers``: each distinct
-    step -> its number, in the order of the numbers). A step is encoded as JSON only when
-    it is written, once: a large batch has hundreds of thousands of distinct steps (each
-    statement's own), and their JSON held all at once cost memory at the run's peak."""
+    step or template, as the list it is stored as -> its number, in order). The steps are
+    encoded as JSON only when written."""
 
-    def __init__(self) -> None:
-        self.numbers: dict[TraceStep, str] = {}
+    def __init__(self, statement_prefix: str) -> None:
+        self.statement_prefix = statement_prefix
+        self.numbers: dict[tuple[Any, ...], str] = {}
         self.by_identity: dict[int, str] = {}
 
-    def number(self, step: TraceStep) -> str:
-        number = self.numbers.get(step)
+    def reference(self, step: TraceStep) -> str:
+        detail = step.detail
+        digits = ""
+        at = detail.find(self.statement_prefix)
+        if at >= 0:
+            start = end = at + len(self.statement_prefix)
+            while end < len(detail) and detail[end] in _DIGITS:
+                end += 1
+            digits = detail[start:end]
+        if digits:
+            key: tuple[Any, ...] = (
+                step.step,
+                step.outcome,
+                (detail[:start], detail[end:]),
+                step.rule,
+            )
+        else:
+            key = (step.step, step.outcome, detail, step.rule)
+        number = self.numbers.get(key)
         if number is None:
-            number = self.numbers[step] = str(len(self.numbers))
-        self.by_identity[id(step)] = number
-        return number
+            number = self.numbers[key] = str(len(self.numbers))
+        found = f'[{number},"{digits}"]' if digits else number
+        self.by_identity[id(step)] = found
+        return found
+
+
+_DIGITS = frozenset("0123456789")
 
 
 def _apply_changes(conn: Connection, batch: BatchResult) -> None:
@@ -465,24 +490,48 @@ def read_traces(
             for start in range(0, len(wanted), _IN_LIMIT)
         ]
     rows = [(gid, json.loads(found)) for q in queries for gid, found in conn.execute(q)]
-    numbers = {i for _, found in rows for _, indexes in found if indexes for i in indexes}
-    steps = _read_steps(conn, batch_id, None if guarantor_ids is None else numbers)
+    numbers = None
+    if guarantor_ids is not None:
+        numbers = {
+            r if isinstance(r, int) else r[0]
+            for _, found in rows
+            for _, references in found
+            if references
+            for r in references
+        }
+    stored = _read_steps(conn, batch_id, numbers)
+    made: dict[Any, TraceStep] = {}
+
+    def step_of(reference: Any) -> TraceStep:
+        """A number, or ``[number, digits]`` for a template (``[before, after]`` detail)."""
+        key = reference if isinstance(reference, int) else tuple(reference)
+        step = made.get(key)
+        if step is None:
+            name, outcome, detail, rule = stored[key if isinstance(key, int) else key[0]]
+            if not isinstance(key, int):
+                before, after = detail
+                detail = before + key[1] + after
+            step = made[key] = TraceStep(name, outcome, detail, rule)
+        return step
+
     traces: dict[str, tuple[TraceStep, ...]] = {}
     guarantor_of: dict[str, str] = {}
     for gid, found in rows:
-        for eid, indexes in found:
+        for eid, references in found:
             if gid is not None:
                 guarantor_of[eid] = gid
-            if indexes is not None:
-                traces[eid] = tuple([steps[i] for i in indexes])
+            if references is not None:
+                traces[eid] = tuple([step_of(r) for r in references])
     return traces, guarantor_of
 
 
-def _read_steps(conn: Connection, batch_id: str, wanted: set[int] | None) -> dict[int, TraceStep]:
-    """The batch's steps by number: all of them, or only the ``wanted`` ones."""
+def _read_steps(conn: Connection, batch_id: str, wanted: set[int] | None) -> dict[int, Any]:
+    """The batch's steps by number, each ``[step, outcome, detail, rule]`` as stored (a
+    template's detail is its ``[before, after]`` pair): all of them, or only the
+    ``wanted`` ones."""
     ts = batch_trace_steps.c
     query = select(ts.idx, ts.step_json).where(ts.batch_id == batch_id)
-    steps: dict[int, TraceStep] = {}
+    steps: dict[int, Any] = {}
     if wanted is None:
         batches_of = [query]
     else:
@@ -493,5 +542,5 @@ def _read_steps(conn: Connection, batch_id: str, wanted: set[int] | None) -> dic
         ]
     for chunk in batches_of:
         for index, encoded in conn.execute(chunk):
-            steps[index] = TraceStep(*json.loads(encoded))
+            steps[index] = json.loads(encoded)
     return steps

@@ -247,8 +247,9 @@ batch_skips = Table(
 # Schema version 6 (was batch_traces, a row per encounter): one row per guarantor the run
 # looked at, with every encounter of theirs it looked at, in order: ``encounters_json`` is
 # ``[[encounter_id, [step, ...] or null], ...]``, each step an index into the batch's
-# batch_trace_steps (null: looked at, not traced). An encounter traced but not looked at
-# (a hand-built batch) is in a row whose guarantor_id is NULL.
+# batch_trace_steps, or ``[index, "digits"]`` for a template's (null: looked at, not
+# traced). An encounter traced but not looked at (a hand-built batch) is in a row whose
+# guarantor_id is NULL.
 batch_guarantor_traces = Table(
     "batch_guarantor_traces",
     metadata,
@@ -263,7 +264,9 @@ batch_guarantor_traces = Table(
 )
 
 # Schema version 6: a batch's distinct trace steps, each stored once however many
-# encounters share it: ``[step, outcome, detail, rule]`` as JSON.
+# encounters share it: ``[step, outcome, detail, rule]`` as JSON. A step naming one of the
+# batch's statements is a template, ``[step, outcome, [before, after], rule]``, which a
+# trace refers to as ``[index, "digits"]``: the detail is before + digits + after.
 batch_trace_steps = Table(
     "batch_trace_steps",
     metadata,

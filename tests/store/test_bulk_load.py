@@ -18,7 +18,9 @@ def _collector_on() -> Iterator[None]:
     gc.enable()
     yield
     gc.unfreeze()
-    if not was_on:
+    if was_on:
+        gc.enable()
+    else:
         gc.disable()
 
 

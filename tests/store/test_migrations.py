@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -289,6 +290,18 @@ def make_version_2(store: SQLStore) -> None:
         conn.execute(meta.update().where(meta.c.key == "schema_version").values(value="2"))
 
 
+def _step_text(steps: dict[tuple[str, int], str], batch_id: str, reference: Any) -> str:
+    """A version-6 trace reference as version 5 stored the step: a number, or
+    ``[number, digits]`` into a template whose detail is ``[before, after]``."""
+    if isinstance(reference, int):
+        return steps[batch_id, reference]
+    number, digits = reference
+    name, outcome, (before, after), rule = json.loads(steps[batch_id, number])
+    return json.dumps(
+        [name, outcome, before + digits + after, rule], separators=(",", ":"), ensure_ascii=False
+    )
+
+
 def undo_version_6(conn: Connection) -> None:
     """Put a fresh store's rows back the way schema version 5 stored them: statement lines
     in ``statement_lines``, a row per encounter in ``batch_traces``, the before-state in
@@ -347,7 +360,9 @@ def undo_version_6(conn: Connection) -> None:
         for eid, indexes in json.loads(found):
             seq = seqs[bid] = seqs.get(bid, -1) + 1
             traced = (
-                None if indexes is None else "[" + ",".join(steps[bid, i] for i in indexes) + "]"
+                None
+                if indexes is None
+                else "[" + ",".join(_step_text(steps, bid, i) for i in indexes) + "]"
             )
             conn.execute(
                 text("INSERT INTO batch_traces VALUES (:b, :q, :e, :g, :t)"),
