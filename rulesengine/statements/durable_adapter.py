@@ -20,6 +20,10 @@ callback per action. What it does instead, and why:
   engine, so nothing can be swallowed or time out in an action.
 - **An ``$or`` may fire twice for one message**: the collector keeps the first rule per id.
 - **No threads.** A ruleset belongs to the thread that created it; the adapter checks it.
+- **Numbers in positional notation.** Python's JSON encoder writes some floats in exponent
+  notation (``1e-05``, ``1.2e+19``); durable-rules refuses such a number in a rule (its
+  error 204) and misreads it in a message. Every number reaches it as digits
+  (``0.00001``), exactly the same value.
 - **Capacity is checked before registering.** durable-rules' C core has fixed-size tables
   (see :class:`RuleNetwork`); past some of them it does not fail but spins forever. The
   adapter models the node network a ruleset builds and refuses one that would not fit with
@@ -32,8 +36,10 @@ Everything above each rule (what a condition means, which facts to post) is deci
 
 from __future__ import annotations
 
+import decimal
 import itertools
 import json
+import re
 import threading
 from collections import Counter
 from collections.abc import Hashable, Iterable, Mapping, Sequence
@@ -51,7 +57,28 @@ _CATCH_ALL = "__no_rule_matched__"
 _CAP = 1000
 _CHUNK = 5000
 _serial = itertools.count(1)
-_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+#: A JSON string, or (group 1) a number in exponent notation outside any string.
+_STRING_OR_EXPONENT = re.compile(r'"(?:[^"\\]|\\.)*"|(-?\d+(?:\.\d+)?[eE][-+]?\d+)')
+#: What the encoder writes only in a number in exponent notation, or in a string.
+_MAYBE_EXPONENT = re.compile(r"\d[eE][-+]?\d")
+
+
+def _encode(value: Any) -> str:
+    """``value`` as JSON, each number in positional notation (durable-rules misreads the
+    exponent notation the JSON encoder writes for some floats)."""
+    text = _json(value)
+    return _STRING_OR_EXPONENT.sub(_positional, text) if _MAYBE_EXPONENT.search(text) else text
+
+
+def _positional(match: re.Match[str]) -> str:
+    """A number in exponent notation as the same value's digits (a float: with a point);
+    a string unchanged."""
+    number = match.group(1)
+    if number is None:
+        return match.group(0)
+    digits = format(decimal.Decimal(number), "f")
+    return digits if "." in digits else f"{digits}.0"
 
 
 class DurableError(RuntimeError):

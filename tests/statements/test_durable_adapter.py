@@ -46,6 +46,28 @@ def test_an_or_matching_on_both_branches_is_decided_once():
         assert rs.classify([{"id": "1", "x": 4}]) == {"1": "either"}
 
 
+def test_numbers_python_writes_in_exponent_notation_reach_it_as_their_digits():
+    """durable-rules refuses ``1e-05`` in a rule (its error 204) and misreads it in a
+    message; the adapter writes every number as digits, and leaves strings alone."""
+    tiny = {"$lt": {"x": 1e-05}}
+    with FirstMatchRuleset("t", [("tiny", tiny)], kind="f") as rs:
+        decided = rs.classify(
+            [
+                {"id": "a", "x": 1e-06},
+                {"id": "b", "x": 2e-05},
+                {"id": "c", "x": 0.000009},
+                {"id": "d", "x": -2.5e-07},
+            ]
+        )
+    assert decided == {"a": "tiny", "b": None, "c": "tiny", "d": "tiny"}
+    named = {"$eq": {"name": 'x1e5 "2e-05"'}}
+    with FirstMatchRuleset("t", [("named", named)], kind="f") as rs:
+        assert rs.classify([{"id": "a", "name": 'x1e5 "2e-05"'}, {"id": "b", "name": "x"}]) == {
+            "a": "named",
+            "b": None,
+        }
+
+
 def test_two_rulesets_with_the_same_name_do_not_collide():
     """Each ruleset is registered under a unique name, so two versions of a profile coexist."""
     a = FirstMatchRuleset("standard.payments", [("r", GE5)], kind="f")
