@@ -114,6 +114,7 @@ _SHOW_FIELDS = (
     "reason",
     "content",
     "context",
+    "unrendered",
     "created_at",
     "updated_at",
 )
@@ -270,6 +271,8 @@ def _print_one(fields: dict[str, Any], history: list[dict[str, Any]]) -> None:
     table.add_column(style="bold")
     table.add_column()
     for key, value in fields.items():
+        if key == "unrendered" and value is None:
+            continue  # rendered: nothing to say
         lines = False
         if isinstance(value, (dict, list)):
             # JSON escapes the control characters in its strings: its own line breaks may stay.

@@ -218,6 +218,7 @@ _FIELDS: dict[str, Callable[[QueueRow], Any]] = {
     "superseded_by": lambda row: row.superseded_by,
     "content": lambda row: dict(row.content),
     "context": lambda row: dict(row.context),
+    "unrendered": lambda row: row.unrendered,
     "created_at": lambda row: _iso(row.created_at),
     "updated_at": lambda row: _iso(row.updated_at),
 }

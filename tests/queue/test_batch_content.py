@@ -387,3 +387,27 @@ def test_a_statement_that_cannot_be_rendered_from_puts_only_its_notifications_in
             )
     assert status.pop(damaged.id) == {"error"}
     assert set().union(*status.values()) == {"sent"}
+
+
+def test_a_notification_that_cannot_be_rendered_says_why_where_it_is_shown(
+    ledger_store: Any,
+) -> None:
+    """``queue show --json`` and the API give the reason beside the empty content."""
+    from rulesengine.queue.notification_rows import notification_fields
+    from rulesengine.store.tables import statements
+
+    batch = live_run(ledger_store)
+    damaged = batch.statements[0]
+    with ledger_store.writing() as conn:
+        conn.execute(
+            update(statements).where(statements.c.id == damaged.id).values(recipient_json=None)
+        )
+    with Queue(ledger_store, channels=recorders(), worker_id="w1") as queue:
+        rows = queue.find(batch_id=batch.id, limit=1_000)
+        shown = {row.statement_id: notification_fields(row) for row in rows}
+    assert shown[damaged.id]["unrendered"] == (
+        f"its content cannot be rendered: its statement {damaged.id} has no recipient stored"
+    )
+    assert shown[damaged.id]["content"] == {} == shown[damaged.id]["context"]
+    other = next(fields for sid, fields in shown.items() if sid != damaged.id)
+    assert other["unrendered"] is None and other["content"]
