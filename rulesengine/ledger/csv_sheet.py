@@ -25,6 +25,7 @@ from rulesengine.ledger.csv_columns import (
     close_match_hint,
     text_cell,
 )
+from rulesengine.model import nul_problem
 from rulesengine.plurals import counted
 
 __all__ = ["Sheet", "check_header", "read_sheet"]
@@ -172,9 +173,11 @@ def _parse_column(sheet: Sheet, name: str, cells: Sequence[str]) -> list[Any]:
         for number, cell in zip(numbers, cells, strict=True):
             if not cell:
                 sheet.problem(number, name, "required, but empty")
-    if parse is text_cell:
-        return [cell or None for cell in cells]
     parsed = _Parsed(parse)
+    if "\x00" in "".join(cells):  # one search of the column: a store cannot keep a NUL
+        _refuse_nul(sheet, name, cells, parsed)
+    if parse is text_cell:  # a refused text keeps its value: nothing is written anyway
+        return [cell or None for cell in cells]
     values = list(map(parsed.__getitem__, cells))
     if parsed.refused:
         for place, cell in enumerate(cells):
@@ -183,6 +186,17 @@ def _parse_column(sheet: Sheet, name: str, cells: Sequence[str]) -> list[Any]:
                 sheet.problem(numbers[place], name, message)
                 values[place] = None
     return values
+
+
+def _refuse_nul(sheet: Sheet, name: str, cells: Sequence[str], parsed: _Parsed) -> None:
+    """Refuse each cell holding a NUL character, whatever its column (PostgreSQL's text
+    cannot keep one, and an SQLite store refuses it too); its column's parser never sees
+    it."""
+    for number, cell in zip(sheet.numbers, cells, strict=True):
+        problem = nul_problem(cell)
+        if problem is not None:
+            sheet.problem(number, name, problem)
+            parsed[cell] = None
 
 
 class _Parsed(dict[str, Any]):

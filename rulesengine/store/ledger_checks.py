@@ -32,6 +32,7 @@ from rulesengine.model import (
     given,
     is_date,
     is_whole,
+    nul_problem,
     shown_number,
 )
 from rulesengine.store.base import LedgerData
@@ -163,6 +164,8 @@ def check_posting(kind: str, encounter_id: object, amount_cents: object, date: o
     problem = None
     if not isinstance(encounter_id, str):
         problem = f"encounter_id must be text (a str), got {given(encounter_id)}"
+    elif nul_problem(encounter_id) is not None:
+        problem = f"encounter_id {nul_problem(encounter_id)}"
     elif not is_date(date):
         problem = f"date must be a datetime.date, got {given(date)}"
     else:
@@ -179,6 +182,8 @@ def check_hold_request(named: object, hold: object) -> None:
     guarantor or encounter by its id (text) and ``hold`` is True or False."""
     if not isinstance(named, str):
         raise InvalidRequest(f"set_hold needs the id as text (a str), got {given(named)}")
+    if nul_problem(named) is not None:
+        raise InvalidRequest(f"set_hold's id {nul_problem(named)}")
     if not isinstance(hold, bool):
         raise InvalidRequest(f"set_hold needs hold=True or False, got {given(hold)}")
 
@@ -222,6 +227,9 @@ _Check = Callable[[Any], object]
 def _text(value: object) -> None:
     if not isinstance(value, str):
         raise ValueError(f"expected text (a str), got {given(value)}")
+    problem = nul_problem(value)
+    if problem is not None:
+        raise ValueError(problem)
 
 
 def _required_text(value: object) -> None:

@@ -1,0 +1,121 @@
+"""A NUL character (U+0000) in any text that reaches the store is refused the same way on
+every store, naming where it is, before anything is written.
+
+PostgreSQL's text cannot hold NUL: a guarantor's name with one made ``rulesengine import``
+fail with an internal error (exit 3) on PostgreSQL while SQLite kept it. Now the ledger CSV
+names the file, row and column (exit 1), a ledger built in Python is a ``LedgerError``
+naming the item and field, and the other entry points (postings, holds, the queue's
+texts, the dashboard's forms and paths, user accounts) refuse it as a bad value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import rulesengine
+from rulesengine.store import open_store
+
+from .test_money_and_csv import rulesengine as run_command
+
+DAY = dt.date(2026, 1, 3)
+SAID = r"holds a NUL character (\x00), which a store cannot keep: remove it"
+GUARANTORS = "id,first_name,last_name,email,postal_line1,postal_city\n"
+ENCOUNTERS = "id,guarantor,patient,service_date,balance,provider\n"
+
+
+def _ledger(folder: Path, guarantors: str, encounters: str) -> Path:
+    folder.mkdir()
+    (folder / "guarantors.csv").write_text(GUARANTORS + guarantors, "utf-8")
+    (folder / "encounters.csv").write_text(ENCOUNTERS + encounters, "utf-8")
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("guarantors", "encounters", "where"),
+    [
+        ("G1,Ann\0e,Lee,,,\n", "E1,G1,P1,2026-01-03,10.00,\n", "guarantors.csv:2:first_name"),
+        (
+            "G1,Ann,Lee,,1 Oak\0 St,Salem\n",
+            "E1,G1,P1,2026-01-03,10.00,\n",
+            "guarantors.csv:2:postal_line1",
+        ),
+        (
+            "G1,Ann,Lee,a\0b@example.org,,\n",
+            "E1,G1,P1,2026-01-03,10.00,\n",
+            "guarantors.csv:2:email",
+        ),
+        (
+            "G1,Ann,Lee,,,\n",
+            "E1,G1,P1,2026-01-03,10.00,\nE2,G1,P1,2026-01-03,5.00,Dr\0X\n",
+            "encounters.csv:3:provider",
+        ),
+        ("G1,Ann,Lee,,,\n", "E\0,G1,P1,2026-01-03,10.00,\n", "encounters.csv:2:id"),
+    ],
+)
+def test_a_nul_in_a_ledger_cell_is_exit_1_naming_file_row_and_column_on_every_store(
+    tmp_path: Path, store_url: str, guarantors: str, encounters: str, where: str
+) -> None:
+    _ledger(tmp_path / "ledger", guarantors, encounters)
+    done = run_command("import", "ledger", "--db", store_url, cwd=tmp_path)
+    assert done.returncode == 1, done.stderr
+    assert done.stderr == f"error: ledger/{where}: {SAID}\n"
+    if store_url != "sqlite://":
+        store = open_store(store_url)
+        try:
+            assert store.counts()["guarantors"] == 0
+        finally:
+            store.close()
+
+
+@pytest.mark.parametrize(
+    ("ledger_data", "said"),
+    [
+        ({"guarantors": [rulesengine.Guarantor("G9", "Ann\0e")]}, "guarantors[0] (G9).first_name"),
+        (
+            {
+                "guarantors": [
+                    rulesengine.Guarantor(
+                        "G9", postal=rulesengine.PostalAddress("1 Oak\0", city="X")
+                    )
+                ]
+            },
+            r"guarantors[0] (G9).postal: line1: ",
+        ),
+        ({"guarantors": [rulesengine.Guarantor("G\0")]}, "guarantors[0] (G\0).id"),
+        (
+            {"payments": [rulesengine.Payment(None, "E1", 100, DAY, external_id="P\0")]},
+            "payments[0] (P\0).external_id",
+        ),
+    ],
+)
+def test_a_nul_in_a_ledger_built_in_python_is_a_ledger_error_on_every_store(
+    store: Any, ledger_data: dict[str, Any], said: str
+) -> None:
+    store.import_ledger(
+        rulesengine.LedgerData(
+            [rulesengine.Guarantor("G1")],
+            [rulesengine.Encounter("E1", "G1", "P1", DAY, 1_000)],
+        )
+    )
+    counts = dict(store.counts())
+    data = rulesengine.LedgerData(**ledger_data)
+    for write in (store.import_ledger, store.sync_ledger):
+        with pytest.raises(rulesengine.LedgerError) as caught:
+            write(data)
+        (problem,) = caught.value.problems
+        assert str(problem).startswith(f"ledger: {said}")
+        assert str(problem).endswith(SAID)
+    assert dict(store.counts()) == counts
+
+
+def test_postings_and_holds_refuse_an_id_with_a_nul_on_every_store(store: Any) -> None:
+    with pytest.raises(rulesengine.InvalidRequest, match="encounter_id holds a NUL"):
+        store.post_payment("E\0", 100, DAY)
+    with pytest.raises(rulesengine.InvalidRequest, match="encounter_id holds a NUL"):
+        store.post_adjustment("E\0", -100, DAY)
+    with pytest.raises(rulesengine.InvalidRequest, match="set_hold's id holds a NUL"):
+        store.set_hold(guarantor_id="G\0", hold=True)
