@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from rulesengine.hints import did_you_mean
+from rulesengine.model import nul_problem
 from rulesengine.rules.channel_schema import unknown_channel_message
 from rulesengine.rules.rules_context import TemplateAt, rules_context
 from rulesengine.rules.schema_toolkit import (
@@ -46,6 +47,9 @@ def check_messages(node: Node, path: str, ctx: Context) -> Any:
 
 def _template(scalar: ScalarNode, path: str, ctx: Context, one_line: str = "") -> Any:
     """A template as written; kept to render against the samples once all is checked."""
+    nul = nul_problem(scalar.value)  # a YAML "\0" escape: it would reach the rendered text
+    if nul is not None:
+        return ctx.error(scalar.mark, path, nul)
     issues = check_template_issues(scalar.value)
     for issue in issues:
         ctx.error(scalar.position(issue.offset), path, issue.message)

@@ -22,7 +22,7 @@ import attrs
 
 from rulesengine.errors import Problem
 from rulesengine.hints import closest, did_you_mean
-from rulesengine.model import WHOLE_MAX_DIGITS, parse_money, shown_number
+from rulesengine.model import WHOLE_MAX_DIGITS, nul_problem, parse_money, shown_number
 from rulesengine.plurals import counted
 from rulesengine.rules.yamlmarks import MapNode, Node, ScalarNode, SeqNode
 
@@ -140,6 +140,9 @@ class Text(Spec):
         if scalar is None:
             return INVALID
         value = scalar.value
+        nul = nul_problem(value)  # a YAML "\0" escape: no store can keep it
+        if nul is not None:
+            return ctx.error(scalar.mark, path, nul)
         if self.choices is not None and value not in self.choices:
             return ctx.error(
                 scalar.mark,

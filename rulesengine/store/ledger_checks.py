@@ -45,6 +45,7 @@ if TYPE_CHECKING:
 __all__ = [
     "adjustment_amount_problem",
     "check_hold_request",
+    "check_lookup",
     "check_ledger",
     "values_checked",
     "check_posting",
@@ -186,6 +187,16 @@ def check_hold_request(named: object, hold: object) -> None:
         raise InvalidRequest(f"set_hold's id {nul_problem(named)}")
     if not isinstance(hold, bool):
         raise InvalidRequest(f"set_hold needs hold=True or False, got {given(hold)}")
+
+
+def check_lookup(**keys: object) -> None:
+    """Raise :class:`~rulesengine.errors.InvalidRequest` when a key a read looks up (an id,
+    a profile, a hash: None when not given) is text holding a NUL character, which no
+    store can hold (PostgreSQL refuses even to compare with one)."""
+    for name, key in keys.items():
+        problem = nul_problem(key) if isinstance(key, str) else None
+        if problem is not None:
+            raise InvalidRequest(f"{name} {problem}")
 
 
 # -- a LedgerData built in Python ----------------------------------------------------------

@@ -119,3 +119,44 @@ def test_postings_and_holds_refuse_an_id_with_a_nul_on_every_store(store: Any) -
         store.post_adjustment("E\0", -100, DAY)
     with pytest.raises(rulesengine.InvalidRequest, match="set_hold's id holds a NUL"):
         store.set_hold(guarantor_id="G\0", hold=True)
+
+
+def test_reads_refuse_a_key_with_a_nul_on_every_store(store: Any) -> None:
+    reads = [
+        lambda: store.get_guarantor("G\0"),
+        lambda: store.get_encounter("E\0"),
+        lambda: store.encounters_of("G\0"),
+        lambda: store.payments_of("E\0"),
+        lambda: store.known_guarantors(["G1", "G\0"]),
+        lambda: store.known_encounters({"E\0"}),
+        lambda: store.encounter_levels(["E\0"]),
+        lambda: store.get_batch("B\0"),
+        lambda: store.list_batches("p\0"),
+        lambda: store.batch_records("p\0"),
+        lambda: store.batch_deleted_at("B\0"),
+        lambda: store.latest_batch_with_guarantor("G\0"),
+        lambda: store.worklist("p\0"),
+        lambda: store.rules_text("h\0"),
+    ]
+    for read in reads:
+        with pytest.raises(rulesengine.InvalidRequest, match=r"holds a NUL character"):
+            read()
+
+
+def test_the_queue_refuses_texts_with_a_nul_on_every_store(store: Any) -> None:
+    store.import_ledger(rulesengine.LedgerData([rulesengine.Guarantor("G1")]))
+    rules = rulesengine.load_rules(Path(__file__).parents[2] / "rules" / "standard.yaml")
+    with rulesengine.Queue(store, channels={}, worker_id="w1") as queue:
+        calls = {
+            "guarantor_id": lambda: queue.opt_out("G\0", "email"),
+            "channel": lambda: queue.opt_out("G1", "email\0"),
+            "source": lambda: queue.opt_out("G1", "email", source="front\0desk"),
+            "actor": lambda: queue.opt_out("G1", "email", actor="cli:al\0"),
+            "message_id": lambda: queue.notify("G1", "email", "pay\0", rules),
+            "batch_id": lambda: queue.find(batch_id="B\0"),
+            "profile_id": lambda: queue.find(profile_id="p\0"),
+        }
+        for name, call in calls.items():
+            with pytest.raises(rulesengine.InvalidRequest, match=rf"^{name} holds a NUL"):
+                call()
+        assert queue.find() == []
