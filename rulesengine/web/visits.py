@@ -254,14 +254,19 @@ def nul_in_request(visit: Visit) -> str | None:
 
 def _nul_problem_in(value: object) -> str | None:
     """:func:`~rulesengine.model.nul_problem` of ``value``'s text, or of any text in it (a
-    JSON body's lists and objects, their keys too)."""
-    if isinstance(value, str):
-        return nul_problem(value)
-    if isinstance(value, Mapping):
-        items: list[object] = [*value.keys(), *value.values()]
-        return next(filter(None, map(_nul_problem_in, items)), None)
-    if isinstance(value, list):
-        return next(filter(None, map(_nul_problem_in, value)), None)
+    JSON body's lists and objects, their keys too; walked without recursion, however deep
+    the body nests)."""
+    waiting = [value]
+    while waiting:
+        item = waiting.pop()
+        if isinstance(item, str):
+            problem = nul_problem(item)
+            if problem is not None:
+                return problem
+        elif isinstance(item, Mapping):
+            waiting += [*item.keys(), *item.values()]
+        elif isinstance(item, list):
+            waiting += item
     return None
 
 

@@ -136,3 +136,17 @@ def test_an_api_login_with_a_nul_in_the_name_is_a_wrong_login(dashboard: Any) ->
     dashboard.cookies.clear()  # logged out
     answer = dashboard.post("/api/login", json={"name": "alice\0", "password": PASSWORD})
     assert answer.status_code == 401
+
+
+def test_a_nul_deep_in_a_json_body_is_400(dashboard: Any) -> None:
+    token = dashboard.post("/api/login", json={"name": "alice", "password": PASSWORD}).json()[
+        "csrf_token"
+    ]
+    nested: Any = "x\0"
+    for _ in range(900):
+        nested = [nested]
+    answer = dashboard.post(
+        "/api/users", json={"name": "bob", "extra": nested}, headers={"X-CSRF-Token": token}
+    )
+    assert answer.status_code == 400, answer.text[:300]
+    assert answer.json()["error"] == f"the field 'extra' {SAID}"
