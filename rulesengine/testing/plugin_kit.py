@@ -16,7 +16,8 @@ in a list or any other iterable the host accepts (read once), also when the batc
 again, as a retry does; what the host's
 :func:`~rulesengine.channels.channel_calls.call_channel` makes of the batch; and that the
 sample notifications have distinct ids and idempotency keys; and, when the channel has the
-optional ``preview``, that it returns ``(media type, bytes)`` or None and writes no file. A
+optional ``preview``, that it returns ``(media type, bytes)`` or None and writes no file, and
+with the optional ``send_problem``, that it returns None or a sentence and writes no file. A
 ``send`` that yields its results (a generator) is checked as a list is, and each of its results
 must reach the host, which records it, while the generator is still running (and with
 ``max_in_flight``, :mod:`rulesengine.testing.lane_sends`). As
@@ -309,6 +310,7 @@ def _check_instance(
     batch_of = functools.partial(_batch, channel_class, make)
     problems.extend(lane_problems(channel, batch_of, functools.partial(_one_send, channel)))
     problems.extend(_preview_problems(channel, channel_class, make, settings.get("outbox")))
+    problems.extend(_send_problem_problems(channel, channel_class, make, settings.get("outbox")))
     return KitReport(name, problems, warnings, results)
 
 
@@ -355,6 +357,32 @@ def _preview_problems(
         )
     if _files(outbox) != before:
         problems.append("preview(notification) wrote a file: a preview must write nothing")
+    return problems
+
+
+def _send_problem_problems(
+    channel: Any, channel_class: type, make: MakeNotification | None, outbox: Any
+) -> list[str]:
+    """The optional ``send_problem``: None or the text of a refusal, and no file written."""
+    check = getattr(channel, "send_problem", None)
+    if check is None:
+        return []
+    if not callable(check):
+        return [f"send_problem must be a method send_problem(notification), got {check!r:.80}"]
+    [sample] = _batch(channel_class, make, range(1, 2))
+    before = _files(outbox)
+    try:
+        said = check(sample)
+    except Exception as exc:
+        return [f"send_problem(notification) raised {exception_summary(exc)}"]
+    problems = []
+    if said is not None and not (isinstance(said, str) and said.strip()):
+        problems.append(
+            "send_problem(notification) must return None (it would send it) or a sentence"
+            f" saying why send would fail it, got {said!r:.80}"
+        )
+    if _files(outbox) != before:
+        problems.append("send_problem(notification) wrote a file: a check must write nothing")
     return problems
 
 
