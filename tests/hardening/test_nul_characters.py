@@ -160,3 +160,17 @@ def test_the_queue_refuses_texts_with_a_nul_on_every_store(store: Any) -> None:
             with pytest.raises(rulesengine.InvalidRequest, match=rf"^{name} holds a NUL"):
                 call()
         assert queue.find() == []
+
+
+def test_user_accounts_refuse_a_name_with_a_nul_on_every_store(store: Any) -> None:
+    """Already refused by the user name's pattern (no change needed): proven on PostgreSQL."""
+    from rulesengine.store.user_accounts import add_user, login_user, set_password
+
+    password = "correct horse battery staple"
+    with pytest.raises(rulesengine.InvalidRequest, match="user name"):
+        add_user(store, "bob\0", "viewer", password)
+    with pytest.raises(rulesengine.InvalidRequest, match="user name"):
+        set_password(store, "bob\0", password)
+    add_user(store, "bob", "viewer", password)
+    assert login_user(store, "bob\0", password) is None
+    assert login_user(store, "bob", password) is not None
