@@ -58,7 +58,6 @@ __all__ = [
     "given",
     "is_date",
     "is_whole",
-    "nul_problem",
     "parse_money",
     "plain",
     "send_window_text",
@@ -169,16 +168,6 @@ def is_whole(value: object) -> bool:
 def is_date(value: object) -> bool:
     """A :class:`datetime.date` that is not a :class:`datetime.datetime` (a subclass)."""
     return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
-
-
-#: What is wrong with text holding the NUL character (U+0000): PostgreSQL's text cannot hold
-#: it, so every store refuses it (an SQLite store too, so that both behave the same).
-_NUL_PROBLEM = "holds a NUL character (\\x00), which a store cannot keep: remove it"
-
-
-def nul_problem(text: str) -> str | None:
-    """What is wrong when ``text`` holds a NUL character, else None."""
-    return _NUL_PROBLEM if "\x00" in text else None
 
 
 def given(value: object) -> str:

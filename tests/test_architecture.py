@@ -26,7 +26,17 @@ _DURABLE = {"durable", "durable_rules_engine"}
 #: The layers, lowest first. A module may import from its own layer's package and from
 #: lower layers only; the root ``rulesengine/__init__.py`` (the public API) sits on top.
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("data", "errors", "plurals", "terminal", "csv_output", "hints", "model", "version"),
+    (
+        "data",
+        "errors",
+        "plurals",
+        "terminal",
+        "csv_output",
+        "hints",
+        "model",
+        "storable_text",
+        "version",
+    ),
     ("channels",),
     ("rules",),
     ("store",),

@@ -25,8 +25,8 @@ from rulesengine.ledger.csv_columns import (
     close_match_hint,
     text_cell,
 )
-from rulesengine.model import nul_problem
 from rulesengine.plurals import counted
+from rulesengine.storable_text import nul_problem
 
 __all__ = ["Sheet", "check_header", "read_sheet"]
 

@@ -13,8 +13,8 @@ from rulesengine.model import (
     NOTIFICATION_STATUSES,
     given,
     is_whole,
-    nul_problem,
 )
+from rulesengine.storable_text import nul_problem
 
 __all__ = [
     "ACTOR_MAX",

@@ -7,7 +7,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from rulesengine.hints import did_you_mean
-from rulesengine.model import nul_problem
 from rulesengine.rules.channel_schema import unknown_channel_message
 from rulesengine.rules.rules_context import TemplateAt, rules_context
 from rulesengine.rules.schema_toolkit import (
@@ -21,6 +20,7 @@ from rulesengine.rules.schema_toolkit import (
 from rulesengine.rules.template_samples import ProfileValues, render_problems
 from rulesengine.rules.templates import check_template_issues
 from rulesengine.rules.yamlmarks import MapNode, Node, ScalarNode, iter_scalars, to_plain
+from rulesengine.storable_text import nul_problem
 
 if TYPE_CHECKING:
     from rulesengine.channels.specs import ChannelSpec

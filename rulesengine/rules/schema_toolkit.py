@@ -22,9 +22,10 @@ import attrs
 
 from rulesengine.errors import Problem
 from rulesengine.hints import closest, did_you_mean
-from rulesengine.model import WHOLE_MAX_DIGITS, nul_problem, parse_money, shown_number
+from rulesengine.model import WHOLE_MAX_DIGITS, parse_money, shown_number
 from rulesengine.plurals import counted
 from rulesengine.rules.yamlmarks import MapNode, Node, ScalarNode, SeqNode
+from rulesengine.storable_text import nul_problem
 
 if TYPE_CHECKING:
     from rulesengine.channels.specs import ChannelSpec

@@ -32,9 +32,9 @@ from rulesengine.model import (
     given,
     is_date,
     is_whole,
-    nul_problem,
     shown_number,
 )
+from rulesengine.storable_text import nul_problem
 from rulesengine.store.base import LedgerData
 
 if TYPE_CHECKING:

@@ -27,7 +27,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 
 from rulesengine.errors import NotFound, RefusedTransition, RulesengineError
-from rulesengine.model import nul_problem
+from rulesengine.storable_text import nul_problem
 from rulesengine.web.sessions import Session
 
 __all__ = [
