@@ -45,6 +45,7 @@ class Sheet:
     #: Column (of the header) -> its value in each data row (None: empty, or refused).
     values: dict[str, list[Any]] = attrs.field(factory=dict)
     readable: bool = False  # the file was found and its header is usable
+    holds_nul: bool = False  # a NUL character is somewhere in the file (see _refuse_nul)
 
     def column(self, name: str) -> Sequence[Any]:
         """The values of column ``name`` in each data row (all None if the file lacks it)."""
@@ -87,6 +88,8 @@ def read_sheet(folder: str, name: str) -> Sheet:
     except csv.Error as exc:
         sheet.problem(None, None, f"not a CSV file: {exc}")
         return sheet
+    with open(sheet.path, "rb") as binary:  # one search of the bytes (UTF-8 has no other 0)
+        sheet.holds_nul = b"\x00" in binary.read()
     required = ", ".join(c for c, (_, req) in sheet.columns.items() if req)
     if not records:
         sheet.problem(
@@ -174,7 +177,7 @@ def _parse_column(sheet: Sheet, name: str, cells: Sequence[str]) -> list[Any]:
             if not cell:
                 sheet.problem(number, name, "required, but empty")
     parsed = _Parsed(parse)
-    if "\x00" in "".join(cells):  # one search of the column: a store cannot keep a NUL
+    if sheet.holds_nul and "\x00" in "".join(cells):  # a store cannot keep a NUL
         _refuse_nul(sheet, name, cells, parsed)
     if parse is text_cell:  # a refused text keeps its value: nothing is written anyway
         return [cell or None for cell in cells]
