@@ -35,6 +35,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "hints",
         "keyed_values",
         "model",
+        "storable_text",
         "version",
     ),
     ("channels",),

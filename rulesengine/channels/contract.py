@@ -81,7 +81,9 @@ class Channel(abc.ABC):
         settings in ``__init__`` (the built-in email and text channels take ``connections``).
 
     Optional methods: :meth:`preview`, what a notification would look like on this channel
-    without sending it (the dashboard shows a statement's letter with it); ``close()``,
+    without sending it (the dashboard shows a statement's letter with it);
+    :meth:`send_problem`, why ``send`` would fail a notification (its address or its
+    content), checked without sending (a scenario's ``deliver`` step fails it so); ``close()``,
     called with no argument when the queue that built the object is closed (a worker
     stopping), to close what it keeps open (a pool's connections); the queue builds a new
     object if it delivers again, and logs a ``close()`` that raises.
@@ -116,6 +118,19 @@ class Channel(abc.ABC):
         they happen"). Called on a thread of the channel object's own, never twice at once,
         and a generator is read on that thread too; with ``max_in_flight`` above 1, called
         with one notification at a time from up to that many threads at once."""
+
+    def send_problem(self, notification: Notification) -> str | None:
+        """Why :meth:`send` would answer ``failed`` for ``notification`` because of the
+        notification itself (an address the channel refuses, content it cannot send): the
+        result's detail, as ``send`` words it; None when it would try to deliver it (the
+        default). Checked without sending or writing anything, on the caller's thread: a
+        scenario's ``deliver`` step fails what its channel refuses, so that a scenario
+        cannot pass with a notification production would fail. Settings problems are not
+        the notification's: leave them to ``send``.
+
+        .. versionadded:: 0.1
+        """
+        return None
 
     def preview(self, notification: Notification) -> tuple[str, bytes] | None:
         """What ``notification`` would look like on this channel, without sending it or

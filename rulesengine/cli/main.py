@@ -3,7 +3,8 @@ registration of every subcommand (each with ``--help``; README.md lists them).
 
 User errors (a bad file, a refused run, an unknown id) print a message saying what is wrong
 and where, and exit 1, never with a traceback. Anything else is a bug: exit 3, with the
-traceback only when ``RULESENGINE_DEBUG`` is set.
+traceback only when ``RULESENGINE_DEBUG`` is set. Output whose reader stopped early (piped
+into ``head``) ends the command quietly with exit 1, as Unix tools do.
 
 The commands live in modules by topic (``rules_commands``, ``ledger_commands``,
 ``run_commands``, ``delivery_commands``, ``queue_commands``, ``batch_commands``,
@@ -36,6 +37,7 @@ from rulesengine.cli.error_reports import (
     EXIT_BUG,
     EXIT_USER_ERROR,
     bug_text,
+    output_closed,
     store_failure_shown,
 )
 from rulesengine.cli.store_access import STORE_URL_KEY
@@ -59,6 +61,10 @@ class _Group(click.Group):
             return parent(*args, standalone_mode=False, **kwargs)  # type: ignore[call-overload]
         try:
             code = parent(*args, standalone_mode=False, **kwargs)  # type: ignore[call-overload]
+            sys.stdout.flush()  # output still buffered meets a closed pipe here, not at exit
+        except BrokenPipeError:
+            output_closed()
+            sys.exit(EXIT_USER_ERROR)
         except click.ClickException as error:
             shown = io.StringIO()  # it may quote the command line: escape what it quotes
             error.show(file=shown)
@@ -78,6 +84,8 @@ class _Group(click.Group):
             ctx.exit(EXIT_USER_ERROR)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
+        except BrokenPipeError:
+            raise  # the output's reader stopped early (| head): main exits quietly
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
             ctx.exit(130)

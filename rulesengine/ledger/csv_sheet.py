@@ -26,6 +26,7 @@ from rulesengine.ledger.csv_columns import (
     text_cell,
 )
 from rulesengine.plurals import counted
+from rulesengine.storable_text import nul_problem
 
 __all__ = ["Sheet", "check_header", "read_sheet"]
 
@@ -44,6 +45,7 @@ class Sheet:
     #: Column (of the header) -> its value in each data row (None: empty, or refused).
     values: dict[str, list[Any]] = attrs.field(factory=dict)
     readable: bool = False  # the file was found and its header is usable
+    holds_nul: bool = False  # a NUL character is somewhere in the file (see _refuse_nul)
 
     def column(self, name: str) -> Sequence[Any]:
         """The values of column ``name`` in each data row (all None if the file lacks it)."""
@@ -86,6 +88,8 @@ def read_sheet(folder: str, name: str) -> Sheet:
     except csv.Error as exc:
         sheet.problem(None, None, f"not a CSV file: {exc}")
         return sheet
+    with open(sheet.path, "rb") as binary:  # one search of the bytes (UTF-8 has no other 0)
+        sheet.holds_nul = b"\x00" in binary.read()
     required = ", ".join(c for c, (_, req) in sheet.columns.items() if req)
     if not records:
         sheet.problem(
@@ -172,9 +176,11 @@ def _parse_column(sheet: Sheet, name: str, cells: Sequence[str]) -> list[Any]:
         for number, cell in zip(numbers, cells, strict=True):
             if not cell:
                 sheet.problem(number, name, "required, but empty")
-    if parse is text_cell:
-        return [cell or None for cell in cells]
     parsed = _Parsed(parse)
+    if sheet.holds_nul and "\x00" in "".join(cells):  # a store cannot keep a NUL
+        _refuse_nul(sheet, name, cells, parsed)
+    if parse is text_cell:  # a refused text keeps its value: nothing is written anyway
+        return [cell or None for cell in cells]
     values = list(map(parsed.__getitem__, cells))
     if parsed.refused:
         for place, cell in enumerate(cells):
@@ -183,6 +189,17 @@ def _parse_column(sheet: Sheet, name: str, cells: Sequence[str]) -> list[Any]:
                 sheet.problem(numbers[place], name, message)
                 values[place] = None
     return values
+
+
+def _refuse_nul(sheet: Sheet, name: str, cells: Sequence[str], parsed: _Parsed) -> None:
+    """Refuse each cell holding a NUL character, whatever its column (PostgreSQL's text
+    cannot keep one, and an SQLite store refuses it too); its column's parser never sees
+    it."""
+    for number, cell in zip(sheet.numbers, cells, strict=True):
+        problem = nul_problem(cell)
+        if problem is not None:
+            sheet.problem(number, name, problem)
+            parsed[cell] = None
 
 
 class _Parsed(dict[str, Any]):

@@ -8,7 +8,13 @@ import math
 from collections.abc import Sequence
 
 from rulesengine.errors import InvalidRequest
-from rulesengine.model import NOTIFICATION_KINDS, NOTIFICATION_STATUSES, given, is_whole
+from rulesengine.model import (
+    NOTIFICATION_KINDS,
+    NOTIFICATION_STATUSES,
+    given,
+    is_whole,
+)
+from rulesengine.storable_text import nul_problem
 
 __all__ = [
     "ACTOR_MAX",
@@ -73,12 +79,21 @@ def checked_texts(**values: object) -> None:
     for name, value in values.items():
         if value is not None and not isinstance(value, str):
             raise InvalidRequest(f"{name} must be text (a str), got {given(value)}")
+        _refuse_nul(name, value)
+
+
+def _refuse_nul(name: str, value: str | None) -> None:
+    """Text the store is given holds no NUL character (PostgreSQL's text cannot)."""
+    problem = nul_problem(value) if value is not None else None
+    if problem is not None:
+        raise InvalidRequest(f"{name} {problem}")
 
 
 def checked_source(source: object) -> None:
     """An opt-out's source: text, at most :data:`SOURCE_MAX` characters."""
     if not isinstance(source, str):
         raise InvalidRequest(f"source must be text (a str), got {given(source)}")
+    _refuse_nul("source", source)
     if len(source) > SOURCE_MAX:
         raise InvalidRequest(
             f"an opt-out's source is at most {SOURCE_MAX} characters, got {len(source):,}"
@@ -98,6 +113,7 @@ def checked_actor(actor: object) -> str | None:
         return None
     if not isinstance(actor, str):
         raise InvalidRequest(f"actor must be text (a str), got {given(actor)}")
+    _refuse_nul("actor", actor)
     if not actor.strip() or len(actor) > ACTOR_MAX:
         raise InvalidRequest(
             f"an actor is 1 to {ACTOR_MAX} characters (such as 'cli:alice'), got {len(actor):,}"

@@ -20,6 +20,7 @@ from rulesengine.rules.schema_toolkit import (
 from rulesengine.rules.template_samples import ProfileValues, render_problems
 from rulesengine.rules.templates import check_template_issues
 from rulesengine.rules.yamlmarks import MapNode, Node, ScalarNode, iter_scalars, to_plain
+from rulesengine.storable_text import nul_problem
 
 if TYPE_CHECKING:
     from rulesengine.channels.specs import ChannelSpec
@@ -46,6 +47,9 @@ def check_messages(node: Node, path: str, ctx: Context) -> Any:
 
 def _template(scalar: ScalarNode, path: str, ctx: Context, one_line: str = "") -> Any:
     """A template as written; kept to render against the samples once all is checked."""
+    nul = nul_problem(scalar.value)  # a YAML "\0" escape: it would reach the rendered text
+    if nul is not None:
+        return ctx.error(scalar.mark, path, nul)
     issues = check_template_issues(scalar.value)
     for issue in issues:
         ctx.error(scalar.position(issue.offset), path, issue.message)

@@ -25,6 +25,7 @@ from rulesengine.hints import closest, did_you_mean
 from rulesengine.model import WHOLE_MAX_DIGITS, parse_money, shown_number
 from rulesengine.plurals import counted
 from rulesengine.rules.yamlmarks import MapNode, Node, ScalarNode, SeqNode
+from rulesengine.storable_text import nul_problem
 
 if TYPE_CHECKING:
     from rulesengine.channels.specs import ChannelSpec
@@ -140,6 +141,9 @@ class Text(Spec):
         if scalar is None:
             return INVALID
         value = scalar.value
+        nul = nul_problem(value)  # a YAML "\0" escape: no store can keep it
+        if nul is not None:
+            return ctx.error(scalar.mark, path, nul)
         if self.choices is not None and value not in self.choices:
             return ctx.error(
                 scalar.mark,

@@ -30,7 +30,7 @@ from rulesengine.scenarios.expectation_matching import (
     statement_view,
     stored_view,
 )
-from rulesengine.scenarios.recording import RecordingChannel
+from rulesengine.scenarios.recording import recording_channels
 from rulesengine.scenarios.scenario_load import load_scenario
 from rulesengine.scenarios.scenario_results import Failure, ScenarioResult, TracePart
 from rulesengine.statements.explain import explain_guarantor, render_explanation
@@ -228,7 +228,10 @@ class _Runner:
 
     def _deliver(self, step: Step) -> list[Failure]:
         if self._queue is None:
-            channels = {name: RecordingChannel(name) for name in self.scenario.rules.channels}
+            from rulesengine.channels.manager import get_channels, get_plugin_manager
+
+            installed = get_channels(get_plugin_manager())  # the channels the rules were read with
+            channels = recording_channels(self.scenario.rules, installed)
             self._queue = Queue(
                 self.store,
                 channels=channels,

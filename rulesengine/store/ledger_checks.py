@@ -34,6 +34,7 @@ from rulesengine.model import (
     is_whole,
     shown_number,
 )
+from rulesengine.storable_text import nul_problem
 from rulesengine.store.base import LedgerData
 
 if TYPE_CHECKING:
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
 __all__ = [
     "adjustment_amount_problem",
     "check_hold_request",
+    "check_lookup",
     "check_ledger",
     "values_checked",
     "check_posting",
@@ -163,6 +165,8 @@ def check_posting(kind: str, encounter_id: object, amount_cents: object, date: o
     problem = None
     if not isinstance(encounter_id, str):
         problem = f"encounter_id must be text (a str), got {given(encounter_id)}"
+    elif nul_problem(encounter_id) is not None:
+        problem = f"encounter_id {nul_problem(encounter_id)}"
     elif not is_date(date):
         problem = f"date must be a datetime.date, got {given(date)}"
     else:
@@ -179,8 +183,20 @@ def check_hold_request(named: object, hold: object) -> None:
     guarantor or encounter by its id (text) and ``hold`` is True or False."""
     if not isinstance(named, str):
         raise InvalidRequest(f"set_hold needs the id as text (a str), got {given(named)}")
+    if nul_problem(named) is not None:
+        raise InvalidRequest(f"set_hold's id {nul_problem(named)}")
     if not isinstance(hold, bool):
         raise InvalidRequest(f"set_hold needs hold=True or False, got {given(hold)}")
+
+
+def check_lookup(**keys: object) -> None:
+    """Raise :class:`~rulesengine.errors.InvalidRequest` when a key a read looks up (an id,
+    a profile, a hash: None when not given) is text holding a NUL character, which no
+    store can hold (PostgreSQL refuses even to compare with one)."""
+    for name, key in keys.items():
+        problem = nul_problem(key) if isinstance(key, str) else None
+        if problem is not None:
+            raise InvalidRequest(f"{name} {problem}")
 
 
 # -- a LedgerData built in Python ----------------------------------------------------------
@@ -222,6 +238,9 @@ _Check = Callable[[Any], object]
 def _text(value: object) -> None:
     if not isinstance(value, str):
         raise ValueError(f"expected text (a str), got {given(value)}")
+    problem = nul_problem(value)
+    if problem is not None:
+        raise ValueError(problem)
 
 
 def _required_text(value: object) -> None:

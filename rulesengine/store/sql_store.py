@@ -33,7 +33,12 @@ from rulesengine.store.batch_delete import BatchRecord, batch_records
 from rulesengine.store.batch_io import read_batch
 from rulesengine.store.bulk_load import collector_paused
 from rulesengine.store.connect import copy_schema_template, is_memory_url
-from rulesengine.store.ledger_checks import check_hold_request, check_ledger, check_posting
+from rulesengine.store.ledger_checks import (
+    check_hold_request,
+    check_ledger,
+    check_lookup,
+    check_posting,
+)
 from rulesengine.store.ledger_import import write_ledger
 from rulesengine.store.ledger_sync import apply_sync, plan_sync
 from rulesengine.store.redact import display_url
@@ -241,6 +246,7 @@ class SQLStore(Store):
                 )
 
     def get_guarantor(self, guarantor_id: str) -> Guarantor | None:
+        check_lookup(guarantor_id=guarantor_id)
         with self.reading() as conn:
             row = conn.execute(
                 select(*GUARANTOR_COLUMNS).where(guarantors.c.id == guarantor_id)
@@ -248,6 +254,7 @@ class SQLStore(Store):
         return None if row is None else guarantor_from_row(row)
 
     def get_encounter(self, encounter_id: str) -> Encounter | None:
+        check_lookup(encounter_id=encounter_id)
         with self.reading() as conn:
             row = conn.execute(
                 select(*ENCOUNTER_COLUMNS).where(encounters.c.id == encounter_id)
@@ -255,6 +262,7 @@ class SQLStore(Store):
         return None if row is None else Encounter(*row)
 
     def encounters_of(self, guarantor_id: str) -> list[Encounter]:
+        check_lookup(guarantor_id=guarantor_id)
         with self.reading() as conn:
             rows = conn.execute(
                 select(*ENCOUNTER_COLUMNS)
@@ -264,6 +272,7 @@ class SQLStore(Store):
             return [Encounter(*row) for row in rows]
 
     def payments_of(self, encounter_id: str) -> list[Payment]:
+        check_lookup(encounter_id=encounter_id)
         with self.reading() as conn:
             rows = conn.execute(
                 select(*PAYMENT_COLUMNS)
@@ -273,24 +282,28 @@ class SQLStore(Store):
             return [payment_from_row(row) for row in rows]
 
     def known_guarantors(self, ids: Iterable[str]) -> set[str]:
-        return self._known(guarantors.c.id, ids)
+        return self._known(guarantors.c.id, ids, "a guarantor id")
 
     def known_encounters(self, ids: Iterable[str]) -> set[str]:
-        return self._known(encounters.c.id, ids)
+        return self._known(encounters.c.id, ids, "an encounter id")
 
     def encounter_levels(self, ids: Iterable[str]) -> dict[str, int]:
         levels: dict[str, int] = {}
         e = encounters.c
+        wanted = set(ids)
+        check_lookup(**{"an encounter id": "".join(i for i in wanted if isinstance(i, str))})
         with self.reading() as conn:
-            for chunk in chunked(sorted(set(ids)), _IN_CHUNK):
+            for chunk in chunked(sorted(wanted), _IN_CHUNK):
                 rows = conn.execute(select(e.id, e.level).where(e.id.in_(chunk)))
                 levels.update((encounter_id, level) for encounter_id, level in rows)
         return levels
 
-    def _known(self, column: Any, ids: Iterable[str]) -> set[str]:
+    def _known(self, column: Any, ids: Iterable[str], what: str) -> set[str]:
         found: set[str] = set()
+        wanted = set(ids)
+        check_lookup(**{what: "".join(i for i in wanted if isinstance(i, str))})
         with self.reading() as conn:
-            for chunk in chunked(sorted(set(ids)), _IN_CHUNK):
+            for chunk in chunked(sorted(wanted), _IN_CHUNK):
                 found.update(conn.execute(select(column).where(column.in_(chunk))).scalars())
         return found
 
@@ -318,10 +331,13 @@ class SQLStore(Store):
         return open_run_transaction(self.engine, profile_id, live=live)
 
     def get_batch(self, batch_id: str) -> BatchResult | None:
+        check_lookup(batch_id=batch_id)
         with self.reading() as conn:
             return read_batch(conn, batch_id)
 
     def list_batches(self, profile_id: str | None = None) -> list[BatchSummary]:
+        check_lookup(profile_id=profile_id)
+
         def count_of(table: Any) -> Any:
             return (
                 select(func.count())
@@ -374,16 +390,19 @@ class SQLStore(Store):
             ]
 
     def batch_records(self, profile_id: str | None = None) -> list[BatchRecord]:
+        check_lookup(profile_id=profile_id)
         with self.reading() as conn:
             return batch_records(conn, profile_id)
 
     def batch_deleted_at(self, batch_id: str) -> dt.datetime | None:
+        check_lookup(batch_id=batch_id)
         d = batch_deletions.c
         query = select(d.deleted_at).where(d.batch_id == batch_id).order_by(d.id.desc()).limit(1)
         with self.reading() as conn:
             return from_db_instant(conn.execute(query).scalar())
 
     def latest_batch_with_guarantor(self, guarantor_id: str) -> str | None:
+        check_lookup(guarantor_id=guarantor_id)
         query = (
             select(batches.c.id)
             .join_from(
@@ -399,11 +418,13 @@ class SQLStore(Store):
             return conn.execute(query).scalar()
 
     def worklist(self, profile_id: str | None = None) -> list[WorklistEntry]:
+        check_lookup(profile_id=profile_id)
         query = worklist_query(profile_id).order_by(encounters.c.guarantor_id, encounters.c.id)
         with self.reading() as conn:
             return worklist_entries(conn, query)
 
     def rules_text(self, content_hash: str) -> str | None:
+        check_lookup(content_hash=content_hash)
         with self.reading() as conn:
             return conn.execute(
                 select(rules_versions.c.text).where(rules_versions.c.content_hash == content_hash)

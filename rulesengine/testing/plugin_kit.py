@@ -16,7 +16,8 @@ in a list or any other iterable the host accepts (read once), also when the batc
 again, as a retry does; what the host's
 :func:`~rulesengine.channels.channel_calls.call_channel` makes of the batch; and that the
 sample notifications have distinct ids and idempotency keys; and, when the channel has the
-optional ``preview``, that it returns ``(media type, bytes)`` or None and writes no file. A
+optional ``preview``, that it returns ``(media type, bytes)`` or None and writes no file, and
+with the optional ``send_problem``, that it returns None or a sentence and writes no file. A
 ``send`` that yields its results (a generator) is checked as a list is, and each of its results
 must reach the host, which records it, while the generator is still running (and with
 ``max_in_flight``, :mod:`rulesengine.testing.lane_sends`). As
@@ -30,7 +31,6 @@ batch) are warnings.
 from __future__ import annotations
 
 import functools
-import os
 import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import Future
@@ -58,6 +58,7 @@ from rulesengine.model import Notification
 from rulesengine.plurals import counted, with_article
 from rulesengine.testing.harness import HarnessResult, run_plugin
 from rulesengine.testing.lane_sends import lane_problems
+from rulesengine.testing.optional_methods import optional_method_problems
 from rulesengine.testing.sample_notifications import (
     SAMPLE_ADDRESSES,
     SAMPLE_CHANNELS,
@@ -308,7 +309,8 @@ def _check_instance(
     )
     batch_of = functools.partial(_batch, channel_class, make)
     problems.extend(lane_problems(channel, batch_of, functools.partial(_one_send, channel)))
-    problems.extend(_preview_problems(channel, channel_class, make, settings.get("outbox")))
+    sample = lambda: _batch(channel_class, make, range(1, 2))[0]  # noqa: E731
+    problems.extend(optional_method_problems(channel, sample, settings.get("outbox")))
     return KitReport(name, problems, warnings, results)
 
 
@@ -318,44 +320,6 @@ def _one_send(channel: Any, n: Notification) -> tuple[list[str], str | None]:
         return found, None
     results = _check_results("one notification", [n], returned, found)
     return found, results[0].outcome if results else None
-
-
-def _files(folder: Any) -> set[str]:
-    if not isinstance(folder, str) or not os.path.isdir(folder):
-        return set()
-    return {os.path.join(root, file) for root, _dirs, files in os.walk(folder) for file in files}
-
-
-def _preview_problems(
-    channel: Any, channel_class: type, make: MakeNotification | None, outbox: Any
-) -> list[str]:
-    """The optional ``preview``: ``(media type, bytes)`` or None, and no file written."""
-    preview = getattr(channel, "preview", None)
-    if preview is None:
-        return []
-    if not callable(preview):
-        return [f"preview must be a method preview(notification), got {preview!r:.80}"]
-    [sample] = _batch(channel_class, make, range(1, 2))
-    before = _files(outbox)
-    try:
-        shown = preview(sample)
-    except Exception as exc:
-        return [f"preview(notification) raised {exception_summary(exc)}"]
-    problems = []
-    if shown is not None and not (
-        isinstance(shown, tuple)
-        and len(shown) == 2
-        and isinstance(shown[0], str)
-        and "/" in shown[0]
-        and isinstance(shown[1], bytes)
-    ):
-        problems.append(
-            "preview(notification) must return (media type, bytes) such as"
-            f" ('application/pdf', b'...'), or None, got {shown!r:.80}"
-        )
-    if _files(outbox) != before:
-        problems.append("preview(notification) wrote a file: a preview must write nothing")
-    return problems
 
 
 def _check_sends(

@@ -27,6 +27,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 
 from rulesengine.errors import NotFound, RefusedTransition, RulesengineError
+from rulesengine.storable_text import nul_problem
 from rulesengine.web.sessions import Session
 
 __all__ = [
@@ -36,6 +37,7 @@ __all__ = [
     "api",
     "error_page",
     "logged_in_user",
+    "nul_in_request",
     "screen",
 ]
 
@@ -212,6 +214,9 @@ def screen(role: str, *, allow_files: bool = False) -> Callable[[_Handler], Any]
                         "This form has expired or did not come from the dashboard: go back,"
                         " reload the page and try again.",
                     )
+            nul = nul_in_request(visit)
+            if nul is not None:
+                return error_page(request, 400, nul)
             try:
                 return await run_in_threadpool(handler, visit)
             except RulesengineError as error:
@@ -225,6 +230,44 @@ def screen(role: str, *, allow_files: bool = False) -> Callable[[_Handler], Any]
         return endpoint
 
     return decorate
+
+
+def nul_in_request(visit: Visit) -> str | None:
+    """What is wrong when a path part, a query parameter, a form field or a JSON body's
+    text holds a NUL character (no store can keep one: PostgreSQL's text cannot), else
+    None. Every route refuses such a request with 400 before its code runs."""
+    request = visit.request
+    named: list[tuple[str, str, object]] = [
+        ("path part", str(key), value) for key, value in request.path_params.items()
+    ]
+    named += [("query parameter", key, value) for key, value in request.query_params.multi_items()]
+    if visit.form is not None:
+        named += [("field", key, value) for key, value in visit.form.multi_items()]
+    if visit.body is not None:
+        named += [("field", str(key), value) for key, value in visit.body.items()]
+    for what, name, value in named:
+        problem = _nul_problem_in(name) or _nul_problem_in(value)
+        if problem is not None:
+            return f"the {what} {name!r} {problem}"
+    return None
+
+
+def _nul_problem_in(value: object) -> str | None:
+    """:func:`~rulesengine.model.nul_problem` of ``value``'s text, or of any text in it (a
+    JSON body's lists and objects, their keys too; walked without recursion, however deep
+    the body nests)."""
+    waiting = [value]
+    while waiting:
+        item = waiting.pop()
+        if isinstance(item, str):
+            problem = nul_problem(item)
+            if problem is not None:
+                return problem
+        elif isinstance(item, Mapping):
+            waiting += [*item.keys(), *item.values()]
+        elif isinstance(item, list):
+            waiting += item
+    return None
 
 
 def _denied_page(visit: Visit, role: str) -> Response:
@@ -287,6 +330,9 @@ def api(role: str) -> Callable[[_Handler], Any]:
                     visit.body = await _read_json(request)
                 except _BadInput as error:
                     return _api_error(400, str(error))
+            nul = nul_in_request(visit)
+            if nul is not None:
+                return _api_error(400, nul)
             try:
                 return await run_in_threadpool(handler, visit)
             except RulesengineError as error:

@@ -422,6 +422,51 @@ def test_a_preview_that_writes_a_file_is_reported() -> None:
     assert report.problems == ("preview(notification) wrote a file: a preview must write nothing",)
 
 
+def test_a_send_problem_returning_none_or_a_sentence_passes() -> None:
+    """The optional send_problem is checked when the channel has one."""
+    assert check_channel(bad(send_problem=lambda self, n: None)).ok
+    assert check_channel(bad(send_problem=lambda self, n: "the pager number is unknown")).ok
+
+
+@pytest.mark.parametrize(
+    ("send_problem", "problem"),
+    [
+        (
+            lambda self, n: False,
+            "send_problem(notification) must return None (it would send it) or a sentence"
+            " saying why send would fail it, got False",
+        ),
+        (
+            lambda self, n: " ",
+            "send_problem(notification) must return None (it would send it) or a sentence"
+            " saying why send would fail it, got ' '",
+        ),
+        (
+            lambda self, n: 1 / 0,
+            "send_problem(notification) raised ZeroDivisionError: division by zero",
+        ),
+        (
+            "not a method",
+            "send_problem must be a method send_problem(notification), got 'not a method'",
+        ),
+    ],
+)
+def test_a_bad_send_problem_is_reported(send_problem, problem) -> None:
+    report = check_channel(bad(send_problem=send_problem))
+    assert report.problems == (problem,)
+
+
+def test_a_send_problem_that_writes_a_file_is_reported() -> None:
+    def send_problem(self, n):
+        with open(f"{self.outbox}/check.txt", "w") as fh:
+            fh.write("x")
+
+    report = check_channel(bad(send_problem=send_problem))
+    assert report.problems == (
+        "send_problem(notification) wrote a file: a check must write nothing",
+    )
+
+
 class Pooled(Good):
     """Up to four sends at once, one notification each; with ``shared``, every call uses
     one connection object that is not safe for two threads at once (it notices)."""

@@ -365,7 +365,7 @@ def test_the_print_manifest_neutralises_every_hostile_ledger_cell(tmp_path: Path
             "postal_line2": "+1+1",
             "postal_city": "Spring\r\nfield",
             "postal_state": "=IL",
-            "postal_zip": "627\x0001\x7f",
+            "postal_zip": "627\x0101\x7f",  # (a NUL is refused at import: test_nul_characters)
         },
         {
             "id": "-2+3",

@@ -174,6 +174,16 @@ class EmailChannel(rulesengine.Channel):
         # Dropped with the channel, the pool closes its idle sockets (a finaliser).
         self.pool = SmtpPool(size, self.idle_seconds)
 
+    def send_problem(self, notification: Notification) -> str | None:
+        """Why ``send`` would fail ``notification`` (its recipient address, its subject or
+        body), from the message ``send`` would build; None when it can be built."""
+        sender = self.settings.sender if self.settings is not None else None
+        try:
+            build_message(notification, sender or OUTBOX_SENDER, dt.datetime.now(dt.UTC))
+        except BadMessage as exc:
+            return str(exc)
+        return None
+
     def close(self) -> None:
         """Close the idle SMTP connections now (with QUIT), and each one in use when its
         call ends. The channel stays usable (it opens new connections); calling it again

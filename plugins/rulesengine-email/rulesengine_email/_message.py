@@ -81,16 +81,28 @@ class OutgoingEmail:
 
 #: Line length of the text part and the header folding width (RFC 5322's "should").
 _MAX_LINE = 78
+#: The longest a header line may be (RFC 5322's "must", without its CRLF).
+_MAX_HEADER_LINE = 998
 #: A display name that needs no quoting (RFC 5322 atext and spaces).
 _ATOMS = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~ -]*")
 
 
+def _looks_encoded(text: str) -> bool:
+    """Whether ``text`` holds what a mail reader may take for the start of an RFC 2047
+    encoded word (``=?charset?b?...?=``) and decode, showing other text than the data's:
+    such text is always sent encoded itself, so that the reader shows it as written."""
+    return "=?" in text
+
+
 def _header_text(name: str, text: str) -> str:
     """``text`` as the value of header ``name``: as it is when it is printable ASCII that
-    fits on the line, else RFC 2047 encoded words (UTF-8) folded to the line width."""
+    fits on the line and holds nothing a reader decodes, else RFC 2047 encoded words
+    (UTF-8) folded to the line width."""
+    encoded = _looks_encoded(text)
     if text.isascii() and text.isprintable() and len(name) + 2 + len(text) <= _MAX_LINE:
-        return text
-    charset = "us-ascii" if text.isascii() else "utf-8"
+        if not encoded:
+            return text
+    charset = "us-ascii" if text.isascii() and not encoded else "utf-8"
     header = Header(text, charset, maxlinelen=_MAX_LINE, header_name=name)
     return header.encode(linesep="\r\n")
 
@@ -99,13 +111,18 @@ def _mailbox(display_name: str, addr_spec: str) -> str:
     """``Display Name <addr@domain>`` (quoted or encoded as needed), or just the address."""
     if not display_name:
         return addr_spec
-    if display_name.isascii():
+    if display_name.isascii() and not _looks_encoded(display_name):
         if not _ATOMS.fullmatch(display_name):
             escaped = display_name.replace("\\", "\\\\").replace('"', '\\"')
             display_name = f'"{escaped}"'
         return f"{display_name} <{addr_spec}>"
-    header = Header(display_name, "utf-8", maxlinelen=_MAX_LINE, header_name="From")
-    return header.encode(linesep="\r\n") + f" <{addr_spec}>"
+    # One encoded word, longer than the folding width if need be: readers disagree about
+    # the space between two encoded words of a name (Python's parser keeps it, and shows
+    # "Lüde nscheidt" for a name folded inside a word), but all read one word alike.
+    header = Header(display_name, "utf-8", maxlinelen=_MAX_HEADER_LINE, header_name="From")
+    word = header.encode(linesep="\r\n")
+    fits = len("From: ") + len(word) + len(addr_spec) + 3 <= _MAX_LINE
+    return word + (" " if fits else "\r\n ") + f"<{addr_spec}>"
 
 
 def _text_part(body: str) -> tuple[str, bytes]:
@@ -136,7 +153,10 @@ def build_message(n: Notification, sender: str, now: dt.datetime) -> OutgoingEma
     Date, Message-ID (from the idempotency key) and ``Auto-Submitted: auto-generated``.
     The bytes are written directly (the :mod:`email` package's header objects cost about
     3 ms a message); non-ASCII headers are RFC 2047 encoded words, a non-ASCII body is
-    quoted-printable or base64, so the message is 7-bit clean.
+    quoted-printable or base64, so the message is 7-bit clean. A subject or practice name
+    holding ``=?`` is encoded too, so a reader shows an encoded word written in the data as
+    it is instead of decoding it; a line break in the subject is refused, one in the
+    practice's name becomes a space, so no value starts a header of its own.
     """
     subject = n.content.get("subject")
     body = n.content.get("body")

@@ -43,6 +43,7 @@ CASES = {
     "cjk": ("お知らせ", "お支払いをお願いします。" * 20, "クリニック"),
     "specials in name": ("s", "b", 'Dr. "Pat" O\'Neil, MD (Clinic) \\ Co'),
     "equals and tabs": ("a=b\tc", "x=y\tz\n=3D", "Riverside"),
+    "long non-ascii name": ("s", "b", "Praxis für Allgemeinmedizin Dr. Müller-Lüdenscheidt & Co"),
 }
 
 
@@ -139,3 +140,38 @@ def test_an_address_the_parser_chokes_on_is_a_bad_message() -> None:
 
     with pytest.raises(BadMessage, match="is not an email address"):
         check_address("a@example.org.", "recipient")
+
+
+#: Text that looks like RFC 2047 encoded words: a mail reader decodes one written as it is
+#: (``=?utf-8?b?RnJlZSBtb25leQ==?=`` shows as "Free money"), so a guarantor's name or a
+#: practice's could show any text in the subject or the sender's name.
+ENCODED_WORD_LOOKALIKES = [
+    "=?utf-8?b?RnJlZSBtb25leQ==?=",
+    "Statement for =?utf-8?q?Pay=20now=20at=20evil=2Eexample?= Lee",
+    "=?iso-8859-1?q?caf=E9?= =?utf-8?b?w6k=?=",
+    "x=?utf-8?b?QQ==?=y",
+]
+
+
+@pytest.mark.parametrize("text", ENCODED_WORD_LOOKALIKES)
+def test_an_encoded_word_in_the_data_is_shown_literally(text: str) -> None:
+    msg = parse(build(text, "body", practice=text).data)
+    assert msg["Subject"] == text
+    assert msg["From"].addresses[0].display_name == text
+    assert not msg.defects
+
+
+@pytest.mark.parametrize("practice", ["Clinic\r\nBcc: victim@example.org", "A\nTo: x@y.org"])
+def test_a_line_break_in_the_practice_name_never_starts_a_header(practice: str) -> None:
+    msg = parse(build("Your statement", "body", practice=practice).data)
+    assert msg.get_all("Bcc") is None
+    assert msg.get_all("To") == ["pat@example.org"]
+    assert "\n" not in msg["From"].addresses[0].display_name
+
+
+def test_a_line_break_in_the_subject_is_refused() -> None:
+    from rulesengine_email._message import BadMessage
+
+    for subject in ("Hi\r\nBcc: victim@example.org", "Hi\nBcc: v@example.org", "Hi\rX: y"):
+        with pytest.raises(BadMessage, match="line break"):
+            build(subject, "body")

@@ -53,6 +53,16 @@ def _lines(value: Any, key: str) -> tuple[str, ...]:
     return tuple(line.strip() for line in value.strip().splitlines() if line.strip())
 
 
+def _letter_problem(n: Notification, address: list[str] | None) -> str | None:
+    """Why the letter of ``n`` (to ``address``, its lines) cannot be printed, else None."""
+    if address is None:
+        return "no complete postal address (street, city and ZIP code are needed)"
+    body = n.content.get("body")
+    if not isinstance(body, str) or not body.strip():
+        return "the letter has no body (content key 'body')"
+    return None
+
+
 class PrintChannel(rulesengine.Channel):
     """Paper statements: one PDF letter per notification, for a window envelope."""
 
@@ -106,6 +116,11 @@ class PrintChannel(rulesengine.Channel):
         )
         return [results[n.id] for n in notifications]
 
+    def send_problem(self, notification: Notification) -> str | None:
+        """Why ``send`` would fail ``notification`` (no complete postal address, no body),
+        by the checks ``send`` makes before it lays the letter out; None otherwise."""
+        return _letter_problem(notification, address_lines(notification))
+
     def preview(self, notification: Notification) -> tuple[str, bytes]:
         """The letter ``notification`` would print, as a PDF, without writing any file (the
         dashboard's Print/View Statements). A notification without a complete postal
@@ -136,17 +151,11 @@ class PrintChannel(rulesengine.Channel):
         rows: list[dict[str, str]] = []
         for n in batch:
             address = address_lines(n)
-            if address is None:
-                results[n.id] = DeliveryResult.failed(
-                    n, "no complete postal address (street, city and ZIP code are needed)"
-                )
+            problem = _letter_problem(n, address)
+            if problem is not None:
+                results[n.id] = DeliveryResult.failed(n, problem)
                 continue
-            body = n.content.get("body")
-            if not isinstance(body, str) or not body.strip():
-                results[n.id] = DeliveryResult.failed(
-                    n, "the letter has no body (content key 'body')"
-                )
-                continue
+            assert address is not None  # _letter_problem refuses a missing one
             path = folder / f"{safe_file_stem(n.statement_id)}-{n.id}.pdf"
             try:
                 data, pages = _render_letter(n, self.letter, address)

@@ -220,6 +220,15 @@ class TextChannel(rulesengine.Channel):
             raise SettingsProblem(str(exc)) from None
         return Provider(cfg.base_url, cfg.account_sid, token, cfg.sender, self.timeout_seconds)
 
+    def send_problem(self, notification: Notification) -> str | None:
+        """Why ``send`` would fail ``notification`` (a number that is not E.164, a missing
+        or too long body), by the check ``send`` makes; None when it would post it."""
+        try:
+            _check(notification)
+        except ValueError as exc:
+            return str(exc)
+        return None
+
     def send(self, notifications: list[Notification]) -> Iterable[DeliveryResult]:
         """Post each message to the provider (over a keep-alive connection of the pool),
         yielding its result as soon as the provider answered (so the queue records it at
