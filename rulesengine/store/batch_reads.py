@@ -20,7 +20,6 @@ import attrs
 from sqlalchemy import Connection, func, select
 
 from rulesengine.model import Statement
-from rulesengine.store.batch_io import read_traces
 from rulesengine.store.rows import STATEMENT_COLUMNS, from_db_instant, statement_from_row
 from rulesengine.store.tables import (
     batch_pre_collections,
@@ -29,6 +28,7 @@ from rulesengine.store.tables import (
     encounters,
     statements,
 )
+from rulesengine.store.trace_storage import read_traces
 
 __all__ = [
     "BatchHead",
