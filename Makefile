@@ -17,8 +17,13 @@ PLUGIN_DIRS := $(sort $(dir $(PLUGIN_SETUPS)))
 demo: $(STAMP)
 	$(BIN)/rulesengine demo
 
+# The suite runs in parallel (pytest-xdist): one worker per CPU, at most 4, a test file's
+# tests in one worker. `make test TEST_WORKERS=0` runs it in this one process instead.
+TEST_WORKERS ?= auto
+
 test: $(STAMP)
-	$(BIN)/python -m pytest -q -p no:cacheprovider tests $(wildcard plugins/*/tests examples/plugins/*/tests) examples/scenarios
+	$(BIN)/python -m pytest -q -p no:cacheprovider -n $(TEST_WORKERS) --maxprocesses 4 --dist loadfile \
+		tests $(wildcard plugins/*/tests examples/plugins/*/tests) examples/scenarios
 
 install: $(STAMP)
 
