@@ -25,6 +25,16 @@ settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True
 if os.environ.get("CI") == "true":
     settings.load_profile("ci")
 
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "alone: the test asserts a bound on wall-clock time that the suite's other parallel"
+        " workers could break by taking the CPU; `make test` runs these after the rest, one"
+        " at a time, in a process of their own",
+    )
+
+
 PG_DEFAULT = "postgresql://postgres@127.0.0.1:5432/test"
 STORE_KINDS = ("sqlite-file", "sqlite-memory", "postgresql")
 
