@@ -17,8 +17,16 @@ PLUGIN_DIRS := $(sort $(dir $(PLUGIN_SETUPS)))
 demo: $(STAMP)
 	$(BIN)/rulesengine demo
 
+# The suite runs in parallel (pytest-xdist): one worker per CPU, at most 4, a test file's
+# tests in one worker. `make test TEST_WORKERS=0` runs it in this one process instead. Tests
+# marked `alone` (a wall-clock bound other workers could break) run after, one at a time.
+TEST_WORKERS ?= auto
+TEST_PATHS := tests $(wildcard plugins/*/tests examples/plugins/*/tests) examples/scenarios
+
 test: $(STAMP)
-	$(BIN)/python -m pytest -q -p no:cacheprovider tests $(wildcard plugins/*/tests examples/plugins/*/tests) examples/scenarios
+	$(BIN)/python -m pytest -q -p no:cacheprovider -n $(TEST_WORKERS) --maxprocesses 4 \
+		--dist loadfile -m "not alone" $(TEST_PATHS)
+	$(BIN)/python -m pytest -q -p no:cacheprovider -m alone $(TEST_PATHS)
 
 install: $(STAMP)
 

@@ -22,7 +22,6 @@ import json
 import os
 import re
 import resource
-import signal
 import socket
 import subprocess
 import sys
@@ -40,54 +39,64 @@ from .test_bad_input_cli import console_script
 REPO = Path(__file__).resolve().parents[2]
 STANDARD = REPO / "rules" / "standard.yaml"
 
-#: Runs one command in a child of an interpreter that has imported the entry point, so the
-#: time and memory measured are the command's own (not 1.5 s of imports). The child gets a
-#: CPU limit and an address-space limit (what it inherited plus 1 GB): without the guard in
-#: the loader a bomb would die of them instead of taking the machine.
+#: Runs commands, one at a time, each in a child of an interpreter that has imported the entry
+#: point (once for the whole module), so the time and memory measured are the command's own
+#: (not 1.5 s of imports). The child gets a CPU limit and an address-space limit (what it
+#: inherited plus 1 GB): without the guard in the loader a bomb would die of them instead of
+#: taking the machine. It runs in a session of its own, killed whole after its timeout.
 _DRIVER = r"""
-import json, os, resource, sys, time
+import json, os, resource, select, signal, sys, time
 from rulesengine.cli.main import main
 import rulesengine.statements.statement_run, rulesengine.statements.diff
 import rulesengine.statements.explain
 import rulesengine.scenarios, rulesengine.store
 from rulesengine.channels.registry import installed_channel_specs
 installed_channel_specs()
-job = json.load(sys.stdin)
-with open("/proc/self/statm") as f:
-    address_space = int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-sys.stdout.flush(); sys.stderr.flush()
-started = time.perf_counter()
-pid = os.fork()
-if pid == 0:
-    code = 0
-    try:
-        resource.setrlimit(resource.RLIMIT_CPU, (job["cpu_seconds"], job["cpu_seconds"]))
-        limit = address_space + (1 << 30)
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-        os.chdir(job["cwd"])
-        out = os.open(job["stdout"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        err = os.open(job["stderr"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        os.dup2(out, 1); os.dup2(err, 2)
-        sys.argv = ["rulesengine", *job["argv"]]
-        main()
-    except SystemExit as stop:
-        code = stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 1)
-    except BaseException:
-        import traceback; traceback.print_exc(); code = 99
-    finally:
-        sys.stdout.flush(); sys.stderr.flush()
-    os._exit(code)
-_, status, usage = os.wait4(pid, 0)
-seconds = time.perf_counter() - started
-json.dump(
-    {
-        "code": os.waitstatus_to_exitcode(status),
-        "seconds": seconds,
-        "rss_before_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-        "rss_kb": usage.ru_maxrss,
-    },
-    sys.__stdout__,
-)
+for line in sys.stdin:
+    job = json.loads(line)
+    with open("/proc/self/statm") as f:
+        address_space = int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    sys.stdout.flush(); sys.stderr.flush()
+    started = time.perf_counter()
+    pid = os.fork()
+    if pid == 0:
+        code = 0
+        try:
+            os.setsid()
+            resource.setrlimit(resource.RLIMIT_CPU, (job["cpu_seconds"], job["cpu_seconds"]))
+            limit = address_space + (1 << 30)
+            resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+            os.chdir(job["cwd"])
+            out = os.open(job["stdout"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            err = os.open(job["stderr"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            os.dup2(out, 1); os.dup2(err, 2)
+            sys.argv = ["rulesengine", *job["argv"]]
+            main()
+        except SystemExit as stop:
+            code = stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 1)
+        except BaseException:
+            import traceback; traceback.print_exc(); code = 99
+        finally:
+            sys.stdout.flush(); sys.stderr.flush()
+        os._exit(code)
+    ended = os.pidfd_open(pid)
+    timed_out = not select.select([ended], [], [], job["timeout"])[0]
+    if timed_out:
+        os.killpg(pid, signal.SIGKILL)
+    _, status, usage = os.wait4(pid, 0)
+    seconds = time.perf_counter() - started
+    os.close(ended)
+    print(
+        json.dumps(
+            {
+                "code": "timeout" if timed_out else os.waitstatus_to_exitcode(status),
+                "seconds": seconds,
+                "rss_before_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+                "rss_kb": usage.ru_maxrss,
+            }
+        ),
+        flush=True,
+    )
 """
 
 
@@ -113,30 +122,36 @@ def _env() -> dict[str, str]:
     return env
 
 
-def _run_guarded(command: list[str], *, stdin: str | None, cwd: Path, timeout: float) -> str:
-    """Run ``command`` in a session of its own; on timeout kill that session and fail."""
+_driver: list[subprocess.Popen[str]] = []  # the module's driver, while its tests run
+
+
+@pytest.fixture(scope="module", autouse=True)
+def driver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[subprocess.Popen[str]]:
+    """The interpreter that runs this module's commands (see ``_DRIVER``)."""
     process = subprocess.Popen(
-        command,
-        cwd=cwd,
+        [sys.executable, "-c", _DRIVER],
+        cwd=tmp_path_factory.mktemp("driver"),
         env=_env(),
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
         text=True,
-        start_new_session=True,
     )
+    _driver.append(process)
+    yield process
+    _driver.remove(process)
+    assert process.stdin is not None
+    process.stdin.close()
     try:
-        stdout, stderr = process.communicate(stdin, timeout=timeout)
+        process.wait(timeout=30)
     except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.communicate()
-        pytest.fail(f"{command[-1] if stdin is None else stdin} still ran after {timeout} s")
-    assert process.returncode == 0, stderr
-    return stdout
+        process.kill()
+        process.wait()
 
 
 def rulesengine(*argv: str, cwd: Path, cpu_seconds: int = 20, timeout: float = 60) -> Done:
     """``rulesengine *argv`` as ``main()`` in a forked child: its time and memory alone."""
+    [process] = _driver
+    assert process.stdin is not None and process.stdout is not None
     out, err = cwd / ".stdout", cwd / ".stderr"
     job = {
         "argv": list(argv),
@@ -144,12 +159,15 @@ def rulesengine(*argv: str, cwd: Path, cpu_seconds: int = 20, timeout: float = 6
         "stdout": str(out),
         "stderr": str(err),
         "cpu_seconds": cpu_seconds,
+        "timeout": timeout,
     }
-    result = json.loads(
-        _run_guarded(
-            [sys.executable, "-c", _DRIVER], stdin=json.dumps(job), cwd=cwd, timeout=timeout
-        )
-    )
+    process.stdin.write(json.dumps(job) + "\n")
+    process.stdin.flush()
+    report = process.stdout.readline()
+    assert report, f"the driver ended (exit code {process.wait()})"
+    result = json.loads(report)
+    if result["code"] == "timeout":
+        pytest.fail(f"rulesengine {' '.join(argv)} still ran after {timeout} s")
     return Done(
         result["code"],
         out.read_text("utf-8"),
