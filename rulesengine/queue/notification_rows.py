@@ -15,6 +15,7 @@ from typing import Any
 import attrs
 
 from rulesengine.model import Notification
+from rulesengine.storable_text import storable
 from rulesengine.store.rows import (
     from_db_instant,
 )
@@ -156,15 +157,24 @@ class Transition:
     detail: str | None
 
 
+def _storable_values(values: Mapping[str, Any]) -> Mapping[str, Any]:
+    return {name: storable(value) for name, value in values.items()}
+
+
 @attrs.frozen
 class Change:
     """A status change to make (:func:`change_statuses`): ``row`` as it was read, the new
-    status, the history detail, and further columns to set."""
+    status, the history detail, and further columns to set.
+
+    The detail and the columns' text often quote a channel or its provider (an SMTP reply,
+    an exception's message): a NUL character in them, which PostgreSQL refuses and would
+    stop the worker's round, is stored as ``\\x00`` (:func:`~rulesengine.storable_text.storable`).
+    """
 
     row: QueueRow
     new_status: str
-    detail: str | None = None
-    values: Mapping[str, Any] = attrs.field(factory=dict)
+    detail: str | None = attrs.field(default=None, converter=storable)
+    values: Mapping[str, Any] = attrs.field(factory=dict, converter=_storable_values)
 
 
 @attrs.frozen

@@ -129,6 +129,13 @@ def _rules(
         overrides = None
     if node is None:
         return None
+    if isinstance(node, ScalarNode) and not node.is_null and "\x00" in node.value:
+        ctx.error(
+            node.mark,
+            "rules",
+            "the path holds a NUL character (\\x00), which no file name can: remove it",
+        )
+        return None
     if isinstance(node, ScalarNode) and not node.is_null:
         rules_path = os.path.normpath(os.path.join(os.path.dirname(filename), node.value))
         try:

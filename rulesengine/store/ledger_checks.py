@@ -324,6 +324,10 @@ _POSTING_FIELDS: dict[str, tuple[_Check, bool]] = {
     "date": (_date, True),
     "external_id": (_text, False),
 }
+_PAYMENT_FIELDS: dict[str, tuple[_Check, bool]] = {
+    **_POSTING_FIELDS,
+    "reviewed_batch": (_text, False),
+}
 
 
 def ledger_problems(
@@ -354,7 +358,7 @@ def ledger_problems(
             "encounters", ledger.encounters, _ENCOUNTER_FIELDS, "id", report, _encounter_problems
         )
         _check_items(
-            "payments", ledger.payments, _POSTING_FIELDS, "external_id", report, _payment_problems
+            "payments", ledger.payments, _PAYMENT_FIELDS, "external_id", report, _payment_problems
         )
         _check_items(
             "adjustments",

@@ -90,6 +90,10 @@ def test_a_nul_in_a_ledger_cell_is_exit_1_naming_file_row_and_column_on_every_st
             {"payments": [rulesengine.Payment(None, "E1", 100, DAY, external_id="P\0")]},
             "payments[0] (P\0).external_id",
         ),
+        (
+            {"payments": [rulesengine.Payment(None, "E1", 100, DAY, reviewed_batch="B\0")]},
+            "payments[0].reviewed_batch",
+        ),
     ],
 )
 def test_a_nul_in_a_ledger_built_in_python_is_a_ledger_error_on_every_store(

@@ -354,3 +354,31 @@ def test_suppressed_at_upload_is_never_handed_over(qstore, make_queue, recorders
     make_queue().deliver(chicago(2026, 2, 2, 9), until_empty=True)
     assert statuses(qstore, [nid]) == ["suppressed"]
     assert recorders["email"].calls == []
+
+
+def test_a_provider_answer_holding_a_nul_is_recorded_with_it_escaped(
+    qstore, make_queue, recorders
+) -> None:
+    """A NUL in a channel's detail, provider reference or exception (a provider's reply,
+    outside the practice's control) is stored as ``\\x00`` on every store: PostgreSQL
+    refuses the character itself, which stopped the worker's round."""
+    recorders["email"].behaviour = lambda n: DeliveryResult.failed(n, "550 no such\x00 mailbox")
+    recorders["text"].behaviour = lambda n: DeliveryResult.sent(n, provider_ref="SM\x00abc")
+    ids = save(
+        qstore,
+        draft("G1", at=chicago(2026, 2, 1, 9)),
+        draft("G1", "text", at=chicago(2026, 2, 1, 9)),
+    )
+    report = make_queue().deliver(chicago(2026, 2, 1, 9), until_empty=True)
+    assert report.counts == {"error": 1, "sent": 1}
+    assert history(qstore, ids[0])[-1] == ("sending", "error", "550 no such\\x00 mailbox")
+    sent = {n["id"]: n for n in list_notifications(qstore)}[ids[1]]
+    assert sent["provider_ref"] == "SM\\x00abc"
+
+    def boom(n):
+        raise RuntimeError("boom\x00boom")
+
+    recorders["email"].behaviour = boom
+    [again] = save(qstore, draft("G2", at=chicago(2026, 2, 1, 9)), bid="B2", day=2)
+    make_queue().deliver(chicago(2026, 2, 1, 9))
+    assert history(qstore, again)[-1][2].startswith("RuntimeError: boom\\x00boom; attempt 1")
