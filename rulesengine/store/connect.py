@@ -35,6 +35,7 @@ __all__ = [
     "BUSY_TIMEOUT_SECONDS",
     "DEFAULT_URL",
     "PAGE_CACHE_KIB",
+    "PAGE_CACHE_PRAGMA",
     "copy_schema_template",
     "create_store_engine",
     "is_memory_url",
@@ -49,6 +50,8 @@ BUSY_TIMEOUT_SECONDS = 60
 #: inserts into several indexes at random positions; with a small cache each insert
 #: rereads B-tree pages from the file. Only what is used is allocated.
 PAGE_CACHE_KIB = 65536
+#: The statement that sets it (a constant: a pragma's value cannot be a bound parameter).
+PAGE_CACHE_PRAGMA = "PRAGMA cache_size=-65536"
 _BEGIN_MODES = {"": "BEGIN", "DEFERRED": "BEGIN DEFERRED", "IMMEDIATE": "BEGIN IMMEDIATE"}
 
 
@@ -183,7 +186,7 @@ def _sqlite_engine(sa_url: URL, shown: str) -> Engine:
         if not in_memory:
             cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
-        cursor.execute(f"PRAGMA cache_size=-{PAGE_CACHE_KIB}")
+        cursor.execute(PAGE_CACHE_PRAGMA)
         cursor.close()
 
     @event.listens_for(engine, "begin")

@@ -13,7 +13,7 @@ from sqlalchemy import Connection, Engine, and_, func, or_, select
 from rulesengine.model import BatchResult, Encounter, Guarantor, Payment
 from rulesengine.store.base import RunInput, RunTransaction
 from rulesengine.store.batch_io import read_batch, write_batch
-from rulesengine.store.connect import PAGE_CACHE_KIB
+from rulesengine.store.connect import PAGE_CACHE_PRAGMA
 from rulesengine.store.rows import ENCOUNTER_COLUMNS, GUARANTOR_COLUMNS, guarantor_from_row
 from rulesengine.store.sqlutil import dialect_insert
 from rulesengine.store.tables import (
@@ -88,8 +88,8 @@ class Canonical(dict[Any, Any]):
         return value
 
 
-#: SQLite's own default page cache, KiB: what a run's reading of the ledger uses.
-_READING_CACHE_KIB = 2000
+#: SQLite's own default page cache (2,000 KiB): what a run's reading of the ledger uses.
+_READING_CACHE_PRAGMA = "PRAGMA cache_size=-2000"
 
 #: Where a guarantor row (:data:`GUARANTOR_COLUMNS`) holds the guarantor's profile.
 _GUARANTOR_PROFILE = GUARANTOR_COLUMNS.index(guarantors.c.profile)
@@ -236,11 +236,11 @@ def _reading_once(conn: Connection) -> Iterator[None]:
     if conn.dialect.name != "sqlite":
         yield
         return
-    conn.exec_driver_sql(f"PRAGMA cache_size=-{_READING_CACHE_KIB}")
+    conn.exec_driver_sql(_READING_CACHE_PRAGMA)
     try:
         yield
     finally:
-        conn.exec_driver_sql(f"PRAGMA cache_size=-{PAGE_CACHE_KIB}")
+        conn.exec_driver_sql(PAGE_CACHE_PRAGMA)
 
 
 class SQLRunTransaction(RunTransaction):
