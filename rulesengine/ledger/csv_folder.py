@@ -167,11 +167,12 @@ def _check_references(
     target_file: str,
     known_elsewhere: Callable[[Iterable[str]], set[str]] | None,
 ) -> None:
-    """Each row's ``column`` names a ``what`` listed in ``targets`` (or known elsewhere)."""
+    """Each row's ``column`` names a ``what`` listed in ``targets`` (or known elsewhere).
+    A reference holding a NUL character is not looked up: its cell is refused already."""
     missing = [
         (n, ref)
         for n, ref in zip(sheet.numbers, sheet.column(column), strict=True)
-        if ref and ref not in targets
+        if ref and ref not in targets and "\x00" not in ref
     ]
     if not missing:
         return

@@ -54,6 +54,8 @@ def _ledger(folder: Path, guarantors: str, encounters: str) -> Path:
             "encounters.csv:3:provider",
         ),
         ("G1,Ann,Lee,,,\n", "E\0,G1,P1,2026-01-03,10.00,\n", "encounters.csv:2:id"),
+        # A reference: refused as a cell, not looked up in the store.
+        ("G1,Ann,Lee,,,\n", "E1,G\0,P1,2026-01-03,10.00,\n", "encounters.csv:2:guarantor"),
     ],
 )
 def test_a_nul_in_a_ledger_cell_is_exit_1_naming_file_row_and_column_on_every_store(
