@@ -338,6 +338,11 @@ BATCH_TABLES = (
 # ledger's changes and worklist marks, the reviewed payments, and each notification's first
 # history entry.
 STORE_UPDATES = (
+    """UPDATE encounters SET level = c.level, first_statement = c.first_statement,
+           last_statement = c.last_statement, statements_sent = c.statements_sent
+       FROM batch_changes AS c WHERE encounters.id = c.encounter_id AND c.batch_id = :b
+       AND encounters.status = c.status AND (c.status = 'pre_collections'
+           OR (encounters.worklist_batch_id IS NULL AND encounters.worklist_since IS NULL))""",
     """UPDATE encounters SET level = c.level, status = c.status,
            first_statement = c.first_statement, last_statement = c.last_statement,
            statements_sent = c.statements_sent,
@@ -345,7 +350,9 @@ STORE_UPDATES = (
                THEN encounters.worklist_batch_id END,
            worklist_since = CASE WHEN c.status = 'pre_collections'
                THEN encounters.worklist_since END
-       FROM batch_changes AS c WHERE encounters.id = c.encounter_id AND c.batch_id = :b""",
+       FROM batch_changes AS c WHERE encounters.id = c.encounter_id AND c.batch_id = :b
+       AND NOT (encounters.status = c.status AND (c.status = 'pre_collections'
+           OR (encounters.worklist_batch_id IS NULL AND encounters.worklist_since IS NULL)))""",
     """UPDATE encounters SET worklist_batch_id = :b, worklist_since = :d
        WHERE id IN (SELECT encounter_id FROM batch_pre_collections WHERE batch_id = :b)""",
     """UPDATE payments SET reviewed_batch = :b FROM batch_reviewed_payments AS r

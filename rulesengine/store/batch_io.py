@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from sqlalchemy import Connection, case, null, or_, select, update
+from sqlalchemy import Connection, and_, case, not_, null, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from rulesengine.errors import RunRefused
@@ -214,23 +214,37 @@ def _before_state(conn: Connection, ids: list[str]) -> dict[str, tuple[Any, ...]
 
 
 def _apply_changes(conn: Connection, batch: BatchResult) -> None:
-    """Update encounters, worklist marks and payments from the rows just written."""
+    """Update encounters, worklist marks and payments from the rows just written.
+
+    Most changes leave an encounter's status and worklist marks as they are (a statement
+    sent, a level up), so those are applied apart, setting only the columns that change:
+    the worklist index, which holds the status, is then left alone for them instead of
+    each of its entries being rewritten (at a million changes, a third of the update).
+    """
     bid = batch.id
     ch = batch_changes.c
+    e = encounters.c
     if batch.changes:
+        of_batch = (e.id == ch.encounter_id, ch.batch_id == bid)
+        marks_stay = and_(
+            e.status == ch.status,
+            or_(ch.status == _PRE, and_(e.worklist_batch_id.is_(None), e.worklist_since.is_(None))),
+        )
+        counters = {
+            "level": ch.level,
+            "first_statement": ch.first_statement,
+            "last_statement": ch.last_statement,
+            "statements_sent": ch.statements_sent,
+        }
+        conn.execute(update(encounters).where(*of_batch, marks_stay).values(**counters))
         conn.execute(
             update(encounters)
-            .where(encounters.c.id == ch.encounter_id, ch.batch_id == bid)
+            .where(*of_batch, not_(marks_stay))
             .values(
-                level=ch.level,
+                **counters,
                 status=ch.status,
-                first_statement=ch.first_statement,
-                last_statement=ch.last_statement,
-                statements_sent=ch.statements_sent,
-                worklist_batch_id=case(
-                    (ch.status == _PRE, encounters.c.worklist_batch_id), else_=null()
-                ),
-                worklist_since=case((ch.status == _PRE, encounters.c.worklist_since), else_=null()),
+                worklist_batch_id=case((ch.status == _PRE, e.worklist_batch_id), else_=null()),
+                worklist_since=case((ch.status == _PRE, e.worklist_since), else_=null()),
             )
         )
     if batch.pre_collections:

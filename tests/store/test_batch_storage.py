@@ -21,7 +21,7 @@ from rulesengine.statements.statement_run import run_statements
 from rulesengine.store.batch_io import read_batch
 from rulesengine.store.sql_store import SQLStore
 from rulesengine.store.tables import batch_changes, batch_guarantor_traces, batch_trace_steps
-from tests.store.factories import FIRST_RUN, batch, save_live, small_ledger
+from tests.store.factories import FIRST_RUN, batch, encounter, save_live, small_ledger
 
 RULES = Path(__file__).resolve().parents[2] / "rules" / "standard.yaml"
 RUN_DATE = dt.date(2026, 6, 1)
@@ -211,3 +211,64 @@ def test_steps_naming_a_statement_read_back_exactly_whatever_surrounds_the_numbe
     templates = [d for d in stored_details if isinstance(d, list)]
     assert ["billed on statement B1-", " at level 2"] in templates
     assert len(stored_details) < len(details) + len(built.traces)
+
+
+def test_changes_apply_status_and_worklist_marks_exactly_whether_or_not_the_status_moves(
+    store: SQLStore,
+) -> None:
+    """A change that keeps its encounter's status is applied without rewriting the status
+    (the worklist index is left alone); the result is the same as one update of all
+    columns: marks kept in the worklist, cleared outside it, whatever the status was."""
+    d = dt.date
+    ledger = small_ledger()
+    marked = d(2026, 1, 1)
+    ledger = attrs.evolve(
+        ledger,
+        encounters=[
+            *ledger.encounters,
+            encounter("E5", "G1", status="pre_collections", level=3),
+            encounter("E6", "G1", status="pre_collections", level=3),
+            encounter("E7", "G1", status="open"),
+        ],
+    )
+    store.import_ledger(ledger)
+    with store.reading() as conn:  # marks as an earlier live batch would have left them
+        conn.execute(
+            text(
+                "UPDATE encounters SET worklist_batch_id = 'B0', worklist_since = :d"
+                " WHERE id IN ('E5', 'E6', 'E7')"
+            ),
+            {"d": marked},
+        )
+        conn.commit()
+    changes = [
+        EncounterChange("E1", 2, "open", d(2026, 1, 20), FIRST_RUN, 2),  # stays open
+        EncounterChange("E5", 3, "pre_collections", None, FIRST_RUN, 1),  # stays there
+        EncounterChange("E6", 0, "open", None, None, 0),  # leaves the worklist
+        EncounterChange("E7", 1, "open", FIRST_RUN, FIRST_RUN, 1),  # open, but marked
+    ]
+    later = attrs.evolve(
+        batch("B1"), statements=[], notifications=[], pre_collections=[], changes=changes
+    )
+    with store.run_transaction("default", live=True) as run:
+        save_live(run, later, "rulesengine: 1\n")
+    with store.reading() as conn:
+        rows = conn.execute(
+            text(
+                "SELECT id, level, status, first_statement, last_statement, statements_sent,"
+                " worklist_batch_id, worklist_since FROM encounters"
+                " WHERE id IN ('E1', 'E5', 'E6', 'E7') ORDER BY id"
+            )
+        ).all()
+    as_dates = [
+        (r[0], r[1], r[2], *(None if v is None else str(v)[:10] for v in r[3:5]), *r[5:7])
+        for r in rows
+    ]
+    first, run_day = "2026-01-20", FIRST_RUN.isoformat()
+    assert as_dates == [
+        ("E1", 2, "open", first, run_day, 2, None),
+        ("E5", 3, "pre_collections", None, run_day, 1, "B0"),
+        ("E6", 0, "open", None, None, 0, None),
+        ("E7", 1, "open", run_day, run_day, 1, None),
+    ]
+    assert [r[7] is None for r in rows] == [True, False, True, True]
