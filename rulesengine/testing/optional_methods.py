@@ -8,21 +8,63 @@ import os
 from collections.abc import Callable
 from typing import Any
 
+import attrs
+
 from rulesengine.channels.channel_calls import exception_summary
 from rulesengine.model import Notification
 
 __all__ = ["optional_method_problems"]
 
 
+def _is_preview(shown: Any) -> bool:
+    return (
+        isinstance(shown, tuple)
+        and len(shown) == 2
+        and isinstance(shown[0], str)
+        and "/" in shown[0]
+        and isinstance(shown[1], bytes)
+    )
+
+
+def _is_sentence(said: Any) -> bool:
+    return isinstance(said, str) and bool(said.strip())
+
+
+@attrs.frozen
+class _Optional:
+    """One optional method: what a non-None answer must be, and how the kit says so."""
+
+    name: str
+    answer_ok: Callable[[Any], bool]
+    #: "must return ..." (the answer is appended)
+    must_return: str
+    #: what a method that wrote a file is told it must not do
+    wrote: str
+
+
+_OPTIONAL = (
+    _Optional(
+        "preview",
+        _is_preview,
+        "must return (media type, bytes) such as ('application/pdf', b'...'), or None",
+        "a preview must write nothing",
+    ),
+    _Optional(
+        "send_problem",
+        _is_sentence,
+        "must return None (it would send it) or a sentence saying why send would fail it",
+        "a check must write nothing",
+    ),
+)
+
+
 def optional_method_problems(
     channel: Any, sample: Callable[[], Notification], outbox: Any
 ) -> list[str]:
     """The problems of ``channel``'s optional methods, each called with a notification
-    ``sample()`` makes (only when the channel has the method)."""
-    return [
-        *_preview_problems(channel, sample, outbox),
-        *_send_problem_problems(channel, sample, outbox),
-    ]
+    ``sample()`` makes (only when the channel has the method): it must not raise, must
+    answer None or what the method answers, and must write no file under ``outbox``."""
+    return [p for method in _OPTIONAL for p in _problems(method, channel, sample, outbox)]
 
 
 def _files(folder: Any) -> set[str]:
@@ -31,55 +73,23 @@ def _files(folder: Any) -> set[str]:
     return {os.path.join(root, file) for root, _dirs, files in os.walk(folder) for file in files}
 
 
-def _preview_problems(channel: Any, sample: Callable[[], Notification], outbox: Any) -> list[str]:
-    """The optional ``preview``: ``(media type, bytes)`` or None, and no file written."""
-    preview = getattr(channel, "preview", None)
-    if preview is None:
-        return []
-    if not callable(preview):
-        return [f"preview must be a method preview(notification), got {preview!r:.80}"]
-    before = _files(outbox)
-    try:
-        shown = preview(sample())
-    except Exception as exc:
-        return [f"preview(notification) raised {exception_summary(exc)}"]
-    problems = []
-    if shown is not None and not (
-        isinstance(shown, tuple)
-        and len(shown) == 2
-        and isinstance(shown[0], str)
-        and "/" in shown[0]
-        and isinstance(shown[1], bytes)
-    ):
-        problems.append(
-            "preview(notification) must return (media type, bytes) such as"
-            f" ('application/pdf', b'...'), or None, got {shown!r:.80}"
-        )
-    if _files(outbox) != before:
-        problems.append("preview(notification) wrote a file: a preview must write nothing")
-    return problems
-
-
-def _send_problem_problems(
-    channel: Any, sample: Callable[[], Notification], outbox: Any
+def _problems(
+    method: _Optional, channel: Any, sample: Callable[[], Notification], outbox: Any
 ) -> list[str]:
-    """The optional ``send_problem``: None or the text of a refusal, and no file written."""
-    check = getattr(channel, "send_problem", None)
-    if check is None:
+    call = f"{method.name}(notification)"
+    found = getattr(channel, method.name, None)
+    if found is None:
         return []
-    if not callable(check):
-        return [f"send_problem must be a method send_problem(notification), got {check!r:.80}"]
+    if not callable(found):
+        return [f"{method.name} must be a method {call}, got {found!r:.80}"]
     before = _files(outbox)
     try:
-        said = check(sample())
+        answer = found(sample())
     except Exception as exc:
-        return [f"send_problem(notification) raised {exception_summary(exc)}"]
+        return [f"{call} raised {exception_summary(exc)}"]
     problems = []
-    if said is not None and not (isinstance(said, str) and said.strip()):
-        problems.append(
-            "send_problem(notification) must return None (it would send it) or a sentence"
-            f" saying why send would fail it, got {said!r:.80}"
-        )
+    if answer is not None and not method.answer_ok(answer):
+        problems.append(f"{call} {method.must_return}, got {answer!r:.80}")
     if _files(outbox) != before:
-        problems.append("send_problem(notification) wrote a file: a check must write nothing")
+        problems.append(f"{call} wrote a file: {method.wrote}")
     return problems
