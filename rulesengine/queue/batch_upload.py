@@ -1,6 +1,6 @@
 """Uploading a live batch to the queue: the earlier batches' notifications it supersedes
-become ``superseded``, then one notification per draft is queued, each with its first
-history entry.
+become ``superseded``, then one notification per draft is queued (its first history entry
+is its own row: ``first_status``).
 
 Called by the statement run inside the live run's transaction, after the store wrote the
 batch (:func:`rulesengine.store.batch_io.write_batch`), so the batch and its notifications
@@ -56,41 +56,15 @@ def upload_batch(conn: Connection, batch: BatchResult, at: dt.datetime) -> list[
 
 
 def queue_batch_notifications(conn: Connection, batch: BatchResult, now: dt.datetime) -> None:
-    """One queued notification per draft, each with its first history entry."""
+    """One queued notification per draft. Its first history entry is the row itself: it
+    carries the status it was queued with (``first_status``) besides its reason, its time
+    and what it is (:func:`rulesengine.queue.notification_reads.notification_history`
+    reads the entry from it), so a large batch does not write a million history rows."""
     if not batch.notifications:
         return
     rows = _NotificationRows(conn, batch, now)
     insert_rows(
         conn, notifications, _NOTIFICATION_COLUMNS, map(rows, batch.notifications), ready=True
-    )
-    n = notifications.c
-    conn.execute(
-        notification_history.insert().from_select(
-            [
-                "notification_id",
-                "at",
-                "old_status",
-                "new_status",
-                "message_id",
-                "level",
-                "rules_hash",
-                "attempt",
-                "detail",
-            ],
-            select(
-                n.id,
-                n.created_at,
-                literal(None, notification_history.c.old_status.type),
-                n.status,
-                n.message_id,
-                n.level,
-                n.rules_hash,
-                n.attempt,
-                n.reason,
-            )
-            .where(n.batch_id == batch.id, n.kind == "batch")
-            .order_by(n.id),
-        )
     )
 
 
@@ -103,6 +77,7 @@ _NOTIFICATION_COLUMNS = (
     "message_id",
     "level",
     "status",
+    "first_status",
     "reason",
     "to_address",
     "scheduled_at",
@@ -182,6 +157,7 @@ class _NotificationRows:
             n.channel,
             n.message_id,
             n.level,
+            n.status,
             n.status,
             n.reason,
             n.to,

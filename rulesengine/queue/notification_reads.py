@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
-from sqlalchemy import Connection, and_, select
+from sqlalchemy import Connection, and_, case, func, or_, select
 
 from rulesengine.errors import InvalidRequest, NotFound
 from rulesengine.model import NOTIFICATION_STATUSES, BatchResult, NotificationDraft, SendWindow
@@ -91,20 +91,34 @@ def uploaded_statuses(store: SQLStore, batch_id: str) -> list[tuple[int, str, st
     notifications (its first history entry: ``scheduled``, or ``suppressed`` with the
     reason), in id order; for the ``notification_status_changed`` observers."""
     h, n = history_table.c, notifications.c
-    query = (
-        select(h.notification_id, h.new_status, h.detail)
-        .join(notifications, n.id == h.notification_id)
-        .where(n.batch_id == batch_id, n.kind == "batch", h.old_status.is_(None))
-        .order_by(h.notification_id)
+    first = (
+        select(n.id, func.coalesce(n.first_status, h.new_status), _first_detail(n, h))
+        .outerjoin_from(notifications, history_table, _stored_first_entry(n, h))
+        .where(n.batch_id == batch_id, n.kind == "batch")
+        .where(or_(n.first_status.is_not(None), h.id.is_not(None)))
+        .order_by(n.id)
     )
     with store.reading() as conn:
-        return [(int(i), str(status), detail) for i, status, detail in conn.execute(query)]
+        return [(int(i), str(status), detail) for i, status, detail in conn.execute(first)]
+
+
+def _stored_first_entry(n: Any, h: Any) -> Any:
+    """Join condition: a notification's first history entry, when it is a history row (a
+    notification queued with its ``first_status`` holds its first entry itself)."""
+    return and_(h.notification_id == n.id, h.old_status.is_(None), n.first_status.is_(None))
+
+
+def _first_detail(n: Any, h: Any) -> Any:
+    """The detail of a notification's first history entry (:func:`_stored_first_entry`
+    joined): its reason when the row holds the entry."""
+    return case((n.first_status.is_not(None), n.reason), else_=h.detail)
 
 
 def notification_history(store: SQLStore, notification_id: int) -> list[Mapping[str, object]]:
     """History entries (at, old_status, new_status, message_id, level, rules_hash,
-    attempt, detail, actor), oldest first."""
-    h = history_table.c
+    attempt, detail, actor), oldest first. A live batch's notification holds its first
+    entry itself (``first_status``); the others are ``notification_history`` rows."""
+    h, n = history_table.c, notifications.c
     query = (
         select(
             h.at,
@@ -120,8 +134,29 @@ def notification_history(store: SQLStore, notification_id: int) -> list[Mapping[
         .where(h.notification_id == notification_id)
         .order_by(h.id)
     )
+    own = select(n.created_at, n.first_status, n.message_id, n.level, n.rules_hash, n.reason).where(
+        n.id == notification_id, n.first_status.is_not(None)
+    )
     with store.reading() as conn:
-        return [{**row, "at": from_db_instant(row["at"])} for row in conn.execute(query).mappings()]
+        entries = [dict(row) for row in conn.execute(query).mappings()]
+        first = conn.execute(own).first()
+    if first is not None:
+        at, status, message_id, level, rules_hash, reason = first
+        entries.insert(
+            0,
+            {
+                "at": at,
+                "old_status": None,
+                "new_status": status,
+                "message_id": message_id,
+                "level": level,
+                "rules_hash": rules_hash,
+                "attempt": 0,
+                "detail": reason,
+                "actor": None,
+            },
+        )
+    return [{**entry, "at": from_db_instant(entry["at"])} for entry in entries]
 
 
 def stored_batch(
@@ -164,7 +199,7 @@ def batch_drafts(
     conn: Connection, batch_id: str, guarantor_id: str | None = None
 ) -> tuple[NotificationDraft, ...]:
     """The drafts as uploaded (only those to ``guarantor_id`` when given): status and reason
-    come from each first history entry."""
+    come from each first history entry (:func:`notification_history`)."""
     n = notifications.c
     h = history_table.c
     query = (
@@ -175,8 +210,8 @@ def batch_drafts(
             n.channel,
             n.message_id,
             n.level,
-            h.new_status,
-            h.detail,
+            func.coalesce(n.first_status, h.new_status),
+            _first_detail(n, h),
             n.to_address,
             n.scheduled_at,
             n.content_json,
@@ -187,12 +222,9 @@ def batch_drafts(
             n.context_json,
             n.rules_hash,
         )
-        .join_from(
-            notifications,
-            history_table,
-            and_(h.notification_id == n.id, h.old_status.is_(None)),
-        )
+        .outerjoin_from(notifications, history_table, _stored_first_entry(n, h))
         .where(n.batch_id == batch_id, n.kind == "batch")
+        .where(or_(n.first_status.is_not(None), h.id.is_not(None)))
         .order_by(n.id, h.id)
     )
     if guarantor_id is not None:

@@ -187,24 +187,26 @@ def queue_rows(
 
 def last_detail(conn: Connection, notification_id: int) -> str | None:
     """The detail of a notification's newest history entry."""
-    h = notification_history.c
-    return conn.execute(
-        select(h.detail).where(h.notification_id == notification_id).order_by(h.id.desc()).limit(1)
-    ).scalar()
+    return last_details(conn, [notification_id]).get(notification_id)
 
 
 def last_details(conn: Connection, ids: Sequence[int]) -> dict[int, str | None]:
-    """The detail of each notification's newest history entry, by id."""
-    h = notification_history.c
+    """The detail of each notification's newest history entry, by id: its newest history
+    row's, or, with none, the first entry its own row holds (``first_status``: its
+    reason)."""
+    h, n = notification_history.c, notifications.c
     found: dict[int, str | None] = {}
     for start in range(0, len(ids), _IN_CHUNK):
+        chunk = ids[start : start + _IN_CHUNK]
         newest = (
-            select(func.max(h.id))
-            .where(h.notification_id.in_(ids[start : start + _IN_CHUNK]))
-            .group_by(h.notification_id)
+            select(func.max(h.id)).where(h.notification_id.in_(chunk)).group_by(h.notification_id)
         )
         query = select(h.notification_id, h.detail).where(h.id.in_(newest))
         found.update((nid, detail) for nid, detail in conn.execute(query))
+        alone = [nid for nid in chunk if nid not in found]
+        if alone:
+            own = select(n.id, n.reason).where(n.id.in_(alone), n.first_status.is_not(None))
+            found.update((nid, reason) for nid, reason in conn.execute(own))
     return found
 
 

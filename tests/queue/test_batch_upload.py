@@ -6,11 +6,19 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from sqlalchemy import func, select
 
-from rulesengine.queue import batch_upload
-from rulesengine.queue.notification_reads import list_notifications, notification_history
+from rulesengine.queue import Queue, batch_upload
+from rulesengine.queue.notification_reads import (
+    batch_drafts,
+    list_notifications,
+    notification_history,
+    uploaded_statuses,
+)
+from rulesengine.queue.notification_sql import last_details
 from rulesengine.store import open_store
 from rulesengine.store.base import Store
+from rulesengine.store.tables import notification_history as history_table
 from tests.store.factories import batch, save_live, small_ledger
 
 
@@ -129,3 +137,41 @@ def test_a_large_live_batch_refreshes_the_queues_statistics(
         ).scalar()
     opened.close()
     assert (estimate == 2) is analysed
+
+
+def test_a_queued_notification_holds_its_first_history_entry_itself(store: Store) -> None:
+    """A live batch writes no history row per notification: the first entry (when it was
+    queued, with which status and why) is read from the notification's own row, before the
+    entries its later changes add, and is the newest detail until there is one."""
+    store.import_ledger(small_ledger())
+    save(store, batch())
+    email, text = list_notifications(store, batch_id="B1")
+    with store.reading() as conn:  # type: ignore[attr-defined]
+        rows = conn.execute(select(func.count()).select_from(history_table)).scalar_one()
+        assert rows == 0
+        assert last_details(conn, [email["id"], text["id"]]) == {
+            email["id"]: None,
+            text["id"]: "opted out of text",
+        }
+        drafts = batch_drafts(conn, "B1")
+    assert [(d.status, d.reason) for d in drafts] == [
+        ("scheduled", None),
+        ("suppressed", "opted out of text"),
+    ]
+    assert uploaded_statuses(store, "B1") == [  # type: ignore[arg-type]
+        (email["id"], "scheduled", None),
+        (text["id"], "suppressed", "opted out of text"),
+    ]
+    with Queue(store, channels={}) as queue:  # type: ignore[arg-type]
+        queue.cancel([email["id"]], actor="staff:ann")
+    history = notification_history(store, email["id"])  # type: ignore[arg-type]
+    assert [(h["old_status"], h["new_status"], h["actor"]) for h in history] == [
+        (None, "scheduled", None),
+        ("scheduled", "canceled", "staff:ann"),
+    ]
+    assert history[0]["at"] == email["created_at"]
+    with store.reading() as conn:  # type: ignore[attr-defined]
+        newest = last_details(conn, [email["id"]])[email["id"]]
+        drafts = batch_drafts(conn, "B1")
+    assert newest == history[-1]["detail"]
+    assert drafts[0].status == "scheduled"  # as uploaded, whatever happened since
