@@ -4,10 +4,13 @@ a ``BrokenPipeError`` (exit 3) or a traceback.
 
 Each command runs in a process of its own whose standard output is a pipe closed before
 the command writes to it: its first write meets the closed pipe, whatever the size of the
-output."""
+output. A reader that takes one byte and stops (``| head -c1``) closes the pipe in the
+middle of a long write instead: the rest of that write meets the closed pipe, buffered or
+not (``PYTHONUNBUFFERED=1``)."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
@@ -79,3 +82,49 @@ def test_an_error_message_still_reaches_standard_error(practice: Path) -> None:
     assert done.returncode == 1
     assert "G404" in done.stderr
     assert "internal error" not in done.stderr
+
+
+def _one_byte_read(cwd: Path, env: dict[str, str], *argv: str) -> int:
+    """The exit code of ``rulesengine *argv | head -c1``: the reader takes one byte of the
+    output and closes the pipe while the command is still writing."""
+    process = subprocess.Popen(
+        [*console_script(), *argv],
+        cwd=cwd,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    assert os.read(process.stdout.fileno(), 1)  # the command is writing
+    process.stdout.close()
+    stderr = process.stderr.read()
+    process.stderr.close()
+    assert stderr == b""
+    return process.wait(timeout=120)
+
+
+@pytest.fixture(scope="module")
+def long_output(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A demo practice whose queue, as JSON, is far longer than a pipe holds (64 KiB)."""
+    folder = tmp_path_factory.mktemp("long-output")
+    argv = ("demo", str(folder / "demo"), "--guarantors", "200", "--months", "1")
+    done = subprocess.run([*console_script(), *argv], env=_env(), capture_output=True)
+    assert done.returncode == 0, done.stderr
+    queue = subprocess.run(
+        [*console_script(), "queue", "--json"], cwd=folder / "demo", env=_env(), capture_output=True
+    )
+    assert len(queue.stdout) > 4 * 65536
+    return folder / "demo"
+
+
+@pytest.mark.parametrize("unbuffered", [True, False], ids=["PYTHONUNBUFFERED=1", "buffered"])
+@pytest.mark.parametrize("argv", [("queue", "--json"), ("queue",)], ids=" ".join)
+def test_a_reader_that_stops_in_a_long_write_stops_the_command_with_exit_1(
+    long_output: Path, argv: tuple[str, ...], unbuffered: bool
+) -> None:
+    """The write that the reader stopped taking is not cut short in silence (exit 0)."""
+    env = {k: v for k, v in _env().items() if k != "PYTHONUNBUFFERED"}
+    if unbuffered:
+        env["PYTHONUNBUFFERED"] = "1"
+    assert _one_byte_read(long_output, env, *argv) == 1
