@@ -41,13 +41,18 @@ EXIT_BUG = 3
 
 def store_failure_shown(error: Exception, url: str | None) -> RulesengineError | None:
     """``error`` as a user-facing store error (read-only file, locked store, full disk, lost
-    server...), or None when it is a bug."""
+    server..., or a value changed outside rulesengine that the store cannot read back), or
+    None when it is a bug."""
     if url is None or "sqlalchemy" not in sys.modules:
         return None
     # Imported only once a store was opened (sqlalchemy is loaded): start-up time.
     from rulesengine.store.failures import store_failure
+    from rulesengine.store.unreadable_values import READ_FAILURES, unreadable_value_at
 
-    return store_failure(error, url)
+    failure = store_failure(error, url)
+    if failure is None and isinstance(error, READ_FAILURES):
+        failure = unreadable_value_at(url)
+    return failure
 
 
 def bug_summary(error: Exception, url: str | None) -> str:

@@ -95,7 +95,7 @@ class _Group(click.Group):
             url = ctx.meta.get(STORE_URL_KEY)
             failure = store_failure_shown(error, url)
             if failure is not None:  # the store's or the machine's doing, not a bug
-                click.echo(f"error: {failure}", err=True)
+                echo(f"error: {failure}", err=True)
                 ctx.exit(EXIT_USER_ERROR)
             if os.environ.get("RULESENGINE_DEBUG"):
                 traceback.print_exc()
