@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import os
+import select
 import sys
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
@@ -113,7 +114,10 @@ class _WholeWriter(io.BufferedIOBase):
         size = len(view)
         while view:
             written = self._raw.write(view)
-            view = view[written or 0 :]
+            if written is None:  # a non-blocking descriptor that is full: wait, not spin
+                select.select([], [self._raw], [])
+                continue
+            view = view[written:]
         return size
 
 

@@ -128,3 +128,42 @@ def test_a_reader_that_stops_in_a_long_write_stops_the_command_with_exit_1(
     if unbuffered:
         env["PYTHONUNBUFFERED"] = "1"
     assert _one_byte_read(long_output, env, *argv) == 1
+
+
+def test_a_full_non_blocking_output_is_waited_on_not_spun_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Standard output inherited non-blocking: a full pipe makes the writer wait until the
+    reader takes more (select), then write the rest; every byte arrives."""
+    import io
+    import select
+    import threading
+    import time
+
+    from rulesengine.cli import error_reports
+
+    waits: list[object] = []
+    real_select = select.select
+
+    def recorded(*args: object) -> object:
+        waits.append(args)
+        return real_select(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(error_reports.select, "select", recorded)
+    read_end, write_end = os.pipe()
+    os.set_blocking(write_end, False)
+    received = bytearray()
+
+    def reader() -> None:
+        time.sleep(0.2)  # the pipe fills meanwhile
+        while chunk := os.read(read_end, 65536):
+            received.extend(chunk)
+
+    thread = threading.Thread(target=reader)
+    thread.start()
+    with io.FileIO(write_end, "w") as raw:
+        written = error_reports._WholeWriter(raw).write(b"x" * 1_000_000)
+    thread.join(timeout=30)
+    os.close(read_end)
+    assert written == len(received) == 1_000_000
+    assert waits
