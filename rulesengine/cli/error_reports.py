@@ -6,15 +6,25 @@ the store or the machine (a read-only file, a locked store, a lost server) is on
 else is a bug, reported without SQL text, parameters or credentials, and exits 3.
 
 Standard output closed by its reader (``rulesengine queue | head -1``) is no error to
-report: the command stops quietly, with exit 1 (:func:`output_closed`).
+report: the command stops quietly, with exit 1 (:func:`output_closed`); so that a long
+write meets the closed pipe too, standard output writes whole (:func:`whole_writes`).
 """
 
 from __future__ import annotations
 
+import io
 import os
+import select
 import sys
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from rulesengine.errors import RulesengineError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from _typeshed import ReadableBuffer
 
 __all__ = [
     "EXIT_BUG",
@@ -23,6 +33,7 @@ __all__ = [
     "bug_text",
     "output_closed",
     "store_failure_shown",
+    "whole_writes",
 ]
 
 EXIT_USER_ERROR = 1
@@ -31,13 +42,18 @@ EXIT_BUG = 3
 
 def store_failure_shown(error: Exception, url: str | None) -> RulesengineError | None:
     """``error`` as a user-facing store error (read-only file, locked store, full disk, lost
-    server...), or None when it is a bug."""
+    server..., or a value changed outside rulesengine that the store cannot read back), or
+    None when it is a bug."""
     if url is None or "sqlalchemy" not in sys.modules:
         return None
     # Imported only once a store was opened (sqlalchemy is loaded): start-up time.
     from rulesengine.store.failures import store_failure
+    from rulesengine.store.unreadable_values import READ_FAILURES, unreadable_value_at
 
-    return store_failure(error, url)
+    failure = store_failure(error, url)
+    if failure is None and isinstance(error, READ_FAILURES):
+        failure = unreadable_value_at(url)
+    return failure
 
 
 def bug_summary(error: Exception, url: str | None) -> str:
@@ -74,3 +90,61 @@ def output_closed() -> None:
         os.dup2(devnull, sys.stdout.fileno())
     except (OSError, ValueError):  # no file descriptor to replace (an embedded stdout)
         pass
+
+
+class _WholeWriter(io.BufferedIOBase):
+    """A file descriptor's writer that writes every byte it is given, straight away: a
+    short write is written again from where it stopped (and a closed pipe then raises
+    :class:`BrokenPipeError`). Closing it leaves the file descriptor open."""
+
+    def __init__(self, raw: io.RawIOBase) -> None:
+        self._raw = raw
+
+    def writable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return self._raw.fileno()
+
+    def isatty(self) -> bool:
+        return self._raw.isatty()
+
+    def write(self, data: ReadableBuffer) -> int:
+        view = memoryview(data).cast("B")
+        size = len(view)
+        while view:
+            written = self._raw.write(view)
+            if written is None:  # a non-blocking descriptor that is full: wait, not spin
+                select.select([], [self._raw], [])
+                continue
+            view = view[written:]
+        return size
+
+
+@contextmanager
+def whole_writes() -> Iterator[None]:
+    """Standard output that never drops the end of a long write.
+
+    Unbuffered (``PYTHONUNBUFFERED=1``, ``python -u``, common in containers),
+    ``sys.stdout`` writes straight to the file descriptor and ignores a short write
+    (CPython issue 85393): when the reader of a pipe stops early (``| head -c1``), a large
+    write is cut short without an error and the command exits 0. Meanwhile standard output
+    is the same file descriptor, still unbuffered, through a writer that writes the rest
+    (:class:`_WholeWriter`), so the closed pipe raises :class:`BrokenPipeError` like any
+    other write. Buffered standard output (the default) already writes the rest."""
+    shown = sys.stdout
+    raw = getattr(shown, "buffer", None)
+    if not isinstance(shown, io.TextIOWrapper) or not isinstance(raw, io.RawIOBase):
+        yield
+        return
+    sys.stdout = io.TextIOWrapper(
+        _WholeWriter(raw),
+        encoding=shown.encoding,
+        errors=shown.errors,
+        line_buffering=shown.line_buffering,
+        write_through=True,
+    )
+    try:
+        yield
+    finally:
+        sys.stdout = shown

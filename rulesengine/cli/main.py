@@ -39,6 +39,7 @@ from rulesengine.cli.error_reports import (
     bug_text,
     output_closed,
     store_failure_shown,
+    whole_writes,
 )
 from rulesengine.cli.store_access import STORE_URL_KEY
 from rulesengine.errors import RulesengineError
@@ -60,8 +61,9 @@ class _Group(click.Group):
         if not standalone_mode:
             return parent(*args, standalone_mode=False, **kwargs)  # type: ignore[call-overload]
         try:
-            code = parent(*args, standalone_mode=False, **kwargs)  # type: ignore[call-overload]
-            sys.stdout.flush()  # output still buffered meets a closed pipe here, not at exit
+            with whole_writes():  # a long write meets a closed pipe too (| head -c1)
+                code = parent(*args, standalone_mode=False, **kwargs)  # type: ignore[call-overload]
+                sys.stdout.flush()  # output still buffered meets a closed pipe here, not at exit
         except BrokenPipeError:
             output_closed()
             sys.exit(EXIT_USER_ERROR)
@@ -93,7 +95,7 @@ class _Group(click.Group):
             url = ctx.meta.get(STORE_URL_KEY)
             failure = store_failure_shown(error, url)
             if failure is not None:  # the store's or the machine's doing, not a bug
-                click.echo(f"error: {failure}", err=True)
+                echo(f"error: {failure}", err=True)
                 ctx.exit(EXIT_USER_ERROR)
             if os.environ.get("RULESENGINE_DEBUG"):
                 traceback.print_exc()

@@ -2,8 +2,8 @@
 
 A scenario is loaded completely before anything runs: its rules (a file, or an inline
 mapping, with ``overrides`` merged over it), its ledger, and its steps with their
-expectations. Unknown keys, bad values and references to ids the ledger does not have are
-all reported together, like problems in a rules file.
+expectations. Unknown keys, bad values, ledger values the store would refuse and references
+to ids the ledger does not have are all reported together, like problems in a rules file.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from rulesengine.rules.yamlmarks import (
     compose,
     merge_overrides,
 )
+from rulesengine.scenarios.ledger_values import check_ledger_values
 from rulesengine.scenarios.reference_checks import check_names, check_references
 from rulesengine.scenarios.scenario_model import Scenario
 from rulesengine.scenarios.scenario_schema import LEDGER_SPEC, TEXT_SPEC
@@ -94,6 +95,8 @@ def load_scenario(
     if rules is not None:
         check_names(rules, checked, ctx)
     ledger_data = _ledger(ledger) if isinstance(ledger, dict) and is_whole(ledger) else None
+    if ledger_data is not None:
+        check_ledger_values(ledger_data, ledger_node, ctx)
     if ctx.problems or rules is None or ledger_data is None or title_value is INVALID:
         raise RulesError(sort_problems(ctx.problems))
     return Scenario(

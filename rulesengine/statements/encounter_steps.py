@@ -25,13 +25,30 @@ if TYPE_CHECKING:
     from rulesengine.statements.phases import PhaseClock
     from rulesengine.store.base import RunInput
 
-__all__ = ["advance_levels", "check_eligibility", "close_and_reopen", "review_payments"]
+__all__ = [
+    "advance_levels",
+    "check_eligibility",
+    "close_and_reopen",
+    "review_payments",
+    "shown_percent",
+]
 
 _ELIGIBLE = TraceStep("eligibility", "eligible", "eligible for a statement")
 _CLOSED = TraceStep("closing", "closed", "nothing owed: the encounter is closed")
 _PAID_OFF = TraceStep(
     "closing", "closed", "paid off: leaves the worklist (pre_collections.clear_on_zero_balance)"
 )
+
+
+def shown_percent(percent: float) -> str:
+    """A payment's percent of the balance as a trace shows it: one decimal (``25.0``),
+    and as many more as it takes for a percent above 0 not to read ``0.0``, nor one below
+    100 to read ``100.0`` (a rule matched ``payment.percent >= 0.00001``: ``0.00001``)."""
+    for decimals in range(1, 16):
+        shown = f"{percent:.{decimals}f}"
+        if float(shown) not in (0.0, 100.0) or percent in (0.0, 100.0):
+            return shown
+    return repr(percent)
 
 
 def _days(run_date: dt.date, day: dt.date | None) -> int | None:
@@ -181,7 +198,7 @@ def _apply_payment_rule(rules: Rules, w: EncounterWork, verdict: str | None) -> 
     amount, percent, days_ago, largest = w.payment
     of_which = "" if largest == amount else f", the largest {format_money(largest)}"
     seen = (
-        f"payments of {format_money(amount)} ({percent:.1f}% of the balance,"
+        f"payments of {format_money(amount)} ({shown_percent(percent)}% of the balance,"
         f" latest {counted(days_ago, 'day')} ago{of_which})"
     )
     if verdict is None:

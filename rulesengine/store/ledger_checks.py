@@ -5,7 +5,8 @@ here) or a :class:`~rulesengine.store.base.LedgerData` built in Python, which
 
 A value check returns the value or raises :class:`ValueError` with the message for the
 user; the CSV reader reports it as ``file:row:column: message``, :func:`ledger_problems` as
-``ledger: encounters[3] (E00012).level: message``.
+``ledger: encounters[3] (E00012).level: message``; :func:`ledger_problems_at` gives each
+problem's place as data (a scenario file reports it at its line and column).
 """
 
 from __future__ import annotations
@@ -56,6 +57,7 @@ __all__ = [
     "checked_timezone",
     "close_match_hint",
     "ledger_problems",
+    "ledger_problems_at",
     "payment_amount_problem",
     "statement_dates_problem",
 ]
@@ -341,11 +343,33 @@ def ledger_problems(
     field's type and limits, unique ids, payments above 0 and adjustments not 0, and
     references to guarantors and encounters the ledger or the store (the ``known_*``
     lookups) has. Empty when the ledger is safe to write."""
-    problems: list[Problem] = []
-
-    def report(where: str, field: str | None, message: str) -> None:
+    found = ledger_problems_at(
+        ledger,
+        known_guarantors=known_guarantors,
+        known_encounters=known_encounters,
+        values=values,
+    )
+    problems = []
+    for kind, index, field, message in found:
+        where = _item_name(kind, index, getattr(ledger, kind)[index])
         name = f"{where}.{field}" if field else where
         problems.append(Problem("ledger", None, None, f"{name}: {message}"))
+    return problems
+
+
+def ledger_problems_at(
+    ledger: LedgerData,
+    *,
+    known_guarantors: Callable[[Iterable[str]], set[str]],
+    known_encounters: Callable[[Iterable[str]], set[str]],
+    values: bool = True,
+) -> list[tuple[str, int, str | None, str]]:
+    """:func:`ledger_problems`, each as its place and words: the list (``encounters``),
+    the item's index in it, the field (None: the item itself) and the message."""
+    problems: list[tuple[str, int, str | None, str]] = []
+
+    def report(kind: str, index: int, field: str | None, message: str) -> None:
+        problems.append((kind, index, field, message))
 
     if not values:  # checked as they were read: only the references are looked up
         guarantor_ids = {g.id for g in ledger.guarantors}
@@ -382,7 +406,7 @@ _ITEM_TYPES: dict[str, type] = {
     "payments": Payment,
     "adjustments": Adjustment,
 }
-_Report = Callable[[str, "str | None", str], None]
+_Report = Callable[[str, int, "str | None", str], None]
 
 
 def _no_more(item: Any) -> Iterable[tuple[str, str | None]]:
@@ -426,27 +450,28 @@ def _check_items(
     item_type = _ITEM_TYPES[kind]
     first: dict[str, int] = {}
     for index, item in enumerate(items):
-        where = _item_name(kind, index, item)
         if not isinstance(item, item_type):
-            report(where, None, f"expected a {item_type.__name__}, got {given(item)}")
+            report(kind, index, None, f"expected a {item_type.__name__}, got {given(item)}")
             continue
         for field, (check, required) in fields.items():
             value = getattr(item, field)
             if value is None:
                 if required:
-                    report(where, field, "required, but None")
+                    report(kind, index, field, "required, but None")
                 continue
             try:
                 check(value)
             except ValueError as exc:
-                report(where, field, str(exc))
+                report(kind, index, field, str(exc))
         for field, message in more(item):
             if message is not None:
-                report(where, field, message)
+                report(kind, index, field, message)
         ident = getattr(item, key)
         if isinstance(ident, str) and ident:
             if ident in first:
-                report(where, key, f"duplicate id {ident!r} (first at {kind}[{first[ident]}])")
+                report(
+                    kind, index, key, f"duplicate id {ident!r} (first at {kind}[{first[ident]}])"
+                )
             else:
                 first[ident] = index
     return set(first) if key == "id" else set()
@@ -467,8 +492,4 @@ def _check_references(
     what = field.removesuffix("_id")
     for index, ref in enumerate(refs):
         if ref in outside and ref not in found:
-            report(
-                _item_name(kind, index, items[index]),
-                field,
-                f"unknown {what} {ref!r} (not in the ledger or the store)",
-            )
+            report(kind, index, field, f"unknown {what} {ref!r} (not in the ledger or the store)")

@@ -14,6 +14,7 @@ import hmac
 import secrets
 
 from rulesengine.errors import InvalidRequest
+from rulesengine.storable_text import nul_problem
 
 __all__ = [
     "MAX_PASSWORD_LENGTH",
@@ -34,10 +35,15 @@ _MAXMEM = 64 * 1024 * 1024  # enough for n up to 2**15 with r=8
 
 
 def check_password(password: object) -> str:
-    """``password`` if it is a string of an accepted length, else :class:`InvalidRequest`
-    (which says the length it needs, never the password)."""
+    """``password`` if it is a string of an accepted length without a NUL character, else
+    :class:`InvalidRequest` (which says what it needs, never the password). A NUL is
+    refused as the dashboard refuses it in any field (``rulesengine user add`` reading
+    stdin, the store's functions and the dashboard agree)."""
     if not isinstance(password, str):
         raise InvalidRequest("a password must be text")
+    nul = nul_problem(password)
+    if nul is not None:
+        raise InvalidRequest(f"the password {nul}")
     if len(password) < MIN_PASSWORD_LENGTH:
         raise InvalidRequest(
             f"the password is too short: it needs at least {MIN_PASSWORD_LENGTH} characters"

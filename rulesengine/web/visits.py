@@ -8,8 +8,10 @@ it: it refuses a visitor who is not logged in (a page redirects to the login, th
 ``csrf_token`` field, or the API's ``X-CSRF-Token`` header), reads a form within size limits,
 runs the function in a worker thread (the store's calls block), and turns the product's
 errors into a page or a JSON error with the right status: :class:`NotFound` 404,
-:class:`RefusedTransition` 409, any other :class:`RulesengineError` 400. Nothing else is
-shown to the visitor; an unexpected error is logged with its traceback and answered 500.
+:class:`RefusedTransition` 409, any other :class:`RulesengineError` 400. A value the store
+cannot read back (a row changed outside rulesengine) is named, logged without the value, and
+answered 500. Nothing else is shown to the visitor; an unexpected error is logged with its
+traceback and answered 500.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from starlette.responses import JSONResponse, RedirectResponse, Response
 
 from rulesengine.errors import NotFound, RefusedTransition, RulesengineError
 from rulesengine.storable_text import nul_problem
+from rulesengine.store.unreadable_values import READ_FAILURES, unreadable_value
 from rulesengine.web.sessions import Session
 
 __all__ = [
@@ -225,11 +228,32 @@ def screen(role: str, *, allow_files: bool = False) -> Callable[[_Handler], Any]
                     status_code=_status_of(error),
                     message=str(error),
                 )
+            except Exception as error:
+                unreadable = await _unreadable_value(visit, error)
+                if unreadable is None:
+                    raise
+                return visit.render("error.html", status_code=500, message=unreadable)
 
         endpoint.required_role = role  # type: ignore[attr-defined]
         return endpoint
 
     return decorate
+
+
+async def _unreadable_value(visit: Visit, error: Exception) -> str | None:
+    """What is wrong when ``error`` came from a value the store cannot read back (a row
+    changed outside rulesengine), else None. Logged without the value (it may be patient
+    data): the error's own text and traceback only at DEBUG."""
+    if not isinstance(error, READ_FAILURES):
+        return None
+    store = visit.store
+    found = await run_in_threadpool(unreadable_value, store.engine, store.url)
+    if found is None:
+        return None
+    request = visit.request
+    _log.error("dashboard error on %s %s: %s", request.method, request.url.path, found)
+    _log.debug("the read that failed", exc_info=error)
+    return str(found)
 
 
 def nul_in_request(visit: Visit) -> str | None:
@@ -337,6 +361,11 @@ def api(role: str) -> Callable[[_Handler], Any]:
                 return await run_in_threadpool(handler, visit)
             except RulesengineError as error:
                 return _api_error(_status_of(error), str(error))
+            except Exception as error:
+                unreadable = await _unreadable_value(visit, error)
+                if unreadable is None:
+                    raise
+                return _api_error(500, unreadable)
 
         endpoint.required_role = role  # type: ignore[attr-defined]
         return endpoint

@@ -4,10 +4,13 @@ a ``BrokenPipeError`` (exit 3) or a traceback.
 
 Each command runs in a process of its own whose standard output is a pipe closed before
 the command writes to it: its first write meets the closed pipe, whatever the size of the
-output."""
+output. A reader that takes one byte and stops (``| head -c1``) closes the pipe in the
+middle of a long write instead: the rest of that write meets the closed pipe, buffered or
+not (``PYTHONUNBUFFERED=1``)."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
@@ -79,3 +82,88 @@ def test_an_error_message_still_reaches_standard_error(practice: Path) -> None:
     assert done.returncode == 1
     assert "G404" in done.stderr
     assert "internal error" not in done.stderr
+
+
+def _one_byte_read(cwd: Path, env: dict[str, str], *argv: str) -> int:
+    """The exit code of ``rulesengine *argv | head -c1``: the reader takes one byte of the
+    output and closes the pipe while the command is still writing."""
+    process = subprocess.Popen(
+        [*console_script(), *argv],
+        cwd=cwd,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    assert os.read(process.stdout.fileno(), 1)  # the command is writing
+    process.stdout.close()
+    stderr = process.stderr.read()
+    process.stderr.close()
+    assert stderr == b""
+    return process.wait(timeout=120)
+
+
+@pytest.fixture(scope="module")
+def long_output(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A demo practice whose queue, as JSON, is far longer than a pipe holds (64 KiB)."""
+    folder = tmp_path_factory.mktemp("long-output")
+    argv = ("demo", str(folder / "demo"), "--guarantors", "200", "--months", "1")
+    done = subprocess.run([*console_script(), *argv], env=_env(), capture_output=True)
+    assert done.returncode == 0, done.stderr
+    queue = subprocess.run(
+        [*console_script(), "queue", "--json"], cwd=folder / "demo", env=_env(), capture_output=True
+    )
+    assert len(queue.stdout) > 4 * 65536
+    return folder / "demo"
+
+
+@pytest.mark.parametrize("unbuffered", [True, False], ids=["PYTHONUNBUFFERED=1", "buffered"])
+@pytest.mark.parametrize("argv", [("queue", "--json"), ("queue",)], ids=" ".join)
+def test_a_reader_that_stops_in_a_long_write_stops_the_command_with_exit_1(
+    long_output: Path, argv: tuple[str, ...], unbuffered: bool
+) -> None:
+    """The write that the reader stopped taking is not cut short in silence (exit 0)."""
+    env = {k: v for k, v in _env().items() if k != "PYTHONUNBUFFERED"}
+    if unbuffered:
+        env["PYTHONUNBUFFERED"] = "1"
+    assert _one_byte_read(long_output, env, *argv) == 1
+
+
+def test_a_full_non_blocking_output_is_waited_on_not_spun_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Standard output inherited non-blocking: a full pipe makes the writer wait until the
+    reader takes more (select), then write the rest; every byte arrives."""
+    import io
+    import select
+    import threading
+    import time
+
+    from rulesengine.cli import error_reports
+
+    waits: list[object] = []
+    real_select = select.select
+
+    def recorded(*args: object) -> object:
+        waits.append(args)
+        return real_select(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(error_reports.select, "select", recorded)
+    read_end, write_end = os.pipe()
+    os.set_blocking(write_end, False)
+    received = bytearray()
+
+    def reader() -> None:
+        time.sleep(0.2)  # the pipe fills meanwhile
+        while chunk := os.read(read_end, 65536):
+            received.extend(chunk)
+
+    thread = threading.Thread(target=reader)
+    thread.start()
+    with io.FileIO(write_end, "w") as raw:
+        written = error_reports._WholeWriter(raw).write(b"x" * 1_000_000)
+    thread.join(timeout=30)
+    os.close(read_end)
+    assert written == len(received) == 1_000_000
+    assert waits

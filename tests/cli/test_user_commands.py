@@ -18,6 +18,10 @@ from rulesengine.store.tables import users
 
 PASSWORD = "correct horse battery"
 OTHER = "another long password"
+#: As the dashboard refuses a NUL in any field (tests/web/test_nul_characters.py).
+NUL_REFUSED = (
+    r"error: the password holds a NUL character (\x00), which a store cannot keep: remove it"
+)
 
 
 @pytest.fixture(params=["sqlite-file", "postgresql"])
@@ -119,6 +123,8 @@ def test_empty_list(db: str) -> None:
         (["add", "carol", "--role", "staff"], "short\n", "too short"),
         (["add", "carol", "--role", "staff"], "z" * 1025 + "\n", "too long"),
         (["add", "carol", "--role", "staff"], "", "no password on stdin"),
+        (["add", "carol", "--role", "staff"], f"{PASSWORD}\0\n", NUL_REFUSED),
+        (["password", "bob"], f"\0{PASSWORD}\n", NUL_REFUSED),
         (["add", "carol", "--role", "staff", PASSWORD], "", "takes no further arguments"),
         (["add", "carol", "--role", "staff", f"--password={PASSWORD}"], "", "no further"),
         (["add", "carol", "--role", "staff", "--password", PASSWORD], "", "no further"),
@@ -170,6 +176,10 @@ def test_on_a_terminal_the_password_is_asked_twice(db: str, monkeypatch) -> None
     assert stored(db) == before
     mismatch = run(db, "add", "bob", "--role", "staff", input=f"{PASSWORD}\n{OTHER}\n")
     assert mismatch.exit_code == 1 and "do not match" in mismatch.output
+    assert stored(db) == before
+    typed = f"{PASSWORD}\0\n{PASSWORD}\0\n"  # Ctrl-@ types a NUL on many terminals
+    refused = run(db, "add", "bob", "--role", "staff", input=typed)
+    assert refused.exit_code == 1 and NUL_REFUSED in refused.output
     assert stored(db) == before
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from rulesengine.rules.expressions import FIELDS
 from rulesengine.statements.encounter_facts import FIELD_PATHS
+from rulesengine.statements.encounter_steps import shown_percent
 from tests.statements.conftest import RUN
 
 
@@ -147,3 +148,39 @@ def test_payment_largest_of_one_payment_is_that_payment(practice):
     practice.pay("E1", 10, dt.date(2026, 1, 15))
     batch = practice.test_run(RUN[0])
     assert [s.level for s in batch.statements] == [1]
+
+
+# --- payment.percent in the trace -----------------------------------------------------------
+
+
+def test_a_payment_percent_above_0_never_reads_0_in_the_trace(practice):
+    """One cent of $100,000.00 is 0.00001%: the rule matched it, and the trace says so."""
+    practice.use_rules(
+        payments={"rules": [{"name": "tiny", "when": "payment.percent >= 0.00001", "then": "hold"}]}
+    )
+    practice.encounter("E1", balance=99_999.99, level=1, last_statement=dt.date(2026, 1, 2))
+    practice.pay("E1", 0.01, dt.date(2026, 1, 20))
+    batch = practice.test_run(RUN[0])
+    [payments] = [t for t in batch.traces["E1"] if t.step == "payments"]
+    assert payments.detail.startswith(
+        "payments of 0.01 (0.00001% of the balance, latest 12 days ago):"
+        " payments.rules[0] 'tiny' (payment.percent >= 0.00001) matched"
+    )
+
+
+@pytest.mark.parametrize(
+    ("percent", "shown"),
+    [
+        (25.0, "25.0"),
+        (100 / 11, "9.1"),
+        (100 / 3, "33.3"),
+        (0.04, "0.04"),
+        (0.001, "0.001"),
+        (99.96, "99.96"),
+        (100.0, "100.0"),
+    ],
+)
+def test_a_percent_keeps_one_decimal_unless_it_would_read_0_or_100(
+    percent: float, shown: str
+) -> None:
+    assert shown_percent(percent) == shown

@@ -148,6 +148,8 @@ def test_set_role(store: SQLStore) -> None:
         (lambda s: add_user(s, "carol", "root", OTHER), InvalidRequest, "unknown role"),
         (lambda s: add_user(s, "carol", "staff", "short"), InvalidRequest, "too short"),
         (lambda s: add_user(s, "carol", "staff", "z" * 1025), InvalidRequest, "too long"),
+        (lambda s: add_user(s, "carol", "staff", OTHER + "\0"), InvalidRequest, "NUL character"),
+        (lambda s: set_password(s, "alice", "\0" + OTHER), InvalidRequest, "NUL character"),
         (lambda s: set_password(s, "carol", OTHER), NotFound, "no user 'carol'"),
         (lambda s: set_password(s, "alice", "short"), InvalidRequest, "too short"),
         (lambda s: remove_user(s, "carol"), NotFound, "no user 'carol'"),

@@ -48,13 +48,20 @@ def is_plain_address(value: str) -> bool:
 
 
 def check_address(value: object, what: str) -> Address:
-    """Parse one plain address such as ``pat@example.org``; raise :class:`BadMessage`."""
+    """Parse one plain address such as ``pat@example.org``; raise :class:`BadMessage`.
+    An address holding ``=?`` is refused: a header cannot encode an address, and a reader
+    may decode ``=?utf-8?b?...?=@example.org`` in the To header as another address."""
     if not isinstance(value, str) or not value.strip():
         raise BadMessage(f"the {what} address is missing")
     if "\r" in value or "\n" in value:
         raise BadMessage(f"the {what} address contains a line break (refused)")
     if not value.isascii():
         raise BadMessage(f"the {what} address {value!r} is not ASCII (not supported)")
+    if _looks_encoded(value):
+        raise BadMessage(
+            f"the {what} address {value!r} holds '=?', which a mail reader may decode as an"
+            " RFC 2047 encoded word and show as another address (refused)"
+        )
     plain = _PLAIN.fullmatch(value.strip())
     if plain is not None:  # the parser's answer, about 30 us sooner
         return Address(username=plain[1], domain=plain[2])

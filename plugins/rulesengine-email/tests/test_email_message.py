@@ -175,3 +175,56 @@ def test_a_line_break_in_the_subject_is_refused() -> None:
     for subject in ("Hi\r\nBcc: victim@example.org", "Hi\nBcc: v@example.org", "Hi\rX: y"):
         with pytest.raises(BadMessage, match="line break"):
             build(subject, "body")
+
+
+#: An address whose local part is an encoded word: ``=?utf-8?b?Y2Vv?=@example.org`` is a
+#: valid address, which a reader decodes in the To header as ``ceo@example.org``.
+ENCODED_ADDRESS = "=?utf-8?b?Y2Vv?=@example.org"
+ENCODED_ADDRESS_REFUSED = (
+    f"the recipient address {ENCODED_ADDRESS!r} holds '=?', which a mail reader may decode"
+    " as an RFC 2047 encoded word and show as another address (refused)"
+)
+
+
+@pytest.mark.parametrize("to", [ENCODED_ADDRESS, "pat=?x@example.org", "pat@x=?.example.org"])
+def test_an_address_holding_an_encoded_word_start_is_refused(to: str) -> None:
+    from rulesengine_email._message import BadMessage
+
+    n = sample_notification(
+        id=1,
+        to=to,
+        idempotency_key="B1:S1:email",
+        content={"subject": "Your statement", "body": "body"},
+        sender={"practice": "Riverside"},
+    )
+    with pytest.raises(BadMessage) as refused:
+        build_message(n, SENDER, NOW)
+    assert str(refused.value) == (
+        f"the recipient address {to!r} holds '=?', which a mail reader may decode as an"
+        " RFC 2047 encoded word and show as another address (refused)"
+    )
+
+
+def test_the_channel_refuses_it_before_sending() -> None:
+    """The queue's check before a send (``send_problem``) fails the notification alone."""
+    from rulesengine_email import EmailChannel
+
+    n = sample_notification(
+        id=1,
+        to=ENCODED_ADDRESS,
+        idempotency_key="B1:S1:email",
+        content={"subject": "Your statement", "body": "body"},
+        sender={"practice": "Riverside"},
+    )
+    assert EmailChannel({}).send_problem(n) == ENCODED_ADDRESS_REFUSED
+
+
+def test_a_sender_holding_an_encoded_word_start_is_a_settings_problem() -> None:
+    from rulesengine_email import EmailChannel
+
+    channel = EmailChannel({"smtp_host": "smtp.example.org", "from": "=?utf-8?q?b?=@example.org"})
+    assert channel.problem == (
+        "channels.email.from: the sender ('from' setting) address '=?utf-8?q?b?=@example.org'"
+        " holds '=?', which a mail reader may decode as an RFC 2047 encoded word and show as"
+        " another address (refused)"
+    )
