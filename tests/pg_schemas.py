@@ -23,22 +23,19 @@ from urllib.parse import quote
 
 import sqlalchemy
 
-#: The schema's definition as it stands: its relations (with the sizes and row estimates the
-#: planner reads of a table: a TRUNCATE puts back those of a new table; an index's are left
-#: out, as a TRUNCATE leaves 0 pages and no estimate where CREATE INDEX wrote 1 page and 0
-#: rows), whether ANALYZE left statistics, and the version (``xmin``) of every other catalog
-#: row that describes it. Any DDL or GRANT writes a new version of some row (or adds or
-#: removes one), so the text changes with any change a test makes to the schema.
-_DEFINITION = """
+#: The schema as it stands, in one scan of the catalogs: first its definition, the version
+#: (``xmin``) of every catalog row that describes it (any DDL or GRANT writes a new version of
+#: some row, or adds or removes one) and how many columns ANALYZE left statistics for; then,
+#: per table, its size on disk and the page and row estimates the planner reads (a TRUNCATE
+#: gives a table new, empty files and the estimates of a new table).
+_STATE = """
 WITH ns AS (SELECT oid, xmin, nspacl FROM pg_namespace WHERE nspname = :schema),
-rel AS (SELECT c.oid, c.xmin FROM pg_class c JOIN ns ON c.relnamespace = ns.oid)
-SELECT md5(coalesce(string_agg(line, ',' ORDER BY line), '')) FROM (
+rel AS (SELECT c.* FROM pg_class c JOIN ns ON c.relnamespace = ns.oid)
+SELECT '', md5(coalesce(string_agg(line, ',' ORDER BY line), '')) FROM (
     SELECT 'n' || xmin::text || coalesce(nspacl::text, '') AS line FROM ns
-    UNION ALL SELECT 'c' || concat_ws(':', c.oid, relname, relkind, relacl, relnatts, relchecks,
+    UNION ALL SELECT 'c' || concat_ws(':', oid, relname, relkind, relacl, relnatts, relchecks,
             relhasindex, relhastriggers, relrowsecurity, relpersistence, reloptions)
-        FROM pg_class c WHERE c.oid IN (SELECT oid FROM rel)
-    UNION ALL SELECT 'r' || concat_ws(':', c.oid, relpages, reltuples, relallvisible)
-        FROM pg_class c WHERE c.oid IN (SELECT oid FROM rel) AND relkind <> 'i'
+        FROM rel
     UNION ALL SELECT 'st' || count(*)::text FROM pg_stats WHERE schemaname = :schema
     UNION ALL SELECT 'a' || attrelid::text || ':' || attnum::text || ':' || xmin::text
         FROM pg_attribute WHERE attrelid IN (SELECT oid FROM rel)
@@ -57,6 +54,9 @@ SELECT md5(coalesce(string_agg(line, ',' ORDER BY line), '')) FROM (
     UNION ALL SELECT 'y' || oid::text || ':' || xmin::text
         FROM pg_type WHERE typnamespace IN (SELECT oid FROM ns)
 ) lines
+UNION ALL
+SELECT relname, concat_ws(':', pg_relation_size(oid), relpages, reltuples, relallvisible)
+    FROM rel WHERE relkind = 'r'
 """
 
 
@@ -79,7 +79,10 @@ class RecycledStore:
 
     def __init__(self, server: str) -> None:
         self.server = server
-        self.admin = sqlalchemy.create_engine(driver_url(server))
+        # Without JIT: compiling the catalog queries costs more than running them.
+        self.admin = sqlalchemy.create_engine(
+            driver_url(server), connect_args={"options": "-c jit=off"}
+        )
         self.schema = ""
         self._abandoned: list[str] = []
         self._new_store()
@@ -97,7 +100,9 @@ class RecycledStore:
             conn.exec_driver_sql(f'CREATE SCHEMA "{self.schema}"')
         open_store(self.url).close()
         with self.admin.begin() as conn:
-            self._definition = self._define(conn)
+            self._definition, sizes = self._state(conn)
+            # What a new table holds: no page on disk, no estimates (meta's rows aside).
+            self._sizes = {name: f"0:{size.partition(':')[2]}" for name, size in sizes.items()}
             reflected = sqlalchemy.MetaData(schema=self.schema)
             reflected.reflect(conn)
             self._tables = reflected.sorted_tables  # parents before the rows that refer to them
@@ -114,8 +119,10 @@ class RecycledStore:
                 for table in self._tables
             ]
 
-    def _define(self, conn: sqlalchemy.Connection) -> str:
-        return str(conn.execute(sqlalchemy.text(_DEFINITION), {"schema": self.schema}).scalar())
+    def _state(self, conn: sqlalchemy.Connection) -> tuple[str, dict[str, str]]:
+        """The schema's definition, and each table's size and estimates (see ``_STATE``)."""
+        rows = dict(conn.execute(sqlalchemy.text(_STATE), {"schema": self.schema}).all())
+        return rows.pop(""), rows
 
     def fresh(self) -> str:
         """The store put back as new (or made anew); its URL."""
@@ -123,8 +130,6 @@ class RecycledStore:
             with self.admin.begin() as conn:
                 conn.exec_driver_sql("SET LOCAL lock_timeout = '5s'")
                 self._empty(conn)
-                if self._define(conn) != self._definition:
-                    raise _Changed
         except _Changed:
             self._drop(self.schema)
             self._new_store()
@@ -136,17 +141,20 @@ class RecycledStore:
     def _empty(self, conn: sqlalchemy.Connection) -> None:
         """Every table written since emptied by TRUNCATE (new files, as a new table has: a
         DELETE would leave the rows' pages, and with them another physical order of the next
-        rows and other estimates), the sequences back at their start, the first rows back."""
-        written = conn.execute(
-            sqlalchemy.text(
-                "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-                " WHERE n.nspname = :s AND c.relkind = 'r' AND pg_relation_size(c.oid) > 0"
-            ),
-            {"s": self.schema},
-        ).scalars()
-        names = ", ".join(f'"{self.schema}"."{name}"' for name in written)
-        if names:
-            conn.exec_driver_sql(f"TRUNCATE {names} CASCADE")
+        rows and other estimates), the sequences back at their start, the first rows back.
+        Raises ``_Changed`` when the definition differs, or a table nothing was written to
+        has other estimates (VACUUM or ANALYZE ran)."""
+        definition, tables = self._state(conn)
+        if definition != self._definition or tables.keys() != self._sizes.keys():
+            raise _Changed
+        written = []
+        for name, state in tables.items():
+            if not state.startswith("0:"):
+                written.append(f'"{self.schema}"."{name}"')
+            elif state != self._sizes[name]:
+                raise _Changed
+        if written:
+            conn.exec_driver_sql(f"TRUNCATE {', '.join(written)} CASCADE")
         for sequence, start in self._sequences:
             conn.execute(
                 sqlalchemy.text("SELECT setval(CAST(:name AS regclass), :start, false)"),
