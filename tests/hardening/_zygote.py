@@ -254,7 +254,7 @@ def shared() -> Zygote:
 
 
 def rulesengine(*argv: str, cwd: Path, env: Mapping[str, str] | None = None, **job: Any) -> Done:
-    """``rulesengine *argv`` in ``cwd``, forked from this process's zygote (default timeout:
-    300 s, as the console-script runs had)."""
+    """``rulesengine *argv`` in ``cwd``, forked from this process's zygote, in ``env`` (default:
+    :func:`cli_env` as it is now; timeout: 300 s, as the console-script runs had)."""
     job.setdefault("timeout", 300)
-    return shared().run(list(argv), cwd=cwd, env=env, **job)
+    return shared().run(list(argv), cwd=cwd, env=cli_env() if env is None else env, **job)
