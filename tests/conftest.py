@@ -1,9 +1,12 @@
 """Shared fixtures: store URLs for every supported database.
 
-PostgreSQL tests use ``RULESENGINE_TEST_PG`` (default ``postgresql://postgres@127.0.0.1:5432/test``);
-each test gets a fresh schema of its own, dropped afterwards. When the server cannot be
-reached the tests are skipped with one line saying how to run them, unless ``CI=true``,
-where they fail: CI must not pass without having run them.
+PostgreSQL tests use ``RULESENGINE_TEST_PG`` (default ``postgresql://postgres@127.0.0.1:5432/test``).
+A test that asks for ``pg_url`` gets an empty schema of its own, dropped afterwards; one that
+asks for a store (``store_url_for("postgresql")``, ``store_url``, ``store``) gets the test
+process's store schema put back as a fresh, empty store (``tests/pg_schemas.py``: creating the
+tables anew costs half a second a test). When the server cannot be reached the tests are
+skipped with one line saying how to run them, unless ``CI=true``, where they fail: CI must not
+pass without having run them.
 """
 
 from __future__ import annotations
@@ -12,10 +15,11 @@ import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
 from hypothesis import settings
+
+from tests.pg_schemas import RecycledStore, driver_url, schema_url
 
 # Property tests: locally hypothesis explores new examples on every run; under CI=true it
 # replays a fixed set (derandomized) with no per-example deadline, so CI's verdict depends
@@ -43,10 +47,6 @@ def _pg_base_url() -> str:
     return os.environ.get("RULESENGINE_TEST_PG") or PG_DEFAULT
 
 
-def _pg_driver_url(url: str) -> str:
-    return url.replace("postgresql://", "postgresql+psycopg://", 1)
-
-
 @pytest.fixture(scope="session")
 def pg_server() -> str:
     """The PostgreSQL server URL, once it answered (skip or fail when it does not)."""
@@ -54,7 +54,7 @@ def pg_server() -> str:
 
     url = _pg_base_url()
     try:
-        engine = sqlalchemy.create_engine(_pg_driver_url(url), connect_args={"connect_timeout": 3})
+        engine = sqlalchemy.create_engine(driver_url(url), connect_args={"connect_timeout": 3})
         with engine.connect() as conn:
             conn.exec_driver_sql("SELECT 1")
         engine.dispose()
@@ -75,21 +75,37 @@ def pg_url(pg_server: str) -> Iterator[str]:
     import sqlalchemy
 
     schema = f"t_{uuid.uuid4().hex[:16]}"
-    admin = sqlalchemy.create_engine(_pg_driver_url(pg_server))
+    admin = sqlalchemy.create_engine(driver_url(pg_server))
     with admin.begin() as conn:
         conn.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
-    separator = "&" if "?" in pg_server else "?"
     try:
-        yield f"{pg_server}{separator}options={quote(f'-csearch_path={schema}')}"
+        yield schema_url(pg_server, schema)
     finally:
         with admin.begin() as conn:
             conn.exec_driver_sql(f'DROP SCHEMA "{schema}" CASCADE')
         admin.dispose()
 
 
+@pytest.fixture(scope="session")
+def pg_recycled_store(pg_server: str) -> Iterator[RecycledStore]:
+    """This test process's PostgreSQL store schema (see ``tests/pg_schemas.py``)."""
+    recycled = RecycledStore(pg_server)
+    yield recycled
+    recycled.close()
+
+
+@pytest.fixture
+def pg_store_url(pg_recycled_store: RecycledStore) -> str:
+    """A store URL on PostgreSQL holding a fresh, empty store: exactly what ``open_store``
+    makes of an empty schema (schema version, a new pay-link key, no other row)."""
+    return pg_recycled_store.fresh()
+
+
 @pytest.fixture
 def store_url_for(tmp_path: Path, request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
-    """``store_url_for(kind)``: a fresh store URL of that kind (see ``STORE_KINDS``)."""
+    """``store_url_for(kind)``: a fresh store URL of that kind (see ``STORE_KINDS``): an empty
+    database, or for PostgreSQL a fresh, empty store (``pg_store_url``); ``open_store`` and
+    every command see the same new store in either."""
 
     def make(kind: str) -> str:
         if kind == "sqlite-file":
@@ -97,7 +113,7 @@ def store_url_for(tmp_path: Path, request: pytest.FixtureRequest):  # type: igno
         if kind == "sqlite-memory":
             return "sqlite://"
         if kind == "postgresql":
-            return request.getfixturevalue("pg_url")
+            return request.getfixturevalue("pg_store_url")
         raise ValueError(kind)
 
     return make

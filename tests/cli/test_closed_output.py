@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.hardening.test_bad_input_cli import _env, console_script
+from tests.hardening._zygote import cli_env as _env
+from tests.hardening._zygote import console_script
 
 ROOT = Path(__file__).resolve().parents[2]
 STANDARD = str(ROOT / "rules" / "standard.yaml")

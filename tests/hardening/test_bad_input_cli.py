@@ -27,19 +27,18 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
-import os
 import re
 import shutil
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import attrs
 import pytest
 import yaml
+
+from ._zygote import cli_env, console_script, rulesengine
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "tests" / "data"
@@ -59,57 +58,6 @@ THROUGH_THE_SCRIPT = (
     "unknown_command",
 )
 RUN_DATE = "2026-02-01"
-
-# Runs in a fresh interpreter: import the entry point once, then fork one child per job.
-_FORK_DRIVER = r"""
-import json, os, sys
-from rulesengine.cli.main import main
-import rulesengine.statements.statement_run, rulesengine.statements.diff
-import rulesengine.statements.explain
-import rulesengine.ledger, rulesengine.scenarios, rulesengine.store
-from rulesengine.channels.registry import installed_channel_specs
-installed_channel_specs()
-jobs = json.load(sys.stdin)
-codes = []
-for job in jobs:
-    sys.stdout.flush(); sys.stderr.flush()
-    pid = os.fork()
-    if pid == 0:
-        try:
-            os.chdir(job["cwd"])
-            out = os.open(job["stdout"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            err = os.open(job["stderr"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            os.dup2(out, 1); os.dup2(err, 2)
-            sys.argv = ["rulesengine", *job["argv"]]
-            code = 0
-            try:
-                main()
-            except SystemExit as stop:
-                code = stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 1)
-            except BaseException:
-                import traceback; traceback.print_exc(); code = 99
-        finally:
-            sys.stdout.flush(); sys.stderr.flush()
-        os._exit(code)
-    _, status = os.waitpid(pid, 0)
-    codes.append(os.waitstatus_to_exitcode(status))
-json.dump(codes, sys.__stdout__)
-"""
-
-
-def console_script() -> list[str]:
-    """The installed ``rulesengine`` command of this interpreter's environment."""
-    script = Path(sys.executable).with_name("rulesengine")
-    if script.is_file():
-        return [str(script)]
-    return [sys.executable, "-c", "from rulesengine.cli.main import main; main()"]
-
-
-def _env() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("RULESENGINE_")}
-    env["RULESENGINE_LOAD_PLUGINS"] = "email,text,print"
-    env["COLUMNS"] = "200"
-    return env
 
 
 @attrs.frozen
@@ -180,7 +128,7 @@ def run_through_script(job: Job) -> Outcome:
     done = subprocess.run(
         [*console_script(), *job.argv],
         cwd=job.cwd,
-        env=_env(),
+        env=cli_env(),
         capture_output=True,
         text=True,
         timeout=300,
@@ -189,41 +137,15 @@ def run_through_script(job: Job) -> Outcome:
     return _finish(job, done.returncode, done.stdout, done.stderr)
 
 
-def run_forked(jobs: dict[Any, Job], scratch: Path) -> dict[Any, Outcome]:
+def run_jobs(jobs: dict[Any, Job]) -> dict[Any, Outcome]:
     """Every job in a child process of one interpreter that imported the entry point."""
-    keys = list(jobs)
-    payload = []
-    for n, key in enumerate(keys):
-        job = jobs[key]
+    results = {}
+    for key, job in jobs.items():
         job.before = (fingerprint(job.db), row_counts(job.db))
-        payload.append(
-            {
-                "argv": job.argv,
-                "cwd": str(job.cwd),
-                "stdout": str(scratch / f"{n}.out"),
-                "stderr": str(scratch / f"{n}.err"),
-            }
-        )
-    done = subprocess.run(
-        [sys.executable, "-c", _FORK_DRIVER],
-        input=json.dumps(payload),
-        env=_env(),
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=True,
-    )
-    codes = json.loads(done.stdout)
-    assert len(codes) == len(keys), done.stderr
-    return {
-        key: _finish(
-            jobs[key],
-            code,
-            (scratch / f"{n}.out").read_text("utf-8"),
-            (scratch / f"{n}.err").read_text("utf-8"),
-        )
-        for n, (key, code) in enumerate(zip(keys, codes, strict=True))
-    }
+        done = rulesengine(*job.argv, cwd=job.cwd)
+        assert isinstance(done.returncode, int), done
+        results[key] = _finish(job, done.returncode, done.stdout, done.stderr)
+    return results
 
 
 def _seed_store(path: Path, *, live_run: bool) -> None:
@@ -266,8 +188,6 @@ def outcomes(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], 
     shutil.copytree(REPO / "rules", work / "rules")
     ledgers = root / "ledgers"
     shutil.copytree(DATA / "ledgers", ledgers)
-    scratch = root / "output"
-    scratch.mkdir()
 
     def store_copy(name: str, template: Path) -> Path:
         folder = root / "stores" / name
@@ -297,7 +217,7 @@ def outcomes(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], 
         forked["import", case] = Job(["import", case, "--db", str(db)], ledgers, db)
     for case in CLI_CASES:
         forked["cli", case["id"]] = cli_job(case)
-    results = run_forked(forked, scratch)
+    results = run_jobs(forked)
 
     scenario_files = [f"tests/data/scenarios/invalid/{c}.scenario.yaml" for c in SCENARIO_CASES]
     scripted = {

@@ -20,16 +20,16 @@ import shutil
 import socket
 import sqlite3
 import stat
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import attrs
 import pytest
 import yaml
+
+from ._zygote import Done, cli_env
+from ._zygote import rulesengine as run_forked
 
 REPO = Path(__file__).resolve().parents[2]
 LEDGER = REPO / "tests" / "data" / "ledgers" / "good"
@@ -37,38 +37,10 @@ RUN_DATE = "2026-02-01"
 MACHINE_SECRET = "machine-secret-7f3e"
 
 
-def console_script() -> list[str]:
-    script = Path(sys.executable).with_name("rulesengine")
-    if script.is_file():
-        return [str(script)]
-    return [sys.executable, "-c", "from rulesengine.cli.main import main; main()"]
-
-
-@attrs.frozen
-class Done:
-    code: int
-    stdout: str
-    stderr: str
-
-    @property
-    def output(self) -> str:
-        return self.stdout + self.stderr
-
-
 def rulesengine(cwd: Path, *argv: str, **env: str) -> Done:
-    """Run the installed command in ``cwd`` with the built-in channels and ``env`` added."""
-    environ = {k: v for k, v in os.environ.items() if not k.startswith("RULESENGINE_")}
-    environ.update({"RULESENGINE_LOAD_PLUGINS": "email,text,print", "COLUMNS": "200"}, **env)
-    done = subprocess.run(
-        [*console_script(), *argv],
-        cwd=cwd,
-        env=environ,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    return Done(done.returncode, done.stdout, done.stderr)
+    """Run the command in ``cwd`` (forked from the zygote, ``_zygote.py``) with the built-in
+    channels and ``env`` added."""
+    return run_forked(*argv, cwd=cwd, env={**cli_env(), **env}, timeout=120)
 
 
 def rules_text(**channels: dict[str, Any]) -> str:
@@ -83,7 +55,7 @@ def seeded_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A store holding the good ledger, imported once through the command."""
     folder = tmp_path_factory.mktemp("seed")
     done = rulesengine(folder, "import", str(LEDGER), "--db", "s.db")
-    assert done.code == 0, done.output
+    assert done.returncode == 0, done.output
     return folder / "s.db"
 
 
@@ -110,15 +82,15 @@ def queue_proof(work: Path, text: str) -> None:
     done = rulesengine(
         work, "run", "--rules", "r.yaml", "--date", RUN_DATE, "--test", "--proof", "--db", "s.db"
     )
-    assert done.code == 0, done.output
+    assert done.returncode == 0, done.output
 
 
 def deliver(work: Path, **env: str) -> dict[str, Any]:
     """``rulesengine deliver`` once; the first notification as ``queue show 1 --json``."""
     done = rulesengine(work, "deliver", "--until-empty", "--db", "s.db", **env)
-    assert done.code == 0, done.output
+    assert done.returncode == 0, done.output
     shown = rulesengine(work, "queue", "show", "1", "--json", "--db", "s.db")
-    assert shown.code == 0, shown.output
+    assert shown.returncode == 0, shown.output
     return json.loads(shown.stdout)
 
 
@@ -179,7 +151,7 @@ def test_validate_refuses_a_rules_file_naming_a_secret_of_the_machine(practice: 
         where = _problem_line(text, "password_env").replace("r.yaml", f"{name}.yaml")
         expected.append(f"{where}: channels.email.password_env: {message}\n")
     done = rulesengine(practice, "validate", *(f"{name}.yaml" for name, _ in FORBIDDEN))
-    assert done.code == 1
+    assert done.returncode == 1
     assert done.output == "".join(expected) + "3 problems found\n"
     assert "Traceback" not in done.output
 
@@ -204,7 +176,7 @@ def test_a_proof_run_with_such_a_rules_file_is_refused_and_writes_nothing(
         "--db",
         "s.db",
     )
-    assert done.code == 1
+    assert done.returncode == 1
     assert f"channels.email.password_env: {message}" in done.output
     assert "Traceback" not in done.output
     assert fingerprint(practice / "s.db") == before
@@ -222,7 +194,7 @@ def test_validate_refuses_credentials_without_tls(practice: Path) -> None:
     )
     (practice / "r.yaml").write_text(text, encoding="utf-8")
     done = rulesengine(practice, "validate", "r.yaml")
-    assert done.code == 1
+    assert done.returncode == 1
     assert done.output == (
         f"{_problem_line(text, 'starttls')}: channels.email.starttls: false would send the "
         "secret named by password_env to smtp.example.org unencrypted: remove 'starttls: "

@@ -30,7 +30,9 @@ from rulesengine.store.tables import notifications
 from tests.queue.helpers import draft as queue_draft
 from tests.queue.helpers import ledger, save
 
-from .test_bad_input_cli import _env, console_script, fingerprint, row_counts
+from ._zygote import Done, cli_env
+from ._zygote import rulesengine as run_forked
+from .test_bad_input_cli import fingerprint, row_counts
 
 REPO = Path(__file__).resolve().parents[2]
 STANDARD = REPO / "rules" / "standard.yaml"
@@ -38,20 +40,12 @@ GOOD_LEDGER = REPO / "tests" / "data" / "ledgers" / "good"
 CHICAGO = ZoneInfo("America/Chicago")  # standard.yaml's profile zone
 
 
-def rulesengine(*argv: str, cwd: Path, env: dict[str, str] | None = None):
-    """``rulesengine *argv`` through the installed console script."""
-    return subprocess.run(
-        [*console_script(), *argv],
-        cwd=cwd,
-        env=env or _env(),
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+def rulesengine(*argv: str, cwd: Path) -> Done:
+    """``rulesengine *argv`` forked from the zygote (``_zygote.py``)."""
+    return run_forked(*argv, cwd=cwd)
 
 
-def assert_refused(done: subprocess.CompletedProcess[str], message: str) -> None:
+def assert_refused(done: Done, message: str) -> None:
     output = done.stdout + done.stderr
     assert done.returncode == 1, output
     assert "Traceback" not in output and "internal error" not in output, output
@@ -406,7 +400,7 @@ def test_a_worker_whose_clock_runs_an_hour_ahead_keeps_its_hands_off_live_claims
         done = subprocess.run(
             [sys.executable, "-c", _SKEWED_DELIVER, "--db", pg_url, "deliver"],
             cwd=tmp_path,
-            env=_env(),
+            env=cli_env(),
             capture_output=True,
             text=True,
             timeout=120,

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 import random
 import shutil
 import sqlite3
@@ -40,12 +39,6 @@ IMPORT_KILLS = 4
 #: Columns holding the wall-clock time of a write: they differ between two identical runs.
 WALL_CLOCK = frozenset({"created_at", "updated_at", "at", "deleted_at"})
 DELETE_KILLS = 4
-
-
-def _env() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("RULESENGINE_")}
-    env["RULESENGINE_LOAD_PLUGINS"] = "email,text,print"
-    return env
 
 
 def write_ledger(folder: Path, encounters: int, seed: int = 7) -> None:
@@ -141,7 +134,7 @@ def spread(duration: float, count: int, seed: int) -> list[float]:
 @pytest.fixture(scope="module")
 def zygotes() -> Iterator[list[Zygote]]:
     """Two zygotes: kill experiments run two at a time."""
-    made = [Zygote(_env()), Zygote(_env())]
+    made = [Zygote(), Zygote()]
     yield made
     for zygote in made:
         zygote.close()
@@ -170,14 +163,14 @@ def prepared(tmp_path_factory: pytest.TempPathFactory, zygotes: list[Zygote]) ->
     imported = root / "reference-import.db"
     shutil.copy(empty, imported)
     started = time.monotonic()
-    assert zygotes[0].run(["import", str(ledger), "--db", str(imported)]) == 0
+    assert zygotes[0].run(["import", str(ledger), "--db", str(imported)]).returncode == 0
     import_seconds = time.monotonic() - started
 
     after_run = root / "reference-run.db"
     shutil.copy(loaded, after_run)
     started = time.monotonic()
     argv = ["run", "--rules", str(RULES), "--date", "2026-02-01", "--db", str(after_run)]
-    assert zygotes[0].run(argv) == 0
+    assert zygotes[0].run(argv).returncode == 0
     run_seconds = time.monotonic() - started
     # The next month's export, synced into the store the run left: other balances, levels
     # and guarantors in the file, more payments (and the month before's again).
@@ -188,7 +181,7 @@ def prepared(tmp_path_factory: pytest.TempPathFactory, zygotes: list[Zygote]) ->
     synced = root / "reference-sync.db"
     shutil.copy(after_run, synced)
     started = time.monotonic()
-    assert zygotes[0].run(["import", str(month_2), "--db", str(synced)]) == 0
+    assert zygotes[0].run(["import", str(month_2), "--db", str(synced)]).returncode == 0
     sync_seconds = time.monotonic() - started
     return {
         "root": root,
@@ -252,7 +245,7 @@ def test_a_live_run_killed_anywhere_leaves_the_store_before_or_after(prepared, z
         finished = zygote.kill_after([*argv, str(db)], delay)
         state = _classify(db, before, after)
         checked = integrity(db)
-        code = zygote.run([*argv, str(db)])
+        code = zygote.run([*argv, str(db)]).returncode
         return Kill(delay, finished, state, checked, code, dump(db) == after)
 
     delays = spread(seconds, RUN_KILLS, seed=2026)
@@ -276,7 +269,7 @@ def test_an_import_killed_anywhere_leaves_the_store_before_or_after(prepared, zy
         checked = integrity(db)
         code = 0
         if state == "before":  # payments are appended: import again only what was lost
-            code = zygote.run(argv)
+            code = zygote.run(argv).returncode
         return Kill(delay, finished, state, checked, code, dump(db) == after)
 
     delays = spread(seconds, IMPORT_KILLS, seed=7)
@@ -299,7 +292,7 @@ def test_a_sync_import_killed_anywhere_leaves_the_store_before_or_after(prepared
         finished = zygote.kill_after([*argv, str(db)], delay)
         state = _classify(db, before, after)
         checked = integrity(db)
-        code = zygote.run([*argv, str(db)])
+        code = zygote.run([*argv, str(db)]).returncode
         return Kill(delay, finished, state, checked, code, dump(db) == after)
 
     delays = spread(seconds, IMPORT_KILLS, seed=15)
@@ -315,7 +308,7 @@ def deleted(prepared, zygotes: list[Zygote]) -> tuple[dict[str, str], float]:
     shutil.copy(root / "reference-run.db", db)
     started = time.monotonic()
     argv = ["batch", "delete", "standard-2026-02-01", "--yes", "--db", str(db)]
-    assert zygotes[0].run(argv) == 0
+    assert zygotes[0].run(argv).returncode == 0
     return dump(db), time.monotonic() - started
 
 
@@ -347,7 +340,7 @@ def test_a_batch_delete_killed_anywhere_leaves_the_store_before_or_after(
         finished = zygote.kill_after([*argv, str(db)], delay)
         state = _classify(db, after_run, after)
         checked = integrity(db)
-        code = zygote.run([*argv, str(db)])
+        code = zygote.run([*argv, str(db)]).returncode
         expected = 0 if state == "before" else 1  # refused: already deleted
         return Kill(delay, finished, state, checked, code - expected, dump(db) == after)
 

@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -34,48 +32,20 @@ from rulesengine.store import open_store
 from rulesengine.store.base import LedgerData
 from rulesengine.store.tables import encounters as encounters_table
 
-from .test_bad_input_cli import _env, console_script, fingerprint
+from ._zygote import Done
+from ._zygote import rulesengine as run_forked
+from .test_bad_input_cli import fingerprint
 
 REPO = Path(__file__).resolve().parents[2]
 STANDARD = REPO / "rules" / "standard.yaml"
 GUARANTORS = "id,first_name,email\nG1,Ada,ada@example.org\n"
 ENCOUNTER_HEADER = "id,guarantor,patient,service_date,balance,location\n"
 
-# Each run is measured in a process of its own: its peak resident memory, in bytes.
-_MEASURE = r"""
-import json, resource, subprocess, sys
-done = subprocess.run(sys.argv[1:], capture_output=True, text=True)
-peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
-print(json.dumps({"code": done.returncode, "stdout": done.stdout, "stderr": done.stderr,
-                  "peak": peak}))
-"""
 
-
-def rulesengine(*argv: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [*console_script(), *argv],
-        cwd=cwd,
-        env=_env(),
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
-
-
-def measured(*argv: str, cwd: Path) -> dict[str, object]:
-    """``rulesengine *argv`` with its peak resident memory."""
-    done = subprocess.run(
-        [sys.executable, "-c", _MEASURE, *console_script(), *argv],
-        cwd=cwd,
-        env=_env(),
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=True,
-    )
-    result: dict[str, object] = json.loads(done.stdout)
-    return result
+def rulesengine(*argv: str, cwd: Path) -> Done:
+    """``rulesengine *argv`` forked from the zygote (``_zygote.py``), with its peak resident
+    memory (``peak_mb``): what the console script's process would hold, imports included."""
+    return run_forked(*argv, cwd=cwd, timeout=600)
 
 
 def rules_with(exclude: list[dict[str, str]]) -> str:
@@ -136,9 +106,9 @@ def test_the_attackers_rules_file_is_refused_at_load_naming_the_condition_and_th
         ["run", "--rules", "many.yaml", "--date", "2026-03-01", "--test", "--db", db],
         ["run", "--rules", "many.yaml", "--date", "2026-03-01", "--db", db],
     ):
-        done = measured(*argv, cwd=tmp_path)
-        assert done["code"] == 1, done
-        stderr = str(done["stderr"])
+        done = rulesengine(*argv, cwd=tmp_path)
+        assert done.returncode == 1, done
+        stderr = done.stderr
         assert "Traceback" not in stderr
         assert (
             "eligibility.exclude[78].when: the rules file is too large for the rule engine: its"
@@ -146,7 +116,7 @@ def test_the_attackers_rules_file_is_refused_at_load_naming_the_condition_and_th
         ) in stderr
         assert stderr.count("too large for the rule engine") == 1  # once, where it is crossed
         assert "many.yaml:" in stderr
-        assert int(str(done["peak"])) < 300 * 1024 * 1024
+        assert done.peak_mb < 300
     assert fingerprint(tmp_path / db) == before
 
 
@@ -164,11 +134,11 @@ def test_files_at_the_limits_run_in_well_under_300_mb(tmp_path: Path) -> None:
         valid = rulesengine("validate", name, cwd=tmp_path)
         assert valid.returncode == 0, valid.stderr
         argv = ["run", "--rules", name, "--date", "2026-02-01", "--test", "--json", "--db", db]
-        done = measured(*argv, cwd=tmp_path)
-        assert done["code"] == 0, done["stderr"]
-        assert int(str(done["peak"])) < 300 * 1024 * 1024, (name, done["peak"])
+        done = rulesengine(*argv, cwd=tmp_path)
+        assert done.returncode == 0, done.stderr
+        assert done.peak_mb < 300, (name, done.peak_mb)
         if name == "wide.yaml":
-            assert json.loads(str(done["stdout"]))["skips"] == {"E0": "r0"}
+            assert json.loads(done.stdout)["skips"] == {"E0": "r0"}
 
 
 def test_too_many_comparisons_are_refused_even_within_the_alternatives(tmp_path: Path) -> None:

@@ -19,7 +19,6 @@ import csv
 import io
 import json
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -27,24 +26,18 @@ import pytest
 from rulesengine.csv_output import csv_text, safe_cell
 from rulesengine.model import MONEY_MAX_CENTS, format_money, parse_money
 
-from .test_bad_input_cli import LEDGER_CASES, Job, _env, console_script, fingerprint, run_forked
+from ._zygote import Done
+from ._zygote import rulesengine as run_forked
+from .test_bad_input_cli import LEDGER_CASES, Job, fingerprint, run_jobs
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 MAXIMUM = "10000000.00"
 GUARANTORS = "id,first_name,postal_line1,postal_city,postal_zip\nG1,Ada,1 Oak St,Salem,01970\n"
 
 
-def rulesengine(*argv: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    """``rulesengine *argv`` through the installed console script."""
-    return subprocess.run(
-        [*console_script(), *argv],
-        cwd=cwd,
-        env=_env(),
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
+def rulesengine(*argv: str, cwd: Path) -> Done:
+    """``rulesengine *argv`` forked from the zygote (``_zygote.py``)."""
+    return run_forked(*argv, cwd=cwd, timeout=600)
 
 
 def ledger(folder: Path, encounters: str, **extra: str) -> Path:
@@ -141,17 +134,12 @@ def fresh_imports(tmp_path_factory: pytest.TempPathFactory):
     root = tmp_path_factory.mktemp("fresh-imports")
     ledgers = root / "ledgers"
     shutil.copytree(DATA / "ledgers", ledgers)
-    scratch = root / "output"
-    scratch.mkdir()
     jobs = {}
     for case in LEDGER_CASES:
         folder = root / "stores" / case
         folder.mkdir(parents=True)
         jobs[case] = Job(["import", case, "--db", str(folder / "store.db")], ledgers, None)
-    return {
-        case: (outcome, root / "stores" / case)
-        for case, outcome in run_forked(jobs, scratch).items()
-    }
+    return {case: (outcome, root / "stores" / case) for case, outcome in run_jobs(jobs).items()}
 
 
 @pytest.mark.parametrize("case", LEDGER_CASES)

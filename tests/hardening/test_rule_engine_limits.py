@@ -15,16 +15,10 @@ command with a timeout, so that a regression fails instead of hanging.
 
 from __future__ import annotations
 
-import itertools
 import json
-import os
-import subprocess
-import sys
-from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-import attrs
 import pytest
 import yaml
 
@@ -33,6 +27,8 @@ from rulesengine.rules import load_rules
 from rulesengine.store import open_store
 
 from ..statements.test_compile import meaning
+from ._zygote import Done
+from ._zygote import rulesengine as run_forked
 
 REPO = Path(__file__).resolve().parents[2]
 RUN_DATE = "2026-02-01"
@@ -50,85 +46,11 @@ ENCOUNTER_HEADER = (
 )
 
 
-# One interpreter imports the console script's entry point once and forks a child per command
-# (as tests/hardening/test_bad_input_cli.py does: starting the script costs ~1.5 s of
-# imports); the driver SIGKILLs a child still running after its timeout and reports it.
-_DRIVER = r"""
-import json, os, signal, sys, time
-from rulesengine.cli.main import main
-import rulesengine.statements.statement_run, rulesengine.store
-from rulesengine.channels.registry import installed_channel_specs
-installed_channel_specs()
-for line in sys.stdin:
-    job = json.loads(line)
-    sys.stdout.flush(); sys.stderr.flush()
-    pid = os.fork()
-    if pid == 0:
-        code = 0
-        try:
-            os.chdir(job["cwd"])
-            for fd, name in ((1, "stdout"), (2, "stderr")):
-                os.dup2(os.open(job[name], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), fd)
-            sys.argv = ["rulesengine", *job["argv"]]
-            main()
-        except SystemExit as stop:
-            code = stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 1)
-        except BaseException:
-            import traceback; traceback.print_exc(); code = 99
-        finally:
-            sys.stdout.flush(); sys.stderr.flush()
-        os._exit(code)
-    deadline = time.monotonic() + job["timeout"]
-    while True:
-        done, status = os.waitpid(pid, os.WNOHANG)
-        if done:
-            code = os.waitstatus_to_exitcode(status)
-            break
-        if time.monotonic() > deadline:
-            os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
-            code = "timeout"
-            break
-        time.sleep(0.01)
-    print(json.dumps(code), flush=True)
-"""
-
-
-@attrs.frozen
-class Ran:
-    code: int | str  # "timeout": killed after TIMEOUT seconds
-    stdout: str
-    stderr: str
-
-
-@pytest.fixture(scope="module")
-def rulesengine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[..., Ran]]:
-    """``rulesengine(*argv, cwd=...)``: the command's exit code and output."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("RULESENGINE_")}
-    env["RULESENGINE_LOAD_PLUGINS"] = "email,text,print"
-    driver = subprocess.Popen(
-        [sys.executable, "-c", _DRIVER],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-        env=env,
-    )
-    assert driver.stdin is not None and driver.stdout is not None
-    outputs = tmp_path_factory.mktemp("output")
-    serial = itertools.count()
-
-    def run(*argv: str, cwd: Path) -> Ran:
-        n = next(serial)
-        out, err = outputs / f"{n}.out", outputs / f"{n}.err"
-        job = {"argv": argv, "cwd": str(cwd), "stdout": str(out), "stderr": str(err)}
-        driver.stdin.write(json.dumps({**job, "timeout": TIMEOUT}) + "\n")
-        driver.stdin.flush()
-        code = json.loads(driver.stdout.readline())
-        return Ran(code, out.read_text("utf-8"), err.read_text("utf-8"))
-
-    yield run
-    driver.stdin.close()
-    driver.wait(timeout=30)
+def rulesengine(*argv: str, cwd: Path) -> Done:
+    """``rulesengine *argv`` forked from an interpreter that has imported the entry point
+    (``_zygote.py``: starting the script costs ~1.5 s of imports); a child still running after
+    ``TIMEOUT`` seconds is SIGKILLed and reported as ``returncode == "timeout"``."""
+    return run_forked(*argv, cwd=cwd, timeout=TIMEOUT)
 
 
 def standard_rules(**changes: Any) -> dict[str, Any]:
@@ -139,7 +61,6 @@ def standard_rules(**changes: Any) -> dict[str, Any]:
 
 
 def run_on(
-    rulesengine: Callable[..., Ran],
     tmp_path: Path,
     rules: dict[str, Any],
     encounters: list[str],
@@ -161,7 +82,7 @@ def run_on(
         store.close()
     argv = ["run", "--json", "--test", "--rules", "rules.yaml", "--date", RUN_DATE, "--db", db]
     ran = rulesengine(*argv, cwd=tmp_path)
-    assert ran.code == 0, f"exit {ran.code}: {ran.stderr}"
+    assert ran.returncode == 0, f"exit {ran.returncode}: {ran.stderr}"
     assert "Traceback" not in ran.stderr
     result: dict[str, Any] = json.loads(ran.stdout)
     return result
@@ -186,7 +107,7 @@ def encounter(eid: str, balance: str, *, level: int = 0, first: str = "") -> str
     ("rule_count", "alternatives"), [(169, 3), (170, 3), (508, 1), (509, 1), (1300, 2)]
 )
 def test_exclude_rules_at_and_past_the_engine_table_run_with_their_plain_meaning(
-    rulesengine: Callable[..., Ran], tmp_path: Path, rule_count: int, alternatives: int
+    tmp_path: Path, rule_count: int, alternatives: int
 ) -> None:
     def amount(rule: int, k: int) -> str:
         return f"{10 + (rule * alternatives + k) / 100:.2f}"
@@ -202,7 +123,7 @@ def test_exclude_rules_at_and_past_the_engine_table_run_with_their_plain_meaning
         "E3": amount(rule_count - 1, alternatives - 1),  # the last rule: past the old cliff
         "E4": amount(rule_count, 0),  # no rule
     }
-    result = run_on(rulesengine, tmp_path, rules, [encounter(e, b) for e, b in balances.items()])
+    result = run_on(tmp_path, rules, [encounter(e, b) for e, b in balances.items()])
 
     loaded = load_rules(tmp_path / "rules.yaml").eligibility.exclude
     expected = {}
@@ -222,7 +143,7 @@ def test_exclude_rules_at_and_past_the_engine_table_run_with_their_plain_meaning
 # The payment stage has no rules of its own: 511 different comparisons fit, 512 hung.
 @pytest.mark.parametrize("rule_count", [511, 512])
 def test_payment_rules_at_and_past_the_engine_table_run_with_their_plain_meaning(
-    rulesengine: Callable[..., Ran], tmp_path: Path, rule_count: int
+    tmp_path: Path, rule_count: int
 ) -> None:
     payment_rules = [
         {"name": f"pay_{r}", "when": f"payment.amount == {r + 1}", "then": "hold"}
@@ -238,7 +159,7 @@ def test_payment_rules_at_and_past_the_engine_table_run_with_their_plain_meaning
         encounter("E2", "400.00", level=2, first=first),
     ]
     payments = f"E1,1.00,2026-01-20\nE2,{rule_count}.00,2026-01-20\n"
-    result = run_on(rulesengine, tmp_path, rules, encounters, payments)
+    result = run_on(tmp_path, rules, encounters, payments)
 
     loaded = load_rules(tmp_path / "rules.yaml").payment_rules
     hold = first_rule(loaded, {"payment.amount": 100, "payment.percent": 0.25})
@@ -269,7 +190,7 @@ def levels(count: int, *, after_days: int | None = None) -> list[dict[str, Any]]
 # The statement stage tests x.level once per level: 511 levels fit, 512 hung.
 @pytest.mark.parametrize("level_count", [511, 512])
 def test_as_many_dunning_levels_as_the_engine_table_and_one_more_run(
-    rulesengine: Callable[..., Ran], tmp_path: Path, level_count: int
+    tmp_path: Path, level_count: int
 ) -> None:
     rules = standard_rules(dunning={"levels": levels(level_count)})
     first = "2025-10-01"
@@ -277,7 +198,7 @@ def test_as_many_dunning_levels_as_the_engine_table_and_one_more_run(
         encounter("E1", "50.00"),
         encounter("E2", "60.00", level=level_count - 2, first=first),
     ]
-    result = run_on(rulesengine, tmp_path, rules, encounters)
+    result = run_on(tmp_path, rules, encounters)
     assert [(s["encounters"], s["level"]) for s in result["statement_list"]] == [
         (["E1", "E2"], level_count - 1)
     ]
@@ -293,14 +214,14 @@ def test_as_many_dunning_levels_as_the_engine_table_and_one_more_run(
 # 107: an internal error). The stage now decides the gates in groups from 129 levels on.
 @pytest.mark.parametrize("level_count", [128, 129, 130])
 def test_as_many_after_days_gates_as_the_engine_list_and_one_more_run(
-    rulesengine: Callable[..., Ran], tmp_path: Path, level_count: int
+    tmp_path: Path, level_count: int
 ) -> None:
     rules = standard_rules(dunning={"levels": levels(level_count, after_days=60)})
     encounters = [
         encounter("E1", "50.00", level=level_count - 1, first="2026-01-01"),  # gate holds
         encounter("E2", "60.00", level=level_count - 1, first="2025-10-01"),  # gate open
     ]
-    result = run_on(rulesengine, tmp_path, rules, encounters)
+    result = run_on(tmp_path, rules, encounters)
     assert result["encounters"] == {
         "E1": {"level": level_count - 1, "status": "open"},
         "E2": {"level": level_count, "status": "open"},
@@ -321,13 +242,11 @@ def nested(groups: int) -> str:
 # A rule held 15 nested 'and'/'or' groups (durable-rules' 31 expression steps): 16 made the
 # run end in an internal error (its error 113). Each alternative is now a flat rule of its own.
 @pytest.mark.parametrize("groups", [15, 16, 41])
-def test_a_deeply_nested_condition_runs_with_its_plain_meaning(
-    rulesengine: Callable[..., Ran], tmp_path: Path, groups: int
-) -> None:
+def test_a_deeply_nested_condition_runs_with_its_plain_meaning(tmp_path: Path, groups: int) -> None:
     rules = standard_rules(eligibility={"exclude": [{"name": "deep", "when": nested(groups)}]})
     top = (groups - 1) // 2 - 1  # the outermost: 'balance > top + 1 or (level == top and ...'
     ledger = [("E1", "50.00", 0), ("E2", f"{top}.50", top), ("E3", f"{top}.50", 0)]
-    result = run_on(rulesengine, tmp_path, rules, [encounter(e, b, level=n) for e, b, n in ledger])
+    result = run_on(tmp_path, rules, [encounter(e, b, level=n) for e, b, n in ledger])
     loaded = load_rules(tmp_path / "rules.yaml").eligibility.exclude
     expected = {}
     for eid, balance, level in ledger:

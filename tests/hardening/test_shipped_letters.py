@@ -10,15 +10,13 @@ guarantor at each level, and every PDF letter is read back.
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-from .test_bad_input_cli import console_script
+from ._zygote import rulesengine
 
 REPO = Path(__file__).resolve().parents[2]
 SHIPPED = {
@@ -42,23 +40,9 @@ E3,G3,P3,2025-10-03,240.00,2,open,false,,,2025-11-01,2026-01-01,2,
 """
 
 
-def _env() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("RULESENGINE_")}
-    env["RULESENGINE_LOAD_PLUGINS"] = "email,text,print"
-    return env
-
-
 def _rulesengine(cwd: Path, *argv: str) -> None:
-    done = subprocess.run(
-        [*console_script(), "--db", "store.db", *argv],
-        cwd=cwd,
-        env=_env(),
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
+    done = rulesengine("--db", "store.db", *argv, cwd=cwd)
+    assert done.returncode == 0, done.output
 
 
 def _letters(rules: Path, work: Path) -> list[str]:

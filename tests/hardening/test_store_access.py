@@ -35,17 +35,17 @@ from rulesengine.store import open_store
 from rulesengine.store.failures import first_line, store_failure
 from rulesengine.store.redact import display_url, redact
 
+from ._zygote import Done, cli_env, console_script
+from ._zygote import rulesengine as run_forked
 from .test_bad_input_cli import (
     DATA,
     REPO,
     Job,
     Outcome,
-    _env,
     _seed_store,
-    console_script,
     fingerprint,
     row_counts,
-    run_forked,
+    run_jobs,
 )
 
 RULES = str(REPO / "rules" / "standard.yaml")
@@ -86,17 +86,17 @@ AS_A_USER = (
 
 
 def rulesengine(
-    *argv: str,
-    cwd: Path,
-    as_user: bool = False,
-    preexec: Any = None,
-    env: dict[str, str] | None = None,
-) -> subprocess.CompletedProcess[str]:
-    """``rulesengine *argv`` through the installed console script."""
+    *argv: str, cwd: Path, as_user: bool = False, preexec: Any = None
+) -> subprocess.CompletedProcess[str] | Done:
+    """``rulesengine *argv`` forked from the zygote (``_zygote.py``); through the installed
+    console script when it must start without root's file capabilities (``as_user``) or
+    with ``preexec`` (a umask, a file-size limit) applied before it starts."""
+    if not as_user and preexec is None:
+        return run_forked(*argv, cwd=cwd)
     return subprocess.run(
         [*(AS_A_USER if as_user else []), *console_script(), *argv],
         cwd=cwd,
-        env=env or _env(),
+        env=cli_env(),
         capture_output=True,
         text=True,
         timeout=300,
@@ -106,10 +106,10 @@ def rulesengine(
 
 
 def assert_clear_user_error(
-    done: subprocess.CompletedProcess[str] | Outcome, *expected: str
+    done: subprocess.CompletedProcess[str] | Done | Outcome, *expected: str
 ) -> None:
     """Exit 1 with each expected fragment, and no bug report, traceback or SQL text."""
-    code = done.returncode if isinstance(done, subprocess.CompletedProcess) else done.code
+    code = done.code if isinstance(done, Outcome) else done.returncode
     output = done.stdout + done.stderr
     assert code == 1, output
     for fragment in expected:
@@ -144,9 +144,7 @@ def unreachable_outcomes(
             cwd = root / f"{form}-{name}".replace(" ", "_").replace("=", "")
             cwd.mkdir()
             jobs[form, name] = Job(["--log-level", "DEBUG", *argv, "--db", url], cwd, None)
-    scratch = root / "output"
-    scratch.mkdir()
-    return run_forked(jobs, scratch)
+    return run_jobs(jobs)
 
 
 @pytest.mark.parametrize("form", UNREACHABLE)
@@ -207,7 +205,7 @@ def test_the_worker_start_line_masks_the_password(pg_url: str, tmp_path: Path, f
     proc = subprocess.Popen(
         [*console_script(), "--log-level", "INFO", "worker", "--poll", "0.2", "--db", url],
         cwd=tmp_path,
-        env=_env(),
+        env=cli_env(),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -302,7 +300,7 @@ def test_a_new_store_and_its_wal_and_shm_files_are_0600_whatever_the_umask(
     proc = subprocess.Popen(
         [*console_script(), "worker", "--poll", "0.2", "--db", str(store)],
         cwd=tmp_path,
-        env=_env(),
+        env=cli_env(),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

@@ -39,7 +39,9 @@ from rulesengine.rules.templates import (
 
 from ..rules.test_templates_printing import jinja
 from ..statements.conftest import RUN, Practice
-from .test_bad_input_cli import console_script, fingerprint, row_counts
+from ._zygote import Done
+from ._zygote import rulesengine as run_forked
+from .test_bad_input_cli import fingerprint, row_counts
 
 REPO = Path(__file__).resolve().parents[2]
 STANDARD = (REPO / "rules" / "standard.yaml").read_text("utf-8")
@@ -69,11 +71,9 @@ def env() -> dict[str, str]:
     return out
 
 
-def rulesengine(*argv: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    """The installed ``rulesengine`` command, as staff run it."""
-    return subprocess.run(
-        [*console_script(), *argv], cwd=cwd, env=env(), capture_output=True, text=True
-    )
+def rulesengine(*argv: str, cwd: Path) -> Done:
+    """The ``rulesengine`` command, as staff run it (forked from the zygote, ``_zygote.py``)."""
+    return run_forked(*argv, cwd=cwd, env=env())
 
 
 def with_subject(template: str) -> str:

@@ -8,9 +8,9 @@ name went to the terminal as it was. Every command now prints such values throug
 character shown as an escape (``\\x1b``). The ledger import keeps such names (they are data);
 the output escapes them, whatever wrote them into the store.
 
-The commands run as real processes with rich's terminal rendering forced on
-(``FORCE_COLOR``, ``COLUMNS``), as on a staff terminal: the only escape sequences in their
-output are rich's own styles.
+The commands run as real processes (forked from the zygote, ``_zygote.py``) with rich's
+terminal rendering forced on (``FORCE_COLOR``, ``COLUMNS``), as on a staff terminal: the only
+escape sequences in their output are rich's own styles.
 """
 
 from __future__ import annotations
@@ -19,14 +19,13 @@ import csv
 import json
 import os
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from rulesengine.terminal import cell, printable
 
-from .test_bad_input_cli import console_script
+from ._zygote import rulesengine as run_forked
 
 REPO = Path(__file__).resolve().parents[2]
 LINK = "[link=http://evil.example]x[/link]"
@@ -67,10 +66,8 @@ def env() -> dict[str, str]:
 
 def rulesengine(*argv: str, cwd: Path) -> str:
     """Run the command as on a staff terminal; it must succeed. Returns stdout + stderr."""
-    result = subprocess.run(
-        [*console_script(), *argv], cwd=cwd, env=env(), capture_output=True, text=True
-    )
-    output = result.stdout + result.stderr
+    result = run_forked(*argv, cwd=cwd, env=env())
+    output = result.output
     assert result.returncode == 0, output
     assert "internal error" not in output and "Traceback" not in output
     return output
@@ -199,13 +196,7 @@ def test_validate_echoes_a_rules_file_value_with_its_escapes_shown(practice: Pat
     (practice / "bad.yaml").write_text(
         rules.replace("message: reminder", 'message: "remind\\e[2Jer"', 1), "utf-8"
     )
-    result = subprocess.run(
-        [*console_script(), "validate", "bad.yaml"],
-        cwd=practice,
-        env=env(),
-        capture_output=True,
-        text=True,
-    )
+    result = run_forked("validate", "bad.yaml", cwd=practice, env=env())
     assert result.returncode == 1
     assert "unknown message 'remind\\x1b[2Jer'" in result.stderr
     assert "\x1b" not in result.stderr
@@ -237,9 +228,7 @@ def test_a_report_keeps_its_line_breaks() -> None:
 
 def test_a_usage_error_quotes_the_command_line_with_its_escapes_shown(tmp_path: Path) -> None:
     """Command lines are input too: click's message quotes the unknown command."""
-    result = subprocess.run(
-        [*console_script(), "\x1b[2Jrun"], cwd=tmp_path, env=env(), capture_output=True, text=True
-    )
+    result = run_forked("\x1b[2Jrun", cwd=tmp_path, env=env())
     assert result.returncode == 1
     assert "Error: No such command '\\x1b[2Jrun'." in result.stderr
     assert "\x1b" not in result.stderr

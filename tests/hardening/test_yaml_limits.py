@@ -18,169 +18,46 @@ a CPU-time and an address-space limit, and a wall-clock timeout kills its proces
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import re
 import resource
 import socket
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import attrs
 import pytest
 
 from rulesengine.rules.input_limits import MAX_FILE_BYTES, MAX_NESTING
 
-from .test_bad_input_cli import console_script
+from ._zygote import Done, cli_env, console_script
+from ._zygote import rulesengine as run_forked
 
 REPO = Path(__file__).resolve().parents[2]
 STANDARD = REPO / "rules" / "standard.yaml"
 
-#: Runs commands, one at a time, each in a child of an interpreter that has imported the entry
-#: point (once for the whole module), so the time and memory measured are the command's own
-#: (not 1.5 s of imports). The child gets a CPU limit and an address-space limit (what it
-#: inherited plus 1 GB): without the guard in the loader a bomb would die of them instead of
-#: taking the machine. It runs in a session of its own, killed whole after its timeout.
-_DRIVER = r"""
-import json, os, resource, select, signal, sys, time
-from rulesengine.cli.main import main
-import rulesengine.statements.statement_run, rulesengine.statements.diff
-import rulesengine.statements.explain
-import rulesengine.scenarios, rulesengine.store
-from rulesengine.channels.registry import installed_channel_specs
-installed_channel_specs()
-for line in sys.stdin:
-    job = json.loads(line)
-    with open("/proc/self/statm") as f:
-        address_space = int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-    sys.stdout.flush(); sys.stderr.flush()
-    started = time.perf_counter()
-    pid = os.fork()
-    if pid == 0:
-        code = 0
-        try:
-            os.setsid()
-            resource.setrlimit(resource.RLIMIT_CPU, (job["cpu_seconds"], job["cpu_seconds"]))
-            limit = address_space + (1 << 30)
-            resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-            os.chdir(job["cwd"])
-            out = os.open(job["stdout"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            err = os.open(job["stderr"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            os.dup2(out, 1); os.dup2(err, 2)
-            sys.argv = ["rulesengine", *job["argv"]]
-            main()
-        except SystemExit as stop:
-            code = stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 1)
-        except BaseException:
-            import traceback; traceback.print_exc(); code = 99
-        finally:
-            sys.stdout.flush(); sys.stderr.flush()
-        os._exit(code)
-    ended = os.pidfd_open(pid)
-    timed_out = not select.select([ended], [], [], job["timeout"])[0]
-    if timed_out:
-        os.killpg(pid, signal.SIGKILL)
-    _, status, usage = os.wait4(pid, 0)
-    seconds = time.perf_counter() - started
-    os.close(ended)
-    print(
-        json.dumps(
-            {
-                "code": "timeout" if timed_out else os.waitstatus_to_exitcode(status),
-                "seconds": seconds,
-                "rss_before_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-                "rss_kb": usage.ru_maxrss,
-            }
-        ),
-        flush=True,
-    )
-"""
 
-
-@attrs.frozen
-class Done:
-    """A finished command: exit code, output, its own seconds and peak memory growth."""
-
-    code: int
-    stdout: str
-    stderr: str
-    seconds: float
-    grew_mb: float
-
-    @property
-    def output(self) -> str:
-        return self.stdout + self.stderr
-
-
-def _env() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("RULESENGINE_")}
-    env["RULESENGINE_LOAD_PLUGINS"] = "email,text,print"
-    env["COLUMNS"] = "200"
-    return env
-
-
-_driver: list[subprocess.Popen[str]] = []  # the module's driver, while its tests run
-
-
-@pytest.fixture(scope="module", autouse=True)
-def driver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[subprocess.Popen[str]]:
-    """The interpreter that runs this module's commands (see ``_DRIVER``)."""
-    process = subprocess.Popen(
-        [sys.executable, "-c", _DRIVER],
-        cwd=tmp_path_factory.mktemp("driver"),
-        env=_env(),
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    _driver.append(process)
-    yield process
-    _driver.remove(process)
-    assert process.stdin is not None
-    process.stdin.close()
-    try:
-        process.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
-
-
+#: Each command runs through the zygote driver (``_zygote.py``): ``main()`` in a child of an
+#: interpreter that has imported the entry point, so the time and memory measured are the
+#: command's own (not 1.5 s of imports). The child gets a CPU limit and an address-space limit
+#: (what the zygote holds plus 1 GB): without the guard in the loader a bomb would die of them
+#: instead of taking the machine. It runs in a session of its own, killed whole after its
+#: timeout.
 def rulesengine(*argv: str, cwd: Path, cpu_seconds: int = 20, timeout: float = 60) -> Done:
     """``rulesengine *argv`` as ``main()`` in a forked child: its time and memory alone."""
-    [process] = _driver
-    assert process.stdin is not None and process.stdout is not None
-    out, err = cwd / ".stdout", cwd / ".stderr"
-    job = {
-        "argv": list(argv),
-        "cwd": str(cwd),
-        "stdout": str(out),
-        "stderr": str(err),
-        "cpu_seconds": cpu_seconds,
-        "timeout": timeout,
-    }
-    process.stdin.write(json.dumps(job) + "\n")
-    process.stdin.flush()
-    report = process.stdout.readline()
-    assert report, f"the driver ended (exit code {process.wait()})"
-    result = json.loads(report)
-    if result["code"] == "timeout":
-        pytest.fail(f"rulesengine {' '.join(argv)} still ran after {timeout} s")
-    return Done(
-        result["code"],
-        out.read_text("utf-8"),
-        err.read_text("utf-8"),
-        result["seconds"],
-        (result["rss_kb"] - result["rss_before_kb"]) / 1024,
+    done = run_forked(
+        *argv, cwd=cwd, cpu_seconds=cpu_seconds, extra_memory=1 << 30, timeout=timeout
     )
+    if done.returncode == "timeout":
+        pytest.fail(f"rulesengine {' '.join(argv)} still ran after {timeout} s")
+    return done
 
 
 def assert_refused(done: Done, expected: str) -> None:
     """Exit 1 with ``expected`` (a regular expression) starting a line of the output (after
     ``error: `` where the command prints one problem so), and no traceback."""
-    assert done.code == 1, done.output
+    assert done.returncode == 1, done.output
     assert re.search(f"^(error: )?{expected}", done.output, re.MULTILINE), done.output
     assert "Traceback" not in done.output
     assert "internal error" not in done.output
@@ -282,7 +159,7 @@ def test_the_console_script_refuses_the_bomb_too(work: Path) -> None:
     process = subprocess.run(
         [*console_script(), "validate", "bomb.yaml"],
         cwd=work,
-        env=_env(),
+        env=cli_env(),
         capture_output=True,
         text=True,
         timeout=60,
@@ -387,7 +264,7 @@ def test_a_rules_file_of_exactly_1_mb_is_read(work: Path) -> None:
     (work / "rules.yaml").write_text(text + "#" * (padding - 1) + "\n", "utf-8")
     assert (work / "rules.yaml").stat().st_size == MAX_FILE_BYTES
     done = rulesengine("validate", "rules.yaml", cwd=work)
-    assert done.code == 0, done.output
+    assert done.returncode == 0, done.output
     assert done.stdout.startswith("rules.yaml: ok")
     (work / "rules.yaml").write_text(text + "#" * padding + "\n", "utf-8")
     assert_refused(

@@ -3,9 +3,6 @@ fix``, then the line as written and a caret under the spot; never the parser's j
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +10,8 @@ import pytest
 from rulesengine.rules.syntax_errors import MAX_SHOWN, excerpt
 from rulesengine.rules.yamlmarks import compose
 
+from ..hardening._zygote import Done
+from ..hardening._zygote import rulesengine as run_forked
 from .conftest import REPO
 
 STANDARD = REPO / "rules" / "standard.yaml"
@@ -237,14 +236,9 @@ def test_excerpt_of_a_line_past_the_end_is_empty() -> None:
 # --- through the real command ------------------------------------------------------------
 
 
-def rulesengine(cwd: Path, *argv: str) -> subprocess.CompletedProcess[str]:
-    script = Path(sys.executable).with_name("rulesengine")
-    command = [str(script)] if script.is_file() else [sys.executable, "-m", "rulesengine.cli.main"]
-    env = {k: v for k, v in os.environ.items() if not k.startswith("RULESENGINE_")}
-    env.update(RULESENGINE_LOAD_PLUGINS="email,text,print", COLUMNS="200")
-    return subprocess.run(
-        [*command, *argv], cwd=cwd, env=env, capture_output=True, text=True, timeout=120
-    )
+def rulesengine(cwd: Path, *argv: str) -> Done:
+    """The command as a process of its own, forked from the zygote (``_zygote.py``)."""
+    return run_forked(*argv, cwd=cwd, timeout=120)
 
 
 def test_validate_shows_the_line_and_a_caret_for_a_rules_file_and_a_scenario(

@@ -5,10 +5,7 @@ bad file never stops the others or ``test``'s summary."""
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +19,8 @@ from rulesengine.cli.main import main
 from rulesengine.errors import RulesError
 from rulesengine.scenarios import load_scenario
 
+from ..hardening._zygote import Done
+from ..hardening._zygote import rulesengine as run_forked
 from ..shapes import mutated, places
 from .conftest import REPO, STANDARD
 
@@ -133,26 +132,10 @@ steps:
 PASSING = f"scenario: Passes\n{LEDGER_AND_RUN}      statements: [{{guarantor: G1, level: 1}}]\n"
 
 
-def console_script() -> list[str]:
-    script = Path(sys.executable).with_name("rulesengine")
-    if script.is_file():
-        return [str(script)]
-    return [sys.executable, "-c", "from rulesengine.cli.main import main; main()"]
-
-
-def rulesengine(cwd: Path, *argv: str) -> subprocess.CompletedProcess[str]:
-    """The installed command, with the built-in channels only."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("RULESENGINE_")}
-    env.update(RULESENGINE_LOAD_PLUGINS="email,text,print", COLUMNS="200")
-    return subprocess.run(
-        [*console_script(), *argv],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+def rulesengine(cwd: Path, *argv: str) -> Done:
+    """The command as a process of its own (forked from the zygote, ``_zygote.py``), with
+    the built-in channels only."""
+    return run_forked(*argv, cwd=cwd, timeout=120)
 
 
 @pytest.mark.parametrize(
