@@ -674,18 +674,23 @@ def details(engine: sqlalchemy.Engine, notification_id: int) -> list[str]:
 
 
 def history(engine: sqlalchemy.Engine, notification_id: int) -> list[tuple[str | None, str]]:
-    """A notification's (old, new) status pairs, oldest first."""
+    """A notification's (old, new) status pairs, oldest first: a live batch's notification
+    holds its first entry itself (``first_status``), the later ones are history rows."""
     with engine.connect() as conn:
-        return [
-            (r[0], r[1])
-            for r in conn.execute(
-                sqlalchemy.text(
-                    "SELECT old_status, new_status FROM notification_history "
-                    "WHERE notification_id = :id ORDER BY id"
-                ),
-                {"id": notification_id},
-            )
-        ]
+        first = conn.execute(
+            sqlalchemy.text(
+                "SELECT first_status FROM notifications WHERE id = :id AND first_status IS NOT NULL"
+            ),
+            {"id": notification_id},
+        ).scalar()
+        later = conn.execute(
+            sqlalchemy.text(
+                "SELECT old_status, new_status FROM notification_history "
+                "WHERE notification_id = :id ORDER BY id"
+            ),
+            {"id": notification_id},
+        )
+        return [*([] if first is None else [(None, first)]), *((r[0], r[1]) for r in later)]
 
 
 def sink_key(channel: str, idempotency_key: str) -> str:

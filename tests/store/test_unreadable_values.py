@@ -14,7 +14,8 @@ import pytest
 
 from rulesengine.store.connect import create_store_engine
 from rulesengine.store.unreadable_values import unreadable_value
-from tests.hardening.test_bad_input_cli import _env, _seed_store, console_script
+from tests.hardening._zygote import cli_env, console_script
+from tests.hardening.test_bad_input_cli import _seed_store
 
 STATEMENT = "standard-2026-02-01-000001"
 FIX = "It was changed outside rulesengine: restore the store from a backup, or correct that value"
@@ -122,7 +123,7 @@ def test_a_command_that_reads_it_exits_1_naming_it_without_the_value(
     _edit(store_path, "UPDATE statements SET due_date = 'notadate'")
     done = subprocess.run(
         [*console_script(), "--db", str(store_path), *argv],
-        env=_env(),
+        env=cli_env(),
         capture_output=True,
         text=True,
     )
