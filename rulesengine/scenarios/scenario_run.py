@@ -309,12 +309,9 @@ class _Runner:
     def _history(self, guarantors: Any) -> tuple[TracePart, ...]:
         """The status history of each guarantor's notifications, with each change's reason."""
         parts = []
-        notes = list_notifications(self.store)
         for guarantor in sorted(guarantors):
             lines = []
-            for note in notes:
-                if note["guarantor_id"] != guarantor:
-                    continue
+            for note in list_notifications(self.store, guarantor_id=guarantor):
                 lines.append(
                     f"Notification {note['id']} ({note['channel']}, {note['message_id']})"
                     f" for {note['guarantor_id']}:"

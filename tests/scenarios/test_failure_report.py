@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
-from rulesengine.scenarios import run_scenario_file
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from rulesengine.scenarios import run_scenario_file, scenario_run
 from rulesengine.scenarios.scenario_report import format_failure
+
+RULES = Path(__file__).resolve().parents[2] / "rules" / "standard.yaml"
 
 RESET = """\
 steps:
@@ -149,3 +156,46 @@ steps:
     report = format_failure(run_scenario_file(str(path)))
     assert "Guarantor G1 in batch" in report
     assert "Guarantor G2 in batch" not in report
+
+
+def test_a_failed_deliver_expectation_reads_each_guarantors_history_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every unexpected notification of a failed ``deliver`` step comes with its guarantor's
+    history, read for that guarantor alone: the notifications read grow with the step, not
+    with its square (a scenario of a few thousand guarantors had taken minutes)."""
+    guarantors = 30
+    rows = [
+        f"    - {{id: G{i}, first_name: A, last_name: B, email: g{i}@example.org}}"
+        for i in range(guarantors)
+    ]
+    visits = [
+        f"    - {{id: E{i}, guarantor: G{i}, patient: P{i}, service_date: 2025-12-01,"
+        " balance: 80.00, level: 1, last_statement: 2026-01-02, statements_sent: 1}"
+        for i in range(guarantors)
+    ]
+    path = tmp_path / "many.scenario.yaml"
+    path.write_text(
+        "scenario: many guarantors\n"
+        f"rules: {RULES}\n"
+        "ledger:\n  guarantors:\n"
+        + "\n".join(rows)
+        + "\n  encounters:\n"
+        + "\n".join(visits)
+        + "\nsteps:\n  - run: 2026-02-01\n  - deliver: 2026-02-01T20:00:00Z\n"
+        "    expect:\n      notifications: [{channel: email, status: canceled}]\n"
+    )
+    read: list[int] = []
+    real = scenario_run.list_notifications
+
+    def counted(store: Any, **filters: Any) -> Any:
+        found = real(store, **filters)
+        read.append(len(found))
+        return found
+
+    monkeypatch.setattr(scenario_run, "list_notifications", counted)
+    report = format_failure(run_scenario_file(str(path)))
+    assert report.count("notifications (unexpected)") == guarantors - 1  # one is the closest
+    assert all(f"for G{i}:" in report for i in range(guarantors))
+    queued = 2 * guarantors  # an email and a text each
+    assert sum(read) <= 4 * queued
