@@ -59,7 +59,7 @@ def _tuple(items: Iterable[Any] | None) -> tuple[Any, ...]:
 
 
 #: Version of the store schema this release writes. Bump it with a migration step.
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 
 @attrs.frozen

@@ -8,10 +8,7 @@ Three moves, each idempotent (a store that step 1 built at version 6 is left as 
 - a batch's traces are one row per guarantor (``batch_guarantor_traces``) over the batch's
   distinct steps (``batch_trace_steps``), was one row per encounter (``batch_traces``);
 - what a changed encounter was before its batch is in ``batch_changes``' ``before_``
-  columns, was the ``batch_encounters_before`` table;
-- a live batch's notifications carry their first status (``first_status``), so their
-  first history entry is not a row of its own (NULL for those already queued, whose first
-  entry stays a ``notification_history`` row).
+  columns, was the ``batch_encounters_before`` table.
 
 The rows are moved in the upgrade's transaction, then the old tables are dropped.
 """
@@ -53,8 +50,6 @@ def version_6(conn: Connection) -> None:
         _move_traces(conn)
         conn.execute(text("DROP TABLE batch_traces"))
     _before_columns(conn)
-    if "first_status" not in _columns(conn, "notifications"):
-        conn.execute(text("ALTER TABLE notifications ADD COLUMN first_status VARCHAR"))
     if "batch_encounters_before" in names:
         _move_before_state(conn)
         conn.execute(text("DROP TABLE batch_encounters_before"))

@@ -318,6 +318,15 @@ def _version_5(conn: Connection) -> None:
     _claims_by_channel(conn)
 
 
+def _version_7(conn: Connection) -> None:
+    """Version 7: a live batch's notification holds its first history entry in its own row
+    (the nullable ``notifications.first_status``); the notifications already queued keep
+    theirs in ``notification_history`` (their ``first_status`` stays NULL). Idempotent."""
+    present = {c["name"] for c in inspect(conn).get_columns("notifications")}
+    if "first_status" not in present:
+        conn.execute(text("ALTER TABLE notifications ADD COLUMN first_status VARCHAR"))
+
+
 #: Upgrade steps keyed by the version they produce.
 MIGRATIONS: Mapping[int, Migration] = {
     1: _create_version_1,
@@ -326,6 +335,7 @@ MIGRATIONS: Mapping[int, Migration] = {
     4: _version_4,
     5: _version_5,
     6: version_6,
+    7: _version_7,
 }
 
 _PG_LOCK_KEY = 7_301_955_101  # serialises schema creation between processes on PostgreSQL

@@ -346,7 +346,7 @@ notifications = Table(
     Column("level", Integer, nullable=False),
     Column("status", String, nullable=False),
     Column("reason", Text),  # why it was queued so (suppressed): set once, never changed
-    # Schema version 6: the status a live batch queued it with. Its first history entry
+    # Schema version 7: the status a live batch queued it with. Its first history entry
     # (at created_at, from no status to this one, its reason as the detail, attempt 0) is
     # then this row's and not a notification_history row: a large batch queues a million.
     # NULL: its first entry is a history row (every other kind, and those queued before).

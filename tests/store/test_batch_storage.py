@@ -1,4 +1,4 @@
-"""What a live batch stores (schema version 6): one row per changed encounter with its
+"""What a live batch stores (schema versions 6 and 7): one row per changed encounter with its
 before-state, one trace row per guarantor over the batch's distinct steps, each stored
 once; and every one of them reads back as the run decided it, on every store."""
 

@@ -86,8 +86,8 @@ def batch_as_read(store: SQLStore, batch_id: str) -> dict[str, Any]:
     return batch_shape(batch)
 
 
-def test_schema_version_is_6() -> None:
-    assert SCHEMA_VERSION == 6 and set(MIGRATIONS) == {1, 2, 3, 4, 5, 6}
+def test_version_6_is_a_step_on_the_way_to_the_current_version() -> None:
+    assert 6 in MIGRATIONS and SCHEMA_VERSION == max(MIGRATIONS) >= 6
 
 
 def test_the_old_tables_give_way_to_the_compact_ones(upgraded: Any) -> None:
@@ -95,7 +95,7 @@ def test_the_old_tables_give_way_to_the_compact_ones(upgraded: Any) -> None:
     with store.reading() as conn:
         names = set(inspect(conn).get_table_names())
         version = conn.execute(text("SELECT value FROM meta WHERE key = 'schema_version'"))
-        assert version.scalar() == "6"
+        assert version.scalar() == str(SCHEMA_VERSION)
     assert not names & OLD_TABLES
     assert names >= NEW_TABLES
 
