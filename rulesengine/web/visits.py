@@ -379,7 +379,11 @@ _MAX_JSON_BYTES = 256 * 1024
 async def _read_json(request: Request) -> Mapping[str, Any]:
     import json
 
-    if request.headers.get("content-length") == "0" and not request.headers.get("content-type"):
+    headers = request.headers
+    empty = headers.get("content-length") == "0" or (
+        "content-length" not in headers and "transfer-encoding" not in headers
+    )  # HTTP/1.1: with neither header, a request has no body
+    if empty and not headers.get("content-type"):
         return {}  # an action that takes nothing (retry, cancel, remove) may send nothing
     if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
         raise _BadInput("send the body as JSON, with Content-Type: application/json")

@@ -361,3 +361,19 @@ def test_after_an_opt_out_the_pages_say_so(client_for: Any, problems: Problems) 
 def test_manage_errors_says_what_lands_there_when_it_is_empty(client_for: Any) -> None:
     page = client_for("viewer").get("/notifications?status=errors").text
     assert "Nothing needs staff: a notification lands here when" in page
+
+
+def test_an_api_action_that_needs_nothing_may_send_no_body_at_all(
+    client_for: Any, problems: Problems
+) -> None:
+    """No body, no Content-Length, no Content-Type (``curl -X POST``): an empty request, as
+    HTTP/1.1 reads it, so a retry needs nothing more."""
+    client, headers = api_client(client_for, "staff")
+    request = client.build_request("POST", f"/api/notifications/{problems.error}/retry")
+    for name, value in headers.items():
+        request.headers[name] = value
+    for name in ("content-length", "content-type", "transfer-encoding"):
+        request.headers.pop(name, None)
+    answer = client.send(request)
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["notification"]["status"] == "scheduled"
