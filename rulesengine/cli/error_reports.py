@@ -12,6 +12,7 @@ write meets the closed pipe too, standard output writes whole (:func:`whole_writ
 
 from __future__ import annotations
 
+import errno
 import io
 import os
 import select
@@ -27,10 +28,12 @@ if TYPE_CHECKING:
     from _typeshed import ReadableBuffer
 
 __all__ = [
+    "DISK_FULL",
     "EXIT_BUG",
     "EXIT_USER_ERROR",
     "bug_summary",
     "bug_text",
+    "disk_full_text",
     "output_closed",
     "store_failure_shown",
     "whole_writes",
@@ -77,6 +80,19 @@ def bug_text(error: Exception, url: str | None = None) -> str:
         f"internal error: {bug_summary(error, url)}\n"
         "This is a bug in rulesengine; set RULESENGINE_DEBUG=1 for the traceback"
         " and please report it."
+    )
+
+
+#: The errors of a write that found no room: the disk (or the user's quota) is full.
+DISK_FULL = frozenset({errno.ENOSPC, errno.EDQUOT})
+
+
+def disk_full_text(error: OSError) -> str:
+    """What a command says when a write found no room (``> /dev/full`` included)."""
+    where = f" writing {error.filename}" if error.filename else ""
+    return (
+        f"no space left{where} ({error.strerror or 'disk full'}): free some space, or send"
+        " the output somewhere with room, and run the command again"
     )
 
 

@@ -34,9 +34,11 @@ from rulesengine.cli import (
     user_commands,
 )
 from rulesengine.cli.error_reports import (
+    DISK_FULL,
     EXIT_BUG,
     EXIT_USER_ERROR,
     bug_text,
+    disk_full_text,
     output_closed,
     store_failure_shown,
     whole_writes,
@@ -63,8 +65,15 @@ class _Group(click.Group):
         try:
             with whole_writes():  # a long write meets a closed pipe too (| head -c1)
                 code = parent(*args, standalone_mode=False, **kwargs)  # type: ignore[call-overload]
-                sys.stdout.flush()  # output still buffered meets a closed pipe here, not at exit
+                if sys.stdout is not None:  # None: started with it closed (>&-), output dropped
+                    sys.stdout.flush()  # what is still buffered meets a closed pipe here
         except BrokenPipeError:
+            output_closed()
+            sys.exit(EXIT_USER_ERROR)
+        except OSError as error:
+            if error.errno not in DISK_FULL:
+                raise
+            echo(f"error: {disk_full_text(error)}", err=True)
             output_closed()
             sys.exit(EXIT_USER_ERROR)
         except click.ClickException as error:
@@ -91,16 +100,26 @@ class _Group(click.Group):
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
             ctx.exit(130)
+        except OSError as error:
+            if error.errno not in DISK_FULL:
+                return self._bug(ctx, error)
+            echo(f"error: {disk_full_text(error)}", err=True)
+            ctx.exit(EXIT_USER_ERROR)
         except Exception as error:
-            url = ctx.meta.get(STORE_URL_KEY)
-            failure = store_failure_shown(error, url)
-            if failure is not None:  # the store's or the machine's doing, not a bug
-                echo(f"error: {failure}", err=True)
-                ctx.exit(EXIT_USER_ERROR)
-            if os.environ.get("RULESENGINE_DEBUG"):
-                traceback.print_exc()
-            click.echo(bug_text(error, url), err=True)
-            ctx.exit(EXIT_BUG)
+            return self._bug(ctx, error)
+
+    def _bug(self, ctx: click.Context, error: Exception) -> Any:
+        """A failure that is not the user's: the store's or the machine's (exit 1), else a
+        bug (exit 3)."""
+        url = ctx.meta.get(STORE_URL_KEY)
+        failure = store_failure_shown(error, url)
+        if failure is not None:  # the store's or the machine's doing, not a bug
+            echo(f"error: {failure}", err=True)
+            ctx.exit(EXIT_USER_ERROR)
+        if os.environ.get("RULESENGINE_DEBUG"):
+            traceback.print_exc()
+        click.echo(bug_text(error, url), err=True)
+        ctx.exit(EXIT_BUG)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

@@ -168,3 +168,43 @@ def test_a_full_non_blocking_output_is_waited_on_not_spun_on(
     os.close(read_end)
     assert written == len(received) == 1_000_000
     assert waits
+
+
+@pytest.mark.parametrize("unbuffered", [True, False], ids=["PYTHONUNBUFFERED=1", "buffered"])
+@pytest.mark.parametrize("argv", [("queue", "--json"), ("queue",)], ids=" ".join)
+def test_an_output_with_no_room_left_is_a_user_error_not_a_bug(
+    practice: Path, argv: tuple[str, ...], unbuffered: bool
+) -> None:
+    """``> /dev/full``: exit 1 and what to do, not an internal error (exit 3)."""
+    env = {k: v for k, v in _env().items() if k != "PYTHONUNBUFFERED"}
+    if unbuffered:
+        env["PYTHONUNBUFFERED"] = "1"
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [*console_script(), *argv],
+            cwd=practice,
+            env=env,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+    assert done.returncode == 1
+    assert done.stderr.startswith("error: no space left (No space left on device): free some")
+    assert "Traceback" not in done.stderr
+
+
+def test_a_command_started_with_its_output_closed_ends_without_a_traceback(
+    practice: Path,
+) -> None:
+    """``>&-``: the output is dropped as it would be into /dev/null; no internal error."""
+    done = subprocess.run(
+        [*console_script(), "queue"],
+        cwd=practice,
+        env=_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        pass_fds=(),
+        preexec_fn=lambda: os.close(1),
+    )
+    assert (done.returncode, done.stderr) == (0, "")
