@@ -137,6 +137,13 @@ class _WholeWriter(io.BufferedIOBase):
         return size
 
 
+def _blocking(buffer: io.BufferedWriter) -> bool:
+    try:
+        return os.get_blocking(buffer.fileno())
+    except (OSError, ValueError):  # no file descriptor: nothing to wait on
+        return True
+
+
 @contextmanager
 def whole_writes() -> Iterator[None]:
     """Standard output that never drops the end of a long write.
@@ -144,21 +151,32 @@ def whole_writes() -> Iterator[None]:
     Unbuffered (``PYTHONUNBUFFERED=1``, ``python -u``, common in containers),
     ``sys.stdout`` writes straight to the file descriptor and ignores a short write
     (CPython issue 85393): when the reader of a pipe stops early (``| head -c1``), a large
-    write is cut short without an error and the command exits 0. Meanwhile standard output
-    is the same file descriptor, still unbuffered, through a writer that writes the rest
-    (:class:`_WholeWriter`), so the closed pipe raises :class:`BrokenPipeError` like any
-    other write. Buffered standard output (the default) already writes the rest."""
+    write is cut short without an error and the command exits 0. Buffered, it raises
+    :class:`BlockingIOError` when the file descriptor was inherited non-blocking and the
+    reader is slower than the command. Meanwhile standard output is the same file
+    descriptor, buffered or not as it was, through a writer that writes the rest and waits
+    for room (:class:`_WholeWriter`), so the closed pipe raises :class:`BrokenPipeError`
+    like any other write. Buffered output to a blocking file descriptor (the default)
+    already writes the rest, and is left as it is."""
     shown = sys.stdout
-    raw = getattr(shown, "buffer", None)
-    if not isinstance(shown, io.TextIOWrapper) or not isinstance(raw, io.RawIOBase):
+    buffer = getattr(shown, "buffer", None)
+    if not isinstance(shown, io.TextIOWrapper):
+        yield
+        return
+    if isinstance(buffer, io.RawIOBase):
+        raw, unbuffered = buffer, True
+    elif isinstance(buffer, io.BufferedWriter) and not _blocking(buffer):
+        shown.flush()
+        raw, unbuffered = buffer.raw, False
+    else:
         yield
         return
     sys.stdout = io.TextIOWrapper(
-        _WholeWriter(raw),
+        _WholeWriter(raw),  # type: ignore[arg-type]
         encoding=shown.encoding,
         errors=shown.errors,
         line_buffering=shown.line_buffering,
-        write_through=True,
+        write_through=unbuffered,
     )
     try:
         yield

@@ -208,3 +208,45 @@ def test_a_command_started_with_its_output_closed_ends_without_a_traceback(
         preexec_fn=lambda: os.close(1),
     )
     assert (done.returncode, done.stderr) == (0, "")
+
+
+@pytest.mark.parametrize("unbuffered", [True, False], ids=["PYTHONUNBUFFERED=1", "buffered"])
+def test_a_slow_reader_of_a_non_blocking_output_gets_every_byte(
+    long_output: Path, unbuffered: bool
+) -> None:
+    """Standard output inherited non-blocking (a parent's choice) and a reader slower than
+    the command: the command waits for room, exits 0, and every byte arrives."""
+    import threading
+    import time
+
+    env = {k: v for k, v in _env().items() if k != "PYTHONUNBUFFERED"}
+    if unbuffered:
+        env["PYTHONUNBUFFERED"] = "1"
+    whole = subprocess.run(
+        [*console_script(), "queue", "--json"], cwd=long_output, env=env, capture_output=True
+    ).stdout
+    read_end, write_end = os.pipe()
+    os.set_blocking(write_end, False)
+    received = bytearray()
+
+    def reader() -> None:
+        time.sleep(1.0)  # the pipe fills meanwhile
+        while chunk := os.read(read_end, 4096):
+            received.extend(chunk)
+            time.sleep(0.001)
+
+    thread = threading.Thread(target=reader)
+    thread.start()
+    done = subprocess.run(
+        [*console_script(), "queue", "--json"],
+        cwd=long_output,
+        env=env,
+        stdout=write_end,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    os.close(write_end)
+    thread.join(timeout=60)
+    os.close(read_end)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert bytes(received) == whole
