@@ -285,7 +285,9 @@ def _postal(value: object) -> None:
             _text(getattr(value, name))
         except ValueError as exc:
             raise ValueError(f"{name}: {exc}") from None
-    if not value.line1 and any((value.line2, value.city, value.state, value.zip)):
+    others = (value.line2, value.city, value.state, value.zip)
+    # Blank is empty, as a CSV cell is read: a line1 of spaces is no line1.
+    if not value.line1.strip() and any(part.strip() for part in others):
         raise ValueError("line1: required when another postal column is set")
 
 
