@@ -189,6 +189,11 @@ def _post_json(dashboard: Any, path: str, body: dict[str, Any]) -> Any:
             {"channel": "email", "source": {"x": ["\ud800"]}},
             "source",
         ),
+        (
+            "/api/test-batch",
+            {"profile": "p\ud800", "date": "2026-07-01", "rules_yaml": "rulesengine: 1\n"},
+            "profile",
+        ),
     ],
 )
 def test_a_lone_surrogate_in_a_json_body_is_400_naming_the_field_and_changes_nothing(
@@ -214,3 +219,20 @@ def test_an_api_login_with_a_lone_surrogate_is_a_wrong_login(
         headers={"Content-Type": "application/json"},
     )
     assert answer.status_code == 401, answer.text[:300]
+
+
+def test_the_test_batch_leaves_a_surrogate_in_its_rules_text_to_the_loader_not_a_nul(
+    dashboard: Any,
+) -> None:
+    """The loader names the line and column of a lone surrogate in ``rules_yaml``
+    (tests/web/test_test_batch_pages.py); a NUL there is refused before it, as anywhere."""
+    body = {"profile": "riverside", "date": "2026-07-01", "rules_yaml": "rulesengine: 1\nx: \0\n"}
+    answer = _post_json(dashboard, "/api/test-batch", body)
+    assert answer.status_code == 400, answer.text[:300]
+    assert answer.json()["error"] == f"the field 'rules_yaml' {SAID}"
+    body["rules_yaml"] = "rulesengine: 1\nx: \ud800\n"
+    answer = _post_json(dashboard, "/api/test-batch", body)
+    assert answer.status_code == 400, answer.text[:300]
+    assert answer.json()["error"] == (
+        "upload.yaml:2:4: the file is not UTF-8 text: save it with the UTF-8 encoding"
+    )
