@@ -116,9 +116,10 @@ def _argument_not_utf8(args: list[str]) -> str | None:
     byte of the command line a lone surrogate, which no store, file or terminal takes),
     else None: the first such argument, by position, with its bytes escaped (not shown
     after ``user``, whose commands refuse any word they do not take without echoing it: it
-    may be a password)."""
+    may be a password). A file's name may be any bytes: an argument (or an option's
+    ``--name=`` value) that names an existing file or folder is left to its command."""
     for position, arg in enumerate(args, 1):
-        if surrogate_problem(arg) is None:
+        if surrogate_problem(arg) is None or _names_a_file(arg):
             continue
         if "user" in args[: position - 1]:
             return (
@@ -135,6 +136,13 @@ def _argument_not_utf8(args: list[str]) -> str | None:
             " as UTF-8 text; nothing changed"
         )
     return None
+
+
+def _names_a_file(arg: str) -> bool:
+    try:
+        return any(os.path.lexists(path) for path in (arg, arg.partition("=")[2]) if path)
+    except ValueError:  # a NUL: no file's name
+        return False
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

@@ -90,3 +90,16 @@ def test_the_console_script_refuses_a_byte_that_is_not_utf8(store_file: Path) ->
     assert done.returncode == 1, done.stderr
     assert done.stderr == f"error: command-line argument 2 ('G\\xff', after 'explain') {WORDS}\n"
     assert store_file.read_bytes() == before
+
+
+def test_a_file_named_with_bytes_that_are_not_utf8_is_still_read(tmp_path: Path) -> None:
+    """A file's name may be any bytes: an argument naming an existing file is left to the
+    command, as before (only the name is shown with a replacement character)."""
+    rules = Path(__file__).resolve().parents[2] / "rulesengine" / "data" / "demo-practice.yaml"
+    named = tmp_path / "r\udce9gles.yaml"
+    named.write_bytes(rules.read_bytes())
+    for argv in (["validate", "r\udce9gles.yaml"], ["validate", "missing\udce9.yaml"]):
+        done = run_command(*argv, cwd=tmp_path)
+        assert "Traceback" not in done.stderr
+        assert done.returncode == (0 if argv[1] == named.name else 1), done.stderr
+    assert "argument 2 ('missing\\xe9.yaml', after 'validate')" in done.stderr
