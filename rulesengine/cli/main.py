@@ -45,6 +45,7 @@ from rulesengine.cli.error_reports import (
 )
 from rulesengine.cli.store_access import STORE_URL_KEY
 from rulesengine.errors import RulesengineError
+from rulesengine.storable_text import surrogate_problem
 from rulesengine.terminal import echo
 from rulesengine.version import __version__
 
@@ -60,8 +61,15 @@ class _Group(click.Group):
 
     def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:  # type: ignore[override]
         parent = super().main
+        given = args[0] if args else kwargs.get("args")
+        not_utf8 = _argument_not_utf8(list(sys.argv[1:] if given is None else given))
         if not standalone_mode:
+            if not_utf8 is not None:
+                raise click.UsageError(not_utf8)
             return parent(*args, standalone_mode=False, **kwargs)  # type: ignore[call-overload]
+        if not_utf8 is not None:  # refused before any command runs: nothing is written
+            echo(f"error: {not_utf8}", err=True)
+            sys.exit(EXIT_USER_ERROR)
         try:
             with whole_writes():  # a long write meets a closed pipe too (| head -c1)
                 code = parent(*args, standalone_mode=False, **kwargs)  # type: ignore[call-overload]
@@ -120,6 +128,40 @@ class _Group(click.Group):
             traceback.print_exc()
         click.echo(bug_text(error, url), err=True)
         ctx.exit(EXIT_BUG)
+
+
+def _argument_not_utf8(args: list[str]) -> str | None:
+    """What is wrong when an argument is not valid UTF-8 (Python makes each undecodable
+    byte of the command line a lone surrogate, which no store, file or terminal takes),
+    else None: the first such argument, by position, with its bytes escaped (not shown
+    after ``user``, whose commands refuse any word they do not take without echoing it: it
+    may be a password). A file's name may be any bytes: an argument (or an option's
+    ``--name=`` value) that names an existing file or folder is left to its command."""
+    for position, arg in enumerate(args, 1):
+        if surrogate_problem(arg) is None or _names_a_file(arg):
+            continue
+        if "user" in args[: position - 1]:
+            return (
+                f"command-line argument {position} is not valid UTF-8 (not shown: it may be a"
+                " password): give it as UTF-8 text; nothing changed"
+            )
+        try:
+            shown = repr(arg.encode("utf-8", "surrogateescape"))[1:]  # b'G\xff' -> 'G\xff'
+        except UnicodeEncodeError:  # a surrogate that stands for no byte (given in Python)
+            shown = repr(arg)
+        after = f", after {args[position - 2]!r}" if position > 1 else ""
+        return (
+            f"command-line argument {position} ({shown}{after}) is not valid UTF-8: give it"
+            " as UTF-8 text; nothing changed"
+        )
+    return None
+
+
+def _names_a_file(arg: str) -> bool:
+    try:
+        return any(os.path.lexists(path) for path in (arg, arg.partition("=")[2]) if path)
+    except ValueError:  # a NUL: no file's name
+        return False
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

@@ -49,6 +49,7 @@ def _refuse_extras(ctx: click.Context) -> None:
 
 def _read_password(what: str) -> str:
     """The password, checked for length: asked twice on a terminal, else one stdin line."""
+    from rulesengine.storable_text import NOT_UTF8_PROBLEM
     from rulesengine.store.passwords import MAX_PASSWORD_LENGTH, check_password
 
     if _on_terminal():
@@ -57,7 +58,10 @@ def _read_password(what: str) -> str:
         if first != second:
             raise InvalidRequest("the two passwords do not match; nothing changed")
         return check_password(first)
-    line = sys.stdin.readline(MAX_PASSWORD_LENGTH + 3)
+    try:
+        line = sys.stdin.readline(MAX_PASSWORD_LENGTH + 3)
+    except UnicodeDecodeError:  # stdin decoded strictly (else its bytes are surrogates)
+        raise InvalidRequest(f"the password {NOT_UTF8_PROBLEM}") from None
     if not line:
         raise InvalidRequest(
             "no password on stdin: give it as one line of stdin, or run the command on a"

@@ -14,7 +14,7 @@ import hmac
 import secrets
 
 from rulesengine.errors import InvalidRequest
-from rulesengine.storable_text import nul_problem
+from rulesengine.storable_text import text_problem
 
 __all__ = [
     "MAX_PASSWORD_LENGTH",
@@ -35,15 +35,16 @@ _MAXMEM = 64 * 1024 * 1024  # enough for n up to 2**15 with r=8
 
 
 def check_password(password: object) -> str:
-    """``password`` if it is a string of an accepted length without a NUL character, else
-    :class:`InvalidRequest` (which says what it needs, never the password). A NUL is
-    refused as the dashboard refuses it in any field (``rulesengine user add`` reading
-    stdin, the store's functions and the dashboard agree)."""
+    """``password`` if it is a string of an accepted length without a NUL character or a
+    lone surrogate (text that is not valid UTF-8, such as an undecodable byte read from
+    stdin), else :class:`InvalidRequest` (which says what it needs, never the password).
+    Both are refused as the dashboard refuses them in any field (``rulesengine user add``
+    reading stdin, the store's functions and the dashboard agree)."""
     if not isinstance(password, str):
         raise InvalidRequest("a password must be text")
-    nul = nul_problem(password)
-    if nul is not None:
-        raise InvalidRequest(f"the password {nul}")
+    problem = text_problem(password)
+    if problem is not None:
+        raise InvalidRequest(f"the password {problem}")
     if len(password) < MIN_PASSWORD_LENGTH:
         raise InvalidRequest(
             f"the password is too short: it needs at least {MIN_PASSWORD_LENGTH} characters"

@@ -326,7 +326,7 @@ def _test_batch_run(visit: Visit) -> Response:
     return _form_page(visit, chosen=chosen, result=result)
 
 
-@api("viewer")
+@api("viewer", utf8_checked=frozenset({"rules_yaml"}))  # the loader names line and column
 def _api_test_batch(visit: Visit) -> Response:
     profile = visit.field("profile")[:_MAX_ID]
     rules_hash = visit.field("rules_hash")

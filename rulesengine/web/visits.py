@@ -29,7 +29,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 
 from rulesengine.errors import NotFound, RefusedTransition, RulesengineError
-from rulesengine.storable_text import nul_problem
+from rulesengine.storable_text import nul_problem, text_problem
 from rulesengine.store.unreadable_values import READ_FAILURES, unreadable_value
 from rulesengine.web.sessions import Session
 
@@ -40,8 +40,8 @@ __all__ = [
     "api",
     "error_page",
     "logged_in_user",
-    "nul_in_request",
     "screen",
+    "unstorable_text_in_request",
 ]
 
 _log = logging.getLogger(__name__)
@@ -217,9 +217,9 @@ def screen(role: str, *, allow_files: bool = False) -> Callable[[_Handler], Any]
                         "This form has expired or did not come from the dashboard: go back,"
                         " reload the page and try again.",
                     )
-            nul = nul_in_request(visit)
-            if nul is not None:
-                return error_page(request, 400, nul)
+            unstorable = unstorable_text_in_request(visit)
+            if unstorable is not None:
+                return error_page(request, 400, unstorable)
             try:
                 return await run_in_threadpool(handler, visit)
             except RulesengineError as error:
@@ -256,10 +256,16 @@ async def _unreadable_value(visit: Visit, error: Exception) -> str | None:
     return str(found)
 
 
-def nul_in_request(visit: Visit) -> str | None:
+def unstorable_text_in_request(
+    visit: Visit, *, utf8_checked: frozenset[str] = frozenset()
+) -> str | None:
     """What is wrong when a path part, a query parameter, a form field or a JSON body's
-    text holds a NUL character (no store can keep one: PostgreSQL's text cannot), else
-    None. Every route refuses such a request with 400 before its code runs."""
+    text (a name or a value) holds a NUL character (no store can keep one: PostgreSQL's
+    text cannot) or a lone surrogate (a JSON ``"\\ud800"``: not valid UTF-8, so no store
+    can keep it either), else None. Every route refuses such a request with 400 before its
+    code runs; the message names the field, never shows its value (it may be a password).
+    A lone surrogate in the value of a JSON field named in ``utf8_checked`` is left to the
+    route."""
     request = visit.request
     named: list[tuple[str, str, object]] = [
         ("path part", str(key), value) for key, value in request.path_params.items()
@@ -270,21 +276,22 @@ def nul_in_request(visit: Visit) -> str | None:
     if visit.body is not None:
         named += [("field", str(key), value) for key, value in visit.body.items()]
     for what, name, value in named:
-        problem = _nul_problem_in(name) or _nul_problem_in(value)
+        in_value = nul_problem if what == "field" and name in utf8_checked else text_problem
+        problem = _text_problem_in(name, text_problem) or _text_problem_in(value, in_value)
         if problem is not None:
-            return f"the {what} {name!r} {problem}"
+            return f"the {what} {name!r} {problem}"  # repr escapes a NUL and a surrogate
     return None
 
 
-def _nul_problem_in(value: object) -> str | None:
-    """:func:`~rulesengine.model.nul_problem` of ``value``'s text, or of any text in it (a
-    JSON body's lists and objects, their keys too; walked without recursion, however deep
-    the body nests)."""
+def _text_problem_in(value: object, problem_of: Callable[[str], str | None]) -> str | None:
+    """``problem_of`` (:func:`~rulesengine.storable_text.text_problem`, or ``nul_problem``
+    alone) of ``value``'s text, or of any text in it (a JSON body's lists and objects, their
+    keys too; walked without recursion, however deep the body nests)."""
     waiting = [value]
     while waiting:
         item = waiting.pop()
         if isinstance(item, str):
-            problem = nul_problem(item)
+            problem = problem_of(item)
             if problem is not None:
                 return problem
         elif isinstance(item, Mapping):
@@ -329,10 +336,12 @@ async def _read_form(request: Request, *, allow_files: bool) -> FormData:
     return form
 
 
-def api(role: str) -> Callable[[_Handler], Any]:
+def api(role: str, *, utf8_checked: frozenset[str] = frozenset()) -> Callable[[_Handler], Any]:
     """A JSON route under ``/api`` for users of ``role`` or above (see the module
     docstring). A POST takes a JSON object and the session's CSRF token in the
-    ``X-CSRF-Token`` header."""
+    ``X-CSRF-Token`` header. ``utf8_checked``: the JSON fields whose text the route checks
+    for a lone surrogate itself, saying more than the generic check can (a rules file's
+    line and column); a NUL in them is still refused here."""
     if role not in ROLE_RANK:
         raise ValueError(f"unknown role {role!r}")
 
@@ -354,9 +363,9 @@ def api(role: str) -> Callable[[_Handler], Any]:
                     visit.body = await _read_json(request)
                 except _BadInput as error:
                     return _api_error(400, str(error))
-            nul = nul_in_request(visit)
-            if nul is not None:
-                return _api_error(400, nul)
+            unstorable = unstorable_text_in_request(visit, utf8_checked=utf8_checked)
+            if unstorable is not None:
+                return _api_error(400, unstorable)
             try:
                 return await run_in_threadpool(handler, visit)
             except RulesengineError as error:

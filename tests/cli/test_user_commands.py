@@ -5,6 +5,7 @@ every refusal is one line, exit 1, and changes nothing; no password or hash is s
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -15,12 +16,19 @@ from rulesengine.cli import user_commands
 from rulesengine.cli.main import main
 from rulesengine.store import open_store
 from rulesengine.store.tables import users
+from tests.hardening._zygote import cli_env, console_script
 
 PASSWORD = "correct horse battery"
 OTHER = "another long password"
 #: As the dashboard refuses a NUL in any field (tests/web/test_nul_characters.py).
 NUL_REFUSED = (
     r"error: the password holds a NUL character (\x00), which a store cannot keep: remove it"
+)
+#: A byte that is not UTF-8 (stdin decoded strictly, or into a lone surrogate): no store,
+#: file or terminal can take it; the dashboard refuses it in any field too.
+NOT_UTF8_REFUSED = (
+    "error: the password is not valid UTF-8: it holds a lone surrogate (U+D800 to U+DFFF,"
+    " such as an undecodable byte), which a store cannot keep: remove it"
 )
 
 
@@ -29,7 +37,7 @@ def db(request: pytest.FixtureRequest, store_url_for) -> str:  # type: ignore[no
     return str(store_url_for(request.param))
 
 
-def run(db: str, *args: str, input: str | None = None) -> Result:
+def run(db: str, *args: str, input: str | bytes | None = None) -> Result:
     result = CliRunner().invoke(main, ["user", *args, "--db", db], input=input)
     for secret in (PASSWORD, OTHER, "scrypt$"):
         assert secret not in result.output
@@ -125,6 +133,12 @@ def test_empty_list(db: str) -> None:
         (["add", "carol", "--role", "staff"], "", "no password on stdin"),
         (["add", "carol", "--role", "staff"], f"{PASSWORD}\0\n", NUL_REFUSED),
         (["password", "bob"], f"\0{PASSWORD}\n", NUL_REFUSED),
+        (
+            ["add", "carol", "--role", "staff"],
+            f"{PASSWORD}\xe9\n".encode("latin-1"),
+            NOT_UTF8_REFUSED,
+        ),
+        (["password", "bob"], f"{PASSWORD}\xff\n".encode("latin-1"), NOT_UTF8_REFUSED),
         (["add", "carol", "--role", "staff", PASSWORD], "", "takes no further arguments"),
         (["add", "carol", "--role", "staff", f"--password={PASSWORD}"], "", "no further"),
         (["add", "carol", "--role", "staff", "--password", PASSWORD], "", "no further"),
@@ -142,7 +156,7 @@ def test_empty_list(db: str) -> None:
         (["role", "bob", "staff", PASSWORD], None, "takes no further arguments"),
     ],
 )
-def test_refusals(db: str, args: list[str], input: str | None, message: str) -> None:
+def test_refusals(db: str, args: list[str], input: str | bytes | None, message: str) -> None:
     with_users(db)
     before = stored(db)
     result = run(db, *args, input=input)
@@ -150,6 +164,26 @@ def test_refusals(db: str, args: list[str], input: str | None, message: str) -> 
     assert message in result.output
     assert len(result.output.strip().splitlines()) == 1
     assert "Traceback" not in result.output
+    assert stored(db) == before
+
+
+@pytest.mark.parametrize("args", [["add", "carol", "--role", "staff"], ["password", "bob"]])
+def test_a_password_byte_that_is_not_utf8_is_refused_by_the_console_script(
+    db: str, args: list[str]
+) -> None:
+    """The console script reads stdin as Python does in the C locale: an undecodable byte
+    becomes a lone surrogate, which made the store's write fail (exit 3, UnicodeEncodeError)."""
+    with_users(db)
+    before = stored(db)
+    done = subprocess.run(
+        [*console_script(), "user", *args, "--db", db],
+        input=f"{PASSWORD}\xe9\n".encode("latin-1"),
+        env={**cli_env(), "LC_ALL": "C"},
+        capture_output=True,
+        check=False,
+    )
+    assert done.returncode == 1, done.stderr
+    assert done.stderr.decode() == NOT_UTF8_REFUSED + "\n"
     assert stored(db) == before
 
 

@@ -1,10 +1,13 @@
 """A NUL character (U+0000) in a path, a query, a form or a JSON body is refused with 400
 and a message saying so, on SQLite and on PostgreSQL alike: PostgreSQL's text cannot hold
-one, and a value with one that reached it answered 500."""
+one, and a value with one that reached it answered 500. So is a lone surrogate in a JSON
+body (``"\\ud800"``: not valid UTF-8, so no store can keep it), which answered 500 with a
+traceback in the log (UnicodeEncodeError) wherever it reached the store or the hash."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import random
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,6 +22,10 @@ from tests.web.conftest import PASSWORD, csrf_of
 
 REPO = Path(__file__).resolve().parents[2]
 SAID = r"holds a NUL character (\x00), which a store cannot keep: remove it"
+NOT_UTF8 = (
+    "is not valid UTF-8: it holds a lone surrogate (U+D800 to U+DFFF, such as an undecodable"
+    " byte), which a store cannot keep: remove it"
+)
 
 
 @pytest.fixture(params=("sqlite-file", "postgresql"))
@@ -150,3 +157,82 @@ def test_a_nul_deep_in_a_json_body_is_400(dashboard: Any) -> None:
     )
     assert answer.status_code == 400, answer.text[:300]
     assert answer.json()["error"] == f"the field 'extra' {SAID}"
+
+
+def _post_json(dashboard: Any, path: str, body: dict[str, Any]) -> Any:
+    """``body`` posted as JSON with ``\\u`` escapes (a lone surrogate cannot be sent as
+    UTF-8), logged in as the admin."""
+    token = dashboard.post("/api/login", json={"name": "alice", "password": PASSWORD}).json()[
+        "csrf_token"
+    ]
+    return dashboard.post(
+        path,
+        content=json.dumps(body),
+        headers={"X-CSRF-Token": token, "Content-Type": "application/json"},
+    )
+
+
+@pytest.mark.parametrize(
+    ("path", "body", "field"),
+    [
+        (
+            "/api/users",
+            {"name": "bob", "role": "viewer", "password": PASSWORD + "\ud800"},
+            "password",
+        ),
+        ("/api/users/alice/password", {"password": "\udce9" + PASSWORD}, "password"),
+        ("/api/users", {"name": "bob", "role": "viewer\udfff", "password": PASSWORD}, "role"),
+        ("/api/guarantors/{g}/opt-out", {"channel": "email", "source": "x\ud800"}, "source"),
+        ("/api/guarantors/{g}/opt-out", {"channel": "email", "so\ud800urce": "x"}, "so\\ud800urce"),
+        (
+            "/api/guarantors/{g}/opt-out",
+            {"channel": "email", "source": {"x": ["\ud800"]}},
+            "source",
+        ),
+        (
+            "/api/test-batch",
+            {"profile": "p\ud800", "date": "2026-07-01", "rules_yaml": "rulesengine: 1\n"},
+            "profile",
+        ),
+    ],
+)
+def test_a_lone_surrogate_in_a_json_body_is_400_naming_the_field_and_changes_nothing(
+    dashboard: Any, path: str, body: dict[str, Any], field: str
+) -> None:
+    guarantor = dashboard.guarantor_id
+    users_before = dashboard.get("/api/users").json()
+    answer = _post_json(dashboard, path.format(g=guarantor), body)
+    assert answer.status_code == 400, answer.text[:300]
+    assert answer.json()["error"] == f"the field '{field}' {NOT_UTF8}"
+    assert dashboard.get("/api/users").json() == users_before
+    assert "opted out" not in dashboard.get(f"/guarantors/{guarantor}").text
+
+
+@pytest.mark.parametrize("login", [{"name": "alice\ud800"}, {"password": PASSWORD + "\ud800"}])
+def test_an_api_login_with_a_lone_surrogate_is_a_wrong_login(
+    dashboard: Any, login: dict[str, str]
+) -> None:
+    dashboard.cookies.clear()  # logged out
+    answer = dashboard.post(
+        "/api/login",
+        content=json.dumps({"name": "alice", "password": PASSWORD} | login),
+        headers={"Content-Type": "application/json"},
+    )
+    assert answer.status_code == 401, answer.text[:300]
+
+
+def test_the_test_batch_leaves_a_surrogate_in_its_rules_text_to_the_loader_not_a_nul(
+    dashboard: Any,
+) -> None:
+    """The loader names the line and column of a lone surrogate in ``rules_yaml``
+    (tests/web/test_test_batch_pages.py); a NUL there is refused before it, as anywhere."""
+    body = {"profile": "riverside", "date": "2026-07-01", "rules_yaml": "rulesengine: 1\nx: \0\n"}
+    answer = _post_json(dashboard, "/api/test-batch", body)
+    assert answer.status_code == 400, answer.text[:300]
+    assert answer.json()["error"] == f"the field 'rules_yaml' {SAID}"
+    body["rules_yaml"] = "rulesengine: 1\nx: \ud800\n"
+    answer = _post_json(dashboard, "/api/test-batch", body)
+    assert answer.status_code == 400, answer.text[:300]
+    assert answer.json()["error"] == (
+        "upload.yaml:2:4: the file is not UTF-8 text: save it with the UTF-8 encoding"
+    )
