@@ -95,8 +95,8 @@ def _described(deletion: BatchDeletion) -> str:
 
 
 def _on_terminal() -> bool:
-    """Whether someone at a terminal can answer the confirmation."""
-    return sys.stdin.isatty()
+    """Whether someone at a terminal can answer the confirmation (not with stdin closed)."""
+    return sys.stdin is not None and sys.stdin.isatty()
 
 
 @batch.command("delete")

@@ -34,8 +34,9 @@ _NO_EXTRAS = {"ignore_unknown_options": True, "allow_extra_args": True}
 
 
 def _on_terminal() -> bool:
-    """Whether stdin is a terminal (the password is asked for, hidden, twice)."""
-    return sys.stdin.isatty()
+    """Whether stdin is a terminal (the password is asked for, hidden, twice); a closed
+    stdin (``<&-``) is none."""
+    return sys.stdin is not None and sys.stdin.isatty()
 
 
 def _refuse_extras(ctx: click.Context) -> None:
@@ -59,7 +60,7 @@ def _read_password(what: str) -> str:
             raise InvalidRequest("the two passwords do not match; nothing changed")
         return check_password(first)
     try:
-        line = sys.stdin.readline(MAX_PASSWORD_LENGTH + 3)
+        line = "" if sys.stdin is None else sys.stdin.readline(MAX_PASSWORD_LENGTH + 3)
     except UnicodeDecodeError:  # stdin decoded strictly (else its bytes are surrogates)
         raise InvalidRequest(f"the password {NOT_UTF8_PROBLEM}") from None
     if not line:

@@ -19,6 +19,7 @@ import pytest
 import sqlalchemy
 from click.testing import CliRunner, Result
 
+from rulesengine.cli import batch_commands
 from rulesengine.cli.main import main
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -447,3 +448,10 @@ def test_deleting_the_first_batch_gives_back_the_imported_ledger(cli, db) -> Non
         assert expected.pop(table) == []
     assert after == expected
     assert json.loads(cli("worklist", "--json").output) == []
+
+
+def test_a_closed_stdin_is_no_terminal(monkeypatch) -> None:
+    """``<&-`` (``sys.stdin`` is None): no one can answer the confirmation, so ``batch
+    delete`` asks for --yes as anywhere without a terminal (it was an internal error)."""
+    monkeypatch.setattr("sys.stdin", None)
+    assert batch_commands._on_terminal() is False

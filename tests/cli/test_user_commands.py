@@ -5,6 +5,7 @@ every refusal is one line, exit 1, and changes nothing; no password or hash is s
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 from pathlib import Path
 
@@ -233,3 +234,21 @@ def test_the_command_s_roles_are_the_store_s() -> None:
     from rulesengine.store.user_accounts import ROLES
 
     assert user_commands._ROLES == ROLES
+
+
+@pytest.mark.parametrize("args", [["add", "carol", "--role", "staff"], ["password", "bob"]])
+def test_a_closed_stdin_is_no_password_not_a_bug(db: str, args: list[str]) -> None:
+    """``<&-``: the console script starts with no stdin at all (``sys.stdin`` is None), which
+    is said as an empty stdin is: exit 1, nothing changed (it was exit 3)."""
+    with_users(db)
+    before = stored(db)
+    done = subprocess.run(
+        [*console_script(), "user", *args, "--db", db],
+        env=cli_env(),
+        capture_output=True,
+        text=True,
+        preexec_fn=lambda: os.close(0),
+    )
+    assert done.returncode == 1, done.stderr
+    assert "no password on stdin" in done.stderr and "Traceback" not in done.stderr
+    assert stored(db) == before
