@@ -18,7 +18,7 @@ import os
 import select
 import sys
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from rulesengine.errors import RulesengineError
 
@@ -96,15 +96,17 @@ def disk_full_text(error: OSError) -> str:
     )
 
 
-def output_closed() -> None:
-    """After a :class:`BrokenPipeError` (the reader of standard output is gone): point
-    standard output at ``os.devnull``, so that the interpreter's last flush of what is
-    still buffered finds somewhere to go instead of printing another error (the pattern of
-    the Python documentation's "Note on SIGPIPE"). The caller exits 1, silently."""
+def output_closed(stream: TextIO | None = None) -> None:
+    """After a :class:`BrokenPipeError` (the reader of standard output is gone) or a write
+    with no room left: point the stream (standard output unless given) at ``os.devnull``, so
+    that the interpreter's last flush of what is still buffered finds somewhere to go
+    instead of printing another error or exiting 120 (the pattern of the Python
+    documentation's "Note on SIGPIPE"). The caller exits 1."""
+    stream = sys.stdout if stream is None else stream
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):  # no file descriptor to replace (an embedded stdout)
+        os.dup2(devnull, stream.fileno())
+    except (AttributeError, OSError, ValueError):  # no file descriptor to replace
         pass
 
 

@@ -81,8 +81,11 @@ class _Group(click.Group):
         except OSError as error:
             if error.errno not in DISK_FULL:
                 raise
-            echo(f"error: {disk_full_text(error)}", err=True)
             output_closed()
+            try:
+                echo(f"error: {disk_full_text(error)}", err=True)
+            except OSError:  # no room for the message either (>/dev/full 2>&1)
+                output_closed(sys.stderr)
             sys.exit(EXIT_USER_ERROR)
         except click.ClickException as error:
             shown = io.StringIO()  # it may quote the command line: escape what it quotes

@@ -250,3 +250,20 @@ def test_a_slow_reader_of_a_non_blocking_output_gets_every_byte(
     os.close(read_end)
     assert (done.returncode, done.stderr) == (0, "")
     assert bytes(received) == whole
+
+
+@pytest.mark.parametrize("unbuffered", [True, False], ids=["PYTHONUNBUFFERED=1", "buffered"])
+@pytest.mark.parametrize("argv", [("--version",), ("queue", "--json")], ids=" ".join)
+def test_no_room_for_the_output_nor_for_the_error_is_still_exit_1(
+    practice: Path, argv: tuple[str, ...], unbuffered: bool
+) -> None:
+    """``>/dev/full 2>&1``: the message cannot be written either; exit 1 all the same (the
+    interpreter's last flush had made it 120)."""
+    env = {k: v for k, v in _env().items() if k != "PYTHONUNBUFFERED"}
+    if unbuffered:
+        env["PYTHONUNBUFFERED"] = "1"
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [*console_script(), *argv], cwd=practice, env=env, stdout=full, stderr=full
+        )
+    assert done.returncode == 1
