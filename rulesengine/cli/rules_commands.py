@@ -129,7 +129,7 @@ def test_(paths: tuple[str, ...], coverage: bool, no_trace: bool, as_json: bool)
     bugs = 0
     for path in files:
         try:
-            result = run_scenario_file(path, channel_specs=specs)
+            result = run_scenario_file(path, channel_specs=specs, traces=not no_trace)
         except Exception as error:  # a bug: say so on this file, and go on with the others
             if os.environ.get("RULESENGINE_DEBUG"):
                 traceback.print_exc()

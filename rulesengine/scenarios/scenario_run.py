@@ -54,14 +54,18 @@ def _earlier_run_refused(refused: LiveRunBeforeLatest) -> str:
     )
 
 
-def run_scenario_file(path: str, *, channel_specs: Any = None) -> ScenarioResult:
-    """Load and run one scenario file; load problems become the result's ``error``."""
+def run_scenario_file(
+    path: str, *, channel_specs: Any = None, traces: bool = True
+) -> ScenarioResult:
+    """Load and run one scenario file; load problems become the result's ``error``.
+    ``traces=False``: failures come without the why (the rule traces and notification
+    histories), which is then not computed either (``rulesengine test --no-trace``)."""
     started = time.perf_counter()
     try:
         scenario = load_scenario(path, channel_specs=channel_specs)
     except RulesError as exc:
         return ScenarioResult(path, path, error=str(exc), seconds=time.perf_counter() - started)
-    return run_scenario(scenario)
+    return run_scenario(scenario, traces=traces)
 
 
 _shared = threading.local()
@@ -100,11 +104,12 @@ def _no_plugins() -> pluggy.PluginManager:
     return pm
 
 
-def run_scenario(scenario: Scenario) -> ScenarioResult:
-    """Run every step; stop after the first step whose expectations fail."""
+def run_scenario(scenario: Scenario, *, traces: bool = True) -> ScenarioResult:
+    """Run every step; stop after the first step whose expectations fail (``traces``: as
+    :func:`run_scenario_file`)."""
     started = time.perf_counter()
     store = _scenario_store()
-    runner = _Runner(scenario, store)
+    runner = _Runner(scenario, store, traces=traces)
     try:
         store.import_ledger(scenario.ledger)
         for step in scenario.steps:
@@ -119,9 +124,10 @@ def run_scenario(scenario: Scenario) -> ScenarioResult:
 
 
 class _Runner:
-    def __init__(self, scenario: Scenario, store: Any) -> None:
+    def __init__(self, scenario: Scenario, store: Any, *, traces: bool = True) -> None:
         self.scenario = scenario
         self.store = store
+        self.traces = traces
         self.batches: list[BatchResult] = []
         self.delivered: list[Mapping[str, Any]] = []
         self.current: Step | None = None  # None: loading the ledger
@@ -300,6 +306,8 @@ class _Runner:
 
     def _trace(self, batch: BatchResult | None, guarantors: Any) -> tuple[TracePart, ...]:
         """The rule trace of each guarantor, as ``rulesengine explain`` prints it."""
+        if not self.traces:
+            return ()
         if batch is None or not guarantors:
             return ()
         return tuple(
@@ -308,6 +316,8 @@ class _Runner:
 
     def _history(self, guarantors: Any) -> tuple[TracePart, ...]:
         """The status history of each guarantor's notifications, with each change's reason."""
+        if not self.traces:
+            return ()
         parts = []
         for guarantor in sorted(guarantors):
             lines = []

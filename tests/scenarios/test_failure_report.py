@@ -199,3 +199,27 @@ def test_a_failed_deliver_expectation_reads_each_guarantors_history_alone(
     assert all(f"for G{i}:" in report for i in range(guarantors))
     queued = 2 * guarantors  # an email and a text each
     assert sum(read) <= 4 * queued
+
+
+def test_without_traces_a_failure_reads_no_history_nor_trace(
+    scenario_file: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``rulesengine test --no-trace`` runs the scenario with ``traces=False``: the why is
+    neither printed nor computed (it was most of a large failing scenario's time)."""
+    path = scenario_file(
+        "steps:\n  - run: 2026-02-01\n  - deliver: 2026-02-01T20:00:00Z\n"
+        "    expect:\n      notifications: [{channel: email, status: canceled}]\n"
+    )
+    histories: list[int] = []
+    real = scenario_run.notification_history
+    monkeypatch.setattr(
+        scenario_run,
+        "notification_history",
+        lambda store, nid: histories.append(nid) or real(store, nid),
+    )
+    result = run_scenario_file(str(path), traces=False)
+    assert not result.passed and histories == []
+    assert "why" not in format_failure(result)
+    assert "notifications[0].status" in format_failure(result)
+    traced = run_scenario_file(str(path))
+    assert histories and "why" in format_failure(traced)
