@@ -27,7 +27,13 @@ def test_the_embedding_example_runs_a_month_through_the_public_api(tmp_path: Pat
     ledger = generate_ledger(40, dt.date(2025, 9, 1), random.Random(7))
     write_ledger_csv(ledger, tmp_path / "ledger")
     (tmp_path / "practice.yaml").write_text(DEMO_RULES.read_text(encoding="utf-8"))
-    (tmp_path / "example.py").write_text(_example(), encoding="utf-8")
+    example = _example()
+    # Delivered at noon in Chicago on the run date, not at the real time of the test: at
+    # night every notification waits for its send window, and nothing would be sent.
+    real_time = "queue.deliver(until_empty=True)"
+    assert real_time in example
+    noon = "queue.deliver(dt.datetime(2026, 1, 5, 18, tzinfo=dt.UTC), until_empty=True)"
+    (tmp_path / "example.py").write_text(example.replace(real_time, noon), encoding="utf-8")
     done = subprocess.run(
         [sys.executable, "example.py"], cwd=tmp_path, capture_output=True, text=True
     )
