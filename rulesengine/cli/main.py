@@ -111,26 +111,18 @@ class _Group(click.Group):
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
             ctx.exit(130)
-        except OSError as error:
-            if error.errno not in DISK_FULL:
-                return self._bug(ctx, error)
-            echo(f"error: {disk_full_text(error)}", err=True)
-            ctx.exit(EXIT_USER_ERROR)
         except Exception as error:
-            return self._bug(ctx, error)
-
-    def _bug(self, ctx: click.Context, error: Exception) -> Any:
-        """A failure that is not the user's: the store's or the machine's (exit 1), else a
-        bug (exit 3)."""
-        url = ctx.meta.get(STORE_URL_KEY)
-        failure = store_failure_shown(error, url)
-        if failure is not None:  # the store's or the machine's doing, not a bug
-            echo(f"error: {failure}", err=True)
-            ctx.exit(EXIT_USER_ERROR)
-        if os.environ.get("RULESENGINE_DEBUG"):
-            traceback.print_exc()
-        click.echo(bug_text(error, url), err=True)
-        ctx.exit(EXIT_BUG)
+            if isinstance(error, OSError) and error.errno in DISK_FULL:
+                raise  # no room left for a write: main says so, once for every command
+            url = ctx.meta.get(STORE_URL_KEY)
+            failure = store_failure_shown(error, url)
+            if failure is not None:  # the store's or the machine's doing, not a bug
+                echo(f"error: {failure}", err=True)
+                ctx.exit(EXIT_USER_ERROR)
+            if os.environ.get("RULESENGINE_DEBUG"):
+                traceback.print_exc()
+            click.echo(bug_text(error, url), err=True)
+            ctx.exit(EXIT_BUG)
 
 
 def _argument_not_utf8(args: list[str]) -> str | None:
