@@ -104,10 +104,16 @@ def output_closed(stream: TextIO | None = None) -> None:
     documentation's "Note on SIGPIPE"). The caller exits 1."""
     stream = sys.stdout if stream is None else stream
     try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, stream.fileno())
+        target = stream.fileno()
     except (AttributeError, OSError, ValueError):  # no file descriptor to replace
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, target)
+    except OSError:  # the descriptor went away meanwhile: nothing left to flush into it
         pass
+    finally:
+        os.close(devnull)
 
 
 class _WholeWriter(io.BufferedIOBase):
