@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
-__all__ = ["cell", "cells", "console", "echo", "printable"]
+__all__ = ["cell", "cells", "console", "echo", "printable", "stdin_is_terminal"]
 
 _BIDI = (0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))
 _CONTROLS = (*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0), *_BIDI)
@@ -74,3 +74,11 @@ def echo(text: Any, *, err: bool = False) -> None:
     import click
 
     click.echo(printable(text, keep_lines=True), err=err)
+
+
+def stdin_is_terminal() -> bool:
+    """Whether someone at a terminal can answer on stdin (a prompt, a confirmation); a
+    closed stdin (``<&-``: ``sys.stdin`` is None) is none."""
+    import sys
+
+    return sys.stdin is not None and sys.stdin.isatty()

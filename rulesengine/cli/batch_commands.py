@@ -19,6 +19,7 @@ from rulesengine.errors import InvalidRequest
 from rulesengine.plurals import counted
 from rulesengine.terminal import cells, echo
 from rulesengine.terminal import console as terminal_console
+from rulesengine.terminal import stdin_is_terminal as _on_terminal
 
 if TYPE_CHECKING:
     from rulesengine.store.batch_delete import BatchDeletion, BatchRecord
@@ -92,11 +93,6 @@ def _described(deletion: BatchDeletion) -> str:
         f" (run on {deletion.run_date.isoformat()}): {counted(deletion.statements, 'statement')},"
         f" {counted(total, 'notification')}, {counted(deletion.encounters, 'encounter')} changed"
     )
-
-
-def _on_terminal() -> bool:
-    """Whether someone at a terminal can answer the confirmation (not with stdin closed)."""
-    return sys.stdin is not None and sys.stdin.isatty()
 
 
 @batch.command("delete")

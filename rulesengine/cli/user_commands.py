@@ -20,6 +20,7 @@ from rulesengine.cli.store_access import open_command_store
 from rulesengine.errors import InvalidRequest
 from rulesengine.terminal import cells, echo
 from rulesengine.terminal import console as terminal_console
+from rulesengine.terminal import stdin_is_terminal as _on_terminal
 
 if TYPE_CHECKING:
     from rulesengine.store.user_accounts import UserAccount
@@ -31,12 +32,6 @@ __all__ = ["COMMANDS", "user"]
 _ROLES = ("viewer", "staff", "admin")
 #: Extra words after a command are refused without being shown: they may be a password.
 _NO_EXTRAS = {"ignore_unknown_options": True, "allow_extra_args": True}
-
-
-def _on_terminal() -> bool:
-    """Whether stdin is a terminal (the password is asked for, hidden, twice); a closed
-    stdin (``<&-``) is none."""
-    return sys.stdin is not None and sys.stdin.isatty()
 
 
 def _refuse_extras(ctx: click.Context) -> None:
