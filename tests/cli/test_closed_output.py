@@ -24,6 +24,15 @@ STANDARD = str(ROOT / "rules" / "standard.yaml")
 LEDGER = str(ROOT / "tests" / "data" / "ledgers" / "good")
 
 
+def _env_buffered(unbuffered: bool) -> dict[str, str]:
+    """The commands' environment with standard output unbuffered (``PYTHONUNBUFFERED=1``)
+    or buffered, whatever the caller's environment says."""
+    env = {k: v for k, v in _env().items() if k != "PYTHONUNBUFFERED"}
+    if unbuffered:
+        env["PYTHONUNBUFFERED"] = "1"
+    return env
+
+
 def _closed_output(cwd: Path, *argv: str) -> subprocess.CompletedProcess[str]:
     """``rulesengine *argv`` with its standard output closed by the reader at once."""
     process = subprocess.Popen(
@@ -125,9 +134,7 @@ def test_a_reader_that_stops_in_a_long_write_stops_the_command_with_exit_1(
     long_output: Path, argv: tuple[str, ...], unbuffered: bool
 ) -> None:
     """The write that the reader stopped taking is not cut short in silence (exit 0)."""
-    env = {k: v for k, v in _env().items() if k != "PYTHONUNBUFFERED"}
-    if unbuffered:
-        env["PYTHONUNBUFFERED"] = "1"
+    env = _env_buffered(unbuffered)
     assert _one_byte_read(long_output, env, *argv) == 1
 
 
@@ -176,9 +183,7 @@ def test_an_output_with_no_room_left_is_a_user_error_not_a_bug(
     practice: Path, argv: tuple[str, ...], unbuffered: bool
 ) -> None:
     """``> /dev/full``: exit 1 and what to do, not an internal error (exit 3)."""
-    env = {k: v for k, v in _env().items() if k != "PYTHONUNBUFFERED"}
-    if unbuffered:
-        env["PYTHONUNBUFFERED"] = "1"
+    env = _env_buffered(unbuffered)
     with open("/dev/full", "w") as full:
         done = subprocess.run(
             [*console_script(), *argv],
@@ -219,9 +224,7 @@ def test_a_slow_reader_of_a_non_blocking_output_gets_every_byte(
     import threading
     import time
 
-    env = {k: v for k, v in _env().items() if k != "PYTHONUNBUFFERED"}
-    if unbuffered:
-        env["PYTHONUNBUFFERED"] = "1"
+    env = _env_buffered(unbuffered)
     whole = subprocess.run(
         [*console_script(), "queue", "--json"], cwd=long_output, env=env, capture_output=True
     ).stdout
@@ -259,9 +262,7 @@ def test_no_room_for_the_output_nor_for_the_error_is_still_exit_1(
 ) -> None:
     """``>/dev/full 2>&1``: the message cannot be written either; exit 1 all the same (the
     interpreter's last flush had made it 120)."""
-    env = {k: v for k, v in _env().items() if k != "PYTHONUNBUFFERED"}
-    if unbuffered:
-        env["PYTHONUNBUFFERED"] = "1"
+    env = _env_buffered(unbuffered)
     with open("/dev/full", "w") as full:
         done = subprocess.run(
             [*console_script(), *argv], cwd=practice, env=env, stdout=full, stderr=full
