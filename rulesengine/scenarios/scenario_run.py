@@ -306,9 +306,7 @@ class _Runner:
 
     def _trace(self, batch: BatchResult | None, guarantors: Any) -> tuple[TracePart, ...]:
         """The rule trace of each guarantor, as ``rulesengine explain`` prints it."""
-        if not self.traces:
-            return ()
-        if batch is None or not guarantors:
+        if not self.traces or batch is None or not guarantors:
             return ()
         return tuple(
             (g, render_explanation(explain_guarantor(batch, g))) for g in sorted(guarantors)
